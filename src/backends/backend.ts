@@ -1,0 +1,114 @@
+/**
+ * The Backend interface every engine adapter implements, and the registry that
+ * finds backends by name (built in, registered at run time, or an npm module).
+ */
+import { ConfigError } from '../errors';
+import {
+  CompiledGraph,
+  DType,
+  DTYPES,
+  Graph,
+  HostArray,
+  KernelTable,
+  PRIMITIVES,
+} from './types';
+
+export * from './types';
+
+/**
+ * An engine adapter. `T` is the engine's native tensor type.
+ *
+ * Contract:
+ * - `fromHost`/`toHost` convert between host typed arrays (see `HostArray`) and native tensors;
+ *   `toHost` returns a fresh array the caller may keep.
+ * - kernels never dispose their inputs; the caller disposes what it no longer needs with `dispose`.
+ * - only dtypes in `dtypes` ever reach the kernels: src/api refuses the others with an
+ *   `UnsupportedError` naming the backend.
+ */
+export interface Backend<T = unknown> {
+  /** The name used in keras.json and KERAS_BACKEND. */
+  readonly name: string;
+  /** The dtypes this backend computes in. */
+  readonly dtypes: ReadonlySet<DType>;
+  /** Engine start-up (compiling wasm, loading a native library). Called once by `ready()`. */
+  init?(): Promise<void>;
+  /** Host data (row-major) to a native tensor of `shape` and `dtype`. */
+  fromHost(data: HostArray, shape: readonly number[], dtype: DType): T;
+  /** A native tensor's elements, as a new host array of its dtype's layout. */
+  toHost(x: T): HostArray;
+  /** The concrete shape of a native tensor. */
+  shapeOf(x: T): number[];
+  /** Frees a native tensor. Must accept a tensor twice without harm. */
+  dispose(x: T): void;
+  /** One kernel per primitive. */
+  readonly kernels: KernelTable<T>;
+  /** Optional whole-graph execution; without it src/api interprets the graph kernel by kernel. */
+  compile?(graph: Graph<T>): CompiledGraph<T>;
+  /** Optional: wraps a variable's initial value in the engine's mutable holder (tf.Variable). */
+  createVariable?(initial: T): T;
+  /** Optional: stores `value` into variable `v`, returns the handle to keep (default: `value`, `v` disposed). */
+  assign?(v: T, value: T): T;
+}
+
+/** Makes a backend; may be async when the engine must be loaded. */
+export type BackendFactory = () => Backend | Promise<Backend>;
+
+const factories = new Map<string, BackendFactory>();
+
+/**
+ * Registers a backend under `name` (`K.registerBackend`).
+ * A later registration under the same name replaces the earlier one.
+ */
+export function registerBackend(name: string, factory: BackendFactory): void {
+  if (typeof name !== 'string' || name.length === 0) {
+    throw new ConfigError(`registerBackend: argument 'name' must be a non-empty string, got ${String(name)}`);
+  }
+  if (typeof factory !== 'function') {
+    throw new ConfigError(`registerBackend: argument 'factory' must be a function returning a Backend`);
+  }
+  factories.set(name, factory);
+}
+
+/** Names of the registered backends. */
+export function registeredBackends(): string[] {
+  return [...factories.keys()];
+}
+
+/** The factory registered under `name`, if any. */
+export function backendFactory(name: string): BackendFactory | undefined {
+  return factories.get(name);
+}
+
+/**
+ * Checks that `candidate` implements the Backend interface; throws a ConfigError
+ * naming `origin` and every missing piece otherwise.
+ */
+export function checkBackend(candidate: unknown, origin: string): Backend {
+  const problems: string[] = [];
+  if (candidate === null || typeof candidate !== 'object') {
+    throw new ConfigError(`${origin} is not a Backend object (got ${candidate === null ? 'null' : typeof candidate})`);
+  }
+  const b = candidate as Record<string, unknown>;
+  if (typeof b.name !== 'string' || b.name.length === 0) problems.push("'name' (a non-empty string)");
+  const dtypes = b.dtypes;
+  if (!(dtypes instanceof Set) || [...dtypes].some((d) => !DTYPES.includes(d as DType))) {
+    problems.push(`'dtypes' (a Set of ${DTYPES.join(', ')})`);
+  }
+  for (const fn of ['fromHost', 'toHost', 'shapeOf', 'dispose']) {
+    if (typeof b[fn] !== 'function') problems.push(`'${fn}' (a function)`);
+  }
+  const kernels = b.kernels as Record<string, unknown> | undefined;
+  if (kernels === null || typeof kernels !== 'object') {
+    problems.push("'kernels' (an object with one function per primitive)");
+  } else {
+    const missing = PRIMITIVES.filter((p) => typeof kernels[p] !== 'function');
+    if (missing.length > 0) problems.push(`kernels for the primitives ${missing.join(', ')}`);
+  }
+  for (const fn of ['init', 'compile', 'createVariable', 'assign']) {
+    if (b[fn] !== undefined && typeof b[fn] !== 'function') problems.push(`'${fn}' must be a function when present`);
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`${origin} does not implement the Backend interface: missing or wrong ${problems.join('; ')}`);
+  }
+  return candidate as Backend;
+}
