@@ -1,0 +1,159 @@
+/**
+ * The run-time configuration state (`keras.backend.epsilon()`, `floatx()`, ...).
+ *
+ * It is read from keras.json (and KERAS_BACKEND) on first use: every getter and
+ * setter calls `initConfig()`, which loads once. The setters change only this
+ * process's state, never the file, as in Keras.
+ */
+import { KerasValueError } from '../errors';
+import { describeValue } from './describe';
+import { BackendNameOptions, KerasJsonResult, LoadKerasJsonOptions, loadKerasJson } from './keras-json';
+import {
+  FLOATX_VALUES,
+  Floatx,
+  IMAGE_DATA_FORMATS,
+  ImageDataFormat,
+  LearningPhase,
+  isFloatx,
+  isImageDataFormat,
+  isValidEpsilon,
+} from './values';
+
+interface State {
+  readonly loaded: KerasJsonResult;
+  epsilon: number;
+  floatx: Floatx;
+  imageDataFormat: ImageDataFormat;
+  learningPhase: LearningPhase;
+}
+
+let state: State | undefined;
+let backendNameOptions: BackendNameOptions = {};
+
+/**
+ * Sets how the backend name from keras.json / KERAS_BACKEND is checked when the
+ * configuration is first loaded (the backend registry calls this with its known
+ * names and module resolver). Has no effect on a configuration already loaded.
+ */
+export function configureBackendNames(options: BackendNameOptions): void {
+  backendNameOptions = { ...options };
+}
+
+/**
+ * Loads keras.json into the run-time state if not done yet, and returns what the
+ * loading found. Idempotent: later calls return the first result and ignore `options`
+ * (which default to those given to `configureBackendNames`, and `process.env`).
+ * Throws a `ConfigError` for a bad file or KERAS_BACKEND; nothing is kept then,
+ * so the next call tries again.
+ */
+export function initConfig(options: LoadKerasJsonOptions = {}): KerasJsonResult {
+  return current(options).loaded;
+}
+
+/** Forgets the loaded configuration and the setters' changes; the next use reads keras.json again. For tests. */
+export function resetConfigForTests(): void {
+  state = undefined;
+}
+
+function current(options: LoadKerasJsonOptions = {}): State {
+  if (state === undefined) {
+    const loaded = loadKerasJson({ ...backendNameOptions, ...options });
+    state = {
+      loaded,
+      epsilon: loaded.settings.epsilon,
+      floatx: loaded.settings.floatx,
+      imageDataFormat: loaded.settings.image_data_format,
+      learningPhase: 0,
+    };
+  }
+  return state;
+}
+
+/** The fuzz factor used in numeric expressions. Mirrors `keras.backend.epsilon()`. */
+export function epsilon(): number {
+  return current().epsilon;
+}
+
+/**
+ * Sets the fuzz factor for this process (keras.json is not changed).
+ * Mirrors `keras.backend.set_epsilon(e)`.
+ * @throws KerasValueError unless `e` is a positive finite number.
+ */
+export function setEpsilon(e: number): void {
+  if (!isValidEpsilon(e)) {
+    throw new KerasValueError(`setEpsilon: argument 'e' must be a positive finite number, got ${describeValue(e)}`);
+  }
+  current().epsilon = e;
+}
+
+/** The default float type, e.g. `'float32'`. Mirrors `keras.backend.floatx()`. */
+export function floatx(): Floatx {
+  return current().floatx;
+}
+
+/**
+ * Sets the default float type for this process (keras.json is not changed).
+ * Mirrors `keras.backend.set_floatx(value)`.
+ * @throws KerasValueError unless `value` is float16, float32 or float64.
+ */
+export function setFloatx(value: Floatx): void {
+  if (!isFloatx(value)) {
+    throw new KerasValueError(
+      `setFloatx: argument 'value' must be one of ${FLOATX_VALUES.join(', ')}, got ${describeValue(value)}`,
+    );
+  }
+  current().floatx = value;
+}
+
+/** The default image data format, `'channels_last'` or `'channels_first'`. Mirrors `keras.backend.image_data_format()`. */
+export function imageDataFormat(): ImageDataFormat {
+  return current().imageDataFormat;
+}
+
+/**
+ * Sets the default image data format for this process (keras.json is not changed).
+ * Mirrors `keras.backend.set_image_data_format(data_format)`.
+ * @throws KerasValueError unless `dataFormat` is channels_last or channels_first.
+ */
+export function setImageDataFormat(dataFormat: ImageDataFormat): void {
+  if (!isImageDataFormat(dataFormat)) {
+    throw new KerasValueError(
+      `setImageDataFormat: argument 'dataFormat' must be one of ${IMAGE_DATA_FORMATS.join(', ')}, got ${describeValue(dataFormat)}`,
+    );
+  }
+  current().imageDataFormat = dataFormat;
+}
+
+/** The learning phase: 0 = test (the default), 1 = train. Mirrors `keras.backend.learning_phase()`. */
+export function learningPhase(): LearningPhase {
+  return current().learningPhase;
+}
+
+/**
+ * Sets the learning phase for this process. Mirrors `keras.backend.set_learning_phase(value)`.
+ * @throws KerasValueError unless `value` is 0 or 1.
+ */
+export function setLearningPhase(value: LearningPhase): void {
+  if (value !== 0 && value !== 1) {
+    throw new KerasValueError(`setLearningPhase: argument 'value' must be 0 or 1, got ${describeValue(value)}`);
+  }
+  current().learningPhase = value;
+}
+
+/**
+ * The backend name chosen by KERAS_BACKEND, else keras.json, else the default
+ * (`"tfjs"`), aliases resolved (`"tensorflow"` gives `"tfjs"`); may be an npm module name.
+ * Mirrors `keras.backend.backend()` before the backend is loaded.
+ */
+export function configuredBackendName(): string {
+  return current().loaded.backend.name;
+}
+
+/**
+ * The keras.json path in use (read or created; when no folder could be written,
+ * where Keras looks first). Mirrors Keras's `keras.src.backend.config` file path
+ * (`os.path.join(keras_home(), "keras.json")`).
+ */
+export function configPath(): string {
+  return current().loaded.path;
+}
