@@ -1,0 +1,1913 @@
+/**
+ * The shared primitive table: small inputs, the attributes, and the expected
+ * output of every primitive, shared by all backends (see primitives.test.ts).
+ *
+ * Every expected value is worked out by hand (the working is written next to
+ * the case) from the semantics documented in src/backends/types.ts; none comes
+ * from running a backend. Float inputs are chosen to be exact in float32 where
+ * the result is exact. Bool data is written 0/1.
+ *
+ * Comparison (primitives.test.ts): exact for int32/bool; for floats
+ * |got - expected| <= tol * max(1, |expected|) with tol = 1e-6 unless the case
+ * sets `tol`; NaN matches NaN, +-Infinity must match exactly.
+ */
+import type { DType, PrimitiveName } from '../../src/backends/types';
+
+/** One input of a case: row-major data, shape, dtype (bool as 0/1). */
+export interface CaseInput {
+  data: number[];
+  shape: number[];
+  dtype: DType;
+}
+
+/** One row of the table: a primitive applied to `inputs` with `attrs`. */
+export interface PrimitiveCase {
+  name: string;
+  op: PrimitiveName;
+  attrs: object;
+  inputs: { data: number[]; shape: number[]; dtype: DType }[];
+  outDtype: DType;
+  outShape: number[];
+  expected: number[];
+  tol?: number;
+}
+
+const f32 = (shape: number[], data: number[]): CaseInput => ({ data, shape, dtype: 'float32' });
+const f64 = (shape: number[], data: number[]): CaseInput => ({ data, shape, dtype: 'float64' });
+const i32 = (shape: number[], data: number[]): CaseInput => ({ data, shape, dtype: 'int32' });
+const bool = (shape: number[], data: number[]): CaseInput => ({ data, shape, dtype: 'bool' });
+
+/** 0, 1, ..., n-1. */
+const iota = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+
+const E = 2.718281828459045; // e
+const NO_ATTRS = {};
+
+/* ------------------------------------------------------------------------ */
+/* Unary                                                                    */
+/* ------------------------------------------------------------------------ */
+
+const UNARY_CASES: PrimitiveCase[] = [
+  {
+    name: 'float32 neg',
+    op: 'neg',
+    attrs: NO_ATTRS,
+    inputs: [f32([2, 2], [1, -2, 0, 3.5])],
+    outDtype: 'float32',
+    outShape: [2, 2],
+    expected: [-1, 2, -0, -3.5],
+  },
+  {
+    name: 'int32 neg',
+    op: 'neg',
+    attrs: NO_ATTRS,
+    inputs: [i32([3], [1, -2, 0])],
+    outDtype: 'int32',
+    outShape: [3],
+    expected: [-1, 2, 0],
+  },
+  {
+    name: 'float32 abs',
+    op: 'abs',
+    attrs: NO_ATTRS,
+    inputs: [f32([3], [-1.5, 0, 2])],
+    outDtype: 'float32',
+    outShape: [3],
+    expected: [1.5, 0, 2],
+  },
+  {
+    name: 'int32 abs',
+    op: 'abs',
+    attrs: NO_ATTRS,
+    inputs: [i32([3], [-3, 4, 0])],
+    outDtype: 'int32',
+    outShape: [3],
+    expected: [3, 4, 0],
+  },
+  {
+    name: 'float32 sign, sign(0) = 0',
+    op: 'sign',
+    attrs: NO_ATTRS,
+    inputs: [f32([4], [-2, 0, 3.5, -0.25])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [-1, 0, 1, -1],
+  },
+  {
+    name: 'int32 sign',
+    op: 'sign',
+    attrs: NO_ATTRS,
+    inputs: [i32([3], [-5, 0, 7])],
+    outDtype: 'int32',
+    outShape: [3],
+    expected: [-1, 0, 1],
+  },
+  {
+    name: 'float32 sqrt of perfect squares',
+    op: 'sqrt',
+    attrs: NO_ATTRS,
+    inputs: [f32([4], [0, 1, 4, 2.25])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [0, 1, 2, 1.5],
+  },
+  {
+    // e^0 = 1, e^1 = e, e^-1 = 1/e = 0.36787944117144233, e^2 = 7.38905609893065
+    name: 'float32 exp',
+    op: 'exp',
+    attrs: NO_ATTRS,
+    inputs: [f32([4], [0, 1, -1, 2])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [1, E, 0.36787944117144233, 7.38905609893065],
+  },
+  {
+    name: 'float64 exp',
+    op: 'exp',
+    attrs: NO_ATTRS,
+    inputs: [f64([2], [1, -1])],
+    outDtype: 'float64',
+    outShape: [2],
+    expected: [E, 0.36787944117144233],
+    tol: 1e-12,
+  },
+  {
+    // ln 1 = 0, ln e = 1, ln 0.5 = -ln 2 = -0.6931471805599453, ln 0 = -inf
+    name: 'float32 log',
+    op: 'log',
+    attrs: NO_ATTRS,
+    inputs: [f32([4], [1, E, 0.5, 0])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [0, 1, -0.6931471805599453, -Infinity],
+  },
+  {
+    // tanh 1 = (e - 1/e)/(e + 1/e) = 0.7615941559557649; tanh(-2) = -0.9640275800758169
+    name: 'float32 tanh',
+    op: 'tanh',
+    attrs: NO_ATTRS,
+    inputs: [f32([3], [0, 1, -2])],
+    outDtype: 'float32',
+    outShape: [3],
+    expected: [0, 0.7615941559557649, -0.9640275800758169],
+  },
+  {
+    // sigmoid(2) = 1/(1 + e^-2) = 1/1.1353352832366127 = 0.8807970779778823; sigmoid(-2) = 1 - that
+    name: 'float32 sigmoid',
+    op: 'sigmoid',
+    attrs: NO_ATTRS,
+    inputs: [f32([3], [0, 2, -2])],
+    outDtype: 'float32',
+    outShape: [3],
+    expected: [0.5, 0.8807970779778823, 0.11920292202211755],
+  },
+  {
+    // No overflow to NaN: sigmoid(+-1000) = 1 / 0 (e^-1000 underflows); sigmoid(-100) = e^-100 ~ 3.7e-44
+    name: 'float32 sigmoid of large |x|',
+    op: 'sigmoid',
+    attrs: NO_ATTRS,
+    inputs: [f32([4], [100, -100, 1000, -1000])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [1, 3.720075976020836e-44, 1, 0],
+  },
+  {
+    name: 'float32 relu',
+    op: 'relu',
+    attrs: NO_ATTRS,
+    inputs: [f32([4], [-1, 0, 2.5, -0.5])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [0, 0, 2.5, 0],
+  },
+  {
+    name: 'int32 relu',
+    op: 'relu',
+    attrs: NO_ATTRS,
+    inputs: [i32([3], [-2, 0, 3])],
+    outDtype: 'int32',
+    outShape: [3],
+    expected: [0, 0, 3],
+  },
+  {
+    // sin 0 = 0, sin(pi/2) = 1, sin(pi/6) = 0.5, sin(-pi/2) = -1
+    name: 'float64 sin',
+    op: 'sin',
+    attrs: NO_ATTRS,
+    inputs: [f64([4], [0, Math.PI / 2, Math.PI / 6, -Math.PI / 2])],
+    outDtype: 'float64',
+    outShape: [4],
+    expected: [0, 1, 0.5, -1],
+    tol: 1e-12,
+  },
+  {
+    name: 'float32 sin',
+    op: 'sin',
+    attrs: NO_ATTRS,
+    inputs: [f32([3], [0, Math.PI / 2, -Math.PI / 2])],
+    outDtype: 'float32',
+    outShape: [3],
+    expected: [0, 1, -1],
+  },
+  {
+    // cos 0 = 1, cos pi = -1, cos(pi/3) = 0.5
+    name: 'float32 cos',
+    op: 'cos',
+    attrs: NO_ATTRS,
+    inputs: [f32([3], [0, Math.PI, Math.PI / 3])],
+    outDtype: 'float32',
+    outShape: [3],
+    expected: [1, -1, 0.5],
+  },
+  {
+    name: 'float32 round, half to even',
+    op: 'round',
+    attrs: NO_ATTRS,
+    inputs: [f32([9], [0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 0.4, -2.6, 3.7])],
+    outDtype: 'float32',
+    outShape: [9],
+    expected: [0, 2, 2, -0, -2, -2, 0, -3, 4],
+  },
+  {
+    name: 'float64 round, half to even',
+    op: 'round',
+    attrs: NO_ATTRS,
+    inputs: [f64([4], [0.5, 1.5, 2.5, -3.5])],
+    outDtype: 'float64',
+    outShape: [4],
+    expected: [0, 2, 2, -4],
+  },
+  {
+    name: 'float32 floor',
+    op: 'floor',
+    attrs: NO_ATTRS,
+    inputs: [f32([4], [1.5, -1.5, 2, -0.25])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [1, -2, 2, -1],
+  },
+  {
+    name: 'float32 ceil',
+    op: 'ceil',
+    attrs: NO_ATTRS,
+    inputs: [f32([4], [1.5, -1.5, 2, -0.25])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [2, -1, 2, -0],
+  },
+  {
+    name: 'bool logicalNot',
+    op: 'logicalNot',
+    attrs: NO_ATTRS,
+    inputs: [bool([2, 2], [1, 0, 0, 1])],
+    outDtype: 'bool',
+    outShape: [2, 2],
+    expected: [0, 1, 1, 0],
+  },
+];
+
+/* ------------------------------------------------------------------------ */
+/* Binary                                                                   */
+/* ------------------------------------------------------------------------ */
+
+const BINARY_CASES: PrimitiveCase[] = [
+  {
+    name: 'float32 add, same shape',
+    op: 'add',
+    attrs: NO_ATTRS,
+    inputs: [f32([2, 2], [1, 2, 3, 4]), f32([2, 2], [10, 20, 30, 40])],
+    outDtype: 'float32',
+    outShape: [2, 2],
+    expected: [11, 22, 33, 44],
+  },
+  {
+    // [[1,2,3],[4,5,6]] + [10,20,30] row by row
+    name: 'float32 add, [2,3] + [3]',
+    op: 'add',
+    attrs: NO_ATTRS,
+    inputs: [f32([2, 3], [1, 2, 3, 4, 5, 6]), f32([3], [10, 20, 30])],
+    outDtype: 'float32',
+    outShape: [2, 3],
+    expected: [11, 22, 33, 14, 25, 36],
+  },
+  {
+    // out[i][j] = a[i] + b[j]: [[1+10, 1+20, 1+30], [2+10, 2+20, 2+30]]
+    name: 'float32 add, [2,1] + [1,3] (both stretch)',
+    op: 'add',
+    attrs: NO_ATTRS,
+    inputs: [f32([2, 1], [1, 2]), f32([1, 3], [10, 20, 30])],
+    outDtype: 'float32',
+    outShape: [2, 3],
+    expected: [11, 21, 31, 12, 22, 32],
+  },
+  {
+    name: 'float32 add, scalar + [2,2] (scalar first)',
+    op: 'add',
+    attrs: NO_ATTRS,
+    inputs: [f32([], [100]), f32([2, 2], [1, 2, 3, 4])],
+    outDtype: 'float32',
+    outShape: [2, 2],
+    expected: [101, 102, 103, 104],
+  },
+  {
+    // out[i][j][k] = a[i][0][k] + b[j][0]; a = [[[1,2,3]],[[4,5,6]]], b = [[10],[20]]
+    name: 'float32 add, [2,1,3] + [2,1] (rank broadcast)',
+    op: 'add',
+    attrs: NO_ATTRS,
+    inputs: [f32([2, 1, 3], [1, 2, 3, 4, 5, 6]), f32([2, 1], [10, 20])],
+    outDtype: 'float32',
+    outShape: [2, 2, 3],
+    expected: [11, 12, 13, 21, 22, 23, 14, 15, 16, 24, 25, 26],
+  },
+  {
+    name: 'float32 add, [0,3] + [3] (empty)',
+    op: 'add',
+    attrs: NO_ATTRS,
+    inputs: [f32([0, 3], []), f32([3], [1, 2, 3])],
+    outDtype: 'float32',
+    outShape: [0, 3],
+    expected: [],
+  },
+  {
+    name: 'int32 add, [3] + scalar',
+    op: 'add',
+    attrs: NO_ATTRS,
+    inputs: [i32([3], [1, -2, 3]), i32([], [5])],
+    outDtype: 'int32',
+    outShape: [3],
+    expected: [6, 3, 8],
+  },
+  {
+    name: 'float64 add',
+    op: 'add',
+    attrs: NO_ATTRS,
+    inputs: [f64([2], [0.1, 1e-20]), f64([2], [0.2, 1])],
+    outDtype: 'float64',
+    outShape: [2],
+    expected: [0.30000000000000004, 1],
+    tol: 1e-15,
+  },
+  {
+    // [5,3] - [[1],[2]] = [[5-1, 3-1], [5-2, 3-2]]
+    name: 'float32 sub, [2] - [2,1]',
+    op: 'sub',
+    attrs: NO_ATTRS,
+    inputs: [f32([2], [5, 3]), f32([2, 1], [1, 2])],
+    outDtype: 'float32',
+    outShape: [2, 2],
+    expected: [4, 2, 3, 1],
+  },
+  {
+    name: 'int32 sub',
+    op: 'sub',
+    attrs: NO_ATTRS,
+    inputs: [i32([3], [1, 0, -4]), i32([3], [3, -7, -4])],
+    outDtype: 'int32',
+    outShape: [3],
+    expected: [-2, 7, 0],
+  },
+  {
+    name: 'int32 mul',
+    op: 'mul',
+    attrs: NO_ATTRS,
+    inputs: [i32([3], [2, 3, -4]), i32([3], [4, -5, 6])],
+    outDtype: 'int32',
+    outShape: [3],
+    expected: [8, -15, -24],
+  },
+  {
+    name: 'float32 mul by a scalar',
+    op: 'mul',
+    attrs: NO_ATTRS,
+    inputs: [f32([2, 2], [1, 2, -3, 4]), f32([], [0.5])],
+    outDtype: 'float32',
+    outShape: [2, 2],
+    expected: [0.5, 1, -1.5, 2],
+  },
+  {
+    // 1/3 = 0.3333333333333333
+    name: 'float32 div',
+    op: 'div',
+    attrs: NO_ATTRS,
+    inputs: [f32([4], [1, 2, -3, 1]), f32([4], [2, 4, 0.5, 3])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [0.5, 0.5, -6, 0.3333333333333333],
+  },
+  {
+    name: 'float32 div by zero: inf, -inf, NaN',
+    op: 'div',
+    attrs: NO_ATTRS,
+    inputs: [f32([3], [1, -1, 0]), f32([], [0])],
+    outDtype: 'float32',
+    outShape: [3],
+    expected: [Infinity, -Infinity, NaN],
+  },
+  {
+    name: 'float64 div',
+    op: 'div',
+    attrs: NO_ATTRS,
+    inputs: [f64([2], [1, 2]), f64([2], [3, 8])],
+    outDtype: 'float64',
+    outShape: [2],
+    expected: [0.3333333333333333, 0.25],
+    tol: 1e-15,
+  },
+  {
+    // 2^3 = 8, 4^0.5 = 2, 9^0.5 = 3, 3^0 = 1
+    name: 'float32 pow',
+    op: 'pow',
+    attrs: NO_ATTRS,
+    inputs: [f32([4], [2, 4, 9, 3]), f32([4], [3, 0.5, 0.5, 0])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [8, 2, 3, 1],
+  },
+  {
+    name: 'float32 pow, [3] ^ scalar 2',
+    op: 'pow',
+    attrs: NO_ATTRS,
+    inputs: [f32([3], [1, -2, 3]), f32([], [2])],
+    outDtype: 'float32',
+    outShape: [3],
+    expected: [1, 4, 9],
+  },
+  {
+    // 2^10 = 1024, 3^0 = 1, (-2)^3 = -8, 5^1 = 5, 0^0 = 1
+    name: 'int32 pow (integer power)',
+    op: 'pow',
+    attrs: NO_ATTRS,
+    inputs: [i32([5], [2, 3, -2, 5, 0]), i32([5], [10, 0, 3, 1, 0])],
+    outDtype: 'int32',
+    outShape: [5],
+    expected: [1024, 1, -8, 5, 1],
+  },
+  {
+    name: 'float32 maximum',
+    op: 'maximum',
+    attrs: NO_ATTRS,
+    inputs: [f32([3], [1, 5, -2]), f32([3], [3, 2, -2])],
+    outDtype: 'float32',
+    outShape: [3],
+    expected: [3, 5, -2],
+  },
+  {
+    name: 'int32 maximum with a scalar',
+    op: 'maximum',
+    attrs: NO_ATTRS,
+    inputs: [i32([2, 2], [1, 5, -3, 0]), i32([], [0])],
+    outDtype: 'int32',
+    outShape: [2, 2],
+    expected: [1, 5, 0, 0],
+  },
+  {
+    name: 'float32 minimum',
+    op: 'minimum',
+    attrs: NO_ATTRS,
+    inputs: [f32([3], [1, 5, -2]), f32([3], [3, 2, -2])],
+    outDtype: 'float32',
+    outShape: [3],
+    expected: [1, 2, -2],
+  },
+  {
+    name: 'int32 minimum with a scalar',
+    op: 'minimum',
+    attrs: NO_ATTRS,
+    inputs: [i32([2, 2], [1, 5, -3, 0]), i32([], [0])],
+    outDtype: 'int32',
+    outShape: [2, 2],
+    expected: [0, 0, -3, 0],
+  },
+  // Comparisons: [1, 2, 3] against [2, 2, 2]
+  ...(
+    [
+      ['equal', [0, 1, 0]],
+      ['notEqual', [1, 0, 1]],
+      ['greater', [0, 0, 1]],
+      ['greaterEqual', [0, 1, 1]],
+      ['less', [1, 0, 0]],
+      ['lessEqual', [1, 1, 0]],
+    ] as const
+  ).map(
+    ([op, expected]): PrimitiveCase => ({
+      name: `float32 ${op}`,
+      op,
+      attrs: NO_ATTRS,
+      inputs: [f32([3], [1, 2, 3]), f32([3], [2, 2, 2])],
+      outDtype: 'bool',
+      outShape: [3],
+      expected: [...expected],
+    }),
+  ),
+  {
+    // [[1>0, 1>1, 1>2], [2>0, 2>1, 2>2]]
+    name: 'int32 greater, [2,1] vs [3]',
+    op: 'greater',
+    attrs: NO_ATTRS,
+    inputs: [i32([2, 1], [1, 2]), i32([3], [0, 1, 2])],
+    outDtype: 'bool',
+    outShape: [2, 3],
+    expected: [1, 0, 0, 1, 1, 0],
+  },
+  {
+    // [[1==0, 1==1, 1==2], [2==0, 2==1, 2==2]]
+    name: 'int32 equal, [2,1] vs [3]',
+    op: 'equal',
+    attrs: NO_ATTRS,
+    inputs: [i32([2, 1], [1, 2]), i32([3], [0, 1, 2])],
+    outDtype: 'bool',
+    outShape: [2, 3],
+    expected: [0, 1, 0, 0, 0, 1],
+  },
+  {
+    name: 'bool equal',
+    op: 'equal',
+    attrs: NO_ATTRS,
+    inputs: [bool([4], [1, 0, 1, 0]), bool([4], [1, 1, 0, 0])],
+    outDtype: 'bool',
+    outShape: [4],
+    expected: [1, 0, 0, 1],
+  },
+  {
+    name: 'float64 lessEqual with a scalar',
+    op: 'lessEqual',
+    attrs: NO_ATTRS,
+    inputs: [f64([3], [0.5, 1, 1.5]), f64([], [1])],
+    outDtype: 'bool',
+    outShape: [3],
+    expected: [1, 1, 0],
+  },
+  {
+    name: 'bool logicalAnd',
+    op: 'logicalAnd',
+    attrs: NO_ATTRS,
+    inputs: [bool([4], [1, 1, 0, 0]), bool([4], [1, 0, 1, 0])],
+    outDtype: 'bool',
+    outShape: [4],
+    expected: [1, 0, 0, 0],
+  },
+  {
+    // [[1&1, 1&0], [0&1, 0&0]]
+    name: 'bool logicalAnd, [2,1] vs [2]',
+    op: 'logicalAnd',
+    attrs: NO_ATTRS,
+    inputs: [bool([2, 1], [1, 0]), bool([2], [1, 0])],
+    outDtype: 'bool',
+    outShape: [2, 2],
+    expected: [1, 0, 0, 0],
+  },
+  {
+    name: 'bool logicalOr',
+    op: 'logicalOr',
+    attrs: NO_ATTRS,
+    inputs: [bool([4], [1, 1, 0, 0]), bool([4], [1, 0, 1, 0])],
+    outDtype: 'bool',
+    outShape: [4],
+    expected: [1, 1, 1, 0],
+  },
+];
+
+/* ------------------------------------------------------------------------ */
+/* Reductions, arg reductions, scans                                        */
+/* ------------------------------------------------------------------------ */
+
+const M23 = [1, 2, 3, 4, 5, 6]; // [[1,2,3],[4,5,6]]
+
+const REDUCE_CASES: PrimitiveCase[] = [
+  {
+    // [1+2+3, 4+5+6]
+    name: 'float32 reduceSum over axis 1',
+    op: 'reduceSum',
+    attrs: { axes: [1], keepDims: false },
+    inputs: [f32([2, 3], M23)],
+    outDtype: 'float32',
+    outShape: [2],
+    expected: [6, 15],
+  },
+  {
+    // [1+4, 2+5, 3+6]
+    name: 'float32 reduceSum over axis 0, keepDims',
+    op: 'reduceSum',
+    attrs: { axes: [0], keepDims: true },
+    inputs: [f32([2, 3], M23)],
+    outDtype: 'float32',
+    outShape: [1, 3],
+    expected: [5, 7, 9],
+  },
+  {
+    name: 'float32 reduceSum over all axes to a scalar',
+    op: 'reduceSum',
+    attrs: { axes: [0, 1], keepDims: false },
+    inputs: [f32([2, 3], M23)],
+    outDtype: 'float32',
+    outShape: [],
+    expected: [21],
+  },
+  {
+    name: 'float32 reduceSum over all axes, keepDims',
+    op: 'reduceSum',
+    attrs: { axes: [0, 1], keepDims: true },
+    inputs: [f32([2, 3], M23)],
+    outDtype: 'float32',
+    outShape: [1, 1],
+    expected: [21],
+  },
+  {
+    // x[i][j][k] = 4i + 2j + k; j = 0: 0+1+4+5 = 10; j = 1: 2+3+6+7 = 18
+    name: 'float32 reduceSum over axes [0, 2] of [2,2,2]',
+    op: 'reduceSum',
+    attrs: { axes: [0, 2], keepDims: false },
+    inputs: [f32([2, 2, 2], iota(8))],
+    outDtype: 'float32',
+    outShape: [2],
+    expected: [10, 18],
+  },
+  {
+    name: 'float32 reduceSum over axes [0, 2] of [2,2,2], keepDims',
+    op: 'reduceSum',
+    attrs: { axes: [0, 2], keepDims: true },
+    inputs: [f32([2, 2, 2], iota(8))],
+    outDtype: 'float32',
+    outShape: [1, 2, 1],
+    expected: [10, 18],
+  },
+  {
+    name: 'int32 reduceSum',
+    op: 'reduceSum',
+    attrs: { axes: [1], keepDims: false },
+    inputs: [i32([2, 2], [1, -2, 3, 4])],
+    outDtype: 'int32',
+    outShape: [2],
+    expected: [-1, 7],
+  },
+  {
+    name: 'float32 reduceSum over an empty axis gives 0',
+    op: 'reduceSum',
+    attrs: { axes: [1], keepDims: false },
+    inputs: [f32([2, 0], [])],
+    outDtype: 'float32',
+    outShape: [2],
+    expected: [0, 0],
+  },
+  {
+    // [[1,5,3],[-4,-2,-6]]: row maxima 5, -2
+    name: 'float32 reduceMax over axis 1',
+    op: 'reduceMax',
+    attrs: { axes: [1], keepDims: false },
+    inputs: [f32([2, 3], [1, 5, 3, -4, -2, -6])],
+    outDtype: 'float32',
+    outShape: [2],
+    expected: [5, -2],
+  },
+  {
+    // column maxima of [[1,5,3],[-4,-2,-6]]
+    name: 'float32 reduceMax over axis 0, keepDims',
+    op: 'reduceMax',
+    attrs: { axes: [0], keepDims: true },
+    inputs: [f32([2, 3], [1, 5, 3, -4, -2, -6])],
+    outDtype: 'float32',
+    outShape: [1, 3],
+    expected: [1, 5, 3],
+  },
+  {
+    name: 'int32 reduceMax',
+    op: 'reduceMax',
+    attrs: { axes: [0], keepDims: false },
+    inputs: [i32([3], [-7, -3, -5])],
+    outDtype: 'int32',
+    outShape: [],
+    expected: [-3],
+  },
+  {
+    name: 'float32 reduceMax over an empty axis gives -inf',
+    op: 'reduceMax',
+    attrs: { axes: [0], keepDims: false },
+    inputs: [f32([0], [])],
+    outDtype: 'float32',
+    outShape: [],
+    expected: [-Infinity],
+  },
+  {
+    name: 'float32 reduceMin over axis 1',
+    op: 'reduceMin',
+    attrs: { axes: [1], keepDims: false },
+    inputs: [f32([2, 3], [1, 5, 3, -4, -2, -6])],
+    outDtype: 'float32',
+    outShape: [2],
+    expected: [1, -6],
+  },
+  {
+    name: 'float32 reduceMin over an empty axis gives +inf',
+    op: 'reduceMin',
+    attrs: { axes: [1], keepDims: true },
+    inputs: [f32([1, 0], [])],
+    outDtype: 'float32',
+    outShape: [1, 1],
+    expected: [Infinity],
+  },
+  {
+    // [1*2*3, 4*5*6]
+    name: 'float32 reduceProd over axis 1',
+    op: 'reduceProd',
+    attrs: { axes: [1], keepDims: false },
+    inputs: [f32([2, 3], M23)],
+    outDtype: 'float32',
+    outShape: [2],
+    expected: [6, 120],
+  },
+  {
+    // [1*4, 2*5, 3*6]
+    name: 'int32 reduceProd over axis 0',
+    op: 'reduceProd',
+    attrs: { axes: [0], keepDims: false },
+    inputs: [i32([2, 3], M23)],
+    outDtype: 'int32',
+    outShape: [3],
+    expected: [4, 10, 18],
+  },
+  {
+    name: 'float32 reduceProd over an empty axis gives 1',
+    op: 'reduceProd',
+    attrs: { axes: [0], keepDims: false },
+    inputs: [f32([0, 2], [])],
+    outDtype: 'float32',
+    outShape: [2],
+    expected: [1, 1],
+  },
+  {
+    // [[0,0,1],[0,0,0]]: rows any -> [1, 0]
+    name: 'bool reduceAny over axis 1',
+    op: 'reduceAny',
+    attrs: { axes: [1], keepDims: false },
+    inputs: [bool([2, 3], [0, 0, 1, 0, 0, 0])],
+    outDtype: 'bool',
+    outShape: [2],
+    expected: [1, 0],
+  },
+  {
+    name: 'bool reduceAny over axis 0, keepDims',
+    op: 'reduceAny',
+    attrs: { axes: [0], keepDims: true },
+    inputs: [bool([2, 3], [0, 0, 1, 0, 0, 0])],
+    outDtype: 'bool',
+    outShape: [1, 3],
+    expected: [0, 0, 1],
+  },
+  {
+    name: 'bool reduceAny over an empty axis gives false',
+    op: 'reduceAny',
+    attrs: { axes: [0], keepDims: false },
+    inputs: [bool([0], [])],
+    outDtype: 'bool',
+    outShape: [],
+    expected: [0],
+  },
+  {
+    // [[1,1,1],[1,0,1]]: rows all -> [1, 0]
+    name: 'bool reduceAll over axis 1',
+    op: 'reduceAll',
+    attrs: { axes: [1], keepDims: false },
+    inputs: [bool([2, 3], [1, 1, 1, 1, 0, 1])],
+    outDtype: 'bool',
+    outShape: [2],
+    expected: [1, 0],
+  },
+  {
+    name: 'bool reduceAll over an empty axis gives true',
+    op: 'reduceAll',
+    attrs: { axes: [1], keepDims: false },
+    inputs: [bool([2, 0], [])],
+    outDtype: 'bool',
+    outShape: [2],
+    expected: [1, 1],
+  },
+  {
+    // rows of [[1,3,3],[5,5,0]]: first max at 1 (tie 3,3), at 0 (tie 5,5)
+    name: 'float32 argMax over axis 1, first index on ties',
+    op: 'argMax',
+    attrs: { axis: 1 },
+    inputs: [f32([2, 3], [1, 3, 3, 5, 5, 0])],
+    outDtype: 'int32',
+    outShape: [2],
+    expected: [1, 0],
+  },
+  {
+    // columns of [[1,3,3],[5,5,0]]: 1 vs 5 -> 1, 3 vs 5 -> 1, 3 vs 0 -> 0
+    name: 'float32 argMax over axis 0',
+    op: 'argMax',
+    attrs: { axis: 0 },
+    inputs: [f32([2, 3], [1, 3, 3, 5, 5, 0])],
+    outDtype: 'int32',
+    outShape: [3],
+    expected: [1, 1, 0],
+  },
+  {
+    // columns of [[2,7],[2,1]]: tie -> 0, 7 > 1 -> 0
+    name: 'int32 argMax over axis 0, ties',
+    op: 'argMax',
+    attrs: { axis: 0 },
+    inputs: [i32([2, 2], [2, 7, 2, 1])],
+    outDtype: 'int32',
+    outShape: [2],
+    expected: [0, 0],
+  },
+  {
+    name: 'float32 argMax of a vector gives a scalar',
+    op: 'argMax',
+    attrs: { axis: 0 },
+    inputs: [f32([4], [-1, 4, 2, 4])],
+    outDtype: 'int32',
+    outShape: [],
+    expected: [1],
+  },
+  {
+    // rows of [[1,0,0],[5,-1,-1]]: first min at 1 in both
+    name: 'float32 argMin over axis 1, first index on ties',
+    op: 'argMin',
+    attrs: { axis: 1 },
+    inputs: [f32([2, 3], [1, 0, 0, 5, -1, -1])],
+    outDtype: 'int32',
+    outShape: [2],
+    expected: [1, 1],
+  },
+  {
+    // columns of [[3,3],[3,1]]: tie -> 0, 1 < 3 -> 1
+    name: 'int32 argMin over axis 0',
+    op: 'argMin',
+    attrs: { axis: 0 },
+    inputs: [i32([2, 2], [3, 3, 3, 1])],
+    outDtype: 'int32',
+    outShape: [2],
+    expected: [0, 1],
+  },
+  {
+    name: 'float32 cumsum',
+    op: 'cumsum',
+    attrs: { axis: 0, exclusive: false, reverse: false },
+    inputs: [f32([4], [1, 2, 3, 4])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [1, 3, 6, 10],
+  },
+  {
+    name: 'float32 cumsum exclusive',
+    op: 'cumsum',
+    attrs: { axis: 0, exclusive: true, reverse: false },
+    inputs: [f32([4], [1, 2, 3, 4])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [0, 1, 3, 6],
+  },
+  {
+    // [1+2+3+4, 2+3+4, 3+4, 4]
+    name: 'float32 cumsum reverse',
+    op: 'cumsum',
+    attrs: { axis: 0, exclusive: false, reverse: true },
+    inputs: [f32([4], [1, 2, 3, 4])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [10, 9, 7, 4],
+  },
+  {
+    // [2+3+4, 3+4, 4, 0]
+    name: 'float32 cumsum exclusive reverse',
+    op: 'cumsum',
+    attrs: { axis: 0, exclusive: true, reverse: true },
+    inputs: [f32([4], [1, 2, 3, 4])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [9, 7, 4, 0],
+  },
+  {
+    // [[1,2,3],[1+4,2+5,3+6]]
+    name: 'float32 cumsum over axis 0 of [2,3]',
+    op: 'cumsum',
+    attrs: { axis: 0, exclusive: false, reverse: false },
+    inputs: [f32([2, 3], M23)],
+    outDtype: 'float32',
+    outShape: [2, 3],
+    expected: [1, 2, 3, 5, 7, 9],
+  },
+  {
+    // rows reversed-cumulated: [6,5,3], [15,11,6]
+    name: 'int32 cumsum over axis 1, reverse',
+    op: 'cumsum',
+    attrs: { axis: 1, exclusive: false, reverse: true },
+    inputs: [i32([2, 3], M23)],
+    outDtype: 'int32',
+    outShape: [2, 3],
+    expected: [6, 5, 3, 15, 11, 6],
+  },
+  {
+    // rows: [0,1,1+2], [0,4,4+5]
+    name: 'float32 cumsum over axis 1, exclusive',
+    op: 'cumsum',
+    attrs: { axis: 1, exclusive: true, reverse: false },
+    inputs: [f32([2, 3], M23)],
+    outDtype: 'float32',
+    outShape: [2, 3],
+    expected: [0, 1, 3, 0, 4, 9],
+  },
+  {
+    name: 'float32 cumprod',
+    op: 'cumprod',
+    attrs: { axis: 0, exclusive: false, reverse: false },
+    inputs: [f32([4], [1, 2, 3, 4])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [1, 2, 6, 24],
+  },
+  {
+    name: 'float32 cumprod exclusive',
+    op: 'cumprod',
+    attrs: { axis: 0, exclusive: true, reverse: false },
+    inputs: [f32([4], [1, 2, 3, 4])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [1, 1, 2, 6],
+  },
+  {
+    // [1*2*3*4, 2*3*4, 3*4, 4]
+    name: 'float32 cumprod reverse',
+    op: 'cumprod',
+    attrs: { axis: 0, exclusive: false, reverse: true },
+    inputs: [f32([4], [1, 2, 3, 4])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [24, 24, 12, 4],
+  },
+  {
+    // [2*3*4, 3*4, 4, 1]
+    name: 'int32 cumprod exclusive reverse',
+    op: 'cumprod',
+    attrs: { axis: 0, exclusive: true, reverse: true },
+    inputs: [i32([4], [1, 2, 3, 4])],
+    outDtype: 'int32',
+    outShape: [4],
+    expected: [24, 12, 4, 1],
+  },
+  {
+    // [[1,2],[1*3,2*4]]
+    name: 'float32 cumprod over axis 0 of [2,2]',
+    op: 'cumprod',
+    attrs: { axis: 0, exclusive: false, reverse: false },
+    inputs: [f32([2, 2], [1, 2, 3, 4])],
+    outDtype: 'float32',
+    outShape: [2, 2],
+    expected: [1, 2, 3, 8],
+  },
+];
+
+/* ------------------------------------------------------------------------ */
+/* identity, cast, where                                                    */
+/* ------------------------------------------------------------------------ */
+
+const MISC_CASES: PrimitiveCase[] = [
+  {
+    name: 'float32 identity',
+    op: 'identity',
+    attrs: NO_ATTRS,
+    inputs: [f32([2, 2], [1, -2, 3.5, 0])],
+    outDtype: 'float32',
+    outShape: [2, 2],
+    expected: [1, -2, 3.5, 0],
+  },
+  {
+    name: 'bool identity',
+    op: 'identity',
+    attrs: NO_ATTRS,
+    inputs: [bool([3], [1, 0, 1])],
+    outDtype: 'bool',
+    outShape: [3],
+    expected: [1, 0, 1],
+  },
+  {
+    name: 'cast float32 -> int32 truncates toward zero',
+    op: 'cast',
+    attrs: { dtype: 'int32' },
+    inputs: [f32([6], [2.7, -2.7, 0.5, -0.5, 3, -1.5])],
+    outDtype: 'int32',
+    outShape: [6],
+    expected: [2, -2, 0, 0, 3, -1],
+  },
+  {
+    name: 'cast float64 -> int32 truncates toward zero',
+    op: 'cast',
+    attrs: { dtype: 'int32' },
+    inputs: [f64([2], [-7.9, 7.9])],
+    outDtype: 'int32',
+    outShape: [2],
+    expected: [-7, 7],
+  },
+  {
+    name: 'cast float32 -> bool is x != 0',
+    op: 'cast',
+    attrs: { dtype: 'bool' },
+    inputs: [f32([4], [0, 0.5, -2, -0])],
+    outDtype: 'bool',
+    outShape: [4],
+    expected: [0, 1, 1, 0],
+  },
+  {
+    name: 'cast int32 -> bool is x != 0',
+    op: 'cast',
+    attrs: { dtype: 'bool' },
+    inputs: [i32([3], [0, -1, 5])],
+    outDtype: 'bool',
+    outShape: [3],
+    expected: [0, 1, 1],
+  },
+  {
+    name: 'cast bool -> float32 is 0/1',
+    op: 'cast',
+    attrs: { dtype: 'float32' },
+    inputs: [bool([3], [1, 0, 1])],
+    outDtype: 'float32',
+    outShape: [3],
+    expected: [1, 0, 1],
+  },
+  {
+    name: 'cast bool -> int32 is 0/1',
+    op: 'cast',
+    attrs: { dtype: 'int32' },
+    inputs: [bool([2], [0, 1])],
+    outDtype: 'int32',
+    outShape: [2],
+    expected: [0, 1],
+  },
+  {
+    name: 'cast int32 -> float32',
+    op: 'cast',
+    attrs: { dtype: 'float32' },
+    inputs: [i32([3], [-3, 7, 0])],
+    outDtype: 'float32',
+    outShape: [3],
+    expected: [-3, 7, 0],
+  },
+  {
+    name: 'cast float32 -> float64',
+    op: 'cast',
+    attrs: { dtype: 'float64' },
+    inputs: [f32([2], [0.5, -1.25])],
+    outDtype: 'float64',
+    outShape: [2],
+    expected: [0.5, -1.25],
+  },
+  {
+    // 1e40 is beyond float32's largest finite value (~3.4e38)
+    name: 'cast float64 -> float32, overflow to inf',
+    op: 'cast',
+    attrs: { dtype: 'float32' },
+    inputs: [f64([2], [1.5, 1e40])],
+    outDtype: 'float32',
+    outShape: [2],
+    expected: [1.5, Infinity],
+  },
+  {
+    // cond [1,0,1] picks a's column 0 and 2, b (0) in column 1
+    name: 'float32 where, cond [3], a [2,3], b scalar',
+    op: 'where',
+    attrs: NO_ATTRS,
+    inputs: [bool([3], [1, 0, 1]), f32([2, 3], M23), f32([], [0])],
+    outDtype: 'float32',
+    outShape: [2, 3],
+    expected: [1, 0, 3, 4, 0, 6],
+  },
+  {
+    // row 0 (cond 1) from a = [1,2]; row 1 (cond 0) from b's row 1 = [30,40]
+    name: 'int32 where, cond [2,1], a [1,2], b [2,2]',
+    op: 'where',
+    attrs: NO_ATTRS,
+    inputs: [bool([2, 1], [1, 0]), i32([1, 2], [1, 2]), i32([2, 2], [10, 20, 30, 40])],
+    outDtype: 'int32',
+    outShape: [2, 2],
+    expected: [1, 2, 30, 40],
+  },
+  {
+    name: 'float64 where, same shapes',
+    op: 'where',
+    attrs: NO_ATTRS,
+    inputs: [bool([3], [0, 1, 0]), f64([3], [1, 2, 3]), f64([3], [-1, -2, -3])],
+    outDtype: 'float64',
+    outShape: [3],
+    expected: [-1, 2, -3],
+  },
+];
+
+/* ------------------------------------------------------------------------ */
+/* matMul                                                                   */
+/* ------------------------------------------------------------------------ */
+
+// A = [[1,2,3],[4,5,6]], B = [[7,8],[9,10],[11,12]]
+// A @ B = [[1*7+2*9+3*11, 1*8+2*10+3*12], [4*7+5*9+6*11, 4*8+5*10+6*12]] = [[58, 64], [139, 154]]
+const A = [1, 2, 3, 4, 5, 6];
+const AT = [1, 4, 2, 5, 3, 6]; // A transposed, [3,2]
+const B = [7, 8, 9, 10, 11, 12];
+const BT = [7, 9, 11, 8, 10, 12]; // B transposed, [2,3]
+const AB = [58, 64, 139, 154];
+
+const MATMUL_CASES: PrimitiveCase[] = [
+  {
+    name: 'float32 [2,3] @ [3,2]',
+    op: 'matMul',
+    attrs: { transposeA: false, transposeB: false },
+    inputs: [f32([2, 3], A), f32([3, 2], B)],
+    outDtype: 'float32',
+    outShape: [2, 2],
+    expected: AB,
+  },
+  {
+    name: 'float32 transposeA',
+    op: 'matMul',
+    attrs: { transposeA: true, transposeB: false },
+    inputs: [f32([3, 2], AT), f32([3, 2], B)],
+    outDtype: 'float32',
+    outShape: [2, 2],
+    expected: AB,
+  },
+  {
+    name: 'float32 transposeB',
+    op: 'matMul',
+    attrs: { transposeA: false, transposeB: true },
+    inputs: [f32([2, 3], A), f32([2, 3], BT)],
+    outDtype: 'float32',
+    outShape: [2, 2],
+    expected: AB,
+  },
+  {
+    name: 'float32 transposeA and transposeB',
+    op: 'matMul',
+    attrs: { transposeA: true, transposeB: true },
+    inputs: [f32([3, 2], AT), f32([2, 3], BT)],
+    outDtype: 'float32',
+    outShape: [2, 2],
+    expected: AB,
+  },
+  {
+    name: 'float64 [2,3] @ [3,2]',
+    op: 'matMul',
+    attrs: { transposeA: false, transposeB: false },
+    inputs: [f64([2, 3], A), f64([3, 2], B)],
+    outDtype: 'float64',
+    outShape: [2, 2],
+    expected: AB,
+  },
+  {
+    // batch 0: [[1,2],[3,4]] @ [[1,0],[1,1]] = [[3,2],[7,4]]
+    // batch 1: [[5,6],[7,8]] @ [[1,0],[1,1]] = [[11,6],[15,8]]
+    name: 'float32 batched [2,2,2] @ [1,2,2] (b broadcast)',
+    op: 'matMul',
+    attrs: { transposeA: false, transposeB: false },
+    inputs: [f32([2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8]), f32([1, 2, 2], [1, 0, 1, 1])],
+    outDtype: 'float32',
+    outShape: [2, 2, 2],
+    expected: [3, 2, 7, 4, 11, 6, 15, 8],
+  },
+  {
+    // a [1,2,2] = [[1,0],[1,1]] against b batches [[1,2],[3,4]], [[5,6],[7,8]]:
+    // [[1,2],[1+3,2+4]] and [[5,6],[5+7,6+8]]
+    name: 'float32 batched [1,2,2] @ [2,2,2] (a broadcast)',
+    op: 'matMul',
+    attrs: { transposeA: false, transposeB: false },
+    inputs: [f32([1, 2, 2], [1, 0, 1, 1]), f32([2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8])],
+    outDtype: 'float32',
+    outShape: [2, 2, 2],
+    expected: [1, 2, 4, 6, 5, 6, 12, 14],
+  },
+  {
+    // out[i][j] = a_i . b_j with a_0 = (1,2), a_1 = (3,4); b_0 = (1,1), b_1 = (1,-1), b_2 = (2,0)
+    // i=0: 3, -1, 2; i=1: 7, -1, 6
+    name: 'float32 batched [2,1,1,2] @ [1,3,2,1] (both broadcast)',
+    op: 'matMul',
+    attrs: { transposeA: false, transposeB: false },
+    inputs: [f32([2, 1, 1, 2], [1, 2, 3, 4]), f32([1, 3, 2, 1], [1, 1, 1, -1, 2, 0])],
+    outDtype: 'float32',
+    outShape: [2, 3, 1, 1],
+    expected: [3, -1, 2, 7, -1, 6],
+  },
+  {
+    // per batch a^T b^T: batch 0 is AT, BT -> AB; batch 1 is 2*AT, BT -> 2*AB
+    name: 'float32 batched with both transposes',
+    op: 'matMul',
+    attrs: { transposeA: true, transposeB: true },
+    inputs: [f32([2, 3, 2], [...AT, ...AT.map((v) => 2 * v)]), f32([1, 2, 3], BT)],
+    outDtype: 'float32',
+    outShape: [2, 2, 2],
+    expected: [...AB, ...AB.map((v) => 2 * v)],
+  },
+  {
+    name: 'float32 inner dimension 0 gives zeros',
+    op: 'matMul',
+    attrs: { transposeA: false, transposeB: false },
+    inputs: [f32([2, 0], []), f32([0, 3], [])],
+    outDtype: 'float32',
+    outShape: [2, 3],
+    expected: [0, 0, 0, 0, 0, 0],
+  },
+];
+
+/* ------------------------------------------------------------------------ */
+/* Layout                                                                   */
+/* ------------------------------------------------------------------------ */
+
+// X34 = [[0,1,2,3],[4,5,6,7],[8,9,10,11]]
+const X34 = iota(12);
+
+const LAYOUT_CASES: PrimitiveCase[] = [
+  {
+    name: 'float32 reshape [2,3] -> [3,-1]',
+    op: 'reshape',
+    attrs: { shape: [3, -1] },
+    inputs: [f32([2, 3], M23)],
+    outDtype: 'float32',
+    outShape: [3, 2],
+    expected: M23,
+  },
+  {
+    name: 'int32 reshape to a scalar',
+    op: 'reshape',
+    attrs: { shape: [] },
+    inputs: [i32([1, 1], [7])],
+    outDtype: 'int32',
+    outShape: [],
+    expected: [7],
+  },
+  {
+    // [[0,1,2],[3,4,5]]^T = [[0,3],[1,4],[2,5]]
+    name: 'float32 transpose 2-D',
+    op: 'transpose',
+    attrs: { perm: [1, 0] },
+    inputs: [f32([2, 3], iota(6))],
+    outDtype: 'float32',
+    outShape: [3, 2],
+    expected: [0, 3, 1, 4, 2, 5],
+  },
+  {
+    // x[i][j][k] = 12i + 4j + k, shape [2,3,4]; perm [2,0,1]: out[a][b][c] = x[b][c][a] = 12b + 4c + a
+    name: 'int32 transpose 3-D, perm [2,0,1]',
+    op: 'transpose',
+    attrs: { perm: [2, 0, 1] },
+    inputs: [i32([2, 3, 4], iota(24))],
+    outDtype: 'int32',
+    outShape: [4, 2, 3],
+    expected: [
+      0, 4, 8, 12, 16, 20, //
+      1, 5, 9, 13, 17, 21, //
+      2, 6, 10, 14, 18, 22, //
+      3, 7, 11, 15, 19, 23,
+    ],
+  },
+  {
+    // rows 1..2, columns 1..2 of X34
+    name: 'float32 slice with size -1',
+    op: 'slice',
+    attrs: { begin: [1, 1], size: [-1, 2] },
+    inputs: [f32([3, 4], X34)],
+    outDtype: 'float32',
+    outShape: [2, 2],
+    expected: [5, 6, 9, 10],
+  },
+  {
+    // rows 0..1, columns 2..3 of X34
+    name: 'int32 slice, -1 on the last axis',
+    op: 'slice',
+    attrs: { begin: [0, 2], size: [2, -1] },
+    inputs: [i32([3, 4], X34)],
+    outDtype: 'int32',
+    outShape: [2, 2],
+    expected: [2, 3, 6, 7],
+  },
+  {
+    name: 'float32 slice of size 0',
+    op: 'slice',
+    attrs: { begin: [1, 0], size: [0, 4] },
+    inputs: [f32([3, 4], X34)],
+    outDtype: 'float32',
+    outShape: [0, 4],
+    expected: [],
+  },
+  {
+    name: 'float32 concat along axis 0',
+    op: 'concat',
+    attrs: { axis: 0 },
+    inputs: [f32([2, 2], [1, 2, 3, 4]), f32([1, 2], [5, 6])],
+    outDtype: 'float32',
+    outShape: [3, 2],
+    expected: [1, 2, 3, 4, 5, 6],
+  },
+  {
+    // [[1],[2]] | [[3,4],[5,6]] | [[7],[8]] = [[1,3,4,7],[2,5,6,8]]
+    name: 'int32 concat of three along axis 1',
+    op: 'concat',
+    attrs: { axis: 1 },
+    inputs: [i32([2, 1], [1, 2]), i32([2, 2], [3, 4, 5, 6]), i32([2, 1], [7, 8])],
+    outDtype: 'int32',
+    outShape: [2, 4],
+    expected: [1, 3, 4, 7, 2, 5, 6, 8],
+  },
+  {
+    name: 'bool concat of one input',
+    op: 'concat',
+    attrs: { axis: 0 },
+    inputs: [bool([2], [1, 0])],
+    outDtype: 'bool',
+    outShape: [2],
+    expected: [1, 0],
+  },
+  {
+    // [[1,2],[3,4]] with one row before, two columns after, filled with 9
+    name: 'float32 pad 2-D with a value',
+    op: 'pad',
+    attrs: {
+      pads: [
+        [1, 0],
+        [0, 2],
+      ],
+      value: 9,
+    },
+    inputs: [f32([2, 2], [1, 2, 3, 4])],
+    outDtype: 'float32',
+    outShape: [3, 4],
+    expected: [9, 9, 9, 9, 1, 2, 9, 9, 3, 4, 9, 9],
+  },
+  {
+    name: 'int32 pad 1-D with 0',
+    op: 'pad',
+    attrs: { pads: [[2, 1]], value: 0 },
+    inputs: [i32([2], [5, 6])],
+    outDtype: 'int32',
+    outShape: [5],
+    expected: [0, 0, 5, 6, 0],
+  },
+  {
+    name: 'float32 tile 1-D',
+    op: 'tile',
+    attrs: { reps: [3] },
+    inputs: [f32([2], [1, 2])],
+    outDtype: 'float32',
+    outShape: [6],
+    expected: [1, 2, 1, 2, 1, 2],
+  },
+  {
+    // [[1,2],[3,4]] tiled twice along columns: [[1,2,1,2],[3,4,3,4]], then twice along rows
+    name: 'int32 tile 2-D, reps [2,2]',
+    op: 'tile',
+    attrs: { reps: [2, 2] },
+    inputs: [i32([2, 2], [1, 2, 3, 4])],
+    outDtype: 'int32',
+    outShape: [4, 4],
+    expected: [1, 2, 1, 2, 3, 4, 3, 4, 1, 2, 1, 2, 3, 4, 3, 4],
+  },
+  {
+    name: 'float32 tile with a 0 rep',
+    op: 'tile',
+    attrs: { reps: [0, 1] },
+    inputs: [f32([2, 2], [1, 2, 3, 4])],
+    outDtype: 'float32',
+    outShape: [0, 2],
+    expected: [],
+  },
+  {
+    // [[0,1,2],[3,4,5]] with each row reversed
+    name: 'float32 reverse axis 1',
+    op: 'reverse',
+    attrs: { axes: [1] },
+    inputs: [f32([2, 3], iota(6))],
+    outDtype: 'float32',
+    outShape: [2, 3],
+    expected: [2, 1, 0, 5, 4, 3],
+  },
+  {
+    name: 'int32 reverse axes [0, 1]',
+    op: 'reverse',
+    attrs: { axes: [0, 1] },
+    inputs: [i32([2, 3], iota(6))],
+    outDtype: 'int32',
+    outShape: [2, 3],
+    expected: [5, 4, 3, 2, 1, 0],
+  },
+  {
+    // [[0,1,2],[3,4,5]] with the rows swapped
+    name: 'float32 reverse axis 0',
+    op: 'reverse',
+    attrs: { axes: [0] },
+    inputs: [f32([2, 3], iota(6))],
+    outDtype: 'float32',
+    outShape: [2, 3],
+    expected: [3, 4, 5, 0, 1, 2],
+  },
+  {
+    name: 'float32 broadcastTo [3] -> [2,3]',
+    op: 'broadcastTo',
+    attrs: { shape: [2, 3] },
+    inputs: [f32([3], [1, 2, 3])],
+    outDtype: 'float32',
+    outShape: [2, 3],
+    expected: [1, 2, 3, 1, 2, 3],
+  },
+  {
+    name: 'int32 broadcastTo [2,1] -> [2,3]',
+    op: 'broadcastTo',
+    attrs: { shape: [2, 3] },
+    inputs: [i32([2, 1], [1, 2])],
+    outDtype: 'int32',
+    outShape: [2, 3],
+    expected: [1, 1, 1, 2, 2, 2],
+  },
+  {
+    name: 'bool broadcastTo scalar -> [2,2]',
+    op: 'broadcastTo',
+    attrs: { shape: [2, 2] },
+    inputs: [bool([], [1])],
+    outDtype: 'bool',
+    outShape: [2, 2],
+    expected: [1, 1, 1, 1],
+  },
+  {
+    name: 'float32 broadcastLike [1,3] like [2,3]',
+    op: 'broadcastLike',
+    attrs: NO_ATTRS,
+    inputs: [f32([1, 3], [1, 2, 3]), f32([2, 3], [0, 0, 0, 0, 0, 0])],
+    outDtype: 'float32',
+    outShape: [2, 3],
+    expected: [1, 2, 3, 1, 2, 3],
+  },
+  {
+    // like's dtype differs from x's: only its shape counts
+    name: 'int32 broadcastLike scalar like a bool [2]',
+    op: 'broadcastLike',
+    attrs: NO_ATTRS,
+    inputs: [i32([], [4]), bool([2], [0, 1])],
+    outDtype: 'int32',
+    outShape: [2],
+    expected: [4, 4],
+  },
+];
+
+/* ------------------------------------------------------------------------ */
+/* gather, scatterAdd                                                       */
+/* ------------------------------------------------------------------------ */
+
+const GATHER_CASES: PrimitiveCase[] = [
+  {
+    // x = [[1,2],[3,4],[5,6]]; indices [[2,0],[1,2]] -> [[x2,x0],[x1,x2]]
+    name: 'float32 gather axis 0 with 2-D indices',
+    op: 'gather',
+    attrs: { axis: 0 },
+    inputs: [f32([3, 2], [1, 2, 3, 4, 5, 6]), i32([2, 2], [2, 0, 1, 2])],
+    outDtype: 'float32',
+    outShape: [2, 2, 2],
+    expected: [5, 6, 1, 2, 3, 4, 5, 6],
+  },
+  {
+    // columns 2 and 0 of [[1,2,3],[4,5,6]]
+    name: 'int32 gather axis 1',
+    op: 'gather',
+    attrs: { axis: 1 },
+    inputs: [i32([2, 3], M23), i32([2], [2, 0])],
+    outDtype: 'int32',
+    outShape: [2, 2],
+    expected: [3, 1, 6, 4],
+  },
+  {
+    name: 'float32 gather with a scalar index',
+    op: 'gather',
+    attrs: { axis: 0 },
+    inputs: [f32([3, 2], [1, 2, 3, 4, 5, 6]), i32([], [1])],
+    outDtype: 'float32',
+    outShape: [2],
+    expected: [3, 4],
+  },
+  {
+    // x[i][j][k] = 4i + 2j + k ([2,2,2]); indices [1,1,0] on axis 1: out[i][m][k] = x[i][idx[m]][k]
+    name: 'float32 gather axis 1 of a 3-D tensor, repeated indices',
+    op: 'gather',
+    attrs: { axis: 1 },
+    inputs: [f32([2, 2, 2], iota(8)), i32([3], [1, 1, 0])],
+    outDtype: 'float32',
+    outShape: [2, 3, 2],
+    expected: [2, 3, 2, 3, 0, 1, 6, 7, 6, 7, 4, 5],
+  },
+  {
+    // out[0] = 1 + 3, out[1] = 0, out[2] = 2 + 4
+    name: 'float32 scatterAdd with repeated indices',
+    op: 'scatterAdd',
+    attrs: { axis: 0, size: 3 },
+    inputs: [f32([4], [1, 2, 3, 4]), i32([4], [0, 2, 0, 2])],
+    outDtype: 'float32',
+    outShape: [3],
+    expected: [4, 0, 6],
+  },
+  {
+    // updates [[1,2,3],[4,5,6]], indices [1,1,0] on axis 1:
+    // row 0: out[0][1] = 1 + 2, out[0][0] = 3; row 1: out[1][1] = 4 + 5, out[1][0] = 6
+    name: 'float32 scatterAdd on axis 1',
+    op: 'scatterAdd',
+    attrs: { axis: 1, size: 2 },
+    inputs: [f32([2, 3], M23), i32([3], [1, 1, 0])],
+    outDtype: 'float32',
+    outShape: [2, 2],
+    expected: [3, 3, 6, 9],
+  },
+  {
+    // updates per index position: (0,0) [1,2], (0,1) [3,4], (1,0) [5,6], (1,1) [7,8];
+    // indices [[0,1],[1,1]]: out[0] = [1,2], out[1] = [3+5+7, 4+6+8], out[2] = [0,0]
+    name: 'int32 scatterAdd with 2-D indices and a trailing axis',
+    op: 'scatterAdd',
+    attrs: { axis: 0, size: 3 },
+    inputs: [i32([2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8]), i32([2, 2], [0, 1, 1, 1])],
+    outDtype: 'int32',
+    outShape: [3, 2],
+    expected: [1, 2, 15, 18, 0, 0],
+  },
+];
+
+/* ------------------------------------------------------------------------ */
+/* More edge cases: scalars, empty tensors, special values, other dtypes   */
+/* ------------------------------------------------------------------------ */
+
+const EDGE_CASES: PrimitiveCase[] = [
+  {
+    name: 'float32 neg of a scalar',
+    op: 'neg',
+    attrs: NO_ATTRS,
+    inputs: [f32([], [2.5])],
+    outDtype: 'float32',
+    outShape: [],
+    expected: [-2.5],
+  },
+  {
+    name: 'float32 exp of an empty tensor',
+    op: 'exp',
+    attrs: NO_ATTRS,
+    inputs: [f32([2, 0], [])],
+    outDtype: 'float32',
+    outShape: [2, 0],
+    expected: [],
+  },
+  {
+    // sqrt(-1) and log(-1) have no real value: NaN
+    name: 'float32 sqrt of a negative is NaN',
+    op: 'sqrt',
+    attrs: NO_ATTRS,
+    inputs: [f32([2], [-1, 9])],
+    outDtype: 'float32',
+    outShape: [2],
+    expected: [NaN, 3],
+  },
+  {
+    name: 'float32 log of a negative is NaN',
+    op: 'log',
+    attrs: NO_ATTRS,
+    inputs: [f32([2], [-1, 1])],
+    outDtype: 'float32',
+    outShape: [2],
+    expected: [NaN, 0],
+  },
+  {
+    // e^100 ~ 2.7e43 is beyond float32's ~3.4e38; e^-200 underflows to 0
+    name: 'float32 exp overflows to inf and underflows to 0',
+    op: 'exp',
+    attrs: NO_ATTRS,
+    inputs: [f32([2], [100, -200])],
+    outDtype: 'float32',
+    outShape: [2],
+    expected: [Infinity, 0],
+  },
+  {
+    // tanh saturates at +-1 without NaN
+    name: 'float32 tanh of large |x|',
+    op: 'tanh',
+    attrs: NO_ATTRS,
+    inputs: [f32([2], [50, -50])],
+    outDtype: 'float32',
+    outShape: [2],
+    expected: [1, -1],
+  },
+  {
+    // sigmoid(1) = 1/(1 + 1/e) = 0.7310585786300049, sigmoid(-1) = 0.2689414213699951
+    name: 'float64 sigmoid',
+    op: 'sigmoid',
+    attrs: NO_ATTRS,
+    inputs: [f64([3], [1, -1, -800])],
+    outDtype: 'float64',
+    outShape: [3],
+    expected: [0.7310585786300049, 0.2689414213699951, 0],
+    tol: 1e-12,
+  },
+  {
+    name: 'float32 floor and ceil leave integers alone',
+    op: 'floor',
+    attrs: NO_ATTRS,
+    inputs: [f32([3], [-3, 0, 7])],
+    outDtype: 'float32',
+    outShape: [3],
+    expected: [-3, 0, 7],
+  },
+  {
+    // 2^-1 = 0.5, 4^-0.5 = 0.5, 0^2 = 0, (-8)^(1/3) is NaN for a negative base and fractional exponent
+    name: 'float32 pow with negative and fractional exponents',
+    op: 'pow',
+    attrs: NO_ATTRS,
+    inputs: [f32([4], [2, 4, 0, -8]), f32([4], [-1, -0.5, 2, 0.5])],
+    outDtype: 'float32',
+    outShape: [4],
+    expected: [0.5, 0.5, 0, NaN],
+  },
+  {
+    // out[i][j] = a[i][j] * b[j]: [[1*2, 2*-1], [3*2, 4*-1]]
+    name: 'int32 mul, [2,2] * [2]',
+    op: 'mul',
+    attrs: NO_ATTRS,
+    inputs: [i32([2, 2], [1, 2, 3, 4]), i32([2], [2, -1])],
+    outDtype: 'int32',
+    outShape: [2, 2],
+    expected: [2, -2, 6, -4],
+  },
+  {
+    name: 'float32 sub of two scalars',
+    op: 'sub',
+    attrs: NO_ATTRS,
+    inputs: [f32([], [1]), f32([], [3])],
+    outDtype: 'float32',
+    outShape: [],
+    expected: [-2],
+  },
+  {
+    name: 'float32 notEqual with infinities',
+    op: 'notEqual',
+    attrs: NO_ATTRS,
+    inputs: [f32([3], [Infinity, -Infinity, 1]), f32([3], [Infinity, Infinity, 1])],
+    outDtype: 'bool',
+    outShape: [3],
+    expected: [0, 1, 0],
+  },
+  {
+    name: 'bool logicalOr with a scalar',
+    op: 'logicalOr',
+    attrs: NO_ATTRS,
+    inputs: [bool([3], [0, 1, 0]), bool([], [0])],
+    outDtype: 'bool',
+    outShape: [3],
+    expected: [0, 1, 0],
+  },
+  {
+    // x[i][j][k] = 4i + 2j + k; sum over j: [[0+2, 1+3], [4+6, 5+7]]
+    name: 'int32 reduceSum over the middle axis, keepDims',
+    op: 'reduceSum',
+    attrs: { axes: [1], keepDims: true },
+    inputs: [i32([2, 2, 2], iota(8))],
+    outDtype: 'int32',
+    outShape: [2, 1, 2],
+    expected: [2, 4, 10, 12],
+  },
+  {
+    // max over i and j for each k: k=0 -> max(0,2,4,6) = 6, k=1 -> 7
+    name: 'float32 reduceMax over leading axes [0, 1]',
+    op: 'reduceMax',
+    attrs: { axes: [0, 1], keepDims: false },
+    inputs: [f32([2, 2, 2], iota(8))],
+    outDtype: 'float32',
+    outShape: [2],
+    expected: [6, 7],
+  },
+  {
+    name: 'int32 reduceMin, keepDims on a vector',
+    op: 'reduceMin',
+    attrs: { axes: [0], keepDims: true },
+    inputs: [i32([4], [3, -8, 5, -8])],
+    outDtype: 'int32',
+    outShape: [1],
+    expected: [-8],
+  },
+  {
+    name: 'bool reduceAll over both axes',
+    op: 'reduceAll',
+    attrs: { axes: [0, 1], keepDims: false },
+    inputs: [bool([2, 2], [1, 1, 1, 1])],
+    outDtype: 'bool',
+    outShape: [],
+    expected: [1],
+  },
+  {
+    // x[i][j][k] = 4i + 2j + k; argmax over j is 1 everywhere (values grow with j)
+    name: 'float32 argMax over the middle axis of [2,2,2]',
+    op: 'argMax',
+    attrs: { axis: 1 },
+    inputs: [f32([2, 2, 2], iota(8))],
+    outDtype: 'int32',
+    outShape: [2, 2],
+    expected: [1, 1, 1, 1],
+  },
+  {
+    name: 'float64 argMin with negatives and a tie',
+    op: 'argMin',
+    attrs: { axis: 0 },
+    inputs: [f64([5], [0, -2.5, 3, -2.5, 1])],
+    outDtype: 'int32',
+    outShape: [],
+    expected: [1],
+  },
+  {
+    // [0, 5, 5 + -2, 5 + -2 + 4]
+    name: 'int32 cumsum exclusive',
+    op: 'cumsum',
+    attrs: { axis: 0, exclusive: true, reverse: false },
+    inputs: [i32([4], [5, -2, 4, 1])],
+    outDtype: 'int32',
+    outShape: [4],
+    expected: [0, 5, 3, 7],
+  },
+  {
+    // rows of [[1,2,3],[4,5,6]], reversed products: [6,6,3], [120,30,6]
+    name: 'float64 cumprod over axis 1, reverse',
+    op: 'cumprod',
+    attrs: { axis: 1, exclusive: false, reverse: true },
+    inputs: [f64([2, 3], M23)],
+    outDtype: 'float64',
+    outShape: [2, 3],
+    expected: [6, 6, 3, 120, 30, 6],
+  },
+  {
+    name: 'bool where picks bools',
+    op: 'where',
+    attrs: NO_ATTRS,
+    inputs: [bool([4], [1, 0, 1, 0]), bool([4], [1, 1, 0, 0]), bool([], [1])],
+    outDtype: 'bool',
+    outShape: [4],
+    expected: [1, 1, 0, 1],
+  },
+  {
+    name: 'cast int32 -> float64',
+    op: 'cast',
+    attrs: { dtype: 'float64' },
+    inputs: [i32([2], [-2147483648, 2147483647])],
+    outDtype: 'float64',
+    outShape: [2],
+    expected: [-2147483648, 2147483647],
+  },
+  {
+    name: 'cast float32 -> float32 is a copy',
+    op: 'cast',
+    attrs: { dtype: 'float32' },
+    inputs: [f32([2], [1.5, -0.25])],
+    outDtype: 'float32',
+    outShape: [2],
+    expected: [1.5, -0.25],
+  },
+  {
+    // batch 0: AT^T @ B = AB; batch 1: (2 AT)^T @ B = 2 AB  (transposeA only, equal batch dims)
+    name: 'float32 batched [2,3,2] @ [2,3,2], transposeA',
+    op: 'matMul',
+    attrs: { transposeA: true, transposeB: false },
+    inputs: [f32([2, 3, 2], [...AT, ...AT.map((v) => 2 * v)]), f32([2, 3, 2], [...B, ...B])],
+    outDtype: 'float32',
+    outShape: [2, 2, 2],
+    expected: [...AB, ...AB.map((v) => 2 * v)],
+  },
+  {
+    // [1,2] @ [[1,0,2],[0,1,3]] = [1, 2, 1*2 + 2*3]
+    name: 'float32 row vector @ matrix',
+    op: 'matMul',
+    attrs: { transposeA: false, transposeB: false },
+    inputs: [f32([1, 2], [1, 2]), f32([2, 3], [1, 0, 2, 0, 1, 3])],
+    outDtype: 'float32',
+    outShape: [1, 3],
+    expected: [1, 2, 8],
+  },
+  {
+    name: 'float32 reshape of an empty tensor',
+    op: 'reshape',
+    attrs: { shape: [0, 2, 2] },
+    inputs: [f32([0, 4], [])],
+    outDtype: 'float32',
+    outShape: [0, 2, 2],
+    expected: [],
+  },
+  {
+    // x[i][j][k] = 4i + 2j + k ([2,2,2]); perm [0,2,1] swaps the last two axes within each i
+    name: 'float32 transpose of the last two axes',
+    op: 'transpose',
+    attrs: { perm: [0, 2, 1] },
+    inputs: [f32([2, 2, 2], iota(8))],
+    outDtype: 'float32',
+    outShape: [2, 2, 2],
+    expected: [0, 2, 1, 3, 4, 6, 5, 7],
+  },
+  {
+    // X[i][j][k] = 12i + 4j + k ([2,3,4]); i = 1, j = 1..2, k = 0..1 -> 16, 17, 20, 21
+    name: 'int32 slice of a 3-D tensor',
+    op: 'slice',
+    attrs: { begin: [1, 1, 0], size: [1, -1, 2] },
+    inputs: [i32([2, 3, 4], iota(24))],
+    outDtype: 'int32',
+    outShape: [1, 2, 2],
+    expected: [16, 17, 20, 21],
+  },
+  {
+    name: 'float32 concat with an empty input',
+    op: 'concat',
+    attrs: { axis: 1 },
+    inputs: [f32([2, 0], []), f32([2, 2], [1, 2, 3, 4])],
+    outDtype: 'float32',
+    outShape: [2, 2],
+    expected: [1, 2, 3, 4],
+  },
+  {
+    name: 'float64 pad with a negative value on both sides',
+    op: 'pad',
+    attrs: { pads: [[1, 1]], value: -1.5 },
+    inputs: [f64([2], [7, 8])],
+    outDtype: 'float64',
+    outShape: [4],
+    expected: [-1.5, 7, 8, -1.5],
+  },
+  {
+    name: 'bool pad with true',
+    op: 'pad',
+    attrs: { pads: [[0, 2]], value: 1 },
+    inputs: [bool([1], [0])],
+    outDtype: 'bool',
+    outShape: [3],
+    expected: [0, 1, 1],
+  },
+  {
+    // x[i][j][k] = 4i + 2j + k; reversing j swaps the pairs within each i
+    name: 'float32 reverse the middle axis of [2,2,2]',
+    op: 'reverse',
+    attrs: { axes: [1] },
+    inputs: [f32([2, 2, 2], iota(8))],
+    outDtype: 'float32',
+    outShape: [2, 2, 2],
+    expected: [2, 3, 0, 1, 6, 7, 4, 5],
+  },
+  {
+    name: 'float32 tile of a [2,1] column, reps [1,3]',
+    op: 'tile',
+    attrs: { reps: [1, 3] },
+    inputs: [f32([2, 1], [1, 2])],
+    outDtype: 'float32',
+    outShape: [2, 3],
+    expected: [1, 1, 1, 2, 2, 2],
+  },
+  {
+    // [1,2] stretched to [2,2,2]: both rows of both blocks are [1,2]
+    name: 'float32 broadcastTo adding two leading axes',
+    op: 'broadcastTo',
+    attrs: { shape: [2, 2, 2] },
+    inputs: [f32([2], [1, 2])],
+    outDtype: 'float32',
+    outShape: [2, 2, 2],
+    expected: [1, 2, 1, 2, 1, 2, 1, 2],
+  },
+  {
+    name: 'bool gather',
+    op: 'gather',
+    attrs: { axis: 0 },
+    inputs: [bool([3], [1, 0, 1]), i32([4], [1, 1, 0, 2])],
+    outDtype: 'bool',
+    outShape: [4],
+    expected: [0, 0, 1, 1],
+  },
+  {
+    name: 'float32 gather with no indices',
+    op: 'gather',
+    attrs: { axis: 0 },
+    inputs: [f32([3, 2], [1, 2, 3, 4, 5, 6]), i32([0], [])],
+    outDtype: 'float32',
+    outShape: [0, 2],
+    expected: [],
+  },
+  {
+    // updates [[1,2],[3,4]] at indices [1,1] on axis 0: out[1] = [1+3, 2+4]
+    name: 'float64 scatterAdd into a larger output',
+    op: 'scatterAdd',
+    attrs: { axis: 0, size: 3 },
+    inputs: [f64([2, 2], [1, 2, 3, 4]), i32([2], [1, 1])],
+    outDtype: 'float64',
+    outShape: [3, 2],
+    expected: [0, 0, 4, 6, 0, 0],
+  },
+  {
+    // a scalar index consumes no axis of updates: out[2] = 5
+    name: 'float32 scatterAdd with a scalar index',
+    op: 'scatterAdd',
+    attrs: { axis: 0, size: 3 },
+    inputs: [f32([], [5]), i32([], [2])],
+    outDtype: 'float32',
+    outShape: [3],
+    expected: [0, 0, 5],
+  },
+];
+
+/** Every case, grouped by kind of primitive. */
+export const PRIMITIVE_CASES: PrimitiveCase[] = [
+  ...UNARY_CASES,
+  ...BINARY_CASES,
+  ...REDUCE_CASES,
+  ...MISC_CASES,
+  ...MATMUL_CASES,
+  ...LAYOUT_CASES,
+  ...GATHER_CASES,
+  ...EDGE_CASES,
+];
