@@ -1,0 +1,419 @@
+/**
+ * Lowering of each primitive (see ../types.ts for the exact semantics) to one or a
+ * few ONNX nodes at opset `ONNX_OPSET`, through an `Emitter`. The same lowering
+ * serves eager kernels (eager.ts) and whole-graph compilation (compile.ts).
+ *
+ * Where ORT's CPU provider (1.30, opset 26) lacks a kernel for a dtype, the
+ * lowering casts around it so that results stay exact. Measured coverage:
+ * - float only (no int32, no bool): Sqrt Exp Log Tanh Sigmoid Sin Cos Round Floor Ceil
+ *   (int32 inputs: rounding is the identity; the others go through float64).
+ * - no bool: Neg Abs Sign Relu Add Sub Mul Div Pow Max Min Greater(OrEqual) Less(OrEqual)
+ *   ReduceSum ReduceProd ArgMax ArgMin CumSum CumProd MatMul Where (bool goes through int32).
+ * - ReduceMax/ReduceMin take bool but fail on an empty set: any/all are built from
+ *   ReduceMin over int32 (empty -> INT32_MAX -> true).
+ * - Sigmoid exists for floats but is a low-precision approximation (relative error up
+ *   to 100% for x < -16), so sigmoid is built from Exp (see `sigmoidFloat`).
+ * - integer Div throws on a zero divisor (div is float-only anyway; see `div`).
+ * - everything else used (Equal, Not, And, Or, Cast, Transpose, Reshape, Slice, Concat,
+ *   Pad, Tile, Expand, Gather, ScatterElements, ConstantOfShape, Identity) takes all four.
+ *
+ * Attribute values that vary from call to call without changing the node
+ * structure (slice begins, reshape targets, pads, ...) go through `Emitter.param`,
+ * so eager.ts can feed them as inputs and share one session across values. The
+ * lowering must never branch on such values: it branches only on what
+ * `structuralKey` returns, on input dtypes and on input ranks.
+ */
+import type { DType, PrimitiveAttrs, PrimitiveName, ReduceAttrs } from '../types';
+import { AttrValue, OnnxDType, onnxElemType } from './model';
+
+/** Largest int64 this module writes for "to the end" (Slice clamps it to the dim). */
+const BIG = Number.MAX_SAFE_INTEGER;
+
+/** Where lowered nodes go. Names are ONNX value names. */
+export interface Emitter {
+  /** Appends a node with one output and returns the output's (fresh) name. */
+  node(opType: string, inputs: readonly string[], attrs?: Readonly<Record<string, AttrValue>>): string;
+  /** A fixed constant tensor (part of the model's structure). */
+  constant(dtype: OnnxDType, dims: readonly number[], values: readonly number[]): string;
+  /**
+   * A constant whose values may change between calls that share one structure
+   * (e.g. slice begins). Its dims must depend only on the structure.
+   */
+  param(dtype: OnnxDType, dims: readonly number[], values: readonly number[]): string;
+}
+
+/** One input of a primitive, as the lowering sees it. */
+export interface LowerInput {
+  readonly name: string;
+  readonly dtype: DType;
+  readonly rank: number;
+}
+
+/** What the lowering is told about the output. */
+export interface LowerOutput {
+  readonly dtype: DType;
+  readonly rank: number;
+}
+
+type LoweringOf<A> = (
+  em: Emitter,
+  attrs: A,
+  inputs: readonly LowerInput[],
+  out: LowerOutput,
+) => string;
+type NoAttrs = Record<string, never>;
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+function isFloat(d: DType): boolean {
+  return d === 'float32' || d === 'float64' || d === 'float16';
+}
+
+/** Cast `name` from `from` to `to`; no node when they are equal. */
+function cast(em: Emitter, name: string, from: OnnxDType, to: OnnxDType): string {
+  return from === to ? name : em.node('Cast', [name], { to: onnxElemType(to) });
+}
+
+/**
+ * Runs `body` on the inputs cast to `via`, then casts the result (of dtype
+ * `resultDtype`, default `via`) to `outDtype`.
+ */
+function castAround(
+  em: Emitter,
+  inputs: readonly LowerInput[],
+  via: DType,
+  outDtype: DType,
+  body: (names: string[]) => string,
+  resultDtype: DType = via,
+): string {
+  const names = inputs.map((x) => cast(em, x.name, x.dtype, via));
+  return cast(em, body(names), resultDtype, outDtype);
+}
+
+/** int64 constant 0..n-1. */
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+/** Unary op ORT runs on float32/float64 only: other dtypes go through float64. */
+function floatUnary(opType: string): LoweringOf<NoAttrs> {
+  return (em, _attrs, [x], out) =>
+    isFloat(x.dtype) ? em.node(opType, [x.name]) : castAround(em, [x], 'float64', out.dtype, ([a]) => em.node(opType, [a]));
+}
+
+/** Unary op ORT runs on float32/float64/int32: bool goes through int32 (result cast back, x != 0). */
+function numericUnary(opType: string): LoweringOf<NoAttrs> {
+  return (em, _attrs, [x], out) =>
+    x.dtype !== 'bool' ? em.node(opType, [x.name]) : castAround(em, [x], 'int32', out.dtype, ([a]) => em.node(opType, [a]));
+}
+
+/** Rounding ops: identity on integers and bools. */
+function roundingUnary(opType: string): LoweringOf<NoAttrs> {
+  return (em, _attrs, [x]) => (isFloat(x.dtype) ? em.node(opType, [x.name]) : em.node('Identity', [x.name]));
+}
+
+/**
+ * sigmoid without ORT's Sigmoid, whose CPU kernel is a low-precision approximation
+ * (relative error up to 100% for x < -16). With e = exp(-|x|) (never overflows):
+ * x >= 0: 1 / (1 + e); x < 0: e / (1 + e).
+ */
+function sigmoidFloat(em: Emitter, x: string, dtype: DType): string {
+  const one = em.constant(dtype, [], [1]);
+  const zero = em.constant(dtype, [], [0]);
+  const e = em.node('Exp', [em.node('Neg', [em.node('Abs', [x])])]);
+  const pos = em.node('Div', [one, em.node('Add', [one, e])]);
+  const neg = em.node('Mul', [e, pos]);
+  return em.node('Where', [em.node('GreaterOrEqual', [x, zero]), pos, neg]);
+}
+
+/** Binary arithmetic ORT runs on float32/float64/int32: bool goes through int32. */
+function numericBinary(opType: string): LoweringOf<NoAttrs> {
+  return (em, _attrs, inputs, out) =>
+    inputs[0].dtype !== 'bool'
+      ? em.node(opType, inputs.map((x) => x.name))
+      : castAround(em, inputs, 'int32', out.dtype, (n) => em.node(opType, n));
+}
+
+/** Ordered comparison: bool output; bool inputs compared as 0/1 int32. */
+function comparison(opType: string): LoweringOf<NoAttrs> {
+  return (em, _attrs, inputs) =>
+    inputs[0].dtype !== 'bool'
+      ? em.node(opType, inputs.map((x) => x.name))
+      : castAround(em, inputs, 'int32', 'bool', (n) => em.node(opType, n), 'bool');
+}
+
+/** Logical op on bools (non-bool inputs are first cast to bool, x != 0). */
+function logical(opType: string): LoweringOf<NoAttrs> {
+  return (em, _attrs, inputs) => em.node(opType, inputs.map((x) => cast(em, x.name, x.dtype, 'bool')));
+}
+
+function axesConst(em: Emitter, axes: readonly number[]): string {
+  return em.constant('int64', [axes.length], axes);
+}
+
+/** all(x) over axes: min over 0/1 as int32; an empty set gives INT32_MAX, i.e. true. */
+function reduceAllBool(em: Emitter, x: string, attrs: PrimitiveAttrs['reduceAll']): string {
+  const i = em.node('Cast', [x], { to: onnxElemType('int32') });
+  const m = em.node('ReduceMin', [i, axesConst(em, attrs.axes)], { keepdims: attrs.keepDims ? 1 : 0 });
+  return em.node('Cast', [m], { to: onnxElemType('bool') });
+}
+
+/** any(x) = not all(not x); ORT's ReduceMax on bool fails on an empty set. */
+function reduceAnyBool(em: Emitter, x: string, attrs: PrimitiveAttrs['reduceAny']): string {
+  return em.node('Not', [reduceAllBool(em, em.node('Not', [x]), attrs)]);
+}
+
+/** ReduceSum/Max/Min/Prod on numbers; bool inputs are mapped to any/all. */
+function numericReduce(opType: string, onBool: 'any' | 'all'): LoweringOf<ReduceAttrs> {
+  return (em, attrs, [x]) => {
+    if (x.dtype === 'bool') return onBool === 'any' ? reduceAnyBool(em, x.name, attrs) : reduceAllBool(em, x.name, attrs);
+    return em.node(opType, [x.name, axesConst(em, attrs.axes)], { keepdims: attrs.keepDims ? 1 : 0 });
+  };
+}
+
+function argReduce(opType: string): LoweringOf<PrimitiveAttrs['argMax']> {
+  return (em, attrs, [x]) => {
+    const v = x.dtype === 'bool' ? cast(em, x.name, 'bool', 'int32') : x.name;
+    const idx = em.node(opType, [v], { axis: attrs.axis, keepdims: 0, select_last_index: 0 });
+    return cast(em, idx, 'int64', 'int32');
+  };
+}
+
+function cumulative(opType: string): LoweringOf<PrimitiveAttrs['cumsum']> {
+  return (em, attrs, [x], out) => {
+    const axis = em.constant('int64', [], [attrs.axis]);
+    const a = { exclusive: attrs.exclusive ? 1 : 0, reverse: attrs.reverse ? 1 : 0 };
+    if (x.dtype !== 'bool') return em.node(opType, [x.name, axis], a);
+    return castAround(em, [x], 'int32', out.dtype, ([v]) => em.node(opType, [v, axis], a));
+  };
+}
+
+/** Swaps the last two axes. */
+function transposeLast2(em: Emitter, x: string, rank: number): string {
+  const perm = range(rank);
+  perm[rank - 2] = rank - 1;
+  perm[rank - 1] = rank - 2;
+  return em.node('Transpose', [x], { perm });
+}
+
+/** Fill value of a pad (or zero) as a scalar of `dtype`. */
+function scalarValue(dtype: DType, v: number): number {
+  if (dtype === 'bool') return v !== 0 ? 1 : 0;
+  if (dtype === 'int32') return Math.trunc(v);
+  return v;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The table                                                                */
+/* ------------------------------------------------------------------------ */
+
+const LOWERINGS: { readonly [P in PrimitiveName]: LoweringOf<PrimitiveAttrs[P]> } = {
+  // unary
+  neg: numericUnary('Neg'),
+  abs: numericUnary('Abs'),
+  sign: numericUnary('Sign'),
+  relu: numericUnary('Relu'),
+  sqrt: floatUnary('Sqrt'),
+  exp: floatUnary('Exp'),
+  log: floatUnary('Log'),
+  tanh: floatUnary('Tanh'),
+  sin: floatUnary('Sin'),
+  cos: floatUnary('Cos'),
+  sigmoid: (em, _attrs, [x], out) =>
+    isFloat(x.dtype)
+      ? sigmoidFloat(em, x.name, x.dtype)
+      : castAround(em, [x], 'float64', out.dtype, ([a]) => sigmoidFloat(em, a, 'float64')),
+  round: roundingUnary('Round'),
+  floor: roundingUnary('Floor'),
+  ceil: roundingUnary('Ceil'),
+  logicalNot: (em, _attrs, [x]) => em.node('Not', [cast(em, x.name, x.dtype, 'bool')]),
+
+  // binary
+  add: numericBinary('Add'),
+  sub: numericBinary('Sub'),
+  mul: numericBinary('Mul'),
+  div: (em, _attrs, inputs, out) =>
+    isFloat(inputs[0].dtype)
+      ? em.node('Div', inputs.map((x) => x.name))
+      : // Only floats reach div (types.ts); others divide in float64 and truncate,
+        // because ORT's integer Div throws on a zero divisor.
+        castAround(em, inputs, 'float64', out.dtype, (n) => em.node('Div', n)),
+  pow: numericBinary('Pow'),
+  maximum: numericBinary('Max'),
+  minimum: numericBinary('Min'),
+  equal: (em, _attrs, [a, b]) => em.node('Equal', [a.name, b.name]),
+  notEqual: (em, _attrs, [a, b]) => em.node('Not', [em.node('Equal', [a.name, b.name])]),
+  greater: comparison('Greater'),
+  greaterEqual: comparison('GreaterOrEqual'),
+  less: comparison('Less'),
+  lessEqual: comparison('LessOrEqual'),
+  logicalAnd: logical('And'),
+  logicalOr: logical('Or'),
+
+  // reductions
+  reduceSum: numericReduce('ReduceSum', 'any'),
+  reduceMax: numericReduce('ReduceMax', 'any'),
+  reduceMin: numericReduce('ReduceMin', 'all'),
+  reduceProd: numericReduce('ReduceProd', 'all'),
+  reduceAny: (em, attrs, [x]) => reduceAnyBool(em, cast(em, x.name, x.dtype, 'bool'), attrs),
+  reduceAll: (em, attrs, [x]) => reduceAllBool(em, cast(em, x.name, x.dtype, 'bool'), attrs),
+
+  // the rest
+  identity: (em, _attrs, [x]) => em.node('Identity', [x.name]),
+  cast: (em, attrs, [x]) =>
+    x.dtype === attrs.dtype ? em.node('Identity', [x.name]) : em.node('Cast', [x.name], { to: onnxElemType(attrs.dtype) }),
+  where: (em, _attrs, [c, a, b], out) => {
+    const cond = cast(em, c.name, c.dtype, 'bool');
+    // ORT has no Where kernel for bool values.
+    if (a.dtype !== 'bool') return em.node('Where', [cond, a.name, b.name]);
+    return castAround(em, [a, b], 'int32', out.dtype, ([x, y]) => em.node('Where', [cond, x, y]));
+  },
+  argMax: argReduce('ArgMax'),
+  argMin: argReduce('ArgMin'),
+  cumsum: cumulative('CumSum'),
+  cumprod: cumulative('CumProd'),
+  matMul: (em, attrs, [a, b], out) => {
+    const body = ([x, y]: string[]): string => {
+      if (a.rank === 2 && isFloat(a.dtype)) {
+        // Gemm takes the transposes as flags: no Transpose copy.
+        return em.node('Gemm', [x, y], { transA: attrs.transposeA ? 1 : 0, transB: attrs.transposeB ? 1 : 0 });
+      }
+      const xa = attrs.transposeA ? transposeLast2(em, x, a.rank) : x;
+      const yb = attrs.transposeB ? transposeLast2(em, y, b.rank) : y;
+      return em.node('MatMul', [xa, yb]);
+    };
+    return a.dtype === 'bool' ? castAround(em, [a, b], 'int32', out.dtype, body) : body([a.name, b.name]);
+  },
+  reshape: (em, attrs, [x]) =>
+    em.node('Reshape', [x.name, em.param('int64', [attrs.shape.length], attrs.shape)], { allowzero: 1 }),
+  transpose: (em, attrs, [x]) => em.node('Transpose', [x.name], { perm: attrs.perm }),
+  slice: (em, attrs, [x]) => {
+    if (x.rank === 0) return em.node('Identity', [x.name]);
+    const ends = attrs.begin.map((b, i) => (attrs.size[i] < 0 ? BIG : b + attrs.size[i]));
+    return em.node('Slice', [
+      x.name,
+      em.param('int64', [x.rank], attrs.begin),
+      em.param('int64', [x.rank], ends),
+      em.constant('int64', [x.rank], range(x.rank)),
+    ]);
+  },
+  concat: (em, attrs, inputs) => em.node('Concat', inputs.map((x) => x.name), { axis: attrs.axis }),
+  pad: (em, attrs, [x]) => {
+    if (x.rank === 0) return em.node('Identity', [x.name]);
+    const pads = [...attrs.pads.map((p) => p[0]), ...attrs.pads.map((p) => p[1])];
+    return em.node(
+      'Pad',
+      [x.name, em.param('int64', [2 * x.rank], pads), em.param(x.dtype, [], [scalarValue(x.dtype, attrs.value)])],
+      { mode: 'constant' },
+    );
+  },
+  tile: (em, attrs, [x]) =>
+    x.rank === 0 ? em.node('Identity', [x.name]) : em.node('Tile', [x.name, em.param('int64', [x.rank], attrs.reps)]),
+  reverse: (em, attrs, [x]) => {
+    const n = attrs.axes.length;
+    if (n === 0) return em.node('Identity', [x.name]);
+    return em.node('Slice', [
+      x.name,
+      em.constant('int64', [n], new Array<number>(n).fill(-1)),
+      em.constant('int64', [n], new Array<number>(n).fill(-BIG)),
+      em.constant('int64', [n], attrs.axes),
+      em.constant('int64', [n], new Array<number>(n).fill(-1)),
+    ]);
+  },
+  gather: (em, attrs, [x, idx]) => em.node('Gather', [x.name, idx.name], { axis: attrs.axis }),
+  scatterAdd: (em, attrs, [u, idx], out) => {
+    const body = ([uName]: string[]): string => scatterAdd(em, attrs, uName, u.rank, idx.name, idx.rank, u.dtype === 'bool' ? 'int32' : u.dtype);
+    return u.dtype === 'bool' ? castAround(em, [u], 'int32', out.dtype, body) : body([u.name]);
+  },
+  broadcastTo: (em, attrs, [x]) => em.node('Expand', [x.name, em.param('int64', [attrs.shape.length], attrs.shape)]),
+  broadcastLike: (em, _attrs, [x, like]) => em.node('Expand', [x.name, em.node('Shape', [like.name])]),
+};
+
+/**
+ * scatterAdd as ScatterElements(zeros, indices broadcast to updates, updates,
+ * reduction='add'): exact, repeated indices accumulate. Updates [pre, J..., post]
+ * are first reshaped to [pre, N, post] (N = number of indices) and the indices to
+ * [1.., N, 1..] then expanded to the same shape.
+ */
+function scatterAdd(
+  em: Emitter,
+  attrs: PrimitiveAttrs['scatterAdd'],
+  u: string,
+  uRank: number,
+  idx: string,
+  idxRank: number,
+  dtype: DType,
+): string {
+  const axis = attrs.axis;
+  const post = uRank - axis - idxRank;
+  const shapeU = em.node('Shape', [u]);
+  const preDims = em.node('Slice', [shapeU, em.constant('int64', [1], [0]), em.constant('int64', [1], [axis])]);
+  const postDims = em.node('Slice', [shapeU, em.constant('int64', [1], [axis + idxRank]), em.constant('int64', [1], [BIG])]);
+  // Number of indices as a [1] tensor (1 for a scalar index: the product of no dims).
+  const n = em.node('ReduceProd', [em.node('Shape', [idx])], { keepdims: 1 });
+  const u3Shape = em.node('Concat', [preDims, n, postDims], { axis: 0 });
+  const u3 = em.node('Reshape', [u, u3Shape], { allowzero: 1 });
+  const idxFlat = em.node('Reshape', [idx, em.constant('int64', [1], [-1])]);
+  const ones = (k: number): number[] => new Array<number>(k).fill(1);
+  const idxShape = em.node('Concat', [em.constant('int64', [axis], ones(axis)), n, em.constant('int64', [post], ones(post))], {
+    axis: 0,
+  });
+  const idx3 = em.node('Expand', [em.node('Reshape', [idxFlat, idxShape], { allowzero: 1 }), u3Shape]);
+  const zShape = em.node('Concat', [preDims, em.param('int64', [1], [attrs.size]), postDims], { axis: 0 });
+  const zeros = em.node('ConstantOfShape', [zShape], {
+    value: { tensor: { dtype: dtype === 'bool' ? 'int32' : dtype, dims: [1], data: zeroOf(dtype) } },
+  });
+  return em.node('ScatterElements', [zeros, idx3, u3], { axis, reduction: 'add' });
+}
+
+function zeroOf(dtype: DType): Float32Array | Float64Array | Int32Array {
+  if (dtype === 'float32') return new Float32Array(1);
+  if (dtype === 'float64') return new Float64Array(1);
+  return new Int32Array(1);
+}
+
+/**
+ * Lowers one primitive and returns the name of its output, always a value made by
+ * a new node (never one of the input names).
+ */
+export function lowerPrimitive<P extends PrimitiveName>(
+  em: Emitter,
+  op: P,
+  attrs: PrimitiveAttrs[P],
+  inputs: readonly LowerInput[],
+  out: LowerOutput,
+): string {
+  const lowering = LOWERINGS[op] as LoweringOf<PrimitiveAttrs[P]> | undefined;
+  if (lowering === undefined) throw new Error(`onnx backend: no lowering for primitive '${String(op)}'`);
+  const result = lowering(em, attrs, inputs, out);
+  return inputs.some((x) => x.name === result) ? em.node('Identity', [result]) : result;
+}
+
+/** Attribute fields that reach the model only through `Emitter.param`. */
+const PARAM_FIELDS: Partial<Record<PrimitiveName, readonly string[]>> = {
+  reshape: ['shape'],
+  slice: ['begin', 'size'],
+  pad: ['pads', 'value'],
+  tile: ['reps'],
+  broadcastTo: ['shape'],
+  scatterAdd: ['size'],
+};
+
+/**
+ * The part of `attrs` that decides the structure of the lowered nodes: everything
+ * except the fields passed through `Emitter.param` (of those only array lengths
+ * count). Two calls with equal keys (and equal input dtypes and ranks) lower to
+ * the same nodes.
+ */
+export function structuralKey(op: PrimitiveName, attrs: object): string {
+  const params = PARAM_FIELDS[op];
+  if (params === undefined) return JSON.stringify(attrs);
+  const kept: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(attrs)) {
+    if (!params.includes(k)) kept[k] = v;
+    else if (Array.isArray(v)) kept[k] = `#${v.length}`;
+  }
+  return JSON.stringify(kept);
+}

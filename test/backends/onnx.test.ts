@@ -1,0 +1,668 @@
+/**
+ * The onnx backend: every primitive on small cases worked out by hand (with the
+ * dtypes where ORT lacks kernels and the adapter casts around them), eager session
+ * reuse, and whole-graph compilation into one session.
+ */
+import * as ort from 'onnxruntime-node';
+import { onnx } from 'onnx-proto';
+import {
+  clearEagerCache,
+  createOnnxBackend,
+  EAGER_CACHE_LIMIT,
+  eagerCacheSize,
+  lowerGraph,
+  onnxRunCount,
+  onnxSessionCount,
+} from '../../src/backends/onnx';
+import { checkBackend } from '../../src/backends/backend';
+import type { DType, Graph, GraphNode, PrimitiveAttrs, PrimitiveName, Shape } from '../../src/backends/types';
+
+const B = createOnnxBackend();
+
+beforeAll(async () => {
+  await B.init?.();
+});
+
+type In = [data: number[], shape: number[], dtype: DType];
+
+function host(data: number[], dtype: DType): Float32Array | Float64Array | Int32Array | Uint8Array {
+  if (dtype === 'float32') return Float32Array.from(data);
+  if (dtype === 'float64') return Float64Array.from(data);
+  if (dtype === 'int32') return Int32Array.from(data);
+  return Uint8Array.from(data);
+}
+
+/** -0 -> 0, so that toEqual compares values, not signs of zero. */
+function plain(a: ArrayLike<number>): number[] {
+  return Array.from(a, (v) => (v === 0 ? 0 : v));
+}
+
+/** Runs one kernel; returns the output's shape and values (and checks its dtype). */
+function run<P extends PrimitiveName>(
+  op: P,
+  attrs: PrimitiveAttrs[P],
+  inputs: In[],
+  outDtype: DType,
+  outShape: Shape,
+): { shape: number[]; data: number[] } {
+  const ts = inputs.map(([d, s, dt]) => B.fromHost(host(d, dt), s, dt));
+  const kernel = B.kernels[op] as (i: readonly ort.Tensor[], a: PrimitiveAttrs[P], o: { dtype: DType; shape: Shape }) => ort.Tensor;
+  const out = kernel(ts, attrs, { dtype: outDtype, shape: outShape });
+  try {
+    expect(out.type).toBe(outDtype);
+    return { shape: B.shapeOf(out), data: plain(B.toHost(out)) };
+  } finally {
+    B.dispose(out);
+    ts.forEach((t) => B.dispose(t));
+  }
+}
+
+function expectClose(actual: number[], expected: number[], tol = 1e-6): void {
+  expect(actual.length).toBe(expected.length);
+  actual.forEach((a, i) => {
+    const e = expected[i];
+    if (Number.isNaN(e)) expect(a).toBeNaN();
+    else if (!Number.isFinite(e)) expect(a).toBe(e);
+    else expect(Math.abs(a - e)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(e)));
+  });
+}
+
+const none = {} as Record<string, never>;
+
+describe('onnx backend object', () => {
+  test('implements the Backend interface', () => {
+    expect(() => checkBackend(B, 'onnx')).not.toThrow();
+    expect(B.name).toBe('onnx');
+    expect([...B.dtypes].sort()).toEqual(['bool', 'float32', 'float64', 'int32']);
+  });
+
+  test('fromHost copies, toHost returns fresh arrays of the host layout', () => {
+    const data = new Float32Array([1, 2, 3, 4, 5, 6]);
+    const t = B.fromHost(data, [2, 3], 'float32');
+    data[0] = 100;
+    expect(B.shapeOf(t)).toEqual([2, 3]);
+    const h = B.toHost(t);
+    expect(h).toBeInstanceOf(Float32Array);
+    expect(Array.from(h)).toEqual([1, 2, 3, 4, 5, 6]);
+    h[1] = -7;
+    expect(Array.from(B.toHost(t))).toEqual([1, 2, 3, 4, 5, 6]);
+    B.dispose(t);
+    expect(() => B.dispose(t)).not.toThrow();
+
+    const b = B.fromHost(new Uint8Array([0, 1, 2]), [3], 'bool');
+    const bh = B.toHost(b);
+    expect(bh).toBeInstanceOf(Uint8Array);
+    expect(Array.from(bh)).toEqual([0, 1, 1]);
+    expect(B.toHost(B.fromHost(new Int32Array([-5]), [], 'int32'))).toBeInstanceOf(Int32Array);
+    const d = B.fromHost(new Float64Array([0.1]), [1, 1], 'float64');
+    expect(B.toHost(d)).toEqual(new Float64Array([0.1]));
+    expect(B.shapeOf(d)).toEqual([1, 1]);
+  });
+
+  test('fromHost checks the element count', () => {
+    expect(() => B.fromHost(new Float32Array(3), [2, 2], 'float32')).toThrow(/3 elements/);
+  });
+});
+
+describe('onnx unary primitives', () => {
+  test('neg, abs, sign on float64 and int32', () => {
+    expect(run('neg', none, [[[1.5, -2, 0], [3], 'float64']], 'float64', [3]).data).toEqual([-1.5, 2, 0]);
+    expect(run('abs', none, [[[-2.5, 3], [2], 'float64']], 'float64', [2]).data).toEqual([2.5, 3]);
+    expect(run('sign', none, [[[-3, 0, 2], [3], 'float64']], 'float64', [3]).data).toEqual([-1, 0, 1]);
+    expect(run('sign', none, [[[-7, 0, 9], [3], 'int32']], 'int32', [3]).data).toEqual([-1, 0, 1]);
+    expect(run('abs', none, [[[-2147483647, 5], [2], 'int32']], 'int32', [2]).data).toEqual([2147483647, 5]);
+  });
+
+  test('sqrt, exp, log, sin, cos on float64', () => {
+    expect(run('sqrt', none, [[[9, 0.25, 0], [3], 'float64']], 'float64', [3]).data).toEqual([3, 0.5, 0]);
+    expect(run('exp', none, [[[0], [1], 'float64']], 'float64', [1]).data).toEqual([1]);
+    expect(run('log', none, [[[1, 0], [2], 'float64']], 'float64', [2]).data).toEqual([0, -Infinity]);
+    expect(run('sin', none, [[[0], [1], 'float64']], 'float64', [1]).data).toEqual([0]);
+    expect(run('cos', none, [[[0], [1], 'float64']], 'float64', [1]).data).toEqual([1]);
+    expect(run('tanh', none, [[[0], [1], 'float32']], 'float32', [1]).data).toEqual([0]);
+  });
+
+  test('sigmoid is accurate far into the tails and never NaN', () => {
+    // sigmoid(0) = 1/2; sigmoid(-20) = e^-20 / (1 + e^-20), e^-20 = 2.061153622438558e-9,
+    // so 2.0611536182e-9 (relative error of ORT's own Sigmoid here is about 1e-2).
+    expectClose(run('sigmoid', none, [[[0, -20], [2], 'float32']], 'float32', [2]).data, [0.5, 2.0611536182e-9], 1e-5);
+    // float64, e^-30 = 9.357622968840175e-14: sigmoid(-30) = 9.35762296883930e-14 (e^-30 - e^-60).
+    const r = run('sigmoid', none, [[[-30], [1], 'float64']], 'float64', [1]).data;
+    expect(Math.abs(r[0] - 9.3576229688393e-14) / 9.3576229688393e-14).toBeLessThan(1e-12);
+    // Large |x|: 1 and 0, no overflow.
+    expect(run('sigmoid', none, [[[100, -1000, 1000], [3], 'float32']], 'float32', [3]).data).toEqual([1, 0, 1]);
+    expect(run('sigmoid', none, [[[800, -800], [2], 'float64']], 'float64', [2]).data).toEqual([1, 0]);
+  });
+
+  test('relu on int32 and float64', () => {
+    expect(run('relu', none, [[[-3, 0, 4], [3], 'int32']], 'int32', [3]).data).toEqual([0, 0, 4]);
+    expect(run('relu', none, [[[-0.5, 2.5], [2], 'float64']], 'float64', [2]).data).toEqual([0, 2.5]);
+  });
+
+  test('round half to even, floor, ceil; identity on int32', () => {
+    expect(
+      run('round', none, [[[0.5, 1.5, 2.5, -0.5, -1.5, 2.4, -2.6], [7], 'float32']], 'float32', [7]).data,
+    ).toEqual([0, 2, 2, 0, -2, 2, -3]);
+    expect(run('round', none, [[[3.5, -3.5], [2], 'float64']], 'float64', [2]).data).toEqual([4, -4]);
+    expect(run('floor', none, [[[-1.5, 1.5], [2], 'float64']], 'float64', [2]).data).toEqual([-2, 1]);
+    expect(run('ceil', none, [[[-1.5, 1.5], [2], 'float64']], 'float64', [2]).data).toEqual([-1, 2]);
+    expect(run('round', none, [[[3, -4], [2], 'int32']], 'int32', [2]).data).toEqual([3, -4]);
+    expect(run('floor', none, [[[7], [1], 'int32']], 'int32', [1]).data).toEqual([7]);
+    expect(run('ceil', none, [[[-7], [1], 'int32']], 'int32', [1]).data).toEqual([-7]);
+  });
+
+  test('logicalNot', () => {
+    expect(run('logicalNot', none, [[[1, 0, 0], [3], 'bool']], 'bool', [3]).data).toEqual([0, 1, 1]);
+  });
+});
+
+describe('onnx binary primitives', () => {
+  test('add, sub, mul with broadcasting on int32 and float64', () => {
+    // [[1],[2]] + [10, 20, 30]
+    expect(run('add', none, [[[1, 2], [2, 1], 'int32'], [[10, 20, 30], [3], 'int32']], 'int32', [2, 3])).toEqual({
+      shape: [2, 3],
+      data: [11, 21, 31, 12, 22, 32],
+    });
+    expect(run('sub', none, [[[0.5, 1], [2], 'float64'], [[0.25], [], 'float64']], 'float64', [2]).data).toEqual([0.25, 0.75]);
+    expect(run('mul', none, [[[1.5, -2], [2], 'float64'], [[2, 3], [2], 'float64']], 'float64', [2]).data).toEqual([3, -6]);
+  });
+
+  test('arithmetic on bool goes through int32: add = or, mul = and', () => {
+    expect(run('add', none, [[[1, 1, 0, 0], [4], 'bool'], [[1, 0, 1, 0], [4], 'bool']], 'bool', [4]).data).toEqual([1, 1, 1, 0]);
+    expect(run('mul', none, [[[1, 1, 0, 0], [4], 'bool'], [[1, 0, 1, 0], [4], 'bool']], 'bool', [4]).data).toEqual([1, 0, 0, 0]);
+  });
+
+  test('div on floats, including by zero', () => {
+    expect(run('div', none, [[[1, -1, 0, 7], [4], 'float64'], [[0, 0, 0, 2], [4], 'float64']], 'float64', [4]).data).toEqual([
+      Infinity,
+      -Infinity,
+      NaN,
+      3.5,
+    ]);
+  });
+
+  test('pow: integer power on int32, real power on floats', () => {
+    // 2^10, 3^0, (-2)^3, 5^1, 0^0, 7^11 = 1977326743
+    expect(
+      run('pow', none, [[[2, 3, -2, 5, 0, 7], [6], 'int32'], [[10, 0, 3, 1, 0, 11], [6], 'int32']], 'int32', [6]).data,
+    ).toEqual([1024, 1, -8, 5, 1, 1977326743]);
+    expect(run('pow', none, [[[4, 2], [2], 'float64'], [[0.5, -1], [2], 'float64']], 'float64', [2]).data).toEqual([2, 0.5]);
+  });
+
+  test('maximum and minimum on int32, float64 and bool', () => {
+    expect(run('maximum', none, [[[1, -5, 3], [3], 'int32'], [[2], [1], 'int32']], 'int32', [3]).data).toEqual([2, 2, 3]);
+    expect(run('minimum', none, [[[1.5, -5], [2], 'float64'], [[0, 0], [2], 'float64']], 'float64', [2]).data).toEqual([0, -5]);
+    expect(run('maximum', none, [[[1, 0, 0], [3], 'bool'], [[0, 0, 1], [3], 'bool']], 'bool', [3]).data).toEqual([1, 0, 1]);
+    expect(run('minimum', none, [[[1, 0, 1], [3], 'bool'], [[1, 1, 0], [3], 'bool']], 'bool', [3]).data).toEqual([1, 0, 0]);
+  });
+
+  test('comparisons on int32, float64 and bool', () => {
+    const a: In = [[1, 0, 1, 0], [4], 'bool'];
+    const b: In = [[0, 0, 1, 1], [4], 'bool'];
+    expect(run('equal', none, [a, b], 'bool', [4]).data).toEqual([0, 1, 1, 0]);
+    expect(run('notEqual', none, [a, b], 'bool', [4]).data).toEqual([1, 0, 0, 1]);
+    expect(run('greater', none, [a, b], 'bool', [4]).data).toEqual([1, 0, 0, 0]);
+    expect(run('greaterEqual', none, [a, b], 'bool', [4]).data).toEqual([1, 1, 1, 0]);
+    expect(run('less', none, [a, b], 'bool', [4]).data).toEqual([0, 0, 0, 1]);
+    expect(run('lessEqual', none, [a, b], 'bool', [4]).data).toEqual([0, 1, 1, 1]);
+    const i: In = [[-1, 2, 3], [3], 'int32'];
+    const j: In = [[2], [], 'int32'];
+    expect(run('notEqual', none, [i, j], 'bool', [3]).data).toEqual([1, 0, 1]);
+    expect(run('less', none, [i, j], 'bool', [3]).data).toEqual([1, 0, 0]);
+    expect(run('greaterEqual', none, [[[0.5, NaN], [2], 'float64'], [[0.5, 0], [2], 'float64']], 'bool', [2]).data).toEqual([1, 0]);
+  });
+
+  test('logicalAnd and logicalOr with broadcasting', () => {
+    const a: In = [[1, 0], [2, 1], 'bool'];
+    const b: In = [[1, 0, 1], [3], 'bool'];
+    expect(run('logicalAnd', none, [a, b], 'bool', [2, 3]).data).toEqual([1, 0, 1, 0, 0, 0]);
+    expect(run('logicalOr', none, [a, b], 'bool', [2, 3]).data).toEqual([1, 1, 1, 1, 0, 1]);
+  });
+});
+
+describe('onnx reductions', () => {
+  const m: In = [[1, 2, 3, 4, 5, 6], [2, 3], 'int32'];
+  test('reduceSum, reduceMax, reduceMin, reduceProd on int32 and float64', () => {
+    expect(run('reduceSum', { axes: [0, 1], keepDims: false }, [m], 'int32', [])).toEqual({ shape: [], data: [21] });
+    expect(run('reduceMax', { axes: [1], keepDims: true }, [m], 'int32', [2, 1])).toEqual({ shape: [2, 1], data: [3, 6] });
+    expect(run('reduceMin', { axes: [0], keepDims: false }, [m], 'int32', [3]).data).toEqual([1, 2, 3]);
+    expect(run('reduceProd', { axes: [1], keepDims: false }, [m], 'int32', [2]).data).toEqual([6, 120]);
+    expect(run('reduceProd', { axes: [0], keepDims: true }, [[[1, 2, 3, 4], [2, 2], 'float64']], 'float64', [1, 2])).toEqual({
+      shape: [1, 2],
+      data: [3, 8],
+    });
+  });
+
+  test('reductions over a length-0 axis give the identity', () => {
+    const e: In = [[], [2, 0], 'float64'];
+    expect(run('reduceSum', { axes: [1], keepDims: false }, [e], 'float64', [2]).data).toEqual([0, 0]);
+    expect(run('reduceProd', { axes: [1], keepDims: false }, [e], 'float64', [2]).data).toEqual([1, 1]);
+    expect(run('reduceMax', { axes: [1], keepDims: false }, [e], 'float64', [2]).data).toEqual([-Infinity, -Infinity]);
+    expect(run('reduceMin', { axes: [1], keepDims: true }, [e], 'float64', [2, 1]).data).toEqual([Infinity, Infinity]);
+    const ei: In = [[], [0, 3], 'int32'];
+    expect(run('reduceSum', { axes: [0], keepDims: false }, [ei], 'int32', [3]).data).toEqual([0, 0, 0]);
+    expect(run('reduceProd', { axes: [0], keepDims: false }, [ei], 'int32', [3]).data).toEqual([1, 1, 1]);
+    // int32 has no infinities: ORT gives the extreme values.
+    expect(run('reduceMax', { axes: [0], keepDims: false }, [ei], 'int32', [3]).data).toEqual([-2147483648, -2147483648, -2147483648]);
+    expect(run('reduceMin', { axes: [0], keepDims: false }, [ei], 'int32', [3]).data).toEqual([2147483647, 2147483647, 2147483647]);
+    const eb: In = [[], [2, 0], 'bool'];
+    expect(run('reduceAny', { axes: [1], keepDims: false }, [eb], 'bool', [2]).data).toEqual([0, 0]);
+    expect(run('reduceAll', { axes: [1], keepDims: false }, [eb], 'bool', [2]).data).toEqual([1, 1]);
+    expect(run('reduceMax', { axes: [1], keepDims: false }, [eb], 'bool', [2]).data).toEqual([0, 0]);
+    expect(run('reduceMin', { axes: [0, 1], keepDims: false }, [eb], 'bool', []).data).toEqual([1]);
+  });
+
+  test('reduceAny and reduceAll; bool reduceMax/Min/Sum/Prod act as any/all', () => {
+    // [[1, 0, 0], [0, 0, 0], [1, 1, 1]]
+    const b: In = [[1, 0, 0, 0, 0, 0, 1, 1, 1], [3, 3], 'bool'];
+    expect(run('reduceAny', { axes: [1], keepDims: false }, [b], 'bool', [3]).data).toEqual([1, 0, 1]);
+    expect(run('reduceAll', { axes: [1], keepDims: false }, [b], 'bool', [3]).data).toEqual([0, 0, 1]);
+    expect(run('reduceAny', { axes: [0], keepDims: true }, [b], 'bool', [1, 3])).toEqual({ shape: [1, 3], data: [1, 1, 1] });
+    expect(run('reduceAll', { axes: [0, 1], keepDims: true }, [b], 'bool', [1, 1])).toEqual({ shape: [1, 1], data: [0] });
+    expect(run('reduceMax', { axes: [1], keepDims: false }, [b], 'bool', [3]).data).toEqual([1, 0, 1]);
+    expect(run('reduceMin', { axes: [1], keepDims: false }, [b], 'bool', [3]).data).toEqual([0, 0, 1]);
+    expect(run('reduceSum', { axes: [1], keepDims: false }, [b], 'bool', [3]).data).toEqual([1, 0, 1]);
+    expect(run('reduceProd', { axes: [1], keepDims: false }, [b], 'bool', [3]).data).toEqual([0, 0, 1]);
+  });
+
+  test('argMax and argMin: int32 output, first index on ties, bool input', () => {
+    // [[[1, 5, 5], [7, 0, 7]]] along axis 2
+    const x: In = [[1, 5, 5, 7, 0, 7], [1, 2, 3], 'float64'];
+    expect(run('argMax', { axis: 2 }, [x], 'int32', [1, 2])).toEqual({ shape: [1, 2], data: [1, 0] });
+    expect(run('argMin', { axis: 2 }, [x], 'int32', [1, 2])).toEqual({ shape: [1, 2], data: [0, 1] });
+    // [[9], [3], [9]] along axis 0: 9 first at row 0
+    expect(run('argMax', { axis: 0 }, [[[9, 3, 9], [3, 1], 'int32']], 'int32', [1]).data).toEqual([0]);
+    expect(run('argMax', { axis: 0 }, [[[0, 1, 1], [3], 'bool']], 'int32', []).data).toEqual([1]);
+    expect(run('argMin', { axis: 0 }, [[[1, 1, 0], [3], 'bool']], 'int32', []).data).toEqual([2]);
+  });
+});
+
+describe('onnx scans', () => {
+  test('cumsum on float64 and int32, exclusive and reverse', () => {
+    // rows [1, 2, 3], [4, 5, 6] along axis 1
+    const x: In = [[1, 2, 3, 4, 5, 6], [2, 3], 'float64'];
+    expect(run('cumsum', { axis: 1, exclusive: false, reverse: false }, [x], 'float64', [2, 3]).data).toEqual([1, 3, 6, 4, 9, 15]);
+    expect(run('cumsum', { axis: 1, exclusive: true, reverse: true }, [x], 'float64', [2, 3]).data).toEqual([5, 3, 0, 11, 6, 0]);
+    expect(run('cumsum', { axis: 0, exclusive: true, reverse: false }, [[[1, 2, 3, 4, 5, 6], [2, 3], 'int32']], 'int32', [2, 3]).data).toEqual([
+      0, 0, 0, 1, 2, 3,
+    ]);
+  });
+
+  test('cumprod is exact with zeros and negatives', () => {
+    const x: In = [[2, -3, 0, 4], [4], 'float32'];
+    expect(run('cumprod', { axis: 0, exclusive: false, reverse: false }, [x], 'float32', [4]).data).toEqual([2, -6, 0, 0]);
+    expect(run('cumprod', { axis: 0, exclusive: true, reverse: false }, [x], 'float32', [4]).data).toEqual([1, 2, -6, 0]);
+    // reverse: products of the suffixes x[i:]
+    expect(run('cumprod', { axis: 0, exclusive: false, reverse: true }, [[[2, -3, 0, 4], [4], 'int32']], 'int32', [4]).data).toEqual([
+      0, 0, 0, 4,
+    ]);
+    // exclusive reverse: products of x[i+1:]
+    expect(run('cumprod', { axis: 0, exclusive: true, reverse: true }, [[[2, -3, 5], [3], 'float64']], 'float64', [3]).data).toEqual([
+      -15, 5, 1,
+    ]);
+  });
+});
+
+describe('onnx structural primitives', () => {
+  test('identity and cast', () => {
+    expect(run('identity', none, [[[1, 0, 1], [3], 'bool']], 'bool', [3]).data).toEqual([1, 0, 1]);
+    expect(run('identity', none, [[[-4], [], 'int32']], 'int32', [])).toEqual({ shape: [], data: [-4] });
+    expect(run('cast', { dtype: 'int32' }, [[[-1.7, 2.9, -0.2, 0.5], [4], 'float32']], 'int32', [4]).data).toEqual([-1, 2, 0, 0]);
+    expect(run('cast', { dtype: 'bool' }, [[[0.5, -0, 0, -3, NaN], [5], 'float64']], 'bool', [5]).data).toEqual([1, 0, 0, 1, 1]);
+    expect(run('cast', { dtype: 'float64' }, [[[1, 0], [2], 'bool']], 'float64', [2]).data).toEqual([1, 0]);
+    expect(run('cast', { dtype: 'float64' }, [[[-2147483648], [1], 'int32']], 'float64', [1]).data).toEqual([-2147483648]);
+    expect(run('cast', { dtype: 'float32' }, [[[0.1], [1], 'float64']], 'float32', [1]).data).toEqual([Math.fround(0.1)]);
+    expect(run('cast', { dtype: 'int32' }, [[[3], [1], 'int32']], 'int32', [1]).data).toEqual([3]);
+  });
+
+  test('where with broadcasting, including bool values', () => {
+    // cond [[1],[0]], a [10, 20], b scalar -1
+    expect(
+      run('where', none, [[[1, 0], [2, 1], 'bool'], [[10, 20], [2], 'int32'], [[-1], [], 'int32']], 'int32', [2, 2]).data,
+    ).toEqual([10, 20, -1, -1]);
+    expect(
+      run('where', none, [[[1, 0, 1], [3], 'bool'], [[1, 1, 0], [3], 'bool'], [[0, 0, 1], [3], 'bool']], 'bool', [3]).data,
+    ).toEqual([1, 0, 0]);
+    expect(
+      run('where', none, [[[0, 1], [2], 'bool'], [[0.5, 0.25], [2], 'float64'], [[2, 4], [2], 'float64']], 'float64', [2]).data,
+    ).toEqual([2, 0.25]);
+  });
+
+  test('matMul 2-D with transposes (float64 and float32), batched 3-D', () => {
+    // A = [[1, 2], [3, 4]], B = [[5, 6], [7, 8]]
+    const A: In = [[1, 2, 3, 4], [2, 2], 'float64'];
+    const Bm: In = [[5, 6, 7, 8], [2, 2], 'float64'];
+    const t = (ta: boolean, tb: boolean): number[] =>
+      run('matMul', { transposeA: ta, transposeB: tb }, [A, Bm], 'float64', [2, 2]).data;
+    expect(t(false, false)).toEqual([19, 22, 43, 50]); // A B
+    expect(t(true, false)).toEqual([26, 30, 38, 44]); // A^T B: [[1,3],[2,4]] B
+    expect(t(false, true)).toEqual([17, 23, 39, 53]); // A B^T: B^T = [[5,7],[6,8]]
+    expect(t(true, true)).toEqual([23, 31, 34, 46]); // A^T B^T = (B A)^T, B A = [[23,34],[31,46]]
+    // [2, 1, 3] @ [2, 2, 3]^T -> [2, 1, 2]
+    const a3: In = [[1, 2, 3, 0, 1, 0], [2, 1, 3], 'float32'];
+    const b3: In = [[1, 0, 0, 0, 0, 1, 1, 1, 1, 2, 0, 0], [2, 2, 3], 'float32'];
+    // batch 0: [1,2,3]·[1,0,0] = 1, [1,2,3]·[0,0,1] = 3; batch 1: [0,1,0]·[1,1,1] = 1, [0,1,0]·[2,0,0] = 0
+    expect(run('matMul', { transposeA: false, transposeB: true }, [a3, b3], 'float32', [2, 1, 2])).toEqual({
+      shape: [2, 1, 2],
+      data: [1, 3, 1, 0],
+    });
+  });
+
+  test('reshape, including -1 and empty tensors', () => {
+    expect(run('reshape', { shape: [3, -1] }, [[[1, 0, 1, 1, 0, 0], [2, 3], 'bool']], 'bool', [3, 2])).toEqual({
+      shape: [3, 2],
+      data: [1, 0, 1, 1, 0, 0],
+    });
+    expect(run('reshape', { shape: [3, 0] }, [[[], [0, 3], 'float32']], 'float32', [3, 0])).toEqual({ shape: [3, 0], data: [] });
+    expect(run('reshape', { shape: [1, 1] }, [[[7], [], 'int32']], 'int32', [1, 1])).toEqual({ shape: [1, 1], data: [7] });
+  });
+
+  test('transpose', () => {
+    expect(run('transpose', { perm: [1, 0] }, [[[1, 0, 0, 1, 1, 0], [2, 3], 'bool']], 'bool', [3, 2])).toEqual({
+      shape: [3, 2],
+      data: [1, 1, 0, 1, 0, 0],
+    });
+  });
+
+  test('slice: size -1, several axes, a scalar; one session serves different begins', () => {
+    // x = [[[0,1,2,3],[4,5,6,7],[8,9,10,11]], [[12..15],[16..19],[20..23]]]
+    const x: In = [Array.from({ length: 24 }, (_, i) => i), [2, 3, 4], 'float64'];
+    expect(run('slice', { begin: [1, 1, 2], size: [-1, 2, -1] }, [x], 'float64', [1, 2, 2])).toEqual({
+      shape: [1, 2, 2],
+      data: [18, 19, 22, 23],
+    });
+    const before = onnxSessionCount();
+    expect(run('slice', { begin: [0, 2, 0], size: [2, 1, 1] }, [x], 'float64', [2, 1, 1]).data).toEqual([8, 20]);
+    expect(run('slice', { begin: [0, 0, 0], size: [1, 0, 4] }, [x], 'float64', [1, 0, 4]).data).toEqual([]);
+    expect(onnxSessionCount()).toBe(before);
+    expect(run('slice', { begin: [1], size: [1] }, [[[1, 0, 1], [3], 'bool']], 'bool', [1]).data).toEqual([0]);
+    expect(run('slice', { begin: [], size: [] }, [[[5], [], 'int32']], 'int32', [])).toEqual({ shape: [], data: [5] });
+  });
+
+  test('concat', () => {
+    expect(
+      run('concat', { axis: 1 }, [[[1, 0], [2, 1], 'bool'], [[0, 0, 1, 1], [2, 2], 'bool']], 'bool', [2, 3]).data,
+    ).toEqual([1, 0, 0, 0, 1, 1]);
+    expect(run('concat', { axis: 0 }, [[[1.5], [1], 'float64'], [[], [0], 'float64'], [[2.5], [1], 'float64']], 'float64', [2]).data).toEqual([
+      1.5, 2.5,
+    ]);
+  });
+
+  test('pad with a value, on float64, int32 and bool', () => {
+    // [[1, 2]] padded by [[1, 0], [0, 2]] with -1
+    expect(run('pad', { pads: [[1, 0], [0, 2]], value: -1 }, [[[1, 2], [1, 2], 'float64']], 'float64', [2, 4])).toEqual({
+      shape: [2, 4],
+      data: [-1, -1, -1, -1, 1, 2, -1, -1],
+    });
+    expect(run('pad', { pads: [[2, 1]], value: 7 }, [[[3], [1], 'int32']], 'int32', [4]).data).toEqual([7, 7, 3, 7]);
+    expect(run('pad', { pads: [[1, 1]], value: 1 }, [[[0], [1], 'bool']], 'bool', [3]).data).toEqual([1, 0, 1]);
+    expect(run('pad', { pads: [], value: 0 }, [[[4], [], 'float32']], 'float32', [])).toEqual({ shape: [], data: [4] });
+  });
+
+  test('tile', () => {
+    expect(run('tile', { reps: [2, 1] }, [[[1, 0], [1, 2], 'bool']], 'bool', [2, 2]).data).toEqual([1, 0, 1, 0]);
+    expect(run('tile', { reps: [3] }, [[[1.5, 2], [2], 'float64']], 'float64', [6]).data).toEqual([1.5, 2, 1.5, 2, 1.5, 2]);
+    expect(run('tile', { reps: [] }, [[[9], [], 'int32']], 'int32', [])).toEqual({ shape: [], data: [9] });
+  });
+
+  test('reverse', () => {
+    expect(run('reverse', { axes: [0] }, [[[1, 0, 0, 1, 1, 1], [3, 2], 'bool']], 'bool', [3, 2]).data).toEqual([1, 1, 0, 1, 1, 0]);
+    expect(run('reverse', { axes: [1, 2] }, [[[1, 2, 3, 4, 5, 6, 7, 8], [2, 2, 2], 'float64']], 'float64', [2, 2, 2]).data).toEqual([
+      4, 3, 2, 1, 8, 7, 6, 5,
+    ]);
+    expect(run('reverse', { axes: [] }, [[[1, 2], [2], 'int32']], 'int32', [2]).data).toEqual([1, 2]);
+    expect(run('reverse', { axes: [1] }, [[[], [2, 0], 'float32']], 'float32', [2, 0])).toEqual({ shape: [2, 0], data: [] });
+  });
+
+  test('gather', () => {
+    // x = [[1, 2, 3], [4, 5, 6]] along axis 1 with [[2, 0], [1, 1]]
+    expect(
+      run('gather', { axis: 1 }, [[[1, 2, 3, 4, 5, 6], [2, 3], 'int32'], [[2, 0, 1, 1], [2, 2], 'int32']], 'int32', [2, 2, 2]),
+    ).toEqual({ shape: [2, 2, 2], data: [3, 1, 2, 2, 6, 4, 5, 5] });
+    expect(run('gather', { axis: 0 }, [[[1, 0, 1], [3], 'bool'], [[1, 2], [2], 'int32']], 'bool', [2]).data).toEqual([0, 1]);
+    expect(run('gather', { axis: 0 }, [[[0.5, 1.5], [2], 'float64'], [[1], [], 'int32']], 'float64', [])).toEqual({
+      shape: [],
+      data: [1.5],
+    });
+  });
+
+  test('scatterAdd: repeated indices accumulate; pre and post axes; scalar and empty indices', () => {
+    // axis 1, indices [[0, 2], [2, 0]], updates [2, 2, 2] = [[[1,2],[3,4]], [[5,6],[7,8]]], size 3:
+    // row 0: out[0] = 1 + 4, out[2] = 2 + 3; row 1: out[0] = 5 + 8, out[2] = 6 + 7
+    expect(
+      run(
+        'scatterAdd',
+        { axis: 1, size: 3 },
+        [[[1, 2, 3, 4, 5, 6, 7, 8], [2, 2, 2], 'float32'], [[0, 2, 2, 0], [2, 2], 'int32']],
+        'float32',
+        [2, 3],
+      ),
+    ).toEqual({ shape: [2, 3], data: [5, 0, 5, 13, 0, 13] });
+    // axis 0, indices [1, 1, 0], updates [[1, 2], [3, 4], [5, 6]], size 2: out[0] = [5, 6], out[1] = [1+3, 2+4]
+    expect(
+      run('scatterAdd', { axis: 0, size: 2 }, [[[1, 2, 3, 4, 5, 6], [3, 2], 'float64'], [[1, 1, 0], [3], 'int32']], 'float64', [2, 2]),
+    ).toEqual({ shape: [2, 2], data: [5, 6, 4, 6] });
+    // scalar index 1, updates [3], size 2 -> [[0, 0, 0], [7, 8, 9]]
+    expect(
+      run('scatterAdd', { axis: 0, size: 2 }, [[[7, 8, 9], [3], 'int32'], [[1], [], 'int32']], 'int32', [2, 3]),
+    ).toEqual({ shape: [2, 3], data: [0, 0, 0, 7, 8, 9] });
+    // no indices at all: zeros
+    expect(
+      run('scatterAdd', { axis: 0, size: 2 }, [[[], [0, 2], 'float32'], [[], [0], 'int32']], 'float32', [2, 2]),
+    ).toEqual({ shape: [2, 2], data: [0, 0, 0, 0] });
+  });
+
+  test('broadcastTo and broadcastLike', () => {
+    expect(run('broadcastTo', { shape: [2, 2] }, [[[1.5, -1], [2, 1], 'float64']], 'float64', [2, 2]).data).toEqual([
+      1.5, 1.5, -1, -1,
+    ]);
+    expect(run('broadcastTo', { shape: [3] }, [[[1], [], 'bool']], 'bool', [3]).data).toEqual([1, 1, 1]);
+    expect(
+      run('broadcastLike', none, [[[1, 2], [1, 2], 'float64'], [[0, 0, 0, 0, 0, 0], [3, 2], 'int32']], 'float64', [null, 2]),
+    ).toEqual({ shape: [3, 2], data: [1, 2, 1, 2, 1, 2] });
+  });
+});
+
+/** The first `n` permutations of 0..k-1 in lexicographic order. */
+function permutations(k: number, n: number): number[][] {
+  const res: number[][] = [];
+  const walk = (prefix: number[]): void => {
+    if (res.length >= n) return;
+    if (prefix.length === k) {
+      res.push(prefix);
+      return;
+    }
+    for (let i = 0; i < k; i++) if (!prefix.includes(i)) walk([...prefix, i]);
+  };
+  walk([]);
+  return res;
+}
+
+describe('onnx eager sessions', () => {
+  test('one session per (primitive, structure, dtypes, ranks): new shapes and values reuse it; each call is one run', () => {
+    const x1 = B.fromHost(new Float32Array([1, 2]), [2], 'float32');
+    const x2 = B.fromHost(new Float32Array([1, 2, 3, 4, 5]), [5], 'float32');
+    const y = B.kernels.mul([x1, x1], none, { dtype: 'float32', shape: [2] }); // creates (or reuses) the session
+    const sessions = onnxSessionCount();
+    const runs = onnxRunCount();
+    const z = B.kernels.mul([x2, x2], none, { dtype: 'float32', shape: [5] });
+    const w = B.kernels.pad([x2], { pads: [[1, 2]], value: 3 }, { dtype: 'float32', shape: [8] });
+    const sessionsAfterPad = onnxSessionCount();
+    const v = B.kernels.pad([x1], { pads: [[0, 4]], value: -1 }, { dtype: 'float32', shape: [6] });
+    expect(onnxSessionCount()).toBe(sessionsAfterPad);
+    expect(sessionsAfterPad - sessions).toBeLessThanOrEqual(1);
+    expect(onnxRunCount()).toBe(runs + 3);
+    expect(Array.from(B.toHost(z))).toEqual([1, 4, 9, 16, 25]);
+    expect(Array.from(B.toHost(w))).toEqual([3, 1, 2, 3, 4, 5, 3, 3]);
+    expect(Array.from(B.toHost(v))).toEqual([1, 2, -1, -1, -1, -1]);
+    [x1, x2, y, z, w, v].forEach((t) => B.dispose(t));
+  });
+
+  test('the cache is bounded: the least recently used session is disposed, and re-created on demand', () => {
+    clearEagerCache();
+    const x = B.fromHost(new Int32Array([1, 2]), [1, 1, 1, 1, 1, 2], 'int32');
+    const perms = permutations(6, EAGER_CACHE_LIMIT + 1);
+    for (const perm of perms) {
+      const shape = perm.map((p) => (p === 5 ? 2 : 1));
+      const y = B.kernels.transpose([x], { perm }, { dtype: 'int32', shape });
+      expect(B.shapeOf(y)).toEqual(shape);
+      B.dispose(y);
+    }
+    expect(eagerCacheSize()).toBe(EAGER_CACHE_LIMIT);
+    const sessions = onnxSessionCount();
+    // perms[0] = identity permutation, evicted first
+    const y = B.kernels.transpose([x], { perm: perms[0] }, { dtype: 'int32', shape: [1, 1, 1, 1, 1, 2] });
+    expect(onnxSessionCount()).toBe(sessions + 1);
+    expect(Array.from(B.toHost(y))).toEqual([1, 2]);
+    B.dispose(y);
+    B.dispose(x);
+    clearEagerCache();
+  });
+
+  test('clearEagerCache disposes the cached sessions; kernels still work afterwards', () => {
+    const x = B.fromHost(new Int32Array([2, -3]), [2], 'int32');
+    B.dispose(B.kernels.abs([x], none, { dtype: 'int32', shape: [2] }));
+    expect(eagerCacheSize()).toBeGreaterThan(0);
+    clearEagerCache();
+    expect(eagerCacheSize()).toBe(0);
+    const y = B.kernels.abs([x], none, { dtype: 'int32', shape: [2] });
+    expect(Array.from(B.toHost(y))).toEqual([2, 3]);
+    B.dispose(x);
+    B.dispose(y);
+  });
+});
+
+/* ------------------------------------------------------------------------ */
+/* compile                                                                  */
+/* ------------------------------------------------------------------------ */
+
+function f32(data: number[], shape: number[]): ort.Tensor {
+  return B.fromHost(Float32Array.from(data), shape, 'float32');
+}
+
+describe('onnx compile', () => {
+  // y = x @ w; g = x^T @ y; w' = w - 0.1 * g. Outputs: y, y again, and w itself.
+  const c01 = f32([0.1], []);
+  const nodes: GraphNode<ort.Tensor>[] = [
+    { kind: 'input', name: 'x', shape: [null, 3], dtype: 'float32' },
+    { kind: 'variable', name: 'w', shape: [3, 2], dtype: 'float32' },
+    { kind: 'constant', shape: [], dtype: 'float32', value: c01 },
+    { kind: 'op', op: 'matMul', attrs: { transposeA: false, transposeB: false }, inputs: [0, 1], shape: [null, 2], dtype: 'float32' },
+    { kind: 'op', op: 'matMul', attrs: { transposeA: true, transposeB: false }, inputs: [0, 3], shape: [3, 2], dtype: 'float32' },
+    { kind: 'op', op: 'mul', attrs: {}, inputs: [2, 4], shape: [3, 2], dtype: 'float32' },
+    { kind: 'op', op: 'sub', attrs: {}, inputs: [1, 5], shape: [3, 2], dtype: 'float32' },
+    // never needed: not lowered
+    { kind: 'op', op: 'exp', attrs: {}, inputs: [1], shape: [3, 2], dtype: 'float32' },
+  ];
+  const graph: Graph<ort.Tensor> = {
+    nodes,
+    inputs: [0],
+    variables: [1],
+    outputs: [3, 3, 1],
+    updates: [{ variable: 1, value: 6 }],
+  };
+  const w0 = [1, 0, 0, 1, 1, 1]; // [[1, 0], [0, 1], [1, 1]]
+
+  test('a training step is one session; each call is one run; two batch sizes on it', () => {
+    const sessions = onnxSessionCount();
+    const compiled = B.compile!(graph);
+    expect(onnxSessionCount()).toBe(sessions + 1);
+    const runs = onnxRunCount();
+    const w = f32(w0, [3, 2]);
+
+    // batch 1: x = [[1, 2, 3]]: y = [[4, 5]]; g = x^T y = [[4, 5], [8, 10], [12, 15]];
+    // w' = w - 0.1 g = [[0.6, -0.5], [-0.8, 0], [-0.2, -0.5]]
+    const x1 = f32([1, 2, 3], [1, 3]);
+    const r1 = compiled.run([x1], [w]);
+    expect(r1.outputs).toHaveLength(3);
+    expect(r1.updates).toHaveLength(1);
+    expect(B.shapeOf(r1.outputs[0])).toEqual([1, 2]);
+    expect(plain(B.toHost(r1.outputs[0]))).toEqual([4, 5]);
+    expect(plain(B.toHost(r1.outputs[1]))).toEqual([4, 5]);
+    expect(r1.outputs[1]).not.toBe(r1.outputs[0]);
+    expect(plain(B.toHost(r1.outputs[2]))).toEqual(w0);
+    expect(r1.outputs[2]).not.toBe(w);
+    expect(B.shapeOf(r1.updates[0])).toEqual([3, 2]);
+    expectClose(plain(B.toHost(r1.updates[0])), [0.6, -0.5, -0.8, 0, -0.2, -0.5]);
+
+    // batch 2: x = [[1, 0, 0], [0, 1, -1]]: y = [[1, 0], [-1, 0]]; g = x^T y = [[1, 0], [-1, 0], [1, 0]];
+    // w' = [[0.9, 0], [0.1, 1], [0.9, 1]]
+    const x2 = f32([1, 0, 0, 0, 1, -1], [2, 3]);
+    const r2 = compiled.run([x2], [w]);
+    expect(B.shapeOf(r2.outputs[0])).toEqual([2, 2]);
+    expect(plain(B.toHost(r2.outputs[0]))).toEqual([1, 0, -1, 0]);
+    expectClose(plain(B.toHost(r2.updates[0])), [0.9, 0, 0.1, 1, 0.9, 1]);
+
+    // Feeding the update back: batch 1 again from w' = [[0.6,-0.5],[-0.8,0],[-0.2,-0.5]]:
+    // y = [0.6 - 1.6 - 0.6, -0.5 + 0 - 1.5] = [-1.6, -2]
+    const r3 = compiled.run([x1], [r1.updates[0]]);
+    expectClose(plain(B.toHost(r3.outputs[0])), [-1.6, -2], 1e-6);
+
+    expect(onnxSessionCount()).toBe(sessions + 1);
+    expect(onnxRunCount()).toBe(runs + 3);
+    // Inputs are left intact.
+    expect(plain(B.toHost(w))).toEqual(w0);
+    for (const r of [r1, r2, r3]) [...r.outputs, ...r.updates].forEach((t) => B.dispose(t));
+    compiled.dispose?.();
+    compiled.dispose?.();
+  });
+
+  test('the model has symbolic batch dims, graph inputs then variables, outputs then updates', () => {
+    const lowered = lowerGraph(graph);
+    const m = onnx.ModelProto.decode(lowered.model);
+    const g = m.graph as onnx.GraphProto;
+    expect(g.input.map((i) => i.name)).toEqual(['input0', 'variable0']);
+    expect(g.input[0].type?.tensorType?.shape?.dim?.[0].dimParam).toMatch(/.+/);
+    expect(Number(g.input[0].type?.tensorType?.shape?.dim?.[1].dimValue)).toBe(3);
+    expect(g.output.map((o) => o.name)).toEqual([...lowered.outputNames, ...lowered.updateNames]);
+    expect(new Set(g.output.map((o) => o.name)).size).toBe(4);
+    expect(g.initializer.some((t) => t.name === 'const2')).toBe(true);
+    expect(g.node.some((n) => n.opType === 'Exp')).toBe(false);
+  });
+
+  test('int32 and bool graphs with params as initializers, constant and input outputs', () => {
+    const idx = B.fromHost(new Int32Array([2, 0]), [2], 'int32');
+    const nodes2: GraphNode<ort.Tensor>[] = [
+      { kind: 'input', name: 'a', shape: [null, 3], dtype: 'int32' },
+      { kind: 'constant', shape: [2], dtype: 'int32', value: idx },
+      { kind: 'input', name: 'unused', shape: [2], dtype: 'float32' },
+      { kind: 'op', op: 'slice', attrs: { begin: [0, 1], size: [-1, 2] }, inputs: [0], shape: [null, 2], dtype: 'int32' },
+      { kind: 'op', op: 'gather', attrs: { axis: 1 }, inputs: [0, 1], shape: [null, 2], dtype: 'int32' },
+      { kind: 'op', op: 'greater', attrs: {}, inputs: [3, 4], shape: [null, 2], dtype: 'bool' },
+      { kind: 'op', op: 'reduceAny', attrs: { axes: [0], keepDims: false }, inputs: [5], shape: [2], dtype: 'bool' },
+      { kind: 'op', op: 'where', attrs: {}, inputs: [5, 3, 4], shape: [null, 2], dtype: 'int32' },
+    ];
+    const compiled = B.compile!({
+      nodes: nodes2,
+      inputs: [0, 2],
+      variables: [],
+      outputs: [6, 7, 1, 0],
+      updates: [],
+    });
+    // a = [[1, 5, 2], [9, 0, 4]]: slice -> [[5, 2], [0, 4]]; gather cols [2, 0] -> [[2, 1], [4, 9]]
+    // greater -> [[1, 1], [0, 0]]; any over rows -> [1, 1]; where -> [[5, 2], [4, 9]]
+    const a = B.fromHost(new Int32Array([1, 5, 2, 9, 0, 4]), [2, 3], 'int32');
+    const u = B.fromHost(new Float32Array([0, 0]), [2], 'float32');
+    const r = compiled.run([a, u], []);
+    expect(r.outputs.map((t) => t.type)).toEqual(['bool', 'int32', 'int32', 'int32']);
+    expect(Array.from(B.toHost(r.outputs[0]))).toEqual([1, 1]);
+    expect(Array.from(B.toHost(r.outputs[1]))).toEqual([5, 2, 4, 9]);
+    expect(Array.from(B.toHost(r.outputs[2]))).toEqual([2, 0]);
+    expect(Array.from(B.toHost(r.outputs[3]))).toEqual([1, 5, 2, 9, 0, 4]);
+    expect(B.shapeOf(r.outputs[3])).toEqual([2, 3]);
+    // a single row
+    const a1 = B.fromHost(new Int32Array([3, 1, 7]), [1, 3], 'int32');
+    // slice -> [[1, 7]]; gather -> [[7, 3]]; greater -> [[0, 1]]; any -> [0, 1]; where -> [[7, 7]]
+    const r1 = compiled.run([a1, u], []);
+    expect(Array.from(B.toHost(r1.outputs[0]))).toEqual([0, 1]);
+    expect(Array.from(B.toHost(r1.outputs[1]))).toEqual([7, 7]);
+    compiled.dispose?.();
+  });
+
+  test('a graph with no outputs and no updates runs without a session', () => {
+    const sessions = onnxSessionCount();
+    const compiled = B.compile!({ nodes: [{ kind: 'input', name: 'x', shape: [1], dtype: 'float32' }], inputs: [0], variables: [], outputs: [], updates: [] });
+    expect(compiled.run([f32([1], [1])], [])).toEqual({ outputs: [], updates: [] });
+    expect(onnxSessionCount()).toBe(sessions);
+  });
+});
