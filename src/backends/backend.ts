@@ -51,7 +51,7 @@ export interface Backend<T = unknown> {
 }
 
 /** Makes a backend; may be async when the engine must be loaded. */
-export type BackendFactory = () => Backend | Promise<Backend>;
+export type BackendFactory<T = unknown> = () => Backend<T> | Promise<Backend<T>>;
 
 const factories = new Map<string, BackendFactory>();
 
@@ -59,14 +59,15 @@ const factories = new Map<string, BackendFactory>();
  * Registers a backend under `name` (`K.registerBackend`).
  * A later registration under the same name replaces the earlier one.
  */
-export function registerBackend(name: string, factory: BackendFactory): void {
+export function registerBackend<T>(name: string, factory: BackendFactory<T>): void {
   if (typeof name !== 'string' || name.length === 0) {
     throw new ConfigError(`registerBackend: argument 'name' must be a non-empty string, got ${String(name)}`);
   }
   if (typeof factory !== 'function') {
     throw new ConfigError(`registerBackend: argument 'factory' must be a function returning a Backend`);
   }
-  factories.set(name, factory);
+  // Stored type-erased: the engine only ever hands a backend its own tensors.
+  factories.set(name, factory as unknown as BackendFactory);
 }
 
 /** Names of the registered backends. */

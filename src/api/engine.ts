@@ -1,0 +1,99 @@
+/**
+ * The active backend: which one, starting it (`ready`), switching (`setBackend`),
+ * and loading a third-party backend from an npm module.
+ */
+import { Backend, backendFactory, checkBackend, registeredBackends } from '../backends/backend';
+import { loadBackendModule } from '../backends/load-module';
+import { configuredBackendName } from '../config';
+import { ConfigError, KerasError } from '../errors';
+
+const instances = new Map<string, Backend>();
+const starting = new Map<string, Promise<Backend>>();
+let active: Backend | null = null;
+let chosenName: string | null = null;
+
+/** The backend name in force: the one set at run time, else the configured one. */
+export function currentBackendName(): string {
+  return chosenName ?? configuredBackendName();
+}
+
+async function instantiate(name: string): Promise<Backend> {
+  const existing = instances.get(name);
+  if (existing) return existing;
+  const pending = starting.get(name);
+  if (pending) return pending;
+  const p = (async () => {
+    const factory = backendFactory(name);
+    let made: unknown;
+    let origin: string;
+    if (factory) {
+      made = await factory();
+      origin = `the backend '${name}'`;
+    } else {
+      made = await loadBackendModule(name, registeredBackends());
+      origin = `the backend module '${name}'`;
+    }
+    const backend = checkBackend(made, origin);
+    if (backend.init) await backend.init();
+    instances.set(name, backend);
+    return backend;
+  })();
+  starting.set(name, p);
+  try {
+    return await p;
+  } finally {
+    starting.delete(name);
+  }
+}
+
+/**
+ * Starts the configured backend (keras.json or KERAS_BACKEND, or the last `setBackend`).
+ * Await it once before using the API; afterwards every call is synchronous.
+ */
+export async function ready(): Promise<void> {
+  const name = currentBackendName();
+  active = await instantiate(name);
+}
+
+/**
+ * Switches the active backend at run time. Constants and variables made under
+ * another backend are moved over (through host memory) the first time they are used.
+ */
+export async function setBackend(name: string): Promise<void> {
+  if (typeof name !== 'string' || name.length === 0) {
+    throw new ConfigError(`setBackend: argument 'name' must be a non-empty backend name, got ${String(name)}`);
+  }
+  const backend = await instantiate(name);
+  chosenName = name;
+  active = backend;
+}
+
+/** The active backend; throws if it has not been started with `await ready()`. */
+export function activeBackend(): Backend {
+  if (active) return active;
+  const name = currentBackendName();
+  const made = instances.get(name);
+  if (made) {
+    active = made;
+    return made;
+  }
+  // A backend with no asynchronous start-up can be made on first use.
+  const factory = backendFactory(name);
+  if (factory) {
+    const candidate = factory();
+    if (!(candidate instanceof Promise)) {
+      const backend = checkBackend(candidate, `the backend '${name}'`);
+      if (!backend.init) {
+        instances.set(name, backend);
+        active = backend;
+        return backend;
+      }
+    }
+  }
+  throw new KerasError(`The '${name}' backend is not started: call \`await K.ready()\` once before using the API.`);
+}
+
+/** A started backend instance by name, or undefined. */
+export function startedBackend(name: string): Backend | undefined {
+  return instances.get(name);
+}

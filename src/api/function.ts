@@ -1,0 +1,153 @@
+/**
+ * `function(inputs, outputs, updates)`: a compiled graph called with a list of
+ * values, returning a list of NDArrays, applying updates after the outputs.
+ */
+import type { Backend } from '../backends/backend';
+import { interpretGraph } from '../backends/interpret';
+import { CompiledGraph, DType, isFloatDType, isIntDType } from '../backends/types';
+import { KerasShapeError, KerasTypeError, KerasValueError } from '../errors';
+import { activeBackend } from './engine';
+import { BuiltGraph, buildGraph, variableValues } from './graph';
+import { fmt } from './infer';
+import { NDArray } from './ndarray';
+import { checkBackendDType, KTensor, storeVariable } from './tensor';
+import { toHostValue } from './values';
+import { floatx } from '../config';
+
+/** A variable update: `variable` takes the value of `value` when a function runs. */
+export class KUpdate {
+  constructor(
+    /** The variable to update. */
+    readonly variable: KTensor,
+    /** Its new value. */
+    readonly value: KTensor,
+  ) {}
+}
+
+/** An update in a `function`'s list: a KUpdate or a `[variable, newValue]` pair. */
+export type UpdateSpec = KUpdate | readonly [KTensor, KTensor];
+
+/** A compiled Keras function: call it with one value per input. */
+export interface KFunction {
+  (values: readonly unknown[]): NDArray[];
+  /** The placeholders, in feed order. */
+  readonly inputs: readonly KTensor[];
+  /** The output tensors. */
+  readonly outputs: readonly KTensor[];
+}
+
+/** Host copy of a native value, then disposed. */
+export function toNDArray(backend: Backend, value: unknown, dtype: DType): NDArray {
+  const data = backend.toHost(value);
+  const shape = backend.shapeOf(value);
+  return new NDArray(data, shape, dtype);
+}
+
+function checkFeedDType(value: unknown, host: { dtype: DType; data: ArrayLike<number> }, want: DType, i: number, name: string): void {
+  const from = host.dtype;
+  if (from === want) return;
+  const ok =
+    (isFloatDType(want) && (isFloatDType(from) || isIntDType(from))) ||
+    (isIntDType(want) && isIntDType(from)) ||
+    // untyped nested arrays of whole numbers are fine for integer placeholders
+    (isIntDType(want) && !(value instanceof Object && 'dtype' in (value as object)) && Array.from(host.data).every(Number.isInteger));
+  if (!ok) {
+    throw new KerasTypeError(`function: input ${i} ('${name}') expects dtype ${want}, got ${from} data`);
+  }
+}
+
+function normaliseUpdates(updates: readonly UpdateSpec[]): [KTensor, KTensor][] {
+  if (!Array.isArray(updates)) throw new KerasTypeError(`function: argument 'updates' must be an array of updates`);
+  return updates.map((u, i) => {
+    const pair: readonly unknown[] = u instanceof KUpdate ? [u.variable, u.value] : (u as readonly unknown[]);
+    if (!Array.isArray(pair) || pair.length !== 2 || !(pair[0] instanceof KTensor) || !(pair[1] instanceof KTensor)) {
+      throw new KerasTypeError(`function: updates[${i}] must be K.update(...) or a [variable, newValue] pair of tensors`);
+    }
+    const [v, value] = pair as [KTensor, KTensor];
+    if (v.node.kind !== 'variable') throw new KerasTypeError(`function: updates[${i}] targets '${v.name}', which is not a variable`);
+    if (value.dtype !== v.dtype) {
+      throw new KerasTypeError(`function: updates[${i}] gives variable '${v.name}' (${v.dtype}) a value of dtype ${value.dtype}`);
+    }
+    if (value.shape.length !== v.shape.length || value.shape.some((d, k) => d !== null && v.shape[k] !== null && d !== v.shape[k])) {
+      throw new KerasShapeError(`function: updates[${i}] gives variable '${v.name}' of shape [${fmt(v.shape)}] a value of shape [${fmt(value.shape)}]`);
+    }
+    return [v, value];
+  });
+}
+
+/**
+ * Instantiates a Keras function: `f(values)` feeds one value per input placeholder,
+ * computes the outputs, then applies the updates, and returns the outputs as NDArrays.
+ *
+ * Mirrors `keras.backend.function(inputs, outputs, updates=[])`.
+ */
+export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | readonly KTensor[], updates: readonly UpdateSpec[] = []): KFunction {
+  if (!Array.isArray(inputs)) throw new KerasTypeError(`function: argument 'inputs' must be an array of placeholders`);
+  inputs.forEach((t, i) => {
+    if (!(t instanceof KTensor) || t.node.kind !== 'placeholder') {
+      throw new KerasTypeError(`function: inputs[${i}] must be a placeholder`);
+    }
+  });
+  const outs: KTensor[] = Array.isArray(outputs) ? [...(outputs as KTensor[])] : [outputs as KTensor];
+  outs.forEach((t, i) => {
+    if (!(t instanceof KTensor)) throw new KerasTypeError(`function: outputs[${i}] must be a tensor`);
+  });
+  const ups = normaliseUpdates(updates);
+  const seen = new Set<number>();
+  for (const [v] of ups) {
+    if (seen.has(v.id)) throw new KerasValueError(`function: variable '${v.name}' is updated twice`);
+    seen.add(v.id);
+  }
+  // Compiled once per backend (compiling checks the graph now, as Keras does).
+  const compiled = new Map<Backend, { built: BuiltGraph; run: CompiledGraph<unknown> }>();
+  const compileFor = (backend: Backend) => {
+    let c = compiled.get(backend);
+    if (!c) {
+      const built = buildGraph(backend, outs, ups, inputs, 'function');
+      for (const n of built.graph.nodes) checkBackendDType(backend, n.dtype);
+      const run = backend.compile ? backend.compile(built.graph) : interpretGraph(backend, built.graph);
+      c = { built, run };
+      compiled.set(backend, c);
+    }
+    return c;
+  };
+  compileFor(activeBackend());
+
+  const f = (values: readonly unknown[]): NDArray[] => {
+    if (!Array.isArray(values)) throw new KerasTypeError(`function: call it with an array of ${inputs.length} input values`);
+    if (values.length !== inputs.length) {
+      throw new KerasValueError(`function: expected ${inputs.length} input values, got ${values.length}`);
+    }
+    const backend = activeBackend();
+    const { built, run } = compileFor(backend);
+    const feeds: unknown[] = [];
+    try {
+      inputs.forEach((p, i) => {
+        const v = values[i];
+        const host = toHostValue(v, 'function', `values[${i}]`, undefined, floatx());
+        checkFeedDType(v, host, p.dtype, i, p.name);
+        if (host.shape.length !== p.shape.length || host.shape.some((d, k) => p.shape[k] !== null && p.shape[k] !== d)) {
+          throw new KerasShapeError(
+            `function: input ${i} ('${p.name}') expects shape [${fmt(p.shape)}], got [${host.shape.join(', ')}]`,
+          );
+        }
+        const data = host.dtype === p.dtype ? host.data : toHostValue(host, 'function', `values[${i}]`, p.dtype, floatx()).data;
+        feeds.push(backend.fromHost(data, host.shape, p.dtype));
+      });
+      const result = run.run(feeds, variableValues(backend, built.variables));
+      const out = result.outputs.map((o, k) => {
+        const nd = toNDArray(backend, o, outs[k].dtype);
+        backend.dispose(o);
+        return nd;
+      });
+      result.updates.forEach((value, k) => {
+        const v = built.variables[built.graph.updates[k].variable];
+        storeVariable(v, backend, value);
+      });
+      return out;
+    } finally {
+      for (const x of feeds) backend.dispose(x);
+    }
+  };
+  return Object.assign(f, { inputs: [...inputs], outputs: outs });
+}

@@ -1,0 +1,226 @@
+/**
+ * One gradient rule per primitive, written with primitives, so the same code
+ * differentiates on every backend (and gradients of gradients work).
+ */
+import { PrimitiveAttrs, PrimitiveName, isFloatDType } from '../backends/types';
+import { KerasValueError } from '../errors';
+import { applyOp } from './op';
+import {
+  add,
+  binary,
+  broadcastLike,
+  cast,
+  div,
+  inversePerm,
+  matMul,
+  mul,
+  neg,
+  reduceOp,
+  reshapeTo,
+  scalar,
+  sub,
+  transposeOp,
+  unary,
+  unbroadcast,
+  where,
+  zerosLikeOp,
+} from './prims';
+import { KTensor } from './tensor';
+
+/** A gradient rule: the op's inputs, attributes and output, and the output's gradient; one gradient (or null) per input. */
+type Rule<P extends PrimitiveName> = (inputs: readonly KTensor[], attrs: PrimitiveAttrs[P], y: KTensor, g: KTensor) => (KTensor | null)[];
+
+const none = (inputs: readonly KTensor[]): null[] => inputs.map(() => null);
+
+/** Keeps the reduced axes as length-1 dims so `g` broadcasts against the input. */
+function keepDimsShape(x: KTensor, axes: readonly number[]): (number | null)[] {
+  return x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
+}
+
+function gradThroughReduce(x: KTensor, a: PrimitiveAttrs['reduceSum'], g: KTensor): KTensor {
+  const gk = a.keepDims ? g : reshapeTo(g, keepDimsShape(x, a.axes), 'gradients');
+  return broadcastLike(gk, x);
+}
+
+function maxMinRule(inputs: readonly KTensor[], a: PrimitiveAttrs['reduceMax'], y: KTensor, g: KTensor): (KTensor | null)[] {
+  const x = inputs[0];
+  const yk = a.keepDims ? y : reshapeTo(y, keepDimsShape(x, a.axes), 'gradients');
+  const mask = cast(binary('equal', x, yk), x.dtype);
+  // Ties share the gradient equally, as TensorFlow does.
+  const count = reduceOp('reduceSum', mask, a.axes, true);
+  const gk = a.keepDims ? g : reshapeTo(g, keepDimsShape(x, a.axes), 'gradients');
+  return [mul(mask, div(gk, count))];
+}
+
+const rules: { [P in PrimitiveName]: Rule<P> } = {
+  neg: (_i, _a, _y, g) => [neg(g)],
+  abs: ([x], _a, _y, g) => [mul(g, unary('sign', x))],
+  sign: ([x]) => [zerosLikeOp(x)],
+  sqrt: (_i, _a, y, g) => [div(g, mul(scalar(2, y.dtype), y))],
+  exp: (_i, _a, y, g) => [mul(g, y)],
+  log: ([x], _a, _y, g) => [div(g, x)],
+  tanh: (_i, _a, y, g) => [mul(g, sub(scalar(1, y.dtype), mul(y, y)))],
+  sigmoid: (_i, _a, y, g) => [mul(g, mul(y, sub(scalar(1, y.dtype), y)))],
+  relu: ([x], _a, _y, g) => [where(binary('greater', x, scalar(0, x.dtype)), g, zerosLikeOp(g))],
+  sin: ([x], _a, _y, g) => [mul(g, unary('cos', x))],
+  cos: ([x], _a, _y, g) => [neg(mul(g, unary('sin', x)))],
+  round: ([x]) => [zerosLikeOp(x)],
+  floor: ([x]) => [zerosLikeOp(x)],
+  ceil: ([x]) => [zerosLikeOp(x)],
+  logicalNot: none,
+  add: ([a, b], _at, _y, g) => [unbroadcast(g, a.shape), unbroadcast(g, b.shape)],
+  sub: ([a, b], _at, _y, g) => [unbroadcast(g, a.shape), unbroadcast(neg(g), b.shape)],
+  mul: ([a, b], _at, _y, g) => [unbroadcast(mul(g, b), a.shape), unbroadcast(mul(g, a), b.shape)],
+  div: ([a, b], _at, _y, g) => [unbroadcast(div(g, b), a.shape), unbroadcast(neg(div(mul(g, a), mul(b, b))), b.shape)],
+  pow: ([a, b], _at, y, g) => {
+    const one = scalar(1, a.dtype);
+    const da = mul(g, mul(b, binary('pow', a, sub(b, one))));
+    // d/db a^b = a^b log a, taken as 0 where a <= 0 (as TensorFlow does).
+    const positive = binary('greater', a, scalar(0, a.dtype));
+    const safeA = where(positive, a, broadcastLike(one, a));
+    const db = where(positive, mul(g, mul(y, unary('log', safeA))), zerosLikeOp(g));
+    return [unbroadcast(da, a.shape), unbroadcast(db, b.shape)];
+  },
+  maximum: ([a, b], _at, _y, g) => {
+    const pick = binary('greaterEqual', a, b);
+    const z = zerosLikeOp(g);
+    return [unbroadcast(where(pick, g, z), a.shape), unbroadcast(where(pick, z, g), b.shape)];
+  },
+  minimum: ([a, b], _at, _y, g) => {
+    const pick = binary('lessEqual', a, b);
+    const z = zerosLikeOp(g);
+    return [unbroadcast(where(pick, g, z), a.shape), unbroadcast(where(pick, z, g), b.shape)];
+  },
+  equal: none,
+  notEqual: none,
+  greater: none,
+  greaterEqual: none,
+  less: none,
+  lessEqual: none,
+  logicalAnd: none,
+  logicalOr: none,
+  reduceSum: ([x], a, _y, g) => [gradThroughReduce(x, a, g)],
+  reduceMax: maxMinRule,
+  reduceMin: maxMinRule,
+  reduceProd: ([x], a, _y, g) => {
+    // Product of all the other elements, without dividing (exact with zeros):
+    // move the reduced axes last, flatten them, and multiply the exclusive
+    // cumulative products from both ends.
+    const r = x.rank;
+    const kept = Array.from({ length: r }, (_, i) => i).filter((i) => !a.axes.includes(i));
+    const perm = [...kept, ...a.axes];
+    const xt = transposeOp(x, perm);
+    const n = a.axes.reduce<number | null>((p, i) => (p === null || x.shape[i] === null ? null : p * (x.shape[i] as number)), 1);
+    if (n === null) throw new KerasValueError('gradients: the gradient of prod needs the reduced dimensions to be known');
+    const keptShape = kept.map((i) => x.shape[i]);
+    const flat = reshapeTo(xt, [...keptShape, n], 'gradients');
+    const axis = keptShape.length;
+    const left = applyOp('cumprod', [flat], { axis, exclusive: true, reverse: false });
+    const right = applyOp('cumprod', [flat], { axis, exclusive: true, reverse: true });
+    const gk = a.keepDims ? reshapeTo(g, keptShape, 'gradients') : g;
+    const gFlat = reshapeTo(gk, [...keptShape, 1], 'gradients');
+    const dflat = mul(mul(left, right), gFlat);
+    const dt = reshapeTo(dflat, perm.map((p) => x.shape[p]), 'gradients');
+    return [transposeOp(dt, inversePerm(perm))];
+  },
+  reduceAny: none,
+  reduceAll: none,
+  identity: (_i, _a, _y, g) => [g],
+  cast: ([x], _a, y, g) => [isFloatDType(x.dtype) && isFloatDType(y.dtype) ? cast(g, x.dtype) : null],
+  where: ([c, a, b], _at, _y, g) => {
+    const z = zerosLikeOp(g);
+    return [null, unbroadcast(where(c, g, z), a.shape), unbroadcast(where(c, z, g), b.shape)];
+  },
+  argMax: none,
+  argMin: none,
+  cumsum: (_i, a, _y, g) => [applyOp('cumsum', [g], { axis: a.axis, exclusive: a.exclusive, reverse: !a.reverse })],
+  cumprod: ([x], a, y, g) => {
+    // As TensorFlow: reverse cumulative sum of y*g, divided by x (undefined where x is 0, as there).
+    const s = applyOp('cumsum', [mul(y, g)], { axis: a.axis, exclusive: a.exclusive, reverse: !a.reverse });
+    return [div(s, x)];
+  },
+  matMul: ([a, b], at, _y, g) => {
+    let da: KTensor;
+    let db: KTensor;
+    const { transposeA: tA, transposeB: tB } = at;
+    if (!tA && !tB) {
+      da = matMul(g, b, false, true);
+      db = matMul(a, g, true, false);
+    } else if (tA && !tB) {
+      da = matMul(b, g, false, true);
+      db = matMul(a, g, false, false);
+    } else if (!tA && tB) {
+      da = matMul(g, b, false, false);
+      db = matMul(g, a, true, false);
+    } else {
+      da = matMul(b, g, true, true);
+      db = matMul(g, a, true, true);
+    }
+    return [unbroadcast(da, a.shape), unbroadcast(db, b.shape)];
+  },
+  reshape: ([x], _a, _y, g) => [reshapeTo(g, x.shape, 'gradients')],
+  transpose: (_i, a, _y, g) => [transposeOp(g, inversePerm(a.perm))],
+  slice: ([x], a, _y, g) => {
+    const pads = a.begin.map((b, i): [number, number] => {
+      const s = a.size[i];
+      if (s < 0) return [b, 0];
+      const d = x.shape[i];
+      if (d === null) throw new KerasValueError('gradients: the gradient of slice needs the sliced dimensions to be known');
+      return [b, d - b - s];
+    });
+    return [applyOp('pad', [g], { pads, value: 0 })];
+  },
+  concat: (inputs, a, _y, g) => {
+    let offset = 0;
+    return inputs.map((t) => {
+      const d = t.shape[a.axis];
+      if (d === null) throw new KerasValueError('gradients: the gradient of concatenate needs the joined dimensions to be known');
+      const begin = t.shape.map((_, i) => (i === a.axis ? offset : 0));
+      const size = t.shape.map((_, i) => (i === a.axis ? d : -1));
+      offset += d;
+      return applyOp('slice', [g], { begin, size });
+    });
+  },
+  pad: ([x], a, _y, g) => {
+    const begin = a.pads.map((p) => p[0]);
+    const size = x.shape.map((d, i) => {
+      if (a.pads[i][1] === 0) return -1;
+      if (d === null) throw new KerasValueError('gradients: the gradient of pad needs the padded dimensions to be known');
+      return d;
+    });
+    return [applyOp('slice', [g], { begin, size })];
+  },
+  tile: ([x], a, _y, g) => {
+    // g has shape [r0*d0, r1*d1, ...]: view it as [r0, d0, r1, d1, ...] and sum the r axes.
+    const split: number[] = [];
+    x.shape.forEach((d, i) => {
+      if (d === null) throw new KerasValueError('gradients: the gradient of tile needs the input dimensions to be known');
+      split.push(a.reps[i], d);
+    });
+    const view = reshapeTo(g, split, 'gradients');
+    const axes = a.reps.map((_, i) => 2 * i);
+    return [reduceOp('reduceSum', view, axes, false)];
+  },
+  reverse: (_i, a, _y, g) => [applyOp('reverse', [g], { axes: a.axes })],
+  gather: ([x, idx], a, _y, g) => {
+    const size = x.shape[a.axis];
+    if (size === null) throw new KerasValueError('gradients: the gradient of gather needs the gathered dimension to be known');
+    return [applyOp('scatterAdd', [g, idx], { axis: a.axis, size }), null];
+  },
+  scatterAdd: ([, idx], a, _y, g) => [applyOp('gather', [g, idx], { axis: a.axis }), null],
+  broadcastTo: ([x], _a, _y, g) => [unbroadcast(g, x.shape)],
+  broadcastLike: ([x], _a, _y, g) => [unbroadcast(g, x.shape), null],
+};
+
+/** The gradients of op tensor `y`'s inputs, given the gradient `g` of `y`. */
+export function inputGradients(y: KTensor, g: KTensor): (KTensor | null)[] {
+  const node = y.node;
+  if (node.kind !== 'op') return [];
+  const rule = rules[node.op] as Rule<PrimitiveName>;
+  return rule(node.inputs, node.attrs, y, g);
+}
+
+/** Adds two gradient contributions. */
+export function accumulate(a: KTensor | undefined, b: KTensor): KTensor {
+  return a === undefined ? b : add(a, b);
+}

@@ -1,0 +1,50 @@
+/**
+ * `gradients(loss, variables)`: reverse-mode differentiation over the graph.
+ */
+import { isFloatDType } from '../backends/types';
+import { KerasTypeError } from '../errors';
+import { accumulate, inputGradients } from './grad-rules';
+import { topoSort } from './graph';
+import { requireTensor } from './op';
+import { cast, onesLikeOp } from './prims';
+import { KTensor } from './tensor';
+
+/**
+ * Returns the gradients of `loss` with respect to `variables` (a list, or one
+ * tensor): one tensor per variable, or `null` where the loss does not depend on it.
+ * A non-scalar loss is summed first, as TensorFlow does.
+ *
+ * Mirrors `keras.backend.gradients(loss, variables)`.
+ */
+export function gradients(loss: KTensor, variables: KTensor | readonly KTensor[]): (KTensor | null)[] {
+  requireTensor(loss, 'gradients', 'loss');
+  const targets = Array.isArray(variables) ? (variables as readonly KTensor[]) : [variables as KTensor];
+  targets.forEach((v, i) => requireTensor(v, 'gradients', `variables[${i}]`));
+  if (!isFloatDType(loss.dtype)) {
+    throw new KerasTypeError(`gradients: argument 'loss' must be a float tensor, got ${loss.dtype}`);
+  }
+  const order = topoSort([loss]);
+  const targetIds = new Set(targets.map((t) => t.id));
+  // Which tensors lie on a path from a target (gradients flow only there).
+  const reaches = new Set<number>();
+  for (const t of order) {
+    if (targetIds.has(t.id)) reaches.add(t.id);
+    else if (t.node.kind === 'op' && !t.node.noGrad && t.node.inputs.some((c) => reaches.has(c.id))) reaches.add(t.id);
+  }
+  const grads = new Map<number, KTensor>();
+  if (reaches.has(loss.id)) grads.set(loss.id, onesLikeOp(loss));
+  for (let k = order.length - 1; k >= 0; k--) {
+    const t = order[k];
+    const g = grads.get(t.id);
+    if (g === undefined || t.node.kind !== 'op' || t.node.noGrad) continue;
+    const inputs = t.node.inputs;
+    if (!inputs.some((c) => reaches.has(c.id))) continue;
+    const gi = inputGradients(t, g);
+    inputs.forEach((c, i) => {
+      const d = gi[i];
+      if (d === null || d === undefined || !reaches.has(c.id) || !isFloatDType(c.dtype)) return;
+      grads.set(c.id, accumulate(grads.get(c.id), cast(d, c.dtype)));
+    });
+  }
+  return targets.map((t) => grads.get(t.id) ?? null);
+}

@@ -1,0 +1,79 @@
+/**
+ * The public K namespace: every catalogue function under its TypeScript name
+ * (`eval` and `function` included), the tensor operators, and the backend controls.
+ */
+import { currentBackendName } from './engine';
+
+export {
+  epsilon,
+  setEpsilon,
+  floatx,
+  setFloatx,
+  imageDataFormat,
+  setImageDataFormat,
+  learningPhase,
+  setLearningPhase,
+  getUid,
+  resetUids,
+  nameScope,
+  configPath,
+} from '../config';
+export { ready, setBackend } from './engine';
+export { registerBackend } from '../backends/backend';
+export type { Backend, BackendFactory } from '../backends/backend';
+export type { DType, Shape, HostArray, PrimitiveName, PrimitiveAttrs, Graph, CompiledGraph } from '../backends/types';
+export { PRIMITIVES } from '../backends/types';
+export * from '../errors';
+export { KTensor } from './tensor';
+export { NDArray } from './ndarray';
+export type { NestedArray } from './ndarray';
+export type { TensorLike, ShapedData } from './values';
+export { KUpdate } from './function';
+export type { KFunction, UpdateSpec } from './function';
+export { CATALOGUE } from './catalogue';
+export type { CatalogueEntry } from './catalogue';
+
+export {
+  variable,
+  constant,
+  placeholder,
+  isPlaceholder,
+  isKerasTensor,
+  isSparse,
+  toDense,
+  shape,
+  intShape,
+  ndim,
+  dtype,
+  evaluate as eval,
+  zeros,
+  ones,
+  eye,
+  onesLike,
+  zerosLike,
+  identity,
+  randomUniformVariable,
+  randomNormalVariable,
+  countParams,
+  cast,
+  castToFloatx,
+} from './ops/tensors';
+export type { VariableOptions, ConstantOptions, PlaceholderOptions, RandomVariableOptions } from './ops/tensors';
+export { update, updateAdd, updateSub, movingAverageUpdate, getValue, batchGetValue, setValue, batchSetValue } from './ops/state';
+export { add, subtract, multiply, divide, negative, slice, dot, transpose, square, abs, sqrt, exp, log } from './ops/math';
+export { sum, mean, max } from './ops/reduce';
+export { concatenate, reshape } from './ops/shape';
+export { relu, softmax, sigmoid, tanh } from './ops/nn';
+export { stopGradient } from './ops/graph-ops';
+export { gradients } from './gradients';
+export { kerasFunction as function } from './function';
+export * from './not-implemented';
+
+/**
+ * The name of the backend in use.
+ *
+ * Mirrors `keras.backend.backend()`.
+ */
+export function backend(): string {
+  return currentBackendName();
+}

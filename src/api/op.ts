@@ -1,0 +1,66 @@
+/**
+ * Applying a primitive: shape and dtype inference, then either running it at
+ * once (all inputs constant: eager) or recording an op node (lazy).
+ */
+import { DType, PrimitiveAttrs, PrimitiveName } from '../backends/types';
+import { KerasTypeError } from '../errors';
+import { activeBackend } from './engine';
+import { inferPrimitive } from './infer';
+import { checkBackendDType, constantTensor, constantValue, KTensor } from './tensor';
+import { floatx } from '../config';
+import { toHostValue, isTensorLike } from './values';
+import { runKernel } from '../backends/interpret';
+import type { OpNode } from '../backends/types';
+
+/** Applies primitive `op`; eager when every input is a constant, lazy otherwise. */
+export function applyOp<P extends PrimitiveName>(
+  op: P,
+  inputs: readonly KTensor[],
+  attrs: PrimitiveAttrs[P],
+  options: { noGrad?: boolean } = {},
+): KTensor {
+  const info = inferPrimitive(op, inputs, attrs);
+  const backend = activeBackend();
+  for (const t of inputs) checkBackendDType(backend, t.dtype);
+  checkBackendDType(backend, info.dtype);
+  if (inputs.every((t) => t.node.kind === 'constant')) {
+    const natives = inputs.map((t) => constantValue(t, backend));
+    const node = { kind: 'op', op, attrs, inputs: [], shape: info.shape, dtype: info.dtype } as unknown as OpNode;
+    const out = runKernel(backend, node, natives);
+    return constantTensor(backend, out, backend.shapeOf(out), info.dtype);
+  }
+  return new KTensor(
+    { kind: 'op', op, attrs, inputs, noGrad: options.noGrad ?? false } as KTensor['node'],
+    info.shape,
+    info.dtype,
+  );
+}
+
+/** Makes a constant tensor on the active backend from a host value. */
+export function constantFrom(value: unknown, fn: string, arg: string, dtype?: DType, name?: string): KTensor {
+  const host = toHostValue(value, fn, arg, dtype, floatx());
+  const backend = activeBackend();
+  checkBackendDType(backend, host.dtype);
+  return constantTensor(backend, backend.fromHost(host.data, host.shape, host.dtype), host.shape, host.dtype, name);
+}
+
+/**
+ * A tensor argument: a KTensor as it is, anything else converted to a constant
+ * (numbers take `dtypeHint` when given, else floatx).
+ */
+export function asTensor(value: unknown, fn: string, arg: string, dtypeHint?: DType): KTensor {
+  if (value instanceof KTensor) return value;
+  if (!isTensorLike(value)) {
+    throw new KerasTypeError(`${fn}: argument '${arg}' must be a tensor or a tensor-like value, got ${value === null ? 'null' : typeof value}`);
+  }
+  const scalarLike = typeof value === 'number' || typeof value === 'boolean';
+  return constantFrom(value, fn, arg, scalarLike ? dtypeHint : undefined);
+}
+
+/** A tensor argument that must already be a KTensor (no conversion). */
+export function requireTensor(value: unknown, fn: string, arg: string): KTensor {
+  if (!(value instanceof KTensor)) {
+    throw new KerasTypeError(`${fn}: argument '${arg}' must be a tensor (KTensor), got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+  }
+  return value;
+}

@@ -1,0 +1,129 @@
+/**
+ * Variable state: updates for `function`, and reading and writing values.
+ */
+import { floatx } from '../../config';
+import { KerasShapeError, KerasTypeError, KerasValueError } from '../../errors';
+import { activeBackend } from '../engine';
+import { KUpdate } from '../function';
+import { fmt } from '../infer';
+import { NDArray } from '../ndarray';
+import { add, mul, scalar, sub } from '../prims';
+import { KTensor, storeVariable, checkBackendDType } from '../tensor';
+import { binaryOperands, checkNumber, requireTensor } from '../validate';
+import { toHostValue } from '../values';
+import { evaluate } from './tensors';
+
+function requireVariable(x: unknown, fn: string, arg: string): KTensor {
+  const t = requireTensor(x, fn, arg);
+  if (t.node.kind !== 'variable') throw new KerasTypeError(`${fn}: argument '${arg}' must be a variable, got a ${t.node.kind} tensor`);
+  return t;
+}
+
+function updateWith(fn: string, x: unknown, value: unknown, combine?: (v: KTensor, d: KTensor) => KTensor): KUpdate {
+  const v = requireVariable(x, fn, 'x');
+  const [, d] = binaryOperands(v, value, fn);
+  const next = combine ? combine(v, d) : d;
+  if (next.shape.length !== v.shape.length || next.shape.some((s, i) => s !== null && s !== v.shape[i])) {
+    throw new KerasShapeError(`${fn}: the new value of shape [${fmt(next.shape)}] does not fit variable '${v.name}' of shape [${fmt(v.shape)}]`);
+  }
+  return new KUpdate(v, next);
+}
+
+/**
+ * An update setting variable `x` to `newX`, applied when a `function` that lists it runs.
+ *
+ * Mirrors `keras.backend.update(x, new_x)`.
+ */
+export function update(x: KTensor, newX: unknown): KUpdate {
+  return updateWith('update', x, newX);
+}
+
+/**
+ * An update adding `increment` to variable `x`.
+ *
+ * Mirrors `keras.backend.update_add(x, increment)`.
+ */
+export function updateAdd(x: KTensor, increment: unknown): KUpdate {
+  return updateWith('updateAdd', x, increment, add);
+}
+
+/**
+ * An update subtracting `decrement` from variable `x`.
+ *
+ * Mirrors `keras.backend.update_sub(x, decrement)`.
+ */
+export function updateSub(x: KTensor, decrement: unknown): KUpdate {
+  return updateWith('updateSub', x, decrement, sub);
+}
+
+/**
+ * An update setting `variable` to `variable * momentum + value * (1 - momentum)`.
+ *
+ * Mirrors `keras.backend.moving_average_update(variable, value, momentum)`.
+ */
+export function movingAverageUpdate(variable: KTensor, value: unknown, momentum: number): KUpdate {
+  const m = checkNumber(momentum, 'movingAverageUpdate', 'momentum');
+  const v = requireVariable(variable, 'movingAverageUpdate', 'variable');
+  return updateWith('movingAverageUpdate', v, value, (cur, val) => add(mul(cur, scalar(m, cur.dtype)), mul(val, scalar(1 - m, cur.dtype))));
+}
+
+/**
+ * The value of a variable (or any tensor without placeholders), as an NDArray.
+ *
+ * Mirrors `keras.backend.get_value(x)`.
+ */
+export function getValue(x: KTensor): NDArray {
+  requireTensor(x, 'getValue', 'x');
+  return evaluate(x);
+}
+
+/**
+ * The values of several tensors.
+ *
+ * Mirrors `keras.backend.batch_get_value(xs)`.
+ */
+export function batchGetValue(xs: readonly KTensor[]): NDArray[] {
+  if (!Array.isArray(xs)) throw new KerasTypeError(`batchGetValue: argument 'xs' must be an array of tensors`);
+  return xs.map((x, i) => {
+    requireTensor(x, 'batchGetValue', `xs[${i}]`);
+    return evaluate(x);
+  });
+}
+
+/**
+ * Sets the value of variable `x` from a host value of the same shape.
+ *
+ * Mirrors `keras.backend.set_value(x, value)`.
+ */
+export function setValue(x: KTensor, value: unknown): void {
+  const v = requireVariable(x, 'setValue', 'x');
+  if (value instanceof KTensor) value = evaluate(value);
+  const host = toHostValue(value, 'setValue', 'value', v.dtype, floatx());
+  if (host.shape.length !== v.shape.length || host.shape.some((d, i) => d !== v.shape[i])) {
+    // A scalar fills the whole variable.
+    if (host.shape.length !== 0) {
+      throw new KerasShapeError(`setValue: argument 'value' has shape [${host.shape.join(', ')}], variable '${v.name}' has shape [${fmt(v.shape)}]`);
+    }
+  }
+  const backend = activeBackend();
+  checkBackendDType(backend, v.dtype);
+  let data = host.data;
+  if (host.shape.length === 0 && v.shape.length !== 0) {
+    const n = (v.shape as number[]).reduce((p, d) => p * d, 1);
+    data = toHostValue({ data: new Array<number>(n).fill(host.data[0]), shape: v.shape as number[] }, 'setValue', 'value', v.dtype, floatx()).data;
+  }
+  storeVariable(v, backend, backend.fromHost(data, v.shape as number[], v.dtype));
+}
+
+/**
+ * Sets several variables: `tuples` is a list of `[variable, value]`.
+ *
+ * Mirrors `keras.backend.batch_set_value(tuples)`.
+ */
+export function batchSetValue(tuples: readonly (readonly [KTensor, unknown])[]): void {
+  if (!Array.isArray(tuples)) throw new KerasTypeError(`batchSetValue: argument 'tuples' must be an array of [variable, value] pairs`);
+  tuples.forEach((t, i) => {
+    if (!Array.isArray(t) || t.length !== 2) throw new KerasValueError(`batchSetValue: tuples[${i}] must be a [variable, value] pair`);
+  });
+  for (const [x, value] of tuples) setValue(x, value);
+}

@@ -1,0 +1,387 @@
+/**
+ * Making and inspecting tensors: variables, constants, placeholders, their
+ * shapes and dtypes, evaluation, and the tensor-making helpers.
+ */
+import { DType } from '../../backends/types';
+import { floatx } from '../../config';
+import { KerasTypeError, KerasValueError } from '../../errors';
+import { activeBackend } from '../engine';
+import { toNDArray } from '../function';
+import { runLazy } from '../graph';
+import { fmt } from '../infer';
+import { NDArray } from '../ndarray';
+import { applyOp, constantFrom, requireTensor } from '../op';
+import { broadcastLike, cast as castOp, scalar } from '../prims';
+import { HostRandom, nextSeed } from '../random';
+import { checkBackendDType, constantValue, KTensor, variableTensor, variableValue } from '../tensor';
+import { checkConcreteShape, convertHostArray, toHostValue } from '../values';
+import { checkDType, checkNumber, requireTensorLike } from '../validate';
+
+/** Options of `variable`. */
+export interface VariableOptions {
+  dtype?: DType;
+  name?: string;
+  /** Projection applied after an optimizer update (kept for Keras compatibility). */
+  constraint?: (x: KTensor) => KTensor;
+}
+
+function makeVariable(data: ArrayLike<number>, shape: readonly number[], dtype: DType, fn: string, name?: string, constraint?: VariableOptions['constraint']): KTensor {
+  const backend = activeBackend();
+  checkBackendDType(backend, dtype);
+  const host = convertHostArray(data, dtype);
+  return variableTensor(backend, backend.fromHost(host, shape, dtype), shape, dtype, checkName(name, fn), constraint);
+}
+
+function checkName(name: unknown, fn: string): string | undefined {
+  if (name === undefined || name === null) return undefined;
+  if (typeof name !== 'string') throw new KerasValueError(`${fn}: argument 'name' must be a string, got ${JSON.stringify(name)}`);
+  return name;
+}
+
+function optDType(dtype: unknown, fn: string): DType {
+  return dtype === undefined || dtype === null ? floatx() : checkDType(dtype, fn, 'dtype');
+}
+
+/**
+ * Instantiates a variable holding `value` (floatx unless `dtype` is given).
+ *
+ * Mirrors `keras.backend.variable(value, dtype=None, name=None, constraint=None)`.
+ */
+export function variable(value: unknown, options: VariableOptions = {}): KTensor {
+  const dtype = optDType(options.dtype, 'variable');
+  if (options.constraint !== undefined && typeof options.constraint !== 'function') {
+    throw new KerasValueError(`variable: option 'constraint' must be a function, got ${typeof options.constraint}`);
+  }
+  let host;
+  if (value instanceof KTensor) {
+    const nd = evaluate(value);
+    host = { data: nd.data, shape: [...nd.shape] };
+  } else {
+    host = toHostValue(value, 'variable', 'value', dtype, floatx());
+  }
+  return makeVariable(host.data, host.shape, dtype, 'variable', options.name, options.constraint);
+}
+
+/** Options of `constant`. */
+export interface ConstantOptions {
+  dtype?: DType;
+  /** Shape to fill with a scalar `value`, or to reshape `value` to. */
+  shape?: readonly number[];
+  name?: string;
+}
+
+/**
+ * Creates a constant tensor (floatx unless `dtype` is given). With `shape`, a scalar
+ * value fills it and any other value must have that many elements.
+ *
+ * Mirrors `keras.backend.constant(value, dtype=None, shape=None, name=None)`.
+ */
+export function constant(value: unknown, options: ConstantOptions = {}): KTensor {
+  const dtype = optDType(options.dtype, 'constant');
+  const name = checkName(options.name, 'constant');
+  if (value instanceof KTensor) value = evaluate(value);
+  const host = toHostValue(value, 'constant', 'value', dtype, floatx());
+  if (options.shape === undefined || options.shape === null) return constantFrom(host, 'constant', 'value', dtype, name);
+  const shape = checkConcreteShape(options.shape, 'constant', 'shape');
+  const n = shape.reduce((p, d) => p * d, 1);
+  let data: ArrayLike<number> = host.data;
+  if (host.data.length === 1 && n !== 1) data = new Array<number>(n).fill(host.data[0]);
+  else if (host.data.length !== n) {
+    throw new KerasValueError(`constant: argument 'value' has ${host.data.length} elements, which cannot fill shape [${shape.join(', ')}]`);
+  }
+  return constantFrom({ data: convertHostArray(data, dtype), shape, dtype }, 'constant', 'value', dtype, name);
+}
+
+/** Options of `placeholder`. */
+export interface PlaceholderOptions {
+  /** Static shape; `null` entries accept any size. */
+  shape?: readonly (number | null)[];
+  /** Rank, when `shape` is not given (every dim unknown). */
+  ndim?: number;
+  dtype?: DType;
+  /** Sparse placeholders are not supported. */
+  sparse?: boolean;
+  name?: string;
+}
+
+/**
+ * Instantiates a placeholder, fed when a `function` is called.
+ *
+ * Mirrors `keras.backend.placeholder(shape=None, ndim=None, dtype=None, sparse=False, name=None)`.
+ */
+export function placeholder(options: PlaceholderOptions = {}): KTensor {
+  const dtype = optDType(options.dtype, 'placeholder');
+  checkBackendDType(activeBackend(), dtype);
+  if (options.sparse) throw new KerasValueError(`placeholder: option 'sparse' is not supported (sparse tensors are not implemented)`);
+  let shape: (number | null)[];
+  if (options.shape !== undefined && options.shape !== null) {
+    if (!Array.isArray(options.shape) || options.shape.some((d) => d !== null && (!Number.isInteger(d) || (d as number) < 0))) {
+      throw new KerasValueError(`placeholder: option 'shape' must be an array of non-negative integers or null, got ${JSON.stringify(options.shape)}`);
+    }
+    shape = [...options.shape];
+    if (options.ndim !== undefined && options.ndim !== null && options.ndim !== shape.length) {
+      throw new KerasValueError(`placeholder: options 'shape' (rank ${shape.length}) and 'ndim' (${options.ndim}) disagree`);
+    }
+  } else if (options.ndim !== undefined && options.ndim !== null) {
+    if (!Number.isInteger(options.ndim) || options.ndim < 0) {
+      throw new KerasValueError(`placeholder: option 'ndim' must be a non-negative integer, got ${JSON.stringify(options.ndim)}`);
+    }
+    shape = new Array<null>(options.ndim).fill(null);
+  } else {
+    throw new KerasValueError(`placeholder: give option 'shape' or option 'ndim'`);
+  }
+  return new KTensor({ kind: 'placeholder', sparse: false }, shape, dtype, checkName(options.name, 'placeholder'));
+}
+
+/**
+ * Whether `x` is a placeholder.
+ *
+ * Mirrors `keras.backend.is_placeholder(x)`.
+ */
+export function isPlaceholder(x: unknown): boolean {
+  return x instanceof KTensor && x.node.kind === 'placeholder';
+}
+
+/**
+ * Whether `x` is a Keras tensor (the output of a Keras layer or `Input`). This
+ * library has no layers, so every KTensor answers false; a non-tensor is an error.
+ *
+ * Mirrors `keras.backend.is_keras_tensor(x)`.
+ */
+export function isKerasTensor(x: unknown): boolean {
+  if (!(x instanceof KTensor)) {
+    throw new KerasValueError(`isKerasTensor: argument 'x' must be a symbolic tensor (KTensor), got ${x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x}`);
+  }
+  return false;
+}
+
+/**
+ * Whether `tensor` is sparse (never, here).
+ *
+ * Mirrors `keras.backend.is_sparse(tensor)`.
+ */
+export function isSparse(tensor: unknown): boolean {
+  requireTensor(tensor, 'isSparse', 'tensor');
+  return false;
+}
+
+/**
+ * A dense tensor from `tensor` (tensors here are always dense: returns it).
+ *
+ * Mirrors `keras.backend.to_dense(tensor)`.
+ */
+export function toDense(tensor: unknown): KTensor {
+  return requireTensor(tensor, 'toDense', 'tensor');
+}
+
+/**
+ * The shape of `x` as an int32 tensor (dims unknown statically must be fed: an error).
+ *
+ * Mirrors `keras.backend.shape(x)`.
+ */
+export function shape(x: unknown): KTensor {
+  const t = requireTensorLike(x, 'shape');
+  if (t.shape.some((d) => d === null)) {
+    throw new KerasValueError(`shape: the shape [${fmt(t.shape)}] of argument 'x' has unknown dimensions; use intShape for the static shape`);
+  }
+  return constantFrom({ data: Int32Array.from(t.shape as number[]), shape: [t.rank], dtype: 'int32' }, 'shape', 'x', 'int32');
+}
+
+/**
+ * The static shape of `x`, `null` for unknown dims.
+ *
+ * Mirrors `keras.backend.int_shape(x)`.
+ */
+export function intShape(x: unknown): (number | null)[] {
+  return [...requireTensorLike(x, 'intShape').shape];
+}
+
+/**
+ * The number of axes of `x`.
+ *
+ * Mirrors `keras.backend.ndim(x)`.
+ */
+export function ndim(x: unknown): number {
+  return requireTensorLike(x, 'ndim').rank;
+}
+
+/**
+ * The dtype of `x`, as a string.
+ *
+ * Mirrors `keras.backend.dtype(x)`.
+ */
+export function dtype(x: unknown): DType {
+  return requireTensorLike(x, 'dtype').dtype;
+}
+
+/**
+ * The value of a tensor, as an NDArray.
+ *
+ * Mirrors `keras.backend.eval(x)` (exported as `eval`).
+ */
+export function evaluate(x: unknown): NDArray {
+  const t = requireTensorLike(x, 'eval');
+  const backend = activeBackend();
+  if (t.node.kind === 'constant') return toNDArray(backend, constantValue(t, backend), t.dtype);
+  if (t.node.kind === 'variable') return toNDArray(backend, variableValue(t, backend), t.dtype);
+  const [v] = runLazy(backend, [t], 'eval');
+  try {
+    return toNDArray(backend, v, t.dtype);
+  } finally {
+    backend.dispose(v);
+  }
+}
+
+function filled(shapeArg: unknown, value: number, dtypeArg: unknown, name: unknown, fn: string): KTensor {
+  const s = checkConcreteShape(shapeArg, fn, 'shape');
+  const dt = optDType(dtypeArg, fn);
+  const n = s.reduce((p, d) => p * d, 1);
+  return makeVariable(new Array<number>(n).fill(value), s, dt, fn, checkName(name, fn));
+}
+
+/**
+ * Instantiates an all-zeros variable.
+ *
+ * Mirrors `keras.backend.zeros(shape, dtype=None, name=None)`.
+ */
+export function zeros(shape: readonly number[] | number, dtype?: DType | null, name?: string): KTensor {
+  return filled(shape, 0, dtype, name, 'zeros');
+}
+
+/**
+ * Instantiates an all-ones variable.
+ *
+ * Mirrors `keras.backend.ones(shape, dtype=None, name=None)`.
+ */
+export function ones(shape: readonly number[] | number, dtype?: DType | null, name?: string): KTensor {
+  return filled(shape, 1, dtype, name, 'ones');
+}
+
+/**
+ * Instantiates an identity-matrix variable; `size` is n (n x n) or [rows, cols].
+ *
+ * Mirrors `keras.backend.eye(size, dtype=None, name=None)`.
+ */
+export function eye(size: number | readonly [number, number], dtype?: DType | null, name?: string): KTensor {
+  const s = checkConcreteShape(size, 'eye', 'size');
+  if (s.length === 1) s.push(s[0]);
+  if (s.length !== 2) throw new KerasValueError(`eye: argument 'size' must be an integer or [rows, cols], got ${JSON.stringify(size)}`);
+  const [r, c] = s;
+  const data = new Array<number>(r * c).fill(0);
+  for (let i = 0; i < Math.min(r, c); i++) data[i * c + i] = 1;
+  return makeVariable(data, [r, c], optDType(dtype, 'eye'), 'eye', checkName(name, 'eye'));
+}
+
+function filledLike(x: unknown, value: number, dtypeArg: unknown, fn: string): KTensor {
+  const t = requireTensorLike(x, fn);
+  const dt = dtypeArg === undefined || dtypeArg === null ? t.dtype : checkDType(dtypeArg, fn, 'dtype');
+  return broadcastLike(scalar(value, dt), t);
+}
+
+/**
+ * A tensor of ones with the (run-time) shape of `x`; dtype of `x` unless given.
+ *
+ * Mirrors `keras.backend.ones_like(x, dtype=None, name=None)`.
+ */
+export function onesLike(x: unknown, dtype?: DType | null, name?: string): KTensor {
+  checkName(name, 'onesLike');
+  return filledLike(x, 1, dtype, 'onesLike');
+}
+
+/**
+ * A tensor of zeros with the (run-time) shape of `x`; dtype of `x` unless given.
+ *
+ * Mirrors `keras.backend.zeros_like(x, dtype=None, name=None)`.
+ */
+export function zerosLike(x: unknown, dtype?: DType | null, name?: string): KTensor {
+  checkName(name, 'zerosLike');
+  return filledLike(x, 0, dtype, 'zerosLike');
+}
+
+/**
+ * A tensor with the same content as `x`.
+ *
+ * Mirrors `keras.backend.identity(x, name=None)`.
+ */
+export function identity(x: unknown, name?: string): KTensor {
+  checkName(name, 'identity');
+  return applyOp('identity', [requireTensorLike(x, 'identity')], {});
+}
+
+/** Options of the random variable makers. */
+export interface RandomVariableOptions {
+  dtype?: DType;
+  name?: string;
+  /** Seed: the same seed gives the same values on every backend. */
+  seed?: number;
+}
+
+function randomVariable(fn: string, shapeArg: unknown, a: number, b: number, kind: 'uniform' | 'normal', options: RandomVariableOptions): KTensor {
+  const s = checkConcreteShape(shapeArg, fn, 'shape');
+  const dt = optDType(options.dtype, fn);
+  const n = s.reduce((p, d) => p * d, 1);
+  const seed = options.seed === undefined || options.seed === null ? nextSeed() : options.seed;
+  if (!Number.isInteger(seed)) throw new KerasValueError(`${fn}: option 'seed' must be an integer, got ${JSON.stringify(options.seed)}`);
+  const rng = new HostRandom(seed);
+  const data = kind === 'uniform' ? rng.uniform(n, a, b) : rng.normal(n, a, b);
+  return makeVariable(data, s, dt, fn, checkName(options.name, fn));
+}
+
+/**
+ * A variable of values drawn uniformly from [low, high).
+ *
+ * Mirrors `keras.backend.random_uniform_variable(shape, low, high, dtype=None, name=None, seed=None)`.
+ */
+export function randomUniformVariable(shape: readonly number[], low: number, high: number, options: RandomVariableOptions = {}): KTensor {
+  const lo = checkNumber(low, 'randomUniformVariable', 'low');
+  const hi = checkNumber(high, 'randomUniformVariable', 'high');
+  if (hi < lo) throw new KerasValueError(`randomUniformVariable: argument 'high' (${hi}) must be >= 'low' (${lo})`);
+  return randomVariable('randomUniformVariable', shape, lo, hi, 'uniform', options);
+}
+
+/**
+ * A variable of values drawn from a normal distribution.
+ *
+ * Mirrors `keras.backend.random_normal_variable(shape, mean, scale, dtype=None, name=None, seed=None)`.
+ */
+export function randomNormalVariable(shape: readonly number[], mean: number, scale: number, options: RandomVariableOptions = {}): KTensor {
+  const m = checkNumber(mean, 'randomNormalVariable', 'mean');
+  const sd = checkNumber(scale, 'randomNormalVariable', 'scale');
+  if (sd < 0) throw new KerasValueError(`randomNormalVariable: argument 'scale' must be >= 0, got ${sd}`);
+  return randomVariable('randomNormalVariable', shape, m, sd, 'normal', options);
+}
+
+/**
+ * The number of scalars in `x` (its static shape must be known).
+ *
+ * Mirrors `keras.backend.count_params(x)`.
+ */
+export function countParams(x: unknown): number {
+  const t = requireTensorLike(x, 'countParams');
+  if (t.shape.some((d) => d === null)) {
+    throw new KerasValueError(`countParams: the shape [${fmt(t.shape)}] of argument 'x' has unknown dimensions`);
+  }
+  return (t.shape as number[]).reduce((p, d) => p * d, 1);
+}
+
+/**
+ * Casts `x` to `dtype` (float -> int truncates toward zero; x -> bool is x != 0).
+ *
+ * Mirrors `keras.backend.cast(x, dtype)`.
+ */
+export function cast(x: unknown, dtype: DType): KTensor {
+  const t = requireTensorLike(x, 'cast');
+  const dt = checkDType(dtype, 'cast', 'dtype');
+  return castOp(t, dt);
+}
+
+/**
+ * Casts a host array (or anything `constant` takes) to floatx, returning an NDArray.
+ *
+ * Mirrors `keras.backend.cast_to_floatx(x)`.
+ */
+export function castToFloatx(x: unknown): NDArray {
+  if (x instanceof KTensor) throw new KerasTypeError(`castToFloatx: argument 'x' must be a host array (use K.cast for tensors)`);
+  const host = toHostValue(x, 'castToFloatx', 'x', floatx(), floatx());
+  return new NDArray(host.data, host.shape, host.dtype);
+}

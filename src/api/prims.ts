@@ -1,0 +1,105 @@
+/**
+ * Internal builders for primitives on KTensors (no user-facing argument checks:
+ * public functions check first). Gradient rules and composites are written with these.
+ */
+import { BinaryPrimitive, DType, ReducePrimitive, Shape, UnaryPrimitive } from '../backends/types';
+import { KerasValueError } from '../errors';
+import { applyOp, constantFrom } from './op';
+import { KTensor } from './tensor';
+
+/** Applies a unary primitive. */
+export function unary(op: UnaryPrimitive, x: KTensor): KTensor {
+  return applyOp(op, [x], {});
+}
+
+/** Applies a binary primitive (same dtypes, broadcasting). */
+export function binary(op: BinaryPrimitive, a: KTensor, b: KTensor): KTensor {
+  return applyOp(op, [a, b], {});
+}
+
+/** A scalar constant of `dtype`. */
+export function scalar(v: number, dtype: DType): KTensor {
+  return constantFrom(v, 'scalar', 'value', dtype);
+}
+
+export const add = (a: KTensor, b: KTensor): KTensor => binary('add', a, b);
+export const sub = (a: KTensor, b: KTensor): KTensor => binary('sub', a, b);
+export const mul = (a: KTensor, b: KTensor): KTensor => binary('mul', a, b);
+export const div = (a: KTensor, b: KTensor): KTensor => binary('div', a, b);
+export const neg = (a: KTensor): KTensor => unary('neg', a);
+
+/** Applies a reduction over `axes` (empty axes: the input itself). */
+export function reduceOp(op: ReducePrimitive, x: KTensor, axes: readonly number[], keepDims: boolean): KTensor {
+  if (axes.length === 0) return x;
+  return applyOp(op, [x], { axes: [...axes].sort((p, q) => p - q), keepDims });
+}
+
+/** Casts to `dtype` (no-op when it already is). */
+export function cast(x: KTensor, dtype: DType): KTensor {
+  return x.dtype === dtype ? x : applyOp('cast', [x], { dtype });
+}
+
+/** Reshape to `shape`, where `null` entries become -1 (at most one). */
+export function reshapeTo(x: KTensor, shape: Shape, fn = 'reshape'): KTensor {
+  const concrete = shape.map((d) => (d === null ? -1 : d));
+  if (concrete.filter((d) => d === -1).length > 1) {
+    throw new KerasValueError(`${fn}: cannot reshape to [${shape.join(', ')}] with more than one unknown dimension`);
+  }
+  if (x.shape.length === shape.length && x.shape.every((d, i) => d === shape[i] && d !== null)) return x;
+  return applyOp('reshape', [x], { shape: concrete });
+}
+
+/** Transpose with `perm` (no-op for the identity permutation). */
+export function transposeOp(x: KTensor, perm: readonly number[]): KTensor {
+  if (perm.every((p, i) => p === i)) return x;
+  return applyOp('transpose', [x], { perm: [...perm] });
+}
+
+/** Broadcast `x` to the run-time shape of `like`. */
+export function broadcastLike(x: KTensor, like: KTensor): KTensor {
+  if (x.shape.length === like.shape.length && x.shape.every((d, i) => d !== null && d === like.shape[i])) return x;
+  if (like.shape.every((d) => d !== null)) return applyOp('broadcastTo', [x], { shape: like.shape as number[] });
+  return applyOp('broadcastLike', [x, like], {});
+}
+
+/**
+ * Sums `g` (the gradient of a broadcast result) down to `shape`, the shape of the
+ * operand that was broadcast.
+ */
+export function unbroadcast(g: KTensor, shape: Shape): KTensor {
+  const extra = g.rank - shape.length;
+  let out = g;
+  if (extra > 0) out = reduceOp('reduceSum', out, Array.from({ length: extra }, (_, i) => i), false);
+  const axes: number[] = [];
+  shape.forEach((d, i) => {
+    if (d === 1 && out.shape[i] !== 1) axes.push(i);
+  });
+  return reduceOp('reduceSum', out, axes, true);
+}
+
+/** `where(cond, a, b)` with broadcasting. */
+export function where(cond: KTensor, a: KTensor, b: KTensor): KTensor {
+  return applyOp('where', [cond, a, b], {});
+}
+
+/** Zeros shaped like `x` at run time, of `x`'s dtype. */
+export function zerosLikeOp(x: KTensor): KTensor {
+  return broadcastLike(scalar(0, x.dtype), x);
+}
+
+/** Ones shaped like `x` at run time, of `x`'s dtype. */
+export function onesLikeOp(x: KTensor): KTensor {
+  return broadcastLike(scalar(1, x.dtype), x);
+}
+
+/** Matrix product with optional transposes of the last two axes. */
+export function matMul(a: KTensor, b: KTensor, transposeA = false, transposeB = false): KTensor {
+  return applyOp('matMul', [a, b], { transposeA, transposeB });
+}
+
+/** Inverse of a permutation. */
+export function inversePerm(perm: readonly number[]): number[] {
+  const inv = new Array<number>(perm.length);
+  perm.forEach((p, i) => (inv[p] = i));
+  return inv;
+}

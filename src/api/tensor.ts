@@ -1,0 +1,227 @@
+/**
+ * KTensor: the symbolic tensor of the API. It has a static shape (`null` for a
+ * dimension unknown until run time), a dtype and a node: a constant (a
+ * materialised backend value), a variable (a mutable backend value), a
+ * placeholder (fed at call time) or an op (a primitive applied to tensors).
+ */
+import type { Backend } from '../backends/backend';
+import { DType, PrimitiveAttrs, PrimitiveName, Shape } from '../backends/types';
+import { UnsupportedError } from '../errors';
+
+/** A backend-native value together with the backend that owns it. */
+interface Owned {
+  readonly backend: Backend;
+  readonly value: unknown;
+}
+
+/** Frees native values of tensors the program no longer references. */
+const finalizer = new FinalizationRegistry<Owned[]>((held) => {
+  for (const { backend, value } of held) {
+    try {
+      backend.dispose(value);
+    } catch {
+      // a backend that was torn down
+    }
+  }
+});
+
+/** A constant: one native value per backend it has been used on. */
+export interface ConstantNode {
+  readonly kind: 'constant';
+  readonly values: Owned[];
+}
+
+/** A variable: its current value lives on one backend at a time. */
+export interface VariableNode {
+  readonly kind: 'variable';
+  readonly state: Owned[]; // exactly one entry
+  readonly constraint?: (x: KTensor) => KTensor;
+}
+
+/** A placeholder, fed when a compiled function is called. */
+export interface PlaceholderNode {
+  readonly kind: 'placeholder';
+  readonly sparse: boolean;
+}
+
+/** An op node: a primitive applied to tensors. */
+export type OpTensorNode = {
+  readonly [P in PrimitiveName]: {
+    readonly kind: 'op';
+    readonly op: P;
+    readonly attrs: PrimitiveAttrs[P];
+    readonly inputs: readonly KTensor[];
+    /** `stopGradient`: no gradient flows through this node. */
+    readonly noGrad: boolean;
+  };
+}[PrimitiveName];
+
+/** What a tensor is. */
+export type TensorNode = ConstantNode | VariableNode | PlaceholderNode | OpTensorNode;
+
+let nextId = 1;
+
+/** Methods added to KTensor by the math module (set at start-up to avoid an import cycle). */
+export interface TensorMethodImpl {
+  add(x: KTensor, y: unknown): KTensor;
+  subtract(x: KTensor, y: unknown): KTensor;
+  multiply(x: KTensor, y: unknown): KTensor;
+  divide(x: KTensor, y: unknown): KTensor;
+  negative(x: KTensor): KTensor;
+  slice(x: KTensor, start: readonly number[], size: readonly number[]): KTensor;
+}
+let methodImpl: TensorMethodImpl | null = null;
+
+/** Installs the implementations behind the tensor methods. */
+export function installTensorMethods(impl: TensorMethodImpl): void {
+  methodImpl = impl;
+}
+
+function methods(): TensorMethodImpl {
+  if (!methodImpl) throw new Error('tensor methods are not installed');
+  return methodImpl;
+}
+
+/** A symbolic tensor: static shape, dtype and the node that makes it. */
+export class KTensor {
+  /** Unique, increasing id (creation order). */
+  readonly id: number;
+  /** Static shape; `null` entries are unknown until run time. */
+  readonly shape: Shape;
+  /** Element type. */
+  readonly dtype: DType;
+  /** What makes the tensor. */
+  readonly node: TensorNode;
+  /** A name (from the `name` arguments or made up). */
+  readonly name: string;
+
+  constructor(node: TensorNode, shape: Shape, dtype: DType, name?: string) {
+    this.id = nextId++;
+    this.node = node;
+    this.shape = Object.freeze([...shape]);
+    this.dtype = dtype;
+    this.name = name ?? `${node.kind === 'op' ? node.op : node.kind}_${this.id}`;
+    if (node.kind === 'constant') finalizer.register(this, node.values);
+    if (node.kind === 'variable') finalizer.register(this, node.state);
+  }
+
+  /** Number of dimensions. */
+  get rank(): number {
+    return this.shape.length;
+  }
+
+  /** Whether the tensor's value is known now (a constant). */
+  get isConstant(): boolean {
+    return this.node.kind === 'constant';
+  }
+
+  /** `x + y` (Keras `x + y`), broadcasting. */
+  add(y: unknown): KTensor {
+    return methods().add(this, y);
+  }
+
+  /** `x - y`, broadcasting. */
+  subtract(y: unknown): KTensor {
+    return methods().subtract(this, y);
+  }
+
+  /** `x * y`, broadcasting. */
+  multiply(y: unknown): KTensor {
+    return methods().multiply(this, y);
+  }
+
+  /** `x / y`, broadcasting. */
+  divide(y: unknown): KTensor {
+    return methods().divide(this, y);
+  }
+
+  /** `-x`. */
+  negative(): KTensor {
+    return methods().negative(this);
+  }
+
+  /** A contiguous block: `start` per axis, `size` per axis (-1: to the end). */
+  slice(start: readonly number[], size: readonly number[]): KTensor {
+    return methods().slice(this, start, size);
+  }
+
+  /** A short description. */
+  toString(): string {
+    const dims = this.shape.map((d) => (d === null ? 'None' : String(d))).join(', ');
+    return `KTensor(${this.name}, shape=[${dims}], dtype=${this.dtype}, ${this.node.kind})`;
+  }
+}
+
+/** Makes a constant tensor from a native value owned by `backend`. */
+export function constantTensor(backend: Backend, value: unknown, shape: readonly number[], dtype: DType, name?: string): KTensor {
+  return new KTensor({ kind: 'constant', values: [{ backend, value }] }, shape, dtype, name);
+}
+
+function requireDType(backend: Backend, dtype: DType): void {
+  if (!backend.dtypes.has(dtype)) {
+    throw new UnsupportedError(
+      `The '${backend.name}' backend does not support dtype ${dtype} (it supports ${[...backend.dtypes].join(', ')})`,
+      backend.name,
+      `dtype ${dtype}`,
+    );
+  }
+}
+
+/** Moves a native value from one backend to another through host memory. */
+function move(from: Owned, to: Backend, dtype: DType): unknown {
+  requireDType(to, dtype);
+  const host = from.backend.toHost(from.value);
+  return to.fromHost(host, from.backend.shapeOf(from.value), dtype);
+}
+
+/** A constant's native value on `backend` (moved over and cached if it was made elsewhere). */
+export function constantValue(t: KTensor, backend: Backend): unknown {
+  const node = t.node as ConstantNode;
+  for (const o of node.values) if (o.backend === backend) return o.value;
+  const value = move(node.values[0], backend, t.dtype);
+  node.values.push({ backend, value });
+  return value;
+}
+
+/** A variable's current native value on `backend` (moved over if it lived elsewhere). */
+export function variableValue(t: KTensor, backend: Backend): unknown {
+  const node = t.node as VariableNode;
+  const cur = node.state[0];
+  if (cur.backend === backend) return cur.value;
+  const moved = move(cur, backend, t.dtype);
+  const value = backend.createVariable ? backend.createVariable(moved) : moved;
+  cur.backend.dispose(cur.value);
+  node.state[0] = { backend, value };
+  return value;
+}
+
+/** Stores a new native value (made by `backend`) into variable `t`; disposes the old one. */
+export function storeVariable(t: KTensor, backend: Backend, value: unknown): void {
+  const node = t.node as VariableNode;
+  const cur = node.state[0];
+  if (cur.backend === backend) {
+    node.state[0] = { backend, value: backend.assign ? backend.assign(cur.value, value) : value };
+    if (!backend.assign && cur.value !== value) backend.dispose(cur.value);
+  } else {
+    cur.backend.dispose(cur.value);
+    node.state[0] = { backend, value: backend.createVariable ? backend.createVariable(value) : value };
+  }
+}
+
+/** Makes a variable tensor from a native value made by `backend`. */
+export function variableTensor(
+  backend: Backend,
+  value: unknown,
+  shape: readonly number[],
+  dtype: DType,
+  name?: string,
+  constraint?: (x: KTensor) => KTensor,
+): KTensor {
+  const held = backend.createVariable ? backend.createVariable(value) : value;
+  return new KTensor({ kind: 'variable', state: [{ backend, value: held }], constraint }, shape, dtype, name);
+}
+
+/** Checks that the backend supports `dtype`, else an UnsupportedError naming both. */
+export function checkBackendDType(backend: Backend, dtype: DType): void {
+  requireDType(backend, dtype);
+}

@@ -1,0 +1,171 @@
+/**
+ * Conversion of user values (numbers, booleans, nested arrays, typed arrays with
+ * a shape, NDArray) to host arrays of a given dtype, with argument checks.
+ */
+import { DType, HostArray, hostArrayFor, isIntDType, sizeOf } from '../backends/types';
+import { KerasShapeError, KerasTypeError, KerasValueError, UnsupportedError } from '../errors';
+import { NDArray, NestedArray } from './ndarray';
+
+/** Typed array together with its shape (and optionally dtype). */
+export interface ShapedData {
+  readonly data: HostArray | readonly number[];
+  readonly shape: readonly number[];
+  readonly dtype?: DType;
+}
+
+/** A value that is not a tensor but can become one. */
+export type TensorLike = number | boolean | NestedArray | HostArray | ShapedData | NDArray;
+
+/** Host data with shape and dtype. */
+export interface HostValue {
+  readonly data: HostArray;
+  readonly shape: number[];
+  readonly dtype: DType;
+}
+
+/** Whether `v` is a typed array of a layout the library uses. */
+export function isHostArray(v: unknown): v is HostArray {
+  return v instanceof Float32Array || v instanceof Float64Array || v instanceof Int32Array || v instanceof Uint8Array;
+}
+
+function dtypeOfHostArray(a: HostArray): DType {
+  if (a instanceof Float32Array) return 'float32';
+  if (a instanceof Float64Array) return 'float64';
+  if (a instanceof Int32Array) return 'int32';
+  return 'bool';
+}
+
+/** Whether `v` is a value `toHostValue` accepts. */
+export function isTensorLike(v: unknown): v is TensorLike {
+  if (typeof v === 'number' || typeof v === 'boolean') return true;
+  if (Array.isArray(v) || isHostArray(v) || v instanceof NDArray) return true;
+  return v !== null && typeof v === 'object' && 'data' in v && 'shape' in v;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return `an object (${(v as object).constructor?.name ?? 'Object'})`;
+  return `${typeof v} ${String(v)}`;
+}
+
+/** Converts host elements to `dtype`: float -> int truncates toward zero, x -> bool is x != 0. */
+export function convertHostArray(src: ArrayLike<number>, dtype: DType): HostArray {
+  const out = hostArrayFor(dtype, src.length);
+  if (dtype === 'bool') {
+    for (let i = 0; i < src.length; i++) out[i] = src[i] !== 0 ? 1 : 0;
+  } else if (isIntDType(dtype)) {
+    for (let i = 0; i < src.length; i++) out[i] = Math.trunc(src[i]);
+  } else {
+    for (let i = 0; i < src.length; i++) out[i] = src[i];
+  }
+  return out;
+}
+
+function flattenNested(v: NestedArray[], fn: string, arg: string): { flat: number[]; shape: number[]; bool: boolean } {
+  const shape: number[] = [];
+  let probe: NestedArray = v;
+  while (Array.isArray(probe)) {
+    shape.push(probe.length);
+    if (probe.length === 0) break;
+    probe = probe[0];
+  }
+  const flat: number[] = [];
+  let sawBool = false;
+  let sawNumber = false;
+  const walk = (node: NestedArray, depth: number): void => {
+    if (depth === shape.length) {
+      if (typeof node === 'number') {
+        sawNumber = true;
+        flat.push(node);
+      } else if (typeof node === 'boolean') {
+        sawBool = true;
+        flat.push(node ? 1 : 0);
+      } else {
+        throw new KerasShapeError(`${fn}: argument '${arg}' is a ragged nested array (expected every row at depth ${depth} to be a number)`);
+      }
+      return;
+    }
+    if (!Array.isArray(node) || node.length !== shape[depth]) {
+      throw new KerasShapeError(
+        `${fn}: argument '${arg}' is a ragged nested array (expected length ${shape[depth]} at depth ${depth}, got ${Array.isArray(node) ? node.length : typeof node})`,
+      );
+    }
+    for (const child of node) walk(child, depth + 1);
+  };
+  walk(v, 0);
+  if (sawBool && sawNumber) throw new KerasTypeError(`${fn}: argument '${arg}' mixes numbers and booleans`);
+  return { flat, shape, bool: sawBool };
+}
+
+/**
+ * Converts `value` to host data. `dtype`, when given, is the dtype wanted (data is
+ * converted); otherwise numbers take `defaultFloat` and booleans bool, while typed
+ * arrays and NDArrays keep theirs.
+ */
+export function toHostValue(value: unknown, fn: string, arg: string, dtype: DType | undefined, defaultFloat: DType): HostValue {
+  if (dtype === 'float16' || dtype === 'int64') {
+    throw new UnsupportedError(`${fn}: dtype ${dtype} has no host layout yet; no backend supports it`, 'all', `dtype ${dtype}`);
+  }
+  let data: ArrayLike<number>;
+  let shape: number[];
+  let natural: DType;
+  if (typeof value === 'number') {
+    data = [value];
+    shape = [];
+    natural = defaultFloat;
+  } else if (typeof value === 'boolean') {
+    data = [value ? 1 : 0];
+    shape = [];
+    natural = 'bool';
+  } else if (value instanceof NDArray) {
+    data = value.data;
+    shape = [...value.shape];
+    natural = value.dtype;
+  } else if (isHostArray(value)) {
+    data = value;
+    shape = [value.length];
+    natural = dtypeOfHostArray(value);
+  } else if (Array.isArray(value)) {
+    const f = flattenNested(value as NestedArray[], fn, arg);
+    data = f.flat;
+    shape = f.shape;
+    natural = f.bool ? 'bool' : defaultFloat;
+  } else if (value !== null && typeof value === 'object' && 'data' in value && 'shape' in value) {
+    const sd = value as ShapedData;
+    if (!Array.isArray(sd.shape) || sd.shape.some((d) => !Number.isInteger(d) || d < 0)) {
+      throw new KerasShapeError(`${fn}: argument '${arg}'.shape must be an array of non-negative integers`);
+    }
+    if (!isHostArray(sd.data) && !Array.isArray(sd.data)) {
+      throw new KerasTypeError(`${fn}: argument '${arg}'.data must be a typed array or an array of numbers`);
+    }
+    if (sd.data.length !== sizeOf(sd.shape)) {
+      throw new KerasShapeError(
+        `${fn}: argument '${arg}' has ${sd.data.length} elements but shape [${sd.shape.join(', ')}] needs ${sizeOf(sd.shape)}`,
+      );
+    }
+    data = sd.data;
+    shape = [...sd.shape];
+    natural = sd.dtype ?? (isHostArray(sd.data) ? dtypeOfHostArray(sd.data) : defaultFloat);
+  } else {
+    throw new KerasTypeError(
+      `${fn}: argument '${arg}' must be a tensor, a number, a boolean, a nested array, a typed array or an NDArray, got ${describe(value)}`,
+    );
+  }
+  const target = dtype ?? natural;
+  if (target === 'float16' || target === 'int64') {
+    throw new UnsupportedError(`${fn}: dtype ${target} has no host layout yet; no backend supports it`, 'all', `dtype ${target}`);
+  }
+  const out = convertHostArray(data, target);
+  return { data: out, shape, dtype: target };
+}
+
+/** Checks that `v` is a valid concrete shape (array of non-negative integers). */
+export function checkConcreteShape(v: unknown, fn: string, arg: string): number[] {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return [v];
+  if (!Array.isArray(v) || v.some((d) => typeof d !== 'number' || !Number.isInteger(d) || d < 0)) {
+    throw new KerasValueError(`${fn}: argument '${arg}' must be an array of non-negative integers, got ${JSON.stringify(v)}`);
+  }
+  return [...(v as number[])];
+}
