@@ -11,7 +11,7 @@ import { BuiltGraph, buildGraph, variableValues } from './graph';
 import { fmt } from './infer';
 import { NDArray } from './ndarray';
 import { checkBackendDType, KTensor, storeVariable } from './tensor';
-import { toHostValue } from './values';
+import { isHostArray, toHostValue } from './values';
 import { floatx } from '../config';
 
 /** A variable update: `variable` takes the value of `value` when a function runs. */
@@ -43,14 +43,24 @@ export function toNDArray(backend: Backend, value: unknown, dtype: DType): NDArr
   return new NDArray(data, shape, dtype);
 }
 
+/** Whether a feed carries its own dtype (typed array, NDArray, or data with a typed array or dtype). */
+function isTyped(value: unknown): boolean {
+  if (isHostArray(value) || value instanceof NDArray) return true;
+  if (value !== null && typeof value === 'object' && 'data' in value) {
+    const v = value as { data: unknown; dtype?: unknown };
+    return v.dtype !== undefined || isHostArray(v.data);
+  }
+  return false;
+}
+
 function checkFeedDType(value: unknown, host: { dtype: DType; data: ArrayLike<number> }, want: DType, i: number, name: string): void {
   const from = host.dtype;
   if (from === want) return;
   const ok =
     (isFloatDType(want) && (isFloatDType(from) || isIntDType(from))) ||
     (isIntDType(want) && isIntDType(from)) ||
-    // untyped nested arrays of whole numbers are fine for integer placeholders
-    (isIntDType(want) && !(value instanceof Object && 'dtype' in (value as object)) && Array.from(host.data).every(Number.isInteger));
+    // untyped values (numbers, nested arrays) of whole numbers are fine for integer placeholders
+    (isIntDType(want) && !isTyped(value) && Array.from(host.data).every(Number.isInteger));
   if (!ok) {
     throw new KerasTypeError(`function: input ${i} ('${name}') expects dtype ${want}, got ${from} data`);
   }

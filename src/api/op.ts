@@ -2,7 +2,7 @@
  * Applying a primitive: shape and dtype inference, then either running it at
  * once (all inputs constant: eager) or recording an op node (lazy).
  */
-import { DType, PrimitiveAttrs, PrimitiveName } from '../backends/types';
+import { DType, isIntDType, PrimitiveAttrs, PrimitiveName } from '../backends/types';
 import { KerasTypeError } from '../errors';
 import { activeBackend } from './engine';
 import { inferPrimitive } from './infer';
@@ -54,6 +54,9 @@ export function asTensor(value: unknown, fn: string, arg: string, dtypeHint?: DT
     throw new KerasTypeError(`${fn}: argument '${arg}' must be a tensor or a tensor-like value, got ${value === null ? 'null' : typeof value}`);
   }
   const scalarLike = typeof value === 'number' || typeof value === 'boolean';
+  if (typeof value === 'number' && dtypeHint !== undefined && isIntDType(dtypeHint) && !Number.isInteger(value)) {
+    throw new KerasTypeError(`${fn}: argument '${arg}' is ${value}, which is not a whole number, for a ${dtypeHint} tensor (use K.cast)`);
+  }
   return constantFrom(value, fn, arg, scalarLike ? dtypeHint : undefined);
 }
 

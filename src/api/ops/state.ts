@@ -7,9 +7,10 @@ import { activeBackend } from '../engine';
 import { KUpdate } from '../function';
 import { fmt } from '../infer';
 import { NDArray } from '../ndarray';
-import { add, mul, scalar, sub } from '../prims';
+import { add, broadcastLike, mul, scalar, sub } from '../prims';
+import { asTensor } from '../op';
 import { KTensor, storeVariable, checkBackendDType } from '../tensor';
-import { binaryOperands, checkNumber, requireTensor } from '../validate';
+import { checkNumber, requireTensor } from '../validate';
 import { toHostValue } from '../values';
 import { evaluate } from './tensors';
 
@@ -19,13 +20,24 @@ function requireVariable(x: unknown, fn: string, arg: string): KTensor {
   return t;
 }
 
-function updateWith(fn: string, x: unknown, value: unknown, combine?: (v: KTensor, d: KTensor) => KTensor): KUpdate {
-  const v = requireVariable(x, fn, 'x');
-  const [, d] = binaryOperands(v, value, fn);
-  const next = combine ? combine(v, d) : d;
-  if (next.shape.length !== v.shape.length || next.shape.some((s, i) => s !== null && s !== v.shape[i])) {
-    throw new KerasShapeError(`${fn}: the new value of shape [${fmt(next.shape)}] does not fit variable '${v.name}' of shape [${fmt(v.shape)}]`);
+function updateWith(
+  fn: string,
+  x: unknown,
+  varArg: string,
+  value: unknown,
+  valueArg: string,
+  combine?: (v: KTensor, d: KTensor) => KTensor,
+): KUpdate {
+  const v = requireVariable(x, fn, varArg);
+  const d = asTensor(value, fn, valueArg, v.dtype);
+  if (d.dtype !== v.dtype) {
+    throw new KerasTypeError(`${fn}: argument '${valueArg}' has dtype ${d.dtype}, variable '${v.name}' has dtype ${v.dtype} (use K.cast)`);
   }
+  // A scalar is broadcast; anything else must have the variable's shape.
+  if (d.rank !== 0 && (d.rank !== v.rank || d.shape.some((s, i) => s !== null && v.shape[i] !== null && s !== v.shape[i]))) {
+    throw new KerasShapeError(`${fn}: argument '${valueArg}' has shape [${fmt(d.shape)}], variable '${v.name}' has shape [${fmt(v.shape)}]`);
+  }
+  const next = combine ? combine(v, d) : d.rank === 0 && v.rank !== 0 ? broadcastLike(d, v) : d;
   return new KUpdate(v, next);
 }
 
@@ -35,7 +47,7 @@ function updateWith(fn: string, x: unknown, value: unknown, combine?: (v: KTenso
  * Mirrors `keras.backend.update(x, new_x)`.
  */
 export function update(x: KTensor, newX: unknown): KUpdate {
-  return updateWith('update', x, newX);
+  return updateWith('update', x, 'x', newX, 'newX');
 }
 
 /**
@@ -44,7 +56,7 @@ export function update(x: KTensor, newX: unknown): KUpdate {
  * Mirrors `keras.backend.update_add(x, increment)`.
  */
 export function updateAdd(x: KTensor, increment: unknown): KUpdate {
-  return updateWith('updateAdd', x, increment, add);
+  return updateWith('updateAdd', x, 'x', increment, 'increment', add);
 }
 
 /**
@@ -53,7 +65,7 @@ export function updateAdd(x: KTensor, increment: unknown): KUpdate {
  * Mirrors `keras.backend.update_sub(x, decrement)`.
  */
 export function updateSub(x: KTensor, decrement: unknown): KUpdate {
-  return updateWith('updateSub', x, decrement, sub);
+  return updateWith('updateSub', x, 'x', decrement, 'decrement', sub);
 }
 
 /**
@@ -63,8 +75,7 @@ export function updateSub(x: KTensor, decrement: unknown): KUpdate {
  */
 export function movingAverageUpdate(variable: KTensor, value: unknown, momentum: number): KUpdate {
   const m = checkNumber(momentum, 'movingAverageUpdate', 'momentum');
-  const v = requireVariable(variable, 'movingAverageUpdate', 'variable');
-  return updateWith('movingAverageUpdate', v, value, (cur, val) => add(mul(cur, scalar(m, cur.dtype)), mul(val, scalar(1 - m, cur.dtype))));
+  return updateWith('movingAverageUpdate', variable, 'variable', value, 'value', (cur, val) => add(mul(cur, scalar(m, cur.dtype)), mul(val, scalar(1 - m, cur.dtype))));
 }
 
 /**
@@ -74,7 +85,7 @@ export function movingAverageUpdate(variable: KTensor, value: unknown, momentum:
  */
 export function getValue(x: KTensor): NDArray {
   requireTensor(x, 'getValue', 'x');
-  return evaluate(x);
+  return evaluate(x, 'getValue');
 }
 
 /**
@@ -86,7 +97,7 @@ export function batchGetValue(xs: readonly KTensor[]): NDArray[] {
   if (!Array.isArray(xs)) throw new KerasTypeError(`batchGetValue: argument 'xs' must be an array of tensors`);
   return xs.map((x, i) => {
     requireTensor(x, 'batchGetValue', `xs[${i}]`);
-    return evaluate(x);
+    return evaluate(x, 'batchGetValue');
   });
 }
 

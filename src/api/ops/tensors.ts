@@ -219,12 +219,12 @@ export function dtype(x: unknown): DType {
  *
  * Mirrors `keras.backend.eval(x)` (exported as `eval`).
  */
-export function evaluate(x: unknown): NDArray {
-  const t = requireTensorLike(x, 'eval');
+export function evaluate(x: unknown, fn = 'eval'): NDArray {
+  const t = requireTensorLike(x, fn);
   const backend = activeBackend();
   if (t.node.kind === 'constant') return toNDArray(backend, constantValue(t, backend), t.dtype);
   if (t.node.kind === 'variable') return toNDArray(backend, variableValue(t, backend), t.dtype);
-  const [v] = runLazy(backend, [t], 'eval');
+  const [v] = runLazy(backend, [t], fn);
   try {
     return toNDArray(backend, v, t.dtype);
   } finally {
