@@ -171,15 +171,23 @@ const rules: { [P in PrimitiveName]: Rule<P> } = {
     return [applyOp('pad', [g], { pads, value: 0 })];
   },
   concat: (inputs, a, _y, g) => {
+    if (inputs.some((t) => t.shape[a.axis] === null)) {
+      // Lengths known only at run time: cut g by the parts' run-time lengths.
+      return inputs.map((_, index) => applyOp('concatPart', [g, ...inputs], { axis: a.axis, index }));
+    }
     let offset = 0;
     return inputs.map((t) => {
-      const d = t.shape[a.axis];
-      if (d === null) throw new KerasValueError('gradients: the gradient of concatenate needs the joined dimensions to be known');
+      const d = t.shape[a.axis] as number;
       const begin = t.shape.map((_, i) => (i === a.axis ? offset : 0));
       const size = t.shape.map((_, i) => (i === a.axis ? d : -1));
       offset += d;
       return applyOp('slice', [g], { begin, size });
     });
+  },
+  concatPart: ([, ...parts], a, _y, g) => {
+    // The adjoint: g in its place, zeros for the other parts.
+    const pieces = parts.map((p, j) => (j === a.index ? g : zerosLikeOp(cast(p, g.dtype))));
+    return [applyOp('concat', pieces, { axis: a.axis }), ...parts.map(() => null)];
   },
   pad: ([x], a, _y, g) => {
     const begin = a.pads.map((p) => p[0]);

@@ -148,6 +148,12 @@ export function inferPrimitive<P extends PrimitiveName>(op: P, inputs: readonly 
       shape[axis] = total;
       return { shape, dtype: x.dtype };
     }
+    case 'concatPart': {
+      const a = attrs as PrimitiveAttrs['concatPart'];
+      const shape = [...x.shape];
+      shape[a.axis] = inputs[1 + a.index].shape[a.axis];
+      return { shape, dtype: x.dtype };
+    }
     case 'pad': {
       const pads = (attrs as PrimitiveAttrs['pad']).pads;
       return { shape: x.shape.map((d, i) => (d === null ? null : d + pads[i][0] + pads[i][1])), dtype: x.dtype };

@@ -177,6 +177,14 @@ export type PrimitiveAttrs = { readonly [P in UnaryPrimitive]: Record<string, ne
   readonly slice: { readonly begin: readonly number[]; readonly size: readonly number[] };
   /** Joins N >= 1 inputs of one dtype along `axis` (non-negative); other dims equal. */
   readonly concat: { readonly axis: number };
+  /**
+   * The piece of a concatenation that came from one of its parts: inputs [x, ...parts],
+   * where x is (shaped like) concat(parts, axis); returns the slice of x along `axis`
+   * from the sum of parts[0..index-1]'s run-time lengths on `axis`, of parts[index]'s
+   * length (the parts' values are not read). The gradient of concat when lengths are
+   * known only at run time.
+   */
+  readonly concatPart: { readonly axis: number; readonly index: number };
   /** Constant padding: pads[i] = [before, after] (both >= 0) for every axis; fill with `value`. */
   readonly pad: { readonly pads: readonly (readonly [number, number])[]; readonly value: number };
   /** Repeats the whole tensor reps[i] times along axis i (reps.length = rank, reps[i] >= 0). */
@@ -220,6 +228,7 @@ export const PRIMITIVES: readonly PrimitiveName[] = [
   'transpose',
   'slice',
   'concat',
+  'concatPart',
   'pad',
   'tile',
   'reverse',

@@ -559,7 +559,7 @@ describe('onnx compile', () => {
     inputs: [0],
     variables: [1],
     outputs: [3, 3, 1],
-    updates: [{ variable: 1, value: 6 }],
+    updates: [{ variable: 0, value: 6 }],
   };
   const w0 = [1, 0, 0, 1, 1, 1]; // [[1, 0], [0, 1], [1, 1]]
 

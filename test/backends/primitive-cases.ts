@@ -1296,6 +1296,26 @@ const LAYOUT_CASES: PrimitiveCase[] = [
     expected: [1, 2, 3, 4, 5, 6],
   },
   {
+    // x = [[1,2,3,4],[5,6,7,8]] split along axis 1 by parts of lengths 1, 2, 1: part 1 is columns 1..2
+    name: 'concatPart: the middle part along axis 1',
+    op: 'concatPart',
+    attrs: { axis: 1, index: 1 },
+    inputs: [i32([2, 4], [1, 2, 3, 4, 5, 6, 7, 8]), i32([2, 1], [0, 0]), i32([2, 2], [0, 0, 0, 0]), i32([2, 1], [0, 0])],
+    outDtype: 'int32',
+    outShape: [2, 2],
+    expected: [2, 3, 6, 7],
+  },
+  {
+    // rows 0..1 of x come from the first part (2 rows), row 2 from the second
+    name: 'float32 concatPart: the last part along axis 0',
+    op: 'concatPart',
+    attrs: { axis: 0, index: 1 },
+    inputs: [f32([3, 2], [1, 2, 3, 4, 5, 6]), f32([2, 2], [9, 9, 9, 9]), f32([1, 2], [9, 9])],
+    outDtype: 'float32',
+    outShape: [1, 2],
+    expected: [5, 6],
+  },
+  {
     // [[1],[2]] | [[3,4],[5,6]] | [[7],[8]] = [[1,3,4,7],[2,5,6,8]]
     name: 'int32 concat of three along axis 1',
     op: 'concat',

@@ -80,6 +80,7 @@ const KERNELS: KernelTable<ort.Tensor> = {
   transpose: eagerKernel('transpose'),
   slice: eagerKernel('slice'),
   concat: eagerKernel('concat'),
+  concatPart: eagerKernel('concatPart'),
   pad: eagerKernel('pad'),
   tile: eagerKernel('tile'),
   reverse: eagerKernel('reverse'),

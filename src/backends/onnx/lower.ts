@@ -300,6 +300,14 @@ const LOWERINGS: { readonly [P in PrimitiveName]: LoweringOf<PrimitiveAttrs[P]> 
     ]);
   },
   concat: (em, attrs, inputs) => em.node('Concat', inputs.map((x) => x.name), { axis: attrs.axis }),
+  concatPart: (em, attrs, [x, ...parts]) => {
+    // Run-time lengths of the parts on the axis: Shape(part, start=axis, end=axis+1).
+    const len = (p: LowerInput): string => em.node('Shape', [p.name], { start: attrs.axis, end: attrs.axis + 1 });
+    let start = em.constant('int64', [1], [0]);
+    for (let j = 0; j < attrs.index; j++) start = em.node('Add', [start, len(parts[j])]);
+    const end = em.node('Add', [start, len(parts[attrs.index])]);
+    return em.node('Slice', [x.name, start, end, em.constant('int64', [1], [attrs.axis])]);
+  },
   pad: (em, attrs, [x]) => {
     if (x.rank === 0) return em.node('Identity', [x.name]);
     const pads = [...attrs.pads.map((p) => p[0]), ...attrs.pads.map((p) => p[1])];

@@ -124,6 +124,14 @@ export const REFERENCE_KERNELS: KernelTable<RefTensor> = {
     return slice(inputs[0], attrs.begin, attrs.size);
   },
   concat: (inputs, attrs) => concat(inputs, attrs.axis),
+  concatPart: (inputs, attrs) => {
+    const [x, ...parts] = inputs;
+    let offset = 0;
+    for (let j = 0; j < attrs.index; j++) offset += parts[j].shape[attrs.axis];
+    const begin = x.shape.map((_, i) => (i === attrs.axis ? offset : 0));
+    const size = x.shape.map((_, i) => (i === attrs.axis ? parts[attrs.index].shape[attrs.axis] : -1));
+    return slice(x, begin, size);
+  },
   pad: (inputs, attrs) => {
     arity('pad', inputs, 1);
     return pad(inputs[0], attrs.pads, attrs.value);

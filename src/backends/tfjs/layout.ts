@@ -66,9 +66,19 @@ const concat: Kernel<Tensor, 'concat'> = (inputs, { axis }) => {
   return pieces.length === 1 ? tf.clone(pieces[0]) : tf.concat(pieces, axis);
 };
 
-const slice: Kernel<Tensor, 'slice'> = ([x], { begin, size }) => {
+function sliceTensor(x: Tensor, begin: readonly number[], size: readonly number[]): Tensor {
   const shape = size.map((s, i) => (s === -1 ? x.shape[i] - begin[i] : s));
   return sizeOf(shape) === 0 ? empty(shape, x.dtype) : tf.slice(x, [...begin], [...size]);
+}
+
+const slice: Kernel<Tensor, 'slice'> = ([x], { begin, size }) => sliceTensor(x, begin, size);
+
+const concatPart: Kernel<Tensor, 'concatPart'> = ([x, ...parts], { axis, index }) => {
+  let offset = 0;
+  for (let j = 0; j < index; j++) offset += parts[j].shape[axis];
+  const begin = x.shape.map((_, i) => (i === axis ? offset : 0));
+  const size = x.shape.map((_, i) => (i === axis ? parts[index].shape[axis] : -1));
+  return sliceTensor(x, begin, size);
 };
 
 /** The layout kernels. */
@@ -80,6 +90,7 @@ export const LAYOUT_KERNELS: {
   readonly transpose: Kernel<Tensor, 'transpose'>;
   readonly slice: Kernel<Tensor, 'slice'>;
   readonly concat: Kernel<Tensor, 'concat'>;
+  readonly concatPart: Kernel<Tensor, 'concatPart'>;
   readonly pad: Kernel<Tensor, 'pad'>;
   readonly tile: Kernel<Tensor, 'tile'>;
   readonly reverse: Kernel<Tensor, 'reverse'>;
@@ -94,6 +105,7 @@ export const LAYOUT_KERNELS: {
   transpose: ([x], { perm }) => transpose(x, perm),
   slice,
   concat,
+  concatPart,
   pad,
   tile,
   reverse,
