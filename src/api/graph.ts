@@ -6,7 +6,7 @@ import type { Backend } from '../backends/backend';
 import { interpretGraph } from '../backends/interpret';
 import { Graph, GraphNode } from '../backends/types';
 import { KerasValueError } from '../errors';
-import { constantValue, KTensor, variableValue } from './tensor';
+import { constantValue, KTensor, pinConstant, variableValue } from './tensor';
 
 /** A graph together with the tensors behind its inputs and variables. */
 export interface BuiltGraph {
@@ -73,6 +73,7 @@ export function buildGraph(
     const n = t.node;
     switch (n.kind) {
       case 'constant':
+        pinConstant(t);
         nodes.push({ kind: 'constant', shape: t.shape, dtype: t.dtype, value: constantValue(t, backend) });
         break;
       case 'variable':

@@ -65,6 +65,7 @@ export { sum, mean, max } from './ops/reduce';
 export { concatenate, reshape } from './ops/shape';
 export { relu, softmax, sigmoid, tanh } from './ops/nn';
 export { stopGradient } from './ops/graph-ops';
+export { tidy, dispose } from './ops/memory';
 export { gradients } from './gradients';
 export { kerasFunction as function } from './function';
 export * from './not-implemented';

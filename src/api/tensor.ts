@@ -6,7 +6,7 @@
  */
 import type { Backend } from '../backends/backend';
 import { DType, PrimitiveAttrs, PrimitiveName, Shape } from '../backends/types';
-import { UnsupportedError } from '../errors';
+import { KerasTypeError, KerasValueError, UnsupportedError } from '../errors';
 
 /** A backend-native value together with the backend that owns it. */
 interface Owned {
@@ -61,6 +61,71 @@ export type TensorNode = ConstantNode | VariableNode | PlaceholderNode | OpTenso
 
 let nextId = 1;
 
+/** Constants made inside each open `tidy` scope, innermost last. */
+const scopes: KTensor[][] = [];
+
+/**
+ * Frees the native memory of a constant tensor now, instead of when it is
+ * garbage-collected. Using it afterwards is an error. Variables, placeholders and
+ * lazy tensors hold no memory of their own and are left alone.
+ */
+export function disposeTensor(t: KTensor): void {
+  const node = t.node;
+  if (node.kind !== 'constant') return;
+  for (const { backend, value } of node.values) backend.dispose(value);
+  node.values.length = 0;
+  finalizer.unregister(t);
+}
+
+/** Constants a compiled function holds on to: never freed by a scope. */
+const pinned = new WeakSet<KTensor>();
+
+/** Keeps constant `t` alive past the scope it was made in (a compiled graph uses it). */
+export function pinConstant(t: KTensor): void {
+  pinned.add(t);
+}
+
+/** Runs `fn`, then frees every constant it made except those in its result. */
+export function withScope<R>(fn: () => R): R {
+  const scope: KTensor[] = [];
+  scopes.push(scope);
+  let result: R;
+  try {
+    result = fn();
+  } finally {
+    scopes.pop();
+  }
+  if (result instanceof Promise) {
+    throw new KerasTypeError('tidy: argument \'fn\' must be synchronous (it returned a Promise)');
+  }
+  const keep = new Set<KTensor>();
+  const visit = (v: unknown, depth: number): void => {
+    if (v instanceof KTensor) {
+      keepReachable(v, keep);
+    } else if (depth < 3 && v !== null && typeof v === 'object') {
+      for (const x of Array.isArray(v) ? v : Object.values(v)) visit(x, depth + 1);
+    }
+  };
+  visit(result, 0);
+  const outer = scopes[scopes.length - 1];
+  for (const t of scope) {
+    if (keep.has(t)) outer?.push(t);
+    else if (!pinned.has(t)) disposeTensor(t);
+  }
+  return result;
+}
+
+/** Marks `t` and the constants a lazy `t` is built on as kept. */
+function keepReachable(t: KTensor, keep: Set<KTensor>): void {
+  const stack = [t];
+  while (stack.length > 0) {
+    const x = stack.pop() as KTensor;
+    if (keep.has(x)) continue;
+    keep.add(x);
+    if (x.node.kind === 'op') stack.push(...x.node.inputs);
+  }
+}
+
 /** Methods added to KTensor by the math module (set at start-up to avoid an import cycle). */
 export interface TensorMethodImpl {
   add(x: KTensor, y: unknown): KTensor;
@@ -101,8 +166,12 @@ export class KTensor {
     this.shape = Object.freeze([...shape]);
     this.dtype = dtype;
     this.name = name ?? `${node.kind === 'op' ? node.op : node.kind}_${this.id}`;
-    if (node.kind === 'constant') finalizer.register(this, node.values);
-    if (node.kind === 'variable') finalizer.register(this, node.state);
+    if (node.kind === 'constant') {
+      finalizer.register(this, node.values, this);
+      const scope = scopes[scopes.length - 1];
+      if (scope) scope.push(this);
+    }
+    if (node.kind === 'variable') finalizer.register(this, node.state, this);
   }
 
   /** Number of dimensions. */
@@ -177,6 +246,9 @@ function move(from: Owned, to: Backend, dtype: DType): unknown {
 /** A constant's native value on `backend` (moved over and cached if it was made elsewhere). */
 export function constantValue(t: KTensor, backend: Backend): unknown {
   const node = t.node as ConstantNode;
+  if (node.values.length === 0) {
+    throw new KerasValueError(`the tensor '${t.name}' was disposed (by K.dispose or at the end of K.tidy) and cannot be used`);
+  }
   for (const o of node.values) if (o.backend === backend) return o.value;
   const value = move(node.values[0], backend, t.dtype);
   node.values.push({ backend, value });
