@@ -7,11 +7,14 @@ import { KerasTypeError, KerasValueError } from '../errors';
 import { fmt } from './infer';
 import { asTensor, requireTensor } from './op';
 import { KTensor } from './tensor';
+import { show } from './show';
+
+export { show };
 
 /** A valid dtype name, or a KerasValueError. */
 export function checkDType(v: unknown, fn: string, arg: string): DType {
   if (typeof v !== 'string' || !DTYPES.includes(v as DType)) {
-    throw new KerasValueError(`${fn}: argument '${arg}' must be one of ${DTYPES.join(', ')}, got ${JSON.stringify(v)}`);
+    throw new KerasValueError(`${fn}: argument '${arg}' must be one of ${DTYPES.join(', ')}, got ${show(v)}`);
   }
   return v as DType;
 }
@@ -19,7 +22,7 @@ export function checkDType(v: unknown, fn: string, arg: string): DType {
 /** An integer, or a KerasValueError. */
 export function checkInt(v: unknown, fn: string, arg: string): number {
   if (typeof v !== 'number' || !Number.isInteger(v)) {
-    throw new KerasValueError(`${fn}: argument '${arg}' must be an integer, got ${JSON.stringify(v)}`);
+    throw new KerasValueError(`${fn}: argument '${arg}' must be an integer, got ${show(v)}`);
   }
   return v;
 }
@@ -27,14 +30,14 @@ export function checkInt(v: unknown, fn: string, arg: string): number {
 /** A finite number, or a KerasValueError. */
 export function checkNumber(v: unknown, fn: string, arg: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    throw new KerasValueError(`${fn}: argument '${arg}' must be a finite number, got ${JSON.stringify(v)}`);
+    throw new KerasValueError(`${fn}: argument '${arg}' must be a finite number, got ${show(v)}`);
   }
   return v;
 }
 
 /** A boolean, or a KerasValueError. */
 export function checkBool(v: unknown, fn: string, arg: string): boolean {
-  if (typeof v !== 'boolean') throw new KerasValueError(`${fn}: argument '${arg}' must be a boolean, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'boolean') throw new KerasValueError(`${fn}: argument '${arg}' must be a boolean, got ${show(v)}`);
   return v;
 }
 
@@ -52,7 +55,7 @@ export function normAxes(axis: unknown, rank: number, fn: string): number[] {
   if (axis === null || axis === undefined) return Array.from({ length: rank }, (_, i) => i);
   const list = Array.isArray(axis) ? axis : [axis];
   const out = list.map((a, i) => normAxis(a, rank, fn, Array.isArray(axis) ? `axis[${i}]` : 'axis'));
-  if (new Set(out).size !== out.length) throw new KerasValueError(`${fn}: argument 'axis' repeats an axis: ${JSON.stringify(axis)}`);
+  if (new Set(out).size !== out.length) throw new KerasValueError(`${fn}: argument 'axis' repeats an axis: ${show(axis)}`);
   return out.sort((p, q) => p - q);
 }
 

@@ -5,6 +5,7 @@
 import { DType, HostArray, hostArrayFor, isIntDType, sizeOf } from '../backends/types';
 import { KerasShapeError, KerasTypeError, KerasValueError, UnsupportedError } from '../errors';
 import { NDArray, NestedArray } from './ndarray';
+import { show } from './show';
 
 /** Typed array together with its shape (and optionally dtype). */
 export interface ShapedData {
@@ -165,7 +166,7 @@ export function toHostValue(value: unknown, fn: string, arg: string, dtype: DTyp
 export function checkConcreteShape(v: unknown, fn: string, arg: string): number[] {
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return [v];
   if (!Array.isArray(v) || v.some((d) => typeof d !== 'number' || !Number.isInteger(d) || d < 0)) {
-    throw new KerasValueError(`${fn}: argument '${arg}' must be an array of non-negative integers, got ${JSON.stringify(v)}`);
+    throw new KerasValueError(`${fn}: argument '${arg}' must be an array of non-negative integers, got ${show(v)}`);
   }
   return [...(v as number[])];
 }

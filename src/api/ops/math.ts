@@ -9,7 +9,7 @@ import { fmt } from '../infer';
 import { applyOp } from '../op';
 import { binary, cast, matMul, reshapeTo, scalar, transposeOp, unary } from '../prims';
 import { installTensorMethods, KTensor } from '../tensor';
-import { binaryOperands, floatTensor, requireTensorLike } from '../validate';
+import { binaryOperands, floatTensor, requireTensorLike, show } from '../validate';
 
 /**
  * `x + y` with NumPy broadcasting (also `x.add(y)`).
@@ -81,7 +81,7 @@ export function slice(x: unknown, start: readonly number[], size: readonly numbe
   const t = requireTensorLike(x, 'slice');
   const check = (v: unknown, arg: string): number[] => {
     if (!Array.isArray(v) || v.length !== t.rank || v.some((d) => !Number.isInteger(d))) {
-      throw new KerasValueError(`slice: argument '${arg}' must be an array of ${t.rank} integers (one per axis), got ${JSON.stringify(v)}`);
+      throw new KerasValueError(`slice: argument '${arg}' must be an array of ${t.rank} integers (one per axis), got ${show(v)}`);
     }
     return [...(v as number[])];
   };

@@ -5,7 +5,7 @@ import { KerasShapeError, KerasTypeError, KerasValueError } from '../../errors';
 import { fmt } from '../infer';
 import { applyOp } from '../op';
 import { KTensor } from '../tensor';
-import { normAxis, requireTensorLike } from '../validate';
+import { normAxis, requireTensorLike, show } from '../validate';
 
 /**
  * Joins tensors along `axis` (default -1); other dimensions must agree.
@@ -44,10 +44,10 @@ export function concatenate(tensors: readonly unknown[], axis = -1): KTensor {
 export function reshape(x: unknown, shape: readonly number[]): KTensor {
   const t = requireTensorLike(x, 'reshape');
   if (!Array.isArray(shape) || shape.some((d) => !Number.isInteger(d) || d < -1)) {
-    throw new KerasValueError(`reshape: argument 'shape' must be an array of non-negative integers and at most one -1, got ${JSON.stringify(shape)}`);
+    throw new KerasValueError(`reshape: argument 'shape' must be an array of non-negative integers and at most one -1, got ${show(shape)}`);
   }
   if (shape.filter((d) => d === -1).length > 1) {
-    throw new KerasValueError(`reshape: argument 'shape' may have at most one -1, got ${JSON.stringify(shape)}`);
+    throw new KerasValueError(`reshape: argument 'shape' may have at most one -1, got ${show(shape)}`);
   }
   const known = t.shape.every((d) => d !== null);
   if (known) {

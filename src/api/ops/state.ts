@@ -107,21 +107,24 @@ export function batchGetValue(xs: readonly KTensor[]): NDArray[] {
  * Mirrors `keras.backend.set_value(x, value)`.
  */
 export function setValue(x: KTensor, value: unknown): void {
-  const v = requireVariable(x, 'setValue', 'x');
-  if (value instanceof KTensor) value = evaluate(value);
-  const host = toHostValue(value, 'setValue', 'value', v.dtype, floatx());
-  if (host.shape.length !== v.shape.length || host.shape.some((d, i) => d !== v.shape[i])) {
-    // A scalar fills the whole variable.
-    if (host.shape.length !== 0) {
-      throw new KerasShapeError(`setValue: argument 'value' has shape [${host.shape.join(', ')}], variable '${v.name}' has shape [${fmt(v.shape)}]`);
-    }
+  assignValue(x, value, 'setValue', 'x', 'value');
+}
+
+function assignValue(x: unknown, value: unknown, fn: string, xArg: string, valueArg: string): void {
+  const v = requireVariable(x, fn, xArg);
+  if (value instanceof KTensor) value = evaluate(value, fn);
+  const host = toHostValue(value, fn, valueArg, v.dtype, floatx());
+  const sameShape = host.shape.length === v.shape.length && host.shape.every((d, i) => d === v.shape[i]);
+  // A scalar fills the whole variable; anything else must have its shape.
+  if (!sameShape && host.shape.length !== 0) {
+    throw new KerasShapeError(`${fn}: argument '${valueArg}' has shape [${host.shape.join(', ')}], variable '${v.name}' has shape [${fmt(v.shape)}]`);
   }
   const backend = activeBackend();
   checkBackendDType(backend, v.dtype);
   let data = host.data;
-  if (host.shape.length === 0 && v.shape.length !== 0) {
+  if (!sameShape) {
     const n = (v.shape as number[]).reduce((p, d) => p * d, 1);
-    data = toHostValue({ data: new Array<number>(n).fill(host.data[0]), shape: v.shape as number[] }, 'setValue', 'value', v.dtype, floatx()).data;
+    data = toHostValue({ data: new Array<number>(n).fill(host.data[0]), shape: v.shape as number[] }, fn, valueArg, v.dtype, floatx()).data;
   }
   storeVariable(v, backend, backend.fromHost(data, v.shape as number[], v.dtype));
 }
@@ -136,5 +139,5 @@ export function batchSetValue(tuples: readonly (readonly [KTensor, unknown])[]):
   tuples.forEach((t, i) => {
     if (!Array.isArray(t) || t.length !== 2) throw new KerasValueError(`batchSetValue: tuples[${i}] must be a [variable, value] pair`);
   });
-  for (const [x, value] of tuples) setValue(x, value);
+  tuples.forEach(([x, value], i) => assignValue(x, value, 'batchSetValue', `tuples[${i}][0]`, `tuples[${i}][1]`));
 }

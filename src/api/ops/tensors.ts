@@ -15,7 +15,7 @@ import { broadcastLike, cast as castOp, scalar } from '../prims';
 import { HostRandom, nextSeed } from '../random';
 import { checkBackendDType, constantValue, KTensor, variableTensor, variableValue } from '../tensor';
 import { checkConcreteShape, convertHostArray, toHostValue } from '../values';
-import { checkDType, checkNumber, requireTensorLike } from '../validate';
+import { checkDType, checkNumber, requireTensorLike, show } from '../validate';
 
 /** Options of `variable`. */
 export interface VariableOptions {
@@ -34,7 +34,7 @@ function makeVariable(data: ArrayLike<number>, shape: readonly number[], dtype: 
 
 function checkName(name: unknown, fn: string): string | undefined {
   if (name === undefined || name === null) return undefined;
-  if (typeof name !== 'string') throw new KerasValueError(`${fn}: argument 'name' must be a string, got ${JSON.stringify(name)}`);
+  if (typeof name !== 'string') throw new KerasValueError(`${fn}: argument 'name' must be a string, got ${show(name)}`);
   return name;
 }
 
@@ -116,7 +116,7 @@ export function placeholder(options: PlaceholderOptions = {}): KTensor {
   let shape: (number | null)[];
   if (options.shape !== undefined && options.shape !== null) {
     if (!Array.isArray(options.shape) || options.shape.some((d) => d !== null && (!Number.isInteger(d) || (d as number) < 0))) {
-      throw new KerasValueError(`placeholder: option 'shape' must be an array of non-negative integers or null, got ${JSON.stringify(options.shape)}`);
+      throw new KerasValueError(`placeholder: option 'shape' must be an array of non-negative integers or null, got ${show(options.shape)}`);
     }
     shape = [...options.shape];
     if (options.ndim !== undefined && options.ndim !== null && options.ndim !== shape.length) {
@@ -124,7 +124,7 @@ export function placeholder(options: PlaceholderOptions = {}): KTensor {
     }
   } else if (options.ndim !== undefined && options.ndim !== null) {
     if (!Number.isInteger(options.ndim) || options.ndim < 0) {
-      throw new KerasValueError(`placeholder: option 'ndim' must be a non-negative integer, got ${JSON.stringify(options.ndim)}`);
+      throw new KerasValueError(`placeholder: option 'ndim' must be a non-negative integer, got ${show(options.ndim)}`);
     }
     shape = new Array<null>(options.ndim).fill(null);
   } else {
@@ -265,7 +265,7 @@ export function ones(shape: readonly number[] | number, dtype?: DType | null, na
 export function eye(size: number | readonly [number, number], dtype?: DType | null, name?: string): KTensor {
   const s = checkConcreteShape(size, 'eye', 'size');
   if (s.length === 1) s.push(s[0]);
-  if (s.length !== 2) throw new KerasValueError(`eye: argument 'size' must be an integer or [rows, cols], got ${JSON.stringify(size)}`);
+  if (s.length !== 2) throw new KerasValueError(`eye: argument 'size' must be an integer or [rows, cols], got ${show(size)}`);
   const [r, c] = s;
   const data = new Array<number>(r * c).fill(0);
   for (let i = 0; i < Math.min(r, c); i++) data[i * c + i] = 1;
@@ -321,7 +321,7 @@ function randomVariable(fn: string, shapeArg: unknown, a: number, b: number, kin
   const dt = optDType(options.dtype, fn);
   const n = s.reduce((p, d) => p * d, 1);
   const seed = options.seed === undefined || options.seed === null ? nextSeed() : options.seed;
-  if (!Number.isInteger(seed)) throw new KerasValueError(`${fn}: option 'seed' must be an integer, got ${JSON.stringify(options.seed)}`);
+  if (!Number.isInteger(seed)) throw new KerasValueError(`${fn}: option 'seed' must be an integer, got ${show(options.seed)}`);
   const rng = new HostRandom(seed);
   const data = kind === 'uniform' ? rng.uniform(n, a, b) : rng.normal(n, a, b);
   return makeVariable(data, s, dt, fn, checkName(options.name, fn));
