@@ -60,11 +60,11 @@ export {
 } from './ops/tensors';
 export type { VariableOptions, ConstantOptions, PlaceholderOptions, RandomVariableOptions } from './ops/tensors';
 export { update, updateAdd, updateSub, movingAverageUpdate, getValue, batchGetValue, setValue, batchSetValue } from './ops/state';
-export { add, subtract, multiply, divide, negative, slice, dot, transpose, square, abs, sqrt, exp, log } from './ops/math';
-export { sum, mean, max } from './ops/reduce';
-export { concatenate, reshape } from './ops/shape';
-export { relu, softmax, sigmoid, tanh } from './ops/nn';
-export { stopGradient } from './ops/graph-ops';
+export * from './ops/math';
+export * from './ops/reduce';
+export * from './ops/shape';
+export * from './ops/nn';
+export * from './ops/graph-ops';
 export { tidy, dispose } from './ops/memory';
 export { gradients } from './gradients';
 export { kerasFunction as function } from './function';

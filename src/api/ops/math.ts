@@ -10,6 +10,7 @@ import { applyOp } from '../op';
 import { binary, cast, matMul, reshapeTo, scalar, transposeOp, unary } from '../prims';
 import { installTensorMethods, KTensor } from '../tensor';
 import { binaryOperands, floatTensor, requireTensorLike, show } from '../validate';
+import { notImplemented, NotImplemented } from '../not-implemented';
 
 /**
  * `x + y` with NumPy broadcasting (also `x.add(y)`).
@@ -198,3 +199,37 @@ export function exp(x: unknown): KTensor {
 export function log(x: unknown): KTensor {
   return unary('log', floatTensor(x, 'log'));
 }
+
+/* Not implemented yet: each throws NotImplementedYetError (see ../not-implemented.ts). */
+/** Not implemented yet: mirrors `keras.backend.round`. Throws NotImplementedYetError. */
+export const round: NotImplemented = notImplemented('round', 'round');
+/** Not implemented yet: mirrors `keras.backend.sign`. Throws NotImplementedYetError. */
+export const sign: NotImplemented = notImplemented('sign', 'sign');
+/** Not implemented yet: mirrors `keras.backend.pow`. Throws NotImplementedYetError. */
+export const pow: NotImplemented = notImplemented('pow', 'pow');
+/** Not implemented yet: mirrors `keras.backend.clip`. Throws NotImplementedYetError. */
+export const clip: NotImplemented = notImplemented('clip', 'clip');
+/** Not implemented yet: mirrors `keras.backend.equal`. Throws NotImplementedYetError. */
+export const equal: NotImplemented = notImplemented('equal', 'equal');
+/** Not implemented yet: mirrors `keras.backend.not_equal`. Throws NotImplementedYetError. */
+export const notEqual: NotImplemented = notImplemented('not_equal', 'notEqual');
+/** Not implemented yet: mirrors `keras.backend.greater`. Throws NotImplementedYetError. */
+export const greater: NotImplemented = notImplemented('greater', 'greater');
+/** Not implemented yet: mirrors `keras.backend.greater_equal`. Throws NotImplementedYetError. */
+export const greaterEqual: NotImplemented = notImplemented('greater_equal', 'greaterEqual');
+/** Not implemented yet: mirrors `keras.backend.less`. Throws NotImplementedYetError. */
+export const less: NotImplemented = notImplemented('less', 'less');
+/** Not implemented yet: mirrors `keras.backend.less_equal`. Throws NotImplementedYetError. */
+export const lessEqual: NotImplemented = notImplemented('less_equal', 'lessEqual');
+/** Not implemented yet: mirrors `keras.backend.maximum`. Throws NotImplementedYetError. */
+export const maximum: NotImplemented = notImplemented('maximum', 'maximum');
+/** Not implemented yet: mirrors `keras.backend.minimum`. Throws NotImplementedYetError. */
+export const minimum: NotImplemented = notImplemented('minimum', 'minimum');
+/** Not implemented yet: mirrors `keras.backend.sin`. Throws NotImplementedYetError. */
+export const sin: NotImplemented = notImplemented('sin', 'sin');
+/** Not implemented yet: mirrors `keras.backend.cos`. Throws NotImplementedYetError. */
+export const cos: NotImplemented = notImplemented('cos', 'cos');
+/** Not implemented yet: mirrors `keras.backend.gather`. Throws NotImplementedYetError. */
+export const gather: NotImplemented = notImplemented('gather', 'gather');
+/** Not implemented yet: mirrors `keras.backend.batch_dot`. Throws NotImplementedYetError. */
+export const batchDot: NotImplemented = notImplemented('batch_dot', 'batchDot');

@@ -7,6 +7,7 @@ import { cast, div, onesLikeOp, reduceOp, scalar } from '../prims';
 import { KTensor } from '../tensor';
 import { normAxes, requireTensorLike } from '../validate';
 import { checkBool } from '../validate';
+import { notImplemented, NotImplemented } from '../not-implemented';
 
 function keep(keepdims: unknown, fn: string): boolean {
   return keepdims === undefined || keepdims === null ? false : checkBool(keepdims, fn, 'keepdims');
@@ -57,3 +58,28 @@ export function max(x: unknown, axis?: number | readonly number[] | null, keepdi
   if (t.dtype === 'bool') return reduceOp('reduceAny', t, axes, kd);
   return reduceOp('reduceMax', t, axes, kd);
 }
+
+/* Not implemented yet: each throws NotImplementedYetError (see ../not-implemented.ts). */
+/** Not implemented yet: mirrors `keras.backend.min`. Throws NotImplementedYetError. */
+export const min: NotImplemented = notImplemented('min', 'min');
+/** Not implemented yet: mirrors `keras.backend.prod`. Throws NotImplementedYetError. */
+export const prod: NotImplemented = notImplemented('prod', 'prod');
+/** Not implemented yet: mirrors `keras.backend.cumsum`. Throws NotImplementedYetError. */
+export const cumsum: NotImplemented = notImplemented('cumsum', 'cumsum');
+/** Not implemented yet: mirrors `keras.backend.cumprod`. Throws NotImplementedYetError. */
+export const cumprod: NotImplemented = notImplemented('cumprod', 'cumprod');
+/** Not implemented yet: mirrors `keras.backend.std`. Throws NotImplementedYetError. */
+export const std: NotImplemented = notImplemented('std', 'std');
+/** Not implemented yet: mirrors `keras.backend.var`. Throws NotImplementedYetError. */
+const varStub: NotImplemented = notImplemented('var', 'var');
+export { varStub as var };
+/** Not implemented yet: mirrors `keras.backend.any`. Throws NotImplementedYetError. */
+export const any: NotImplemented = notImplemented('any', 'any');
+/** Not implemented yet: mirrors `keras.backend.all`. Throws NotImplementedYetError. */
+export const all: NotImplemented = notImplemented('all', 'all');
+/** Not implemented yet: mirrors `keras.backend.argmax`. Throws NotImplementedYetError. */
+export const argmax: NotImplemented = notImplemented('argmax', 'argmax');
+/** Not implemented yet: mirrors `keras.backend.argmin`. Throws NotImplementedYetError. */
+export const argmin: NotImplemented = notImplemented('argmin', 'argmin');
+/** Not implemented yet: mirrors `keras.backend.logsumexp`. Throws NotImplementedYetError. */
+export const logsumexp: NotImplemented = notImplemented('logsumexp', 'logsumexp');
