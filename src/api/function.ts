@@ -7,7 +7,7 @@ import { interpretGraph } from '../backends/interpret';
 import { CompiledGraph, DType, isFloatDType, isIntDType } from '../backends/types';
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../errors';
 import { activeBackend } from './engine';
-import { BuiltGraph, buildGraph, variableValues } from './graph';
+import { BuiltGraph, buildGraph, drawRandomFeeds, variableValues } from './graph';
 import { fmt } from './infer';
 import { NDArray } from './ndarray';
 import { checkBackendDType, KTensor, storeVariable } from './tensor';
@@ -144,6 +144,8 @@ export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | rea
         const data = host.dtype === p.dtype ? host.data : toHostValue(host, 'function', `values[${i}]`, p.dtype, floatx()).data;
         feeds.push(backend.fromHost(data, host.shape, p.dtype));
       });
+      const feedShapes = feeds.map((x) => backend.shapeOf(x));
+      feeds.push(...drawRandomFeeds(backend, built, feedShapes));
       const result = run.run(feeds, variableValues(backend, built.variables));
       const out = result.outputs.map((o, k) => {
         const nd = toNDArray(backend, o, outs[k].dtype);

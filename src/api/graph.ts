@@ -6,7 +6,9 @@ import type { Backend } from '../backends/backend';
 import { interpretGraph } from '../backends/interpret';
 import { Graph, GraphNode } from '../backends/types';
 import { KerasValueError } from '../errors';
-import { constantValue, KTensor, pinConstant, variableValue } from './tensor';
+import { inferPrimitive } from './infer';
+import { drawRandom } from './random';
+import { constantValue, inputsOf, KTensor, pinConstant, variableValue } from './tensor';
 
 /** A graph together with the tensors behind its inputs and variables. */
 export interface BuiltGraph {
@@ -15,6 +17,10 @@ export interface BuiltGraph {
   readonly variables: readonly KTensor[];
   /** The placeholder tensors, in `graph.inputs` order. */
   readonly inputs: readonly KTensor[];
+  /** The random tensors, fed after the placeholders (`graph.inputs` order). */
+  readonly randoms: readonly KTensor[];
+  /** Every tensor of the graph, inputs before users. */
+  readonly order: readonly KTensor[];
 }
 
 /** All tensors reachable from `roots`, inputs before users (iterative, so deep graphs are fine). */
@@ -29,7 +35,7 @@ export function topoSort(roots: readonly KTensor[]): KTensor[] {
     while (stack.length > 0) {
       const top = stack[stack.length - 1];
       const [t, k] = top;
-      const ins = t.node.kind === 'op' ? t.node.inputs : [];
+      const ins = inputsOf(t);
       if (k < ins.length) {
         top[1] = k + 1;
         const c = ins[k];
@@ -65,6 +71,8 @@ export function buildGraph(
   const variables: KTensor[] = [];
   const variableNodes: number[] = [];
   const inputNodes: number[] = new Array(inputs?.length ?? 0);
+  const randoms: KTensor[] = [];
+  const randomNodes: number[] = [];
   const inputPos = new Map<number, number>();
   (inputs ?? []).forEach((t, i) => inputPos.set(t.id, i));
   for (const t of order) {
@@ -94,6 +102,12 @@ export function buildGraph(
         inputNodes[pos] = i;
         break;
       }
+      case 'random':
+        // Drawn on the host at each call and fed: the same values on every backend.
+        nodes.push({ kind: 'input', shape: t.shape, dtype: t.dtype, name: t.name });
+        randoms.push(t);
+        randomNodes.push(i);
+        break;
       case 'op':
         nodes.push({
           kind: 'op',
@@ -110,12 +124,12 @@ export function buildGraph(
   variables.forEach((v, k) => varIndex.set(v.id, k));
   const graph: Graph<unknown> = {
     nodes,
-    inputs: inputNodes,
+    inputs: [...inputNodes, ...randomNodes],
     variables: variableNodes,
     outputs: outputs.map((t) => index.get(t.id) as number),
     updates: updates.map(([v, value]) => ({ variable: varIndex.get(v.id) as number, value: index.get(value.id) as number })),
   };
-  return { graph, variables, inputs: inputs ?? [] };
+  return { graph, variables, inputs: inputs ?? [], randoms, order };
 }
 
 /** Current native values of a graph's variables on `backend`. */
@@ -123,9 +137,48 @@ export function variableValues(backend: Backend, variables: readonly KTensor[]):
   return variables.map((v) => variableValue(v, backend));
 }
 
+/**
+ * The run-time shapes of the random tensors of a graph, given the shapes of the
+ * placeholders fed: static when known, else inferred through the graph.
+ */
+function randomShapes(built: BuiltGraph, feedShapes: readonly (readonly number[])[]): number[][] {
+  const known = (t: KTensor): boolean => t.shape.every((d) => d !== null);
+  if (built.randoms.every(known)) return built.randoms.map((t) => t.shape as number[]);
+  const shapes = new Map<number, readonly number[]>();
+  built.inputs.forEach((t, i) => shapes.set(t.id, feedShapes[i]));
+  for (const t of built.order) {
+    if (shapes.has(t.id)) continue;
+    const n = t.node;
+    if (n.kind === 'op') {
+      const info = n.inputs.map((c) => ({ shape: shapes.get(c.id) as number[], dtype: c.dtype }));
+      shapes.set(t.id, inferPrimitive(n.op, info, n.attrs as never).shape as number[]);
+    } else if (n.kind === 'random' && n.inputs.length > 0) {
+      shapes.set(t.id, shapes.get(n.inputs[0].id) as number[]);
+    } else {
+      shapes.set(t.id, t.shape as number[]);
+    }
+  }
+  return built.randoms.map((t) => [...(shapes.get(t.id) as number[])]);
+}
+
+/** Draws this call's values of the graph's random tensors, as native tensors the caller disposes. */
+export function drawRandomFeeds(backend: Backend, built: BuiltGraph, feedShapes: readonly (readonly number[])[]): unknown[] {
+  if (built.randoms.length === 0) return [];
+  const shapes = randomShapes(built, feedShapes);
+  return built.randoms.map((t, i) => {
+    const host = drawRandom(t, shapes[i]);
+    return backend.fromHost(host, shapes[i], t.dtype);
+  });
+}
+
 /** Computes the values of lazy tensors (no placeholders) on `backend`, kernel by kernel. */
 export function runLazy(backend: Backend, outputs: readonly KTensor[], fn: string): unknown[] {
   const built = buildGraph(backend, outputs, [], null, fn);
   const run = interpretGraph(backend, built.graph);
-  return run.run([], variableValues(backend, built.variables)).outputs;
+  const feeds = drawRandomFeeds(backend, built, []);
+  try {
+    return run.run(feeds, variableValues(backend, built.variables)).outputs;
+  } finally {
+    for (const f of feeds) backend.dispose(f);
+  }
 }

@@ -65,6 +65,7 @@ export * from './ops/reduce';
 export * from './ops/shape';
 export * from './ops/nn';
 export * from './ops/graph-ops';
+export * from './ops/random';
 export { tidy, dispose } from './ops/memory';
 export { gradients } from './gradients';
 export { kerasFunction as function } from './function';

@@ -17,8 +17,6 @@ export function notImplemented(kerasName: string, tsName: string): NotImplemente
 
 /** Not implemented yet: mirrors `keras.backend.rnn`. Throws NotImplementedYetError. */
 export const rnn: NotImplemented = notImplemented('rnn', 'rnn');
-/** Not implemented yet: mirrors `keras.backend.dropout`. Throws NotImplementedYetError. */
-export const dropout: NotImplemented = notImplemented('dropout', 'dropout');
 /** Not implemented yet: mirrors `keras.backend.conv1d`. Throws NotImplementedYetError. */
 export const conv1d: NotImplemented = notImplemented('conv1d', 'conv1d');
 /** Not implemented yet: mirrors `keras.backend.conv2d`. Throws NotImplementedYetError. */
@@ -39,14 +37,6 @@ export const conv3dTranspose: NotImplemented = notImplemented('conv3d_transpose'
 export const pool2d: NotImplemented = notImplemented('pool2d', 'pool2d');
 /** Not implemented yet: mirrors `keras.backend.pool3d`. Throws NotImplementedYetError. */
 export const pool3d: NotImplemented = notImplemented('pool3d', 'pool3d');
-/** Not implemented yet: mirrors `keras.backend.random_normal`. Throws NotImplementedYetError. */
-export const randomNormal: NotImplemented = notImplemented('random_normal', 'randomNormal');
-/** Not implemented yet: mirrors `keras.backend.random_uniform`. Throws NotImplementedYetError. */
-export const randomUniform: NotImplemented = notImplemented('random_uniform', 'randomUniform');
-/** Not implemented yet: mirrors `keras.backend.random_binomial`. Throws NotImplementedYetError. */
-export const randomBinomial: NotImplemented = notImplemented('random_binomial', 'randomBinomial');
-/** Not implemented yet: mirrors `keras.backend.truncated_normal`. Throws NotImplementedYetError. */
-export const truncatedNormal: NotImplemented = notImplemented('truncated_normal', 'truncatedNormal');
 /** Not implemented yet: mirrors `keras.backend.ctc_interleave_blanks`. Throws NotImplementedYetError. */
 export const ctcInterleaveBlanks: NotImplemented = notImplemented('ctc_interleave_blanks', 'ctcInterleaveBlanks');
 /** Not implemented yet: mirrors `keras.backend.ctc_create_skip_idxs`. Throws NotImplementedYetError. */

@@ -1,7 +1,9 @@
 /**
- * Host-side seeded random numbers, so random variables are the same on every
- * backend for the same seed.
+ * Host-side seeded random numbers, so random variables and random tensors are the
+ * same on every backend for the same seed.
  */
+import { hostArrayFor, HostArray } from '../backends/types';
+import type { KTensor, RandomNode } from './tensor';
 
 /** A seeded generator of uniform floats in [0, 1) (splitmix32-style mixing, 32-bit state). */
 export class HostRandom {
@@ -49,4 +51,43 @@ let seedCounter = 0x2545f491;
 export function nextSeed(): number {
   seedCounter = (Math.imul(seedCounter, 1103515245) + 12345) >>> 0;
   return seedCounter ^ (Date.now() >>> 0);
+}
+
+/** `n` draws from a normal distribution truncated to two standard deviations (redrawn beyond). */
+export function truncatedNormal(rng: HostRandom, n: number, mean: number, stddev: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let z: number;
+    do {
+      z = rng.normal(1, 0, 1)[0];
+    } while (z < -2 || z > 2);
+    out[i] = mean + stddev * z;
+  }
+  return out;
+}
+
+/** One evaluation's values of random tensor `t`, of concrete `shape`, in its dtype's host layout. */
+export function drawRandom(t: KTensor, shape: readonly number[]): HostArray {
+  const node = t.node as RandomNode;
+  const n = shape.reduce((p, d) => p * d, 1);
+  let values: Float64Array;
+  switch (node.distribution) {
+    case 'uniform':
+      values = node.rng.uniform(n, node.a, node.b);
+      break;
+    case 'normal':
+      values = node.rng.normal(n, node.a, node.b);
+      break;
+    case 'truncatedNormal':
+      values = truncatedNormal(node.rng, n, node.a, node.b);
+      break;
+    case 'binomial': {
+      values = node.rng.uniform(n, 0, 1);
+      for (let i = 0; i < n; i++) values[i] = values[i] <= node.a ? 1 : 0;
+      break;
+    }
+  }
+  const out = hostArrayFor(t.dtype, n);
+  out.set(values);
+  return out;
 }

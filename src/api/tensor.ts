@@ -6,6 +6,7 @@
  */
 import type { Backend } from '../backends/backend';
 import { DType, PrimitiveAttrs, PrimitiveName, Shape } from '../backends/types';
+import type { HostRandom } from './random';
 import { KerasTypeError, KerasValueError, UnsupportedError } from '../errors';
 
 /** A backend-native value together with the backend that owns it. */
@@ -44,6 +45,26 @@ export interface PlaceholderNode {
   readonly sparse: boolean;
 }
 
+/** Distributions a random node draws from. */
+export type RandomDistribution = 'uniform' | 'normal' | 'truncatedNormal' | 'binomial';
+
+/**
+ * Random values, drawn anew each time the tensor is evaluated (a compiled function
+ * call, an eval). They are drawn on the host by a seeded generator and fed to the
+ * engine, so every backend sees the same values for the same seed.
+ */
+export interface RandomNode {
+  readonly kind: 'random';
+  readonly distribution: RandomDistribution;
+  /** uniform: [low, high); normal and truncatedNormal: mean, stddev; binomial: p, unused. */
+  readonly a: number;
+  readonly b: number;
+  /** The generator; its state advances with every draw. */
+  readonly rng: HostRandom;
+  /** Empty, or one tensor whose run-time shape is the shape drawn (its values are not read). */
+  readonly inputs: readonly KTensor[];
+}
+
 /** An op node: a primitive applied to tensors. */
 export type OpTensorNode = {
   readonly [P in PrimitiveName]: {
@@ -57,7 +78,13 @@ export type OpTensorNode = {
 }[PrimitiveName];
 
 /** What a tensor is. */
-export type TensorNode = ConstantNode | VariableNode | PlaceholderNode | OpTensorNode;
+export type TensorNode = ConstantNode | VariableNode | PlaceholderNode | RandomNode | OpTensorNode;
+
+/** The tensors a tensor is computed from (ops and shape-following random nodes). */
+export function inputsOf(t: KTensor): readonly KTensor[] {
+  const n = t.node;
+  return n.kind === 'op' || n.kind === 'random' ? n.inputs : [];
+}
 
 let nextId = 1;
 
@@ -122,7 +149,7 @@ function keepReachable(t: KTensor, keep: Set<KTensor>): void {
     const x = stack.pop() as KTensor;
     if (keep.has(x)) continue;
     keep.add(x);
-    if (x.node.kind === 'op') stack.push(...x.node.inputs);
+    stack.push(...inputsOf(x));
   }
 }
 
