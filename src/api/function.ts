@@ -34,6 +34,24 @@ export interface KFunction {
   readonly inputs: readonly KTensor[];
   /** The output tensors. */
   readonly outputs: readonly KTensor[];
+  /** Frees what compiling made (an ONNX session, say) now rather than at garbage collection; calling it afterwards is an error. */
+  dispose(): void;
+}
+
+type Compiled = Map<Backend, { built: BuiltGraph; run: CompiledGraph<unknown> }>;
+
+/** Frees the compiled graphs of functions the program no longer references. */
+const compiledFinalizer = new FinalizationRegistry<Compiled>((compiled) => disposeCompiled(compiled));
+
+function disposeCompiled(compiled: Compiled): void {
+  for (const { run } of compiled.values()) {
+    try {
+      run.dispose?.();
+    } catch {
+      // a backend already torn down
+    }
+  }
+  compiled.clear();
 }
 
 /** Host copy of a native value, then disposed. */
@@ -109,7 +127,8 @@ export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | rea
     seen.add(v.id);
   }
   // Compiled once per backend (compiling checks the graph now, as Keras does).
-  const compiled = new Map<Backend, { built: BuiltGraph; run: CompiledGraph<unknown> }>();
+  const compiled: Compiled = new Map();
+  let disposed = false;
   const compileFor = (backend: Backend) => {
     let c = compiled.get(backend);
     if (!c) {
@@ -125,6 +144,7 @@ export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | rea
 
   const f = (values: readonly unknown[]): NDArray[] => {
     if (!Array.isArray(values)) throw new KerasTypeError(`function: call it with an array of ${inputs.length} input values`);
+    if (disposed) throw new KerasValueError(`function: this function was disposed`);
     if (values.length !== inputs.length) {
       throw new KerasValueError(`function: expected ${inputs.length} input values, got ${values.length}`);
     }
@@ -161,5 +181,11 @@ export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | rea
       for (const x of feeds) backend.dispose(x);
     }
   };
-  return Object.assign(f, { inputs: [...inputs], outputs: outs });
+  const dispose = (): void => {
+    disposed = true;
+    disposeCompiled(compiled);
+  };
+  const kf: KFunction = Object.assign(f, { inputs: [...inputs], outputs: outs, dispose });
+  compiledFinalizer.register(kf, compiled, kf);
+  return kf;
 }

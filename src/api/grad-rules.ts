@@ -218,6 +218,7 @@ const rules: { [P in PrimitiveName]: Rule<P> } = {
   scatterAdd: ([, idx], a, _y, g) => [applyOp('gather', [g, idx], { axis: a.axis }), null],
   broadcastTo: ([x], _a, _y, g) => [unbroadcast(g, x.shape)],
   broadcastLike: ([x], _a, _y, g) => [unbroadcast(g, x.shape), null],
+  shapeOf: none,
 };
 
 /** The gradients of op tensor `y`'s inputs, given the gradient `g` of `y`. */

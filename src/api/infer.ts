@@ -175,6 +175,8 @@ export function inferPrimitive<P extends PrimitiveName>(op: P, inputs: readonly 
     }
     case 'broadcastTo':
       return { shape: broadcastShapes(x.shape, (attrs as PrimitiveAttrs['broadcastTo']).shape, 'broadcastTo'), dtype: x.dtype };
+    case 'shapeOf':
+      return { shape: [x.shape.length], dtype: 'int32' };
     case 'broadcastLike':
       return { shape: broadcastShapes(x.shape, inputs[1].shape, 'broadcastLike'), dtype: x.dtype };
     default:

@@ -206,6 +206,8 @@ export type PrimitiveAttrs = { readonly [P in UnaryPrimitive]: Record<string, ne
   readonly broadcastTo: { readonly shape: readonly number[] };
   /** inputs [x, like]: broadcasts x to like's run-time shape (like's values are not read). */
   readonly broadcastLike: Record<string, never>;
+  /** The run-time shape of the input, as an int32 vector of length rank (the values are not read). */
+  readonly shapeOf: Record<string, never>;
 };
 
 /** The name of a primitive. */
@@ -236,6 +238,7 @@ export const PRIMITIVES: readonly PrimitiveName[] = [
   'scatterAdd',
   'broadcastTo',
   'broadcastLike',
+  'shapeOf',
 ];
 
 /** What a kernel is told about the output it must produce. */

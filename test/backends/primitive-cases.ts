@@ -1316,6 +1316,26 @@ const LAYOUT_CASES: PrimitiveCase[] = [
     expected: [5, 6],
   },
   {
+    // the shape of a 2x3 tensor is [2, 3] (values not read)
+    name: 'shapeOf a float32 matrix',
+    op: 'shapeOf',
+    attrs: {},
+    inputs: [f32([2, 3], [0, 0, 0, 0, 0, 0])],
+    outDtype: 'int32',
+    outShape: [2],
+    expected: [2, 3],
+  },
+  {
+    // a scalar has rank 0: an empty shape vector
+    name: 'shapeOf a bool scalar',
+    op: 'shapeOf',
+    attrs: {},
+    inputs: [{ data: [1], shape: [], dtype: 'bool' }],
+    outDtype: 'int32',
+    outShape: [0],
+    expected: [],
+  },
+  {
     // [[1],[2]] | [[3,4],[5,6]] | [[7],[8]] = [[1,3,4,7],[2,5,6,8]]
     name: 'int32 concat of three along axis 1',
     op: 'concat',

@@ -175,15 +175,14 @@ export function toDense(tensor: unknown): KTensor {
 }
 
 /**
- * The shape of `x` as an int32 tensor (dims unknown statically must be fed: an error).
+ * The shape of `x` as an int32 tensor: a constant when the static shape is known,
+ * otherwise read at run time (dims of placeholders).
  *
  * Mirrors `keras.backend.shape(x)`.
  */
 export function shape(x: unknown): KTensor {
   const t = requireTensorLike(x, 'shape');
-  if (t.shape.some((d) => d === null)) {
-    throw new KerasValueError(`shape: the shape [${fmt(t.shape)}] of argument 'x' has unknown dimensions; use intShape for the static shape`);
-  }
+  if (t.shape.some((d) => d === null)) return applyOp('shapeOf', [t], {});
   return constantFrom({ data: Int32Array.from(t.shape as number[]), shape: [t.rank], dtype: 'int32' }, 'shape', 'x', 'int32');
 }
 

@@ -16,6 +16,8 @@ import { dtypeOfTensor } from './tensors';
 export const COMPILE_SESSION_OPTIONS: SyncSessionOptions = {
   graphOptimizationLevel: 'all',
   executionMode: 'sequential',
+  intraOpNumThreads: 1,
+  interOpNumThreads: 1,
 };
 
 /** The ONNX model of a graph and how to feed and read it. */

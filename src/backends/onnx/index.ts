@@ -88,6 +88,7 @@ const KERNELS: KernelTable<ort.Tensor> = {
   scatterAdd: eagerKernel('scatterAdd'),
   broadcastTo: eagerKernel('broadcastTo'),
   broadcastLike: eagerKernel('broadcastLike'),
+  shapeOf: eagerKernel('shapeOf'),
 };
 
 /**

@@ -337,6 +337,7 @@ const LOWERINGS: { readonly [P in PrimitiveName]: LoweringOf<PrimitiveAttrs[P]> 
   },
   broadcastTo: (em, attrs, [x]) => em.node('Expand', [x.name, em.param('int64', [attrs.shape.length], attrs.shape)]),
   broadcastLike: (em, _attrs, [x, like]) => em.node('Expand', [x.name, em.node('Shape', [like.name])]),
+  shapeOf: (em, _attrs, [x]) => cast(em, em.node('Shape', [x.name]), 'int64', 'int32'),
 };
 
 /**

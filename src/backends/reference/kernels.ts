@@ -160,4 +160,9 @@ export const REFERENCE_KERNELS: KernelTable<RefTensor> = {
     arity('broadcastLike', inputs, 2);
     return broadcastTo(inputs[0], inputs[1].shape);
   },
+  shapeOf: (inputs) => {
+    arity('shapeOf', inputs, 1);
+    const shape = inputs[0].shape;
+    return { data: Int32Array.from(shape), shape: [shape.length], dtype: 'int32' };
+  },
 };

@@ -96,6 +96,7 @@ export const LAYOUT_KERNELS: {
   readonly reverse: Kernel<Tensor, 'reverse'>;
   readonly broadcastTo: Kernel<Tensor, 'broadcastTo'>;
   readonly broadcastLike: Kernel<Tensor, 'broadcastLike'>;
+  readonly shapeOf: Kernel<Tensor, 'shapeOf'>;
 } = {
   // clone shares the data buffer (reference counted): each handle can be disposed on its own.
   identity: ([x]) => tf.clone(x),
@@ -111,4 +112,5 @@ export const LAYOUT_KERNELS: {
   reverse,
   broadcastTo: ([x], { shape }) => broadcastTo(x, shape),
   broadcastLike: ([x, like]) => broadcastTo(x, like.shape),
+  shapeOf: ([x]) => tf.tensor1d(x.shape, 'int32'),
 };
