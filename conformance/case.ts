@@ -1,0 +1,159 @@
+/**
+ * The case format of the conformance suite.
+ *
+ * A function's spec lists value cases (inputs, a `run` built with the public
+ * API, expected values from the oracle or a `check` predicate, tolerances, an
+ * optional numeric gradient check) and error cases (a call that must throw a
+ * given error class with a message naming the function and the argument).
+ */
+import type { K as KNamespace, KTensor, NDArray } from '../src/index';
+import type { Nested, OArray, OracleDType } from './oracle';
+
+/** The public API namespace (`K`), as cases receive it. */
+export type KApi = typeof KNamespace;
+
+/** The float dtypes a case runs in: floatx is set to each in turn. */
+export type FloatVariant = 'float32' | 'float64';
+
+/** An input or output dtype; `'float'` stands for the variant's float dtype. */
+export type CaseDType = 'float' | OracleDType;
+
+/** The two execution modes. */
+export type Mode = 'eager' | 'graph';
+
+/** One input of a value case: a host value and how it becomes a tensor. */
+export interface CaseInput {
+  /** The host value (nested numbers, or booleans for bool). */
+  readonly value: Nested;
+  /** Its dtype; default `'float'` (the variant's float dtype). */
+  readonly dtype?: CaseDType;
+  /**
+   * Differentiable: the gradient check differentiates with respect to it.
+   * Such an input is a variable in the eager gradient check.
+   */
+  readonly diff?: boolean;
+  /**
+   * `'variable'`: a variable in both modes (the target of an update, say).
+   * `'constant'`: a constant in both modes. `'lazy'`: a variable in eager mode, a
+   * placeholder in graph mode (for cases that call `K.gradients` themselves).
+   * Default (`'auto'`): a constant in eager mode, a placeholder in graph mode.
+   */
+  readonly kind?: 'auto' | 'variable' | 'constant' | 'lazy';
+  /**
+   * The placeholder's static shape in graph mode; default: the value's shape with
+   * the first (batch) dimension unknown (`null`).
+   */
+  readonly placeholderShape?: readonly (number | null)[];
+}
+
+/** What a case is running as, available as `this` in `run`, `expected` and `check`. */
+export interface CaseContext {
+  /** The backend name. */
+  readonly backend: string;
+  /** Eager (constants) or graph (placeholders fed through `K.function`). */
+  readonly mode: Mode;
+  /** The float dtype of this run (floatx is set to it). */
+  readonly floatx: FloatVariant;
+}
+
+/** What `run` may return: tensors, host values, plain JS values, or arrays of them. */
+export type CaseOutput = KTensor | NDArray | number | string | boolean | null | undefined | readonly CaseOutput[];
+
+/** What `run`'s output becomes once evaluated (tensors replaced by their NDArray values). */
+export type Observed = NDArray | number | string | boolean | null | undefined | readonly Observed[];
+
+/**
+ * An expected value, structured like the output: an oracle array (or a nested JS
+ * array / number, taken as one) where the output is a tensor; plain JS values elsewhere.
+ */
+export type Expected = OArray | Nested | string | null | undefined | readonly Expected[];
+
+/** A comparison tolerance: |got - expected| <= atol + rtol * |expected|. */
+export interface Tolerance {
+  readonly rtol: number;
+  readonly atol: number;
+}
+
+/** Default value tolerances per float dtype (integers and bools compare exactly). */
+export const DEFAULT_TOLERANCE: Readonly<Record<FloatVariant, Tolerance>> = {
+  float32: { rtol: 1e-5, atol: 1e-6 },
+  float64: { rtol: 1e-10, atol: 1e-12 },
+};
+
+/** Default gradient-check tolerances (analytic gradient vs float64 central differences of the oracle). */
+export const DEFAULT_GRAD_TOLERANCE: Readonly<Record<FloatVariant, Tolerance>> = {
+  float32: { rtol: 2e-3, atol: 2e-4 },
+  float64: { rtol: 1e-6, atol: 1e-8 },
+};
+
+/** A case that computes something and compares it with the oracle (or checks it). */
+export interface ValueCase {
+  /** Short description, unique within the function. */
+  readonly name: string;
+  /** The inputs, turned into tensors according to the mode (none for nullary cases). */
+  readonly inputs?: readonly CaseInput[];
+  /** Builds the result with the public API, one tensor per input. */
+  run(this: CaseContext, K: KApi, ...xs: KTensor[]): CaseOutput;
+  /**
+   * The expected output, from the oracle; receives the inputs as oracle arrays
+   * (float inputs rounded to the variant's dtype). Needed for `grad`.
+   */
+  expected?(this: CaseContext, ...xs: OArray[]): Expected;
+  /** Instead of (or besides) `expected`: returns a description of what is wrong, or null. For random functions. */
+  check?(this: CaseContext, result: Observed, ...xs: OArray[]): string | null | undefined;
+  /**
+   * The dtype of tensor outputs whose expected oracle array carries no dtype tag.
+   * Default: `'float'` when an input is a float, else the inputs' common dtype, else unchecked.
+   */
+  readonly outDtype?: CaseDType;
+  /** Value tolerances overriding `DEFAULT_TOLERANCE`. */
+  readonly tol?: Partial<Record<FloatVariant, Tolerance>>;
+  /** Numeric gradient check with respect to the `diff` inputs (needs `expected`, one tensor output). */
+  readonly grad?: boolean;
+  /** Gradient tolerances overriding `DEFAULT_GRAD_TOLERANCE`. */
+  readonly gradTol?: Partial<Record<FloatVariant, Tolerance>>;
+  /** Modes to run in; default both. */
+  readonly modes?: readonly Mode[];
+  /**
+   * Float dtypes to run in; default both when an input or `outDtype` is `'float'`,
+   * else float32 only.
+   */
+  readonly floatVariants?: readonly FloatVariant[];
+}
+
+/** The error classes a case may expect (exported by the package). */
+export type ErrorClassName =
+  | 'KerasError'
+  | 'KerasValueError'
+  | 'KerasShapeError'
+  | 'KerasTypeError'
+  | 'UnsupportedError'
+  | 'NotImplementedYetError'
+  | 'ConfigError';
+
+/** A call that must throw `error` with a message matching `message`. */
+export interface ErrorCase {
+  /** Short description, unique within the function. */
+  readonly name: string;
+  /** The call that must throw (floatx is float32 while it runs). */
+  run(K: KApi): unknown;
+  /** The expected error class (a subclass is accepted). */
+  readonly error: ErrorClassName;
+  /** The message must match: it must name the function and the argument. */
+  readonly message: RegExp;
+}
+
+/** The cases of one function. */
+export interface FunctionSpec {
+  /** The Keras name (`batch_dot`), or the operator's name for the non-catalogue operators. */
+  readonly kerasName: string;
+  /** Value cases. */
+  readonly cases: readonly ValueCase[];
+  /** Error cases. */
+  readonly errorCases: readonly ErrorCase[];
+}
+
+/** Identity helper that type-checks a spec (and lets `this` in methods be inferred). */
+export function defineSpec(spec: FunctionSpec): FunctionSpec {
+  return spec;
+}

@@ -1,0 +1,471 @@
+/**
+ * Running cases on the active backend: value cases in eager and graph mode and
+ * in each float variant, the numeric gradient check, and error cases. Uses only
+ * the public API (`K` from the package root) and the oracle.
+ */
+import { K, KTensor, NDArray } from '../src/index';
+import {
+  CaseContext,
+  CaseDType,
+  CaseInput,
+  CaseOutput,
+  DEFAULT_GRAD_TOLERANCE,
+  DEFAULT_TOLERANCE,
+  ErrorCase,
+  Expected,
+  FloatVariant,
+  FunctionSpec,
+  KApi,
+  Mode,
+  Observed,
+  Tolerance,
+  ValueCase,
+} from './case';
+import { array, asArray, describeOArray, isOArray, Nested, OArray, OracleDType, storeAs, toNested, uniformArray } from './oracle';
+
+/** The outcome of one run of a case (one variant and mode, or one gradient check, or one error case). */
+export interface RunOutcome {
+  /** pass, fail, or unsupported (the backend raised UnsupportedError). */
+  readonly status: 'pass' | 'fail' | 'unsupported';
+  /** Which run: `case name [float32, graph]`, `grad of ...`, `error: ...`. */
+  readonly label: string;
+  /** Why it failed, or what is unsupported. */
+  readonly message: string;
+  /** Largest absolute error of the value comparison (0 when exact or not compared). */
+  readonly maxAbsError: number;
+  /** Whether this run is a gradient check. */
+  readonly gradient: boolean;
+}
+
+/** Everything the runs of one function gave on one backend. */
+export interface SpecOutcome {
+  readonly runs: readonly RunOutcome[];
+}
+
+/** A failure raised inside a run (turned into a `fail` outcome). */
+class CaseFailure extends Error {}
+
+const FLOAT_DTYPES = new Set<string>(['float16', 'float32', 'float64']);
+
+function isFloat(dtype: string): boolean {
+  return FLOAT_DTYPES.has(dtype);
+}
+
+function resolveDType(d: CaseDType | undefined, fx: FloatVariant): OracleDType {
+  return d === undefined || d === 'float' ? fx : d;
+}
+
+interface ConfigSnapshot {
+  floatx: ReturnType<KApi['floatx']>;
+  epsilon: number;
+  imageDataFormat: ReturnType<KApi['imageDataFormat']>;
+  learningPhase: ReturnType<KApi['learningPhase']>;
+}
+
+/** The configuration a case may change; restored after every run. */
+export function snapshotConfig(k: KApi): ConfigSnapshot {
+  return { floatx: k.floatx(), epsilon: k.epsilon(), imageDataFormat: k.imageDataFormat(), learningPhase: k.learningPhase() };
+}
+
+/** Restores a snapshot taken by `snapshotConfig`. */
+export function restoreConfig(k: KApi, s: ConfigSnapshot): void {
+  k.setFloatx(s.floatx);
+  k.setEpsilon(s.epsilon);
+  k.setImageDataFormat(s.imageDataFormat);
+  k.setLearningPhase(s.learningPhase);
+}
+
+/** A short description of a thrown value. */
+export function describeError(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  return `non-Error value ${String(e)}`;
+}
+
+function isUnsupported(e: unknown): boolean {
+  return e instanceof K.UnsupportedError;
+}
+
+interface PreparedInput {
+  readonly spec: CaseInput;
+  readonly dtype: OracleDType;
+  /** The value as the backend stores it (float32 rounded, int truncated), tagged with its dtype. */
+  readonly host: OArray;
+  /** The value to feed (nested arrays, booleans for bool). */
+  readonly feed: Nested;
+}
+
+function prepareInputs(c: ValueCase, fx: FloatVariant): PreparedInput[] {
+  return (c.inputs ?? []).map((spec) => {
+    const dtype = resolveDType(spec.dtype, fx);
+    const stored = storeAs(array(spec.value), dtype);
+    // The oracle sees untagged values: an output's dtype comes from `outDtype` (or an explicit tag).
+    return { spec, dtype, host: { data: stored.data, shape: stored.shape }, feed: toNested(stored) };
+  });
+}
+
+interface BuiltInputs {
+  readonly tensors: KTensor[];
+  readonly placeholders: KTensor[];
+  readonly feeds: Nested[];
+}
+
+/** Makes the input tensors: `purpose` value (eager: constants) or grad (eager: diff inputs are variables). */
+function buildInputs(k: KApi, inputs: readonly PreparedInput[], mode: Mode, purpose: 'value' | 'grad'): BuiltInputs {
+  const tensors: KTensor[] = [];
+  const placeholders: KTensor[] = [];
+  const feeds: Nested[] = [];
+  inputs.forEach((inp, i) => {
+    const kind = inp.spec.kind ?? 'auto';
+    const dtype = inp.dtype;
+    const lazy = kind === 'lazy' || (purpose === 'grad' && inp.spec.diff && kind === 'auto');
+    if (kind === 'variable' || (mode === 'eager' && lazy)) {
+      tensors.push(k.variable(inp.feed, { dtype, name: `input_${i}` }));
+    } else if (kind === 'constant' || mode === 'eager') {
+      tensors.push(k.constant(inp.feed, { dtype }));
+    } else {
+      const shape = inp.spec.placeholderShape ?? inp.host.shape.map((d, j) => (j === 0 ? null : d));
+      const p = k.placeholder({ shape, dtype, name: `input_${i}` });
+      tensors.push(p);
+      placeholders.push(p);
+      feeds.push(inp.feed);
+    }
+  });
+  return { tensors, placeholders, feeds };
+}
+
+function collectTensors(out: CaseOutput, acc: KTensor[]): void {
+  if (out instanceof K.KTensor) acc.push(out);
+  else if (Array.isArray(out)) for (const o of out as readonly CaseOutput[]) collectTensors(o, acc);
+}
+
+function substitute(out: CaseOutput, values: Map<KTensor, NDArray>): Observed {
+  if (out instanceof K.KTensor) return values.get(out) as NDArray;
+  if (Array.isArray(out)) return (out as readonly CaseOutput[]).map((o) => substitute(o, values));
+  return out as Observed;
+}
+
+function fmtShape(s: readonly (number | null)[]): string {
+  return `[${s.map((d) => (d === null ? 'None' : String(d))).join(', ')}]`;
+}
+
+/** Checks that each tensor's static shape and dtype agree with its value. */
+function checkStatic(tensors: readonly KTensor[], values: Map<KTensor, NDArray>): void {
+  for (const t of tensors) {
+    const v = values.get(t);
+    if (!v) continue;
+    const s = K.intShape(t);
+    if (s.length !== v.shape.length || s.some((d, i) => d !== null && d !== v.shape[i])) {
+      throw new CaseFailure(`the static shape ${fmtShape(s)} (intShape) does not match the value's shape ${fmtShape(v.shape)}`);
+    }
+    if (K.dtype(t) !== v.dtype) throw new CaseFailure(`the tensor's dtype ${K.dtype(t)} differs from its value's dtype ${v.dtype}`);
+  }
+}
+
+/** Evaluates `out`: eager with `K.eval`, graph through one `K.function` over the placeholders. */
+function evaluateOutput(k: KApi, out: CaseOutput, mode: Mode, built: BuiltInputs): Observed {
+  const tensors: KTensor[] = [];
+  collectTensors(out, tensors);
+  const values = new Map<KTensor, NDArray>();
+  if (mode === 'eager') {
+    for (const t of tensors) if (!values.has(t)) values.set(t, k.eval(t));
+  } else if (tensors.length > 0) {
+    const f = k.function(built.placeholders, tensors);
+    const res = f(built.feeds);
+    if (!Array.isArray(res) || res.length !== tensors.length) {
+      throw new CaseFailure(`K.function returned ${Array.isArray(res) ? res.length : typeof res} values for ${tensors.length} outputs`);
+    }
+    tensors.forEach((t, i) => values.set(t, res[i]));
+  }
+  for (const [t, v] of values) {
+    if (!(v instanceof K.NDArray)) throw new CaseFailure(`evaluating ${t.toString()} gave ${typeof v}, not an NDArray`);
+  }
+  checkStatic(tensors, values);
+  return substitute(out, values);
+}
+
+interface CompareState {
+  maxAbs: number;
+  readonly problems: string[];
+  readonly defaultDtype: OracleDType | undefined;
+  readonly tol: Readonly<Record<FloatVariant, Tolerance>>;
+}
+
+function fmtNum(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toPrecision(8);
+}
+
+function describeObserved(v: Observed): string {
+  if (v instanceof K.NDArray) {
+    const d = Array.from(v.data);
+    return `NDArray ${v.dtype} ${fmtShape(v.shape)} {${d.slice(0, 8).map(fmtNum).join(', ')}${d.length > 8 ? ', ...' : ''}}`;
+  }
+  if (Array.isArray(v)) return `a list of ${v.length}`;
+  return JSON.stringify(v) ?? String(v);
+}
+
+function compareArray(obs: NDArray, exp: OArray, path: string, st: CompareState): void {
+  const where = path === '' ? '' : ` at ${path}`;
+  const wantDtype = exp.dtype ?? st.defaultDtype;
+  if (wantDtype !== undefined && obs.dtype !== wantDtype) {
+    st.problems.push(`dtype${where}: got ${obs.dtype}, expected ${wantDtype}`);
+    return;
+  }
+  if (obs.shape.length !== exp.shape.length || obs.shape.some((d, i) => d !== exp.shape[i])) {
+    st.problems.push(`shape${where}: got ${fmtShape(obs.shape)}, expected ${fmtShape(exp.shape)}`);
+    return;
+  }
+  const float = isFloat(obs.dtype);
+  const tol = float ? st.tol[obs.dtype === 'float64' ? 'float64' : 'float32'] : { rtol: 0, atol: 0 };
+  const bad: string[] = [];
+  let nBad = 0;
+  for (let i = 0; i < exp.data.length; i++) {
+    const a = obs.data[i];
+    const e = exp.data[i];
+    let ok: boolean;
+    if (Number.isNaN(e)) ok = Number.isNaN(a);
+    else if (a === e) ok = true;
+    else if (!Number.isFinite(e) || !Number.isFinite(a)) ok = false;
+    else {
+      const err = Math.abs(a - e);
+      if (float) st.maxAbs = Math.max(st.maxAbs, err);
+      ok = err <= tol.atol + tol.rtol * Math.abs(e);
+    }
+    if (!ok) {
+      nBad++;
+      if (bad.length < 3) bad.push(`[${i}] got ${fmtNum(a)}, expected ${fmtNum(e)}`);
+    }
+  }
+  if (nBad > 0) {
+    st.problems.push(`values${where}: ${nBad} of ${exp.data.length} differ (${bad.join('; ')})${float ? ` tol rtol=${tol.rtol} atol=${tol.atol}` : ''}`);
+  }
+}
+
+function compare(obs: Observed, exp: Expected, path: string, st: CompareState): void {
+  const where = path === '' ? '' : ` at ${path}`;
+  if (obs instanceof K.NDArray) {
+    if (!isOArray(exp) && (typeof exp === 'string' || exp === null || exp === undefined)) {
+      st.problems.push(`got a tensor value${where}, expected ${JSON.stringify(exp)}`);
+      return;
+    }
+    let e: OArray;
+    try {
+      e = asArray(exp as OArray | Nested);
+    } catch (err) {
+      st.problems.push(`bad expected value${where}: ${describeError(err)}`);
+      return;
+    }
+    compareArray(obs, e, path, st);
+    return;
+  }
+  if (Array.isArray(obs)) {
+    if (!Array.isArray(exp)) {
+      st.problems.push(`got ${describeObserved(obs)}${where}, expected ${isOArray(exp) ? describeOArray(exp) : JSON.stringify(exp)}`);
+      return;
+    }
+    if (obs.length !== exp.length) {
+      st.problems.push(`got a list of ${obs.length}${where}, expected ${exp.length} items`);
+      return;
+    }
+    obs.forEach((o, i) => compare(o, (exp as readonly Expected[])[i], `${path}[${i}]`, st));
+    return;
+  }
+  const same = typeof obs === 'number' && typeof exp === 'number' ? obs === exp || (Number.isNaN(obs) && Number.isNaN(exp)) : obs === exp;
+  if (!same) st.problems.push(`got ${describeObserved(obs)}${where}, expected ${isOArray(exp) ? describeOArray(exp) : JSON.stringify(exp)}`);
+}
+
+function defaultOutDtype(c: ValueCase, inputs: readonly PreparedInput[], fx: FloatVariant): OracleDType | undefined {
+  if (c.outDtype !== undefined) return resolveDType(c.outDtype, fx);
+  if (inputs.some((i) => isFloat(i.dtype))) return fx;
+  if (inputs.length > 0 && inputs.every((i) => i.dtype === inputs[0].dtype)) return inputs[0].dtype;
+  return undefined;
+}
+
+/** The float variants a case runs in. */
+export function variantsOf(c: ValueCase): readonly FloatVariant[] {
+  if (c.floatVariants) return c.floatVariants;
+  const floaty = (c.inputs ?? []).some((i) => i.dtype === undefined || i.dtype === 'float') || c.outDtype === 'float';
+  return floaty ? ['float32', 'float64'] : ['float32'];
+}
+
+/** Runs `fn` with floatx set to `fx` and the configuration restored afterwards. */
+function withConfig<R>(k: KApi, fx: FloatVariant, fn: () => R): R {
+  const saved = snapshotConfig(k);
+  try {
+    k.setFloatx(fx);
+    return fn();
+  } finally {
+    restoreConfig(k, saved);
+  }
+}
+
+function outcomeOf(label: string, gradient: boolean, fn: () => number): RunOutcome {
+  try {
+    const maxAbsError = fn();
+    return { status: 'pass', label, message: '', maxAbsError, gradient };
+  } catch (e) {
+    if (e instanceof CaseFailure) return { status: 'fail', label, message: e.message, maxAbsError: 0, gradient };
+    if (isUnsupported(e)) return { status: 'unsupported', label, message: (e as Error).message, maxAbsError: 0, gradient };
+    return { status: 'fail', label, message: `threw ${describeError(e)}`, maxAbsError: 0, gradient };
+  }
+}
+
+/** Runs the value part of one case in one variant and mode. */
+function runValue(k: KApi, c: ValueCase, ctx: CaseContext): number {
+  const inputs = prepareInputs(c, ctx.floatx);
+  const hosts = inputs.map((i) => i.host);
+  const built = buildInputs(k, inputs, ctx.mode, 'value');
+  const out = c.run.call(ctx, k, ...built.tensors);
+  const observed = evaluateOutput(k, out, ctx.mode, built);
+  const st: CompareState = {
+    maxAbs: 0,
+    problems: [],
+    defaultDtype: defaultOutDtype(c, inputs, ctx.floatx),
+    tol: { ...DEFAULT_TOLERANCE, ...(c.tol ?? {}) },
+  };
+  if (c.expected) compare(observed, c.expected.call(ctx, ...hosts), '', st);
+  if (c.check) {
+    const problem = c.check.call(ctx, observed, ...hosts);
+    if (problem) st.problems.push(problem);
+  }
+  if (!c.expected && !c.check) st.problems.push('the case has neither expected nor check');
+  if (st.problems.length > 0) throw new CaseFailure(st.problems.join('; '));
+  return st.maxAbs;
+}
+
+/** Weighted sum of the oracle output: the loss whose gradient is checked. */
+function weightedSum(out: OArray, w: OArray): number {
+  let s = 0;
+  for (let i = 0; i < out.data.length; i++) s += out.data[i] * w.data[i];
+  return s;
+}
+
+/** Step of the central differences (in float64, on the oracle). */
+const GRAD_STEP = 1e-5;
+
+/** Runs the numeric gradient check of one case in one variant and mode; returns the largest gradient error. */
+function runGrad(k: KApi, c: ValueCase, ctx: CaseContext): number {
+  if (!c.expected) throw new CaseFailure('grad: true needs expected');
+  const expectedFn = c.expected;
+  const inputs = prepareInputs(c, ctx.floatx);
+  const hosts = inputs.map((i) => i.host);
+  const diffIdx = inputs.map((inp, i) => (inp.spec.diff && isFloat(inp.dtype) ? i : -1)).filter((i) => i >= 0);
+  if (diffIdx.length === 0) throw new CaseFailure('grad: true but no float input is marked diff');
+  const oracleOut = (xs: OArray[]): OArray => {
+    const e = expectedFn.call(ctx, ...xs);
+    if (!isOArray(e) && !(typeof e === 'number' || Array.isArray(e))) throw new Error('grad: expected must give one array');
+    return asArray(e as OArray | Nested);
+  };
+  const base = oracleOut(hosts);
+  const w = storeAs(uniformArray(base.shape, `W:${c.name}`, -1, 1), ctx.floatx);
+
+  const built = buildInputs(k, inputs, ctx.mode, 'grad');
+  const out = c.run.call(ctx, k, ...built.tensors);
+  if (!(out instanceof K.KTensor)) throw new CaseFailure('grad: run must return one tensor');
+  const wT = k.constant(toNested(w), { dtype: out.dtype });
+  const loss = k.sum(k.multiply(out, wT));
+  const targets = diffIdx.map((i) => built.tensors[i]);
+  const grads = k.gradients(loss, targets);
+  const nullAt = grads.map((g, j) => (g === null ? diffIdx[j] : -1)).filter((i) => i >= 0);
+  if (nullAt.length > 0) throw new CaseFailure(`K.gradients gave null for input(s) ${nullAt.join(', ')}`);
+  const f = k.function(ctx.mode === 'graph' ? built.placeholders : [], grads as KTensor[]);
+  const vals = f(ctx.mode === 'graph' ? built.feeds : []);
+  const tol = { ...DEFAULT_GRAD_TOLERANCE, ...(c.gradTol ?? {}) }[ctx.floatx];
+  const problems: string[] = [];
+  let maxErr = 0;
+  diffIdx.forEach((idx, j) => {
+    const x = hosts[idx];
+    const got = vals[j];
+    if (got.shape.length !== x.shape.length || got.shape.some((d, i) => d !== x.shape[i])) {
+      problems.push(`gradient of input ${idx}: shape ${fmtShape(got.shape)}, expected ${fmtShape(x.shape)}`);
+      return;
+    }
+    if (got.dtype !== inputs[idx].dtype) {
+      problems.push(`gradient of input ${idx}: dtype ${got.dtype}, expected ${inputs[idx].dtype}`);
+      return;
+    }
+    const bad: string[] = [];
+    let nBad = 0;
+    for (let e = 0; e < x.data.length; e++) {
+      const plus = [...x.data];
+      const minus = [...x.data];
+      plus[e] += GRAD_STEP;
+      minus[e] -= GRAD_STEP;
+      const xsP = hosts.map((h, t) => (t === idx ? { ...h, data: plus } : h));
+      const xsM = hosts.map((h, t) => (t === idx ? { ...h, data: minus } : h));
+      const num = (weightedSum(oracleOut(xsP), w) - weightedSum(oracleOut(xsM), w)) / (2 * GRAD_STEP);
+      const a = got.data[e];
+      const err = Math.abs(a - num);
+      if (Number.isFinite(err)) maxErr = Math.max(maxErr, err);
+      if (!(err <= tol.atol + tol.rtol * Math.abs(num))) {
+        nBad++;
+        if (bad.length < 3) bad.push(`[${e}] analytic ${fmtNum(a)}, numeric ${fmtNum(num)}`);
+      }
+    }
+    if (nBad > 0) problems.push(`gradient of input ${idx}: ${nBad} of ${x.data.length} differ (${bad.join('; ')})`);
+  });
+  if (problems.length > 0) throw new CaseFailure(problems.join('; '));
+  return maxErr;
+}
+
+/** Runs every run of one value case (variants x modes, plus gradient checks) on the active backend. */
+export function runValueCase(k: KApi, backend: string, c: ValueCase): RunOutcome[] {
+  const outcomes: RunOutcome[] = [];
+  const modes = c.modes ?? (['eager', 'graph'] as const);
+  for (const fx of variantsOf(c)) {
+    for (const mode of modes) {
+      const ctx: CaseContext = { backend, mode, floatx: fx };
+      const label = `'${c.name}' [${fx}, ${mode}]`;
+      outcomes.push(outcomeOf(label, false, () => withConfig(k, fx, () => runValue(k, c, ctx))));
+      if (c.grad) {
+        outcomes.push(outcomeOf(`gradient of ${label}`, true, () => withConfig(k, fx, () => runGrad(k, c, ctx))));
+      }
+    }
+  }
+  return outcomes;
+}
+
+/** Runs one error case on the active backend. */
+export function runErrorCase(k: KApi, ec: ErrorCase): RunOutcome {
+  const label = `error case '${ec.name}'`;
+  return outcomeOf(label, false, () =>
+    withConfig(k, 'float32', () => {
+      let thrown: unknown = undefined;
+      let threw = false;
+      try {
+        ec.run(k);
+      } catch (e) {
+        threw = true;
+        thrown = e;
+      }
+      if (!threw) throw new CaseFailure(`did not throw (expected ${ec.error} matching ${String(ec.message)})`);
+      const cls = (k as unknown as Record<string, unknown>)[ec.error];
+      if (typeof cls !== 'function' || !(thrown instanceof (cls as new (...a: never[]) => Error))) {
+        if (isUnsupported(thrown) && ec.error !== 'UnsupportedError') throw thrown;
+        throw new CaseFailure(`threw ${describeError(thrown)}; expected ${ec.error} matching ${String(ec.message)}`);
+      }
+      const msg = (thrown as Error).message;
+      if (!ec.message.test(msg)) throw new CaseFailure(`threw ${ec.error} with message "${msg}", which does not match ${String(ec.message)}`);
+      return 0;
+    }),
+  );
+}
+
+/** Runs every case of `spec` on the active backend (`K.setBackend` first). */
+export function runSpec(k: KApi, backend: string, spec: FunctionSpec): SpecOutcome {
+  const runs: RunOutcome[] = [];
+  for (const c of spec.cases) runs.push(...runValueCase(k, backend, c));
+  for (const ec of spec.errorCases) runs.push(runErrorCase(k, ec));
+  return { runs };
+}
+
+/** The class name and message an error case raises on the active backend (for cross-backend comparison). */
+export function errorSignature(k: KApi, ec: ErrorCase): string {
+  return withConfig(k, 'float32', () => {
+    try {
+      ec.run(k);
+    } catch (e) {
+      return describeError(e);
+    }
+    return '(no error)';
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * The keras.backend conformance suite: the runner, the jest helper, the report
+ * types and writers, the case format and the oracle.
+ *
+ * Run it on a new backend in a jest file:
+ * ```ts
+ * registerBackend('mine', factory);
+ * describeConformance('mine');
+ * ```
+ */
+export { runConformance, describeConformance, runFunction, specFor, allSpecs, missingReason, unknownFunctionNames, DEFAULT_BACKENDS } from './runner';
+export type { RunOptions, DescribeOptions } from './runner';
+export { toMarkdown, toHtml, totals, summarise } from './report';
+export type { ConformanceReport, ConformanceResult, ConformanceStatus } from './report';
+export { runSpec, runValueCase, runErrorCase, errorSignature } from './execute';
+export type { RunOutcome, SpecOutcome } from './execute';
+export { defineSpec, DEFAULT_TOLERANCE, DEFAULT_GRAD_TOLERANCE } from './case';
+export type {
+  FunctionSpec,
+  ValueCase,
+  ErrorCase,
+  CaseInput,
+  CaseContext,
+  CaseOutput,
+  Observed,
+  Expected,
+  Tolerance,
+  FloatVariant,
+  Mode,
+  CaseDType,
+  ErrorClassName,
+  KApi,
+} from './case';
+export { CATALOGUE_SPECS, OPERATOR_SPECS } from './cases';
+export * as oracle from './oracle';

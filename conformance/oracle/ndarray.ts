@@ -1,0 +1,134 @@
+/**
+ * The oracle's host array: plain `number[]` data (row-major, float64 arithmetic)
+ * with a shape. It is written from NumPy / Keras semantics and never calls the
+ * library under test, so expected values do not depend on any backend.
+ */
+
+/** The dtypes the oracle tags values with (it always computes in float64). */
+export type OracleDType = 'float32' | 'float64' | 'int32' | 'bool';
+
+/** A nested JS array of numbers or booleans (a scalar is a plain number or boolean). */
+export type Nested = number | boolean | readonly Nested[];
+
+/** An oracle array: row-major data in float64 numbers, its shape, and optionally a dtype tag. */
+export interface OArray {
+  /** Concrete shape. */
+  readonly shape: readonly number[];
+  /** Row-major elements (bool as 0/1). */
+  readonly data: readonly number[];
+  /** The dtype the value stands for, when it matters (checked against tensor outputs). */
+  readonly dtype?: OracleDType;
+}
+
+/** Whether `v` is an oracle array. */
+export function isOArray(v: unknown): v is OArray {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && Array.isArray((v as OArray).data) && Array.isArray((v as OArray).shape);
+}
+
+/** Number of elements of `shape`. */
+export function sizeOf(shape: readonly number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+/** Row-major strides of `shape`. */
+export function stridesOf(shape: readonly number[]): number[] {
+  const s = new Array<number>(shape.length);
+  let acc = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    s[i] = acc;
+    acc *= shape[i];
+  }
+  return s;
+}
+
+/** Multi-index of flat position `flat` in `shape`. */
+export function unravel(flat: number, shape: readonly number[]): number[] {
+  const idx = new Array<number>(shape.length);
+  for (let i = shape.length - 1; i >= 0; i--) {
+    const d = shape[i];
+    idx[i] = d === 0 ? 0 : flat % d;
+    flat = d === 0 ? 0 : Math.floor(flat / d);
+  }
+  return idx;
+}
+
+/** Makes an oracle array from data and shape (the data is copied). */
+export function fromData(data: ArrayLike<number>, shape: readonly number[], dtype?: OracleDType): OArray {
+  if (data.length !== sizeOf(shape)) {
+    throw new Error(`oracle: ${data.length} elements do not fill shape [${shape.join(', ')}]`);
+  }
+  return { data: Array.from(data), shape: [...shape], dtype };
+}
+
+/** Makes an oracle array from a nested JS array (booleans become 1/0); rows must not be ragged. */
+export function array(value: Nested, dtype?: OracleDType): OArray {
+  const shape: number[] = [];
+  let probe: Nested = value;
+  while (Array.isArray(probe)) {
+    shape.push(probe.length);
+    if (probe.length === 0) break;
+    probe = (probe as readonly Nested[])[0];
+  }
+  const data: number[] = [];
+  const walk = (node: Nested, depth: number): void => {
+    if (depth === shape.length) {
+      if (typeof node === 'number') data.push(node);
+      else if (typeof node === 'boolean') data.push(node ? 1 : 0);
+      else throw new Error('oracle: ragged nested array');
+      return;
+    }
+    if (!Array.isArray(node) || node.length !== shape[depth]) throw new Error('oracle: ragged nested array');
+    for (const c of node as readonly Nested[]) walk(c, depth + 1);
+  };
+  walk(value, 0);
+  return { data, shape, dtype };
+}
+
+/** A scalar (rank 0) array. */
+export function scalar(v: number, dtype?: OracleDType): OArray {
+  return { data: [v], shape: [], dtype };
+}
+
+/** An array of `shape` filled with `v`. */
+export function full(shape: readonly number[], v: number, dtype?: OracleDType): OArray {
+  return { data: new Array<number>(sizeOf(shape)).fill(v), shape: [...shape], dtype };
+}
+
+/** The same values tagged with `dtype` (no conversion). */
+export function withDtype(a: OArray, dtype: OracleDType): OArray {
+  return { data: a.data, shape: a.shape, dtype };
+}
+
+/**
+ * The values as stored in `dtype`: float32 rounds (`Math.fround`), int32 truncates
+ * toward zero, bool is x != 0; float64 keeps them.
+ */
+export function storeAs(a: OArray, dtype: OracleDType): OArray {
+  let f: (v: number) => number;
+  if (dtype === 'float32') f = Math.fround;
+  else if (dtype === 'int32') f = (v) => Math.trunc(v) | 0;
+  else if (dtype === 'bool') f = (v) => (v !== 0 ? 1 : 0);
+  else f = (v) => v;
+  return { data: a.data.map(f), shape: a.shape, dtype };
+}
+
+/** The values as nested JS arrays (a scalar gives a number; bool-tagged values give booleans). */
+export function toNested(a: OArray): Nested {
+  const conv = a.dtype === 'bool' ? (v: number): Nested => v !== 0 : (v: number): Nested => v;
+  if (a.shape.length === 0) return conv(a.data[0]);
+  let k = 0;
+  const build = (axis: number): Nested[] => {
+    const out: Nested[] = [];
+    for (let i = 0; i < a.shape[axis]; i++) out.push(axis === a.shape.length - 1 ? conv(a.data[k++]) : build(axis + 1));
+    return out;
+  };
+  return build(0);
+}
+
+/** A short description, for failure messages. */
+export function describeOArray(a: OArray): string {
+  const shown = a.data.length > 8 ? `${a.data.slice(0, 8).join(', ')}, ...` : a.data.join(', ');
+  return `[${a.shape.join(', ')}]${a.dtype ? ` ${a.dtype}` : ''} {${shown}}`;
+}
