@@ -16,6 +16,7 @@ import { ELEMENTWISE_SPECS } from './elementwise';
 import { REDUCE_MORE_SPECS } from './reduce-more';
 import { SHAPE_MORE_SPECS } from './shape-more';
 import { NN_MORE_SPECS } from './nn-more';
+import { RANDOM_SPECS } from './random';
 
 /** Specs of catalogue functions, keyed by their Keras name in the runner. */
 export const CATALOGUE_SPECS: readonly FunctionSpec[] = [
@@ -31,6 +32,7 @@ export const CATALOGUE_SPECS: readonly FunctionSpec[] = [
   ...REDUCE_MORE_SPECS,
   ...SHAPE_MORE_SPECS,
   ...NN_MORE_SPECS,
+  ...RANDOM_SPECS,
 ];
 
 /** Specs of the Python operators (`add`, ..., `slice`): run by `describeConformance`, not report rows. */
