@@ -40,7 +40,7 @@ describe('the catalogue', () => {
 describe('the report', () => {
   let report: ConformanceReport;
   beforeAll(async () => {
-    report = await runConformance({ functions: ['epsilon', 'sum', 'batch_dot'] });
+    report = await runConformance({ functions: ['epsilon', 'sum', 'ctc_batch_cost'] });
   }, 120000);
 
   it('has exactly the keys backends and results, the default backends in order', () => {
@@ -76,8 +76,8 @@ describe('the report', () => {
   it('marks stubs and unselected rows missing, and runs the selected ones', () => {
     const row = (fn: string, b: string) => report.results.find((r) => r.function === fn && r.backend === b);
     for (const b of BACKENDS) {
-      expect(row('batch_dot', b)?.status).toBe('missing');
-      expect(row('batch_dot', b)?.message).toMatch(/not implemented/);
+      expect(row('ctc_batch_cost', b)?.status).toBe('missing');
+      expect(row('ctc_batch_cost', b)?.message).toMatch(/not implemented/);
       expect(row('mean', b)?.status).toBe('missing');
       expect(row('mean', b)?.message).toMatch(/not selected/);
     }

@@ -7,10 +7,9 @@ import { floatx } from '../../config';
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../../errors';
 import { fmt } from '../infer';
 import { applyOp } from '../op';
-import { binary, cast, matMul, reshapeTo, scalar, transposeOp, unary } from '../prims';
+import { binary, cast, matMul, reduceOp, reshapeTo, scalar, transposeOp, unary } from '../prims';
 import { installTensorMethods, KTensor } from '../tensor';
-import { binaryOperands, floatTensor, requireTensorLike, show } from '../validate';
-import { notImplemented, NotImplemented } from '../not-implemented';
+import { binaryOperands, floatTensor, normAxis, requireTensorLike, show } from '../validate';
 
 /**
  * `x + y` with NumPy broadcasting (also `x.add(y)`).
@@ -200,36 +199,108 @@ export function log(x: unknown): KTensor {
   return unary('log', floatTensor(x, 'log'));
 }
 
-/* Not implemented yet: each throws NotImplementedYetError (see ../not-implemented.ts). */
-/** Not implemented yet: mirrors `keras.backend.round`. Throws NotImplementedYetError. */
-export const round: NotImplemented = notImplemented('round', 'round');
-/** Not implemented yet: mirrors `keras.backend.sign`. Throws NotImplementedYetError. */
-export const sign: NotImplemented = notImplemented('sign', 'sign');
-/** Not implemented yet: mirrors `keras.backend.pow`. Throws NotImplementedYetError. */
-export const pow: NotImplemented = notImplemented('pow', 'pow');
-/** Not implemented yet: mirrors `keras.backend.clip`. Throws NotImplementedYetError. */
-export const clip: NotImplemented = notImplemented('clip', 'clip');
-/** Not implemented yet: mirrors `keras.backend.equal`. Throws NotImplementedYetError. */
-export const equal: NotImplemented = notImplemented('equal', 'equal');
-/** Not implemented yet: mirrors `keras.backend.not_equal`. Throws NotImplementedYetError. */
-export const notEqual: NotImplemented = notImplemented('not_equal', 'notEqual');
-/** Not implemented yet: mirrors `keras.backend.greater`. Throws NotImplementedYetError. */
-export const greater: NotImplemented = notImplemented('greater', 'greater');
-/** Not implemented yet: mirrors `keras.backend.greater_equal`. Throws NotImplementedYetError. */
-export const greaterEqual: NotImplemented = notImplemented('greater_equal', 'greaterEqual');
-/** Not implemented yet: mirrors `keras.backend.less`. Throws NotImplementedYetError. */
-export const less: NotImplemented = notImplemented('less', 'less');
-/** Not implemented yet: mirrors `keras.backend.less_equal`. Throws NotImplementedYetError. */
-export const lessEqual: NotImplemented = notImplemented('less_equal', 'lessEqual');
-/** Not implemented yet: mirrors `keras.backend.maximum`. Throws NotImplementedYetError. */
-export const maximum: NotImplemented = notImplemented('maximum', 'maximum');
-/** Not implemented yet: mirrors `keras.backend.minimum`. Throws NotImplementedYetError. */
-export const minimum: NotImplemented = notImplemented('minimum', 'minimum');
-/** Not implemented yet: mirrors `keras.backend.sin`. Throws NotImplementedYetError. */
-export const sin: NotImplemented = notImplemented('sin', 'sin');
-/** Not implemented yet: mirrors `keras.backend.cos`. Throws NotImplementedYetError. */
-export const cos: NotImplemented = notImplemented('cos', 'cos');
-/** Not implemented yet: mirrors `keras.backend.gather`. Throws NotImplementedYetError. */
-export const gather: NotImplemented = notImplemented('gather', 'gather');
-/** Not implemented yet: mirrors `keras.backend.batch_dot`. Throws NotImplementedYetError. */
-export const batchDot: NotImplemented = notImplemented('batch_dot', 'batchDot');
+export { round, sign, pow, clip, equal, notEqual, greater, greaterEqual, less, lessEqual, maximum, minimum, sin, cos } from './elementwise';
+export { gather } from './indexing';
+
+/** The `axes` argument of batchDot, normalised to two non-negative axes. */
+function batchDotAxes(axes: unknown, xr: number, yr: number): [number, number] {
+  let pair: unknown[];
+  if (axes === null || axes === undefined) {
+    // As tf.matmul: the last axis of x with the second-to-last of y (the last when y is 2-D).
+    pair = [xr - 1, yr === 2 ? 1 : yr - 2];
+  } else if (typeof axes === 'number') {
+    pair = [axes, axes];
+  } else if (Array.isArray(axes) && axes.length === 2) {
+    if (axes.some((a) => Array.isArray(a))) {
+      throw new KerasValueError(`batchDot: argument 'axes' may name one axis per operand (multiple target dimensions are not supported), got ${show(axes)}`);
+    }
+    pair = [...axes];
+  } else {
+    throw new KerasValueError(`batchDot: argument 'axes' must be null, an integer or a pair of integers, got ${show(axes)}`);
+  }
+  const a0 = normAxis(pair[0], xr, 'batchDot', 'axes[0]');
+  const a1 = normAxis(pair[1], yr, 'batchDot', 'axes[1]');
+  if (a0 === 0 || a1 === 0) {
+    throw new KerasValueError(`batchDot: argument 'axes' cannot name axis 0, the batch axis, got ${show(axes)}`);
+  }
+  return [a0, a1];
+}
+
+/** Product of static dims, null when one is unknown. */
+function dimProduct(dims: readonly (number | null)[]): number | null {
+  return dims.reduce<number | null>((p, d) => (p === null || d === null ? null : p * d), 1);
+}
+
+/** Reshape for batchDot, with a message naming it when too many dims are unknown. */
+function batchDotReshape(t: KTensor, shape: readonly (number | null)[]): KTensor {
+  if (shape.filter((d) => d === null).length > 1) {
+    throw new KerasValueError(
+      `batchDot: needs all but one of the dimensions [${fmt(shape)}] to be known to reshape an operand of shape [${fmt(t.shape)}]`,
+    );
+  }
+  return reshapeTo(t, shape, 'batchDot');
+}
+
+/**
+ * Batchwise dot product: for each index `b` of the first (batch) axis, the dot of
+ * `x[b]` and `y[b]` summed over axis `axes[0]` of `x` and `axes[1]` of `y`. The
+ * result has the shape of `x` less the summed axis, followed by the shape of `y`
+ * less its batch axis and the summed axis; when that is rank 1 (two 2-D inputs) it is
+ * expanded to `(batch_size, 1)`. `axes` is an integer (the same axis of both), a
+ * pair, or null (the last axis of `x` with the second-to-last of `y`, or its last
+ * when `y` is 2-D). Example: `x = [[1, 2], [3, 4]]`, `y = [[5, 6], [7, 8]]`,
+ * `batchDot(x, y, 1)` is `[[17], [53]]`. Float tensors of rank >= 2.
+ *
+ * As the Keras 2.2 documentation describes; unlike Keras 2.2's TensorFlow code,
+ * negative axes count from the end, axis 0 (the batch axis) cannot be summed
+ * over, and inputs of rank > 3 follow the documented shape rule (Keras 2.2's code
+ * treated their extra leading axes as batch axes).
+ *
+ * Mirrors `keras.backend.batch_dot(x, y, axes=None)`.
+ */
+export function batchDot(x: unknown, y: unknown, axes?: number | readonly [number, number] | null): KTensor {
+  const [a, b] = binaryOperands(x, y, 'batchDot');
+  if (!isFloatDType(a.dtype)) throw new KerasTypeError(`batchDot: arguments 'x' and 'y' must be float tensors, got ${a.dtype}`);
+  if (a.rank < 2) throw new KerasValueError(`batchDot: argument 'x' must have rank >= 2, got shape [${fmt(a.shape)}]`);
+  if (b.rank < 2) throw new KerasValueError(`batchDot: argument 'y' must have rank >= 2, got shape [${fmt(b.shape)}]`);
+  const [a0, a1] = batchDotAxes(axes, a.rank, b.rank);
+  const bx = a.shape[0];
+  const by = b.shape[0];
+  if (bx !== null && by !== null && bx !== by) {
+    throw new KerasShapeError(`batchDot: arguments 'x' and 'y' have different batch sizes: shapes [${fmt(a.shape)}] and [${fmt(b.shape)}]`);
+  }
+  const kx = a.shape[a0];
+  const ky = b.shape[a1];
+  if (kx !== null && ky !== null && kx !== ky) {
+    throw new KerasShapeError(
+      `batchDot: the summed axes differ in length: axis ${a0} of 'x' (shape [${fmt(a.shape)}]) and axis ${a1} of 'y' (shape [${fmt(b.shape)}])`,
+    );
+  }
+  const batch = bx ?? by;
+  const k = kx ?? ky;
+  if (a.rank === 2 && b.rank === 2) {
+    // Both [batch, k]: the rowwise dot, kept as [batch, 1] (Keras's expand_dims).
+    return reduceOp('reduceSum', binary('mul', a, b), [1], true);
+  }
+  const xRest = Array.from({ length: a.rank }, (_, i) => i).filter((i) => i !== 0 && i !== a0);
+  const yRest = Array.from({ length: b.rank }, (_, i) => i).filter((i) => i !== 0 && i !== a1);
+  if (a.rank === 2 || b.rank === 2) {
+    // One operand is [batch, k]: move the other's batch and summed axes last, so that
+    // [batch, k] broadcasts against it, multiply, sum the last axis, and bring the
+    // batch axis back to the front. No reshape: any dimension may be unknown.
+    const [big, small, rest, axis] = a.rank === 2 ? [b, a, yRest, a1] : [a, b, xRest, a0];
+    const moved = transposeOp(big, [...rest, 0, axis]);
+    const summed = reduceOp('reduceSum', binary('mul', moved, small), [rest.length + 1], false);
+    return transposeOp(summed, [rest.length, ...rest.map((_, i) => i)]);
+  }
+  const xRestDims = xRest.map((i) => a.shape[i]);
+  const yRestDims = yRest.map((i) => b.shape[i]);
+  // x as [batch, M, k], y as [batch, k, N] (no reshape for rank 3); one matMul; then the documented shape.
+  const xt = transposeOp(a, [0, ...xRest, a0]);
+  const yt = transposeOp(b, [0, a1, ...yRest]);
+  const x3 = xRest.length === 1 ? xt : batchDotReshape(xt, [batch, dimProduct(xRestDims), k]);
+  const y3 = yRest.length === 1 ? yt : batchDotReshape(yt, [batch, k, dimProduct(yRestDims)]);
+  const p = matMul(x3, y3);
+  if (xRest.length === 1 && yRest.length === 1) return p;
+  return batchDotReshape(p, [batch, ...xRestDims, ...yRestDims]);
+}

@@ -1,13 +1,15 @@
 /**
- * Reductions: sum, mean, max.
+ * Reductions: sum, mean, max, min, prod, var, std, any, all, logsumexp; the
+ * cumulative sums and products; argmax and argmin.
  */
-import { isIntDType } from '../../backends/types';
+import { isFloatDType, isIntDType } from '../../backends/types';
 import { floatx } from '../../config';
-import { cast, div, onesLikeOp, reduceOp, scalar } from '../prims';
+import { KerasTypeError, KerasValueError } from '../../errors';
+import { applyOp } from '../op';
+import { add, binary, cast, div, onesLikeOp, reduceOp, scalar, sub, unary, where, zerosLikeOp } from '../prims';
 import { KTensor } from '../tensor';
-import { normAxes, requireTensorLike } from '../validate';
+import { floatTensor, normAxes, normAxis, requireTensorLike } from '../validate';
 import { checkBool } from '../validate';
-import { notImplemented, NotImplemented } from '../not-implemented';
 
 function keep(keepdims: unknown, fn: string): boolean {
   return keepdims === undefined || keepdims === null ? false : checkBool(keepdims, fn, 'keepdims');
@@ -59,27 +61,178 @@ export function max(x: unknown, axis?: number | readonly number[] | null, keepdi
   return reduceOp('reduceMax', t, axes, kd);
 }
 
-/* Not implemented yet: each throws NotImplementedYetError (see ../not-implemented.ts). */
-/** Not implemented yet: mirrors `keras.backend.min`. Throws NotImplementedYetError. */
-export const min: NotImplemented = notImplemented('min', 'min');
-/** Not implemented yet: mirrors `keras.backend.prod`. Throws NotImplementedYetError. */
-export const prod: NotImplemented = notImplemented('prod', 'prod');
-/** Not implemented yet: mirrors `keras.backend.cumsum`. Throws NotImplementedYetError. */
-export const cumsum: NotImplemented = notImplemented('cumsum', 'cumsum');
-/** Not implemented yet: mirrors `keras.backend.cumprod`. Throws NotImplementedYetError. */
-export const cumprod: NotImplemented = notImplemented('cumprod', 'cumprod');
-/** Not implemented yet: mirrors `keras.backend.std`. Throws NotImplementedYetError. */
-export const std: NotImplemented = notImplemented('std', 'std');
-/** Not implemented yet: mirrors `keras.backend.var`. Throws NotImplementedYetError. */
-const varStub: NotImplemented = notImplemented('var', 'var');
-export { varStub as var };
-/** Not implemented yet: mirrors `keras.backend.any`. Throws NotImplementedYetError. */
-export const any: NotImplemented = notImplemented('any', 'any');
-/** Not implemented yet: mirrors `keras.backend.all`. Throws NotImplementedYetError. */
-export const all: NotImplemented = notImplemented('all', 'all');
-/** Not implemented yet: mirrors `keras.backend.argmax`. Throws NotImplementedYetError. */
-export const argmax: NotImplemented = notImplemented('argmax', 'argmax');
-/** Not implemented yet: mirrors `keras.backend.argmin`. Throws NotImplementedYetError. */
-export const argmin: NotImplemented = notImplemented('argmin', 'argmin');
-/** Not implemented yet: mirrors `keras.backend.logsumexp`. Throws NotImplementedYetError. */
-export const logsumexp: NotImplemented = notImplemented('logsumexp', 'logsumexp');
+/**
+ * Minimum of the values along `axis` (an int, a list of ints, or null for all axes).
+ * bool tensors give bool (the logical and).
+ *
+ * Mirrors `keras.backend.min(x, axis=None, keepdims=False)`.
+ */
+export function min(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+  const t = requireTensorLike(x, 'min');
+  const axes = normAxes(axis, t.rank, 'min');
+  const kd = keep(keepdims, 'min');
+  if (t.dtype === 'bool') return reduceOp('reduceAll', t, axes, kd);
+  return reduceOp('reduceMin', t, axes, kd);
+}
+
+/**
+ * Product of the values along `axis`. bool tensors are multiplied as int32 (as `sum`).
+ *
+ * Mirrors `keras.backend.prod(x, axis=None, keepdims=False)`.
+ */
+export function prod(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+  let t = requireTensorLike(x, 'prod');
+  const axes = normAxes(axis, t.rank, 'prod');
+  const kd = keep(keepdims, 'prod');
+  if (t.dtype === 'bool') t = cast(t, 'int32');
+  return reduceOp('reduceProd', t, axes, kd);
+}
+
+function cumulative(op: 'cumsum' | 'cumprod', x: unknown, axis: unknown): KTensor {
+  let t = requireTensorLike(x, op);
+  if (t.rank === 0) throw new KerasValueError(`${op}: argument 'x' must have rank >= 1, got a scalar`);
+  const ax = normAxis(axis === undefined ? 0 : axis, t.rank, op);
+  if (t.dtype === 'bool') t = cast(t, 'int32');
+  return applyOp(op, [t], { axis: ax, exclusive: false, reverse: false });
+}
+
+/**
+ * Cumulative sum of the values along `axis` (default 0; negative counts from the
+ * end): `out[..., i, ...] = x[..., 0, ...] + ... + x[..., i, ...]`. Same shape and
+ * dtype as `x` (bool counts as int32).
+ *
+ * Mirrors `keras.backend.cumsum(x, axis=0)`.
+ */
+export function cumsum(x: unknown, axis = 0): KTensor {
+  return cumulative('cumsum', x, axis);
+}
+
+/**
+ * Cumulative product of the values along `axis` (default 0; negative counts from the
+ * end). Same shape and dtype as `x` (bool counts as int32). As TensorFlow, its
+ * gradient divides by `x`, so it is not finite where `x` is 0.
+ *
+ * Mirrors `keras.backend.cumprod(x, axis=0)`.
+ */
+export function cumprod(x: unknown, axis = 0): KTensor {
+  return cumulative('cumprod', x, axis);
+}
+
+/** `mean((x - mean(x))^2)` over `axes` of a float tensor. */
+function variance(t: KTensor, axes: number[], kd: boolean): KTensor {
+  const m = mean(t, axes, true);
+  const d = sub(t, m);
+  return mean(binary('mul', d, d), axes, kd);
+}
+
+/** A float version of a reduction's input: bool and int32 become floatx. */
+function asFloat(x: unknown, fn: string): KTensor {
+  const t = requireTensorLike(x, fn);
+  return isFloatDType(t.dtype) ? t : cast(t, floatx());
+}
+
+/**
+ * Variance (the mean of squared deviations from the mean, no Bessel correction)
+ * along `axis`. bool and int32 tensors give floatx (Keras 2.2 casts bool to floatx;
+ * TensorFlow would keep int32 with integer means).
+ *
+ * Mirrors `keras.backend.var(x, axis=None, keepdims=False)`.
+ */
+function variance_(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+  const t = asFloat(x, 'var');
+  const axes = normAxes(axis, t.rank, 'var');
+  return variance(t, axes, keep(keepdims, 'var'));
+}
+export { variance_ as var };
+
+/**
+ * Standard deviation (the square root of `var`) along `axis`. bool and int32
+ * tensors give floatx. Where the variance is 0 its gradient is not finite, as
+ * TensorFlow's.
+ *
+ * Mirrors `keras.backend.std(x, axis=None, keepdims=False)`.
+ */
+export function std(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+  const t = asFloat(x, 'std');
+  const axes = normAxes(axis, t.rank, 'std');
+  return unary('sqrt', variance(t, axes, keep(keepdims, 'std')));
+}
+
+function logical(op: 'reduceAny' | 'reduceAll', fn: string, x: unknown, axis: unknown, keepdims: unknown): KTensor {
+  const t = requireTensorLike(x, fn);
+  const axes = normAxes(axis, t.rank, fn);
+  const kd = keep(keepdims, fn);
+  const b = cast(t, 'bool');
+  if (axes.length === 0) return b === t ? applyOp('identity', [t], {}) : b;
+  return reduceOp(op, b, axes, kd);
+}
+
+/**
+ * Logical or along `axis`: the values are cast to bool first (non-zero is true,
+ * NaN included); a bool tensor.
+ *
+ * Mirrors `keras.backend.any(x, axis=None, keepdims=False)`.
+ */
+export function any(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+  return logical('reduceAny', 'any', x, axis, keepdims);
+}
+
+/**
+ * Logical and along `axis`: the values are cast to bool first (non-zero is true);
+ * a bool tensor.
+ *
+ * Mirrors `keras.backend.all(x, axis=None, keepdims=False)`.
+ */
+export function all(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+  return logical('reduceAll', 'all', x, axis, keepdims);
+}
+
+function argExtreme(op: 'argMax' | 'argMin', fn: string, x: unknown, axis: unknown): KTensor {
+  const t = requireTensorLike(x, fn);
+  if (t.dtype === 'bool') throw new KerasTypeError(`${fn}: argument 'x' must be a numeric tensor, got dtype bool (use K.cast)`);
+  if (t.rank === 0) throw new KerasValueError(`${fn}: argument 'x' must have rank >= 1, got a scalar`);
+  const ax = normAxis(axis === undefined ? -1 : axis, t.rank, fn);
+  return applyOp(op, [t], { axis: ax });
+}
+
+/**
+ * Index of the largest value along `axis` (default -1), the first one on ties; the
+ * axis is removed. int32 (TensorFlow gives int64, which this library does not have).
+ *
+ * Mirrors `keras.backend.argmax(x, axis=-1)`.
+ */
+export function argmax(x: unknown, axis = -1): KTensor {
+  return argExtreme('argMax', 'argmax', x, axis);
+}
+
+/**
+ * Index of the smallest value along `axis` (default -1), the first one on ties; the
+ * axis is removed. int32 (TensorFlow gives int64, which this library does not have).
+ *
+ * Mirrors `keras.backend.argmin(x, axis=-1)`.
+ */
+export function argmin(x: unknown, axis = -1): KTensor {
+  return argExtreme('argMin', 'argmin', x, axis);
+}
+
+/**
+ * `log(sum(exp(x)))` along `axis`, computed stably as TensorFlow's
+ * `reduce_logsumexp`: the maximum `m` (0 where it is not finite) is subtracted
+ * before `exp` and added back, `m + log(sum(exp(x - m)))`, so large inputs do not
+ * overflow and an all -inf slice gives -inf. Float tensors.
+ *
+ * Mirrors `keras.backend.logsumexp(x, axis=None, keepdims=False)`.
+ */
+export function logsumexp(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+  const t = floatTensor(x, 'logsumexp');
+  const axes = normAxes(axis, t.rank, 'logsumexp');
+  const kd = keep(keepdims, 'logsumexp');
+  if (axes.length === 0) return applyOp('identity', [t], {});
+  const raw = applyOp('reduceMax', [t], { axes, keepDims: true }, { noGrad: true });
+  // x - x is 0 only for finite x: a shift of 0 where the maximum is +-inf or NaN.
+  const finite = binary('equal', sub(raw, raw), scalar(0, t.dtype));
+  const m = where(finite, raw, zerosLikeOp(raw));
+  const s = unary('log', reduceOp('reduceSum', unary('exp', sub(t, m)), axes, kd));
+  // Without keepdims, m loses its length-1 axes by a reduction over them (works with unknown dims).
+  return add(s, kd ? m : reduceOp('reduceMax', m, axes, false));
+}

@@ -1,0 +1,219 @@
+/**
+ * Elementwise math of the `math` group: round, sign, pow, clip, the comparisons,
+ * maximum, minimum, sin and cos. Re-exported by `math.ts`.
+ */
+import { BinaryPrimitive, isIntDType } from '../../backends/types';
+import { KerasTypeError, KerasValueError } from '../../errors';
+import { applyOp, asTensor } from '../op';
+import { binary, scalar, unary } from '../prims';
+import { KTensor } from '../tensor';
+import { binaryOperands, floatTensor, requireTensorLike, show } from '../validate';
+import { constantHostData } from './indexing';
+
+/** A numeric (int or float, not bool) tensor argument. */
+function numericTensor(x: unknown, fn: string, arg = 'x'): KTensor {
+  const t = requireTensorLike(x, fn, arg);
+  if (t.dtype === 'bool') throw new KerasTypeError(`${fn}: argument '${arg}' must be a numeric tensor, got dtype bool (use K.cast)`);
+  return t;
+}
+
+/**
+ * Elementwise rounding to the nearest integer; ties go to the even integer
+ * ("half to even", as TensorFlow and NumPy: 0.5 -> 0, 1.5 -> 2, -2.5 -> -2).
+ * int32 tensors are returned unchanged.
+ *
+ * Mirrors `keras.backend.round(x)`.
+ */
+export function round(x: unknown): KTensor {
+  const t = numericTensor(x, 'round');
+  if (isIntDType(t.dtype)) return applyOp('identity', [t], {});
+  return unary('round', t);
+}
+
+/**
+ * Elementwise sign: -1 for negative values, 0 for zero, 1 for positive values, in
+ * the dtype of `x` (int32 or float). Its gradient is 0.
+ *
+ * Mirrors `keras.backend.sign(x)`.
+ */
+export function sign(x: unknown): KTensor {
+  return unary('sign', numericTensor(x, 'sign'));
+}
+
+/**
+ * Elementwise power `x ** a`. `a` is a number (converted to the dtype of `x`) or a
+ * tensor of the same dtype that broadcasts against `x`. For int32 `x` the exponent
+ * must be a whole number >= 0 (checked when it is a number or a constant; a
+ * negative exponent known only at run time gives backend-dependent values, where
+ * TensorFlow raises). Float `x` follows IEEE `pow` (a negative base with a
+ * fractional exponent gives NaN).
+ *
+ * Mirrors `keras.backend.pow(x, a)`.
+ */
+export function pow(x: unknown, a: unknown): KTensor {
+  const t = numericTensor(x, 'pow');
+  const e = a instanceof KTensor ? a : asTensor(a, 'pow', 'a', t.dtype);
+  if (e.dtype !== t.dtype) {
+    throw new KerasTypeError(`pow: arguments 'x' and 'a' must have the same dtype, got ${t.dtype} and ${e.dtype} (use K.cast)`);
+  }
+  if (isIntDType(t.dtype)) {
+    const data = constantHostData(e);
+    if (data !== null) {
+      for (let i = 0; i < data.length; i++) {
+        if (data[i] < 0) {
+          throw new KerasValueError(`pow: argument 'a' must be >= 0 for an ${t.dtype} base (integers to negative powers are not allowed), got ${data[i]}`);
+        }
+      }
+    }
+  }
+  return binary('pow', t, e);
+}
+
+/** One bound of `clip`: a number (or +-Infinity), or null / undefined for none. */
+function clipBound(v: unknown, arg: string): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'number' || Number.isNaN(v)) {
+    throw new KerasValueError(`clip: argument '${arg}' must be a number or null, got ${show(v)}`);
+  }
+  return v;
+}
+
+/**
+ * Elementwise clipping of `x` to `[minValue, maxValue]`. `null` bounds are -inf and
+ * +inf (no bound). As in Keras, when `maxValue < minValue` then `maxValue` becomes
+ * `minValue`. The bounds are converted to the dtype of `x` (for int32, truncated
+ * toward zero, as TensorFlow's cast). The gradient passes where
+ * `minValue <= x <= maxValue` (bounds included), as TensorFlow.
+ *
+ * Mirrors `keras.backend.clip(x, min_value, max_value)`.
+ */
+export function clip(x: unknown, minValue: number | null, maxValue: number | null): KTensor {
+  const t = numericTensor(x, 'clip');
+  let lo = clipBound(minValue, 'minValue');
+  let hi = clipBound(maxValue, 'maxValue');
+  if (lo !== null && hi !== null && hi < lo) hi = lo;
+  if (isIntDType(t.dtype)) {
+    // Integer tensors: finite bounds truncate toward zero; an infinite bound on the open side is no bound.
+    if (lo === Infinity || hi === -Infinity) {
+      throw new KerasValueError(`clip: argument '${lo === Infinity ? 'minValue' : 'maxValue'}' is ${lo === Infinity ? lo : hi}, which has no ${t.dtype} value`);
+    }
+    lo = lo === null || lo === -Infinity ? null : Math.trunc(lo);
+    hi = hi === null || hi === Infinity ? null : Math.trunc(hi);
+  } else {
+    if (lo === -Infinity) lo = null;
+    if (hi === Infinity) hi = null;
+  }
+  let out = t;
+  if (hi !== null) out = binary('minimum', out, scalar(hi, t.dtype));
+  if (lo !== null) out = binary('maximum', out, scalar(lo, t.dtype));
+  return out === t ? applyOp('identity', [t], {}) : out;
+}
+
+/** A comparison: operands converted as for arithmetic (numbers take the other's dtype), bool result. */
+function compare(op: BinaryPrimitive, fn: string, x: unknown, y: unknown, boolOk: boolean): KTensor {
+  const [a, b] = binaryOperands(x, y, fn);
+  if (!boolOk && a.dtype === 'bool') {
+    throw new KerasTypeError(`${fn}: arguments 'x' and 'y' must be numeric tensors, got dtype bool (use K.cast)`);
+  }
+  return binary(op, a, b);
+}
+
+/**
+ * Elementwise `x == y` with broadcasting; a bool tensor. Works on float, int32 and
+ * bool operands (of one dtype; numbers take the other operand's dtype). NaN is not
+ * equal to anything.
+ *
+ * Mirrors `keras.backend.equal(x, y)`.
+ */
+export function equal(x: unknown, y: unknown): KTensor {
+  return compare('equal', 'equal', x, y, true);
+}
+
+/**
+ * Elementwise `x != y` with broadcasting; a bool tensor (float, int32 or bool operands).
+ *
+ * Mirrors `keras.backend.not_equal(x, y)`.
+ */
+export function notEqual(x: unknown, y: unknown): KTensor {
+  return compare('notEqual', 'notEqual', x, y, true);
+}
+
+/**
+ * Elementwise `x > y` with broadcasting; a bool tensor (float or int32 operands).
+ *
+ * Mirrors `keras.backend.greater(x, y)`.
+ */
+export function greater(x: unknown, y: unknown): KTensor {
+  return compare('greater', 'greater', x, y, false);
+}
+
+/**
+ * Elementwise `x >= y` with broadcasting; a bool tensor (float or int32 operands).
+ *
+ * Mirrors `keras.backend.greater_equal(x, y)`.
+ */
+export function greaterEqual(x: unknown, y: unknown): KTensor {
+  return compare('greaterEqual', 'greaterEqual', x, y, false);
+}
+
+/**
+ * Elementwise `x < y` with broadcasting; a bool tensor (float or int32 operands).
+ *
+ * Mirrors `keras.backend.less(x, y)`.
+ */
+export function less(x: unknown, y: unknown): KTensor {
+  return compare('less', 'less', x, y, false);
+}
+
+/**
+ * Elementwise `x <= y` with broadcasting; a bool tensor (float or int32 operands).
+ *
+ * Mirrors `keras.backend.less_equal(x, y)`.
+ */
+export function lessEqual(x: unknown, y: unknown): KTensor {
+  return compare('lessEqual', 'lessEqual', x, y, false);
+}
+
+function extremum(op: 'maximum' | 'minimum', x: unknown, y: unknown): KTensor {
+  const [a, b] = binaryOperands(x, y, op);
+  if (a.dtype === 'bool') throw new KerasTypeError(`${op}: arguments 'x' and 'y' must be numeric tensors, got dtype bool (use K.cast)`);
+  return binary(op, a, b);
+}
+
+/**
+ * Elementwise maximum of two tensors, with broadcasting (float or int32). On ties
+ * the gradient goes to `x`, as TensorFlow.
+ *
+ * Mirrors `keras.backend.maximum(x, y)`.
+ */
+export function maximum(x: unknown, y: unknown): KTensor {
+  return extremum('maximum', x, y);
+}
+
+/**
+ * Elementwise minimum of two tensors, with broadcasting (float or int32). On ties
+ * the gradient goes to `x`, as TensorFlow.
+ *
+ * Mirrors `keras.backend.minimum(x, y)`.
+ */
+export function minimum(x: unknown, y: unknown): KTensor {
+  return extremum('minimum', x, y);
+}
+
+/**
+ * Elementwise sine (float tensors).
+ *
+ * Mirrors `keras.backend.sin(x)`.
+ */
+export function sin(x: unknown): KTensor {
+  return unary('sin', floatTensor(x, 'sin'));
+}
+
+/**
+ * Elementwise cosine (float tensors).
+ *
+ * Mirrors `keras.backend.cos(x)`.
+ */
+export function cos(x: unknown): KTensor {
+  return unary('cos', floatTensor(x, 'cos'));
+}
