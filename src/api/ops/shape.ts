@@ -1,12 +1,11 @@
 /**
- * Shape manipulation: concatenate, reshape.
+ * Shape manipulation: concatenate, reshape; the other shape functions are in shape-more.ts.
  */
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../../errors';
 import { fmt } from '../infer';
 import { applyOp } from '../op';
 import { KTensor } from '../tensor';
 import { normAxis, requireTensorLike, show } from '../validate';
-import { notImplemented, NotImplemented } from '../not-implemented';
 
 /**
  * Joins tensors along `axis` (default -1); other dimensions must agree.
@@ -60,40 +59,25 @@ export function reshape(x: unknown, shape: readonly number[]): KTensor {
   return applyOp('reshape', [t], { shape: [...shape] });
 }
 
-/* Not implemented yet: each throws NotImplementedYetError (see ../not-implemented.ts). */
-/** Not implemented yet: mirrors `keras.backend.permute_dimensions`. Throws NotImplementedYetError. */
-export const permuteDimensions: NotImplemented = notImplemented('permute_dimensions', 'permuteDimensions');
-/** Not implemented yet: mirrors `keras.backend.repeat_elements`. Throws NotImplementedYetError. */
-export const repeatElements: NotImplemented = notImplemented('repeat_elements', 'repeatElements');
-/** Not implemented yet: mirrors `keras.backend.resize_images`. Throws NotImplementedYetError. */
-export const resizeImages: NotImplemented = notImplemented('resize_images', 'resizeImages');
-/** Not implemented yet: mirrors `keras.backend.resize_volumes`. Throws NotImplementedYetError. */
-export const resizeVolumes: NotImplemented = notImplemented('resize_volumes', 'resizeVolumes');
-/** Not implemented yet: mirrors `keras.backend.repeat`. Throws NotImplementedYetError. */
-export const repeat: NotImplemented = notImplemented('repeat', 'repeat');
-/** Not implemented yet: mirrors `keras.backend.arange`. Throws NotImplementedYetError. */
-export const arange: NotImplemented = notImplemented('arange', 'arange');
-/** Not implemented yet: mirrors `keras.backend.tile`. Throws NotImplementedYetError. */
-export const tile: NotImplemented = notImplemented('tile', 'tile');
-/** Not implemented yet: mirrors `keras.backend.flatten`. Throws NotImplementedYetError. */
-export const flatten: NotImplemented = notImplemented('flatten', 'flatten');
-/** Not implemented yet: mirrors `keras.backend.batch_flatten`. Throws NotImplementedYetError. */
-export const batchFlatten: NotImplemented = notImplemented('batch_flatten', 'batchFlatten');
-/** Not implemented yet: mirrors `keras.backend.expand_dims`. Throws NotImplementedYetError. */
-export const expandDims: NotImplemented = notImplemented('expand_dims', 'expandDims');
-/** Not implemented yet: mirrors `keras.backend.squeeze`. Throws NotImplementedYetError. */
-export const squeeze: NotImplemented = notImplemented('squeeze', 'squeeze');
-/** Not implemented yet: mirrors `keras.backend.temporal_padding`. Throws NotImplementedYetError. */
-export const temporalPadding: NotImplemented = notImplemented('temporal_padding', 'temporalPadding');
-/** Not implemented yet: mirrors `keras.backend.spatial_2d_padding`. Throws NotImplementedYetError. */
-export const spatial2dPadding: NotImplemented = notImplemented('spatial_2d_padding', 'spatial2dPadding');
-/** Not implemented yet: mirrors `keras.backend.spatial_3d_padding`. Throws NotImplementedYetError. */
-export const spatial3dPadding: NotImplemented = notImplemented('spatial_3d_padding', 'spatial3dPadding');
-/** Not implemented yet: mirrors `keras.backend.stack`. Throws NotImplementedYetError. */
-export const stack: NotImplemented = notImplemented('stack', 'stack');
-/** Not implemented yet: mirrors `keras.backend.one_hot`. Throws NotImplementedYetError. */
-export const oneHot: NotImplemented = notImplemented('one_hot', 'oneHot');
-/** Not implemented yet: mirrors `keras.backend.reverse`. Throws NotImplementedYetError. */
-export const reverse: NotImplemented = notImplemented('reverse', 'reverse');
-/** Not implemented yet: mirrors `keras.backend.pattern_broadcast`. Throws NotImplementedYetError. */
-export const patternBroadcast: NotImplemented = notImplemented('pattern_broadcast', 'patternBroadcast');
+/* The other shape functions live in shape-more.ts. */
+export {
+  permuteDimensions,
+  repeatElements,
+  resizeImages,
+  resizeVolumes,
+  repeat,
+  arange,
+  tile,
+  flatten,
+  batchFlatten,
+  expandDims,
+  squeeze,
+  temporalPadding,
+  spatial2dPadding,
+  spatial3dPadding,
+  stack,
+  oneHot,
+  reverse,
+  patternBroadcast,
+} from './shape-more';
+export type { ArangeOptions } from './shape-more';
