@@ -11,11 +11,13 @@ import {
   broadcastLike,
   cast,
   div,
+  expandDimsOp,
   inversePerm,
   matMul,
   mul,
   neg,
   reduceOp,
+  reshapeLike,
   reshapeTo,
   scalar,
   sub,
@@ -32,24 +34,22 @@ type Rule<P extends PrimitiveName> = (inputs: readonly KTensor[], attrs: Primiti
 
 const none = (inputs: readonly KTensor[]): null[] => inputs.map(() => null);
 
-/** Keeps the reduced axes as length-1 dims so `g` broadcasts against the input. */
-function keepDimsShape(x: KTensor, axes: readonly number[]): (number | null)[] {
-  return x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
+/** `g` of a reduction's output, with the reduced axes back as length-1 dims. */
+function keptGrad(g: KTensor, a: PrimitiveAttrs['reduceSum']): KTensor {
+  return a.keepDims ? g : expandDimsOp(g, a.axes);
 }
 
 function gradThroughReduce(x: KTensor, a: PrimitiveAttrs['reduceSum'], g: KTensor): KTensor {
-  const gk = a.keepDims ? g : reshapeTo(g, keepDimsShape(x, a.axes), 'gradients');
-  return broadcastLike(gk, x);
+  return broadcastLike(keptGrad(g, a), x);
 }
 
 function maxMinRule(inputs: readonly KTensor[], a: PrimitiveAttrs['reduceMax'], y: KTensor, g: KTensor): (KTensor | null)[] {
   const x = inputs[0];
-  const yk = a.keepDims ? y : reshapeTo(y, keepDimsShape(x, a.axes), 'gradients');
+  const yk = keptGrad(y, a);
   const mask = cast(binary('equal', x, yk), x.dtype);
   // Ties share the gradient equally, as TensorFlow does.
   const count = reduceOp('reduceSum', mask, a.axes, true);
-  const gk = a.keepDims ? g : reshapeTo(g, keepDimsShape(x, a.axes), 'gradients');
-  return [mul(mask, div(gk, count))];
+  return [mul(mask, div(keptGrad(g, a), count))];
 }
 
 const rules: { [P in PrimitiveName]: Rule<P> } = {
@@ -158,7 +158,9 @@ const rules: { [P in PrimitiveName]: Rule<P> } = {
     }
     return [unbroadcast(da, a.shape), unbroadcast(db, b.shape)];
   },
-  reshape: ([x], _a, _y, g) => [reshapeTo(g, x.shape, 'gradients')],
+  reshape: ([x], _a, _y, g) => [reshapeLike(g, x)],
+  reshapeLike: ([x], _a, _y, g) => [reshapeLike(g, x), null],
+  expandDims: ([x], _a, _y, g) => [reshapeLike(g, x)],
   transpose: (_i, a, _y, g) => [transposeOp(g, inversePerm(a.perm))],
   slice: ([x], a, _y, g) => {
     const pads = a.begin.map((b, i): [number, number] => {

@@ -139,7 +139,8 @@ export function inferPrimitive<P extends PrimitiveName>(op: P, inputs: readonly 
     }
     case 'concat': {
       const axis = (attrs as PrimitiveAttrs['concat']).axis;
-      const shape = [...x.shape];
+      // Non-axis dims: the first input that knows them.
+      const shape = x.shape.map((_, i) => inputs.map((t) => t.shape[i]).find((d) => d !== null) ?? null);
       let total: number | null = 0;
       for (const t of inputs) {
         const d = t.shape[axis];
@@ -175,6 +176,15 @@ export function inferPrimitive<P extends PrimitiveName>(op: P, inputs: readonly 
     }
     case 'broadcastTo':
       return { shape: broadcastShapes(x.shape, (attrs as PrimitiveAttrs['broadcastTo']).shape, 'broadcastTo'), dtype: x.dtype };
+    case 'expandDims': {
+      const axes = (attrs as PrimitiveAttrs['expandDims']).axes;
+      const out: (number | null)[] = [];
+      let k = 0;
+      for (let i = 0; i < x.shape.length + axes.length; i++) out.push(axes.includes(i) ? 1 : x.shape[k++]);
+      return { shape: out, dtype: x.dtype };
+    }
+    case 'reshapeLike':
+      return { shape: inputs[1].shape, dtype: x.dtype };
     case 'shapeOf':
       return { shape: [x.shape.length], dtype: 'int32' };
     case 'broadcastLike':

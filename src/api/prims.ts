@@ -5,6 +5,7 @@
 import { BinaryPrimitive, DType, ReducePrimitive, Shape, UnaryPrimitive } from '../backends/types';
 import { KerasValueError } from '../errors';
 import { applyOp, constantFrom } from './op';
+import { fmt } from './infer';
 import { KTensor } from './tensor';
 
 /** Applies a unary primitive. */
@@ -43,10 +44,22 @@ export function cast(x: KTensor, dtype: DType): KTensor {
 export function reshapeTo(x: KTensor, shape: Shape, fn = 'reshape'): KTensor {
   const concrete = shape.map((d) => (d === null ? -1 : d));
   if (concrete.filter((d) => d === -1).length > 1) {
-    throw new KerasValueError(`${fn}: cannot reshape to [${shape.join(', ')}] with more than one unknown dimension`);
+    throw new KerasValueError(`${fn}: cannot reshape to [${fmt(shape)}] with more than one unknown dimension`);
   }
   if (x.shape.length === shape.length && x.shape.every((d, i) => d === shape[i] && d !== null)) return x;
   return applyOp('reshape', [x], { shape: concrete });
+}
+
+/** Inserts length-1 axes at output positions `axes` (works whatever dims are unknown). */
+export function expandDimsOp(x: KTensor, axes: readonly number[]): KTensor {
+  if (axes.length === 0) return x;
+  return applyOp('expandDims', [x], { axes: [...axes].sort((p, q) => p - q) });
+}
+
+/** `x` reshaped to the run-time shape of `like` (static when both shapes are known). */
+export function reshapeLike(x: KTensor, like: KTensor): KTensor {
+  if (like.shape.filter((d) => d === null).length <= 1) return reshapeTo(x, like.shape);
+  return applyOp('reshapeLike', [x, like], {});
 }
 
 /** Transpose with `perm` (no-op for the identity permutation). */

@@ -208,6 +208,13 @@ export type PrimitiveAttrs = { readonly [P in UnaryPrimitive]: Record<string, ne
   readonly broadcastLike: Record<string, never>;
   /** The run-time shape of the input, as an int32 vector of length rank (the values are not read). */
   readonly shapeOf: Record<string, never>;
+  /**
+   * Inserts length-1 axes: `axes` are their positions in the output (non-negative,
+   * ascending, unique, < output rank); the data is unchanged.
+   */
+  readonly expandDims: { readonly axes: readonly number[] };
+  /** inputs [x, like]: x reshaped to like's run-time shape (same element count; like's values are not read). */
+  readonly reshapeLike: Record<string, never>;
 };
 
 /** The name of a primitive. */
@@ -239,6 +246,8 @@ export const PRIMITIVES: readonly PrimitiveName[] = [
   'broadcastTo',
   'broadcastLike',
   'shapeOf',
+  'expandDims',
+  'reshapeLike',
 ];
 
 /** What a kernel is told about the output it must produce. */

@@ -1316,6 +1316,26 @@ const LAYOUT_CASES: PrimitiveCase[] = [
     expected: [5, 6],
   },
   {
+    // [2, 3] with length-1 axes inserted at output positions 0 and 2: [1, 2, 1, 3], same data
+    name: 'expandDims at 0 and 2',
+    op: 'expandDims',
+    attrs: { axes: [0, 2] },
+    inputs: [i32([2, 3], [1, 2, 3, 4, 5, 6])],
+    outDtype: 'int32',
+    outShape: [1, 2, 1, 3],
+    expected: [1, 2, 3, 4, 5, 6],
+  },
+  {
+    // [2, 3] reshaped to the shape of a [3, 2] tensor: same row-major data
+    name: 'reshapeLike a 3x2',
+    op: 'reshapeLike',
+    attrs: {},
+    inputs: [f32([2, 3], [1, 2, 3, 4, 5, 6]), f32([3, 2], [0, 0, 0, 0, 0, 0])],
+    outDtype: 'float32',
+    outShape: [3, 2],
+    expected: [1, 2, 3, 4, 5, 6],
+  },
+  {
     // the shape of a 2x3 tensor is [2, 3] (values not read)
     name: 'shapeOf a float32 matrix',
     op: 'shapeOf',

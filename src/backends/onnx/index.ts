@@ -89,6 +89,8 @@ const KERNELS: KernelTable<ort.Tensor> = {
   broadcastTo: eagerKernel('broadcastTo'),
   broadcastLike: eagerKernel('broadcastLike'),
   shapeOf: eagerKernel('shapeOf'),
+  expandDims: eagerKernel('expandDims'),
+  reshapeLike: eagerKernel('reshapeLike'),
 };
 
 /**

@@ -337,6 +337,8 @@ const LOWERINGS: { readonly [P in PrimitiveName]: LoweringOf<PrimitiveAttrs[P]> 
   },
   broadcastTo: (em, attrs, [x]) => em.node('Expand', [x.name, em.param('int64', [attrs.shape.length], attrs.shape)]),
   broadcastLike: (em, _attrs, [x, like]) => em.node('Expand', [x.name, em.node('Shape', [like.name])]),
+  expandDims: (em, attrs, [x]) => em.node('Unsqueeze', [x.name, em.constant('int64', [attrs.axes.length], attrs.axes)]),
+  reshapeLike: (em, _attrs, [x, like]) => em.node('Reshape', [x.name, em.node('Shape', [like.name])], { allowzero: 1 }),
   shapeOf: (em, _attrs, [x]) => cast(em, em.node('Shape', [x.name]), 'int64', 'int32'),
 };
 

@@ -160,6 +160,18 @@ export const REFERENCE_KERNELS: KernelTable<RefTensor> = {
     arity('broadcastLike', inputs, 2);
     return broadcastTo(inputs[0], inputs[1].shape);
   },
+  expandDims: (inputs, attrs) => {
+    arity('expandDims', inputs, 1);
+    const x = inputs[0];
+    const shape: number[] = [];
+    let k = 0;
+    for (let i = 0; i < x.shape.length + attrs.axes.length; i++) shape.push(attrs.axes.includes(i) ? 1 : x.shape[k++]);
+    return reshape(x, shape);
+  },
+  reshapeLike: (inputs) => {
+    arity('reshapeLike', inputs, 2);
+    return reshape(inputs[0], inputs[1].shape);
+  },
   shapeOf: (inputs) => {
     arity('shapeOf', inputs, 1);
     const shape = inputs[0].shape;

@@ -97,6 +97,8 @@ export const LAYOUT_KERNELS: {
   readonly broadcastTo: Kernel<Tensor, 'broadcastTo'>;
   readonly broadcastLike: Kernel<Tensor, 'broadcastLike'>;
   readonly shapeOf: Kernel<Tensor, 'shapeOf'>;
+  readonly expandDims: Kernel<Tensor, 'expandDims'>;
+  readonly reshapeLike: Kernel<Tensor, 'reshapeLike'>;
 } = {
   // clone shares the data buffer (reference counted): each handle can be disposed on its own.
   identity: ([x]) => tf.clone(x),
@@ -113,4 +115,11 @@ export const LAYOUT_KERNELS: {
   broadcastTo: ([x], { shape }) => broadcastTo(x, shape),
   broadcastLike: ([x, like]) => broadcastTo(x, like.shape),
   shapeOf: ([x]) => tf.tensor1d(x.shape, 'int32'),
+  expandDims: ([x], { axes }) => {
+    const shape: number[] = [];
+    let k = 0;
+    for (let i = 0; i < x.rank + axes.length; i++) shape.push(axes.includes(i) ? 1 : x.shape[k++]);
+    return tf.reshape(x, shape);
+  },
+  reshapeLike: ([x, like]) => tf.reshape(x, like.shape),
 };
