@@ -1,11 +1,11 @@
 /**
- * Graph-level functions: stop_gradient.
+ * Graph-level functions: stop_gradient here; switch, in_train_phase,
+ * in_test_phase and print_tensor from ./phase.ts.
  */
 import { KerasTypeError } from '../../errors';
 import { applyOp } from '../op';
 import { KTensor } from '../tensor';
 import { requireTensorLike } from '../validate';
-import { notImplemented, NotImplemented } from '../not-implemented';
 
 /**
  * The same values with no gradient flowing back: a tensor, or a list of tensors.
@@ -22,13 +22,5 @@ export function stopGradient(variables: KTensor | readonly KTensor[]): KTensor |
   return applyOp('identity', [requireTensorLike(variables, 'stopGradient', 'variables')], {}, { noGrad: true });
 }
 
-/* Not implemented yet: each throws NotImplementedYetError (see ../not-implemented.ts). */
-/** Not implemented yet: mirrors `keras.backend.switch`. Throws NotImplementedYetError. */
-const switchStub: NotImplemented = notImplemented('switch', 'switch');
-export { switchStub as switch };
-/** Not implemented yet: mirrors `keras.backend.in_train_phase`. Throws NotImplementedYetError. */
-export const inTrainPhase: NotImplemented = notImplemented('in_train_phase', 'inTrainPhase');
-/** Not implemented yet: mirrors `keras.backend.in_test_phase`. Throws NotImplementedYetError. */
-export const inTestPhase: NotImplemented = notImplemented('in_test_phase', 'inTestPhase');
-/** Not implemented yet: mirrors `keras.backend.print_tensor`. Throws NotImplementedYetError. */
-export const printTensor: NotImplemented = notImplemented('print_tensor', 'printTensor');
+export { switch, inTrainPhase, inTestPhase, printTensor } from './phase';
+export type { Branch } from './phase';

@@ -1,12 +1,13 @@
 /**
- * Neural-network activations: relu, softmax, sigmoid, tanh.
+ * Neural-network functions: relu, softmax, sigmoid, tanh here; the other
+ * activations, the losses, in_top_k, bias_add and batch normalisation from the
+ * files re-exported at the end.
  */
 import { KerasValueError } from '../../errors';
 import { applyOp } from '../op';
 import { binary, div, reduceOp, scalar, sub, unary } from '../prims';
 import { KTensor } from '../tensor';
 import { checkNumber, floatTensor, normAxis } from '../validate';
-import { notImplemented, NotImplemented } from '../not-implemented';
 
 /**
  * Rectified linear unit: `max(x, 0)`, with `alpha` the slope for negative values and
@@ -59,28 +60,7 @@ export function tanh(x: unknown): KTensor {
   return unary('tanh', floatTensor(x, 'tanh'));
 }
 
-/* Not implemented yet: each throws NotImplementedYetError (see ../not-implemented.ts). */
-/** Not implemented yet: mirrors `keras.backend.elu`. Throws NotImplementedYetError. */
-export const elu: NotImplemented = notImplemented('elu', 'elu');
-/** Not implemented yet: mirrors `keras.backend.softplus`. Throws NotImplementedYetError. */
-export const softplus: NotImplemented = notImplemented('softplus', 'softplus');
-/** Not implemented yet: mirrors `keras.backend.softsign`. Throws NotImplementedYetError. */
-export const softsign: NotImplemented = notImplemented('softsign', 'softsign');
-/** Not implemented yet: mirrors `keras.backend.categorical_crossentropy`. Throws NotImplementedYetError. */
-export const categoricalCrossentropy: NotImplemented = notImplemented('categorical_crossentropy', 'categoricalCrossentropy');
-/** Not implemented yet: mirrors `keras.backend.sparse_categorical_crossentropy`. Throws NotImplementedYetError. */
-export const sparseCategoricalCrossentropy: NotImplemented = notImplemented('sparse_categorical_crossentropy', 'sparseCategoricalCrossentropy');
-/** Not implemented yet: mirrors `keras.backend.binary_crossentropy`. Throws NotImplementedYetError. */
-export const binaryCrossentropy: NotImplemented = notImplemented('binary_crossentropy', 'binaryCrossentropy');
-/** Not implemented yet: mirrors `keras.backend.hard_sigmoid`. Throws NotImplementedYetError. */
-export const hardSigmoid: NotImplemented = notImplemented('hard_sigmoid', 'hardSigmoid');
-/** Not implemented yet: mirrors `keras.backend.l2_normalize`. Throws NotImplementedYetError. */
-export const l2Normalize: NotImplemented = notImplemented('l2_normalize', 'l2Normalize');
-/** Not implemented yet: mirrors `keras.backend.in_top_k`. Throws NotImplementedYetError. */
-export const inTopK: NotImplemented = notImplemented('in_top_k', 'inTopK');
-/** Not implemented yet: mirrors `keras.backend.bias_add`. Throws NotImplementedYetError. */
-export const biasAdd: NotImplemented = notImplemented('bias_add', 'biasAdd');
-/** Not implemented yet: mirrors `keras.backend.normalize_batch_in_training`. Throws NotImplementedYetError. */
-export const normalizeBatchInTraining: NotImplemented = notImplemented('normalize_batch_in_training', 'normalizeBatchInTraining');
-/** Not implemented yet: mirrors `keras.backend.batch_normalization`. Throws NotImplementedYetError. */
-export const batchNormalization: NotImplemented = notImplemented('batch_normalization', 'batchNormalization');
+export { elu, softplus, softsign, hardSigmoid, l2Normalize } from './activations';
+export { categoricalCrossentropy, sparseCategoricalCrossentropy, binaryCrossentropy } from './losses';
+export { inTopK, biasAdd } from './nn-extra';
+export { batchNormalization, normalizeBatchInTraining } from './normalization';

@@ -1,0 +1,145 @@
+/**
+ * Batch normalisation of the nn group: batch_normalization and
+ * normalize_batch_in_training, as Keras 2.1's TensorFlow backend (the signatures
+ * of the catalogue) computes them with `tf.nn.moments` and
+ * `tf.nn.batch_normalization`. Re-exported by ./nn.ts.
+ */
+import { Shape } from '../../backends/types';
+import { KerasShapeError, KerasValueError } from '../../errors';
+import { fmt } from '../infer';
+import { add, binary, div, mul, neg, onesLikeOp, reduceOp, reshapeTo, scalar, sub, unary } from '../prims';
+import { KTensor } from '../tensor';
+import { checkNumber, floatTensor, show } from '../validate';
+import { checkBroadcastsTo, operandLike, stopGrad } from './nn-helpers';
+
+/** An optional scale or offset: null/undefined, or a tensor of the dtype of `x`. */
+function optionalParam(v: unknown, x: KTensor, fn: string, arg: string): KTensor | null {
+  return v === null || v === undefined ? null : operandLike(v, x, fn, arg, 'x');
+}
+
+/** `tf.nn.batch_normalization`: `x * inv + (beta - mean * inv)` with `inv = gamma / sqrt(var + epsilon)`. */
+function normalize(x: KTensor, mean: KTensor, variance: KTensor, beta: KTensor | null, gamma: KTensor | null, eps: number): KTensor {
+  let inv = div(scalar(1, x.dtype), unary('sqrt', add(variance, scalar(eps, x.dtype))));
+  if (gamma) inv = mul(inv, gamma);
+  const shift = beta ? sub(beta, mul(mean, inv)) : neg(mul(mean, inv));
+  return add(mul(x, inv), shift);
+}
+
+/**
+ * Applies batch normalisation with the given statistics:
+ * `(x - mean) / sqrt(var + epsilon) * gamma + beta`, every parameter broadcasting
+ * (NumPy rules) to the shape of `x`. `beta` and `gamma` may be null (no offset, no
+ * scale).
+ *
+ * Mirrors `keras.backend.batch_normalization(x, mean, var, beta, gamma, epsilon=0.001)`.
+ */
+export function batchNormalization(x: unknown, mean: unknown, variance: unknown, beta: unknown, gamma: unknown, epsilon = 0.001): KTensor {
+  const fn = 'batchNormalization';
+  const t = floatTensor(x, fn);
+  const m = operandLike(mean, t, fn, 'mean', 'x');
+  const v = operandLike(variance, t, fn, 'var', 'x');
+  const b = optionalParam(beta, t, fn, 'beta');
+  const g = optionalParam(gamma, t, fn, 'gamma');
+  const eps = checkNumber(epsilon, fn, 'epsilon');
+  checkBroadcastsTo(m, t, fn, 'mean');
+  checkBroadcastsTo(v, t, fn, 'var');
+  if (b) checkBroadcastsTo(b, t, fn, 'beta');
+  if (g) checkBroadcastsTo(g, t, fn, 'gamma');
+  return normalize(t, m, v, b, g, eps);
+}
+
+/** The reduction axes: an array of distinct ints in range (negatives count from the end). */
+function reductionAxesArg(v: unknown, rank: number, fn: string): number[] {
+  if (!Array.isArray(v) || v.some((a) => typeof a !== 'number' || !Number.isInteger(a))) {
+    throw new KerasValueError(`${fn}: argument 'reductionAxes' must be an array of integers, got ${show(v)}`);
+  }
+  const axes = (v as number[]).map((a) => {
+    if (a < -rank || a >= rank) {
+      throw new KerasValueError(`${fn}: argument 'reductionAxes' has axis ${a}, out of range for 'x' of rank ${rank} (expected ${-rank} to ${rank - 1})`);
+    }
+    return a < 0 ? a + rank : a;
+  });
+  if (new Set(axes).size !== axes.length) throw new KerasValueError(`${fn}: argument 'reductionAxes' repeats an axis: ${show(v)}`);
+  return axes.sort((p, q) => p - q);
+}
+
+/** Mean over `axes`, also when their lengths are known only at run time. */
+function meanOver(x: KTensor, axes: readonly number[], keepDims: boolean): KTensor {
+  const s = reduceOp('reduceSum', x, axes, keepDims);
+  const count = axes.reduce<number | null>((p, i) => (p === null || x.shape[i] === null ? null : p * (x.shape[i] as number)), 1);
+  if (count === null) return div(s, reduceOp('reduceSum', onesLikeOp(x), axes, keepDims));
+  return count === 1 ? s : div(s, scalar(count, x.dtype));
+}
+
+/**
+ * `gamma` or `beta` reshaped to `target` (x's shape with 1 on the reduced axes), as
+ * Keras reshapes them for non-standard reduction axes; they must hold one value per
+ * position of the kept axes.
+ */
+function toTargetShape(p: KTensor, target: Shape, kept: readonly number[], fn: string, arg: string): KTensor {
+  const size = (s: Shape): number | null => s.reduce<number | null>((a, d) => (a === null || d === null ? null : a * d), 1);
+  const keptShape = kept.map((i) => target[i]);
+  const np = size(p.shape);
+  const nk = size(keptShape);
+  if (np !== null && nk !== null && np !== nk) {
+    throw new KerasShapeError(
+      `${fn}: argument '${arg}' has shape [${fmt(p.shape)}] (${np} values), but the axes kept by the reduction have shape [${fmt(keptShape)}] (${nk} values)`,
+    );
+  }
+  const shape = [...target];
+  if (p.rank === kept.length) {
+    // Fill unknown kept dims from the parameter's own shape where it knows them.
+    kept.forEach((axis, j) => {
+      if (shape[axis] === null) shape[axis] = p.shape[j];
+    });
+  }
+  if (shape.filter((d) => d === null).length > 1) {
+    throw new KerasShapeError(`${fn}: argument '${arg}' cannot be reshaped to [${fmt(shape)}]: more than one dimension is unknown`);
+  }
+  return reshapeTo(p, shape, fn);
+}
+
+/**
+ * Computes the mean and variance of `x` over `reductionAxes` and normalises `x` with
+ * them: returns `[normed, mean, variance]`, where `mean` and `variance` have the
+ * shape of `x` without the reduced axes and the variance is the biased one (divided
+ * by the count), as `tf.nn.moments`. `gamma` and `beta` may be null. When the
+ * reduced axes are all but the last, they broadcast as they are; otherwise (say
+ * `[0, 2, 3]` for channels-first images) they are reshaped to the shape of `x` with 1
+ * on the reduced axes, as Keras does. Negative axes count from the end.
+ *
+ * Mirrors `keras.backend.normalize_batch_in_training(x, gamma, beta, reduction_axes, epsilon=0.001)`.
+ */
+export function normalizeBatchInTraining(
+  x: unknown,
+  gamma: unknown,
+  beta: unknown,
+  reductionAxes: readonly number[],
+  epsilon = 0.001,
+): [KTensor, KTensor, KTensor] {
+  const fn = 'normalizeBatchInTraining';
+  const t = floatTensor(x, fn);
+  let g = optionalParam(gamma, t, fn, 'gamma');
+  let b = optionalParam(beta, t, fn, 'beta');
+  const axes = reductionAxesArg(reductionAxes, t.rank, fn);
+  const eps = checkNumber(epsilon, fn, 'epsilon');
+  const meanK = meanOver(t, axes, true);
+  const centered = sub(t, stopGrad(meanK));
+  const varK = meanOver(binary('mul', centered, centered), axes, true);
+  const mean = reduceOp('reduceSum', meanK, axes, false);
+  const variance = reduceOp('reduceSum', varK, axes, false);
+  const regular = axes.length === t.rank - 1 && axes.every((a, i) => a === i);
+  let normed: KTensor;
+  if (regular) {
+    if (g) checkBroadcastsTo(g, t, fn, 'gamma');
+    if (b) checkBroadcastsTo(b, t, fn, 'beta');
+    normed = normalize(t, mean, variance, b, g, eps);
+  } else {
+    const target: Shape = t.shape.map((d, i) => (axes.includes(i) ? 1 : d));
+    const kept = t.shape.map((_, i) => i).filter((i) => !axes.includes(i));
+    if (g) g = toTargetShape(g, target, kept, fn, 'gamma');
+    if (b) b = toTargetShape(b, target, kept, fn, 'beta');
+    normed = normalize(t, meanK, varK, b, g, eps);
+  }
+  return [normed, mean, variance];
+}
