@@ -53,11 +53,16 @@ export function asTensor(value: unknown, fn: string, arg: string, dtypeHint?: DT
   if (!isTensorLike(value)) {
     throw new KerasTypeError(`${fn}: argument '${arg}' must be a tensor or a tensor-like value, got ${value === null ? 'null' : typeof value}`);
   }
-  const scalarLike = typeof value === 'number' || typeof value === 'boolean';
-  if (typeof value === 'number' && dtypeHint !== undefined && isIntDType(dtypeHint) && !Number.isInteger(value)) {
-    throw new KerasTypeError(`${fn}: argument '${arg}' is ${value}, which is not a whole number, for a ${dtypeHint} tensor (use K.cast)`);
+  // Untyped values (numbers, booleans, nested arrays) take the dtype of the tensor
+  // they meet, as TensorFlow converts them; typed arrays and NDArrays keep theirs.
+  const untyped = typeof value === 'number' || typeof value === 'boolean' || Array.isArray(value);
+  if (!untyped || dtypeHint === undefined) return constantFrom(value, fn, arg);
+  const host = toHostValue(value, fn, arg, undefined, floatx());
+  if (isIntDType(dtypeHint) && host.dtype !== 'bool' && !Array.from(host.data).every(Number.isInteger)) {
+    throw new KerasTypeError(`${fn}: argument '${arg}' has values that are not whole numbers, for a ${dtypeHint} tensor (use K.cast)`);
   }
-  return constantFrom(value, fn, arg, scalarLike ? dtypeHint : undefined);
+  if (host.dtype === 'bool' && dtypeHint !== 'bool') return constantFrom(host, fn, arg);
+  return constantFrom(host, fn, arg, dtypeHint);
 }
 
 /** A tensor argument that must already be a KTensor (no conversion). */
