@@ -884,14 +884,24 @@ const PRINT_SPEC = defineSpec({
       },
       expected: (x) => [tag(x, 'int32'), '[1,2,3]\n'],
     },
+    {
+      name: 'a lazy tensor is printed each time a function computes it',
+      modes: ['eager'],
+      run(K) {
+        const v = K.variable([[1, 2]]);
+        const p = K.placeholder({ shape: [null, 2] });
+        const y = K.printTensor(K.multiply(K.add(v, p), 2), 'y = ');
+        const f = K.function([p], [K.sum(y)]);
+        const [[s1], t1] = captureStderr(() => f([[[0, 1]]]));
+        const [[s2], t2] = captureStderr(() => f([[[1, 1], [2, 2]]]));
+        const [, t3] = captureStderr(() => K.eval(K.printTensor(K.square(v), 'v^2 = ')));
+        return [s1, t1, s2, t2, t3];
+      },
+      // 2 * ([1, 2] + [0, 1]) = [2, 6]; 2 * ([1, 2] + [[1, 1], [2, 2]]) = [[4, 6], [6, 8]]
+      expected: () => [8, 'y = [[2,6]]\n', 24, 'y = [[4,6],[6,8]]\n', 'v^2 = [[1,4]]\n'],
+    },
   ],
   errorCases: [
-    {
-      name: 'a lazy tensor (printing when evaluated is not implemented yet)',
-      run: (K) => K.printTensor(K.placeholder({ shape: [2] }), 'p'),
-      error: 'NotImplementedYetError',
-      message: /printTensor: argument 'x'/,
-    },
     { name: 'a message that is not a string', run: (K) => K.printTensor(K.constant([1]), bad(3)), error: 'KerasValueError', message: /printTensor: argument 'message'/ },
   ],
 });

@@ -7,7 +7,7 @@ import { interpretGraph } from '../backends/interpret';
 import { CompiledGraph, DType, isFloatDType, isIntDType } from '../backends/types';
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../errors';
 import { activeBackend } from './engine';
-import { BuiltGraph, buildGraph, drawRandomFeeds, variableValues } from './graph';
+import { BuiltGraph, buildGraph, drawRandomFeeds, takePrints, variableValues } from './graph';
 import { fmt } from './infer';
 import { NDArray } from './ndarray';
 import { checkBackendDType, KTensor, storeVariable } from './tensor';
@@ -167,7 +167,7 @@ export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | rea
       const feedShapes = feeds.map((x) => backend.shapeOf(x));
       feeds.push(...drawRandomFeeds(backend, built, feedShapes));
       const result = run.run(feeds, variableValues(backend, built.variables));
-      const out = result.outputs.map((o, k) => {
+      const out = takePrints(backend, built, result.outputs).map((o, k) => {
         const nd = toNDArray(backend, o, outs[k].dtype);
         backend.dispose(o);
         return nd;

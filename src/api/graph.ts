@@ -7,8 +7,9 @@ import { interpretGraph } from '../backends/interpret';
 import { Graph, GraphNode } from '../backends/types';
 import { KerasValueError } from '../errors';
 import { inferPrimitive } from './infer';
+import { NDArray } from './ndarray';
 import { drawRandom } from './random';
-import { constantValue, inputsOf, KTensor, pinConstant, variableValue } from './tensor';
+import { constantValue, inputsOf, KTensor, pinConstant, printMessageOf, variableValue } from './tensor';
 
 /** A graph together with the tensors behind its inputs and variables. */
 export interface BuiltGraph {
@@ -21,6 +22,8 @@ export interface BuiltGraph {
   readonly randoms: readonly KTensor[];
   /** Every tensor of the graph, inputs before users. */
   readonly order: readonly KTensor[];
+  /** Tensors to print when the graph runs (printTensor): extra graph outputs after the real ones. */
+  readonly prints: readonly KTensor[];
 }
 
 /** All tensors reachable from `roots`, inputs before users (iterative, so deep graphs are fine). */
@@ -120,16 +123,17 @@ export function buildGraph(
         break;
     }
   }
+  const prints = order.filter((t) => printMessageOf(t) !== undefined);
   const varIndex = new Map<number, number>();
   variables.forEach((v, k) => varIndex.set(v.id, k));
   const graph: Graph<unknown> = {
     nodes,
     inputs: [...inputNodes, ...randomNodes],
     variables: variableNodes,
-    outputs: outputs.map((t) => index.get(t.id) as number),
+    outputs: [...outputs, ...prints].map((t) => index.get(t.id) as number),
     updates: updates.map(([v, value]) => ({ variable: varIndex.get(v.id) as number, value: index.get(value.id) as number })),
   };
-  return { graph, variables, inputs: inputs ?? [], randoms, order };
+  return { graph, variables, inputs: inputs ?? [], randoms, order, prints };
 }
 
 /** Current native values of a graph's variables on `backend`. */
@@ -171,13 +175,29 @@ export function drawRandomFeeds(backend: Backend, built: BuiltGraph, feedShapes:
   });
 }
 
+/**
+ * Splits a run's outputs into the real ones and the printTensor ones, prints the
+ * latter (message, then the values, to stderr, as TensorFlow's Print) and frees them.
+ */
+export function takePrints(backend: Backend, built: BuiltGraph, outputs: unknown[]): unknown[] {
+  const real = outputs.length - built.prints.length;
+  built.prints.forEach((t, k) => {
+    const v = outputs[real + k];
+    const value = new NDArray(backend.toHost(v), backend.shapeOf(v), t.dtype).toArray();
+    backend.dispose(v);
+    const text = JSON.stringify(value, (_k, n: unknown) => (typeof n === 'number' && !Number.isFinite(n) ? String(n) : n));
+    process.stderr.write(`${printMessageOf(t) ?? ''}${text}\n`);
+  });
+  return outputs.slice(0, real);
+}
+
 /** Computes the values of lazy tensors (no placeholders) on `backend`, kernel by kernel. */
 export function runLazy(backend: Backend, outputs: readonly KTensor[], fn: string): unknown[] {
   const built = buildGraph(backend, outputs, [], null, fn);
   const run = interpretGraph(backend, built.graph);
   const feeds = drawRandomFeeds(backend, built, []);
   try {
-    return run.run(feeds, variableValues(backend, built.variables)).outputs;
+    return takePrints(backend, built, run.run(feeds, variableValues(backend, built.variables)).outputs);
   } finally {
     for (const f of feeds) backend.dispose(f);
   }

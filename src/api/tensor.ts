@@ -88,6 +88,19 @@ export function inputsOf(t: KTensor): readonly KTensor[] {
 
 let nextId = 1;
 
+/** Tensors made by printTensor on lazy tensors: printed with their message whenever evaluated. */
+const printMessages = new WeakMap<KTensor, string>();
+
+/** Marks `t` to be printed, after `message`, each time a graph computing it runs. */
+export function markPrint(t: KTensor, message: string): void {
+  printMessages.set(t, message);
+}
+
+/** The message of a tensor marked by `markPrint`, if any. */
+export function printMessageOf(t: KTensor): string | undefined {
+  return printMessages.get(t);
+}
+
 /** Constants made inside each open `tidy` scope, innermost last. */
 const scopes: KTensor[][] = [];
 

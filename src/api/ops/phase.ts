@@ -3,10 +3,11 @@
  * print_tensor. Re-exported by ./graph-ops.ts.
  */
 import { learningPhase } from '../../config';
-import { KerasShapeError, KerasTypeError, KerasValueError, NotImplementedYetError } from '../../errors';
+import { KerasShapeError, KerasTypeError, KerasValueError } from '../../errors';
 import { fmt } from '../infer';
 import { cast, inversePerm, transposeOp, where } from '../prims';
-import { KTensor } from '../tensor';
+import { KTensor, markPrint } from '../tensor';
+import { applyOp } from '../op';
 import { requireTensorLike, show } from '../validate';
 import type { TensorLike } from '../values';
 import { operandLike, shapesCompatible } from './nn-helpers';
@@ -136,10 +137,10 @@ export function inTestPhase(x: Branch, alt: Branch, training: number | boolean |
 
 /**
  * Prints `message` followed by the values of `x` (to stderr, as TensorFlow's `Print`)
- * and returns `x`. A constant is evaluated now, so it is printed at once. A lazy
- * tensor (built on a placeholder, a variable or a random op) would have to print each
- * time it is evaluated, which needs a host callback inside compiled graphs that the
- * backends do not have yet: it raises NotImplementedYetError.
+ * and returns `x`. A constant is evaluated now, so it is printed at once. For a lazy
+ * tensor (built on a placeholder, a variable or a random op) the returned tensor is
+ * printed each time a compiled function or an eval computes it (the graph runner
+ * fetches it as an extra output, so this works on every backend).
  *
  * Mirrors `keras.backend.print_tensor(x, message='')`.
  */
@@ -147,9 +148,10 @@ export function printTensor(x: unknown, message = ''): KTensor {
   const t = requireTensorLike(x, 'printTensor');
   if (typeof message !== 'string') throw new KerasValueError(`printTensor: argument 'message' must be a string, got ${show(message)}`);
   if (t.node.kind !== 'constant') {
-    throw new NotImplementedYetError(
-      `printTensor: argument 'x' is a lazy tensor (${t.node.kind}); printing it when it is evaluated is not implemented yet (only constants are printed, at once)`,
-    );
+    // Lazy: an identity that the graph runner prints each time it is computed.
+    const y = applyOp('identity', [t], {});
+    markPrint(y, message);
+    return y;
   }
   const v = evaluate(t, 'printTensor');
   process.stderr.write(`${message}${JSON.stringify(v.toArray(), (_k, n: unknown) => (typeof n === 'number' && !Number.isFinite(n) ? String(n) : n))}\n`);
