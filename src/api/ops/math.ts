@@ -17,9 +17,14 @@ import { binaryOperands, floatTensor, normAxis, requireTensorLike, show } from '
  * Mirrors Python's `x + y` on Keras tensors.
  */
 export function add(x: unknown, y: unknown): KTensor {
-  const [a, b] = binaryOperands(x, y, 'add');
-  if (a.dtype === 'bool') throw new KerasTypeError(`add: bool tensors cannot be added (cast them first)`);
-  return binary('add', a, b);
+  return numericOperands('add', x, y, (a, b) => binary('add', a, b));
+}
+
+/** Checks the two operands of an arithmetic op (same dtype, not bool) and applies `f`. */
+function numericOperands(fn: string, x: unknown, y: unknown, f: (a: KTensor, b: KTensor) => KTensor): KTensor {
+  const [a, b] = binaryOperands(x, y, fn);
+  if (a.dtype === 'bool') throw new KerasTypeError(`${fn}: arguments 'x' and 'y' must be numeric, got bool tensors (cast them first)`);
+  return f(a, b);
 }
 
 /**
@@ -28,9 +33,7 @@ export function add(x: unknown, y: unknown): KTensor {
  * Mirrors Python's `x - y` on Keras tensors.
  */
 export function subtract(x: unknown, y: unknown): KTensor {
-  const [a, b] = binaryOperands(x, y, 'subtract');
-  if (a.dtype === 'bool') throw new KerasTypeError(`subtract: bool tensors cannot be subtracted (cast them first)`);
-  return binary('sub', a, b);
+  return numericOperands('subtract', x, y, (a, b) => binary('sub', a, b));
 }
 
 /**
@@ -39,9 +42,7 @@ export function subtract(x: unknown, y: unknown): KTensor {
  * Mirrors Python's `x * y` on Keras tensors.
  */
 export function multiply(x: unknown, y: unknown): KTensor {
-  const [a, b] = binaryOperands(x, y, 'multiply');
-  if (a.dtype === 'bool') throw new KerasTypeError(`multiply: bool tensors cannot be multiplied (cast them first)`);
-  return binary('mul', a, b);
+  return numericOperands('multiply', x, y, (a, b) => binary('mul', a, b));
 }
 
 /**
@@ -51,13 +52,9 @@ export function multiply(x: unknown, y: unknown): KTensor {
  * Mirrors Python's `x / y` on Keras tensors.
  */
 export function divide(x: unknown, y: unknown): KTensor {
-  let [a, b] = binaryOperands(x, y, 'divide');
-  if (a.dtype === 'bool') throw new KerasTypeError(`divide: bool tensors cannot be divided (cast them first)`);
-  if (isIntDType(a.dtype)) {
-    a = cast(a, floatx());
-    b = cast(b, floatx());
-  }
-  return binary('div', a, b);
+  return numericOperands('divide', x, y, (a, b) =>
+    isIntDType(a.dtype) ? binary('div', cast(a, floatx()), cast(b, floatx())) : binary('div', a, b),
+  );
 }
 
 /**

@@ -15,6 +15,12 @@ function keep(keepdims: unknown, fn: string): boolean {
   return keepdims === undefined || keepdims === null ? false : checkBool(keepdims, fn, 'keepdims');
 }
 
+/** The checked arguments of a reduction: the tensor, its sorted axes, keepdims. */
+function reduction(fn: string, x: unknown, axis: unknown, keepdims: unknown): { t: KTensor; axes: number[]; kd: boolean } {
+  const t = requireTensorLike(x, fn);
+  return { t, axes: normAxes(axis, t.rank, fn), kd: keep(keepdims, fn) };
+}
+
 /**
  * Sum of the values along `axis` (an int, a list of ints, or null for all axes).
  * bool tensors are summed as int32.
@@ -22,11 +28,8 @@ function keep(keepdims: unknown, fn: string): boolean {
  * Mirrors `keras.backend.sum(x, axis=None, keepdims=False)`.
  */
 export function sum(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
-  let t = requireTensorLike(x, 'sum');
-  const axes = normAxes(axis, t.rank, 'sum');
-  const kd = keep(keepdims, 'sum');
-  if (t.dtype === 'bool') t = cast(t, 'int32');
-  return reduceOp('reduceSum', t, axes, kd);
+  const { t, axes, kd } = reduction('sum', x, axis, keepdims);
+  return reduceOp('reduceSum', t.dtype === 'bool' ? cast(t, 'int32') : t, axes, kd);
 }
 
 /**
@@ -54,9 +57,7 @@ export function mean(x: unknown, axis?: number | readonly number[] | null, keepd
  * Mirrors `keras.backend.max(x, axis=None, keepdims=False)`.
  */
 export function max(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
-  const t = requireTensorLike(x, 'max');
-  const axes = normAxes(axis, t.rank, 'max');
-  const kd = keep(keepdims, 'max');
+  const { t, axes, kd } = reduction('max', x, axis, keepdims);
   if (t.dtype === 'bool') return reduceOp('reduceAny', t, axes, kd);
   return reduceOp('reduceMax', t, axes, kd);
 }
@@ -68,9 +69,7 @@ export function max(x: unknown, axis?: number | readonly number[] | null, keepdi
  * Mirrors `keras.backend.min(x, axis=None, keepdims=False)`.
  */
 export function min(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
-  const t = requireTensorLike(x, 'min');
-  const axes = normAxes(axis, t.rank, 'min');
-  const kd = keep(keepdims, 'min');
+  const { t, axes, kd } = reduction('min', x, axis, keepdims);
   if (t.dtype === 'bool') return reduceOp('reduceAll', t, axes, kd);
   return reduceOp('reduceMin', t, axes, kd);
 }
@@ -81,11 +80,8 @@ export function min(x: unknown, axis?: number | readonly number[] | null, keepdi
  * Mirrors `keras.backend.prod(x, axis=None, keepdims=False)`.
  */
 export function prod(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
-  let t = requireTensorLike(x, 'prod');
-  const axes = normAxes(axis, t.rank, 'prod');
-  const kd = keep(keepdims, 'prod');
-  if (t.dtype === 'bool') t = cast(t, 'int32');
-  return reduceOp('reduceProd', t, axes, kd);
+  const { t, axes, kd } = reduction('prod', x, axis, keepdims);
+  return reduceOp('reduceProd', t.dtype === 'bool' ? cast(t, 'int32') : t, axes, kd);
 }
 
 function cumulative(op: 'cumsum' | 'cumprod', x: unknown, axis: unknown): KTensor {
