@@ -72,7 +72,9 @@ export function restoreConfig(k: KApi, s: ConfigSnapshot): void {
   k.setFloatx(s.floatx);
   k.setEpsilon(s.epsilon);
   k.setImageDataFormat(s.imageDataFormat);
-  k.setLearningPhase(s.learningPhase);
+  // A number was set by setLearningPhase; a tensor means none was set.
+  if (typeof s.learningPhase === 'number') k.setLearningPhase(s.learningPhase);
+  else if (typeof k.learningPhase() === 'number') k.clearSession();
 }
 
 /** A short description of a thrown value. */

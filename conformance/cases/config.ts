@@ -243,26 +243,32 @@ export const CONFIG_SPECS: FunctionSpec[] = [
     kerasName: 'learning_phase',
     cases: [
       {
-        name: 'is 0 or 1',
-        modes: ['eager'],
-        run: (K) => K.learningPhase(),
-        check: (r) => (r === 0 || r === 1 ? null : `got ${String(r)}`),
-      },
-      {
-        name: 'reflects setLearningPhase',
+        name: 'unset: a scalar int32 placeholder, 0 unless fed',
         modes: ['eager'],
         run(K) {
-          const old = K.learningPhase();
-          try {
-            K.setLearningPhase(1);
-            const a = K.learningPhase();
-            K.setLearningPhase(0);
-            return [a, K.learningPhase()];
-          } finally {
-            K.setLearningPhase(old);
-          }
+          K.clearSession();
+          const lp = K.learningPhase();
+          if (typeof lp === 'number') return ['a number', lp];
+          const x = K.placeholder({ shape: [2] });
+          const picked = K.inTrainPhase(K.multiply(x, 10), x);
+          const fed = K.function([x, lp], [picked]);
+          const unfed = K.function([x], [picked]);
+          return [K.isPlaceholder(lp), K.intShape(lp), K.dtype(lp), fed([[1, 2], 1])[0], fed([[1, 2], 0])[0], unfed([[1, 2]])[0], K.learningPhase() === lp];
         },
-        expected: () => [1, 0],
+        expected: () => [true, [], 'int32', [10, 20], [1, 2], [1, 2], true],
+      },
+      {
+        name: 'reflects setLearningPhase, and clearSession forgets it',
+        modes: ['eager'],
+        run(K) {
+          K.setLearningPhase(1);
+          const a = K.learningPhase();
+          K.setLearningPhase(0);
+          const b = K.learningPhase();
+          K.clearSession();
+          return [a, b, typeof K.learningPhase()];
+        },
+        expected: () => [1, 0, 'object'],
       },
     ],
     errorCases: [],
@@ -274,15 +280,10 @@ export const CONFIG_SPECS: FunctionSpec[] = [
         name: 'sets 1 then 0, returns nothing',
         modes: ['eager'],
         run(K) {
-          const old = K.learningPhase();
-          try {
-            const r = K.setLearningPhase(1);
-            const a = K.learningPhase();
-            K.setLearningPhase(0);
-            return [r === undefined, a, K.learningPhase()];
-          } finally {
-            K.setLearningPhase(old);
-          }
+          const r = K.setLearningPhase(1);
+          const a = K.learningPhase();
+          K.setLearningPhase(0);
+          return [r === undefined, a, K.learningPhase()];
         },
         expected: () => [true, 1, 0],
       },

@@ -94,6 +94,12 @@ export function buildGraph(
         break;
       case 'placeholder': {
         const pos = inputPos.get(t.id);
+        if (pos === undefined && n.defaultValue !== undefined) {
+          // Not fed: its default value (the learning phase, say).
+          pinConstant(n.defaultValue);
+          nodes.push({ kind: 'constant', shape: t.shape, dtype: t.dtype, value: constantValue(n.defaultValue, backend) });
+          break;
+        }
         if (pos === undefined) {
           throw new KerasValueError(
             inputs === null

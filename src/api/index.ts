@@ -11,7 +11,6 @@ export {
   setFloatx,
   imageDataFormat,
   setImageDataFormat,
-  learningPhase,
   setLearningPhase,
   getUid,
   resetUids,
@@ -66,6 +65,7 @@ export * from './ops/shape';
 export * from './ops/nn';
 export * from './ops/graph-ops';
 export * from './ops/random';
+export { learningPhase, clearSession } from './ops/learning-phase';
 export { tidy, dispose } from './ops/memory';
 export { gradients } from './gradients';
 export { kerasFunction as function } from './function';

@@ -43,6 +43,8 @@ export interface VariableNode {
 export interface PlaceholderNode {
   readonly kind: 'placeholder';
   readonly sparse: boolean;
+  /** A constant used when the placeholder is not fed (TF's placeholder_with_default). */
+  readonly defaultValue?: KTensor;
 }
 
 /** Distributions a random node draws from. */

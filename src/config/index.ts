@@ -39,6 +39,8 @@ export {
   imageDataFormat,
   initConfig,
   learningPhase,
+  learningPhaseValue,
+  clearLearningPhase,
   resetConfigForTests,
   setEpsilon,
   setFloatx,

@@ -24,7 +24,8 @@ interface State {
   epsilon: number;
   floatx: Floatx;
   imageDataFormat: ImageDataFormat;
-  learningPhase: LearningPhase;
+  /** Set by setLearningPhase; null: not set (fed at run time, 0 by default). */
+  learningPhase: LearningPhase | null;
 }
 
 let state: State | undefined;
@@ -63,7 +64,7 @@ function current(options: LoadKerasJsonOptions = {}): State {
       epsilon: loaded.settings.epsilon,
       floatx: loaded.settings.floatx,
       imageDataFormat: loaded.settings.image_data_format,
-      learningPhase: 0,
+      learningPhase: null,
     };
   }
   return state;
@@ -124,9 +125,22 @@ export function setImageDataFormat(dataFormat: ImageDataFormat): void {
   current().imageDataFormat = dataFormat;
 }
 
-/** The learning phase: 0 = test (the default), 1 = train. Mirrors `keras.backend.learning_phase()`. */
+/**
+ * The learning phase as a number: the value set by `setLearningPhase`, else 0 (test).
+ * The public `K.learningPhase()` (src/api) returns a tensor fed at run time when none was set.
+ */
 export function learningPhase(): LearningPhase {
+  return current().learningPhase ?? 0;
+}
+
+/** The learning phase set by `setLearningPhase`, or null when none was set. */
+export function learningPhaseValue(): LearningPhase | null {
   return current().learningPhase;
+}
+
+/** Forgets the learning phase set by `setLearningPhase` (part of `clearSession`). */
+export function clearLearningPhase(): void {
+  current().learningPhase = null;
 }
 
 /**

@@ -2,7 +2,6 @@
  * Graph-level selection and printing: switch, in_train_phase, in_test_phase,
  * print_tensor. Re-exported by ./graph-ops.ts.
  */
-import { learningPhase } from '../../config';
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../../errors';
 import { fmt } from '../infer';
 import { cast, inversePerm, transposeOp, where } from '../prims';
@@ -10,6 +9,7 @@ import { KTensor, markPrint } from '../tensor';
 import { applyOp } from '../op';
 import { requireTensorLike, show } from '../validate';
 import type { TensorLike } from '../values';
+import { learningPhase } from './learning-phase';
 import { operandLike, shapesCompatible } from './nn-helpers';
 import { evaluate } from './tensors';
 
@@ -117,8 +117,9 @@ function phaseSelect(trainV: unknown, otherV: unknown, training: unknown, n: Sel
 /**
  * Selects `x` in the training phase and `alt` otherwise. Each is a tensor or a
  * function returning one (only the one selected is called when the phase is known).
- * `training` defaults to `learningPhase()` (0 or 1, set by `setLearningPhase`); 0, 1
- * or a boolean picks at once; a tensor selects through `switch` when evaluated.
+ * `training` defaults to `learningPhase()`: 0 or 1 when set by `setLearningPhase`,
+ * else the learning-phase placeholder (fed at each call, 0 unless fed); 0, 1 or a
+ * boolean picks at once; a tensor selects through `switch` when evaluated.
  *
  * Mirrors `keras.backend.in_train_phase(x, alt, training=None)`.
  */
