@@ -1336,6 +1336,17 @@ const LAYOUT_CASES: PrimitiveCase[] = [
     expected: [1, 2, 3, 4, 5, 6],
   },
   {
+    // rank 7: [1,1,1,1,1,1,2] = [[..[[3, 4]]..]] padded with 9: axis 0 gets one block after
+    // (all 9s), the last axis one 9 before: [[..[9, 3, 4]..], [..[9, 9, 9]..]]
+    name: 'pad of a rank-7 tensor',
+    op: 'pad',
+    attrs: { pads: [[0, 1], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0], [1, 0]], value: 9 },
+    inputs: [f32([1, 1, 1, 1, 1, 1, 2], [3, 4])],
+    outDtype: 'float32',
+    outShape: [2, 1, 1, 1, 1, 1, 3],
+    expected: [9, 3, 4, 9, 9, 9],
+  },
+  {
     // the shape of a 2x3 tensor is [2, 3] (values not read)
     name: 'shapeOf a float32 matrix',
     op: 'shapeOf',

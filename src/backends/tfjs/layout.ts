@@ -29,14 +29,38 @@ function padValueIsSafe(value: number, dtype: string): boolean {
   return dtype !== 'int32' || Math.abs(value) <= 16777216;
 }
 
+/** XNNPACK's pad handles at most this many dims; above it, wasm returns garbage without an error. */
+const MAX_PAD_RANK = 6;
+
+/**
+ * tf.pad for any rank: above MAX_PAD_RANK, pads one axis at a time on a rank-3 view
+ * [dims before, the axis, dims after].
+ */
+function padAnyRank(x: Tensor, paddings: [number, number][], fill: number): Tensor {
+  if (x.rank <= MAX_PAD_RANK) return tf.pad(x, paddings, fill);
+  return tf.tidy(() => {
+    let y = x;
+    paddings.forEach(([before, after], axis) => {
+      if (before === 0 && after === 0) return;
+      const shape = y.shape;
+      const outer = sizeOf(shape.slice(0, axis));
+      const inner = sizeOf(shape.slice(axis + 1));
+      const view = tf.reshape(y, [outer, shape[axis], inner]);
+      const padded = tf.pad(view, [[0, 0], [before, after], [0, 0]], fill);
+      y = tf.reshape(padded, shape.map((d, i) => (i === axis ? d + before + after : d)));
+    });
+    return y === x ? tf.clone(x) : y;
+  });
+}
+
 const pad: Kernel<Tensor, 'pad'> = ([x], { pads, value }) => {
   if (x.rank === 0) return tf.clone(x);
   const paddings = pads.map(([before, after]): [number, number] => [before, after]);
   const fill = x.dtype === 'bool' ? (value !== 0 ? 1 : 0) : value;
-  if (padValueIsSafe(fill, x.dtype)) return tf.pad(x, paddings, fill);
+  if (padValueIsSafe(fill, x.dtype)) return padAnyRank(x, paddings, fill);
   return tf.tidy(() => {
-    const padded = tf.pad(x, paddings, 0);
-    const inside = tf.pad(tf.ones(x.shape, 'bool'), paddings, 0);
+    const padded = padAnyRank(x, paddings, 0);
+    const inside = padAnyRank(tf.ones(x.shape, 'bool'), paddings, 0);
     return select(inside, padded, tf.scalar(fill, x.dtype));
   });
 };
