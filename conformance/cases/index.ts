@@ -17,6 +17,7 @@ import { REDUCE_MORE_SPECS } from './reduce-more';
 import { SHAPE_MORE_SPECS } from './shape-more';
 import { NN_MORE_SPECS } from './nn-more';
 import { RANDOM_SPECS } from './random';
+import { CONV_SPECS } from './conv';
 
 /** Specs of catalogue functions, keyed by their Keras name in the runner. */
 export const CATALOGUE_SPECS: readonly FunctionSpec[] = [
@@ -33,6 +34,7 @@ export const CATALOGUE_SPECS: readonly FunctionSpec[] = [
   ...SHAPE_MORE_SPECS,
   ...NN_MORE_SPECS,
   ...RANDOM_SPECS,
+  ...CONV_SPECS,
 ];
 
 /** Specs of the Python operators (`add`, ..., `slice`): run by `describeConformance`, not report rows. */

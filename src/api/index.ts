@@ -65,6 +65,7 @@ export * from './ops/shape';
 export * from './ops/nn';
 export * from './ops/graph-ops';
 export * from './ops/random';
+export * from './ops/conv';
 export { learningPhase, clearSession } from './ops/learning-phase';
 export { tidy, dispose } from './ops/memory';
 export { gradients } from './gradients';

@@ -17,26 +17,6 @@ export function notImplemented(kerasName: string, tsName: string): NotImplemente
 
 /** Not implemented yet: mirrors `keras.backend.rnn`. Throws NotImplementedYetError. */
 export const rnn: NotImplemented = notImplemented('rnn', 'rnn');
-/** Not implemented yet: mirrors `keras.backend.conv1d`. Throws NotImplementedYetError. */
-export const conv1d: NotImplemented = notImplemented('conv1d', 'conv1d');
-/** Not implemented yet: mirrors `keras.backend.conv2d`. Throws NotImplementedYetError. */
-export const conv2d: NotImplemented = notImplemented('conv2d', 'conv2d');
-/** Not implemented yet: mirrors `keras.backend.conv2d_transpose`. Throws NotImplementedYetError. */
-export const conv2dTranspose: NotImplemented = notImplemented('conv2d_transpose', 'conv2dTranspose');
-/** Not implemented yet: mirrors `keras.backend.separable_conv1d`. Throws NotImplementedYetError. */
-export const separableConv1d: NotImplemented = notImplemented('separable_conv1d', 'separableConv1d');
-/** Not implemented yet: mirrors `keras.backend.separable_conv2d`. Throws NotImplementedYetError. */
-export const separableConv2d: NotImplemented = notImplemented('separable_conv2d', 'separableConv2d');
-/** Not implemented yet: mirrors `keras.backend.depthwise_conv2d`. Throws NotImplementedYetError. */
-export const depthwiseConv2d: NotImplemented = notImplemented('depthwise_conv2d', 'depthwiseConv2d');
-/** Not implemented yet: mirrors `keras.backend.conv3d`. Throws NotImplementedYetError. */
-export const conv3d: NotImplemented = notImplemented('conv3d', 'conv3d');
-/** Not implemented yet: mirrors `keras.backend.conv3d_transpose`. Throws NotImplementedYetError. */
-export const conv3dTranspose: NotImplemented = notImplemented('conv3d_transpose', 'conv3dTranspose');
-/** Not implemented yet: mirrors `keras.backend.pool2d`. Throws NotImplementedYetError. */
-export const pool2d: NotImplemented = notImplemented('pool2d', 'pool2d');
-/** Not implemented yet: mirrors `keras.backend.pool3d`. Throws NotImplementedYetError. */
-export const pool3d: NotImplemented = notImplemented('pool3d', 'pool3d');
 /** Not implemented yet: mirrors `keras.backend.ctc_interleave_blanks`. Throws NotImplementedYetError. */
 export const ctcInterleaveBlanks: NotImplemented = notImplemented('ctc_interleave_blanks', 'ctcInterleaveBlanks');
 /** Not implemented yet: mirrors `keras.backend.ctc_create_skip_idxs`. Throws NotImplementedYetError. */
@@ -55,7 +35,3 @@ export const mapFn: NotImplemented = notImplemented('map_fn', 'mapFn');
 export const foldl: NotImplemented = notImplemented('foldl', 'foldl');
 /** Not implemented yet: mirrors `keras.backend.foldr`. Throws NotImplementedYetError. */
 export const foldr: NotImplemented = notImplemented('foldr', 'foldr');
-/** Not implemented yet: mirrors `keras.backend.local_conv1d`. Throws NotImplementedYetError. */
-export const localConv1d: NotImplemented = notImplemented('local_conv1d', 'localConv1d');
-/** Not implemented yet: mirrors `keras.backend.local_conv2d`. Throws NotImplementedYetError. */
-export const localConv2d: NotImplemented = notImplemented('local_conv2d', 'localConv2d');

@@ -1,0 +1,520 @@
+/**
+ * Cases of the convolution and pooling functions: conv1d/2d/3d, the transposed
+ * convolutions, depthwise and separable convolutions, pool2d/pool3d and the
+ * locally connected convolutions. Padding 'valid', 'same' (TensorFlow's, the
+ * extra cell at the end, even kernels included) and 'causal'; strides 1, 2, 3;
+ * dilation 2; both data formats (and null for imageDataFormat()); the unknown
+ * batch dim in graph mode (every graph-mode run feeds a placeholder [null, ...]);
+ * gradient checks on small inputs; error cases. Expected values come from the
+ * direct-loop oracle in oracle/conv.ts.
+ */
+import type { KTensor } from '../../src/index';
+import { defineSpec, ErrorCase, FunctionSpec, KApi, ValueCase } from '../case';
+import { Nested, toNested, uniformArray } from '../oracle';
+import { conv, convTranspose, depthwiseConv, localConv, OConvOptions, OFormat, OPadding, pool, separableConv } from '../oracle/conv';
+import { bad, df, fl } from './helpers';
+
+/** Distinct values in (-1, 1) (no ties for max pooling), 4 decimals, from `seed`. */
+function distinct(shape: readonly number[], seed: string): Nested {
+  const u = uniformArray(shape, `conv:${seed}`);
+  const order = u.data.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0]);
+  const data = new Array<number>(u.data.length);
+  order.forEach(([, i], rank) => (data[i] = Math.round((-1 + (2 * rank + 1) / data.length) * 1e4) / 1e4));
+  return toNested({ data, shape: u.shape });
+}
+
+/** The channels_first shape of a channels_last shape. */
+function cf(shape: readonly number[]): number[] {
+  return [shape[0], shape[shape.length - 1], ...shape.slice(1, -1)];
+}
+
+/** Runs `f` with the image data format set to `format`, then restores it. */
+function withFormat<T>(K: KApi, format: OFormat, f: () => T): T {
+  const old = K.imageDataFormat();
+  K.setImageDataFormat(format);
+  try {
+    return f();
+  } finally {
+    K.setImageDataFormat(old);
+  }
+}
+
+const err = (fn: string, arg: string): RegExp => new RegExp(`${fn}: .*argument '${arg}'`);
+
+/** Public options of a case (Keras names in camelCase). */
+interface Opts {
+  strides?: number[];
+  padding?: OPadding;
+  dataFormat?: OFormat;
+  dilationRate?: number[];
+}
+
+/** The oracle's options for `o`. */
+function oracleOpts(o: Opts): OConvOptions {
+  return { strides: o.strides, padding: o.padding, dataFormat: o.dataFormat, dilation: o.dilationRate };
+}
+
+/** A description of the options, for case names. */
+function describe(o: Opts): string {
+  const parts: string[] = [o.padding ?? 'valid'];
+  if (o.strides) parts.push(`strides ${o.strides.join('x')}`);
+  if (o.dilationRate) parts.push(`dilation ${o.dilationRate.join('x')}`);
+  parts.push(o.dataFormat ?? 'channels_last');
+  return parts.join(', ');
+}
+
+/** The shape of `x` in the data format of `o` (given channels_last). */
+function laid(shape: number[], o: Opts): number[] {
+  return o.dataFormat === 'channels_first' ? cf(shape) : shape;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Convolutions                                                             */
+/* ------------------------------------------------------------------------ */
+
+type ConvFn = 'conv1d' | 'conv2d' | 'conv3d';
+
+function convCall(K: KApi, fn: ConvFn, x: KTensor, k: KTensor, o: Opts): KTensor {
+  if (fn === 'conv1d') {
+    return K.conv1d(x, k, {
+      strides: o.strides?.[0],
+      padding: o.padding,
+      dataFormat: o.dataFormat,
+      dilationRate: o.dilationRate?.[0],
+    });
+  }
+  const opts = { strides: o.strides, padding: o.padding as 'valid' | 'same' | undefined, dataFormat: o.dataFormat, dilationRate: o.dilationRate };
+  return fn === 'conv2d' ? K.conv2d(x, k, opts) : K.conv3d(x, k, opts);
+}
+
+/** A convolution case: x of channels_last shape `xs` (laid out per the options), kernel `ks`. */
+function convCase(fn: ConvFn, xs: number[], ks: number[], o: Opts, grad = true, name?: string): ValueCase {
+  const seed = `${fn}:${xs.join('x')}:${ks.join('x')}:${describe(o)}`;
+  return {
+    name: name ?? `${describe(o)}, x [${laid(xs, o).join(', ')}], kernel [${ks.join(', ')}]`,
+    inputs: [df(distinct(laid(xs, o), `${seed}:x`)), df(distinct(ks, `${seed}:k`), { placeholderShape: ks })],
+    run: (K, x, k) => convCall(K, fn, x, k, o),
+    expected: (x, k) => conv(x, k, oracleOpts(o)),
+    grad,
+  };
+}
+
+function convErrors(fn: ConvFn): ErrorCase[] {
+  const n = fn === 'conv1d' ? 1 : fn === 'conv2d' ? 2 : 3;
+  const xs = [1, ...new Array<number>(n).fill(4), 2];
+  const ks = [...new Array<number>(n).fill(2), 2, 3];
+  const x = (K: KApi): KTensor => K.zeros(xs);
+  const k = (K: KApi, shape = ks): KTensor => K.zeros(shape);
+  const call = (K: KApi, xx: unknown, kk: unknown, o: unknown): unknown =>
+    (K as unknown as Record<string, (...a: unknown[]) => unknown>)[fn](xx, kk, o);
+  return [
+    { name: "padding 'full'", run: (K) => call(K, x(K), k(K), { padding: 'full' }), error: 'KerasValueError', message: err(fn, 'padding') },
+    { name: 'a kernel of the wrong rank', run: (K) => call(K, x(K), k(K, ks.slice(1)), {}), error: 'KerasValueError', message: err(fn, 'kernel') },
+    { name: 'a channel mismatch', run: (K) => call(K, x(K), k(K, [...ks.slice(0, n), 3, 3]), {}), error: 'KerasValueError', message: err(fn, 'kernel') },
+    { name: 'a bad dataFormat', run: (K) => call(K, x(K), k(K), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
+    { name: 'x of the wrong rank', run: (K) => call(K, K.zeros(xs.slice(1)), k(K), {}), error: 'KerasValueError', message: err(fn, 'x') },
+    { name: 'strides 0', run: (K) => call(K, x(K), k(K), { strides: 0 }), error: 'KerasValueError', message: err(fn, 'strides') },
+    { name: 'strides 2 with dilation 2 (as TensorFlow)', run: (K) => call(K, x(K), k(K), { strides: 2, dilationRate: 2 }), error: 'KerasValueError', message: err(fn, 'dilationRate') },
+    { name: 'an input smaller than the kernel', run: (K) => call(K, x(K), k(K, [...new Array<number>(n).fill(5), 2, 3]), {}), error: 'KerasValueError', message: err(fn, 'x') },
+    { name: 'int32 x', run: (K) => call(K, K.zeros(xs, 'int32'), k(K), {}), error: 'KerasTypeError', message: err(fn, 'x') },
+    { name: 'an int32 kernel', run: (K) => call(K, x(K), K.zeros(ks, 'int32'), {}), error: 'KerasTypeError', message: err(fn, 'kernel') },
+    { name: 'an unknown option', run: (K) => call(K, x(K), k(K), { stride: 2 }), error: 'KerasValueError', message: err(fn, 'options') },
+    {
+      name: 'unknown spatial dims',
+      run: (K) => call(K, K.placeholder({ shape: [null, ...new Array<number | null>(n).fill(null), 2] }), k(K), {}),
+      error: 'KerasValueError',
+      message: err(fn, 'x'),
+    },
+  ];
+}
+
+/** Static shapes with an unknown batch dim, and imageDataFormat() for a null dataFormat. */
+function convShapeCase(fn: ConvFn, xs: number[], ks: number[], o: Opts, expectedShape: (number | null)[]): ValueCase {
+  return {
+    name: `static shape, ${describe(o)}`,
+    modes: ['eager'],
+    run: (K) => K.intShape(convCall(K, fn, K.placeholder({ shape: [null, ...laid(xs, o).slice(1)] }), K.zeros(ks), o)),
+    expected: () => expectedShape,
+  };
+}
+
+const CONV1D_CASES: ValueCase[] = [
+  convCase('conv1d', [2, 7, 2], [3, 2, 3], {}),
+  convCase('conv1d', [2, 7, 2], [3, 2, 3], { padding: 'same', strides: [2] }),
+  convCase('conv1d', [2, 7, 2], [3, 2, 2], { padding: 'causal', dilationRate: [2] }),
+  convCase('conv1d', [2, 6, 2], [2, 2, 2], { padding: 'causal', strides: [2] }),
+  convCase('conv1d', [2, 7, 2], [3, 2, 3], { padding: 'same', dilationRate: [2], dataFormat: 'channels_first' }),
+  convCase('conv1d', [2, 8, 3], [4, 3, 2], { padding: 'same' }, true, "'same', an even kernel (the extra padding cell at the end)"),
+  convCase('conv1d', [2, 8, 2], [2, 2, 2], { strides: [3], dataFormat: 'channels_first' }, true),
+  convCase('conv1d', [3, 5, 2], [1, 2, 4], {}, true, 'a pointwise kernel'),
+  {
+    name: 'dataFormat null uses imageDataFormat() (channels_first)',
+    inputs: [fl(distinct([2, 2, 6], 'c1d:null:x')), fl(distinct([3, 2, 2], 'c1d:null:k'), { kind: 'constant' })],
+    run: (K, x, k) => withFormat(K, 'channels_first', () => K.conv1d(x, k, { padding: 'same', dataFormat: null })),
+    expected: (x, k) => conv(x, k, { padding: 'same', dataFormat: 'channels_first' }),
+  },
+  {
+    name: 'int strides and dilation, or lists of one',
+    inputs: [fl(distinct([1, 9, 2], 'c1d:int:x')), fl(distinct([2, 2, 2], 'c1d:int:k'), { kind: 'constant' })],
+    run: (K, x, k) => [K.conv1d(x, k, { strides: [2] }), K.conv1d(x, k, { dilationRate: [3] })],
+    expected: (x, k) => [conv(x, k, { strides: [2] }), conv(x, k, { dilation: [3] })],
+  },
+  convShapeCase('conv1d', [2, 7, 2], [3, 2, 5], { padding: 'same', strides: [2] }, [null, 4, 5]),
+  convShapeCase('conv1d', [2, 7, 2], [3, 2, 5], { padding: 'causal', dilationRate: [2] }, [null, 7, 5]),
+];
+
+const CONV2D_CASES: ValueCase[] = [
+  convCase('conv2d', [2, 5, 5, 2], [3, 3, 2, 3], {}),
+  convCase('conv2d', [2, 5, 6, 2], [3, 3, 2, 2], { padding: 'same', strides: [2, 2] }),
+  convCase('conv2d', [2, 4, 5, 2], [3, 2, 2, 3], { padding: 'same', dataFormat: 'channels_first' }),
+  convCase('conv2d', [1, 6, 6, 2], [2, 2, 2, 2], { dilationRate: [2, 2], dataFormat: 'channels_first' }),
+  convCase('conv2d', [2, 5, 6, 2], [2, 3, 2, 2], { padding: 'same', dilationRate: [2, 1] }),
+  convCase('conv2d', [1, 7, 6, 2], [4, 4, 2, 2], { padding: 'same', strides: [3, 2] }, true, "'same', 4x4 kernel, strides 3x2 (TensorFlow's padding)"),
+  convCase('conv2d', [2, 5, 4, 3], [1, 1, 3, 2], {}, true, 'a 1x1 kernel'),
+  convCase('conv2d', [2, 5, 4, 3], [1, 1, 3, 2], { strides: [2, 1], dataFormat: 'channels_first' }, true, 'a 1x1 kernel, strides 2x1'),
+  convCase('conv2d', [2, 6, 6, 2], [3, 3, 2, 2], { strides: [2, 2] }, false),
+  {
+    name: 'dataFormat null uses imageDataFormat() (channels_first)',
+    inputs: [fl(distinct([2, 2, 4, 4], 'c2d:null:x')), fl(distinct([3, 3, 2, 2], 'c2d:null:k'), { kind: 'constant' })],
+    run: (K, x, k) => withFormat(K, 'channels_first', () => K.conv2d(x, k, { padding: 'same' })),
+    expected: (x, k) => conv(x, k, { padding: 'same', dataFormat: 'channels_first' }),
+  },
+  {
+    name: 'a variable kernel',
+    inputs: [fl(distinct([2, 4, 4, 2], 'c2d:var:x')), fl(distinct([2, 2, 2, 3], 'c2d:var:k'), { kind: 'variable' })],
+    run: (K, x, k) => K.conv2d(x, k, { strides: 2 }),
+    expected: (x, k) => conv(x, k, { strides: [2, 2] }),
+  },
+  convShapeCase('conv2d', [2, 7, 6, 2], [3, 3, 2, 4], { padding: 'same', strides: [2, 2] }, [null, 4, 3, 4]),
+  convShapeCase('conv2d', [2, 7, 6, 2], [3, 3, 2, 4], { dataFormat: 'channels_first', dilationRate: [2, 2] }, [null, 4, 3, 2]),
+];
+
+const CONV3D_CASES: ValueCase[] = [
+  convCase('conv3d', [1, 4, 4, 3, 2], [2, 2, 2, 2, 2], {}),
+  convCase('conv3d', [2, 4, 3, 3, 2], [3, 2, 2, 2, 2], { padding: 'same', strides: [2, 2, 1], dataFormat: 'channels_first' }),
+  convCase('conv3d', [1, 5, 4, 4, 2], [2, 2, 2, 2, 1], { dilationRate: [2, 1, 2] }),
+  convShapeCase('conv3d', [2, 5, 4, 4, 2], [3, 3, 3, 2, 3], { padding: 'same', strides: [2, 2, 2] }, [null, 3, 2, 2, 3]),
+];
+
+/* ------------------------------------------------------------------------ */
+/* Transposed convolutions                                                  */
+/* ------------------------------------------------------------------------ */
+
+/** A transposed convolution case; `outs` the channels_last output shape (its batch becomes null when `nullBatch`). */
+function transposeCase(n: 2 | 3, xs: number[], ks: number[], outs: number[], o: Opts, nullBatch = false): ValueCase {
+  const seed = `t${n}:${xs.join('x')}:${ks.join('x')}:${outs.join('x')}:${describe(o)}`;
+  const outLaid = laid(outs, o);
+  const given = nullBatch ? [null, ...outLaid.slice(1)] : outLaid;
+  return {
+    name: `${describe(o)}, x [${laid(xs, o).join(', ')}], kernel [${ks.join(', ')}], outputShape [${given.map((d) => (d === null ? 'null' : d)).join(', ')}]`,
+    inputs: [df(distinct(laid(xs, o), `${seed}:x`)), df(distinct(ks, `${seed}:k`), { placeholderShape: ks })],
+    run: (K, x, k) => {
+      const opts = { strides: o.strides, padding: o.padding as 'valid' | 'same' | undefined, dataFormat: o.dataFormat };
+      return n === 2 ? K.conv2dTranspose(x, k, given, opts) : K.conv3dTranspose(x, k, given, opts);
+    },
+    expected: (x, k) => convTranspose(x, k, outLaid, oracleOpts(o)),
+    grad: true,
+  };
+}
+
+function transposeErrors(fn: 'conv2dTranspose' | 'conv3dTranspose'): ErrorCase[] {
+  const n = fn === 'conv2dTranspose' ? 2 : 3;
+  const sp = (v: number): number[] => new Array<number>(n).fill(v);
+  const x = (K: KApi): KTensor => K.zeros([1, ...sp(3), 2]);
+  const k = (K: KApi, shape = [...sp(3), 4, 2]): KTensor => K.zeros(shape);
+  const good = [1, ...sp(5), 4];
+  const call = (K: KApi, xx: unknown, kk: unknown, os: unknown, o: unknown = {}): unknown =>
+    (K as unknown as Record<string, (...a: unknown[]) => unknown>)[fn](xx, kk, os, o);
+  return [
+    { name: 'an outputShape that does not map back to x', run: (K) => call(K, x(K), k(K), [1, ...sp(6), 4]), error: 'KerasValueError', message: err(fn, 'outputShape') },
+    { name: "'same' with an outputShape that does not fit", run: (K) => call(K, x(K), k(K), [1, ...sp(5), 4], { padding: 'same' }), error: 'KerasValueError', message: err(fn, 'outputShape') },
+    { name: 'outputShape channels not the kernel out channels', run: (K) => call(K, x(K), k(K), [1, ...sp(5), 3]), error: 'KerasValueError', message: err(fn, 'outputShape') },
+    { name: 'outputShape of the wrong length', run: (K) => call(K, x(K), k(K), sp(5)), error: 'KerasValueError', message: err(fn, 'outputShape') },
+    { name: 'outputShape not an array', run: (K) => call(K, x(K), k(K), bad('5')), error: 'KerasValueError', message: err(fn, 'outputShape') },
+    { name: 'a batch size other than x', run: (K) => call(K, x(K), k(K), [3, ...sp(5), 4]), error: 'KerasValueError', message: err(fn, 'outputShape') },
+    { name: 'kernel in channels not x channels', run: (K) => call(K, x(K), k(K, [...sp(3), 4, 3]), good), error: 'KerasValueError', message: err(fn, 'kernel') },
+    { name: 'a kernel of the wrong rank', run: (K) => call(K, x(K), K.zeros([3, 4, 2]), good), error: 'KerasValueError', message: err(fn, 'kernel') },
+    { name: "padding 'causal'", run: (K) => call(K, x(K), k(K), good, { padding: 'causal' }), error: 'KerasValueError', message: err(fn, 'padding') },
+    { name: 'a bad dataFormat', run: (K) => call(K, x(K), k(K), good, { dataFormat: 'channels_middle' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
+    { name: 'dilationRate is not an option', run: (K) => call(K, x(K), k(K), good, { dilationRate: 2 }), error: 'KerasValueError', message: err(fn, 'options') },
+  ];
+}
+
+const CONV2D_TRANSPOSE_CASES: ValueCase[] = [
+  transposeCase(2, [2, 3, 3, 2], [3, 3, 3, 2], [2, 5, 5, 3], {}),
+  transposeCase(2, [2, 3, 3, 2], [3, 3, 3, 2], [2, 5, 5, 3], {}, true),
+  transposeCase(2, [2, 3, 3, 2], [3, 3, 2, 2], [2, 8, 7, 2], { strides: [2, 2] }),
+  transposeCase(2, [2, 3, 2, 2], [3, 3, 2, 2], [2, 6, 3, 2], { padding: 'same', strides: [2, 2], dataFormat: 'channels_first' }, true),
+  transposeCase(2, [1, 3, 3, 2], [3, 3, 2, 2], [1, 5, 6, 2], { padding: 'same', strides: [2, 2] }),
+  transposeCase(2, [2, 4, 3, 2], [2, 2, 3, 2], [2, 4, 3, 3], { padding: 'same' }),
+  transposeCase(2, [1, 3, 3, 1], [2, 3, 2, 1], [1, 9, 5, 2], { strides: [3, 1], dataFormat: 'channels_first' }),
+  {
+    name: 'static shape: the batch dim of x',
+    modes: ['eager'],
+    run: (K) => K.intShape(K.conv2dTranspose(K.placeholder({ shape: [null, 3, 3, 2] }), K.zeros([3, 3, 4, 2]), [null, 6, 6, 4], { strides: [2, 2], padding: 'same' })),
+    expected: () => [null, 6, 6, 4],
+  },
+];
+
+const CONV3D_TRANSPOSE_CASES: ValueCase[] = [
+  transposeCase(3, [1, 2, 2, 2, 2], [2, 2, 2, 2, 2], [1, 4, 4, 4, 2], { padding: 'same', strides: [2, 2, 2] }, true),
+  transposeCase(3, [2, 2, 3, 2, 1], [2, 2, 2, 2, 1], [2, 3, 4, 3, 2], { dataFormat: 'channels_first' }),
+  transposeCase(3, [1, 2, 2, 1, 2], [3, 2, 1, 1, 2], [1, 5, 4, 2, 1], { strides: [2, 2, 2] }),
+];
+
+/* ------------------------------------------------------------------------ */
+/* Depthwise and separable                                                  */
+/* ------------------------------------------------------------------------ */
+
+function depthwiseCase(xs: number[], ks: number[], o: Opts, grad = true): ValueCase {
+  const seed = `dw:${xs.join('x')}:${ks.join('x')}:${describe(o)}`;
+  return {
+    name: `${describe(o)}, x [${laid(xs, o).join(', ')}], depthwiseKernel [${ks.join(', ')}]`,
+    inputs: [df(distinct(laid(xs, o), `${seed}:x`)), df(distinct(ks, `${seed}:k`), { placeholderShape: ks })],
+    run: (K, x, k) => K.depthwiseConv2d(x, k, { ...o, padding: o.padding as 'valid' | 'same' | undefined }),
+    expected: (x, k) => depthwiseConv(x, k, oracleOpts(o)),
+    grad,
+  };
+}
+
+function separableCase(n: 1 | 2, xs: number[], dks: number[], cout: number, o: Opts, grad = true): ValueCase {
+  const seed = `sep${n}:${xs.join('x')}:${dks.join('x')}:${describe(o)}`;
+  const pks = [...new Array<number>(n).fill(1), dks[n] * dks[n + 1], cout];
+  return {
+    name: `${describe(o)}, x [${laid(xs, o).join(', ')}], depthwiseKernel [${dks.join(', ')}], pointwiseKernel [${pks.join(', ')}]`,
+    inputs: [
+      df(distinct(laid(xs, o), `${seed}:x`)),
+      df(distinct(dks, `${seed}:d`), { placeholderShape: dks }),
+      df(distinct(pks, `${seed}:p`), { placeholderShape: pks }),
+    ],
+    run: (K, x, d, p) => {
+      const opts = { ...o, padding: o.padding as 'valid' | 'same' | undefined };
+      return n === 1 ? K.separableConv1d(x, d, p, opts) : K.separableConv2d(x, d, p, opts);
+    },
+    expected: (x, d, p) => separableConv(x, d, p, oracleOpts(o)),
+    grad,
+  };
+}
+
+function depthwiseErrors(fn: 'depthwiseConv2d' | 'separableConv1d' | 'separableConv2d'): ErrorCase[] {
+  const n = fn === 'separableConv1d' ? 1 : 2;
+  const sp = (v: number): number[] => new Array<number>(n).fill(v);
+  const x = (K: KApi): KTensor => K.zeros([1, ...sp(4), 2]);
+  const dk = (K: KApi, shape = [...sp(2), 2, 2]): KTensor => K.zeros(shape);
+  const pk = (K: KApi, shape = [...sp(1), 4, 3]): KTensor => K.zeros(shape);
+  const call = (K: KApi, xx: unknown, d: unknown, o: unknown, p: unknown = pk(K)): unknown =>
+    fn === 'depthwiseConv2d' ? K.depthwiseConv2d(xx, d, o as object) : (K as unknown as Record<string, (...a: unknown[]) => unknown>)[fn](xx, d, p, o);
+  const cases: ErrorCase[] = [
+    { name: 'a channel mismatch', run: (K) => call(K, x(K), dk(K, [...sp(2), 3, 2]), {}), error: 'KerasValueError', message: err(fn, 'depthwiseKernel') },
+    { name: 'a kernel of the wrong rank', run: (K) => call(K, x(K), K.zeros([2, 2]), {}), error: 'KerasValueError', message: err(fn, 'depthwiseKernel') },
+    { name: "padding 'full'", run: (K) => call(K, x(K), dk(K), { padding: 'full' }), error: 'KerasValueError', message: err(fn, 'padding') },
+    { name: 'a bad dataFormat', run: (K) => call(K, x(K), dk(K), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
+    { name: 'strides 2 with dilation 2 (as TensorFlow)', run: (K) => call(K, x(K), dk(K), { strides: 2, dilationRate: 2 }), error: 'KerasValueError', message: err(fn, 'dilationRate') },
+    { name: 'x of the wrong rank', run: (K) => call(K, K.zeros([4, 2]), dk(K), {}), error: 'KerasValueError', message: err(fn, 'x') },
+  ];
+  if (fn !== 'depthwiseConv2d') {
+    cases.push(
+      { name: 'pointwise in channels not in * multiplier', run: (K) => call(K, x(K), dk(K), {}, pk(K, [...sp(1), 3, 3])), error: 'KerasValueError', message: err(fn, 'pointwiseKernel') },
+      { name: 'a pointwise kernel that is not 1x1', run: (K) => call(K, x(K), dk(K), {}, pk(K, [...sp(2), 4, 3])), error: 'KerasValueError', message: err(fn, 'pointwiseKernel') },
+    );
+  }
+  return cases;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Pooling                                                                  */
+/* ------------------------------------------------------------------------ */
+
+function poolCase(n: 2 | 3, xs: number[], size: number[], mode: 'max' | 'avg', o: Opts, grad = true): ValueCase {
+  const seed = `pool${n}:${xs.join('x')}:${size.join('x')}:${mode}:${describe(o)}`;
+  return {
+    name: `${mode} ${size.join('x')}, ${describe(o)}, x [${laid(xs, o).join(', ')}]`,
+    inputs: [df(distinct(laid(xs, o), seed))],
+    run: (K, x) => {
+      const opts = { strides: o.strides, padding: o.padding as 'valid' | 'same' | undefined, dataFormat: o.dataFormat, poolMode: mode };
+      return n === 2 ? K.pool2d(x, size, opts) : K.pool3d(x, size, opts);
+    },
+    expected: (x) => pool(x, size, mode, oracleOpts(o)),
+    grad,
+  };
+}
+
+function poolErrors(fn: 'pool2d' | 'pool3d'): ErrorCase[] {
+  const n = fn === 'pool2d' ? 2 : 3;
+  const sp = (v: number): number[] => new Array<number>(n).fill(v);
+  const x = (K: KApi): KTensor => K.zeros([1, ...sp(4), 2]);
+  const call = (K: KApi, xx: unknown, size: unknown, o: unknown = {}): unknown =>
+    (K as unknown as Record<string, (...a: unknown[]) => unknown>)[fn](xx, size, o);
+  return [
+    { name: "poolMode 'min'", run: (K) => call(K, x(K), sp(2), { poolMode: 'min' }), error: 'KerasValueError', message: err(fn, 'poolMode') },
+    { name: "padding 'full'", run: (K) => call(K, x(K), sp(2), { padding: 'full' }), error: 'KerasValueError', message: err(fn, 'padding') },
+    { name: 'poolSize of the wrong length', run: (K) => call(K, x(K), [2, 2, 2, 2]), error: 'KerasValueError', message: err(fn, 'poolSize') },
+    { name: 'poolSize 0', run: (K) => call(K, x(K), sp(0)), error: 'KerasValueError', message: err(fn, 'poolSize') },
+    { name: 'a bad dataFormat', run: (K) => call(K, x(K), sp(2), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
+    { name: 'x of the wrong rank', run: (K) => call(K, K.zeros([4, 4]), sp(2)), error: 'KerasValueError', message: err(fn, 'x') },
+    { name: 'a window larger than x', run: (K) => call(K, x(K), sp(5)), error: 'KerasValueError', message: err(fn, 'x') },
+    { name: 'an unknown option', run: (K) => call(K, x(K), sp(2), { pool_mode: 'avg' }), error: 'KerasValueError', message: err(fn, 'options') },
+  ];
+}
+
+/* ------------------------------------------------------------------------ */
+/* Locally connected                                                        */
+/* ------------------------------------------------------------------------ */
+
+function localCase(n: 1 | 2, xs: number[], size: number[], strides: number[], filters: number, format: OFormat, grad = true): ValueCase {
+  const outs = size.map((k, i) => Math.floor((xs[i + 1] - k) / strides[i]) + 1);
+  const ks = [outs.reduce((p, v) => p * v, 1), size.reduce((p, v) => p * v, 1) * xs[xs.length - 1], filters];
+  const o: Opts = { dataFormat: format };
+  const seed = `local${n}:${xs.join('x')}:${size.join('x')}:${strides.join('x')}:${format}`;
+  return {
+    name: `kernelSize ${size.join('x')}, strides ${strides.join('x')}, ${format}, inputs [${laid(xs, o).join(', ')}], kernel [${ks.join(', ')}]`,
+    inputs: [df(distinct(laid(xs, o), `${seed}:x`)), df(distinct(ks, `${seed}:k`), { placeholderShape: ks })],
+    run: (K, x, k) => (n === 1 ? K.localConv1d(x, k, size[0], strides[0], format) : K.localConv2d(x, k, size, strides, outs, format)),
+    expected: (x, k) => localConv(x, k, size, strides, outs, format),
+    grad,
+  };
+}
+
+const LOCAL1D_ERRORS: ErrorCase[] = [
+  { name: 'a kernel feature dim not kernel_size * channels', run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([4, 5, 3]), 3, 1), error: 'KerasValueError', message: err('localConv1d', 'kernel') },
+  { name: 'more outputs than the input holds', run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([5, 6, 3]), 3, 1), error: 'KerasValueError', message: err('localConv1d', 'inputs') },
+  { name: 'a kernel of the wrong rank', run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([4, 6]), 3, 1), error: 'KerasValueError', message: err('localConv1d', 'kernel') },
+  { name: 'strides 0', run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([4, 6, 3]), 3, 0), error: 'KerasValueError', message: err('localConv1d', 'strides') },
+  { name: 'a bad dataFormat', run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([4, 6, 3]), 3, 1, bad('NWC')), error: 'KerasValueError', message: err('localConv1d', 'dataFormat') },
+  { name: 'inputs of the wrong rank', run: (K) => K.localConv1d(K.zeros([6, 2]), K.zeros([4, 6, 3]), 3, 1), error: 'KerasValueError', message: err('localConv1d', 'inputs') },
+];
+
+const LOCAL2D_ERRORS: ErrorCase[] = [
+  { name: 'outputShape not matching the kernel', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 8, 3]), [2, 2], [1, 1], [2, 2]), error: 'KerasValueError', message: err('localConv2d', 'kernel') },
+  { name: 'a kernel feature dim not rows * cols * channels', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 6, 3]), [2, 2], [1, 1], [3, 3]), error: 'KerasValueError', message: err('localConv2d', 'kernel') },
+  { name: 'more outputs than the input holds', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([16, 8, 3]), [2, 2], [1, 1], [4, 4]), error: 'KerasValueError', message: err('localConv2d', 'inputs') },
+  { name: 'kernelSize of the wrong length', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 8, 3]), [2], [1, 1], [3, 3]), error: 'KerasValueError', message: err('localConv2d', 'kernelSize') },
+  { name: 'a bad outputShape', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 8, 3]), [2, 2], [1, 1], bad([3, 'x'])), error: 'KerasValueError', message: err('localConv2d', 'outputShape') },
+  { name: 'a bad dataFormat', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 8, 3]), [2, 2], [1, 1], [3, 3], bad('NHWC')), error: 'KerasValueError', message: err('localConv2d', 'dataFormat') },
+];
+
+/* ------------------------------------------------------------------------ */
+/* Specs                                                                    */
+/* ------------------------------------------------------------------------ */
+
+export const CONV_SPECS: FunctionSpec[] = [
+  defineSpec({
+    kerasName: 'conv1d',
+    cases: CONV1D_CASES,
+    errorCases: [
+      ...convErrors('conv1d'),
+      {
+        name: "'causal' with channels_first (as Keras)",
+        run: (K) => K.conv1d(K.zeros([1, 2, 5]), K.zeros([2, 2, 2]), { padding: 'causal', dataFormat: 'channels_first' }),
+        error: 'KerasValueError',
+        message: err('conv1d', 'padding'),
+      },
+    ],
+  }),
+  defineSpec({ kerasName: 'conv2d', cases: CONV2D_CASES, errorCases: convErrors('conv2d') }),
+  defineSpec({
+    kerasName: 'conv3d',
+    cases: CONV3D_CASES,
+    errorCases: [
+      ...convErrors('conv3d'),
+      { name: "padding 'causal' (conv1d only)", run: (K) => K.conv3d(K.zeros([1, 3, 3, 3, 1]), K.zeros([2, 2, 2, 1, 1]), { padding: bad('causal') }), error: 'KerasValueError', message: err('conv3d', 'padding') },
+    ],
+  }),
+  defineSpec({ kerasName: 'conv2d_transpose', cases: CONV2D_TRANSPOSE_CASES, errorCases: transposeErrors('conv2dTranspose') }),
+  defineSpec({ kerasName: 'conv3d_transpose', cases: CONV3D_TRANSPOSE_CASES, errorCases: transposeErrors('conv3dTranspose') }),
+  defineSpec({
+    kerasName: 'depthwise_conv2d',
+    cases: [
+      depthwiseCase([2, 4, 4, 2], [3, 3, 2, 2], {}),
+      depthwiseCase([2, 5, 4, 2], [3, 3, 2, 1], { padding: 'same', strides: [2, 2], dataFormat: 'channels_first' }),
+      depthwiseCase([1, 5, 5, 3], [2, 2, 3, 2], { padding: 'same', dilationRate: [2, 2] }),
+      depthwiseCase([2, 4, 4, 2], [1, 1, 2, 3], {}),
+    ],
+    errorCases: depthwiseErrors('depthwiseConv2d'),
+  }),
+  defineSpec({
+    kerasName: 'separable_conv1d',
+    cases: [
+      separableCase(1, [2, 6, 2], [3, 2, 2], 3, {}),
+      separableCase(1, [2, 7, 2], [3, 2, 1], 2, { padding: 'same', strides: [2], dataFormat: 'channels_first' }),
+      separableCase(1, [1, 7, 3], [2, 3, 2], 2, { padding: 'same', dilationRate: [2] }),
+    ],
+    errorCases: depthwiseErrors('separableConv1d'),
+  }),
+  defineSpec({
+    kerasName: 'separable_conv2d',
+    cases: [
+      separableCase(2, [2, 4, 4, 2], [3, 3, 2, 2], 3, {}),
+      separableCase(2, [1, 5, 4, 2], [3, 3, 2, 1], 2, { padding: 'same', strides: [2, 2], dataFormat: 'channels_first' }),
+      separableCase(2, [1, 5, 5, 2], [2, 2, 2, 2], 1, { dilationRate: [2, 2] }),
+    ],
+    errorCases: depthwiseErrors('separableConv2d'),
+  }),
+  defineSpec({
+    kerasName: 'pool2d',
+    cases: [
+      poolCase(2, [2, 4, 4, 2], [2, 2], 'max', { strides: [2, 2] }),
+      poolCase(2, [2, 5, 5, 2], [3, 3], 'max', { padding: 'same', strides: [2, 2], dataFormat: 'channels_first' }),
+      poolCase(2, [2, 4, 5, 2], [3, 3], 'avg', { padding: 'same' }),
+      poolCase(2, [1, 5, 5, 2], [2, 2], 'avg', { padding: 'same', strides: [2, 2], dataFormat: 'channels_first' }),
+      poolCase(2, [2, 5, 4, 1], [2, 3], 'avg', { strides: [2, 1] }),
+      poolCase(2, [1, 4, 4, 2], [2, 2], 'max', {}),
+      poolCase(2, [2, 5, 5, 1], [2, 2], 'max', { padding: 'same', strides: [2, 2] }),
+      {
+        name: 'all-negative values next to same padding (padding never wins the max)',
+        inputs: [df([[[[-5], [-4], [-3]], [[-2.5], [-2], [-1.5]], [[-7], [-6], [-0.5]]]])],
+        run: (K, x) => K.pool2d(x, [2, 2], { padding: 'same', strides: [2, 2] }),
+        expected: (x) => pool(x, [2, 2], 'max', { padding: 'same', strides: [2, 2] }),
+        grad: true,
+      },
+      {
+        name: 'default options: max, strides 1, valid',
+        inputs: [fl(distinct([1, 3, 3, 1], 'pool:default'))],
+        run: (K, x) => K.pool2d(x, [2, 2]),
+        expected: (x) => pool(x, [2, 2], 'max', {}),
+      },
+      {
+        name: 'static shape',
+        modes: ['eager'],
+        run: (K) => K.intShape(K.pool2d(K.placeholder({ shape: [null, 2, 7, 6] }), [3, 3], { strides: [2, 2], padding: 'same', dataFormat: 'channels_first' })),
+        expected: () => [null, 2, 4, 3],
+      },
+    ],
+    errorCases: poolErrors('pool2d'),
+  }),
+  defineSpec({
+    kerasName: 'pool3d',
+    cases: [
+      poolCase(3, [1, 4, 4, 4, 2], [2, 2, 2], 'max', { strides: [2, 2, 2] }),
+      poolCase(3, [2, 3, 4, 3, 1], [2, 2, 2], 'avg', { padding: 'same', strides: [2, 2, 2], dataFormat: 'channels_first' }),
+      poolCase(3, [1, 3, 3, 3, 2], [3, 2, 2], 'max', { padding: 'same' }),
+      poolCase(3, [1, 4, 3, 3, 1], [2, 2, 2], 'avg', {}),
+    ],
+    errorCases: poolErrors('pool3d'),
+  }),
+  defineSpec({
+    kerasName: 'local_conv1d',
+    cases: [
+      localCase(1, [2, 6, 2], [3], [1], 3, 'channels_last'),
+      localCase(1, [2, 7, 2], [3], [2], 2, 'channels_last'),
+      localCase(1, [2, 6, 3], [2], [2], 2, 'channels_first'),
+      {
+        name: 'the output length comes from the kernel (trailing steps unused)',
+        inputs: [fl(distinct([2, 7, 2], 'local1:short:x')), fl(distinct([2, 4, 2], 'local1:short:k'), { kind: 'constant' })],
+        run: (K, x, k) => K.localConv1d(x, k, [2], [2]),
+        expected: (x, k) => localConv(x, k, [2], [2], [2]),
+      },
+    ],
+    errorCases: LOCAL1D_ERRORS,
+  }),
+  defineSpec({
+    kerasName: 'local_conv2d',
+    cases: [
+      localCase(2, [2, 4, 5, 2], [2, 2], [1, 2], 3, 'channels_last'),
+      localCase(2, [2, 4, 4, 2], [3, 2], [1, 2], 2, 'channels_first'),
+      localCase(2, [1, 5, 5, 1], [3, 3], [2, 2], 2, 'channels_last'),
+    ],
+    errorCases: LOCAL2D_ERRORS,
+  }),
+];
+
