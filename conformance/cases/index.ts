@@ -18,6 +18,7 @@ import { SHAPE_MORE_SPECS } from './shape-more';
 import { NN_MORE_SPECS } from './nn-more';
 import { RANDOM_SPECS } from './random';
 import { CONV_SPECS } from './conv';
+import { CONTROL_FLOW_SPECS } from './control-flow';
 
 /** Specs of catalogue functions, keyed by their Keras name in the runner. */
 export const CATALOGUE_SPECS: readonly FunctionSpec[] = [
@@ -35,6 +36,7 @@ export const CATALOGUE_SPECS: readonly FunctionSpec[] = [
   ...NN_MORE_SPECS,
   ...RANDOM_SPECS,
   ...CONV_SPECS,
+  ...CONTROL_FLOW_SPECS,
 ];
 
 /** Specs of the Python operators (`add`, ..., `slice`): run by `describeConformance`, not report rows. */

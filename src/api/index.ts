@@ -66,6 +66,7 @@ export * from './ops/nn';
 export * from './ops/graph-ops';
 export * from './ops/random';
 export * from './ops/conv';
+export * from './ops/control-flow';
 export { learningPhase, clearSession } from './ops/learning-phase';
 export { tidy, dispose } from './ops/memory';
 export { gradients } from './gradients';

@@ -15,8 +15,6 @@ export function notImplemented(kerasName: string, tsName: string): NotImplemente
   return Object.assign(f, { notImplemented: true as const });
 }
 
-/** Not implemented yet: mirrors `keras.backend.rnn`. Throws NotImplementedYetError. */
-export const rnn: NotImplemented = notImplemented('rnn', 'rnn');
 /** Not implemented yet: mirrors `keras.backend.ctc_interleave_blanks`. Throws NotImplementedYetError. */
 export const ctcInterleaveBlanks: NotImplemented = notImplemented('ctc_interleave_blanks', 'ctcInterleaveBlanks');
 /** Not implemented yet: mirrors `keras.backend.ctc_create_skip_idxs`. Throws NotImplementedYetError. */
@@ -29,9 +27,3 @@ export const ctcPathProbs: NotImplemented = notImplemented('ctc_path_probs', 'ct
 export const ctcCost: NotImplemented = notImplemented('ctc_cost', 'ctcCost');
 /** Not implemented yet: mirrors `keras.backend.ctc_batch_cost`. Throws NotImplementedYetError. */
 export const ctcBatchCost: NotImplemented = notImplemented('ctc_batch_cost', 'ctcBatchCost');
-/** Not implemented yet: mirrors `keras.backend.map_fn`. Throws NotImplementedYetError. */
-export const mapFn: NotImplemented = notImplemented('map_fn', 'mapFn');
-/** Not implemented yet: mirrors `keras.backend.foldl`. Throws NotImplementedYetError. */
-export const foldl: NotImplemented = notImplemented('foldl', 'foldl');
-/** Not implemented yet: mirrors `keras.backend.foldr`. Throws NotImplementedYetError. */
-export const foldr: NotImplemented = notImplemented('foldr', 'foldr');
