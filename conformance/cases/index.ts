@@ -18,6 +18,7 @@ import { SHAPE_MORE_SPECS } from './shape-more';
 import { NN_MORE_SPECS } from './nn-more';
 import { RANDOM_SPECS } from './random';
 import { CONV_SPECS } from './conv';
+import { CTC_SPECS } from './ctc';
 import { CONTROL_FLOW_SPECS } from './control-flow';
 
 /** Specs of catalogue functions, keyed by their Keras name in the runner. */
@@ -37,6 +38,7 @@ export const CATALOGUE_SPECS: readonly FunctionSpec[] = [
   ...RANDOM_SPECS,
   ...CONV_SPECS,
   ...CONTROL_FLOW_SPECS,
+  ...CTC_SPECS,
 ];
 
 /** Specs of the Python operators (`add`, ..., `slice`): run by `describeConformance`, not report rows. */

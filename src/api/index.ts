@@ -66,12 +66,12 @@ export * from './ops/nn';
 export * from './ops/graph-ops';
 export * from './ops/random';
 export * from './ops/conv';
+export * from './ops/ctc';
 export * from './ops/control-flow';
 export { learningPhase, clearSession } from './ops/learning-phase';
 export { tidy, dispose } from './ops/memory';
 export { gradients } from './gradients';
 export { kerasFunction as function } from './function';
-export * from './not-implemented';
 
 /**
  * The name of the backend in use.

@@ -1,0 +1,288 @@
+/**
+ * Cases of the CTC functions: ctc_batch_cost (Keras 2 TensorFlow backend) and the
+ * Theano backend's helpers ctc_interleave_blanks, ctc_create_skip_idxs,
+ * ctc_update_log_p, ctc_path_probs, ctc_cost. Expected values come from the
+ * float64 oracle in ../oracle/ctc.ts and from hand-enumerated paths.
+ */
+import { defineSpec, FunctionSpec, Tolerance } from '../case';
+import { fromData, roundedUniform, toNested } from '../oracle';
+import { createSkipIdxs, CTC_EPSILON, ctcBatchCost, ctcCostTheano, interleaveBlanks, pathProbs, rows, updateLogP } from '../oracle/ctc';
+import { bad, df, fl, i32 } from './helpers';
+
+/** Log-space recursions in float32 lose a few ulps per step. */
+const TOL: Partial<Record<'float32' | 'float64', Tolerance>> = { float32: { rtol: 1e-4, atol: 1e-5 }, float64: { rtol: 1e-9, atol: 1e-11 } };
+
+const P254 = toNested(roundedUniform([2, 5, 4], 'ctc:P254', 0.05, 1));
+const P134 = toNested(roundedUniform([1, 3, 4], 'ctc:P134', 0.05, 1));
+const P2806 = toNested(roundedUniform([2, 80, 6], 'ctc:P2806', 0.05, 1));
+const P23 = toNested(roundedUniform([2, 3, 5], 'ctc:P235', 0.05, 1));
+const Q54 = toNested(roundedUniform([5, 4], 'ctc:Q54', 0.05, 1));
+const Q43 = toNested(roundedUniform([4, 3], 'ctc:Q43', 0.05, 1));
+
+/**
+ * The tiny case by hand: T = 2, classes {a, blank}, label "a": the valid paths are
+ * aa, a-, -a. `p` holds y_pred[0] = [[a0, b0], [a1, b1]] (renormalised after adding
+ * epsilon, as TensorFlow's softmax of log(y + eps) does).
+ */
+function handTiny(p: readonly number[]): number {
+  const q = (v: number, w: number): number => (v + CTC_EPSILON) / (v + w + 2 * CTC_EPSILON);
+  const [A0, B0, A1, B1] = p;
+  const a0 = q(A0, B0);
+  const b0 = q(B0, A0);
+  const a1 = q(A1, B1);
+  const b1 = q(B1, A1);
+  return -Math.log(a0 * a1 + a0 * b1 + b0 * a1);
+}
+
+export const CTC_SPECS: FunctionSpec[] = [
+  defineSpec({
+    kerasName: 'ctc_batch_cost',
+    cases: [
+      {
+        name: 'by hand: T=2, one label (paths aa, a-, -a)',
+        inputs: [i32([[0]]), df([[[0.6, 0.4], [0.3, 0.7]]]), i32([[2]]), i32([[1]])],
+        run: (K, yt, yp, il, ll) => K.ctcBatchCost(yt, yp, il, ll),
+        expected: (_yt, yp) => [[handTiny(yp.data)]],
+        tol: TOL,
+        grad: true,
+      },
+      {
+        name: 'batch of 2, different input and label lengths, repeated labels',
+        inputs: [i32([[0, 1, 2], [2, 2, -1]]), df(P254), i32([[5], [4]]), i32([[3], [2]])],
+        run: (K, yt, yp, il, ll) => K.ctcBatchCost(yt, yp, il, ll),
+        expected: (yt, yp, il, ll) => ctcBatchCost(yt, yp, il, ll),
+        tol: TOL,
+        grad: true,
+      },
+      {
+        name: 'label length 1',
+        inputs: [i32([[1]]), df(P134), i32([[3]]), i32([[1]])],
+        run: (K, yt, yp, il, ll) => K.ctcBatchCost(yt, yp, il, ll),
+        expected: (yt, yp, il, ll) => ctcBatchCost(yt, yp, il, ll),
+        tol: TOL,
+        grad: true,
+      },
+      {
+        name: 'float labels and lengths (as Keras models feed them), padded labels',
+        inputs: [fl([[3, 0, 3], [1, 0, 0]]), df(P23), fl([[3], [2]]), fl([[3], [1]])],
+        run: (K, yt, yp, il, ll) => K.ctcBatchCost(yt, yp, il, ll),
+        expected: (yt, yp, il, ll) => ctcBatchCost(yt, yp, il, ll),
+        tol: TOL,
+      },
+      {
+        name: '80 steps (probabilities far below float32 range: log space needed)',
+        inputs: [i32([[0, 1, 2, 3, 4, 0, 1, 2], [4, 4, 4, 3, 3, 0, 0, 0]]), df(P2806), i32([[80], [57]]), i32([[8], [5]])],
+        run: (K, yt, yp, il, ll) => K.ctcBatchCost(yt, yp, il, ll),
+        expected: (yt, yp, il, ll) => ctcBatchCost(yt, yp, il, ll),
+        tol: TOL,
+      },
+      {
+        name: 'repeated labels need a blank between them: "aa" in 2 steps is impossible (+Infinity)',
+        inputs: [i32([[0, 0]]), fl([[[0.6, 0.4], [0.3, 0.7]]]), i32([[2]]), i32([[2]])],
+        run: (K, yt, yp, il, ll) => K.ctcBatchCost(yt, yp, il, ll),
+        expected: () => [[Infinity]],
+      },
+      {
+        name: '"aa" in 3 steps: only the path a-a',
+        inputs: [i32([[0, 0]]), fl([[[0.6, 0.4], [0.3, 0.7], [0.8, 0.2]]]), i32([[3]]), i32([[2]])],
+        run: (K, yt, yp, il, ll) => K.ctcBatchCost(yt, yp, il, ll),
+        expected: () => {
+          const q = (v: number): number => (v + CTC_EPSILON) / (1 + 2 * CTC_EPSILON);
+          return [[-Math.log(q(0.6) * q(0.7) * q(0.8))]];
+        },
+        tol: TOL,
+      },
+    ],
+    errorCases: [
+      {
+        name: 'mismatched batch sizes',
+        run: (K) => K.ctcBatchCost(K.constant([[0], [1], [0]], { dtype: 'int32' }), K.ones([2, 3, 4]), K.constant([[3], [3]], { dtype: 'int32' }), K.constant([[1], [1]], { dtype: 'int32' })),
+        error: 'KerasShapeError',
+        message: /ctcBatchCost: argument 'yTrue'/,
+      },
+      {
+        name: 'mismatched batch size of a length',
+        run: (K) => K.ctcBatchCost(K.constant([[0], [1]], { dtype: 'int32' }), K.ones([2, 3, 4]), K.constant([[3], [3], [3]], { dtype: 'int32' }), K.constant([[1], [1]], { dtype: 'int32' })),
+        error: 'KerasShapeError',
+        message: /ctcBatchCost: argument 'inputLength'/,
+      },
+      {
+        name: 'yPred of rank 2',
+        run: (K) => K.ctcBatchCost(K.constant([[0]], { dtype: 'int32' }), K.ones([3, 4]), K.constant([[3]], { dtype: 'int32' }), K.constant([[1]], { dtype: 'int32' })),
+        error: 'KerasValueError',
+        message: /ctcBatchCost: argument 'yPred'/,
+      },
+      {
+        name: 'yTrue of rank 1',
+        run: (K) => K.ctcBatchCost(K.constant([0, 1], { dtype: 'int32' }), K.ones([2, 3, 4]), K.constant([[3], [3]], { dtype: 'int32' }), K.constant([[1], [1]], { dtype: 'int32' })),
+        error: 'KerasValueError',
+        message: /ctcBatchCost: argument 'yTrue'/,
+      },
+      {
+        name: 'labelLength of shape (samples, 2)',
+        run: (K) => K.ctcBatchCost(K.constant([[0]], { dtype: 'int32' }), K.ones([1, 3, 4]), K.constant([[3]], { dtype: 'int32' }), K.constant([[1, 1]], { dtype: 'int32' })),
+        error: 'KerasValueError',
+        message: /ctcBatchCost: argument 'labelLength'/,
+      },
+      {
+        name: 'unknown time dim',
+        run: (K) =>
+          K.ctcBatchCost(K.placeholder({ shape: [null, 2], dtype: 'int32' }), K.placeholder({ shape: [null, null, 4] }), K.placeholder({ shape: [null, 1], dtype: 'int32' }), K.placeholder({ shape: [null, 1], dtype: 'int32' })),
+        error: 'KerasValueError',
+        message: /ctcBatchCost: the time dimension .* argument 'yPred'/,
+      },
+      {
+        name: 'bool labels',
+        run: (K) => K.ctcBatchCost(K.constant([[true]], { dtype: 'bool' }), K.ones([1, 3, 4]), K.constant([[3]], { dtype: 'int32' }), K.constant([[1]], { dtype: 'int32' })),
+        error: 'KerasTypeError',
+        message: /ctcBatchCost: argument 'yTrue'/,
+      },
+      {
+        name: 'int yPred',
+        run: (K) => K.ctcBatchCost(K.constant([[0]], { dtype: 'int32' }), K.constant([[[1, 2]]], { dtype: 'int32' }), K.constant([[1]], { dtype: 'int32' }), K.constant([[1]], { dtype: 'int32' })),
+        error: 'KerasTypeError',
+        message: /ctcBatchCost: argument 'yPred'/,
+      },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'ctc_interleave_blanks',
+    cases: [
+      {
+        name: 'int32 labels',
+        inputs: [i32([3, 1, 1], { placeholderShape: [3] })],
+        run: (K, y) => K.ctcInterleaveBlanks(y),
+        expected: (y) => fromData(interleaveBlanks(y.data), [7], 'int32'),
+      },
+      {
+        name: 'float labels',
+        inputs: [fl([2, 0], { placeholderShape: [2] })],
+        run: (K, y) => K.ctcInterleaveBlanks(y),
+        expected: (y) => fromData(interleaveBlanks(y.data), [5]),
+      },
+    ],
+    errorCases: [
+      { name: 'a matrix', run: (K) => K.ctcInterleaveBlanks(K.constant([[1, 2]], { dtype: 'int32' })), error: 'KerasValueError', message: /ctcInterleaveBlanks: argument 'Y'/ },
+      { name: 'unknown length', run: (K) => K.ctcInterleaveBlanks(K.placeholder({ shape: [null], dtype: 'int32' })), error: 'KerasValueError', message: /ctcInterleaveBlanks: .*argument 'Y'/ },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'ctc_create_skip_idxs',
+    cases: [
+      {
+        name: 'a repeated label is not skipped into',
+        modes: ['eager'],
+        inputs: [i32([-1, 1, -1, 1, -1, 2, -1, 0, -1])],
+        run: (K, y) => K.ctcCreateSkipIdxs(y),
+        expected: (y) => fromData(createSkipIdxs(y.data), [2], 'int32'),
+      },
+      {
+        name: 'one label: no skips',
+        modes: ['eager'],
+        inputs: [i32([-1, 4, -1])],
+        run: (K, y) => K.ctcCreateSkipIdxs(y),
+        expected: () => fromData([], [0], 'int32'),
+      },
+    ],
+    errorCases: [
+      { name: 'a placeholder', run: (K) => K.ctcCreateSkipIdxs(K.placeholder({ shape: [5], dtype: 'int32' })), error: 'KerasValueError', message: /ctcCreateSkipIdxs: argument 'Y'/ },
+      { name: 'a matrix', run: (K) => K.ctcCreateSkipIdxs(K.constant([[1, 2]], { dtype: 'int32' })), error: 'KerasValueError', message: /ctcCreateSkipIdxs: argument 'Y'/ },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'ctc_update_log_p',
+    cases: [
+      {
+        name: 'active 3 of 7, one active skip',
+        inputs: [i32([1, 3], { kind: 'constant' }), fl([0, 0, 0, 0, 0, 0, 0], { placeholderShape: [7] }), fl([-0.5, -1.2, -0.3, -2, -0.7, -1.1, -0.4], { placeholderShape: [7] }), fl([-0.2, -1.5, -0.9, 0, 0, 0, 0], { placeholderShape: [7] })],
+        run: (K, skip, zeros, cur, prev) => {
+          const [a, p] = K.ctcUpdateLogP(skip, zeros, 3, cur, prev);
+          return [a, p];
+        },
+        expected: (skip, zeros, cur, prev) => {
+          const [a, p] = updateLogP(skip.data, zeros.data, 3, cur.data, prev.data);
+          return [fromData([a], [], 'int32'), fromData(p, [7])];
+        },
+        tol: TOL,
+      },
+      {
+        name: 'first step (active 1)',
+        inputs: [i32([1], { kind: 'constant' }), fl([0, 0, 0, 0, 0], { placeholderShape: [5] }), fl([-0.5, -1.2, -0.3, -2, -0.7], { placeholderShape: [5] }), fl([0, 0, 0, 0, 0], { placeholderShape: [5] })],
+        run: (K, skip, zeros, cur, prev) => K.ctcUpdateLogP(skip, zeros, 1, cur, prev),
+        expected: (skip, zeros, cur, prev) => {
+          const [a, p] = updateLogP(skip.data, zeros.data, 1, cur.data, prev.data);
+          return [fromData([a], [], 'int32'), fromData(p, [5])];
+        },
+        tol: TOL,
+      },
+    ],
+    errorCases: [
+      {
+        name: 'a fractional active count',
+        run: (K) => K.ctcUpdateLogP(K.constant([1], { dtype: 'int32' }), K.zeros([3]), 1.5, K.zeros([3]), K.zeros([3])),
+        error: 'KerasValueError',
+        message: /ctcUpdateLogP: argument 'active'/,
+      },
+      {
+        name: 'logPPrev of another length',
+        run: (K) => K.ctcUpdateLogP(K.constant([1], { dtype: 'int32' }), K.zeros([3]), 1, K.zeros([3]), K.zeros([4])),
+        error: 'KerasShapeError',
+        message: /ctcUpdateLogP: argument 'logPPrev'/,
+      },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'ctc_path_probs',
+    cases: [
+      {
+        name: 'labels [0, 1, 1] in 5 steps: log probs and mask',
+        inputs: [fl(Q54, { placeholderShape: [5, 4] }), i32(interleaveBlanks([0, 1, 1]), { placeholderShape: [7] })],
+        run: (K, p, y) => K.ctcPathProbs(p, y),
+        expected: (p, y) => {
+          const [lp, mask] = pathProbs(rows(p), y.data);
+          return [fromData(lp.flat(), [5, 7]), fromData(mask.flat(), [5, 7], 'bool')];
+        },
+        tol: TOL,
+      },
+      {
+        name: 'alpha 0.01',
+        inputs: [fl(Q43, { placeholderShape: [4, 3] }), i32(interleaveBlanks([1, 0]), { placeholderShape: [5] })],
+        run: (K, p, y) => K.ctcPathProbs(p, y, 0.01),
+        expected: (p, y) => {
+          const [lp, mask] = pathProbs(rows(p), y.data, 0.01);
+          return [fromData(lp.flat(), [4, 5]), fromData(mask.flat(), [4, 5], 'bool')];
+        },
+        tol: TOL,
+      },
+    ],
+    errorCases: [
+      { name: 'predict of rank 3', run: (K) => K.ctcPathProbs(K.ones([1, 3, 4]), K.constant([-1, 0, -1], { dtype: 'int32' })), error: 'KerasValueError', message: /ctcPathProbs: argument 'predict'/ },
+      { name: 'alpha not a number', run: (K) => K.ctcPathProbs(K.ones([3, 4]), K.constant([-1, 0, -1], { dtype: 'int32' }), bad('x')), error: 'KerasValueError', message: /ctcPathProbs: argument 'alpha'/ },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'ctc_cost',
+    cases: [
+      {
+        name: 'labels [0, 1, 1] in 5 steps',
+        inputs: [df(Q54, { placeholderShape: [5, 4] }), i32([0, 1, 1], { placeholderShape: [3] })],
+        run: (K, p, y) => K.ctcCost(p, y),
+        expected: (p, y) => ctcCostTheano(rows(p), y.data),
+        tol: TOL,
+        grad: true,
+      },
+      {
+        name: 'one label in 4 steps',
+        inputs: [df(Q43, { placeholderShape: [4, 3] }), i32([2], { placeholderShape: [1] })],
+        run: (K, p, y) => K.ctcCost(p, y),
+        expected: (p, y) => ctcCostTheano(rows(p), y.data),
+        tol: TOL,
+        grad: true,
+      },
+    ],
+    errorCases: [
+      { name: 'Y a matrix', run: (K) => K.ctcCost(K.ones([3, 4]), K.constant([[0]], { dtype: 'int32' })), error: 'KerasValueError', message: /ctcCost: argument 'Y'/ },
+      { name: 'predict unknown time dim', run: (K) => K.ctcCost(K.placeholder({ shape: [null, 4] }), K.constant([0], { dtype: 'int32' })), error: 'KerasValueError', message: /ctcCost: .*argument 'predict'/ },
+    ],
+  }),
+];
