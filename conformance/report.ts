@@ -46,8 +46,10 @@ function truncate(s: string, n: number): string {
 
 /** Turns the runs of one function on one backend into a report row. */
 export function summarise(fn: string, backend: string, runs: readonly RunOutcome[]): ConformanceResult {
-  const value = runs.filter((r) => !r.gradient);
-  const grads = runs.filter((r) => r.gradient);
+  // Counted: the runs that ran (an unsupported run did not).
+  const ran = runs.filter((r) => r.status !== 'unsupported');
+  const value = ran.filter((r) => !r.gradient);
+  const grads = ran.filter((r) => r.gradient);
   const failed = runs.filter((r) => r.status === 'fail');
   const unsupported = runs.filter((r) => r.status === 'unsupported');
   const maxAbsError = value.reduce((m, r) => (Number.isFinite(r.maxAbsError) ? Math.max(m, r.maxAbsError) : m), 0);
