@@ -78,14 +78,18 @@ export function buildGraph(
   const randomNodes: number[] = [];
   const inputPos = new Map<number, number>();
   (inputs ?? []).forEach((t, i) => inputPos.set(t.id, i));
+  // A constant node holding the native value of constant tensor `c` (kept alive as long as the graph).
+  const pushConstant = (t: KTensor, c: KTensor): void => {
+    pinConstant(c);
+    nodes.push({ kind: 'constant', shape: t.shape, dtype: t.dtype, value: constantValue(c, backend) });
+  };
   for (const t of order) {
     const i = nodes.length;
     index.set(t.id, i);
     const n = t.node;
     switch (n.kind) {
       case 'constant':
-        pinConstant(t);
-        nodes.push({ kind: 'constant', shape: t.shape, dtype: t.dtype, value: constantValue(t, backend) });
+        pushConstant(t, t);
         break;
       case 'variable':
         nodes.push({ kind: 'variable', shape: t.shape, dtype: t.dtype, name: t.name });
@@ -96,8 +100,7 @@ export function buildGraph(
         const pos = inputPos.get(t.id);
         if (pos === undefined && n.defaultValue !== undefined) {
           // Not fed: its default value (the learning phase, say).
-          pinConstant(n.defaultValue);
-          nodes.push({ kind: 'constant', shape: t.shape, dtype: t.dtype, value: constantValue(n.defaultValue, backend) });
+          pushConstant(t, n.defaultValue);
           break;
         }
         if (pos === undefined) {
