@@ -144,8 +144,11 @@ export function withScope<R>(fn: () => R): R {
   const visit = (v: unknown, depth: number): void => {
     if (v instanceof KTensor) {
       keepReachable(v, keep);
-    } else if (depth < 3 && v !== null && typeof v === 'object') {
-      for (const x of Array.isArray(v) ? v : Object.values(v)) visit(x, depth + 1);
+    } else if (depth < 3 && Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+    } else if (depth < 3 && v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      // plain objects only: NDArrays, typed arrays and class instances hold no tensors
+      for (const x of Object.values(v)) visit(x, depth + 1);
     }
   };
   visit(result, 0);
