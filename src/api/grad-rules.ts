@@ -214,10 +214,11 @@ const rules: { [P in PrimitiveName]: Rule<P> } = {
   reverse: (_i, a, _y, g) => [applyOp('reverse', [g], { axes: a.axes })],
   gather: ([x, idx], a, _y, g) => {
     const size = x.shape[a.axis];
-    if (size === null) throw new KerasValueError('gradients: the gradient of gather needs the gathered dimension to be known');
+    // An unknown length is read from x at run time.
+    if (size === null) return [applyOp('scatterAdd', [g, idx, x], { axis: a.axis, size: -1 }), null];
     return [applyOp('scatterAdd', [g, idx], { axis: a.axis, size }), null];
   },
-  scatterAdd: ([, idx], a, _y, g) => [applyOp('gather', [g, idx], { axis: a.axis }), null],
+  scatterAdd: (inputs, a, _y, g) => [applyOp('gather', [g, inputs[1]], { axis: a.axis }), ...inputs.slice(1).map(() => null)],
   broadcastTo: ([x], _a, _y, g) => [unbroadcast(g, x.shape)],
   broadcastLike: ([x], _a, _y, g) => [unbroadcast(g, x.shape), null],
   shapeOf: none,

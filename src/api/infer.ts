@@ -172,7 +172,8 @@ export function inferPrimitive<P extends PrimitiveName>(op: P, inputs: readonly 
     case 'scatterAdd': {
       const a = attrs as PrimitiveAttrs['scatterAdd'];
       const k = inputs[1].shape.length;
-      return { shape: [...x.shape.slice(0, a.axis), a.size, ...x.shape.slice(a.axis + k)], dtype: x.dtype };
+      const size = inputs.length > 2 ? inputs[2].shape[a.axis] : a.size;
+      return { shape: [...x.shape.slice(0, a.axis), size, ...x.shape.slice(a.axis + k)], dtype: x.dtype };
     }
     case 'broadcastTo':
       return { shape: broadcastShapes(x.shape, (attrs as PrimitiveAttrs['broadcastTo']).shape, 'broadcastTo'), dtype: x.dtype };

@@ -200,6 +200,8 @@ export type PrimitiveAttrs = { readonly [P in UnaryPrimitive]: Record<string, ne
    * The adjoint of gather. inputs [updates, indices (int32)], where updates has shape
    * pre + indices.shape + post with pre of length `axis`; output shape pre + [size] + post,
    * zeros then out[pre, indices[j...], post] += updates[pre, j..., post].
+   * With a third input `like` (values not read), size is like's run-time length on
+   * `axis` and `attrs.size` is -1 (the gradient of gather along an unknown dim).
    */
   readonly scatterAdd: { readonly axis: number; readonly size: number };
   /** Broadcasts the input (NumPy rules) to the concrete `shape`. */

@@ -1347,6 +1347,17 @@ const LAYOUT_CASES: PrimitiveCase[] = [
     expected: [9, 3, 4, 9, 9, 9],
   },
   {
+    // size from a third input: like is [4, 1] so axis 0 has 4 slots; indices [2, 0, 2]
+    // scatter updates [[1], [2], [3]]: slot 0 gets 2, slot 2 gets 1 + 3 = 4, others 0
+    name: 'scatterAdd with the size taken from a like tensor',
+    op: 'scatterAdd',
+    attrs: { axis: 0, size: -1 },
+    inputs: [f32([3, 1], [1, 2, 3]), i32([3], [2, 0, 2]), f32([4, 1], [0, 0, 0, 0])],
+    outDtype: 'float32',
+    outShape: [4, 1],
+    expected: [2, 0, 4, 0],
+  },
+  {
     // the shape of a 2x3 tensor is [2, 3] (values not read)
     name: 'shapeOf a float32 matrix',
     op: 'shapeOf',

@@ -331,8 +331,11 @@ const LOWERINGS: { readonly [P in PrimitiveName]: LoweringOf<PrimitiveAttrs[P]> 
     ]);
   },
   gather: (em, attrs, [x, idx]) => em.node('Gather', [x.name, idx.name], { axis: attrs.axis }),
-  scatterAdd: (em, attrs, [u, idx], out) => {
-    const body = ([uName]: string[]): string => scatterAdd(em, attrs, uName, u.rank, idx.name, idx.rank, u.dtype === 'bool' ? 'int32' : u.dtype);
+  scatterAdd: (em, attrs, [u, idx, like], out) => {
+    // The length of the scattered axis: the attribute, or like's run-time length.
+    const size = (): string =>
+      like === undefined ? em.param('int64', [1], [attrs.size]) : em.node('Shape', [like.name], { start: attrs.axis, end: attrs.axis + 1 });
+    const body = ([uName]: string[]): string => scatterAdd(em, attrs, size, uName, u.rank, idx.name, idx.rank, u.dtype === 'bool' ? 'int32' : u.dtype);
     return u.dtype === 'bool' ? castAround(em, [u], 'int32', out.dtype, body) : body([u.name]);
   },
   broadcastTo: (em, attrs, [x]) => em.node('Expand', [x.name, em.param('int64', [attrs.shape.length], attrs.shape)]),
@@ -351,6 +354,7 @@ const LOWERINGS: { readonly [P in PrimitiveName]: LoweringOf<PrimitiveAttrs[P]> 
 function scatterAdd(
   em: Emitter,
   attrs: PrimitiveAttrs['scatterAdd'],
+  size: () => string,
   u: string,
   uRank: number,
   idx: string,
@@ -372,7 +376,7 @@ function scatterAdd(
     axis: 0,
   });
   const idx3 = em.node('Expand', [em.node('Reshape', [idxFlat, idxShape], { allowzero: 1 }), u3Shape]);
-  const zShape = em.node('Concat', [preDims, em.param('int64', [1], [attrs.size]), postDims], { axis: 0 });
+  const zShape = em.node('Concat', [preDims, size(), postDims], { axis: 0 });
   const zeros = em.node('ConstantOfShape', [zShape], {
     value: { tensor: { dtype: dtype === 'bool' ? 'int32' : dtype, dims: [1], data: zeroOf(dtype) } },
   });

@@ -149,8 +149,9 @@ export const REFERENCE_KERNELS: KernelTable<RefTensor> = {
     return gather(inputs[0], inputs[1], attrs.axis);
   },
   scatterAdd: (inputs, attrs) => {
-    arity('scatterAdd', inputs, 2);
-    return scatterAdd(inputs[0], inputs[1], attrs.axis, attrs.size);
+    if (inputs.length !== 3) arity('scatterAdd', inputs, 2);
+    const size = inputs.length === 3 ? inputs[2].shape[attrs.axis] : attrs.size;
+    return scatterAdd(inputs[0], inputs[1], attrs.axis, size);
   },
   broadcastTo: (inputs, attrs) => {
     arity('broadcastTo', inputs, 1);

@@ -29,8 +29,9 @@ function range(from: number, n: number): number[] {
  * scatterAdd: updates [pre, I..., post] with indices [I...] -> out [pre, size, post],
  * zeros then out[pre, indices[j], post] += updates[pre, j, post].
  */
-export const scatterAdd: Kernel<Tensor, 'scatterAdd'> = ([updates, indices], { axis, size }, out) =>
+export const scatterAdd: Kernel<Tensor, 'scatterAdd'> = ([updates, indices, like], { axis, size: attrSize }, out) =>
   tf.tidy(() => {
+    const size = like === undefined ? attrSize : like.shape[axis];
     const u = updates.dtype === 'bool' ? tf.cast(updates, 'int32') : updates;
     const ri = indices.rank;
     const rank = u.rank;
