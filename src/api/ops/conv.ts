@@ -18,7 +18,7 @@ import type { ImageDataFormat } from '../../config';
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../../errors';
 import { fmt } from '../infer';
 import { applyOp, constantFrom } from '../op';
-import { div, matMul, reduceOp, reshapeTo, scalar, transposeOp } from '../prims';
+import { div, expandDimsOp, matMul, reduceOp, reshapeTo, scalar, transposeOp, zerosLikeOp } from '../prims';
 import { KTensor } from '../tensor';
 import { floatTensor, show } from '../validate';
 import { effectiveKernel, extractPatches, PaddingMode, validCounts, WindowAxis, windowAxis } from './patches';
@@ -508,6 +508,19 @@ export function separableConv2d(x: unknown, depthwiseKernel: unknown, pointwiseK
 /* Pooling                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/**
+ * The maximum over `axis` (of length `len`) that routes the whole gradient to the
+ * first maximal cell, as TensorFlow's max-pool gradient does (a plain reduceMax
+ * would share it among ties, common after a relu). The value is the maximum.
+ */
+function firstMax(patches: KTensor, axis: number, len: number): KTensor {
+  const first = applyOp('argMax', [patches], { axis }); // int32, first index on ties
+  const cells = constantFrom({ data: Int32Array.from({ length: len }, (_, i) => i), shape: [len, 1] }, 'pool', 'cells', 'int32');
+  const isFirst = applyOp('equal', [expandDimsOp(first, [axis]), cells], {}); // [..., len, c]
+  const picked = applyOp('where', [isFirst, patches, zerosLikeOp(patches)], {});
+  return reduceOp('reduceSum', picked, [axis], false);
+}
+
 function poolN(fn: string, n: number, x: unknown, poolSize: unknown, options: unknown): KTensor {
   const opts = optionsArg(options, ['strides', 'padding', 'dataFormat', 'poolMode'], fn);
   const xt = rankedFloat(x, n + 2, fn, 'x');
@@ -526,7 +539,7 @@ function poolN(fn: string, n: number, x: unknown, poolSize: unknown, options: un
   const full = product(size);
   const flat = extractPatches(xl, axes, mode === 'max' ? -Infinity : 0, fn); // [b, o..., k*c]
   const patches = reshapeTo(flat, [xl.shape[0], ...axes.map((w) => w.out), full, channels], fn); // [b, o..., k, c]
-  if (mode === 'max') return fromChannelsLast(reduceOp('reduceMax', patches, [n + 1], false), df);
+  if (mode === 'max') return fromChannelsLast(firstMax(patches, n + 1, full), df);
   const sum = reduceOp('reduceSum', patches, [n + 1], false); // [b, o..., c]
   const perAxis = axes.map((w, i) => validCounts(spatial[i], w));
   let counts: KTensor;
