@@ -103,9 +103,16 @@ const rules: { [P in PrimitiveName]: Rule<P> } = {
   reduceMax: maxMinRule,
   reduceMin: maxMinRule,
   reduceProd: ([x], a, _y, g) => {
-    // Product of all the other elements, without dividing (exact with zeros):
-    // move the reduced axes last, flatten them, and multiply the exclusive
-    // cumulative products from both ends.
+    // Product of all the other elements, without dividing (exact with zeros): the
+    // exclusive cumulative products from both ends, multiplied.
+    if (a.axes.length === 1) {
+      // One axis: along it directly (any dims may be unknown).
+      const axis = a.axes[0];
+      const left = applyOp('cumprod', [x], { axis, exclusive: true, reverse: false });
+      const right = applyOp('cumprod', [x], { axis, exclusive: true, reverse: true });
+      return [mul(mul(left, right), keptGrad(g, a))];
+    }
+    // Several axes: move them last and flatten them into one.
     const r = x.rank;
     const kept = Array.from({ length: r }, (_, i) => i).filter((i) => !a.axes.includes(i));
     const perm = [...kept, ...a.axes];
