@@ -1,0 +1,50 @@
+/**
+ * Gradients through ops whose dims are known only at run time (placeholders with
+ * several null dims), on every backend. Expected values worked out by hand.
+ */
+import * as K from '../../src/index';
+
+function grad(loss: (x: K.KTensor) => K.KTensor, shape: (number | null)[], value: number[][]): unknown {
+  const x = K.placeholder({ shape });
+  const [g] = K.gradients(loss(x), [x]);
+  return K.function([x], [g as K.KTensor])([value])[0].toArray();
+}
+
+describe.each(['reference', 'tfjs', 'onnx'])('gradients with unknown dims on %s', (name) => {
+  beforeAll(async () => {
+    await K.setBackend(name);
+  });
+
+  it('max over the last axis, then a sum, with two unknown dims', () => {
+    // the gradient of sum(max(x, -1)) is 1 at each row's maximum
+    expect(grad((x) => K.sum(K.max(x, -1)), [null, null], [[1, 5, 2], [7, 0, 3]])).toEqual([[0, 1, 0], [1, 0, 0]]);
+  });
+
+  it('flatten of a [null, null] tensor', () => {
+    // d/dx sum(flatten(x)^2) = 2x
+    expect(grad((x) => K.sum(K.square(K.flatten(x))), [null, null], [[1, 2], [3, 4]])).toEqual([[2, 4], [6, 8]]);
+  });
+
+  it('gather along an unknown first dim', () => {
+    // rows 1 and 1 again: row 1 gets 2, the others 0
+    expect(grad((x) => K.sum(K.gather(x, K.constant([1, 1], { dtype: 'int32' }))), [null, 2], [[1, 1], [1, 1], [1, 1]])).toEqual([
+      [0, 0],
+      [2, 2],
+      [0, 0],
+    ]);
+  });
+
+  it('prod along an unknown axis, with a zero', () => {
+    // columns [2, 0, 4] and [3, 5, 1]: the product of the other entries
+    expect(grad((x) => K.sum(K.prod(x, 0)), [null, null], [[2, 3], [0, 5], [4, 1]])).toEqual([
+      [0, 5],
+      [8, 3],
+      [0, 15],
+    ]);
+  });
+
+  it('concatenate along the unknown batch dim', () => {
+    // sum(concat([x, x], 0) * 3): each entry of x appears twice
+    expect(grad((x) => K.sum(K.multiply(K.concatenate([x, x], 0), 3)), [null, 2], [[1, 2]])).toEqual([[6, 6]]);
+  });
+});
