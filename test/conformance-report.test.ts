@@ -128,3 +128,39 @@ describe('error cases', () => {
     expect(signatures.size).toBeGreaterThan(100);
   }, 120000);
 });
+
+describe('summarise: one row from the runs of a function on a backend', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { summarise } = require('../conformance/report') as typeof import('../conformance/report');
+  const run = (status: 'pass' | 'fail' | 'unsupported', gradient = false, err = 0) => ({
+    status,
+    label: `${status} run`,
+    message: status === 'unsupported' ? "The 'x' backend does not support dtype float64" : status === 'fail' ? 'got 2, expected 3' : '',
+    maxAbsError: err,
+    gradient,
+  });
+
+  it('is unsupported when every run raised UnsupportedError', () => {
+    const r = summarise('sum', 'x', [run('unsupported'), run('unsupported', true)]);
+    expect(r.status).toBe('unsupported');
+    expect(r.message).toMatch(/does not support dtype float64/);
+    expect([r.cases, r.gradientCases]).toEqual([0, 0]);
+  });
+
+  it('passes with the unsupported runs counted out and named', () => {
+    const r = summarise('sum', 'x', [run('pass', false, 0.5), run('pass', true), run('unsupported'), run('unsupported', true)]);
+    expect(r.status).toBe('pass');
+    expect([r.cases, r.gradientCases, r.maxAbsError]).toEqual([1, 1, 0.5]);
+    expect(r.message).toMatch(/2 of 4 runs unsupported/);
+  });
+
+  it('fails when any run failed, naming it', () => {
+    const r = summarise('sum', 'x', [run('pass'), run('fail'), run('unsupported')]);
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(/1 of 3 runs failed: fail run: got 2, expected 3/);
+  });
+
+  it('is missing when nothing ran', () => {
+    expect(summarise('sum', 'x', []).status).toBe('missing');
+  });
+});
