@@ -4,7 +4,7 @@
  */
 import { PrimitiveAttrs, PrimitiveName, isFloatDType } from '../backends/types';
 import { KerasValueError } from '../errors';
-import { applyOp } from './op';
+import { applyOp, constantFrom } from './op';
 import {
   add,
   binary,
@@ -33,6 +33,12 @@ import { KTensor } from './tensor';
 type Rule<P extends PrimitiveName> = (inputs: readonly KTensor[], attrs: PrimitiveAttrs[P], y: KTensor, g: KTensor) => (KTensor | null)[];
 
 const none = (inputs: readonly KTensor[]): null[] => inputs.map(() => null);
+
+/** A zero constant of rank `rank`, length `n` on `axis` and 1 elsewhere, of g's dtype (a length marker for concatPart). */
+function zerosOfShape(rank: number, axis: number, n: number, g: KTensor): KTensor {
+  const shape = Array.from({ length: rank }, (_, i) => (i === axis ? n : 1));
+  return constantFrom({ data: new Array<number>(n).fill(0), shape }, 'gradients', 'pad', g.dtype);
+}
 
 /** `g` of a reduction's output, with the reduced axes back as length-1 dims. */
 function keptGrad(g: KTensor, a: PrimitiveAttrs['reduceSum']): KTensor {
@@ -199,13 +205,20 @@ const rules: { [P in PrimitiveName]: Rule<P> } = {
     return [applyOp('concat', pieces, { axis: a.axis }), ...parts.map(() => null)];
   },
   pad: ([x], a, _y, g) => {
+    // Axes padded at the end whose length is unknown: cut g there as the middle
+    // part of [before, x, after] (concatPart reads the lengths at run time).
+    let cut = g;
     const begin = a.pads.map((p) => p[0]);
     const size = x.shape.map((d, i) => {
-      if (a.pads[i][1] === 0) return -1;
-      if (d === null) throw new KerasValueError('gradients: the gradient of pad needs the padded dimensions to be known');
-      return d;
+      const [before, after] = a.pads[i];
+      if (after === 0) return -1;
+      if (d !== null) return d;
+      const edge = (n: number): KTensor => zerosOfShape(x.rank, i, n, g);
+      cut = applyOp('concatPart', [cut, edge(before), x, edge(after)], { axis: i, index: 1 });
+      begin[i] = 0;
+      return -1;
     });
-    return [applyOp('slice', [g], { begin, size })];
+    return [applyOp('slice', [cut], { begin, size })];
   },
   tile: ([x], a, _y, g) => {
     // g has shape [r0*d0, r1*d1, ...]: view it as [r0, d0, r1, d1, ...] and sum the r axes.

@@ -3,6 +3,7 @@
  * several null dims), on every backend. Expected values worked out by hand.
  */
 import * as K from '../../src/index';
+import { applyOp } from '../../src/api/op';
 
 function grad(loss: (x: K.KTensor) => K.KTensor, shape: (number | null)[], value: number[][]): unknown {
   const x = K.placeholder({ shape });
@@ -41,6 +42,12 @@ describe.each(['reference', 'tfjs', 'onnx'])('gradients with unknown dims on %s'
       [8, 3],
       [0, 15],
     ]);
+  });
+
+  it('the pad primitive, padded at the end of unknown dims', () => {
+    // pad [[1, 2], [0, 3]] with 9s; d/dx sum(pad(x)^2) = 2x on the original cells
+    const loss = (x: K.KTensor) => K.sum(K.square(applyOp('pad', [x], { pads: [[1, 2], [0, 3]], value: 9 })));
+    expect(grad(loss, [null, null], [[1, 2], [3, 4]])).toEqual([[2, 4], [6, 8]]);
   });
 
   it('concatenate along the unknown batch dim', () => {
