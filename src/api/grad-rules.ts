@@ -221,12 +221,22 @@ const rules: { [P in PrimitiveName]: Rule<P> } = {
     return [applyOp('slice', [cut], { begin, size })];
   },
   tile: ([x], a, _y, g) => {
+    if (x.shape.some((d) => d === null)) {
+      // Unknown dims: along each repeated axis, add up the r copies, each cut out
+      // by its run-time length (concatPart of r parts shaped like x).
+      let acc = g;
+      a.reps.forEach((r, axis) => {
+        if (r === 1) return;
+        const parts = new Array<KTensor>(r).fill(x);
+        let sum: KTensor | undefined;
+        for (let k = 0; k < r; k++) sum = accumulate(sum, applyOp('concatPart', [acc, ...parts], { axis, index: k }));
+        acc = sum ?? acc;
+      });
+      return [acc];
+    }
     // g has shape [r0*d0, r1*d1, ...]: view it as [r0, d0, r1, d1, ...] and sum the r axes.
     const split: number[] = [];
-    x.shape.forEach((d, i) => {
-      if (d === null) throw new KerasValueError('gradients: the gradient of tile needs the input dimensions to be known');
-      split.push(a.reps[i], d);
-    });
+    x.shape.forEach((d, i) => split.push(a.reps[i], d as number));
     const view = reshapeTo(g, split, 'gradients');
     const axes = a.reps.map((_, i) => 2 * i);
     return [reduceOp('reduceSum', view, axes, false)];

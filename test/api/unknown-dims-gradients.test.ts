@@ -50,6 +50,12 @@ describe.each(['reference', 'tfjs', 'onnx'])('gradients with unknown dims on %s'
     expect(grad(loss, [null, null], [[1, 2], [3, 4]])).toEqual([[2, 4], [6, 8]]);
   });
 
+  it('the tile primitive over unknown dims', () => {
+    // tile [[1, 2]] 3 times down and twice across; sum(tile(x) * 2) gives each cell 3 * 2 * 2 = 12
+    const loss = (x: K.KTensor) => K.sum(K.multiply(applyOp('tile', [x], { reps: [3, 2] }), 2));
+    expect(grad(loss, [null, null], [[1, 2]])).toEqual([[12, 12]]);
+  });
+
   it('concatenate along the unknown batch dim', () => {
     // sum(concat([x, x], 0) * 3): each entry of x appears twice
     expect(grad((x) => K.sum(K.multiply(K.concatenate([x, x], 0), 3)), [null, 2], [[1, 2]])).toEqual([[6, 6]]);
