@@ -176,14 +176,19 @@ const rules: { [P in PrimitiveName]: Rule<P> } = {
   expandDims: ([x], _a, _y, g) => [reshapeLike(g, x)],
   transpose: (_i, a, _y, g) => [transposeOp(g, inversePerm(a.perm))],
   slice: ([x], a, _y, g) => {
+    let out = g;
     const pads = a.begin.map((b, i): [number, number] => {
       const s = a.size[i];
       if (s < 0) return [b, 0];
       const d = x.shape[i];
-      if (d === null) throw new KerasValueError('gradients: the gradient of slice needs the sliced dimensions to be known');
-      return [b, d - b - s];
+      if (d !== null) return [b, d - b - s];
+      // Unknown length: place g's rows b..b+s-1 in a zero tensor as long as x's axis
+      // (the adjoint of gathering those rows; scatterAdd reads the length from x).
+      const rows = constantFrom({ data: Int32Array.from({ length: s }, (_, k) => b + k), shape: [s] }, 'gradients', 'slice', 'int32');
+      out = applyOp('scatterAdd', [out, rows, x], { axis: i, size: -1 });
+      return [0, 0];
     });
-    return [applyOp('pad', [g], { pads, value: 0 })];
+    return [pads.some(([p, q]) => p !== 0 || q !== 0) ? applyOp('pad', [out], { pads, value: 0 }) : out];
   },
   concat: (inputs, a, _y, g) => {
     if (inputs.some((t) => t.shape[a.axis] === null)) {

@@ -56,6 +56,12 @@ describe.each(['reference', 'tfjs', 'onnx'])('gradients with unknown dims on %s'
     expect(grad(loss, [null, null], [[1, 2]])).toEqual([[12, 12]]);
   });
 
+  it('slice with explicit sizes along unknown dims', () => {
+    // x[1:3, 0:1] of a 4x2 input: d/dx sum(slice * 5) is 5 there, 0 elsewhere
+    const loss = (x: K.KTensor) => K.sum(K.multiply(K.slice(x, [1, 0], [2, 1]), 5));
+    expect(grad(loss, [null, null], [[1, 1], [1, 1], [1, 1], [1, 1]])).toEqual([[0, 0], [5, 0], [5, 0], [0, 0]]);
+  });
+
   it('concatenate along the unknown batch dim', () => {
     // sum(concat([x, x], 0) * 3): each entry of x appears twice
     expect(grad((x) => K.sum(K.multiply(K.concatenate([x, x], 0), 3)), [null, 2], [[1, 2]])).toEqual([[6, 6]]);
