@@ -124,7 +124,14 @@ const rules: { [P in PrimitiveName]: Rule<P> } = {
     const perm = [...kept, ...a.axes];
     const xt = transposeOp(x, perm);
     const n = a.axes.reduce<number | null>((p, i) => (p === null || x.shape[i] === null ? null : p * (x.shape[i] as number)), 1);
-    if (n === null) throw new KerasValueError('gradients: the gradient of prod needs the reduced dimensions to be known');
+    if (n === null) {
+      // Unknown lengths: as a product over the first axis, then over the others.
+      const [first, ...rest] = a.axes;
+      const y1 = applyOp('reduceProd', [x], { axes: [first], keepDims: true });
+      const prodRule = rules.reduceProd as Rule<'reduceProd'>;
+      const [g1] = prodRule([y1], { axes: rest, keepDims: true }, y1, keptGrad(g, a));
+      return prodRule([x], { axes: [first], keepDims: true }, y1, g1 as KTensor);
+    }
     const keptShape = kept.map((i) => x.shape[i]);
     const flat = reshapeTo(xt, [...keptShape, n], 'gradients');
     const axis = keptShape.length;

@@ -62,6 +62,11 @@ describe.each(['reference', 'tfjs', 'onnx'])('gradients with unknown dims on %s'
     expect(grad(loss, [null, null], [[1, 1], [1, 1], [1, 1], [1, 1]])).toEqual([[0, 0], [5, 0], [5, 0], [0, 0]]);
   });
 
+  it('prod over two unknown axes', () => {
+    // prod of [[1, 2], [3, 4]] = 24: each entry's gradient is 24 / itself
+    expect(grad((x) => K.prod(x, [0, 1]), [null, null], [[1, 2], [3, 4]])).toEqual([[24, 12], [8, 6]]);
+  });
+
   it('concatenate along the unknown batch dim', () => {
     // sum(concat([x, x], 0) * 3): each entry of x appears twice
     expect(grad((x) => K.sum(K.multiply(K.concatenate([x, x], 0), 3)), [null, 2], [[1, 2]])).toEqual([[6, 6]]);
