@@ -3,7 +3,6 @@
  * differentiates on every backend (and gradients of gradients work).
  */
 import { PrimitiveAttrs, PrimitiveName, isFloatDType } from '../backends/types';
-import { KerasValueError } from '../errors';
 import { applyOp, constantFrom } from './op';
 import {
   add,
