@@ -12,7 +12,7 @@ import type { KTensor } from '../../src/index';
 import { defineSpec, ErrorCase, FunctionSpec, KApi, ValueCase } from '../case';
 import { Nested, toNested, uniformArray } from '../oracle';
 import { conv, convTranspose, depthwiseConv, localConv, OConvOptions, OFormat, OPadding, pool, separableConv } from '../oracle/conv';
-import { bad, df, fl } from './helpers';
+import { bad, df, fl, withFormat } from './helpers';
 
 /** Distinct values in (-1, 1) (no ties for max pooling), 4 decimals, from `seed`. */
 function distinct(shape: readonly number[], seed: string): Nested {
@@ -26,17 +26,6 @@ function distinct(shape: readonly number[], seed: string): Nested {
 /** The channels_first shape of a channels_last shape. */
 function cf(shape: readonly number[]): number[] {
   return [shape[0], shape[shape.length - 1], ...shape.slice(1, -1)];
-}
-
-/** Runs `f` with the image data format set to `format`, then restores it. */
-function withFormat<T>(K: KApi, format: OFormat, f: () => T): T {
-  const old = K.imageDataFormat();
-  K.setImageDataFormat(format);
-  try {
-    return f();
-  } finally {
-    K.setImageDataFormat(old);
-  }
 }
 
 const err = (fn: string, arg: string): RegExp => new RegExp(`${fn}: .*argument '${arg}'`);

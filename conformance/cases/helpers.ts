@@ -2,7 +2,7 @@
  * Small helpers for writing cases: input constructors and a cast for arguments
  * that are wrong on purpose in error cases.
  */
-import type { CaseInput } from '../case';
+import type { CaseInput, KApi } from '../case';
 import type { Nested } from '../oracle';
 
 /** Options of an input besides its value. */
@@ -57,3 +57,14 @@ export const T234: Nested = [
     [0.55, -2.4, 0.05, 1.95],
   ],
 ];
+
+/** Runs `f` with the image data format set to `format`, then restores it. */
+export function withFormat<T>(K: KApi, format: 'channels_first' | 'channels_last', f: () => T): T {
+  const old = K.imageDataFormat();
+  K.setImageDataFormat(format);
+  try {
+    return f();
+  } finally {
+    K.setImageDataFormat(old);
+  }
+}

@@ -9,6 +9,7 @@ import { CaseOutput, defineSpec, ErrorCase, FunctionSpec, KApi, ValueCase } from
 import { OArray, reduce, ReduceKind, roundedUniform, toNested, withDtype } from '../oracle';
 import { anyAll, argExtreme, cumulative, logsumexp, std, variance } from '../oracle/math-more';
 import { bad, bl, df, fl, i32, M23, T234 } from './helpers';
+import { axisErrors } from './reduce';
 
 type Axis = number | number[] | null | undefined;
 type KReduce = (K: KApi, x: KTensor, axis?: Axis, keepdims?: boolean) => CaseOutput;
@@ -36,19 +37,6 @@ function axisCases(fn: KReduce, o: OReduce, m23: unknown, t234: unknown, grad: b
     { name: 'axis [-1, 1], keepdims', inputs: [df(T)], run: (K, x) => fn(K, x, [-1, 1], true), expected: (x) => o(x, [-1, 1], true), ...g },
     { name: 'axis 1, keepdims', inputs: [df(M)], run: (K, x) => fn(K, x, 1, true), expected: (x) => o(x, 1, true), ...g },
     { name: 'a vector, axis 0', inputs: [df([3, -1, 2, 0.5], { placeholderShape: [4] })], run: (K, x) => fn(K, x, 0), expected: (x) => o(x, 0, false), ...g },
-  ];
-}
-
-function axisErrors(name: string, call: (K: KApi, x: unknown, axis?: unknown, keepdims?: unknown) => unknown): ErrorCase[] {
-  const x = (K: KApi) => K.constant([[1, 2, 3], [4, 5, 6]]);
-  const re = (arg: string) => new RegExp(`${name}: argument '${arg}`);
-  return [
-    { name: 'axis out of range', run: (K) => call(K, x(K), 2), error: 'KerasValueError', message: re('axis') },
-    { name: 'axis below -rank', run: (K) => call(K, x(K), -3), error: 'KerasValueError', message: re('axis') },
-    { name: 'a repeated axis', run: (K) => call(K, x(K), [1, -1]), error: 'KerasValueError', message: re('axis') },
-    { name: 'a fractional axis', run: (K) => call(K, x(K), 0.5), error: 'KerasValueError', message: re('axis') },
-    { name: 'keepdims not a boolean', run: (K) => call(K, x(K), 0, 'yes'), error: 'KerasValueError', message: re('keepdims') },
-    { name: 'a string tensor', run: (K) => call(K, 'abc'), error: 'KerasTypeError', message: re('x') },
   ];
 }
 

@@ -31,7 +31,8 @@ function axisCases(fn: KReduce, kind: ReduceKind, static3: boolean): ValueCase[]
   ];
 }
 
-function axisErrors(name: string, call: (K: KApi, x: unknown, axis?: unknown, keepdims?: unknown) => unknown): ErrorCase[] {
+/** Bad axis / keepdims / x arguments of a reduction `name` (shared by every reduction's spec). */
+export function axisErrors(name: string, call: (K: KApi, x: unknown, axis?: unknown, keepdims?: unknown) => unknown): ErrorCase[] {
   const x = (K: KApi) => K.constant([[1, 2, 3], [4, 5, 6]]);
   const re = (arg: string) => new RegExp(`${name}: argument '${arg}`);
   return [

@@ -22,7 +22,7 @@ import {
   tile,
   upsample,
 } from '../oracle/shape-more';
-import { bad, bl, df, fl, i32, M23, T234 } from './helpers';
+import { bad, bl, df, fl, i32, M23, T234, withFormat } from './helpers';
 
 /** Small fixed inputs. */
 const A1232 = toNested(roundedUniform([1, 2, 3, 2], 'A1232'));
@@ -40,17 +40,6 @@ const B23 = [
   [true, false, true],
   [false, false, true],
 ];
-
-/** Runs `f` with the image data format set to `format`, then restores it. */
-function withFormat<T>(K: KApi, format: 'channels_first' | 'channels_last', f: () => T): T {
-  const old = K.imageDataFormat();
-  K.setImageDataFormat(format);
-  try {
-    return f();
-  } finally {
-    K.setImageDataFormat(old);
-  }
-}
 
 const c = (K: KApi): KTensor => K.constant(M23);
 const c3 = (K: KApi): KTensor => K.constant(T234);
