@@ -5,7 +5,7 @@
  * placeholder (fed at call time) or an op (a primitive applied to tensors).
  */
 import type { Backend } from '../backends/backend';
-import { DType, PrimitiveAttrs, PrimitiveName, Shape } from '../backends/types';
+import { DType, PrimitiveApplication, Shape } from '../backends/types';
 import type { HostRandom } from './random';
 import { KerasTypeError, KerasValueError, UnsupportedError } from '../errors';
 
@@ -68,16 +68,10 @@ export interface RandomNode {
 }
 
 /** An op node: a primitive applied to tensors. */
-export type OpTensorNode = {
-  readonly [P in PrimitiveName]: {
-    readonly kind: 'op';
-    readonly op: P;
-    readonly attrs: PrimitiveAttrs[P];
-    readonly inputs: readonly KTensor[];
-    /** `stopGradient`: no gradient flows through this node. */
-    readonly noGrad: boolean;
-  };
-}[PrimitiveName];
+export type OpTensorNode = PrimitiveApplication<KTensor> & {
+  /** `stopGradient`: no gradient flows through this node. */
+  readonly noGrad: boolean;
+};
 
 /** What a tensor is. */
 export type TensorNode = ConstantNode | VariableNode | PlaceholderNode | RandomNode | OpTensorNode;

@@ -270,18 +270,21 @@ export type KernelTable<T> = { readonly [P in PrimitiveName]: Kernel<T, P> };
 /* Graphs handed to compile                                                 */
 /* ------------------------------------------------------------------------ */
 
-/** An op node of a graph: a primitive applied to earlier nodes. */
-export type OpNode = {
+/**
+ * A primitive applied to inputs of type `I`, with the attributes of that primitive
+ * (a union over the primitives, so `op` narrows `attrs`).
+ */
+export type PrimitiveApplication<I> = {
   readonly [P in PrimitiveName]: {
     readonly kind: 'op';
     readonly op: P;
     readonly attrs: PrimitiveAttrs[P];
-    /** Indices of earlier nodes. */
-    readonly inputs: readonly number[];
-    readonly shape: Shape;
-    readonly dtype: DType;
+    readonly inputs: readonly I[];
   };
 }[PrimitiveName];
+
+/** An op node of a graph: a primitive applied to earlier nodes (their indices). */
+export type OpNode = PrimitiveApplication<number> & { readonly shape: Shape; readonly dtype: DType };
 
 /** A node of a graph; `T` is the backend's native tensor. */
 export type GraphNode<T> =
