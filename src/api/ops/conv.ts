@@ -250,26 +250,8 @@ function pointwiseCore(yl: KTensor, kernel: KTensor, fn: string): KTensor {
 
 function convN(fn: string, n: number, x: unknown, kernel: unknown, options: unknown, paddings: readonly PaddingMode[]): KTensor {
   const opts = optionsArg(options, ['strides', 'padding', 'dataFormat', 'dilationRate'], fn);
-  const xt = rankedFloat(x, n + 2, fn, 'x');
-  const k = kernelArg(kernel, n + 2, xt.dtype, fn, 'kernel');
-  const strides = tupleArg(opts.strides, n, fn, 'strides', 1);
-  const padding = paddingArg(opts.padding, paddings, fn);
-  const df = dataFormatArg(opts.dataFormat, fn);
-  const dilations = tupleArg(opts.dilationRate, n, fn, 'dilationRate', 1);
-  if (padding === 'causal' && df !== 'channels_last') {
-    throw new KerasValueError(`${fn}: argument 'padding' 'causal' needs dataFormat 'channels_last' (temporal data), got '${df}'`);
-  }
-  checkStridesDilation(strides, dilations, fn);
-  const xl = toChannelsLast(xt, df);
-  const { spatial, channels } = spatialAndChannels(xl, xt, fn);
-  const ks = dims(k);
-  if (ks[n] !== channels) {
-    throw new KerasShapeError(
-      `${fn}: argument 'kernel' (shape [${fmt(ks)}]) expects ${ks[n]} input channels, but 'x' (shape [${fmt(xt.shape)}], ${df}) has ${channels}`,
-    );
-  }
-  const axes = geometry(spatial, ks.slice(0, n), strides, dilations, padding, xt, fn);
-  return fromChannelsLast(convCore(xl, k, axes, fn), df);
+  const a = windowedArgs(fn, n, x, kernel, 'kernel', opts, paddings);
+  return fromChannelsLast(convCore(a.xl, a.kernel, a.axes, fn), a.df);
 }
 
 /**
@@ -417,34 +399,60 @@ export function conv3dTranspose(
 }
 
 /* ------------------------------------------------------------------------ */
-/* Depthwise and separable convolutions                                     */
+/* Arguments of the windowed ops                                            */
 /* ------------------------------------------------------------------------ */
 
-interface DepthwiseParts {
+/** The checked arguments of a windowed op (conv, depthwise): x in channels_last, its kernel, the windows. */
+interface WindowedArgs {
   xl: KTensor;
   xt: KTensor;
-  dk: KTensor;
+  kernel: KTensor;
   axes: WindowAxis[];
   df: ImageDataFormat;
 }
 
-function depthwiseParts(fn: string, n: number, x: unknown, depthwiseKernel: unknown, opts: Record<string, unknown>): DepthwiseParts {
+/**
+ * Checks x, its kernel (argument `kernelName`, shape (spatial..., in, out|multiplier))
+ * and the options strides, padding (one of `paddings`), dataFormat and dilationRate,
+ * and works out the windows.
+ */
+function windowedArgs(
+  fn: string,
+  n: number,
+  x: unknown,
+  kernel: unknown,
+  kernelName: string,
+  opts: Record<string, unknown>,
+  paddings: readonly PaddingMode[],
+): WindowedArgs {
   const xt = rankedFloat(x, n + 2, fn, 'x');
-  const dk = kernelArg(depthwiseKernel, n + 2, xt.dtype, fn, 'depthwiseKernel');
+  const k = kernelArg(kernel, n + 2, xt.dtype, fn, kernelName);
   const strides = tupleArg(opts.strides, n, fn, 'strides', 1);
-  const padding = paddingArg(opts.padding, ['valid', 'same'] as const, fn);
+  const padding = paddingArg(opts.padding, paddings, fn);
   const df = dataFormatArg(opts.dataFormat, fn);
   const dilations = tupleArg(opts.dilationRate, n, fn, 'dilationRate', 1);
+  if (padding === 'causal' && df !== 'channels_last') {
+    throw new KerasValueError(`${fn}: argument 'padding' 'causal' needs dataFormat 'channels_last' (temporal data), got '${df}'`);
+  }
   checkStridesDilation(strides, dilations, fn);
   const xl = toChannelsLast(xt, df);
   const { spatial, channels } = spatialAndChannels(xl, xt, fn);
-  const ks = dims(dk);
+  const ks = dims(k);
   if (ks[n] !== channels) {
     throw new KerasShapeError(
-      `${fn}: argument 'depthwiseKernel' (shape [${fmt(ks)}]) expects ${ks[n]} input channels, but 'x' (shape [${fmt(xt.shape)}], ${df}) has ${channels}`,
+      `${fn}: argument '${kernelName}' (shape [${fmt(ks)}]) expects ${ks[n]} input channels, but 'x' (shape [${fmt(xt.shape)}], ${df}) has ${channels}`,
     );
   }
-  return { xl, xt, dk, df, axes: geometry(spatial, ks.slice(0, n), strides, dilations, padding, xt, fn) };
+  return { xl, xt, kernel: k, df, axes: geometry(spatial, ks.slice(0, n), strides, dilations, padding, xt, fn) };
+}
+
+/* ------------------------------------------------------------------------ */
+/* Depthwise and separable convolutions                                     */
+/* ------------------------------------------------------------------------ */
+
+/** The checked arguments of a depthwise convolution. */
+function depthwiseParts(fn: string, n: number, x: unknown, depthwiseKernel: unknown, opts: Record<string, unknown>): WindowedArgs {
+  return windowedArgs(fn, n, x, depthwiseKernel, 'depthwiseKernel', opts, ['valid', 'same']);
 }
 
 /**
@@ -460,14 +468,14 @@ export function depthwiseConv2d(x: unknown, depthwiseKernel: unknown, options: C
   const fn = 'depthwiseConv2d';
   const opts = optionsArg(options, ['strides', 'padding', 'dataFormat', 'dilationRate'], fn);
   const p = depthwiseParts(fn, 2, x, depthwiseKernel, opts);
-  return fromChannelsLast(depthwiseCore(p.xl, p.dk, p.axes, fn), p.df);
+  return fromChannelsLast(depthwiseCore(p.xl, p.kernel, p.axes, fn), p.df);
 }
 
 function separableN(fn: string, n: number, x: unknown, depthwiseKernel: unknown, pointwiseKernel: unknown, options: unknown): KTensor {
   const opts = optionsArg(options, ['strides', 'padding', 'dataFormat', 'dilationRate'], fn);
   const p = depthwiseParts(fn, n, x, depthwiseKernel, opts);
   const pk = kernelArg(pointwiseKernel, n + 2, p.xt.dtype, fn, 'pointwiseKernel');
-  const ds = dims(p.dk);
+  const ds = dims(p.kernel);
   const ps = dims(pk);
   const mid = ds[n] * ds[n + 1];
   if (ps.slice(0, n).some((d) => d !== 1) || ps[n] !== mid) {
@@ -476,7 +484,7 @@ function separableN(fn: string, n: number, x: unknown, depthwiseKernel: unknown,
         `(${mid} = in_channels * multiplier of 'depthwiseKernel' [${fmt(ds)}]), got [${fmt(ps)}]`,
     );
   }
-  const y = pointwiseCore(depthwiseCore(p.xl, p.dk, p.axes, fn), pk, fn);
+  const y = pointwiseCore(depthwiseCore(p.xl, p.kernel, p.axes, fn), pk, fn);
   return fromChannelsLast(y, p.df);
 }
 
