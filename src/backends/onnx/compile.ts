@@ -51,26 +51,20 @@ export function lowerGraph(graph: Graph<ort.Tensor>): LoweredGraph {
   const names: (string | undefined)[] = new Array(n);
   const sources = new Set<string>(); // names that are model inputs or initializers
 
-  const inputNames = graph.inputs.map((i, k) => {
-    const node = graph.nodes[i];
-    if (node.kind !== 'input') throw new Error(`onnx compile: graph.inputs[${k}] = ${i} is not an input node`);
-    if (!needed[i]) return null;
-    const name = `input${k}`;
-    builder.addInput(name, node.dtype, node.shape);
-    names[i] = name;
-    sources.add(name);
-    return name;
-  });
-  const variableNames = graph.variables.map((i, k) => {
-    const node = graph.nodes[i];
-    if (node.kind !== 'variable') throw new Error(`onnx compile: graph.variables[${k}] = ${i} is not a variable node`);
-    if (!needed[i]) return null;
-    const name = `variable${k}`;
-    builder.addInput(name, node.dtype, node.shape);
-    names[i] = name;
-    sources.add(name);
-    return name;
-  });
+  // Graph inputs, then variables, become model inputs (null when nothing needs them).
+  const declare = (kind: 'input' | 'variable', nodes: readonly number[]): (string | null)[] =>
+    nodes.map((i, k) => {
+      const node = graph.nodes[i];
+      if (node.kind !== kind) throw new Error(`onnx compile: graph.${kind === 'input' ? 'inputs' : 'variables'}[${k}] = ${i} is not a${kind === 'input' ? 'n' : ''} ${kind} node`);
+      if (!needed[i]) return null;
+      const name = `${kind}${k}`;
+      builder.addInput(name, node.dtype, node.shape);
+      names[i] = name;
+      sources.add(name);
+      return name;
+    });
+  const inputNames = declare('input', graph.inputs);
+  const variableNames = declare('variable', graph.variables);
 
   for (let i = 0; i < n; i++) {
     if (!needed[i]) continue;
