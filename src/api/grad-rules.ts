@@ -73,10 +73,10 @@ const rules: { [P in PrimitiveName]: Rule<P> } = {
   floor: ([x]) => [zerosLikeOp(x)],
   ceil: ([x]) => [zerosLikeOp(x)],
   logicalNot: none,
-  add: ([a, b], _at, _y, g) => [unbroadcast(g, a.shape), unbroadcast(g, b.shape)],
-  sub: ([a, b], _at, _y, g) => [unbroadcast(g, a.shape), unbroadcast(neg(g), b.shape)],
-  mul: ([a, b], _at, _y, g) => [unbroadcast(mul(g, b), a.shape), unbroadcast(mul(g, a), b.shape)],
-  div: ([a, b], _at, _y, g) => [unbroadcast(div(g, b), a.shape), unbroadcast(neg(div(mul(g, a), mul(b, b))), b.shape)],
+  add: ([a, b], _at, _y, g) => [unbroadcast(g, a, [b.shape]), unbroadcast(g, b, [a.shape])],
+  sub: ([a, b], _at, _y, g) => [unbroadcast(g, a, [b.shape]), unbroadcast(neg(g), b, [a.shape])],
+  mul: ([a, b], _at, _y, g) => [unbroadcast(mul(g, b), a, [b.shape]), unbroadcast(mul(g, a), b, [a.shape])],
+  div: ([a, b], _at, _y, g) => [unbroadcast(div(g, b), a, [b.shape]), unbroadcast(neg(div(mul(g, a), mul(b, b))), b, [a.shape])],
   pow: ([a, b], _at, y, g) => {
     const one = scalar(1, a.dtype);
     const da = mul(g, mul(b, binary('pow', a, sub(b, one))));
@@ -84,17 +84,17 @@ const rules: { [P in PrimitiveName]: Rule<P> } = {
     const positive = binary('greater', a, scalar(0, a.dtype));
     const safeA = where(positive, a, broadcastLike(one, a));
     const db = where(positive, mul(g, mul(y, unary('log', safeA))), zerosLikeOp(g));
-    return [unbroadcast(da, a.shape), unbroadcast(db, b.shape)];
+    return [unbroadcast(da, a, [b.shape]), unbroadcast(db, b, [a.shape])];
   },
   maximum: ([a, b], _at, _y, g) => {
     const pick = binary('greaterEqual', a, b);
     const z = zerosLikeOp(g);
-    return [unbroadcast(where(pick, g, z), a.shape), unbroadcast(where(pick, z, g), b.shape)];
+    return [unbroadcast(where(pick, g, z), a, [b.shape]), unbroadcast(where(pick, z, g), b, [a.shape])];
   },
   minimum: ([a, b], _at, _y, g) => {
     const pick = binary('lessEqual', a, b);
     const z = zerosLikeOp(g);
-    return [unbroadcast(where(pick, g, z), a.shape), unbroadcast(where(pick, z, g), b.shape)];
+    return [unbroadcast(where(pick, g, z), a, [b.shape]), unbroadcast(where(pick, z, g), b, [a.shape])];
   },
   equal: none,
   notEqual: none,
@@ -148,7 +148,7 @@ const rules: { [P in PrimitiveName]: Rule<P> } = {
   cast: ([x], _a, y, g) => [isFloatDType(x.dtype) && isFloatDType(y.dtype) ? cast(g, x.dtype) : null],
   where: ([c, a, b], _at, _y, g) => {
     const z = zerosLikeOp(g);
-    return [null, unbroadcast(where(c, g, z), a.shape), unbroadcast(where(c, z, g), b.shape)];
+    return [null, unbroadcast(where(c, g, z), a, [c.shape, b.shape]), unbroadcast(where(c, z, g), b, [c.shape, a.shape])];
   },
   argMax: none,
   argMin: none,
@@ -175,7 +175,9 @@ const rules: { [P in PrimitiveName]: Rule<P> } = {
       da = matMul(b, g, true, true);
       db = matMul(g, a, true, true);
     }
-    return [unbroadcast(da, a.shape), unbroadcast(db, b.shape)];
+    // only the batch dims broadcast: the last two are matched, not broadcast
+    const batchOf = (t: KTensor): (number | null)[] => [...t.shape.slice(0, -2), 1, 1];
+    return [unbroadcast(da, a, [batchOf(b)]), unbroadcast(db, b, [batchOf(a)])];
   },
   reshape: ([x], _a, _y, g) => [reshapeLike(g, x)],
   reshapeLike: ([x], _a, _y, g) => [reshapeLike(g, x), null],
@@ -260,8 +262,9 @@ const rules: { [P in PrimitiveName]: Rule<P> } = {
     return [applyOp('scatterAdd', [g, idx], { axis: a.axis, size }), null];
   },
   scatterAdd: (inputs, a, _y, g) => [applyOp('gather', [g, inputs[1]], { axis: a.axis }), ...inputs.slice(1).map(() => null)],
-  broadcastTo: ([x], _a, _y, g) => [unbroadcast(g, x.shape)],
-  broadcastLike: ([x], _a, _y, g) => [unbroadcast(g, x.shape), null],
+  broadcastTo: ([x], a, _y, g) => [unbroadcast(g, x, [a.shape])],
+  broadcastLike: ([x, like], _a, _y, g) => [unbroadcast(g, x, [like.shape]), null],
+  sumLike: ([x], _a, _y, g) => [broadcastLike(g, x), null],
   shapeOf: none,
 };
 

@@ -190,6 +190,11 @@ export function inferPrimitive<P extends PrimitiveName>(op: P, inputs: readonly 
       return { shape: [x.shape.length], dtype: 'int32' };
     case 'broadcastLike':
       return { shape: broadcastShapes(x.shape, inputs[1].shape, 'broadcastLike'), dtype: x.dtype };
+    case 'sumLike': {
+      // like's length where known; else 1 where g has 1, unknown otherwise
+      const like = inputs[1].shape;
+      return { shape: x.shape.map((d, i) => (like[i] !== null ? like[i] : d === 1 ? 1 : null)), dtype: x.dtype };
+    }
     default:
       throw new Error(`no shape inference for primitive ${String(op)}`);
   }

@@ -76,18 +76,31 @@ export function broadcastLike(x: KTensor, like: KTensor): KTensor {
 }
 
 /**
- * Sums `g` (the gradient of a broadcast result) down to `shape`, the shape of the
- * operand that was broadcast.
+ * Sums `g` (the gradient of a broadcast result) down to the run-time shape of `x`,
+ * the operand that was broadcast; `others` are the shapes of the other operands
+ * broadcast with it. Axes where x's length is 1 at build time are summed here. An
+ * axis whose length is unknown at build time may turn out to be 1 while another
+ * operand's is not: unless every other operand has length 1 there (then g's length is
+ * x's), it is summed when the graph runs if x's length is 1 (the `sumLike` primitive),
+ * as TensorFlow does.
  */
-export function unbroadcast(g: KTensor, shape: Shape): KTensor {
+export function unbroadcast(g: KTensor, x: KTensor, others: readonly Shape[]): KTensor {
+  const shape = x.shape;
   const extra = g.rank - shape.length;
   let out = g;
   if (extra > 0) out = reduceOp('reduceSum', out, Array.from({ length: extra }, (_, i) => i), false);
   const axes: number[] = [];
+  let atRunTime = false;
   shape.forEach((d, i) => {
     if (d === 1 && out.shape[i] !== 1) axes.push(i);
+    if (d === null && out.shape[i] !== 1) {
+      // position i of x is position i + extra of g; others align at their own rank
+      const j = i + extra;
+      if (others.some((o) => { const k = j - (g.rank - o.length); return k >= 0 && o[k] !== 1; })) atRunTime = true;
+    }
   });
-  return reduceOp('reduceSum', out, axes, true);
+  out = reduceOp('reduceSum', out, axes, true);
+  return atRunTime ? applyOp('sumLike', [out, x], {}) : out;
 }
 
 /** `where(cond, a, b)` with broadcasting. */

@@ -208,6 +208,12 @@ export type PrimitiveAttrs = { readonly [P in UnaryPrimitive]: Record<string, ne
   readonly broadcastTo: { readonly shape: readonly number[] };
   /** inputs [x, like]: broadcasts x to like's run-time shape (like's values are not read). */
   readonly broadcastLike: Record<string, never>;
+  /**
+   * inputs [g, like] of one rank: g summed, keeping dims, over every axis where like's
+   * run-time length is 1 (like's values are not read). The gradient of a broadcast whose
+   * operand's dims are known only at run time (TensorFlow's BroadcastGradientArgs).
+   */
+  readonly sumLike: Record<string, never>;
   /** The run-time shape of the input, as an int32 vector of length rank (the values are not read). */
   readonly shapeOf: Record<string, never>;
   /**
@@ -247,6 +253,7 @@ export const PRIMITIVES: readonly PrimitiveName[] = [
   'scatterAdd',
   'broadcastTo',
   'broadcastLike',
+  'sumLike',
   'shapeOf',
   'expandDims',
   'reshapeLike',

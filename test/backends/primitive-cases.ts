@@ -1358,6 +1358,36 @@ const LAYOUT_CASES: PrimitiveCase[] = [
     expected: [2, 0, 4, 0],
   },
   {
+    // like is [2, 1]: [[1,2,3],[4,5,6]] summed along axis 1 (kept) = [[6],[15]]
+    name: 'sumLike a [2, 1] like',
+    op: 'sumLike',
+    attrs: {},
+    inputs: [f32([2, 3], [1, 2, 3, 4, 5, 6]), f32([2, 1], [0, 0])],
+    outDtype: 'float32',
+    outShape: [2, 1],
+    expected: [6, 15],
+  },
+  {
+    // like is [1, 1]: everything summed into one cell: 21
+    name: 'sumLike a [1, 1] like (int32)',
+    op: 'sumLike',
+    attrs: {},
+    inputs: [i32([2, 3], [1, 2, 3, 4, 5, 6]), i32([1, 1], [0])],
+    outDtype: 'int32',
+    outShape: [1, 1],
+    expected: [21],
+  },
+  {
+    // like has g's shape: nothing summed
+    name: 'sumLike a like of the same shape',
+    op: 'sumLike',
+    attrs: {},
+    inputs: [f32([1, 2], [7, 8]), f32([1, 2], [0, 0])],
+    outDtype: 'float32',
+    outShape: [1, 2],
+    expected: [7, 8],
+  },
+  {
     // the shape of a 2x3 tensor is [2, 3] (values not read)
     name: 'shapeOf a float32 matrix',
     op: 'shapeOf',

@@ -286,6 +286,8 @@ const LAYOUT: Case[] = [
   // [[1,2],[3,4],[5,6]] cut by parts of 2 rows and 1 row: the second part is the last row
   { name: 'at 0 and 2', op: 'expandDims', attrs: { axes: [0, 2] }, inputs: [f32([2, 3], [1, 2, 3, 4, 5, 6])], shape: [1, 2, 1, 3], dtype: 'float32', expected: [1, 2, 3, 4, 5, 6] },
   { name: 'like a 3x2', op: 'reshapeLike', attrs: {}, inputs: [i32([2, 3], [1, 2, 3, 4, 5, 6]), f32([3, 2], [0, 0, 0, 0, 0, 0])], shape: [3, 2], dtype: 'int32', expected: [1, 2, 3, 4, 5, 6] },
+  // g summed over the axes where like has length 1: [[1,2,3],[4,5,6]] -> [[6],[15]]
+  { name: 'like [2, 1]', op: 'sumLike', attrs: {}, inputs: [f32([2, 3], [1, 2, 3, 4, 5, 6]), f32([2, 1], [0, 0])], shape: [2, 1], dtype: 'float32', expected: [6, 15] },
   // the run-time shape, as int32
   { name: 'of a matrix', op: 'shapeOf', attrs: {}, inputs: [f32([2, 3], [1, 2, 3, 4, 5, 6])], shape: [2], dtype: 'int32', expected: [2, 3] },
   { name: 'second part', op: 'concatPart', attrs: { axis: 0, index: 1 }, inputs: [f32([3, 2], [1, 2, 3, 4, 5, 6]), f32([2, 2], [0, 0, 0, 0]), f32([1, 2], [0, 0])], shape: [1, 2], dtype: 'float32', expected: [5, 6] },

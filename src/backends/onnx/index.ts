@@ -88,6 +88,7 @@ const KERNELS: KernelTable<ort.Tensor> = {
   scatterAdd: eagerKernel('scatterAdd'),
   broadcastTo: eagerKernel('broadcastTo'),
   broadcastLike: eagerKernel('broadcastLike'),
+  sumLike: eagerKernel('sumLike'),
   shapeOf: eagerKernel('shapeOf'),
   expandDims: eagerKernel('expandDims'),
   reshapeLike: eagerKernel('reshapeLike'),

@@ -340,6 +340,14 @@ const LOWERINGS: { readonly [P in PrimitiveName]: LoweringOf<PrimitiveAttrs[P]> 
   },
   broadcastTo: (em, attrs, [x]) => em.node('Expand', [x.name, em.param('int64', [attrs.shape.length], attrs.shape)]),
   broadcastLike: (em, _attrs, [x, like]) => em.node('Expand', [x.name, em.node('Shape', [like.name])]),
+  sumLike: (em, _attrs, [g, like], out) => {
+    // The axes where like's run-time length is 1, found at run time; summing an axis
+    // where g also has length 1 changes nothing. An empty axis list is a no-op.
+    const isOne = em.node('Equal', [em.node('Shape', [like.name]), em.constant('int64', [], [1])]);
+    const axes = em.node('Reshape', [em.node('NonZero', [isOne]), em.constant('int64', [1], [-1])]);
+    const body = ([n]: string[]): string => em.node('ReduceSum', [n, axes], { keepdims: 1, noop_with_empty_axes: 1 });
+    return g.dtype === 'bool' ? castAround(em, [g], 'int32', out.dtype, body) : body([g.name]);
+  },
   expandDims: (em, attrs, [x]) => em.node('Unsqueeze', [x.name, em.constant('int64', [attrs.axes.length], attrs.axes)]),
   reshapeLike: (em, _attrs, [x, like]) => em.node('Reshape', [x.name, em.node('Shape', [like.name])], { allowzero: 1 }),
   shapeOf: (em, _attrs, [x]) => cast(em, em.node('Shape', [x.name]), 'int64', 'int32'),

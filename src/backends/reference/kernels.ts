@@ -161,6 +161,12 @@ export const REFERENCE_KERNELS: KernelTable<RefTensor> = {
     arity('broadcastLike', inputs, 2);
     return broadcastTo(inputs[0], inputs[1].shape);
   },
+  sumLike: (inputs) => {
+    arity('sumLike', inputs, 2);
+    const [g, like] = inputs;
+    const axes = like.shape.flatMap((d, i) => (d === 1 && g.shape[i] !== 1 ? [i] : []));
+    return axes.length === 0 ? identity(g) : reduce('reduceSum', g, axes, true);
+  },
   expandDims: (inputs, attrs) => {
     arity('expandDims', inputs, 1);
     const x = inputs[0];

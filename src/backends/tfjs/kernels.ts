@@ -21,4 +21,9 @@ export const TFJS_KERNELS: KernelTable<Tensor> = {
   matMul,
   gather,
   scatterAdd,
+  // g summed over the axes where like has length 1 (and g has not)
+  sumLike: ([g, like], _attrs, out) => {
+    const axes = like.shape.flatMap((d, i) => (d === 1 && g.shape[i] !== 1 ? [i] : []));
+    return axes.length === 0 ? LAYOUT_KERNELS.identity([g], {}, out) : REDUCE_KERNELS.reduceSum([g], { axes, keepDims: true }, out);
+  },
 };
