@@ -166,12 +166,39 @@ export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | rea
       });
       const feedShapes = feeds.map((x) => backend.shapeOf(x));
       feeds.push(...drawRandomFeeds(backend, built, feedShapes));
-      const result = run.run(feeds, variableValues(backend, built.variables));
-      const out = takePrints(backend, built, result.outputs).map((o, k) => {
-        const nd = toNDArray(backend, o, outs[k].dtype);
-        backend.dispose(o);
-        return nd;
+      const current = variableValues(backend, built.variables);
+      const result = run.run(feeds, current);
+      // frees what this call computed, never a variable's own value (an update may hand it back)
+      const discard = (): void => {
+        for (const x of [...result.outputs, ...result.updates]) if (!current.includes(x)) backend.dispose(x);
+      };
+      // Every update's value must have its variable's shape (a dim unknown at build
+      // time may differ at run time): checked for all before any is stored, so a
+      // call changes all of its variables or none.
+      const bad = result.updates.findIndex((value, k) => {
+        const v = built.variables[built.graph.updates[k].variable];
+        const got = backend.shapeOf(value);
+        return got.length !== v.shape.length || got.some((d, i) => d !== v.shape[i]);
       });
+      if (bad >= 0) {
+        const v = built.variables[built.graph.updates[bad].variable];
+        const got = backend.shapeOf(result.updates[bad]);
+        discard();
+        throw new KerasShapeError(
+          `function: the update of variable '${v.name}' (shape [${fmt(v.shape)}], dtype ${v.dtype}) computed a value of shape [${got.join(', ')}]; no variable was updated`,
+        );
+      }
+      let out: NDArray[];
+      try {
+        out = takePrints(backend, built, result.outputs).map((o, k) => {
+          const nd = toNDArray(backend, o, outs[k].dtype);
+          backend.dispose(o);
+          return nd;
+        });
+      } catch (e) {
+        discard();
+        throw e;
+      }
       result.updates.forEach((value, k) => {
         const v = built.variables[built.graph.updates[k].variable];
         storeVariable(v, backend, value);

@@ -3,6 +3,8 @@
  */
 import { floatx } from '../../config';
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../../errors';
+import type { Backend } from '../../backends/backend';
+import { hostArrayFor } from '../../backends/types';
 import { activeBackend } from '../engine';
 import { KUpdate } from '../function';
 import { fmt } from '../infer';
@@ -111,6 +113,12 @@ export function setValue(x: KTensor, value: unknown): void {
 }
 
 function assignValue(x: unknown, value: unknown, fn: string, xArg: string, valueArg: string): void {
+  const [v, backend, native] = prepareValue(x, value, fn, xArg, valueArg);
+  storeVariable(v, backend, native);
+}
+
+/** Checks a new value for variable `x` and makes its native tensor (not yet stored). */
+function prepareValue(x: unknown, value: unknown, fn: string, xArg: string, valueArg: string): [KTensor, Backend, unknown] {
   const v = requireVariable(x, fn, xArg);
   if (value instanceof KTensor) value = evaluate(value, fn);
   const host = toHostValue(value, fn, valueArg, v.dtype, floatx());
@@ -124,13 +132,14 @@ function assignValue(x: unknown, value: unknown, fn: string, xArg: string, value
   let data = host.data;
   if (!sameShape) {
     const n = (v.shape as number[]).reduce((p, d) => p * d, 1);
-    data = toHostValue({ data: new Array<number>(n).fill(host.data[0]), shape: v.shape as number[] }, fn, valueArg, v.dtype, floatx()).data;
+    data = hostArrayFor(v.dtype, n).fill(host.data[0]);
   }
-  storeVariable(v, backend, backend.fromHost(data, v.shape as number[], v.dtype));
+  return [v, backend, backend.fromHost(data, v.shape as number[], v.dtype)];
 }
 
 /**
- * Sets several variables: `tuples` is a list of `[variable, value]`.
+ * Sets several variables: `tuples` is a list of `[variable, value]`. Every value is
+ * checked before any variable changes: all are set, or none.
  *
  * Mirrors `keras.backend.batch_set_value(tuples)`.
  */
@@ -139,5 +148,12 @@ export function batchSetValue(tuples: readonly (readonly [KTensor, unknown])[]):
   tuples.forEach((t, i) => {
     if (!Array.isArray(t) || t.length !== 2) throw new KerasValueError(`batchSetValue: tuples[${i}] must be a [variable, value] pair`);
   });
-  tuples.forEach(([x, value], i) => assignValue(x, value, 'batchSetValue', `tuples[${i}][0]`, `tuples[${i}][1]`));
+  const ready: [KTensor, Backend, unknown][] = [];
+  try {
+    tuples.forEach(([x, value], i) => ready.push(prepareValue(x, value, 'batchSetValue', `tuples[${i}][0]`, `tuples[${i}][1]`)));
+  } catch (e) {
+    for (const [, backend, native] of ready) backend.dispose(native);
+    throw e;
+  }
+  for (const [v, backend, native] of ready) storeVariable(v, backend, native);
 }
