@@ -137,7 +137,7 @@ export interface ErrorCase {
   readonly name: string;
   /** The call that must throw (floatx is float32 while it runs). */
   run(K: KApi): unknown;
-  /** The expected error class (a subclass is accepted). */
+  /** The expected error class, exactly (a subclass is a different error). */
   readonly error: ErrorClassName;
   /** The message must match: it must name the function and the argument. */
   readonly message: RegExp;

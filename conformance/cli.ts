@@ -4,11 +4,12 @@
  *   node dist/conformance/cli.js [--backend NAME]... [--function NAME]...
  *                                [--json FILE] [--md FILE] [--html FILE]
  *
- * Prints the matrix and the totals per status per backend. Exits 0 whatever the
- * cases give; 1 only if the runner itself crashed; 2 for bad arguments.
+ * Prints the matrix, the totals per status per backend and the verdict. Exits 0 when
+ * the verdict passes; 1 when a function fails, or is missing without a --function
+ * filter leaving it out (or the runner itself crashed); 2 for bad arguments.
  */
 import { writeFileSync } from 'fs';
-import { ConformanceReport, ConformanceStatus, totals } from './report';
+import { ConformanceReport, ConformanceStatus, totals, verdict } from './report';
 import { runConformance, toHtml, toMarkdown, unknownFunctionNames } from './runner';
 
 interface CliOptions {
@@ -111,7 +112,14 @@ async function main(): Promise<number> {
   if (opts.json) writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);
   if (opts.md) writeFileSync(opts.md, toMarkdown(report));
   if (opts.html) writeFileSync(opts.html, toHtml(report));
-  return 0;
+  const v = verdict(report);
+  const missing = v.failing.filter((r) => r.status === 'missing');
+  if (missing.length > 0) {
+    process.stdout.write('\nMissing:\n');
+    for (const r of missing) process.stdout.write(`  ${r.function} on ${r.backend}: ${r.message}\n`);
+  }
+  process.stdout.write(`\n${v.summary}\n`);
+  return v.exitCode;
 }
 
 main().then(

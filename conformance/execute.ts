@@ -87,6 +87,36 @@ function isUnsupported(e: unknown): boolean {
   return e instanceof K.UnsupportedError;
 }
 
+/**
+ * The lack an `UnsupportedError` reports, when the active backend declares it: a
+ * dtype outside the backend's `dtypes` (`K.backendDtypes()`). Null for any other
+ * `UnsupportedError` (raised for a dtype the backend declares, for another backend,
+ * or for a feature it never declared lacking): that run fails.
+ */
+export function declaredLack(k: KApi, e: unknown): string | null {
+  if (!(e instanceof K.UnsupportedError)) return null;
+  const m = /^dtype (\S+)$/.exec(e.feature);
+  if (!m || e.backend !== k.backend()) return null;
+  let declared: readonly string[];
+  try {
+    declared = k.backendDtypes();
+  } catch {
+    return null;
+  }
+  return declared.includes(m[1]) ? null : `dtype ${m[1]}`;
+}
+
+/** The failure message of an `UnsupportedError` that is not a declared lack. */
+function undeclaredMessage(k: KApi, e: unknown): string {
+  let declared = '';
+  try {
+    declared = ` (it declares dtypes ${k.backendDtypes().join(', ')} and no missing feature)`;
+  } catch {
+    // the backend is not started: the message says what was raised
+  }
+  return `threw ${describeError(e)}, but the '${k.backend()}' backend does not declare lacking this${declared}`;
+}
+
 interface PreparedInput {
   readonly spec: CaseInput;
   readonly dtype: OracleDType;
@@ -300,13 +330,20 @@ function withConfig<R>(k: KApi, fx: FloatVariant, fn: () => R): R {
   }
 }
 
-function outcomeOf(label: string, gradient: boolean, fn: () => number): RunOutcome {
+/**
+ * Runs one run: `pass`, `fail` (a check failed or something threw), or `unsupported`
+ * (an `UnsupportedError` for a lack the backend declares; any other one fails).
+ */
+function outcomeOf(k: KApi, label: string, gradient: boolean, fn: () => number): RunOutcome {
   try {
     const maxAbsError = fn();
     return { status: 'pass', label, message: '', maxAbsError, gradient };
   } catch (e) {
     if (e instanceof CaseFailure) return { status: 'fail', label, message: e.message, maxAbsError: 0, gradient };
-    if (isUnsupported(e)) return { status: 'unsupported', label, message: (e as Error).message, maxAbsError: 0, gradient };
+    if (isUnsupported(e)) {
+      if (declaredLack(k, e) !== null) return { status: 'unsupported', label, message: (e as Error).message, maxAbsError: 0, gradient };
+      return { status: 'fail', label, message: undeclaredMessage(k, e), maxAbsError: 0, gradient };
+    }
     return { status: 'fail', label, message: `threw ${describeError(e)}`, maxAbsError: 0, gradient };
   }
 }
@@ -417,9 +454,9 @@ export function runValueCase(k: KApi, backend: string, c: ValueCase): RunOutcome
     for (const mode of modes) {
       const ctx: CaseContext = { backend, mode, floatx: fx };
       const label = `'${c.name}' [${fx}, ${mode}]`;
-      outcomes.push(outcomeOf(label, false, () => withConfig(k, fx, () => runValue(k, c, ctx))));
+      outcomes.push(outcomeOf(k, label, false, () => withConfig(k, fx, () => runValue(k, c, ctx))));
       if (c.grad) {
-        outcomes.push(outcomeOf(`gradient of ${label}`, true, () => withConfig(k, fx, () => runGrad(k, c, ctx))));
+        outcomes.push(outcomeOf(k, `gradient of ${label}`, true, () => withConfig(k, fx, () => runGrad(k, c, ctx))));
       }
     }
   }
@@ -429,7 +466,7 @@ export function runValueCase(k: KApi, backend: string, c: ValueCase): RunOutcome
 /** Runs one error case on the active backend. */
 export function runErrorCase(k: KApi, ec: ErrorCase): RunOutcome {
   const label = `error case '${ec.name}'`;
-  return outcomeOf(label, false, () =>
+  return outcomeOf(k, label, false, () =>
     withConfig(k, 'float32', () => {
       let thrown: unknown = undefined;
       let threw = false;
@@ -441,8 +478,10 @@ export function runErrorCase(k: KApi, ec: ErrorCase): RunOutcome {
       }
       if (!threw) throw new CaseFailure(`did not throw (expected ${ec.error} matching ${String(ec.message)})`);
       const cls = (k as unknown as Record<string, unknown>)[ec.error];
-      if (typeof cls !== 'function' || !(thrown instanceof (cls as new (...a: never[]) => Error))) {
-        if (isUnsupported(thrown) && ec.error !== 'UnsupportedError') throw thrown;
+      // Exactly the class named: a subclass is a different error (KerasShapeError is not KerasValueError).
+      const exact = typeof cls === 'function' && thrown instanceof Error && Object.getPrototypeOf(thrown) === (cls as { prototype: unknown }).prototype;
+      if (!exact) {
+        if (isUnsupported(thrown) && ec.error !== 'UnsupportedError' && declaredLack(k, thrown) !== null) throw thrown;
         throw new CaseFailure(`threw ${describeError(thrown)}; expected ${ec.error} matching ${String(ec.message)}`);
       }
       const msg = (thrown as Error).message;

@@ -8,11 +8,11 @@
  * describeConformance('mine');
  * ```
  */
-export { runConformance, describeConformance, runFunction, specFor, allSpecs, missingReason, unknownFunctionNames, DEFAULT_BACKENDS } from './runner';
+export { runConformance, runConformanceVerdict, describeConformance, runFunction, specFor, allSpecs, missingReason, unknownFunctionNames, DEFAULT_BACKENDS } from './runner';
 export type { RunOptions, DescribeOptions } from './runner';
-export { toMarkdown, toHtml, totals, summarise } from './report';
-export type { ConformanceReport, ConformanceResult, ConformanceStatus } from './report';
-export { runSpec, runValueCase, runErrorCase, errorSignature } from './execute';
+export { toMarkdown, toHtml, totals, summarise, verdict, isFailing, NOT_SELECTED } from './report';
+export type { ConformanceReport, ConformanceResult, ConformanceStatus, ConformanceVerdict } from './report';
+export { runSpec, runValueCase, runErrorCase, errorSignature, declaredLack } from './execute';
 export type { RunOutcome, SpecOutcome } from './execute';
 export { defineSpec, DEFAULT_TOLERANCE, DEFAULT_GRAD_TOLERANCE } from './case';
 export type {

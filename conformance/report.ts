@@ -15,8 +15,9 @@ export interface ConformanceResult {
   /** The backend name. */
   backend: string;
   /**
-   * `missing`: not implemented (a stub) or no cases; `unsupported`: every run raised
-   * UnsupportedError; `fail`: a run failed; `pass`: otherwise.
+   * `missing`: not implemented (a stub), no cases, or not selected; `unsupported`: every
+   * run raised an UnsupportedError for a lack the backend declares (a dtype outside its
+   * `dtypes`); `fail`: a run failed (any other UnsupportedError included); `pass`: otherwise.
    */
   status: ConformanceStatus;
   /** Value and error runs executed (each value case runs per float variant and mode). */
@@ -64,11 +65,11 @@ export function summarise(fn: string, backend: string, runs: readonly RunOutcome
   });
   if (runs.length === 0) return row('missing', 'no cases ran');
   if (unsupported.length === runs.length) {
-    return row('unsupported', `every run raised UnsupportedError (${truncate(unsupported[0].message, 200)})`);
+    return row('unsupported', `every run raised UnsupportedError for a declared lack (${truncate(unsupported[0].message, 200)})`);
   }
   const unsupNote =
     unsupported.length > 0
-      ? `${unsupported.length} of ${runs.length} runs unsupported (${[...new Set(unsupported.map((u) => truncate(u.message, 120)))].slice(0, 2).join('; ')})`
+      ? `${unsupported.length} of ${runs.length} runs unsupported, declared by the backend (${[...new Set(unsupported.map((u) => truncate(u.message, 120)))].slice(0, 2).join('; ')})`
       : '';
   if (failed.length > 0) {
     const listed = failed.slice(0, MAX_LISTED).map((f) => `${f.label}: ${truncate(f.message, 400)}`);
@@ -78,6 +79,42 @@ export function summarise(fn: string, backend: string, runs: readonly RunOutcome
   }
   const passNote = `${value.length} runs and ${grads.length} gradient checks passed`;
   return row('pass', unsupNote ? `${passNote}; ${unsupNote}` : passNote);
+}
+
+/** The message of a row that a functions filter left out (`missing`, but not a failure). */
+export const NOT_SELECTED = 'not selected (functions filter)';
+
+/** Whether a row makes the run fail: `fail`, or `missing` when a functions filter did not leave it out. */
+export function isFailing(r: ConformanceResult): boolean {
+  return r.status === 'fail' || (r.status === 'missing' && r.message !== NOT_SELECTED);
+}
+
+/** The outcome of a whole run, shared by the command lines and by CI. */
+export interface ConformanceVerdict {
+  /** No row fails and none is missing (apart from rows a functions filter left out). */
+  readonly ok: boolean;
+  /** The exit code a command should end with: 0 when `ok`, else 1. */
+  readonly exitCode: 0 | 1;
+  /** The rows that make it fail, in report order. */
+  readonly failing: readonly ConformanceResult[];
+  /** Rows `unsupported` as a whole (every run hit a lack the backend declares): not failures. */
+  readonly unsupported: readonly ConformanceResult[];
+  /** One line: `PASS` or `FAIL`, with the counts. */
+  readonly summary: string;
+}
+
+/** The verdict of a report: it fails when any function fails, or is missing without a filter asking for fewer. */
+export function verdict(report: ConformanceReport): ConformanceVerdict {
+  const failing = report.results.filter(isFailing);
+  const unsupported = report.results.filter((r) => r.status === 'unsupported');
+  const ok = failing.length === 0;
+  const nFail = failing.filter((r) => r.status === 'fail').length;
+  const nMissing = failing.length - nFail;
+  const ran = report.results.filter((r) => r.message !== NOT_SELECTED).length;
+  const summary = ok
+    ? `PASS: ${ran} (function, backend) rows, none failed or missing${unsupported.length > 0 ? `; ${unsupported.length} unsupported (declared by the backend)` : ''}`
+    : `FAIL: ${nFail} (function, backend) rows failed and ${nMissing} are missing, of ${ran}`;
+  return { ok, exitCode: ok ? 0 : 1, failing, unsupported, summary };
 }
 
 /** Counts of each status per backend. */

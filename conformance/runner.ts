@@ -8,9 +8,10 @@ import { CATALOGUE, K } from '../src/index';
 import type { FunctionSpec } from './case';
 import { CATALOGUE_SPECS, OPERATOR_SPECS } from './cases';
 import { describeError, runSpec } from './execute';
-import { ConformanceReport, ConformanceResult, summarise, toHtml, toMarkdown, totals } from './report';
+import { ConformanceReport, ConformanceResult, ConformanceVerdict, NOT_SELECTED, summarise, toHtml, toMarkdown, totals, verdict } from './report';
 
-export { toHtml, toMarkdown, totals };
+export { toHtml, toMarkdown, totals, verdict };
+export type { ConformanceVerdict };
 
 /** The built-in backends, the default of `runConformance`. */
 export const DEFAULT_BACKENDS: readonly string[] = ['reference', 'tfjs', 'onnx'];
@@ -90,6 +91,16 @@ function selectedSet(functions: readonly string[] | undefined): Set<string> | nu
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
+ * Runs the suite (as `runConformance`) and returns the report with its verdict: the
+ * verdict fails when any function fails, or is missing without a functions filter
+ * leaving it out. Command lines exit with `verdict.exitCode`.
+ */
+export async function runConformanceVerdict(options: RunOptions = {}): Promise<{ report: ConformanceReport; verdict: ConformanceVerdict }> {
+  const report = await runConformance(options);
+  return { report, verdict: verdict(report) };
+}
+
+/**
  * Runs every case of every catalogue row on each backend and returns the report:
  * one result per catalogue row per backend, in catalogue order. A backend that
  * fails to start gives `fail` for every implemented function (with the reason).
@@ -108,7 +119,7 @@ export async function runConformance(options: RunOptions = {}): Promise<Conforma
     for (const entry of CATALOGUE) {
       let r: ConformanceResult;
       const missing = missingReason(entry.tsName, entry.kerasName);
-      if (selected && !selected.has(entry.kerasName)) r = blank(entry.kerasName, backend, 'missing', 'not selected (functions filter)');
+      if (selected && !selected.has(entry.kerasName)) r = blank(entry.kerasName, backend, 'missing', NOT_SELECTED);
       else if (missing) r = blank(entry.kerasName, backend, 'missing', missing);
       else if (startError) r = blank(entry.kerasName, backend, 'fail', `backend '${backend}' did not start: ${startError}`);
       else {
@@ -154,9 +165,10 @@ function jestGlobals(): JestGlobals {
 
 /**
  * Defines jest tests running the conformance suite on `backendName`: one `it` per
- * catalogue function (and per operator), failing when a case fails; missing and
- * unsupported functions pass, named in the test title (missing) or in a summary
- * logged after the run (unsupported).
+ * catalogue function (and per operator), failing when a case fails or when the
+ * function is missing (a stub, or no cases); runs hitting a lack the backend
+ * declares (a dtype outside its `dtypes`) are counted out and listed in a summary
+ * logged after the run.
  *
  * ```ts
  * import { registerBackend } from 'keras-backend-ts';
@@ -190,7 +202,10 @@ export function describeConformance(backendName: string, options: DescribeOption
       if (selected && !selected.has(entry.kerasName)) continue;
       const missing = missingReason(entry.tsName, entry.kerasName);
       if (missing) {
-        jest.it(`${entry.kerasName}: missing (${missing})`, () => undefined);
+        // A function without an implementation or without cases fails the run.
+        jest.it(`${entry.kerasName}: missing`, () => {
+          throw new Error(`${entry.kerasName} on ${backendName} is missing: ${missing}`);
+        });
         continue;
       }
       const spec = specsByName.get(entry.kerasName) as FunctionSpec;

@@ -30,6 +30,12 @@ function cf(shape: readonly number[]): number[] {
 
 const err = (fn: string, arg: string): RegExp => new RegExp(`${fn}: .*argument '${arg}'`);
 
+/** A whole message: `fn: argument 'arg' <rest>`, `rest` a regexp source (shapes vary with the rank). */
+const whole = (fn: string, arg: string, rest: string): RegExp => new RegExp(`^${fn}: argument '${arg}' ${rest}$`);
+
+/** `[1, 4, 4, 2]`-style shape text of any rank. */
+const SH = '\\[[0-9, ]+\\]';
+
 /** Public options of a case (Keras names in camelCase). */
 interface Opts {
   strides?: number[];
@@ -99,7 +105,12 @@ function convErrors(fn: ConvFn): ErrorCase[] {
   return [
     { name: "padding 'full'", run: (K) => call(K, x(K), k(K), { padding: 'full' }), error: 'KerasValueError', message: err(fn, 'padding') },
     { name: 'a kernel of the wrong rank', run: (K) => call(K, x(K), k(K, ks.slice(1)), {}), error: 'KerasValueError', message: err(fn, 'kernel') },
-    { name: 'a channel mismatch', run: (K) => call(K, x(K), k(K, [...ks.slice(0, n), 3, 3]), {}), error: 'KerasValueError', message: err(fn, 'kernel') },
+    {
+      name: 'a channel mismatch',
+      run: (K) => call(K, x(K), k(K, [...ks.slice(0, n), 3, 3]), {}),
+      error: 'KerasShapeError',
+      message: whole(fn, 'kernel', `\\(shape ${SH}\\) expects 3 input channels, but 'x' \\(shape ${SH}, channels_last\\) has 2`),
+    },
     { name: 'a bad dataFormat', run: (K) => call(K, x(K), k(K), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
     { name: 'x of the wrong rank', run: (K) => call(K, K.zeros(xs.slice(1)), k(K), {}), error: 'KerasValueError', message: err(fn, 'x') },
     { name: 'strides 0', run: (K) => call(K, x(K), k(K), { strides: 0 }), error: 'KerasValueError', message: err(fn, 'strides') },
@@ -215,13 +226,38 @@ function transposeErrors(fn: 'conv2dTranspose' | 'conv3dTranspose'): ErrorCase[]
   const call = (K: KApi, xx: unknown, kk: unknown, os: unknown, o: unknown = {}): unknown =>
     (K as unknown as Record<string, (...a: unknown[]) => unknown>)[fn](xx, kk, os, o);
   return [
-    { name: 'an outputShape that does not map back to x', run: (K) => call(K, x(K), k(K), [1, ...sp(6), 4]), error: 'KerasValueError', message: err(fn, 'outputShape') },
-    { name: "'same' with an outputShape that does not fit", run: (K) => call(K, x(K), k(K), [1, ...sp(5), 4], { padding: 'same' }), error: 'KerasValueError', message: err(fn, 'outputShape') },
-    { name: 'outputShape channels not the kernel out channels', run: (K) => call(K, x(K), k(K), [1, ...sp(5), 3]), error: 'KerasValueError', message: err(fn, 'outputShape') },
+    {
+      name: 'an outputShape that does not map back to x',
+      run: (K) => call(K, x(K), k(K), [1, ...sp(6), 4]),
+      error: 'KerasShapeError',
+      message: whole(fn, 'outputShape', `\\[1,${sp(6).join(',')},4\\] does not fit: a 'valid' convolution with kernel 3 and stride 1 maps size 6 on spatial axis 0 to 4, not to the input's 3`),
+    },
+    {
+      name: "'same' with an outputShape that does not fit",
+      run: (K) => call(K, x(K), k(K), [1, ...sp(5), 4], { padding: 'same' }),
+      error: 'KerasShapeError',
+      message: whole(fn, 'outputShape', `\\[1,${sp(5).join(',')},4\\] does not fit: a 'same' convolution with kernel 3 and stride 1 maps size 5 on spatial axis 0 to 5, not to the input's 3`),
+    },
+    {
+      name: 'outputShape channels not the kernel out channels',
+      run: (K) => call(K, x(K), k(K), [1, ...sp(5), 3]),
+      error: 'KerasShapeError',
+      message: whole(fn, 'outputShape', `\\[1,${sp(5).join(',')},3\\] has 3 channels, but 'kernel' \\(shape \\[${sp(3).join(', ')}, 4, 2\\]\\) gives 4`),
+    },
     { name: 'outputShape of the wrong length', run: (K) => call(K, x(K), k(K), sp(5)), error: 'KerasValueError', message: err(fn, 'outputShape') },
     { name: 'outputShape not an array', run: (K) => call(K, x(K), k(K), bad('5')), error: 'KerasValueError', message: err(fn, 'outputShape') },
-    { name: 'a batch size other than x', run: (K) => call(K, x(K), k(K), [3, ...sp(5), 4]), error: 'KerasValueError', message: err(fn, 'outputShape') },
-    { name: 'kernel in channels not x channels', run: (K) => call(K, x(K), k(K, [...sp(3), 4, 3]), good), error: 'KerasValueError', message: err(fn, 'kernel') },
+    {
+      name: 'a batch size other than x',
+      run: (K) => call(K, x(K), k(K), [3, ...sp(5), 4]),
+      error: 'KerasShapeError',
+      message: whole(fn, 'outputShape', `\\[3,${sp(5).join(',')},4\\] has batch size 3, but 'x' has 1`),
+    },
+    {
+      name: 'kernel in channels not x channels',
+      run: (K) => call(K, x(K), k(K, [...sp(3), 4, 3]), good),
+      error: 'KerasShapeError',
+      message: whole(fn, 'kernel', `\\(shape ${SH}, laid out \\(spatial\\.\\.\\., out_channels, in_channels\\)\\) expects 3 input channels, but 'x' \\(shape ${SH}, channels_last\\) has 2`),
+    },
     { name: 'a kernel of the wrong rank', run: (K) => call(K, x(K), K.zeros([3, 4, 2]), good), error: 'KerasValueError', message: err(fn, 'kernel') },
     { name: "padding 'causal'", run: (K) => call(K, x(K), k(K), good, { padding: 'causal' }), error: 'KerasValueError', message: err(fn, 'padding') },
     { name: 'a bad dataFormat', run: (K) => call(K, x(K), k(K), good, { dataFormat: 'channels_middle' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
@@ -294,7 +330,12 @@ function depthwiseErrors(fn: 'depthwiseConv2d' | 'separableConv1d' | 'separableC
   const call = (K: KApi, xx: unknown, d: unknown, o: unknown, p: unknown = pk(K)): unknown =>
     fn === 'depthwiseConv2d' ? K.depthwiseConv2d(xx, d, o as object) : (K as unknown as Record<string, (...a: unknown[]) => unknown>)[fn](xx, d, p, o);
   const cases: ErrorCase[] = [
-    { name: 'a channel mismatch', run: (K) => call(K, x(K), dk(K, [...sp(2), 3, 2]), {}), error: 'KerasValueError', message: err(fn, 'depthwiseKernel') },
+    {
+      name: 'a channel mismatch',
+      run: (K) => call(K, x(K), dk(K, [...sp(2), 3, 2]), {}),
+      error: 'KerasShapeError',
+      message: whole(fn, 'depthwiseKernel', `\\(shape ${SH}\\) expects 3 input channels, but 'x' \\(shape ${SH}, channels_last\\) has 2`),
+    },
     { name: 'a kernel of the wrong rank', run: (K) => call(K, x(K), K.zeros([2, 2]), {}), error: 'KerasValueError', message: err(fn, 'depthwiseKernel') },
     { name: "padding 'full'", run: (K) => call(K, x(K), dk(K), { padding: 'full' }), error: 'KerasValueError', message: err(fn, 'padding') },
     { name: 'a bad dataFormat', run: (K) => call(K, x(K), dk(K), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
@@ -303,8 +344,18 @@ function depthwiseErrors(fn: 'depthwiseConv2d' | 'separableConv1d' | 'separableC
   ];
   if (fn !== 'depthwiseConv2d') {
     cases.push(
-      { name: 'pointwise in channels not in * multiplier', run: (K) => call(K, x(K), dk(K), {}, pk(K, [...sp(1), 3, 3])), error: 'KerasValueError', message: err(fn, 'pointwiseKernel') },
-      { name: 'a pointwise kernel that is not 1x1', run: (K) => call(K, x(K), dk(K), {}, pk(K, [...sp(2), 4, 3])), error: 'KerasValueError', message: err(fn, 'pointwiseKernel') },
+      {
+        name: 'pointwise in channels not in * multiplier',
+        run: (K) => call(K, x(K), dk(K), {}, pk(K, [...sp(1), 3, 3])),
+        error: 'KerasShapeError',
+        message: whole(fn, 'pointwiseKernel', `must have shape \\[${sp(1).join(', ')}, 4, out_channels\\] \\(4 = in_channels \\* multiplier of 'depthwiseKernel' \\[${sp(2).join(', ')}, 2, 2\\]\\), got \\[${sp(1).join(', ')}, 3, 3\\]`),
+      },
+      {
+        name: 'a pointwise kernel that is not 1x1',
+        run: (K) => call(K, x(K), dk(K), {}, pk(K, [...sp(2), 4, 3])),
+        error: 'KerasShapeError',
+        message: whole(fn, 'pointwiseKernel', `must have shape \\[${sp(1).join(', ')}, 4, out_channels\\] \\(4 = in_channels \\* multiplier of 'depthwiseKernel' \\[${sp(2).join(', ')}, 2, 2\\]\\), got \\[${sp(2).join(', ')}, 4, 3\\]`),
+      },
     );
   }
   return cases;
@@ -365,8 +416,18 @@ function localCase(n: 1 | 2, xs: number[], size: number[], strides: number[], fi
 }
 
 const LOCAL1D_ERRORS: ErrorCase[] = [
-  { name: 'a kernel feature dim not kernel_size * channels', run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([4, 5, 3]), 3, 1), error: 'KerasValueError', message: err('localConv1d', 'kernel') },
-  { name: 'more outputs than the input holds', run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([5, 6, 3]), 3, 1), error: 'KerasValueError', message: err('localConv1d', 'inputs') },
+  {
+    name: 'a kernel feature dim not kernel_size * channels',
+    run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([4, 5, 3]), 3, 1),
+    error: 'KerasShapeError',
+    message: whole('localConv1d', 'kernel', '\\(shape \\[4, 5, 3\\]\\) must have 6 \\(kernel size 3 \\* 2 input channels\\) as its second dim'),
+  },
+  {
+    name: 'more outputs than the input holds',
+    run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([5, 6, 3]), 3, 1),
+    error: 'KerasShapeError',
+    message: whole('localConv1d', 'inputs', '\\(shape \\[1, 6, 2\\]\\) is too short on spatial axis 0 \\(6\\) for 5 outputs of windows 3 with stride 1'),
+  },
   { name: 'a kernel of the wrong rank', run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([4, 6]), 3, 1), error: 'KerasValueError', message: err('localConv1d', 'kernel') },
   { name: 'strides 0', run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([4, 6, 3]), 3, 0), error: 'KerasValueError', message: err('localConv1d', 'strides') },
   { name: 'a bad dataFormat', run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([4, 6, 3]), 3, 1, bad('NWC')), error: 'KerasValueError', message: err('localConv1d', 'dataFormat') },
@@ -374,9 +435,24 @@ const LOCAL1D_ERRORS: ErrorCase[] = [
 ];
 
 const LOCAL2D_ERRORS: ErrorCase[] = [
-  { name: 'outputShape not matching the kernel', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 8, 3]), [2, 2], [1, 1], [2, 2]), error: 'KerasValueError', message: err('localConv2d', 'kernel') },
-  { name: 'a kernel feature dim not rows * cols * channels', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 6, 3]), [2, 2], [1, 1], [3, 3]), error: 'KerasValueError', message: err('localConv2d', 'kernel') },
-  { name: 'more outputs than the input holds', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([16, 8, 3]), [2, 2], [1, 1], [4, 4]), error: 'KerasValueError', message: err('localConv2d', 'inputs') },
+  {
+    name: 'outputShape not matching the kernel',
+    run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 8, 3]), [2, 2], [1, 1], [2, 2]),
+    error: 'KerasShapeError',
+    message: whole('localConv2d', 'kernel', '\\(shape \\[9, 8, 3\\]\\) must have 4 \\(output rows \\* output cols\\) as its first dim'),
+  },
+  {
+    name: 'a kernel feature dim not rows * cols * channels',
+    run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 6, 3]), [2, 2], [1, 1], [3, 3]),
+    error: 'KerasShapeError',
+    message: whole('localConv2d', 'kernel', '\\(shape \\[9, 6, 3\\]\\) must have 8 \\(kernel size 2 \\* 2 \\* 2 input channels\\) as its second dim'),
+  },
+  {
+    name: 'more outputs than the input holds',
+    run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([16, 8, 3]), [2, 2], [1, 1], [4, 4]),
+    error: 'KerasShapeError',
+    message: whole('localConv2d', 'inputs', '\\(shape \\[1, 4, 4, 2\\]\\) is too short on spatial axis 0 \\(4\\) for 4 outputs of windows 2 with stride 1'),
+  },
   { name: 'kernelSize of the wrong length', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 8, 3]), [2], [1, 1], [3, 3]), error: 'KerasValueError', message: err('localConv2d', 'kernelSize') },
   { name: 'a bad outputShape', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 8, 3]), [2, 2], [1, 1], bad([3, 'x'])), error: 'KerasValueError', message: err('localConv2d', 'outputShape') },
   { name: 'a bad dataFormat', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 8, 3]), [2, 2], [1, 1], [3, 3], bad('NHWC')), error: 'KerasValueError', message: err('localConv2d', 'dataFormat') },

@@ -2,7 +2,8 @@
  * The public K namespace: every catalogue function under its TypeScript name
  * (`eval` and `function` included), the tensor operators, and the backend controls.
  */
-import { currentBackendName } from './engine';
+import { DType, DTYPES } from '../backends/types';
+import { activeBackend, currentBackendName } from './engine';
 
 export {
   epsilon,
@@ -80,4 +81,14 @@ export { kerasFunction as function } from './function';
  */
 export function backend(): string {
   return currentBackendName();
+}
+
+/**
+ * The dtypes the active backend declares it computes in (its `Backend.dtypes`), in
+ * the order of `DTYPES`. Not a Keras function: the conformance suite uses it to tell
+ * a declared lack (an `UnsupportedError` for one of the other dtypes) from a failure.
+ */
+export function backendDtypes(): DType[] {
+  const declared = activeBackend().dtypes;
+  return DTYPES.filter((d) => declared.has(d));
 }

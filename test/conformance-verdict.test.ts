@@ -1,0 +1,143 @@
+/**
+ * The suite convicts a wrong backend: backends written to be wrong (the reference
+ * backend with one kernel changed, registered through the public registerBackend)
+ * get `fail` from the exported runner, the verdict fails, and the command exits
+ * non-zero. Only a lack the backend declares (a dtype outside its `dtypes`) counts
+ * as `unsupported`.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Backend, DType, registerBackend, UnsupportedError } from '../src/index';
+import { createReferenceBackend } from '../src/backends/reference';
+import type { RefTensor } from '../src/backends/reference';
+import { ConformanceReport, runConformance, runConformanceVerdict, verdict } from '../conformance';
+
+/** The reference backend under another name, with some kernels replaced. */
+function wrapped(name: string, change: (ref: Backend<RefTensor>) => Partial<Backend<RefTensor>['kernels']>, dtypes?: DType[]): Backend<RefTensor> {
+  const ref = createReferenceBackend();
+  return { ...ref, name, dtypes: dtypes ? new Set(dtypes) : ref.dtypes, kernels: { ...ref.kernels, ...change(ref) } };
+}
+
+/** tanh's kernel output multiplied by 1 + 1e-4. */
+const tanhOff = (ref: Backend<RefTensor>): Partial<Backend<RefTensor>['kernels']> => ({
+  tanh: (inputs, attrs, out) => {
+    const y = ref.kernels.tanh(inputs, attrs, out);
+    const host = ref.toHost(y);
+    for (let i = 0; i < host.length; i++) host[i] *= 1 + 1e-4;
+    return ref.fromHost(host, ref.shapeOf(y), out.dtype);
+  },
+});
+
+registerBackend('verdict-cumprod-unsupported', () =>
+  wrapped('verdict-cumprod-unsupported', () => ({
+    cumprod: () => {
+      throw new UnsupportedError('cumprod is not available here', 'verdict-cumprod-unsupported', 'cumprod');
+    },
+  })),
+);
+registerBackend('verdict-tanh-off', () => wrapped('verdict-tanh-off', tanhOff));
+// Declares float32 only: its float64 runs are a declared lack; but a kernel raising
+// UnsupportedError for float32, which it declares, is a failure.
+registerBackend('verdict-float32-only', () =>
+  wrapped('verdict-float32-only', () => ({}), ['float32', 'int32', 'bool']),
+);
+registerBackend('verdict-float64-claimed', () =>
+  wrapped('verdict-float64-claimed', (ref) => ({
+    exp: (inputs, attrs, out) => {
+      if (out.dtype === 'float64') throw new UnsupportedError("The backend does not support dtype float64", 'verdict-float64-claimed', 'dtype float64');
+      return ref.kernels.exp(inputs, attrs, out);
+    },
+  })),
+);
+
+describe('a backend written to be wrong', () => {
+  it('fails cumprod when a kernel raises UnsupportedError for a dtype it declares, and tanh off by 1e-4', async () => {
+    const { report, verdict: v } = await runConformanceVerdict({
+      backends: ['verdict-cumprod-unsupported', 'verdict-tanh-off'],
+      functions: ['cumprod', 'tanh', 'sum'],
+    });
+    const row = (fn: string, b: string) => report.results.find((r) => r.function === fn && r.backend === b);
+    expect(row('cumprod', 'verdict-cumprod-unsupported')?.status).toBe('fail');
+    expect(row('cumprod', 'verdict-cumprod-unsupported')?.message).toMatch(/UnsupportedError: cumprod is not available here, but the 'verdict-cumprod-unsupported' backend does not declare lacking this/);
+    expect(row('tanh', 'verdict-tanh-off')?.status).toBe('fail');
+    expect(row('tanh', 'verdict-tanh-off')?.message).toMatch(/values: \d+ of \d+ differ/);
+    // The functions the wrong kernel does not touch pass.
+    expect(row('tanh', 'verdict-cumprod-unsupported')?.status).toBe('pass');
+    expect(row('cumprod', 'verdict-tanh-off')?.status).toBe('pass');
+    expect(row('sum', 'verdict-tanh-off')?.status).toBe('pass');
+    expect(v.ok).toBe(false);
+    expect(v.exitCode).toBe(1);
+    expect(v.failing.map((r) => `${r.function}@${r.backend}`).sort()).toEqual(['cumprod@verdict-cumprod-unsupported', 'tanh@verdict-tanh-off']);
+    expect(v.summary).toMatch(/^FAIL: 2 \(function, backend\) rows failed and 0 are missing/);
+  });
+
+  it('counts a declared lack as unsupported, and an undeclared one as a failure', async () => {
+    const report = await runConformance({ backends: ['verdict-float32-only', 'verdict-float64-claimed'], functions: ['exp'] });
+    const [only, claimed] = report.results.filter((r) => r.function === 'exp');
+    expect(only.status).toBe('pass');
+    expect(only.message).toMatch(/runs unsupported, declared by the backend \(The 'verdict-float32-only' backend does not support dtype float64/);
+    expect(claimed.status).toBe('fail');
+    expect(claimed.message).toMatch(/does not declare lacking this \(it declares dtypes float32, float64, int32, bool and no missing feature\)/);
+    expect(verdict(report).exitCode).toBe(1);
+  });
+});
+
+describe('the verdict', () => {
+  const row = (fn: string, status: 'pass' | 'fail' | 'unsupported' | 'missing', message = '') => ({
+    function: fn,
+    backend: 'b',
+    status,
+    cases: 0,
+    gradientCases: 0,
+    maxAbsError: 0,
+    message,
+  });
+  const report = (...results: ConformanceReport['results']): ConformanceReport => ({ backends: ['b'], results });
+
+  it('passes with pass, unsupported, and rows a functions filter left out', () => {
+    const v = verdict(report(row('sum', 'pass'), row('mean', 'unsupported'), row('max', 'missing', 'not selected (functions filter)')));
+    expect([v.ok, v.exitCode, v.failing.length, v.unsupported.length]).toEqual([true, 0, 0, 1]);
+    expect(v.summary).toMatch(/^PASS: 2 \(function, backend\) rows/);
+  });
+
+  it('fails on a missing function (no cases) that no filter left out', () => {
+    const v = verdict(report(row('sum', 'pass'), row('mean', 'missing', 'no conformance cases for mean')));
+    expect([v.ok, v.exitCode]).toEqual([false, 1]);
+    expect(v.failing.map((r) => r.function)).toEqual(['mean']);
+    expect(v.summary).toMatch(/^FAIL: 0 \(function, backend\) rows failed and 1 are missing/);
+  });
+
+  it('fails on a failed function', () => {
+    expect(verdict(report(row('sum', 'fail', 'got 2, expected 3'))).exitCode).toBe(1);
+  });
+});
+
+describe('the conformance command', () => {
+  const root = path.join(__dirname, '..');
+  const cli = path.join(root, 'dist', 'conformance', 'cli.js');
+  const run = (args: string[]): { code: number; out: string } => {
+    if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first (\`npm test\` does)`);
+    try {
+      const out = execFileSync(process.execPath, [cli, ...args], { cwd: path.join(__dirname, 'fixtures'), encoding: 'utf8', stdio: 'pipe' });
+      return { code: 0, out };
+    } catch (e) {
+      const err = e as { status: number; stdout: string };
+      return { code: err.status, out: err.stdout };
+    }
+  };
+
+  it('exits 1 when a function fails on a backend module written to be wrong', () => {
+    const { code, out } = run(['--backend', 'keras-backend-wrong', '--function', 'tanh', '--function', 'cumprod']);
+    expect(out).toMatch(/^tanh +FAIL/m);
+    expect(out).toMatch(/^cumprod +FAIL/m);
+    expect(out).toMatch(/FAIL: 2 \(function, backend\) rows failed/);
+    expect(code).toBe(1);
+  });
+
+  it('exits 0 when every selected function passes', () => {
+    const { code, out } = run(['--backend', 'keras-backend-wrong', '--function', 'sum']);
+    expect(out).toMatch(/PASS: 1 \(function, backend\) rows/);
+    expect(code).toBe(0);
+  });
+});
