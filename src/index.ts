@@ -3,6 +3,7 @@
  * engine is never loaded) and exports the K namespace, both as `K` and as named exports.
  */
 import { registerBackend, registeredBackends } from './backends/backend';
+import { registerOnnxExporter } from './backends/export';
 import { isResolvableModule } from './backends/load-module';
 import { BUILTIN_BACKENDS, configureBackendNames } from './config';
 import * as K from './api/index';
@@ -18,6 +19,10 @@ registerBackend('tfjs', () =>
 registerBackend('onnx', () =>
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   (require('./backends/onnx') as typeof import('./backends/onnx')).createOnnxBackend(),
+);
+registerOnnxExporter(() =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('./backends/onnx') as typeof import('./backends/onnx')).exportOnnxModel,
 );
 configureBackendNames({
   knownBackends: () => [...new Set([...BUILTIN_BACKENDS, ...registeredBackends()])],

@@ -13,6 +13,7 @@ import { NDArray } from './ndarray';
 import { checkBackendDType, KTensor, storeVariable } from './tensor';
 import { isHostArray, toHostValue } from './values';
 import { floatx } from '../config';
+import { exportGraphToOnnx, OnnxExportInfo, OnnxExportOptions } from './export';
 
 /** A variable update: `variable` takes the value of `value` when a function runs. */
 export class KUpdate {
@@ -36,6 +37,14 @@ export interface KFunction {
   readonly outputs: readonly KTensor[];
   /** Frees what compiling made (an ONNX session, say) now rather than at garbage collection; calling it afterwards is an error. */
   dispose(): void;
+  /**
+   * Writes this function as a standalone ONNX model (see `exportOnnx`). With updates,
+   * the model's extra outputs are the updated variables' new values (named
+   * `<variable>_updated`) and each updated variable is an input named after it
+   * (see `OnnxExportOptions.updatedWeights`), so a training step runs in any ONNX
+   * Runtime and repeats by feeding the new values back.
+   */
+  exportOnnx(file: string, options?: OnnxExportOptions): OnnxExportInfo;
 }
 
 type Compiled = Map<Backend, { built: BuiltGraph; run: CompiledGraph<unknown> }>;
@@ -212,7 +221,11 @@ export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | rea
     disposed = true;
     disposeCompiled(compiled);
   };
-  const kf: KFunction = Object.assign(f, { inputs: [...inputs], outputs: outs, dispose });
+  const exportOnnx = (file: string, options?: OnnxExportOptions): OnnxExportInfo => {
+    if (disposed) throw new KerasValueError(`function: this function was disposed`);
+    return exportGraphToOnnx('KFunction.exportOnnx', inputs, outs, ups, file, options);
+  };
+  const kf: KFunction = Object.assign(f, { inputs: [...inputs], outputs: outs, dispose, exportOnnx });
   compiledFinalizer.register(kf, compiled, kf);
   return kf;
 }

@@ -73,6 +73,8 @@ export { learningPhase, clearSession } from './ops/learning-phase';
 export { tidy, dispose } from './ops/memory';
 export { gradients } from './gradients';
 export { kerasFunction as function } from './function';
+export { exportOnnx } from './export';
+export type { OnnxExportOptions, OnnxExportInfo, ExportedValue } from './export';
 
 /**
  * The name of the backend in use.

@@ -15,6 +15,7 @@ export { ONNX_OPSET } from './model';
 export { PINNED_ORT_VERSION } from './ort-binding';
 export { clearEagerCache, eagerCacheSize, EAGER_CACHE_LIMIT } from './eager';
 export { lowerGraph } from './compile';
+export { exportOnnxModel } from './export';
 
 /** Number of ONNX Runtime sessions created in this process so far (eager and compiled). */
 export function onnxSessionCount(): number {
