@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as K from '../src/index';
+import { benchBackends, recordStep } from './record';
 
 const N = 100;
 const ITER = 3000;
@@ -31,10 +32,14 @@ async function main(): Promise<void> {
   perOp(rawStep); // JIT warm-up of the raw path too
   const raw = perOp(rawStep);
   const rows = [{ name: 'raw TF.js (wasm): mul(add(a, a), a)', us: raw }];
-  for (const name of ['reference', 'tfjs', 'onnx']) {
+  const model = `eager multiply(add(c, c), c), [${N}] float32`;
+  recordStep({ model, backend: 'raw TF.js (wasm)', msPerStep: raw / 1000, baseline: true });
+  for (const name of benchBackends()) {
     await K.setBackend(name);
     const c = K.constant(data);
-    rows.push({ name: `K on '${name}': multiply(add(c, c), c)`, us: perOp(() => K.tidy(() => K.eval(K.multiply(K.add(c, c), c)))) });
+    const us = perOp(() => K.tidy(() => K.eval(K.multiply(K.add(c, c), c))));
+    rows.push({ name: `K on '${name}': multiply(add(c, c), c)`, us });
+    recordStep({ model, backend: name, msPerStep: us / 1000 });
   }
   console.log(`Eager ops on a [${N}] float32 tensor, two ops and a read-back (mean over ${ITER}):`);
   for (const r of rows) console.log(`  ${r.name.padEnd(44)} ${r.us.toFixed(1).padStart(8)} us   ${(r.us / raw).toFixed(2)}x raw TF.js`);

@@ -8,6 +8,7 @@ import { createReferenceBackend } from '../src/backends/reference';
 import { createTfjsBackend } from '../src/backends/tfjs';
 import { createOnnxBackend } from '../src/backends/onnx';
 import type { Backend } from '../src/index';
+import { benchBackends, recordStep } from './record';
 
 const N = 512;
 
@@ -45,10 +46,21 @@ async function main(): Promise<void> {
     c.dataSync();
     c.dispose();
   }, 9);
+  const model = `matMul kernel ${N}x${N}x${N} float32`;
   const rows: [string, number][] = [['raw TF.js (wasm) tf.matMul', raw]];
-  rows.push(['reference kernel', await kernelTime(createReferenceBackend(), a, b)]);
-  rows.push(['tfjs kernel', await kernelTime(createTfjsBackend(), a, b)]);
-  rows.push(['onnx kernel (eager session)', await kernelTime(createOnnxBackend(), a, b)]);
+  recordStep({ model, backend: 'raw TF.js (wasm)', msPerStep: raw, baseline: true });
+  const makers: Record<string, [string, () => Backend<unknown>]> = {
+    reference: ['reference kernel', createReferenceBackend as () => Backend<unknown>],
+    tfjs: ['tfjs kernel', createTfjsBackend as () => Backend<unknown>],
+    onnx: ['onnx kernel (eager session)', createOnnxBackend as () => Backend<unknown>],
+  };
+  for (const name of benchBackends()) {
+    const maker = makers[name];
+    if (!maker) continue;
+    const ms = await kernelTime(maker[1](), a, b);
+    rows.push([maker[0], ms]);
+    recordStep({ model, backend: name, msPerStep: ms });
+  }
   console.log(`matMul ${N}x${N}x${N} float32 with read-back (median of 9):`);
   for (const [name, ms] of rows) console.log(`  ${name.padEnd(30)} ${ms.toFixed(2).padStart(8)} ms   ${(ms / raw).toFixed(2)}x raw TF.js`);
 }

@@ -6,11 +6,23 @@
  * Prints ms/step and the ratio to raw TF.js.
  */
 import * as tf from '@tensorflow/tfjs-core';
-// The union package shares tfjs-core's engine and registers TF.js's own gradients
-// and layers (tfjs-core alone registers none); only the benchmark uses it.
-import * as tfl from '@tensorflow/tfjs';
 import * as K from '../src/index';
 import { buildMlp, syntheticData } from '../demo/mlp-model';
+import { benchBackends, recordStep } from './record';
+
+/**
+ * The union package @tensorflow/tfjs (tfjs-layers; a devDependency of this
+ * repository, so absent where the package is installed) or undefined. It shares
+ * tfjs-core's engine and registers TF.js's own gradients and layers.
+ */
+function loadTfjsLayers(): typeof import('@tensorflow/tfjs') | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('@tensorflow/tfjs') as typeof import('@tensorflow/tfjs');
+  } catch {
+    return undefined;
+  }
+}
 
 const IN = 784;
 const HIDDEN = 256;
@@ -53,7 +65,7 @@ function rawTfjsStep(data: ReturnType<typeof syntheticData>): () => void {
   };
 }
 
-function layersStep(data: ReturnType<typeof syntheticData>): () => Promise<unknown> {
+function layersStep(tfl: typeof import('@tensorflow/tfjs'), data: ReturnType<typeof syntheticData>): () => Promise<unknown> {
   const x = tf.tensor2d(data.x.data, [BATCH, IN]);
   const y = tf.tensor2d(data.y.data, [BATCH, CLASSES]);
   const model = tfl.sequential({
@@ -69,25 +81,33 @@ function layersStep(data: ReturnType<typeof syntheticData>): () => Promise<unkno
 async function main(): Promise<void> {
   const data = syntheticData(BATCH, IN, CLASSES);
   const results: { name: string; ms: number }[] = [];
-  const only = process.argv.slice(2);
-  const backends = only.length > 0 ? only : ['reference', 'tfjs', 'onnx'];
+  const backends = benchBackends();
+  const model = `MLP ${IN}-${HIDDEN}-${CLASSES}, batch ${BATCH}, SGD step`;
 
   await K.setBackend('tfjs'); // starts tfjs-core on the wasm engine
   const raw = await timeIt(rawTfjsStep(data), 5, 30);
   results.push({ name: 'raw TF.js (wasm)', ms: raw });
-  results.push({ name: 'tfjs-layers trainOnBatch (wasm)', ms: await timeIt(layersStep(data), 5, 30) });
+  recordStep({ model, backend: 'raw TF.js (wasm)', msPerStep: raw, baseline: true });
+  const tfl = loadTfjsLayers();
+  if (tfl) {
+    const ms = await timeIt(layersStep(tfl, data), 5, 30);
+    results.push({ name: 'tfjs-layers trainOnBatch (wasm)', ms });
+    recordStep({ model, backend: 'tfjs-layers (wasm)', msPerStep: ms, baseline: true });
+  }
 
   for (const name of backends) {
     await K.setBackend(name);
     const mlp = buildMlp(K, { inputDim: IN, hidden: HIDDEN, classes: CLASSES, learningRate: LR, seed: 1 });
     const ms = await timeIt(() => mlp.step([data.x, data.y]), 3, name === 'reference' ? 10 : 30);
     results.push({ name: `K.function step on '${name}'`, ms });
+    recordStep({ model, backend: name, msPerStep: ms });
   }
 
-  console.log(`MLP ${IN}-${HIDDEN}-${CLASSES}, batch ${BATCH}, one SGD step (median):`);
+  console.log(`${model} (median):`);
   for (const r of results) {
     console.log(`  ${r.name.padEnd(32)} ${r.ms.toFixed(2).padStart(8)} ms/step   ${(r.ms / raw).toFixed(2)}x raw TF.js`);
   }
+  if (!tfl) console.log('  (tfjs-layers not timed: @tensorflow/tfjs is not installed)');
 }
 
 main().catch((e: unknown) => {

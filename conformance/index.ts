@@ -11,6 +11,10 @@
 export { runConformance, runConformanceVerdict, describeConformance, runFunction, specFor, allSpecs, missingReason, unknownFunctionNames, DEFAULT_BACKENDS } from './runner';
 export type { RunOptions, DescribeOptions } from './runner';
 export { toMarkdown, toHtml, totals, summarise, verdict, isFailing, NOT_SELECTED } from './report';
+export { toJUnit, junitOutcome } from './junit';
+export type { JUnitOutcome } from './junit';
+export { compareWithBaseline, parseReport } from './baseline';
+export type { BaselineComparison, StatusChange } from './baseline';
 export type { ConformanceReport, ConformanceResult, ConformanceStatus, ConformanceVerdict } from './report';
 export { runSpec, runValueCase, runErrorCase, errorSignature, declaredLack } from './execute';
 export type { RunOutcome, SpecOutcome } from './execute';

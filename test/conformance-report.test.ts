@@ -48,10 +48,12 @@ describe('the report', () => {
     expect(report.backends).toEqual(BACKENDS);
   });
 
-  it('has one result per catalogue row per backend, in catalogue order', () => {
-    expect(report.results).toHaveLength(CATALOGUE.length * BACKENDS.length);
+  it('has one result per selected catalogue row per backend, in catalogue order', () => {
+    const selected = CATALOGUE.filter((e) => ['epsilon', 'sum', 'ctc_batch_cost'].includes(e.kerasName));
+    expect(selected).toHaveLength(3);
+    expect(report.results).toHaveLength(selected.length * BACKENDS.length);
     report.results.forEach((r, i) => {
-      expect(r.function).toBe(CATALOGUE[Math.floor(i / BACKENDS.length)].kerasName);
+      expect(r.function).toBe(selected[Math.floor(i / BACKENDS.length)].kerasName);
       expect(r.backend).toBe(BACKENDS[i % BACKENDS.length]);
     });
   });
@@ -73,13 +75,12 @@ describe('the report', () => {
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
 
-  it('marks unselected rows missing, and runs the selected ones', () => {
+  it('leaves unselected rows out (not counted as missing), and runs the selected ones', () => {
     const row = (fn: string, b: string) => report.results.find((r) => r.function === fn && r.backend === b);
     for (const b of BACKENDS) {
       // every catalogue function is implemented now: a stub would show as missing / not implemented
       expect(row('ctc_batch_cost', b)?.status).toBe('pass');
-      expect(row('mean', b)?.status).toBe('missing');
-      expect(row('mean', b)?.message).toMatch(/not selected/);
+      expect(row('mean', b)).toBeUndefined();
     }
     expect(row('sum', 'reference')?.status).toBe('pass');
     expect(row('sum', 'reference')?.cases).toBeGreaterThan(20);
@@ -90,7 +91,7 @@ describe('the report', () => {
   it('renders as Markdown and HTML with a row per function and the totals', () => {
     const md = toMarkdown(report);
     const html = toHtml(report);
-    for (const e of CATALOGUE) {
+    for (const e of CATALOGUE.filter((c) => ['epsilon', 'sum', 'ctc_batch_cost'].includes(c.kerasName))) {
       expect(md).toContain(`| \`${e.kerasName}\` |`);
       expect(html).toContain(`<code>${e.kerasName}</code>`);
     }

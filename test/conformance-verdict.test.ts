@@ -115,11 +115,11 @@ describe('the verdict', () => {
 
 describe('the conformance command', () => {
   const root = path.join(__dirname, '..');
-  const cli = path.join(root, 'dist', 'conformance', 'cli.js');
+  const cli = path.join(root, 'dist', 'cli', 'main.js');
   const run = (args: string[]): { code: number; out: string } => {
     if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first (\`npm test\` does)`);
     try {
-      const out = execFileSync(process.execPath, [cli, ...args], { cwd: path.join(__dirname, 'fixtures'), encoding: 'utf8', stdio: 'pipe' });
+      const out = execFileSync(process.execPath, [cli, 'conformance', '--no-progress', ...args], { cwd: path.join(__dirname, 'fixtures'), encoding: 'utf8', stdio: 'pipe' });
       return { code: 0, out };
     } catch (e) {
       const err = e as { status: number; stdout: string };

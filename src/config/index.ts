@@ -9,6 +9,7 @@ export {
   isFloatx,
   isImageDataFormat,
   isValidEpsilon,
+  kerasJsonText,
 } from './values';
 export type { BuiltinBackendName, Floatx, ImageDataFormat, KerasSettings, LearningPhase } from './values';
 export {

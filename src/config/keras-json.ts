@@ -24,6 +24,7 @@ import {
   BACKEND_ALIASES,
   BUILTIN_BACKENDS,
   DEFAULT_KERAS_JSON_TEXT,
+  kerasJsonText,
   DEFAULT_SETTINGS,
   FLOATX_VALUES,
   Floatx,
@@ -61,6 +62,12 @@ export interface BackendNameOptions {
    * say so. Default: true.
    */
   readonly allowModuleNames?: boolean;
+  /**
+   * The backend used when neither keras.json nor KERAS_BACKEND names one, and
+   * written into a new keras.json. Default: `DEFAULT_SETTINGS.backend` (tfjs); the
+   * package root passes `reference` when the tfjs engine's packages are not installed.
+   */
+  readonly defaultBackend?: () => string;
 }
 
 /** Options of `loadKerasJson`. */
@@ -172,7 +179,7 @@ export function loadKerasJson(options: LoadKerasJsonOptions = {}): KerasJsonResu
   for (const dir of dirs) {
     const file = path.join(dir, KERAS_JSON_NAME);
     if (isPresent(file)) return fromFile(file, false, env, options, warnings);
-    const failure = tryCreate(dir, file);
+    const failure = tryCreate(dir, file, defaultBackendName(options));
     if (failure === 'created') return fromFile(file, true, env, options, warnings);
     if (failure === 'exists') return fromFile(file, false, env, options, warnings);
     warnings.push(`cannot create ${file} (${failure})`);
@@ -265,7 +272,8 @@ function build(
     const r = resolveBackendName(json.backend, fileLabel, options);
     backend = { ...r, raw: json.backend as string, origin: 'file' };
   } else {
-    backend = { name: DEFAULT_SETTINGS.backend, raw: DEFAULT_SETTINGS.backend, kind: 'known', origin: 'default' };
+    const name = defaultBackendName(options);
+    backend = { name, raw: name, kind: 'known', origin: 'default' };
   }
 
   const extra: Record<string, unknown> = {};
@@ -295,14 +303,18 @@ function isPresent(file: string): boolean {
 }
 
 /** Creates `dir` and `file` in it with the defaults; returns the outcome or why it failed. */
-function tryCreate(dir: string, file: string): 'created' | 'exists' | string {
+function tryCreate(dir: string, file: string, backend: string): 'created' | 'exists' | string {
   try {
     fs.mkdirSync(dir, { recursive: true });
     if (!fs.statSync(dir).isDirectory()) return `${dir} is not a folder`;
-    return createFileAtomically(file, DEFAULT_KERAS_JSON_TEXT);
+    return createFileAtomically(file, backend === DEFAULT_SETTINGS.backend ? DEFAULT_KERAS_JSON_TEXT : kerasJsonText(backend));
   } catch (err) {
     return errorCode(err) ?? messageOf(err);
   }
+}
+
+function defaultBackendName(options: BackendNameOptions): string {
+  return options.defaultBackend ? options.defaultBackend() : DEFAULT_SETTINGS.backend;
 }
 
 function knownNames(options: BackendNameOptions): string[] {

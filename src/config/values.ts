@@ -47,14 +47,22 @@ export const DEFAULT_SETTINGS: Readonly<KerasSettings> = Object.freeze({
  * The text of a new keras.json, byte for byte what Keras writes
  * (`json.dumps(config, indent=4)`: 4-space indent, `1e-07`, no trailing newline).
  */
-export const DEFAULT_KERAS_JSON_TEXT = [
-  '{',
-  '    "floatx": "float32",',
-  '    "epsilon": 1e-07,',
-  '    "backend": "tfjs",',
-  '    "image_data_format": "channels_last"',
-  '}',
-].join('\n');
+export const DEFAULT_KERAS_JSON_TEXT = kerasJsonText(DEFAULT_SETTINGS.backend);
+
+/**
+ * The text of a new keras.json naming `backend` (otherwise the defaults), in
+ * Keras's layout. Used when the default backend's engine is not installed.
+ */
+export function kerasJsonText(backend: string): string {
+  return [
+    '{',
+    '    "floatx": "float32",',
+    '    "epsilon": 1e-07,',
+    `    "backend": ${JSON.stringify(backend)},`,
+    '    "image_data_format": "channels_last"',
+    '}',
+  ].join('\n');
+}
 
 /** Whether `value` is an allowed `floatx`. */
 export function isFloatx(value: unknown): value is Floatx {

@@ -150,7 +150,9 @@ export class SyncSession {
   static create(model: Uint8Array, options: SyncSessionOptions = {}): SyncSession {
     initOrtBinding();
     const session = new (native as NativeBindingModule).binding.InferenceSession();
-    session.loadModel(model.buffer as ArrayBuffer, model.byteOffset, model.byteLength, { ...options });
+    // logSeverityLevel 3 (errors only): ORT's graph warnings ("Removing initializer ...") are
+    // not the user's business; failures surface as exceptions.
+    session.loadModel(model.buffer as ArrayBuffer, model.byteOffset, model.byteLength, { logSeverityLevel: 3, ...options });
     sessionsCreated++;
     return new SyncSession(session);
   }
