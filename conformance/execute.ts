@@ -9,7 +9,7 @@ import {
   CaseDType,
   CaseInput,
   CaseOutput,
-  DEFAULT_GRAD_TOLERANCE,
+  GRADIENT_ULPS,
   DEFAULT_TOLERANCE,
   ErrorCase,
   Expected,
@@ -371,36 +371,165 @@ function runValue(k: KApi, c: ValueCase, ctx: CaseContext): number {
   return st.maxAbs;
 }
 
-/** Weighted sum of the oracle output: the loss whose gradient is checked. */
-function weightedSum(out: OArray, w: OArray): number {
-  let s = 0;
-  for (let i = 0; i < out.data.length; i++) s += out.data[i] * w.data[i];
-  return s;
-}
-
 /** Step of the central differences (in float64, on the oracle). */
 const GRAD_STEP = 1e-5;
+
+/** Unit roundoff of float32 and float64. */
+const UNIT_ROUNDOFF: Readonly<Record<FloatVariant, number>> = { float32: 2 ** -24, float64: 2 ** -53 };
+
+/**
+ * The float64 reference of a case's gradient check in one float variant, computed
+ * once from the oracle and shared by every backend and mode.
+ */
+interface NumericReference {
+  /** The output of `expected` at the (variant-rounded) inputs. */
+  readonly base: OArray;
+  /** The loss weights W (loss = sum(output * W)), rounded to the variant. */
+  readonly w: OArray;
+  /** Per diff input: d loss / d x by central differences, Richardson-extrapolated (steps h and 2h). */
+  readonly value: Float64Array[];
+  /**
+   * Per diff input: sum over outputs j of |W_j dy_j/dx_e|, the size of the terms the
+   * backend adds up for element e (its rounding errors scale with it).
+   */
+  readonly magnitude: Float64Array[];
+  /** Per diff input: a bound on the reference's own error (truncation and float64 rounding). */
+  readonly error: Float64Array[];
+  /** Per diff input: |x_e| sum_j |W_j d2y_j/dx_e2|, the gradient's sensitivity to rounding x_e (relative). */
+  readonly conditioning: Float64Array[];
+  /** Per diff input: sum_j |W_j| |y_j| |d2y_j/dx_e2| / |dy_j/dx_e|, its sensitivity to rounding the outputs (relative). */
+  readonly forward: Float64Array[];
+  /** Per diff input: the largest `magnitude` over its elements. */
+  readonly largest: number[];
+}
+
+const numericCache = new WeakMap<ValueCase, Map<FloatVariant, NumericReference>>();
+
+function oracleArray(c: ValueCase, ctx: CaseContext, xs: OArray[]): OArray {
+  const e = (c.expected as NonNullable<ValueCase['expected']>).call(ctx, ...xs);
+  if (!isOArray(e) && !(typeof e === 'number' || Array.isArray(e))) throw new CaseFailure('grad: expected must give one array');
+  return asArray(e as OArray | Nested);
+}
+
+function numericReference(c: ValueCase, ctx: CaseContext, hosts: readonly OArray[], diffIdx: readonly number[]): NumericReference {
+  let byFx = numericCache.get(c);
+  const cached = byFx?.get(ctx.floatx);
+  if (cached) return cached;
+  const base = oracleArray(c, ctx, [...hosts]);
+  const w = storeAs(uniformArray(base.shape, `W:${c.name}`, -1, 1), ctx.floatx);
+  const h = GRAD_STEP;
+  // The step actually taken: x + delta rounded to float64, less x (exact), so a large x
+  // (whose float64 spacing is not negligible against h) does not bias the quotient.
+  const step = (x: number, delta: number): number => x + delta - x;
+  const at = (idx: number, e: number, delta: number): OArray => {
+    const data = [...hosts[idx].data];
+    data[e] += delta;
+    return oracleArray(c, ctx, hosts.map((x, t) => (t === idx ? { ...x, data } : x)));
+  };
+  const value: Float64Array[] = [];
+  const magnitude: Float64Array[] = [];
+  const error: Float64Array[] = [];
+  const conditioning: Float64Array[] = [];
+  const forward: Float64Array[] = [];
+  const largest: number[] = [];
+  for (const idx of diffIdx) {
+    const n = hosts[idx].data.length;
+    const val = new Float64Array(n);
+    const mag = new Float64Array(n);
+    const err = new Float64Array(n);
+    const cond = new Float64Array(n);
+    const fwd = new Float64Array(n);
+    for (let e = 0; e < n; e++) {
+      const x0 = hosts[idx].data[e];
+      const h1 = step(x0, h) - step(x0, -h);
+      const h2 = step(x0, 2 * h) - step(x0, -2 * h);
+      const p1 = at(idx, e, h);
+      const m1 = at(idx, e, -h);
+      const p2 = at(idx, e, 2 * h);
+      const m2 = at(idx, e, -2 * h);
+      let d1 = 0;
+      let d2 = 0;
+      let sz = 0;
+      let scale = 0;
+      let curv = 0;
+      let fw = 0;
+      for (let j = 0; j < w.data.length; j++) {
+        const wj = Math.abs(w.data[j]);
+        const y = base.data[j];
+        const t1 = (p1.data[j] - m1.data[j]) / h1;
+        d1 += w.data[j] * t1;
+        d2 += (w.data[j] * (p2.data[j] - m2.data[j])) / h2;
+        sz += wj * Math.abs(t1);
+        scale += wj * Math.max(Math.abs(p2.data[j]), Math.abs(m2.data[j]), Math.abs(y));
+        // Second derivative (step 2h: float64 noise about 1e-6 |y|, far below what matters here).
+        const second = Math.abs(p2.data[j] - 2 * y + m2.data[j]) / (4 * h * h);
+        curv += wj * second;
+        if (Math.abs(t1) > 0) fw += (wj * Math.abs(y) * second) / Math.abs(t1);
+      }
+      // Central differences err by about h^2 |f3| / 6 (f3 the third derivative), with
+      // step 2h four times as much: (4 d1 - d2) / 3 cancels that term and |d1 - d2|
+      // bounds what is left. Float64 rounding of the outputs adds about eps |W| |y| / h.
+      val[e] = (4 * d1 - d2) / 3;
+      mag[e] = sz;
+      // The oracle's intermediates may be as large as x (log-softmax of logits near
+      // 1000): their float64 rounding, about eps |x| dy/dx, is divided by h too.
+      err[e] = Math.abs(d1 - d2) + (8 * UNIT_ROUNDOFF.float64 * (scale + Math.abs(x0) * sz)) / h;
+      cond[e] = Math.abs(hosts[idx].data[e]) * curv;
+      fwd[e] = fw;
+    }
+    value.push(val);
+    magnitude.push(mag);
+    error.push(err);
+    conditioning.push(cond);
+    forward.push(fwd);
+    largest.push(mag.reduce((m, v) => Math.max(m, v), 0));
+  }
+  const ref: NumericReference = { base, w, value, magnitude, error, conditioning, forward, largest };
+  if (!byFx) {
+    byFx = new Map();
+    numericCache.set(c, byFx);
+  }
+  byFx.set(ctx.floatx, ref);
+  return ref;
+}
+
+/**
+ * The allowed error of one element of a gradient, derived from the case: units of
+ * roundoff of the variant (`GRADIENT_ULPS`) times the sizes that rounding scales
+ * with at this input, plus (four times) the float64 reference's error estimate. A case's
+ * `gradTol` replaces the derived part by rtol * |reference| + atol.
+ */
+function gradientTolerance(fx: FloatVariant, override: Tolerance | undefined, ref: NumericReference, j: number, e: number): number {
+  const g = Math.abs(ref.value[j][e]);
+  // The reference's error bound is an estimate: counted four times over.
+  const refError = 4 * ref.error[j][e];
+  if (override) return override.atol + override.rtol * g + refError;
+  const U = GRADIENT_ULPS;
+  const derived =
+    U.terms * Math.max(ref.magnitude[j][e], g) +
+    U.conditioning * ref.conditioning[j][e] +
+    U.forward * ref.forward[j][e] +
+    U.floor * ref.largest[j];
+  return UNIT_ROUNDOFF[fx] * derived + refError;
+}
+
+/** Where the instrumentation of gradient errors goes (CONFORMANCE_GRAD_LOG, one JSON line per check). */
+const GRAD_LOG = typeof process !== 'undefined' ? process.env.CONFORMANCE_GRAD_LOG : undefined;
+let currentSpec = '';
 
 /** Runs the numeric gradient check of one case in one variant and mode; returns the largest gradient error. */
 function runGrad(k: KApi, c: ValueCase, ctx: CaseContext): number {
   if (!c.expected) throw new CaseFailure('grad: true needs expected');
-  const expectedFn = c.expected;
   const inputs = prepareInputs(c, ctx.floatx);
   const hosts = inputs.map((i) => i.host);
   const diffIdx = inputs.map((inp, i) => (inp.spec.diff && isFloat(inp.dtype) ? i : -1)).filter((i) => i >= 0);
   if (diffIdx.length === 0) throw new CaseFailure('grad: true but no float input is marked diff');
-  const oracleOut = (xs: OArray[]): OArray => {
-    const e = expectedFn.call(ctx, ...xs);
-    if (!isOArray(e) && !(typeof e === 'number' || Array.isArray(e))) throw new Error('grad: expected must give one array');
-    return asArray(e as OArray | Nested);
-  };
-  const base = oracleOut(hosts);
-  const w = storeAs(uniformArray(base.shape, `W:${c.name}`, -1, 1), ctx.floatx);
+  const ref = numericReference(c, ctx, hosts, diffIdx);
 
   const built = buildInputs(k, inputs, ctx.mode, 'grad');
   const out = c.run.call(ctx, k, ...built.tensors);
   if (!(out instanceof K.KTensor)) throw new CaseFailure('grad: run must return one tensor');
-  const wT = k.constant(toNested(w), { dtype: out.dtype });
+  const wT = k.constant(toNested(ref.w), { dtype: out.dtype });
   const loss = k.sum(k.multiply(out, wT));
   const targets = diffIdx.map((i) => built.tensors[i]);
   const grads = k.gradients(loss, targets);
@@ -408,9 +537,11 @@ function runGrad(k: KApi, c: ValueCase, ctx: CaseContext): number {
   if (nullAt.length > 0) throw new CaseFailure(`K.gradients gave null for input(s) ${nullAt.join(', ')}`);
   const f = k.function(ctx.mode === 'graph' ? built.placeholders : [], grads as KTensor[]);
   const vals = f(ctx.mode === 'graph' ? built.feeds : []);
-  const tol = { ...DEFAULT_GRAD_TOLERANCE, ...(c.gradTol ?? {}) }[ctx.floatx];
+  const override = c.gradTol?.[ctx.floatx];
   const problems: string[] = [];
   let maxErr = 0;
+  let worst = 0;
+  let worstAt = '';
   diffIdx.forEach((idx, j) => {
     const x = hosts[idx];
     const got = vals[j];
@@ -425,23 +556,33 @@ function runGrad(k: KApi, c: ValueCase, ctx: CaseContext): number {
     const bad: string[] = [];
     let nBad = 0;
     for (let e = 0; e < x.data.length; e++) {
-      const plus = [...x.data];
-      const minus = [...x.data];
-      plus[e] += GRAD_STEP;
-      minus[e] -= GRAD_STEP;
-      const xsP = hosts.map((h, t) => (t === idx ? { ...h, data: plus } : h));
-      const xsM = hosts.map((h, t) => (t === idx ? { ...h, data: minus } : h));
-      const num = (weightedSum(oracleOut(xsP), w) - weightedSum(oracleOut(xsM), w)) / (2 * GRAD_STEP);
+      const num = ref.value[j][e];
       const a = got.data[e];
       const err = Math.abs(a - num);
       if (Number.isFinite(err)) maxErr = Math.max(maxErr, err);
-      if (!(err <= tol.atol + tol.rtol * Math.abs(num))) {
+      const allowed = gradientTolerance(ctx.floatx, override, ref, j, e);
+      if (GRAD_LOG) {
+        // The share of the allowed error used, and the allowed error relative to |reference|.
+        const used = allowed > 0 ? err / allowed : err > 0 ? Infinity : 0;
+        if (used > worst || !Number.isFinite(used)) {
+          worst = used;
+          worstAt = `input ${idx} [${e}] analytic ${a} numeric ${num} allowed ${allowed} relAllowed ${allowed / Math.abs(num)}`;
+        }
+      }
+      if (!(err <= allowed)) {
         nBad++;
-        if (bad.length < 3) bad.push(`[${e}] analytic ${fmtNum(a)}, numeric ${fmtNum(num)}`);
+        if (bad.length < 3) bad.push(`[${e}] analytic ${fmtNum(a)}, numeric ${fmtNum(num)} (allowed error ${allowed.toPrecision(3)})`);
       }
     }
     if (nBad > 0) problems.push(`gradient of input ${idx}: ${nBad} of ${x.data.length} differ (${bad.join('; ')})`);
   });
+  if (GRAD_LOG) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('fs') as typeof import('fs')).appendFileSync(
+      GRAD_LOG,
+      `${JSON.stringify({ fn: currentSpec, case: c.name, backend: ctx.backend, mode: ctx.mode, fx: ctx.floatx, ulps: worst, at: worstAt })}\n`,
+    );
+  }
   if (problems.length > 0) throw new CaseFailure(problems.join('; '));
   return maxErr;
 }
@@ -494,6 +635,7 @@ export function runErrorCase(k: KApi, ec: ErrorCase): RunOutcome {
 /** Runs every case of `spec` on the active backend (`K.setBackend` first). */
 export function runSpec(k: KApi, backend: string, spec: FunctionSpec): SpecOutcome {
   const runs: RunOutcome[] = [];
+  currentSpec = spec.kerasName;
   for (const c of spec.cases) runs.push(...runValueCase(k, backend, c));
   for (const ec of spec.errorCases) runs.push(runErrorCase(k, ec));
   return { runs };

@@ -18,7 +18,7 @@ export type { BaselineComparison, StatusChange } from './baseline';
 export type { ConformanceReport, ConformanceResult, ConformanceStatus, ConformanceVerdict } from './report';
 export { runSpec, runValueCase, runErrorCase, errorSignature, declaredLack } from './execute';
 export type { RunOutcome, SpecOutcome } from './execute';
-export { defineSpec, DEFAULT_TOLERANCE, DEFAULT_GRAD_TOLERANCE } from './case';
+export { defineSpec, DEFAULT_TOLERANCE, GRADIENT_ULPS } from './case';
 export type {
   FunctionSpec,
   ValueCase,
