@@ -7,7 +7,7 @@ import { registerBackend, registeredBackends } from './backends/backend';
 import { registerOnnxExporter } from './backends/export';
 import { isEngineInstalled, requireEnginePackages } from './backends/engine-packages';
 import { isResolvableModule } from './backends/load-module';
-import { BUILTIN_BACKENDS, configureBackendNames } from './config';
+import { BUILTIN_BACKENDS, configureBackendNames, onnxSettings } from './config';
 import * as K from './api/index';
 
 registerBackend('reference', () =>
@@ -22,7 +22,7 @@ registerBackend('tfjs', () => {
 registerBackend('onnx', () => {
   requireEnginePackages('onnx');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('./backends/onnx') as typeof import('./backends/onnx')).createOnnxBackend();
+  return (require('./backends/onnx') as typeof import('./backends/onnx')).createOnnxBackend(onnxSettings());
 });
 registerOnnxExporter(() => {
   // Export needs the onnx adapter's lowering, hence its packages, whatever backend runs.

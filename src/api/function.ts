@@ -163,7 +163,8 @@ export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | rea
     try {
       inputs.forEach((p, i) => {
         const v = values[i];
-        const host = toHostValue(v, 'function', `values[${i}]`, undefined, floatx());
+        // Typed arrays of the placeholder's dtype are not copied here: the engine gets them as they are.
+        const host = toHostValue(v, 'function', `values[${i}]`, undefined, floatx(), true);
         checkFeedDType(v, host, p.dtype, i, p.name);
         if (host.shape.length !== p.shape.length || host.shape.some((d, k) => p.shape[k] !== null && p.shape[k] !== d)) {
           throw new KerasShapeError(
@@ -171,7 +172,7 @@ export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | rea
           );
         }
         const data = host.dtype === p.dtype ? host.data : toHostValue(host, 'function', `values[${i}]`, p.dtype, floatx()).data;
-        feeds.push(backend.fromHost(data, host.shape, p.dtype));
+        feeds.push(backend.borrowHost ? backend.borrowHost(data, host.shape, p.dtype) : backend.fromHost(data, host.shape, p.dtype));
       });
       const feedShapes = feeds.map((x) => backend.shapeOf(x));
       feeds.push(...drawRandomFeeds(backend, built, feedShapes));
@@ -200,9 +201,11 @@ export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | rea
       let out: NDArray[];
       try {
         out = takePrints(backend, built, result.outputs).map((o, k) => {
-          const nd = toNDArray(backend, o, outs[k].dtype);
+          // A fresh output's storage may be taken as it is; a variable's own value is copied.
+          const shape = backend.shapeOf(o);
+          const data = backend.takeHost && !current.includes(o) && !feeds.includes(o) ? backend.takeHost(o) : backend.toHost(o);
           backend.dispose(o);
-          return nd;
+          return new NDArray(data, shape, outs[k].dtype);
         });
       } catch (e) {
         discard();

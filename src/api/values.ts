@@ -36,6 +36,12 @@ function dtypeOfHostArray(a: HostArray): DType {
   return 'bool';
 }
 
+/** Whether every byte is 0 or 1 (a bool array in the library's layout). */
+function isZeroOne(a: HostArray): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== 0 && a[i] !== 1) return false;
+  return true;
+}
+
 /** Whether `v` is a value `toHostValue` accepts. */
 export function isTensorLike(v: unknown): v is TensorLike {
   if (typeof v === 'number' || typeof v === 'boolean') return true;
@@ -54,6 +60,12 @@ function describe(v: unknown): string {
 /** Converts host elements to `dtype`: float -> int truncates toward zero, x -> bool is x != 0. */
 export function convertHostArray(src: ArrayLike<number>, dtype: DType): HostArray {
   const out = hostArrayFor(dtype, src.length);
+  if (dtype !== 'bool' && isHostArray(src)) {
+    // One native copy: TypedArray.set converts each element as assignment does
+    // (to an integer array: truncation toward zero, as below).
+    out.set(src);
+    return out;
+  }
   if (dtype === 'bool') {
     for (let i = 0; i < src.length; i++) out[i] = src[i] !== 0 ? 1 : 0;
   } else if (isIntDType(dtype)) {
@@ -103,9 +115,18 @@ function flattenNested(v: NestedArray[], fn: string, arg: string): { flat: numbe
 /**
  * Converts `value` to host data. `dtype`, when given, is the dtype wanted (data is
  * converted); otherwise numbers take `defaultFloat` and booleans bool, while typed
- * arrays and NDArrays keep theirs.
+ * arrays and NDArrays keep theirs. With `share`, a typed array already of the
+ * dtype wanted is returned as it is (no copy: the caller must not keep it beyond
+ * the call it serves); otherwise the result never shares memory with `value`.
  */
-export function toHostValue(value: unknown, fn: string, arg: string, dtype: DType | undefined, defaultFloat: DType): HostValue {
+export function toHostValue(
+  value: unknown,
+  fn: string,
+  arg: string,
+  dtype: DType | undefined,
+  defaultFloat: DType,
+  share = false,
+): HostValue {
   if (dtype === 'float16' || dtype === 'int64') {
     throw new UnsupportedError(`${fn}: dtype ${dtype} has no host layout yet; no backend supports it`, 'all', `dtype ${dtype}`);
   }
@@ -157,6 +178,9 @@ export function toHostValue(value: unknown, fn: string, arg: string, dtype: DTyp
   const target = dtype ?? natural;
   if (target === 'float16' || target === 'int64') {
     throw new UnsupportedError(`${fn}: dtype ${target} has no host layout yet; no backend supports it`, 'all', `dtype ${target}`);
+  }
+  if (share && isHostArray(data) && dtypeOfHostArray(data) === target && (target !== 'bool' || isZeroOne(data))) {
+    return { data, shape, dtype: target };
   }
   const out = convertHostArray(data, target);
   return { data: out, shape, dtype: target };

@@ -36,6 +36,18 @@ export interface Backend<T = unknown> {
   fromHost(data: HostArray, shape: readonly number[], dtype: DType): T;
   /** A native tensor's elements, as a new host array of its dtype's layout. */
   toHost(x: T): HostArray;
+  /**
+   * Optional: a native tensor over host data that may use `data`'s memory (no copy);
+   * the caller leaves `data` unchanged until it disposes the tensor, and uses the
+   * tensor within one synchronous call. Default: `fromHost`.
+   */
+  borrowHost?(data: HostArray, shape: readonly number[], dtype: DType): T;
+  /**
+   * Optional: a native tensor's elements when the caller disposes it right after and
+   * never reads it again: may hand out the tensor's own storage (no copy).
+   * Default: `toHost`.
+   */
+  takeHost?(x: T): HostArray;
   /** The concrete shape of a native tensor. */
   shapeOf(x: T): number[];
   /** Frees a native tensor. Must accept a tensor twice without harm. */
@@ -105,7 +117,7 @@ export function checkBackend(candidate: unknown, origin: string): Backend {
     const missing = PRIMITIVES.filter((p) => typeof kernels[p] !== 'function');
     if (missing.length > 0) problems.push(`kernels for the primitives ${missing.join(', ')}`);
   }
-  for (const fn of ['init', 'compile', 'createVariable', 'assign']) {
+  for (const fn of ['init', 'compile', 'createVariable', 'assign', 'borrowHost', 'takeHost']) {
     if (b[fn] !== undefined && typeof b[fn] !== 'function') problems.push(`'${fn}' must be a function when present`);
   }
   if (problems.length > 0) {

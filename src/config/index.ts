@@ -41,6 +41,7 @@ export {
   initConfig,
   learningPhase,
   learningPhaseValue,
+  onnxSettings,
   clearLearningPhase,
   resetConfigForTests,
   setEpsilon,
@@ -48,5 +49,7 @@ export {
   setImageDataFormat,
   setLearningPhase,
 } from './settings';
+export { DEFAULT_ONNX_SETTINGS, ONNX_OPTIMIZATION_LEVELS, parseOnnxSettings } from './onnx-options';
+export type { OnnxOptimizationLevel, OnnxSettings } from './onnx-options';
 export { getUid, resetUids } from './uids';
 export { currentNameScope, nameScope } from './name-scope';

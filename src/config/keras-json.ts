@@ -20,6 +20,7 @@ import * as path from 'path';
 import { ConfigError } from '../errors';
 import { createFileAtomically, errorCode } from './atomic-write';
 import { describeValue } from './describe';
+import { DEFAULT_ONNX_SETTINGS, OnnxSettings, parseOnnxSettings } from './onnx-options';
 import {
   BACKEND_ALIASES,
   BUILTIN_BACKENDS,
@@ -104,8 +105,10 @@ export interface KerasJsonResult {
   readonly created: boolean;
   /** Whether a file exists at `path`; false when the defaults are kept in memory only. */
   readonly persisted: boolean;
-  /** The file's fields other than the four settings, kept as they are. */
+  /** The file's fields other than the four settings and `onnx`, kept as they are. */
   readonly extra: Record<string, unknown>;
+  /** The onnx backend's session settings (the file's `onnx` object, defaults filled in). */
+  readonly onnx: OnnxSettings;
   /** The backend selected, with where its name came from. */
   readonly backend: ResolvedBackend;
   /** Why a fallback was taken (an unwritable folder), for diagnostics. */
@@ -276,9 +279,13 @@ function build(
     backend = { name, raw: name, kind: 'known', origin: 'default' };
   }
 
+  const onnx = has('onnx') ? parseOnnxSettings(json.onnx, file) : DEFAULT_ONNX_SETTINGS;
+
   const extra: Record<string, unknown> = {};
   for (const key of Object.keys(json)) {
-    if (key !== 'floatx' && key !== 'epsilon' && key !== 'backend' && key !== 'image_data_format') extra[key] = json[key];
+    if (key !== 'floatx' && key !== 'epsilon' && key !== 'backend' && key !== 'image_data_format' && key !== 'onnx') {
+      extra[key] = json[key];
+    }
   }
 
   return {
@@ -287,6 +294,7 @@ function build(
     created,
     persisted,
     extra,
+    onnx,
     backend: Object.freeze(backend),
     warnings: Object.freeze([...warnings]),
   };

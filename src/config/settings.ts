@@ -8,6 +8,7 @@
 import { KerasValueError } from '../errors';
 import { describeValue } from './describe';
 import { BackendNameOptions, KerasJsonResult, LoadKerasJsonOptions, loadKerasJson } from './keras-json';
+import type { OnnxSettings } from './onnx-options';
 import {
   FLOATX_VALUES,
   Floatx,
@@ -170,4 +171,9 @@ export function configuredBackendName(): string {
  */
 export function configPath(): string {
   return current().loaded.path;
+}
+
+/** The onnx backend's session settings: keras.json's `onnx` object with the defaults filled in. */
+export function onnxSettings(): OnnxSettings {
+  return current().loaded.onnx;
 }

@@ -428,3 +428,49 @@ describe('an unwritable Keras folder', () => {
     }
   });
 });
+
+describe("keras.json's onnx object", () => {
+  test('absent: the defaults (threads per core, full optimisation, cpu); not kept among the extras', () => {
+    writeConfig('{"floatx": "float32"}');
+    const r = load();
+    expect(r.onnx).toEqual({
+      intraOpNumThreads: 0,
+      interOpNumThreads: 1,
+      graphOptimizationLevel: 'all',
+      executionProviders: ['cpu'],
+      threadedSessions: 4,
+    });
+  });
+
+  test('present: each field read, the missing ones defaulted', () => {
+    writeConfig('{"onnx": {"intraOpNumThreads": 2, "graphOptimizationLevel": "basic", "executionProviders": ["cuda", "cpu"]}}');
+    const r = load();
+    expect(r.onnx).toEqual({
+      intraOpNumThreads: 2,
+      interOpNumThreads: 1,
+      graphOptimizationLevel: 'basic',
+      executionProviders: ['cuda', 'cpu'],
+      threadedSessions: 4,
+    });
+    expect(r.extra).toEqual({});
+  });
+
+  test.each([
+    ['"onnx": 3', 'onnx'],
+    ['"onnx": {"intraOpNumThreads": -1}', 'onnx.intraOpNumThreads'],
+    ['"onnx": {"intraOpNumThreads": 1.5}', 'onnx.intraOpNumThreads'],
+    ['"onnx": {"interOpNumThreads": 0}', 'onnx.interOpNumThreads'],
+    ['"onnx": {"graphOptimizationLevel": "max"}', 'onnx.graphOptimizationLevel'],
+    ['"onnx": {"executionProviders": "cuda"}', 'onnx.executionProviders'],
+    ['"onnx": {"executionProviders": []}', 'onnx.executionProviders'],
+    ['"onnx": {"threadedSessions": "4"}', 'onnx.threadedSessions'],
+    ['"onnx": {"threads": 4}', 'onnx.threads'],
+  ])('a bad field (%s) is a ConfigError naming the file and the field', (text, field) => {
+    const file = writeConfig(`{${text}}`);
+    const err = configErrorOf(() => load());
+    expect(err.source).toBe(file);
+    expect(err.field).toBe(field);
+    expect(err.message).toContain(file);
+    expect(err.message).toContain(`'${field}'`);
+  });
+});

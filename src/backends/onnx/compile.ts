@@ -12,13 +12,57 @@ import { ModelBuilder } from './model';
 import { SyncSession, SyncSessionOptions } from './ort-binding';
 import { dtypeOfTensor } from './tensors';
 
-/** Options of compiled-graph sessions: ORT's default thread pool and full optimisation. */
-export const COMPILE_SESSION_OPTIONS: SyncSessionOptions = {
-  graphOptimizationLevel: 'all',
-  executionMode: 'sequential',
-  intraOpNumThreads: 1,
+/** How the backend makes the sessions of compiled graphs (keras.json's `onnx` object). */
+export interface OnnxSessionConfig {
+  /** Threads inside one op; 0: ONNX Runtime's default (one per core). */
+  readonly intraOpNumThreads: number;
+  /** Threads across independent ops; more than 1 runs the graph in parallel mode. */
+  readonly interOpNumThreads: number;
+  /** ONNX Runtime's graph optimisation level. */
+  readonly graphOptimizationLevel: 'disabled' | 'basic' | 'extended' | 'all';
+  /** Execution provider names, in order of preference ('cpu', 'cuda', ...). */
+  readonly executionProviders: readonly string[];
+  /**
+   * How many compiled graphs may hold a multi-threaded session at once. Each
+   * session owns its thread pool, so graphs compiled while that many are alive get
+   * a single-threaded session: thread count stays bounded however many functions a
+   * program makes.
+   */
+  readonly threadedSessions: number;
+}
+
+/** The defaults: one thread per core for up to 4 live compiled graphs, full optimisation, CPU. */
+export const DEFAULT_SESSION_CONFIG: OnnxSessionConfig = {
+  intraOpNumThreads: 0,
   interOpNumThreads: 1,
+  graphOptimizationLevel: 'all',
+  executionProviders: ['cpu'],
+  threadedSessions: 4,
 };
+
+/** Live compiled sessions that own a multi-threaded pool (process-wide: ORT's pools are per session). */
+let threadedLive = 0;
+
+/** How many compiled-graph sessions with their own multi-threaded pool are alive now. */
+export function threadedSessionCount(): number {
+  return threadedLive;
+}
+
+/** The session options for a compiled graph, and whether the session takes a threaded slot. */
+function sessionOptions(config: OnnxSessionConfig): { options: SyncSessionOptions; threaded: boolean } {
+  const threaded = config.intraOpNumThreads !== 1 && threadedLive < config.threadedSessions;
+  const parallel = config.interOpNumThreads > 1 && threadedLive < config.threadedSessions;
+  return {
+    threaded: threaded || parallel,
+    options: {
+      graphOptimizationLevel: config.graphOptimizationLevel,
+      executionMode: parallel ? 'parallel' : 'sequential',
+      intraOpNumThreads: threaded ? config.intraOpNumThreads : 1,
+      interOpNumThreads: parallel ? config.interOpNumThreads : 1,
+      executionProviders: config.executionProviders,
+    },
+  };
+}
 
 /** The ONNX model of a graph and how to feed and read it. */
 export interface LoweredGraph {
@@ -121,12 +165,15 @@ export function lowerGraph(graph: Graph<ort.Tensor>): LoweredGraph {
  * Compiles `graph` into one ONNX Runtime session. `run(feeds, variables)` is one
  * synchronous session run; every returned tensor is new and owned by the caller.
  */
-export function compileGraph(graph: Graph<ort.Tensor>): CompiledGraph<ort.Tensor> {
+export function compileGraph(graph: Graph<ort.Tensor>, config: OnnxSessionConfig = DEFAULT_SESSION_CONFIG): CompiledGraph<ort.Tensor> {
   const lowered = lowerGraph(graph);
   if (lowered.outputNames.length === 0 && lowered.updateNames.length === 0) {
     return { run: () => ({ outputs: [], updates: [] }) };
   }
-  const session = SyncSession.create(lowered.model, COMPILE_SESSION_OPTIONS);
+  const { options, threaded } = sessionOptions(config);
+  const session = SyncSession.create(lowered.model, options);
+  let holdsSlot = threaded;
+  if (holdsSlot) threadedLive++;
   return {
     run(feeds: readonly ort.Tensor[], variables: readonly ort.Tensor[]): GraphResult<ort.Tensor> {
       if (feeds.length !== lowered.inputNames.length) {
@@ -150,6 +197,10 @@ export function compileGraph(graph: Graph<ort.Tensor>): CompiledGraph<ort.Tensor
     },
     dispose(): void {
       session.dispose();
+      if (holdsSlot) {
+        holdsSlot = false;
+        threadedLive--;
+      }
     },
   };
 }

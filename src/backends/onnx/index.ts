@@ -6,15 +6,16 @@
 import * as ort from 'onnxruntime-node';
 import type { Backend } from '../backend';
 import type { DType, HostArray, Kernel, KernelTable, PrimitiveName } from '../types';
-import { compileGraph } from './compile';
+import { compileGraph, DEFAULT_SESSION_CONFIG, OnnxSessionConfig } from './compile';
 import { runEager } from './eager';
 import { initOrtBinding, ortStats } from './ort-binding';
-import { ONNX_BACKEND_DTYPES, tensorFromHost, tensorToHost } from './tensors';
+import { ONNX_BACKEND_DTYPES, tensorFromHost, tensorOverHost, tensorTakeHost, tensorToHost } from './tensors';
 
 export { ONNX_OPSET } from './model';
 export { PINNED_ORT_VERSION } from './ort-binding';
 export { clearEagerCache, eagerCacheSize, EAGER_CACHE_LIMIT } from './eager';
-export { lowerGraph } from './compile';
+export { lowerGraph, threadedSessionCount, DEFAULT_SESSION_CONFIG } from './compile';
+export type { OnnxSessionConfig } from './compile';
 export { exportOnnxModel } from './export';
 
 /** Number of ONNX Runtime sessions created in this process so far (eager and compiled). */
@@ -96,11 +97,12 @@ const KERNELS: KernelTable<ort.Tensor> = {
 };
 
 /**
- * Creates the `onnx` backend (dtypes float32, float64, int32, bool). `init()` loads
+ * Creates the `onnx` backend (dtypes float32, float64, int32, bool); `config` says
+ * how compiled graphs make their sessions (keras.json's `onnx` object). `init()` loads
  * and initialises ONNX Runtime and pays the first session's start-up cost; after
  * it every call is synchronous.
  */
-export function createOnnxBackend(): Backend<ort.Tensor> {
+export function createOnnxBackend(config: OnnxSessionConfig = DEFAULT_SESSION_CONFIG): Backend<ort.Tensor> {
   return {
     name: 'onnx',
     dtypes: ONNX_BACKEND_DTYPES,
@@ -116,6 +118,12 @@ export function createOnnxBackend(): Backend<ort.Tensor> {
     toHost(x: ort.Tensor): HostArray {
       return tensorToHost(x);
     },
+    borrowHost(data: HostArray, shape: readonly number[], dtype: DType): ort.Tensor {
+      return tensorOverHost(data, shape, dtype);
+    },
+    takeHost(x: ort.Tensor): HostArray {
+      return tensorTakeHost(x);
+    },
     shapeOf(x: ort.Tensor): number[] {
       return [...x.dims];
     },
@@ -123,6 +131,6 @@ export function createOnnxBackend(): Backend<ort.Tensor> {
       x.dispose();
     },
     kernels: KERNELS,
-    compile: compileGraph,
+    compile: (graph) => compileGraph(graph, config),
   };
 }

@@ -18,6 +18,10 @@ export interface SyncSessionOptions {
   readonly graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'layout' | 'all';
   /** 'sequential' (default) or 'parallel'. */
   readonly executionMode?: 'sequential' | 'parallel';
+  /** Execution provider names in order of preference (default: CPU). */
+  readonly executionProviders?: readonly string[];
+  /** Session configuration entries (ORT's `AddConfigEntry`), values as strings. */
+  readonly extra?: Readonly<Record<string, string>>;
 }
 
 interface NativeSession {
@@ -152,7 +156,8 @@ export class SyncSession {
     const session = new (native as NativeBindingModule).binding.InferenceSession();
     // logSeverityLevel 3 (errors only): ORT's graph warnings ("Removing initializer ...") are
     // not the user's business; failures surface as exceptions.
-    session.loadModel(model.buffer as ArrayBuffer, model.byteOffset, model.byteLength, { logSeverityLevel: 3, ...options });
+    const opts = { ...options, ...(options.executionProviders ? { executionProviders: [...options.executionProviders] } : {}) };
+    session.loadModel(model.buffer as ArrayBuffer, model.byteOffset, model.byteLength, { logSeverityLevel: 3, ...opts });
     sessionsCreated++;
     return new SyncSession(session);
   }

@@ -21,8 +21,8 @@ export function dtypeOfTensor(t: ort.Tensor): DType {
   }
 }
 
-/** A new ort.Tensor holding a copy of `data` as `dtype` (bool normalised to 0/1). */
-export function tensorFromHost(data: HostArray, shape: readonly number[], dtype: DType): ort.Tensor {
+/** Checks that `shape` is concrete and holds `data.length` elements; returns a copy of it. */
+function checkedDims(data: HostArray, shape: readonly number[]): number[] {
   let size = 1;
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) throw new Error(`onnx backend: invalid shape [${shape.join(', ')}]`);
@@ -31,39 +31,53 @@ export function tensorFromHost(data: HostArray, shape: readonly number[], dtype:
   if (data.length !== size) {
     throw new Error(`onnx backend: ${data.length} elements given for shape [${shape.join(', ')}] (${size} elements)`);
   }
-  const dims = [...shape];
+  return [...shape];
+}
+
+/** `data` in `dtype`'s layout: `data` itself when it already is (no copy), else a converted copy. */
+function inLayout(data: HostArray, dtype: DType, copy: boolean): HostArray {
   switch (dtype) {
     case 'float32':
-      return new ort.Tensor('float32', Float32Array.from(data), dims);
+      if (data instanceof Float32Array) return copy ? data.slice() : data;
+      return Float32Array.from(data);
     case 'float64':
-      return new ort.Tensor('float64', Float64Array.from(data), dims);
+      if (data instanceof Float64Array) return copy ? data.slice() : data;
+      return Float64Array.from(data);
     case 'int32':
-      return new ort.Tensor('int32', Int32Array.from(data), dims);
-    case 'bool':
-      return new ort.Tensor('bool', Uint8Array.from(data, (v) => (v !== 0 ? 1 : 0)), dims);
+      if (data instanceof Int32Array) return copy ? data.slice() : data;
+      return Int32Array.from(data);
+    case 'bool': {
+      const out = new Uint8Array(data.length);
+      for (let i = 0; i < data.length; i++) out[i] = data[i] !== 0 ? 1 : 0;
+      return out;
+    }
     default:
       throw new Error(`onnx backend: dtype ${dtype} is not supported`);
   }
 }
 
+/** A new ort.Tensor holding a copy of `data` as `dtype` (bool normalised to 0/1). */
+export function tensorFromHost(data: HostArray, shape: readonly number[], dtype: DType): ort.Tensor {
+  const dims = checkedDims(data, shape);
+  return new ort.Tensor(dtype, inLayout(data, dtype, true) as Float32Array, dims);
+}
+
+/** An ort.Tensor over `data` itself when it has `dtype`'s layout (no copy; bool is still normalised). */
+export function tensorOverHost(data: HostArray, shape: readonly number[], dtype: DType): ort.Tensor {
+  const dims = checkedDims(data, shape);
+  return new ort.Tensor(dtype, inLayout(data, dtype, false) as Float32Array, dims);
+}
+
 /** A fresh host array with the elements of `t` (float32 -> Float32Array, ..., bool -> Uint8Array 0/1). */
 export function tensorToHost(t: ort.Tensor): HostArray {
   const dtype = dtypeOfTensor(t);
-  const data = t.data;
-  switch (dtype) {
-    case 'float32':
-      return Float32Array.from(data as Float32Array);
-    case 'float64':
-      return Float64Array.from(data as Float64Array);
-    case 'int32':
-      return Int32Array.from(data as Int32Array);
-    default: {
-      const src = data as Uint8Array;
-      const res = new Uint8Array(src.length);
-      for (let i = 0; i < src.length; i++) res[i] = src[i] !== 0 ? 1 : 0;
-      return res;
-    }
-  }
+  return inLayout(t.data as HostArray, dtype, true);
+}
+
+/** The elements of `t`, which the caller disposes right after: its own storage (no copy) when laid out as the host's. */
+export function tensorTakeHost(t: ort.Tensor): HostArray {
+  const dtype = dtypeOfTensor(t);
+  return inLayout(t.data as HostArray, dtype, false);
 }
 
 /** A tensor holding a param value (see emit.ts), to feed a session. */

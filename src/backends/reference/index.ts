@@ -37,6 +37,15 @@ export function createReferenceBackend(): Backend<RefTensor> {
       }
       return { data: copyHost(data, dtype), shape: shape.slice(), dtype };
     },
+    borrowHost(data: HostArray, shape: readonly number[], dtype: DType): RefTensor {
+      // Kernels never write their inputs, so data already in dtype's layout is used as it is.
+      const same = dtype === 'bool' ? false : data instanceof hostArrayFor(dtype, 0).constructor;
+      if (!same) return this.fromHost(data, shape, dtype);
+      if (data.length !== sizeOf(shape)) {
+        throw new Error(`reference backend: ${data.length} elements do not fill shape ${fmt(shape)}`);
+      }
+      return { data, shape: shape.slice(), dtype };
+    },
     toHost(x: RefTensor): HostArray {
       return x.data.slice();
     },
