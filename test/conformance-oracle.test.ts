@@ -69,4 +69,30 @@ describe('conformance oracle', () => {
     expect(g.data[1]).toBeCloseTo(-4, 8);
     expect(o.uniformArray([3], 'seed').data).toEqual(o.uniformArray([3], 'seed').data);
   });
+
+  it('computes the distribution functions and test thresholds of the random-function checks', () => {
+    // Tabulated: erf(1) = 0.8427007929497149, erf(0.5) = 0.5204998778130465, erf(3) = 0.9999779095030014
+    expect(o.erf(1)).toBeCloseTo(0.8427007929497149, 13);
+    expect(o.erf(0.5)).toBeCloseTo(0.5204998778130465, 13);
+    expect(o.erf(3)).toBeCloseTo(0.9999779095030014, 13);
+    // Phi(1.96) = 0.9750021048517795, Phi(-3) = 0.0013498980316301, quantile(0.975) = 1.959963984540054
+    expect(o.normalCdf(1.96)).toBeCloseTo(0.9750021048517795, 12);
+    expect(o.normalCdf(-3)).toBeCloseTo(0.0013498980316301, 13);
+    expect(o.normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 9);
+    // truncated at +-2 sigma: the CDF at the mean is 1/2, 0 and 1 at the bounds
+    expect(o.truncatedNormalCdf(1, 1, 3)).toBeCloseTo(0.5, 14);
+    expect(o.truncatedNormalCdf(-5, 1, 3)).toBe(0);
+    expect(o.truncatedNormalCdf(7, 1, 3)).toBe(1);
+    // one draw at 0.5 against U(0, 1): D = max(1 - 0.5, 0.5 - 0) = 0.5; draws 0.1, 0.2: D = 0.8
+    expect(o.ksStatistic([0.5], (x) => x)).toBe(0.5);
+    expect(o.ksStatistic([0.2, 0.1], (x) => x)).toBeCloseTo(0.8, 14);
+    // DKW-Massart: 2 exp(-2 n eps^2) = alpha
+    expect(2 * Math.exp(-2 * 1000 * o.ksThreshold(1000, 1e-3) ** 2)).toBeCloseTo(1e-3, 12);
+    // chi-square upper 5% point with 10 degrees of freedom: 18.307 (tables); Wilson-Hilferty within 0.05
+    expect(Math.abs(o.chiSquareThreshold(10, 0.05) - 18.307)).toBeLessThan(0.05);
+    expect(o.correlation([1, 2, 3], [2, 4, 6])).toBeCloseTo(1, 14);
+    expect(o.correlation([1, 2, 3], [3, 2, 1])).toBeCloseTo(-1, 14);
+    // pairs (0.1, 0.1), (0.9, 0.9) on a 2 x 2 grid: counts 1, 0, 0, 1, expected 0.5 each: chi-square 2
+    expect(o.pairChiSquare([0.1, 0.1, 0.9, 0.9], 2)).toEqual({ stat: 2, df: 3 });
+  });
 });

@@ -5,3 +5,4 @@
 export * from './ndarray';
 export * from './ops';
 export * from './random';
+export * from './statistics';
