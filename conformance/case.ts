@@ -143,7 +143,8 @@ export type ErrorClassName =
   | 'KerasTypeError'
   | 'UnsupportedError'
   | 'NotImplementedYetError'
-  | 'ConfigError';
+  | 'ConfigError'
+  | 'KerasRuntimeError';
 
 /** A call that must throw `error` with a message matching `message`. */
 export interface ErrorCase {

@@ -33,6 +33,13 @@ export class UnsupportedError extends KerasError {
   }
 }
 
+/**
+ * An engine failed while computing: a condition only the run could reveal (a run-time
+ * shape that does not fit, memory). The message names the library function and
+ * carries the engine's own message.
+ */
+export class KerasRuntimeError extends KerasError {}
+
 /** A catalogue function that has no implementation yet. */
 export class NotImplementedYetError extends KerasError {}
 

@@ -526,6 +526,13 @@ export const CONV_SPECS: FunctionSpec[] = [
       poolCase(2, [1, 4, 4, 2], [2, 2], 'max', {}),
       poolCase(2, [2, 5, 5, 1], [2, 2], 'max', { padding: 'same', strides: [2, 2] }),
       {
+        // special values: a NaN in a window gives NaN (as max), the other windows are untouched
+        name: 'max pooling propagates a NaN',
+        inputs: [fl([[[[1], [NaN], [5]], [[3], [2], [4]]]])],
+        run: (K, x) => [K.pool2d(x, [2, 2], { strides: [1, 1] }), K.pool2d(x, [1, 2], { strides: [1, 1] })],
+        expected: () => [[[[[NaN], [NaN]]]], [[[[NaN], [NaN]], [[3], [4]]]]],
+      },
+      {
         name: 'all-negative values next to same padding (padding never wins the max)',
         inputs: [df([[[[-5], [-4], [-3]], [[-2.5], [-2], [-1.5]], [[-7], [-6], [-0.5]]]])],
         run: (K, x) => K.pool2d(x, [2, 2], { padding: 'same', strides: [2, 2] }),

@@ -130,6 +130,8 @@ function extremumSpec(kerasName: 'maximum' | 'minimum', call: KCompare, oracle: 
       { name: 'a number first', inputs: [df(M23)], run: (K, x) => call(K, 1, x), expected: (x) => oracle(x, 1), grad: true },
       { name: 'int32', inputs: [i32([[1, -2, 3], [4, 5, -6]]), i32([0, 5, -7], { placeholderShape: [3] })], run: (K, x, y) => call(K, x, y), expected: (x, y) => oracle(x, y) },
       { name: 'infinities', inputs: [fl([Infinity, -Infinity, 2]), fl([1, 1, -Infinity])], run: (K, x, y) => call(K, x, y), expected: (x, y) => oracle(x, y) },
+      // special values: NaN on either side gives NaN (NumPy, TensorFlow)
+      { name: 'NaN propagates from either side', inputs: [fl([NaN, 1, NaN, 2]), fl([1, NaN, NaN, 3])], run: (K, x, y) => call(K, x, y), expected: () => [NaN, NaN, NaN, isMax ? 3 : 2] },
       {
         name: 'ties: the gradient goes to x (as TensorFlow)',
         inputs: [fl([1, 2, 3], { kind: 'lazy' }), fl([1, isMax ? 1 : 5, 3], { kind: 'lazy' })],
@@ -318,6 +320,27 @@ export const ELEMENTWISE_SPECS: FunctionSpec[] = [
     errorCases: [
       { name: 'an index past the end', run: (K) => K.gather(K.constant([[1, 2], [3, 4]]), [0, 2]), error: 'KerasValueError', message: /gather: argument 'indices'/ },
       { name: 'a negative index', run: (K) => K.gather(K.constant([1, 2, 3]), K.constant([-1], { dtype: 'int32' })), error: 'KerasValueError', message: /gather: argument 'indices'/ },
+      // indices known only at run time: checked there (ONNX's Gather would read -1 from the end)
+      ...[-1, 2, -3].map((v) => ({
+        name: `index ${v} fed at run time`,
+        run: (K: KApi) => {
+          const p = K.placeholder({ shape: [1], dtype: 'int32' });
+          return K.function([p], [K.gather(K.constant([[1, 2], [3, 4]]), p)])([[v]]);
+        },
+        error: 'KerasValueError' as const,
+        message: /gather: .*out of range/,
+      })),
+      {
+        name: 'index -1 fed at run time, gradient only',
+        run: (K: KApi) => {
+          const p = K.placeholder({ shape: [1], dtype: 'int32' });
+          const x = K.variable([[1, 2], [3, 4]]);
+          const g = K.gradients(K.sum(K.gather(x, p)), [x])[0] as KTensor;
+          return K.function([p], [g])([[-1]]);
+        },
+        error: 'KerasValueError',
+        message: /(gather|scatterAdd): .*out of range/,
+      },
       { name: 'float indices', run: (K) => K.gather(K.constant([1, 2, 3]), K.constant([0, 1])), error: 'KerasTypeError', message: /gather: argument 'indices'/ },
       { name: 'fractional numbers', run: (K) => K.gather(K.constant([1, 2, 3]), [0.5]), error: 'KerasTypeError', message: /gather: argument 'indices'/ },
       { name: 'bool indices', run: (K) => K.gather(K.constant([1, 2, 3]), [true]), error: 'KerasTypeError', message: /gather: argument 'indices'/ },

@@ -194,6 +194,15 @@ export const GRAPH_SPECS: FunctionSpec[] = [
     ],
     errorCases: [
       {
+        name: 'one placeholder listed twice in the inputs',
+        run(K) {
+          const p = K.placeholder({ shape: [2], name: 'twice' });
+          return K.function([p, p], [K.add(p, 1)]);
+        },
+        error: 'KerasValueError',
+        message: /function: inputs\[1\] is the placeholder 'twice'/,
+      },
+      {
         name: 'a feed of the wrong shape',
         run: (K) => K.function([K.placeholder({ shape: [null, 3], name: 'x' })], [K.constant(1)])([[[1, 2, 3, 4]]]),
         error: 'KerasShapeError',

@@ -152,6 +152,13 @@ export const MATH_SPECS: FunctionSpec[] = [
         run: (K, x) => K.gradients(K.sum(K.sqrt(x)), [x])[0],
         expected: () => [0, 0.25],
       },
+      {
+        // signed zeros: the gradient at -0 is +Inf, as at +0, whatever sign the engine's sqrt gives its zero
+        name: 'the gradient at +0 and -0 is +Inf',
+        inputs: [fl([0, -0], { kind: 'lazy' })],
+        run: (K, x) => K.gradients(K.sum(K.sqrt(x)), [x])[0],
+        expected: () => [Infinity, Infinity],
+      },
     ],
     errorCases: [
       { name: 'int32', run: (K) => K.sqrt(K.constant([4], { dtype: 'int32' })), error: 'KerasTypeError', message: /sqrt: argument 'x'/ },

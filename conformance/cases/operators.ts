@@ -23,6 +23,12 @@ export const OPERATOR_SPECS: FunctionSpec[] = [
       { name: 'a number first', inputs: [df(M23)], run: (K, x) => K.add(2.5, x), expected: (x) => add(x, 2.5), grad: true },
       { name: 'the method form', inputs: [df(M23), df(POS23)], run: (K, x, y) => x.add(y), expected: add, grad: true },
       { name: 'int32', inputs: [i32([[1, 2], [3, 4]]), i32([10, -20], { placeholderShape: [2] })], run: (K, x, y) => K.add(x, y), expected: add },
+      {
+        name: 'int32 overflow wraps (two\'s complement)',
+        inputs: [i32([2147483647, -2147483648]), i32([1, -1])],
+        run: (K, x, y) => K.add(x, y),
+        expected: () => ({ data: [-2147483648, 2147483647], shape: [2], dtype: 'int32' }),
+      },
     ],
     errorCases: [
       { name: 'bool', run: (K) => K.add(K.constant([true], { dtype: 'bool' }), K.constant([false], { dtype: 'bool' })), error: 'KerasTypeError', message: /^add: arguments 'x' and 'y' must be numeric, got bool tensors \(cast them first\)$/ },
@@ -55,6 +61,13 @@ export const OPERATOR_SPECS: FunctionSpec[] = [
       { name: 'a tensor with itself', inputs: [df(M23)], run: (K, x) => K.multiply(x, x), expected: (x) => mul(x, x), grad: true },
       { name: 'the method form', inputs: [df(M23)], run: (K, x) => x.multiply(-3), expected: (x) => mul(x, -3), grad: true },
       { name: 'int32', inputs: [i32([5, -6]), i32([7, 3])], run: (K, x, y) => K.multiply(x, y), expected: mul },
+      {
+        // 123456789 * 987654321 = 121932631112635269, whose low 32 bits read as int32 are -67153019
+        name: 'int32 overflow wraps (two\'s complement), exactly',
+        inputs: [i32([123456789, 65536]), i32([987654321, 65536])],
+        run: (K, x, y) => K.multiply(x, y),
+        expected: () => ({ data: [-67153019, 0], shape: [2], dtype: 'int32' }),
+      },
     ],
     errorCases: [{ name: 'bool', run: (K) => K.multiply(K.constant([true], { dtype: 'bool' }), K.constant([true], { dtype: 'bool' })), error: 'KerasTypeError', message: /^multiply: arguments 'x' and 'y' must be numeric, got bool tensors \(cast them first\)$/ }],
   }),

@@ -84,6 +84,21 @@ function argCases(name: 'argmax' | 'argmin', kind: 'max' | 'min'): ValueCase[] {
     { name: 'ties give the first index', inputs: [fl([[2, 5, 5, 2], [-1, -1, 7, 7], [3, 3, 3, 3]])], outDtype: 'int32', run: (K, x) => K[name](x, 1), expected: (x) => argExtreme(x, 1, kind) },
     { name: 'infinities', inputs: [fl([[-Infinity, 1, Infinity], [0, -Infinity, 5]])], outDtype: 'int32', run: (K, x) => K[name](x), expected: (x) => argExtreme(x, -1, kind) },
     { name: 'int32', inputs: [i32([[3, -7, 9], [4, 4, -8]])], outDtype: 'int32', run: (K, x) => K[name](x, 1), expected: (x) => argExtreme(x, 1, kind) },
+    // special values: the first NaN's index (NumPy, TensorFlow)
+    {
+      name: 'the first NaN wins, along the last axis',
+      inputs: [fl([[1, NaN, 3, NaN], [NaN, 5, 3, 1], [1, 5, 3, 2]])],
+      outDtype: 'int32',
+      run: (K, x) => K[name](x, 1),
+      expected: () => ({ data: kind === 'max' ? [1, 0, 1] : [1, 0, 0], shape: [3], dtype: 'int32' }),
+    },
+    {
+      name: 'the first NaN wins, along the first axis',
+      inputs: [fl([[1, 2, 0], [NaN, 0, 9], [3, NaN, NaN]], { placeholderShape: [3, 3] })],
+      outDtype: 'int32',
+      run: (K, x) => K[name](x, 0),
+      expected: () => ({ data: [1, 2, 2], shape: [3], dtype: 'int32' }),
+    },
     {
       name: 'static shape',
       modes: ['eager'],
@@ -103,6 +118,11 @@ function argErrors(name: 'argmax' | 'argmin'): ErrorCase[] {
     { name: 'a scalar', run: (K) => K[name](K.constant(2)), error: 'KerasValueError', message: re('x') },
     { name: 'bool', run: (K) => K[name](K.constant([true, false], { dtype: 'bool' })), error: 'KerasTypeError', message: re('x') },
     { name: 'a string', run: (K) => K[name]('abc'), error: 'KerasTypeError', message: re('x') },
+    { name: 'an empty axis', run: (K) => K[name](K.zeros([0])), error: 'KerasValueError', message: new RegExp(`${name}: axis 0 of argument 'x'`) },
+    { name: 'an empty axis at run time', run: (K) => {
+      const p = K.placeholder({ shape: [2, null] });
+      return K.function([p], [K[name](p, 1)])([{ data: new Float32Array(0), shape: [2, 0] }]);
+    }, error: 'KerasValueError', message: /arg(Max|Min): .*empty/ },
   ];
 }
 
@@ -143,6 +163,13 @@ export const REDUCE_MORE_SPECS: FunctionSpec[] = [
       { name: 'int32 stays int32', inputs: [i32([[1, -2, 3], [-4, -5, -6]])], run: (K, x) => K.min(x, 1), expected: (x) => reduce(x, 1, false, 'min') },
       { name: 'bool is all', inputs: [bl([[true, false], [true, true]])], run: (K, x) => K.min(x, 1), expected: (x) => withDtype(reduce(x, 1, false, 'min'), 'bool') },
       { name: 'infinities', inputs: [fl([[-Infinity, 1], [Infinity, 2]])], run: (K, x) => K.min(x, 1), expected: () => [-Infinity, 2] },
+      // special values: a NaN anywhere in the reduced cells gives NaN (NumPy, TensorFlow)
+      {
+        name: 'NaN propagates, wherever it is',
+        inputs: [fl([[NaN, 1, 2], [1, NaN, 3], [1, 2, NaN], [4, 5, 6]])],
+        run: (K, x) => [K.min(x, 1), K.min(x, 0), K.min(x)],
+        expected: () => [[NaN, NaN, NaN, 4], [NaN, NaN, NaN], NaN],
+      },
       {
         name: 'ties share the gradient equally (as TensorFlow)',
         inputs: [fl([[1, 3, 1], [2, 2, 2]], { kind: 'lazy' })],
@@ -162,12 +189,31 @@ export const REDUCE_MORE_SPECS: FunctionSpec[] = [
       { name: 'a known axis with an unknown batch dim', inputs: [df(P234)], run: (K, x) => K.prod(x, -1), expected: (x) => reduce(x, -1, false, 'prod'), grad: true },
       { name: 'with zeros (exact gradient)', inputs: [df([[0, 2, 3], [0, 0, 1.5]], { placeholderShape: [2, 3] })], run: (K, x) => K.prod(x, 1), expected: (x) => reduce(x, 1, false, 'prod'), grad: true },
       { name: 'int32 stays int32', inputs: [i32([[1, -2, 3], [4, 5, -6]])], run: (K, x) => K.prod(x, 1), expected: (x) => reduce(x, 1, false, 'prod') },
+      {
+        // 2^16 * 2^16 * 3 = 3 * 2^32 wraps to 0; 46341^2 = 2147488281 wraps to 2147488281 - 2^32
+        name: 'int32 overflow wraps (two\'s complement)',
+        inputs: [i32([[65536, 65536, 3], [46341, 46341, 1]])],
+        run: (K, x) => K.prod(x, 1),
+        expected: () => ({ data: [0, 2147488281 - 4294967296], shape: [2], dtype: 'int32' }),
+      },
       { name: 'bool counts as int32', inputs: [bl([[true, false], [true, true]])], outDtype: 'int32', run: (K, x) => K.prod(x, 1), expected: (x) => reduce(x, 1, false, 'prod') },
       { name: 'over the unknown batch dim (value)', inputs: [fl(PM23)], run: (K, x) => K.prod(x, 0), expected: (x) => reduce(x, 0, false, 'prod') },
     ],
     errorCases: axisErrors('prod', (K, x, a, k) => K.prod(x, a as Axis, k as boolean)),
   }),
-  defineSpec({ kerasName: 'cumsum', cases: cumulativeCases('cumsum', 'sum'), errorCases: cumulativeErrors('cumsum') }),
+  defineSpec({
+    kerasName: 'cumsum',
+    cases: [
+      ...cumulativeCases('cumsum', 'sum'),
+      {
+        name: 'int32 overflow wraps (two\'s complement)',
+        inputs: [i32([2147483647, 1, -2])],
+        run: (K, x) => K.cumsum(x),
+        expected: () => ({ data: [2147483647, -2147483648, 2147483646], shape: [3], dtype: 'int32' }),
+      },
+    ],
+    errorCases: cumulativeErrors('cumsum'),
+  }),
   defineSpec({
     kerasName: 'cumprod',
     cases: [

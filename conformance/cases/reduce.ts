@@ -52,6 +52,13 @@ export const REDUCE_SPECS: FunctionSpec[] = [
     cases: [
       ...axisCases((K, x, a, k) => K.sum(x, a, k), 'sum', false),
       { name: 'int32 stays int32', inputs: [i32([[1, -2, 3], [4, 5, -6]])], run: (K, x) => K.sum(x, 1), expected: (x) => sum(x, 1) },
+      {
+        // 2 * (2^31 - 1) = 2^32 - 2 wraps to -2; -2^31 - 1 wraps to 2^31 - 1
+        name: 'int32 overflow wraps (two\'s complement)',
+        inputs: [i32([[2147483647, 2147483647], [-2147483648, -1]])],
+        run: (K, x) => [K.sum(x, 1), K.sum(x)],
+        expected: () => [{ data: [-2, 2147483647], shape: [2], dtype: 'int32' }, { data: [2147483645], shape: [], dtype: 'int32' }],
+      },
       { name: 'bool counts as int32', inputs: [bl([[true, false, true], [true, true, true]])], outDtype: 'int32', run: (K, x) => K.sum(x, 1), expected: (x) => sum(x, 1) },
       { name: 'over the unknown batch dim', inputs: [df(M23)], run: (K, x) => K.sum(x, 0), expected: (x) => sum(x, 0), grad: true },
       {
@@ -96,6 +103,13 @@ export const REDUCE_SPECS: FunctionSpec[] = [
       { name: 'bool is any', inputs: [bl([[true, false], [false, false]])], run: (K, x) => K.max(x, 1), expected: (x) => withDtype(max(x, 1), 'bool') },
       { name: 'infinities', inputs: [{ value: [[-Infinity, 1], [Infinity, 2]] }], run: (K, x) => K.max(x, 1), expected: () => [1, Infinity] },
       { name: 'ties', inputs: [df([[1, 3, 3], [2, 2, 2]])], run: (K, x) => K.max(x, 1), expected: (x) => max(x, 1) },
+      // special values: a NaN anywhere in the reduced cells gives NaN (NumPy, TensorFlow)
+      {
+        name: 'NaN propagates, wherever it is',
+        inputs: [{ value: [[NaN, 1, 2], [1, NaN, 3], [1, 2, NaN], [4, 5, 6]] }],
+        run: (K, x) => [K.max(x, 1), K.max(x, 0), K.max(x)],
+        expected: () => [[NaN, NaN, NaN, 6], [NaN, NaN, NaN], NaN],
+      },
       {
         name: 'ties share the gradient equally (as TensorFlow)',
         inputs: [df([[1, 3, 3], [2, 2, 2]], { kind: 'lazy' })],

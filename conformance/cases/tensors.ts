@@ -536,6 +536,21 @@ export const TENSORS_SPECS: FunctionSpec[] = [
         expected: (x) => map(x, (v) => Math.trunc(v)),
       },
       {
+        // special values: truncation toward zero, saturating at the int32 range; NaN gives 0 (as XLA)
+        name: 'float to int32: NaN gives 0, out-of-range values saturate',
+        inputs: [fl([NaN, 3e9, -3e9, Infinity, -Infinity, 2147483520, -2147483648, -2.5])],
+        outDtype: 'int32',
+        run: (K, x) => K.cast(x, 'int32'),
+        expected: () => ({ data: [0, 2147483647, -2147483648, 2147483647, -2147483648, 2147483520, -2147483648, -2], shape: [8], dtype: 'int32' }),
+      },
+      {
+        name: 'float to bool: NaN is true, -0 is false',
+        inputs: [fl([NaN, -0, 0, 1e-30])],
+        outDtype: 'bool',
+        run: (K, x) => K.cast(x, 'bool'),
+        expected: () => ({ data: [1, 0, 0, 1], shape: [4], dtype: 'bool' }),
+      },
+      {
         name: 'int32 to floatx',
         inputs: [i32([[1, -2], [3, 40000]])],
         outDtype: 'float',

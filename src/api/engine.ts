@@ -5,7 +5,7 @@
 import { Backend, backendFactory, checkBackend, registeredBackends } from '../backends/backend';
 import { loadBackendModule } from '../backends/load-module';
 import { configuredBackendName } from '../config';
-import { ConfigError, KerasError } from '../errors';
+import { ConfigError, KerasError, KerasRuntimeError } from '../errors';
 
 const instances = new Map<string, Backend>();
 const starting = new Map<string, Promise<Backend>>();
@@ -96,4 +96,38 @@ export function activeBackend(): Backend {
 /** A started backend instance by name, or undefined. */
 export function startedBackend(name: string): Backend | undefined {
   return instances.get(name);
+}
+
+/** A thrown value's message, whatever was thrown (never throws itself). */
+function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  try {
+    // an Error from another realm (a native binding under a VM sandbox) is not `instanceof Error`
+    const m = (e as { message?: unknown } | null)?.message;
+    if (typeof e === 'object' && typeof m === 'string') return m;
+    return typeof e === 'string' ? e : `a thrown ${e === null ? 'null' : typeof e} (${String(e)})`;
+  } catch {
+    return `a thrown ${typeof e}`;
+  }
+}
+
+/**
+ * The library's error for a failure inside an engine while running library function
+ * `fn`: one of the library's errors as it is, anything else a KerasRuntimeError naming
+ * `fn`, the backend and the engine's own message (the original as `cause`).
+ */
+export function engineFailure(fn: string, backend: Backend, e: unknown): KerasError {
+  if (e instanceof KerasError) return e;
+  const err = new KerasRuntimeError(`${fn}: the '${backend.name}' backend failed: ${messageOf(e)}`);
+  Object.defineProperty(err, 'cause', { value: e, enumerable: false, configurable: true, writable: true });
+  return err;
+}
+
+/** Runs engine work for library function `fn`, raising its failures as `engineFailure` does. */
+export function onEngine<R>(fn: string, backend: Backend, work: () => R): R {
+  try {
+    return work();
+  } catch (e) {
+    throw engineFailure(fn, backend, e);
+  }
 }

@@ -6,7 +6,7 @@ import type { Backend } from '../backends/backend';
 import { interpretGraph } from '../backends/interpret';
 import { CompiledGraph, DType, isFloatDType, isIntDType } from '../backends/types';
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../errors';
-import { activeBackend } from './engine';
+import { activeBackend, engineFailure, onEngine } from './engine';
 import { BuiltGraph, buildGraph, drawRandomFeeds, takePrints, variableValues } from './graph';
 import { fmt } from './infer';
 import { NDArray } from './ndarray';
@@ -125,6 +125,10 @@ export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | rea
       throw new KerasTypeError(`function: inputs[${i}] must be a placeholder`);
     }
   });
+  inputs.forEach((t, i) => {
+    const j = inputs.indexOf(t);
+    if (j !== i) throw new KerasValueError(`function: inputs[${i}] is the placeholder '${t.name}' already listed as inputs[${j}]; list each placeholder once`);
+  });
   const outs: KTensor[] = Array.isArray(outputs) ? [...(outputs as KTensor[])] : [outputs as KTensor];
   outs.forEach((t, i) => {
     if (!(t instanceof KTensor)) throw new KerasTypeError(`function: outputs[${i}] must be a tensor`);
@@ -143,7 +147,7 @@ export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | rea
     if (!c) {
       const built = buildGraph(backend, outs, ups, inputs, 'function');
       for (const n of built.graph.nodes) checkBackendDType(backend, n.dtype);
-      const run = backend.compile ? backend.compile(built.graph) : interpretGraph(backend, built.graph);
+      const run = onEngine('function', backend, () => (backend.compile ? backend.compile(built.graph) : interpretGraph(backend, built.graph)));
       c = { built, run };
       compiled.set(backend, c);
     }
@@ -164,7 +168,8 @@ export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | rea
       inputs.forEach((p, i) => {
         const v = values[i];
         // Typed arrays of the placeholder's dtype are not copied here: the engine gets them as they are.
-        const host = toHostValue(v, 'function', `values[${i}]`, undefined, floatx(), true);
+        // Untyped numbers for an integer placeholder are read as float64: exact for every int32.
+        const host = toHostValue(v, 'function', `values[${i}]`, undefined, isIntDType(p.dtype) ? 'float64' : floatx(), true);
         checkFeedDType(v, host, p.dtype, i, p.name);
         if (host.shape.length !== p.shape.length || host.shape.some((d, k) => p.shape[k] !== null && p.shape[k] !== d)) {
           throw new KerasShapeError(
@@ -216,6 +221,8 @@ export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | rea
         storeVariable(v, backend, value);
       });
       return out;
+    } catch (e) {
+      throw engineFailure('function', backend, e);
     } finally {
       for (const x of feeds) backend.dispose(x);
     }

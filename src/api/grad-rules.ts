@@ -61,7 +61,8 @@ const rules: { [P in PrimitiveName]: Rule<P> } = {
   neg: (_i, _a, _y, g) => [neg(g)],
   abs: ([x], _a, _y, g) => [mul(g, unary('sign', x))],
   sign: ([x]) => [zerosLikeOp(x)],
-  sqrt: (_i, _a, y, g) => [div(g, mul(scalar(2, y.dtype), y))],
+  // |y|: the gradient at -0 is +Inf, as at +0, whatever sign of zero the engine's sqrt gives
+  sqrt: (_i, _a, y, g) => [div(g, mul(scalar(2, y.dtype), unary('abs', y)))],
   exp: (_i, _a, y, g) => [mul(g, y)],
   log: ([x], _a, _y, g) => [div(g, x)],
   tanh: (_i, _a, y, g) => [mul(g, sub(scalar(1, y.dtype), mul(y, y)))],

@@ -6,6 +6,7 @@ import type { Backend } from '../backends/backend';
 import { interpretGraph } from '../backends/interpret';
 import { Graph, GraphNode } from '../backends/types';
 import { KerasValueError } from '../errors';
+import { onEngine } from './engine';
 import { inferPrimitive } from './infer';
 import { NDArray } from './ndarray';
 import { drawRandom } from './random';
@@ -206,7 +207,7 @@ export function runLazy(backend: Backend, outputs: readonly KTensor[], fn: strin
   const run = interpretGraph(backend, built.graph);
   const feeds = drawRandomFeeds(backend, built, []);
   try {
-    return takePrints(backend, built, run.run(feeds, variableValues(backend, built.variables)).outputs);
+    return takePrints(backend, built, onEngine(fn, backend, () => run.run(feeds, variableValues(backend, built.variables))).outputs);
   } finally {
     for (const f of feeds) backend.dispose(f);
   }

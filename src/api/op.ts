@@ -4,7 +4,7 @@
  */
 import { DType, isIntDType, PrimitiveAttrs, PrimitiveName } from '../backends/types';
 import { KerasTypeError } from '../errors';
-import { activeBackend } from './engine';
+import { activeBackend, onEngine } from './engine';
 import { inferPrimitive } from './infer';
 import { checkBackendDType, constantTensor, constantValue, KTensor } from './tensor';
 import { floatx } from '../config';
@@ -26,7 +26,7 @@ export function applyOp<P extends PrimitiveName>(
   if (inputs.every((t) => t.node.kind === 'constant')) {
     const natives = inputs.map((t) => constantValue(t, backend));
     const node = { kind: 'op', op, attrs, inputs: [], shape: info.shape, dtype: info.dtype } as unknown as OpNode;
-    const out = runKernel(backend, node, natives);
+    const out = onEngine(op, backend, () => runKernel(backend, node, natives));
     return constantTensor(backend, out, backend.shapeOf(out), info.dtype);
   }
   return new KTensor(
@@ -41,7 +41,8 @@ export function constantFrom(value: unknown, fn: string, arg: string, dtype?: DT
   const host = toHostValue(value, fn, arg, dtype, floatx());
   const backend = activeBackend();
   checkBackendDType(backend, host.dtype);
-  return constantTensor(backend, backend.fromHost(host.data, host.shape, host.dtype), host.shape, host.dtype, name);
+  const native = onEngine(fn, backend, () => backend.fromHost(host.data, host.shape, host.dtype));
+  return constantTensor(backend, native, host.shape, host.dtype, name);
 }
 
 /**

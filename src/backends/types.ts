@@ -129,7 +129,8 @@ export const COMPARISON_PRIMITIVES: ReadonlySet<BinaryPrimitive> = new Set<Binar
  * Reductions over `axes` (non-negative, ascending, unique, never empty).
  * `keepDims` keeps reduced axes with length 1. Output dtype = input dtype.
  * reduceAny / reduceAll take and give bool. A reduction over a length-0 axis
- * gives the identity (0, -inf, +inf, 1, false, true).
+ * gives the identity (0, -inf, +inf, 1, false, true). reduceMax / reduceMin give NaN
+ * where a reduced cell is NaN; int32 sums and products wrap (two's complement).
  */
 export const REDUCE_PRIMITIVES = [
   'reduceSum',
@@ -153,11 +154,17 @@ export type PrimitiveAttrs = { readonly [P in UnaryPrimitive]: Record<string, ne
 } & { readonly [P in ReducePrimitive]: ReduceAttrs } & {
   /** Returns its input unchanged (a new tensor holding the same values). */
   readonly identity: Record<string, never>;
-  /** Elementwise conversion. float -> int truncates toward zero; x -> bool is x != 0; bool -> number is 0/1. */
+  /**
+   * Elementwise conversion. float -> int truncates toward zero and saturates (NaN gives 0,
+   * values beyond the range its nearest end); x -> bool is x != 0; bool -> number is 0/1.
+   */
   readonly cast: { readonly dtype: DType };
   /** inputs [cond (bool), a, b], all broadcast together; output dtype of a (a and b share a dtype). */
   readonly where: Record<string, never>;
-  /** Index of the largest (smallest) element along `axis` (non-negative); first one on ties; int32 output; the axis is removed. */
+  /**
+   * Index of the largest (smallest) element along `axis` (non-negative); first one on ties,
+   * the first NaN if any; int32 output; the axis is removed. An empty axis is a KerasValueError.
+   */
   readonly argMax: { readonly axis: number };
   readonly argMin: { readonly axis: number };
   /** Cumulative sum/product along `axis` (non-negative). `exclusive`: shift by one (first element is 0 / 1). `reverse`: from the end. */

@@ -470,7 +470,7 @@ describe('tfjs kernels: ownership and errors', () => {
 
   test('argMax over an empty axis throws', () => {
     const x = B.fromHost(new Float32Array([]), [2, 0], 'float32');
-    expect(() => B.kernels.argMax([x], { axis: 1 }, { dtype: 'int32', shape: [2] })).toThrow(/length 0/);
+    expect(() => B.kernels.argMax([x], { axis: 1 }, { dtype: 'int32', shape: [2] })).toThrow(/the reduced axis is empty/);
     B.dispose(x);
   });
 });
@@ -585,7 +585,7 @@ describe('tfjs backend: compile', () => {
     };
     const compiled = B.compile!(graph);
     const before = tf.memory().numTensors;
-    expect(() => compiled.run([x], [])).toThrow(/length 0/);
+    expect(() => compiled.run([x], [])).toThrow(/the reduced axis is empty/);
     expect(tf.memory().numTensors).toBe(before);
     B.dispose(x);
   });

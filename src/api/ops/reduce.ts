@@ -6,6 +6,7 @@ import { isFloatDType, isIntDType } from '../../backends/types';
 import { floatx } from '../../config';
 import { KerasTypeError, KerasValueError } from '../../errors';
 import { applyOp } from '../op';
+import { fmt } from '../infer';
 import { add, binary, cast, div, onesLikeOp, reduceOp, scalar, sub, unary, where, zerosLikeOp } from '../prims';
 import { KTensor } from '../tensor';
 import { floatTensor, normAxes, normAxis, requireTensorLike } from '../validate';
@@ -188,6 +189,9 @@ function argExtreme(op: 'argMax' | 'argMin', fn: string, x: unknown, axis: unkno
   if (t.dtype === 'bool') throw new KerasTypeError(`${fn}: argument 'x' must be a numeric tensor, got dtype bool (use K.cast)`);
   if (t.rank === 0) throw new KerasValueError(`${fn}: argument 'x' must have rank >= 1, got a scalar`);
   const ax = normAxis(axis === undefined ? -1 : axis, t.rank, fn);
+  if (t.shape[ax] === 0) {
+    throw new KerasValueError(`${fn}: axis ${ax} of argument 'x' (shape [${fmt(t.shape)}]) is empty: it has no ${op === 'argMax' ? 'largest' : 'smallest'} element`);
+  }
   return applyOp(op, [t], { axis: ax });
 }
 

@@ -169,14 +169,62 @@ function reduceAnyBool(em: Emitter, x: string, attrs: PrimitiveAttrs['reduceAny'
 function numericReduce(opType: string, onBool: 'any' | 'all'): LoweringOf<ReduceAttrs> {
   return (em, attrs, [x]) => {
     if (x.dtype === 'bool') return onBool === 'any' ? reduceAnyBool(em, x.name, attrs) : reduceAllBool(em, x.name, attrs);
-    return em.node(opType, [x.name, axesConst(em, attrs.axes)], { keepdims: attrs.keepDims ? 1 : 0 });
+    const reduce = (v: string): string => em.node(opType, [v, axesConst(em, attrs.axes)], { keepdims: attrs.keepDims ? 1 : 0 });
+    if (x.dtype === 'int32' && (opType === 'ReduceSum' || opType === 'ReduceProd')) {
+      // ORT saturates int32 sums and products; int64 wraps, and its low 32 bits are the
+      // two's-complement int32 result (Cast to int32 keeps them).
+      return cast(em, reduce(cast(em, x.name, 'int32', 'int64')), 'int64', 'int32');
+    }
+    const r = reduce(x.name);
+    if (isFloat(x.dtype) && (opType === 'ReduceMax' || opType === 'ReduceMin')) return withNaNOf(em, x.name, x.dtype, attrs, r);
+    return r;
   };
+}
+
+/**
+ * `r` (a max or min of x over attrs' axes), NaN where any reduced cell of x is NaN:
+ * ORT's ReduceMax/ReduceMin skip NaNs. The sum of x's NaN cells (zeros elsewhere) is
+ * NaN exactly there.
+ */
+function withNaNOf(em: Emitter, x: string, dtype: DType, attrs: ReduceAttrs, r: string): string {
+  const nanOnly = em.node('Where', [em.node('IsNaN', [x]), x, em.constant(dtype, [], [0])]);
+  const s = em.node('ReduceSum', [nanOnly, axesConst(em, attrs.axes)], { keepdims: attrs.keepDims ? 1 : 0 });
+  return em.node('Where', [em.node('IsNaN', [s]), s, r]);
+}
+
+/**
+ * float -> int32, truncating toward zero and saturating: NaN gives 0, values beyond
+ * the int32 range its nearest end (ORT's Cast gives INT32_MIN for all of those on x86).
+ */
+function saturatingToInt32(em: Emitter, x: string, dtype: DType): string {
+  const high = em.node('GreaterOrEqual', [x, em.constant(dtype, [], [2147483648])]);
+  const low = em.node('Less', [x, em.constant(dtype, [], [-2147483648])]);
+  const bad = em.node('Or', [em.node('Or', [high, low]), em.node('IsNaN', [x])]);
+  const t = em.node('Cast', [em.node('Where', [bad, em.constant(dtype, [], [0]), x])], { to: onnxElemType('int32') });
+  const hi = em.node('Where', [high, em.constant('int32', [], [2147483647]), t]);
+  return em.node('Where', [low, em.constant('int32', [], [-2147483648]), hi]);
+}
+
+/**
+ * Indices for Gather/ScatterElements, which read a negative index from the end: a
+ * negative one is made too large, so ORT refuses it as it does any index past the end.
+ */
+function nonWrappingIndices(em: Emitter, idx: string): string {
+  return em.node('Where', [em.node('Less', [idx, em.constant('int32', [], [0])]), em.constant('int32', [], [2147483647]), idx]);
 }
 
 function argReduce(opType: string): LoweringOf<PrimitiveAttrs['argMax']> {
   return (em, attrs, [x]) => {
     const v = x.dtype === 'bool' ? cast(em, x.name, 'bool', 'int32') : x.name;
-    const idx = em.node(opType, [v], { axis: attrs.axis, keepdims: 0, select_last_index: 0 });
+    let idx = em.node(opType, [v], { axis: attrs.axis, keepdims: 0, select_last_index: 0 });
+    if (isFloat(x.dtype)) {
+      // The first NaN wins (NumPy and TensorFlow); ORT's kernels skip NaNs.
+      const nan = em.node('Cast', [em.node('IsNaN', [x.name])], { to: onnxElemType('int32') });
+      // with the op's own kind of node, so that a failure (an empty axis) names it
+      const firstNaN = em.node(opType, [opType === 'ArgMax' ? nan : em.node('Neg', [nan])], { axis: attrs.axis, keepdims: 0, select_last_index: 0 });
+      const any = em.node('ReduceMax', [nan, axesConst(em, [attrs.axis])], { keepdims: 0 });
+      idx = em.node('Where', [em.node('Cast', [any], { to: onnxElemType('bool') }), firstNaN, idx]);
+    }
     return cast(em, idx, 'int64', 'int32');
   };
 }
@@ -262,8 +310,11 @@ const LOWERINGS: { readonly [P in PrimitiveName]: LoweringOf<PrimitiveAttrs[P]> 
 
   // the rest
   identity: (em, _attrs, [x]) => em.node('Identity', [x.name]),
-  cast: (em, attrs, [x]) =>
-    x.dtype === attrs.dtype ? em.node('Identity', [x.name]) : em.node('Cast', [x.name], { to: onnxElemType(attrs.dtype) }),
+  cast: (em, attrs, [x]) => {
+    if (x.dtype === attrs.dtype) return em.node('Identity', [x.name]);
+    if (attrs.dtype === 'int32' && isFloat(x.dtype)) return saturatingToInt32(em, x.name, x.dtype);
+    return em.node('Cast', [x.name], { to: onnxElemType(attrs.dtype) });
+  },
   where: (em, _attrs, [c, a, b], out) => {
     const cond = cast(em, c.name, c.dtype, 'bool');
     // ORT has no Where kernel for bool values.
@@ -330,7 +381,7 @@ const LOWERINGS: { readonly [P in PrimitiveName]: LoweringOf<PrimitiveAttrs[P]> 
       em.constant('int64', [n], new Array<number>(n).fill(-1)),
     ]);
   },
-  gather: (em, attrs, [x, idx]) => em.node('Gather', [x.name, idx.name], { axis: attrs.axis }),
+  gather: (em, attrs, [x, idx]) => em.node('Gather', [x.name, nonWrappingIndices(em, idx.name)], { axis: attrs.axis }),
   scatterAdd: (em, attrs, [u, idx, like], out) => {
     // The length of the scattered axis: the attribute, or like's run-time length.
     const size = (): string =>
@@ -378,7 +429,7 @@ function scatterAdd(
   const n = em.node('ReduceProd', [em.node('Shape', [idx])], { keepdims: 1 });
   const u3Shape = em.node('Concat', [preDims, n, postDims], { axis: 0 });
   const u3 = em.node('Reshape', [u, u3Shape], { allowzero: 1 });
-  const idxFlat = em.node('Reshape', [idx, em.constant('int64', [1], [-1])]);
+  const idxFlat = em.node('Reshape', [nonWrappingIndices(em, idx), em.constant('int64', [1], [-1])]);
   const ones = (k: number): number[] => new Array<number>(k).fill(1);
   const idxShape = em.node('Concat', [em.constant('int64', [axis], ones(axis)), n, em.constant('int64', [post], ones(post))], {
     axis: 0,

@@ -4,6 +4,7 @@
  * public API, so the installed version is checked against the pinned one.
  */
 import * as ort from 'onnxruntime-node';
+import { KerasValueError } from '../../errors';
 
 /** The onnxruntime-node version whose internal binding this file was written against. */
 export const PINNED_ORT_VERSION = '1.30.0';
@@ -44,8 +45,11 @@ interface NativeBindingModule {
   };
 }
 
-/** ORT's native log level: 0 verbose, 1 info, 2 warning, 3 error, 4 fatal. */
-const ORT_LOG_LEVEL = 3;
+/**
+ * ORT's native log level: 0 verbose, 1 info, 2 warning, 3 error, 4 fatal. Fatal only:
+ * a failed run is reported by the error the library raises, not by ORT's own lines on stderr.
+ */
+const ORT_LOG_LEVEL = 4;
 
 type LocalArrayCtor = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => ArrayBufferView;
 
@@ -131,6 +135,29 @@ export function ortStats(): OrtStats {
 }
 
 /**
+ * The library's error for the failures of a run it can name: an index out of range
+ * (the lowering makes negative indices too large, so ORT refuses them) and an arg
+ * reduction over an empty axis. Anything else is returned as it is.
+ */
+function classifyRunError(e: unknown): unknown {
+  // ORT's errors come from another realm under jest: not `instanceof Error` there
+  const m = (e as { message?: unknown } | null)?.message;
+  const message = typeof m === 'string' ? m : String(e);
+  const node = /while running (\w+) node/.exec(message)?.[1];
+  if ((node === 'Gather' || node === 'ScatterElements') && /out of (data )?bounds/.test(message)) {
+    const fn = node === 'Gather' ? 'gather' : 'scatterAdd';
+    const range = /inclusive range \[-?\d+,\s*(-?\d+)\]/.exec(message);
+    const where = range ? ` [0, ${Number(range[1]) + 1})` : '';
+    // the message the other backends give
+    return new KerasValueError(`${fn}: an index is out of range${where}`);
+  }
+  if (node === 'ArgMax' || node === 'ArgMin') {
+    return new KerasValueError(`${node === 'ArgMax' ? 'argMax' : 'argMin'}: the reduced axis is empty`);
+  }
+  return e;
+}
+
+/**
  * A synchronous ONNX Runtime session over one model: `run` returns the outputs
  * directly (no promise, no `setImmediate`).
  */
@@ -154,10 +181,10 @@ export class SyncSession {
   static create(model: Uint8Array, options: SyncSessionOptions = {}): SyncSession {
     initOrtBinding();
     const session = new (native as NativeBindingModule).binding.InferenceSession();
-    // logSeverityLevel 3 (errors only): ORT's graph warnings ("Removing initializer ...") are
-    // not the user's business; failures surface as exceptions.
+    // fatal only: ORT's graph warnings ("Removing initializer ...") and error lines are not
+    // the user's business; failures surface as the library's exceptions.
     const opts = { ...options, ...(options.executionProviders ? { executionProviders: [...options.executionProviders] } : {}) };
-    session.loadModel(model.buffer as ArrayBuffer, model.byteOffset, model.byteLength, { logSeverityLevel: 3, ...opts });
+    session.loadModel(model.buffer as ArrayBuffer, model.byteOffset, model.byteLength, { logSeverityLevel: ORT_LOG_LEVEL, ...opts });
     sessionsCreated++;
     return new SyncSession(session);
   }
@@ -166,7 +193,11 @@ export class SyncSession {
   run(feeds: Readonly<Record<string, ort.Tensor>>): Record<string, ort.Tensor> {
     if (this.session === undefined) throw new Error('onnx backend: run on a disposed session');
     runs++;
-    return this.session.run(feeds as Record<string, ort.Tensor>, this.fetches, {});
+    try {
+      return this.session.run(feeds as Record<string, ort.Tensor>, this.fetches, { logSeverityLevel: ORT_LOG_LEVEL });
+    } catch (e) {
+      throw classifyRunError(e);
+    }
   }
 
   /** Frees the native session. Safe to call twice. */

@@ -296,8 +296,9 @@ export function where(cond: RefTensor, a: RefTensor, b: RefTensor): RefTensor {
 }
 
 /**
- * Converts `x` to `dtype`: float -> int truncates toward zero (the typed-array
- * store does it), x -> bool is x != 0, bool -> number is 0/1.
+ * Converts `x` to `dtype`: float -> int truncates toward zero, saturating (NaN gives
+ * 0, values beyond the int32 range give its nearest end, as XLA does); x -> bool is
+ * x != 0; bool -> number is 0/1.
  */
 export function cast(x: RefTensor, dtype: DType): RefTensor {
   const n = x.data.length;
@@ -305,8 +306,13 @@ export function cast(x: RefTensor, dtype: DType): RefTensor {
   const src = x.data;
   if (dtype === 'bool') {
     for (let i = 0; i < n; i++) out[i] = +(src[i] !== 0); // NaN != 0 is true
+  } else if (dtype === 'int32' && (x.dtype === 'float32' || x.dtype === 'float64')) {
+    for (let i = 0; i < n; i++) {
+      const v = src[i];
+      out[i] = v !== v ? 0 : v >= 2147483647 ? 2147483647 : v <= -2147483648 ? -2147483648 : v; // the store truncates
+    }
   } else {
-    out.set(src); // element conversion by the target array: ToInt32 truncates, Float32 rounds
+    out.set(src); // element conversion by the target array: Float32 rounds
   }
   return { data: out, shape: x.shape.slice(), dtype };
 }

@@ -3,6 +3,7 @@
  * adjoint scatterAdd (sum updates into a zero tensor at the indexed slots).
  * Both view the data as [outer, axis, inner] and move whole inner runs.
  */
+import { KerasValueError } from '../../errors';
 import { HostArray, hostArrayFor, sizeOf } from '../types';
 import { fmt } from './broadcast';
 import { RefTensor } from './tensor';
@@ -15,7 +16,8 @@ function checkIndices(indices: HostArray, size: number, what: string): void {
   for (let j = 0; j < indices.length; j++) {
     const v = indices[j];
     if (!(v >= 0 && v < size)) {
-      throw new Error(`reference backend: ${what} index ${v} (at flat position ${j}) is out of range [0, ${size})`);
+      // the same message on every backend (ONNX Runtime does not say which index)
+      throw new KerasValueError(`${what}: an index is out of range [0, ${size})`);
     }
   }
 }

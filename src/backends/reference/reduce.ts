@@ -6,6 +6,7 @@
  * output-shaped accumulator (float64 for numbers, int32 with Math.imul for
  * int32 products), so every axis pattern streams through memory.
  */
+import { KerasValueError } from '../../errors';
 import { DType, HostArray, ReducePrimitive, hostArrayFor, sizeOf } from '../types';
 import { fmt, rowWalk, stridesOf } from './broadcast';
 import { RefTensor } from './tensor';
@@ -165,7 +166,7 @@ export function argReduce(x: RefTensor, axis: number, max: boolean): RefTensor {
   const shape = x.shape.filter((_, i) => i !== axis);
   const out = new Int32Array(outer * inner);
   if (out.length === 0) return { data: out, shape, dtype: 'int32' };
-  if (n === 0) throw new Error(`reference backend: ${max ? 'argMax' : 'argMin'} along an empty axis of ${fmt(x.shape)}`);
+  if (n === 0) throw new KerasValueError(`${max ? 'argMax' : 'argMin'}: the reduced axis is empty`);
   const d = x.data;
   const sign = max ? 1 : -1; // compare sign * v so one loop serves both
   if (inner === 1) {

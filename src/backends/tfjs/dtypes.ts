@@ -27,13 +27,27 @@ export function toBool(x: Tensor): Tensor {
 
 /**
  * Elementwise conversion with the documented semantics: float -> int32 truncates
- * toward zero, x -> bool is x != 0, bool -> number is 0/1. Always a new tensor.
+ * toward zero, saturating (NaN gives 0, values beyond the int32 range its nearest
+ * end), x -> bool is x != 0, bool -> number is 0/1. Always a new tensor.
  */
 export function castTo(x: Tensor, dtype: TfDType): Tensor {
   if (x.dtype === dtype) return tf.clone(x);
   if (dtype === 'bool') return toBool(x);
-  // float32 -> int32 in wasm is a typed-array copy: ToInt32, which truncates toward zero.
+  if (dtype === 'int32' && x.dtype === 'float32') return saturatingToInt32(x);
   return tf.cast(x, dtype);
+}
+
+/** float32 -> int32, saturating, NaN to 0 (wasm's own cast is ToInt32: it wraps, and NaN gives 0). */
+function saturatingToInt32(x: Tensor): Tensor {
+  return tf.tidy(() => {
+    const high = tf.greaterEqual(x, tf.scalar(2147483648, 'float32'));
+    const low = tf.less(x, tf.scalar(-2147483648, 'float32'));
+    const inRange = tf.logicalNot(tf.logicalOr(tf.logicalOr(high, low), tf.isNaN(x)));
+    // in-range values (and zeros in place of the others) truncate exactly
+    const t = tf.cast(tf.where(inRange, x, tf.zerosLike(x)), 'int32');
+    const hi = tf.where(high, tf.fill(x.shape, 2147483647, 'int32'), t);
+    return tf.where(low, tf.fill(x.shape, -2147483648, 'int32'), hi);
+  });
 }
 
 /**

@@ -14,6 +14,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { DataType, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
+import { KerasValueError } from '../../errors';
 
 /** Kernel names (prefixed so they never collide with tfjs's). */
 const BROADCAST = 'KerasTs_BroadcastTo';
@@ -132,7 +133,7 @@ const gatherKernel: KernelFunc = ({ inputs, backend, attrs }) => {
   const idx = heap.typedArrayFromHeap(indices);
   for (let j = 0; j < idx.length; j++) {
     if (!(idx[j] >= 0 && idx[j] < n)) {
-      throw new Error(`tfjs backend: gather index ${idx[j]} is out of range [0, ${n}) on axis ${axis}`);
+      throw new KerasValueError(`gather: an index is out of range [0, ${n})`);
     }
   }
   const outer = product(x.shape, 0, axis);

@@ -4,6 +4,7 @@
  * update in order), with the scattered axis moved to the front and back.
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
+import { KerasValueError } from '../../errors';
 import type { Kernel } from '../types';
 import { conform } from './dtypes';
 import { tf } from './engine';
@@ -32,6 +33,11 @@ function range(from: number, n: number): number[] {
 export const scatterAdd: Kernel<Tensor, 'scatterAdd'> = ([updates, indices, like], { axis, size: attrSize }, out) =>
   tf.tidy(() => {
     const size = like === undefined ? attrSize : like.shape[axis];
+    // scatterND drops indices out of range silently
+    const idx = indices.dataSync();
+    for (let j = 0; j < idx.length; j++) {
+      if (!(idx[j] >= 0 && idx[j] < size)) throw new KerasValueError(`scatterAdd: an index is out of range [0, ${size})`);
+    }
     const u = updates.dtype === 'bool' ? tf.cast(updates, 'int32') : updates;
     const ri = indices.rank;
     const rank = u.rank;

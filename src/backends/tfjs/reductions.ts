@@ -10,6 +10,7 @@
  *   tensors they divide by zero on wasm: an empty result here.
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
+import { KerasValueError } from '../../errors';
 import type { Kernel, ReduceAttrs, ReducePrimitive } from '../types';
 import { conform, tfDType, toBool } from './dtypes';
 import { tf } from './engine';
@@ -62,28 +63,47 @@ function logicalReduction(f: ReduceFn, identity: boolean): ReduceKernel {
   return reduction(onBools, onBools, { float32: value, int32: value, bool: value });
 }
 
+/**
+ * max/min where a NaN anywhere in the reduced cells gives NaN (NumPy and TensorFlow;
+ * the wasm kernels skip a NaN unless it comes first).
+ */
+function nanPropagating(f: ReduceFn): ReduceFn {
+  return (x, axes, keepDims) => {
+    if (x.dtype !== 'float32') return f(x, axes, keepDims);
+    return tf.tidy(() => {
+      const m = f(x, axes, keepDims);
+      return tf.where(tf.any(tf.isNaN(x), axes, keepDims), tf.fill(m.shape, NaN), m);
+    });
+  };
+}
+
 /** The reduction kernels. */
 export const REDUCE_KERNELS: { readonly [P in ReducePrimitive]: Kernel<Tensor, P> } = {
   reduceSum: reduction(tf.sum, tf.any, { float32: 0, int32: 0, bool: 0 }),
-  reduceMax: reduction(tf.max, tf.any, { float32: -Infinity, int32: INT32_MIN, bool: 0 }),
-  reduceMin: reduction(tf.min, tf.all, { float32: Infinity, int32: INT32_MAX, bool: 1 }),
+  reduceMax: reduction(nanPropagating(tf.max), tf.any, { float32: -Infinity, int32: INT32_MIN, bool: 0 }),
+  reduceMin: reduction(nanPropagating(tf.min), tf.all, { float32: Infinity, int32: INT32_MAX, bool: 1 }),
   reduceProd: reduction(tf.prod, tf.all, { float32: 1, int32: 1, bool: 1 }),
   reduceAny: logicalReduction(tf.any, false),
   reduceAll: logicalReduction(tf.all, true),
 };
 
-/** argMax / argMin: first index on ties (tfjs's behaviour, checked), int32 output. */
+/** argMax / argMin: first index on ties (tfjs's behaviour, checked), the first NaN if any, int32 output. */
 function argReduction<P extends 'argMax' | 'argMin'>(
   f: (x: Tensor, axis: number) => Tensor,
   name: P,
 ): Kernel<Tensor, P> {
   return ([x], { axis }) => {
     if (x.shape[axis] === 0) {
-      throw new Error(`tfjs backend: ${name} over axis ${axis} of length 0 (shape [${x.shape.join(', ')}])`);
+      throw new KerasValueError(`${name}: the reduced axis is empty`);
     }
     if (x.size === 0) return empty(x.shape.filter((_, i) => i !== axis), 'int32');
-    if (x.dtype !== 'bool') return f(x, axis);
-    return tf.tidy(() => f(tf.cast(x, 'int32'), axis));
+    if (x.dtype === 'bool') return tf.tidy(() => f(tf.cast(x, 'int32'), axis));
+    if (x.dtype !== 'float32') return f(x, axis);
+    // The first NaN wins (NumPy and TensorFlow); wasm's kernels skip NaNs.
+    return tf.tidy(() => {
+      const nan = tf.isNaN(x);
+      return tf.where(tf.any(nan, axis), tf.argMax(tf.cast(nan, 'int32'), axis), f(x, axis));
+    });
   };
 }
 

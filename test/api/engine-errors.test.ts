@@ -1,0 +1,60 @@
+/**
+ * Run-time failures inside an engine are raised as the library's own errors,
+ * naming the function, on every backend; ONNX Runtime writes nothing of its own
+ * to stderr (issue 7, item 4).
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as K from '../../src/index';
+
+describe.each(['reference', 'tfjs', 'onnx'])('engine failures on %s', (name) => {
+  beforeAll(async () => {
+    await K.setBackend(name);
+  });
+
+  it('a run-time shape that does not broadcast is a KerasRuntimeError naming function and backend', () => {
+    const p = K.placeholder({ shape: [null] });
+    const f = K.function([p], [K.add(p, K.constant([1, 2, 3]))]);
+    let thrown: unknown;
+    try {
+      f([[1, 2]]);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(K.KerasRuntimeError);
+    expect((thrown as Error).message).toMatch(new RegExp(`^function: the '${name}' backend failed: `));
+    // the function still works for a fitting feed
+    expect(f([[1, 1, 1]])[0].toArray()).toEqual([2, 3, 4]);
+  });
+
+  it('one placeholder listed twice is refused when the function is built', () => {
+    const p = K.placeholder({ shape: [2] });
+    expect(() => K.function([p, p], [p])).toThrow(K.KerasValueError);
+  });
+
+  it('argmax over an axis that is empty only at run time is a KerasValueError', () => {
+    const p = K.placeholder({ shape: [2, null] });
+    const f = K.function([p], [K.argmax(p, 1)]);
+    expect(() => f([{ data: new Float32Array(0), shape: [2, 0] }])).toThrow(K.KerasValueError);
+  });
+});
+
+const dist = path.join(__dirname, '..', '..', 'dist', 'src', 'index.js');
+(fs.existsSync(dist) ? describe : describe.skip)('ONNX Runtime logging', () => {
+  it('a failing run writes nothing to stderr; the error carries the message', () => {
+    const script = `
+      const K = require(${JSON.stringify(dist)});
+      (async () => {
+        await K.setBackend('onnx');
+        const p = K.placeholder({ shape: [null] });
+        const f = K.function([p], [K.add(p, K.constant([1, 2, 3]))]);
+        try { f([[1, 2]]); console.log('no error'); } catch (e) { console.log(e.constructor.name); }
+        const q = K.placeholder({ shape: [1], dtype: 'int32' });
+        try { K.function([q], [K.gather(K.constant([1, 2]), q)])([[5]]); } catch (e) { console.log(e.constructor.name); }
+      })();`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(r.stdout.trim().split('\n')).toEqual(['KerasRuntimeError', 'KerasValueError']);
+    expect(r.stderr).toBe('');
+  });
+});
