@@ -96,7 +96,7 @@ export function installCommand(packages: readonly EnginePackage[]): string {
  * the `npm i ...` line to run, unless every package of `engine` is installed at
  * its pinned version. `purpose` says what needed them (default: the backend).
  */
-export function requireEnginePackages(engine: EngineName, purpose = `the '${engine}' backend`): void {
+export function requireEnginePackages(engine: EngineName, purpose = `The '${engine}' backend`): void {
   const status = enginePackageStatus(engine);
   const wrong = status.filter((p) => p.installed !== p.version);
   if (wrong.length === 0) return;
