@@ -1,0 +1,50 @@
+/**
+ * Indexing primitives: gather along an axis and its adjoint, scatterAdd. Their
+ * attributes, arity and shape and dtype rules.
+ */
+import { KerasShapeError, KerasValueError } from '../../errors';
+import { PrimitiveDefs, checkAxis, checkDType, int32 } from './definition';
+
+/** Attributes of the indexing primitives. */
+export type IndexingAttrs = {
+  /**
+   * inputs [x, indices (int32)]; output shape x.shape[:axis] + indices.shape + x.shape[axis+1:],
+   * out[..., j..., ...] = x[..., indices[j...], ...]. Indices are in [0, x.shape[axis]).
+   */
+  readonly gather: { readonly axis: number };
+  /**
+   * The adjoint of gather. inputs [updates, indices (int32)], where updates has shape
+   * pre + indices.shape + post with pre of length `axis`; output shape pre + [size] + post,
+   * zeros then out[pre, indices[j...], post] += updates[pre, j..., post].
+   * With a third input `like` (values not read), size is like's run-time length on
+   * `axis` and `attrs.size` is -1 (the gradient of gather along an unknown dim).
+   */
+  readonly scatterAdd: { readonly axis: number; readonly size: number };
+};
+
+/** Definitions of the indexing primitives. */
+export const INDEXING_PRIMITIVES: PrimitiveDefs<IndexingAttrs> = {
+  gather: {
+    arity: 2,
+    infer: ([x, indices], { axis }) => {
+      checkAxis('gather', axis, x.shape.length);
+      checkDType('gather', indices, int32, 'an int32 tensor', "'indices'");
+      return { shape: [...x.shape.slice(0, axis), ...indices.shape, ...x.shape.slice(axis + 1)], dtype: x.dtype };
+    },
+  },
+  scatterAdd: {
+    arity: { min: 2, max: 3 },
+    infer: ([u, indices, like], { axis, size }) => {
+      checkDType('scatterAdd', indices, int32, 'an int32 tensor', "'indices'");
+      const k = indices.shape.length;
+      if (!Number.isInteger(axis) || axis < 0 || axis + k > u.shape.length) {
+        throw new KerasShapeError(`scatterAdd: axis ${axis} and indices of rank ${k} do not fit updates of rank ${u.shape.length}`);
+      }
+      if (like === undefined ? !Number.isInteger(size) || size < 0 : size !== -1) {
+        throw new KerasValueError(`scatterAdd: 'size' must be an integer >= 0, or -1 with a third input, got ${size}`);
+      }
+      const n = like === undefined ? size : like.shape[axis];
+      return { shape: [...u.shape.slice(0, axis), n, ...u.shape.slice(axis + k)], dtype: u.dtype };
+    },
+  },
+};
