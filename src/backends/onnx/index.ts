@@ -5,9 +5,10 @@
  */
 import * as ort from 'onnxruntime-node';
 import type { Backend } from '../backend';
-import type { DType, HostArray, Kernel, KernelTable, PrimitiveName } from '../types';
+import type { DType, HostArray, Kernel, KernelTable, PrimitiveAttrs, PrimitiveName } from '../types';
 import { compileGraph, DEFAULT_SESSION_CONFIG, OnnxSessionConfig } from './compile';
 import { runEager } from './eager';
+import { LOWERINGS, LoweringTable } from './lower';
 import { initOrtBinding, ortStats } from './ort-binding';
 import { ONNX_BACKEND_DTYPES, tensorFromHost, tensorOverHost, tensorTakeHost, tensorToHost } from './tensors';
 
@@ -28,73 +29,19 @@ export function onnxRunCount(): number {
   return ortStats().runs;
 }
 
-function eagerKernel<P extends PrimitiveName>(op: P): Kernel<ort.Tensor, P> {
-  return (inputs, attrs, out) => runEager(op, attrs, inputs, out);
+/**
+ * The eager kernels, derived from the lowering table: each runs its primitive's
+ * lowered nodes in a cached session (eager.ts). A primitive has a kernel exactly
+ * when it has a lowering, and the lowering table is complete by its type.
+ */
+function eagerKernels(lowerings: LoweringTable<PrimitiveAttrs>): KernelTable<ort.Tensor> {
+  const table: Partial<Record<PrimitiveName, Kernel<ort.Tensor, PrimitiveName>>> = {};
+  for (const op of Object.keys(lowerings) as PrimitiveName[]) table[op] = (inputs, attrs, out) => runEager(op, attrs, inputs, out);
+  return table as KernelTable<ort.Tensor>;
 }
 
-/** One eager kernel per primitive; listed by hand so that a missing one fails to type-check. */
-const KERNELS: KernelTable<ort.Tensor> = {
-  neg: eagerKernel('neg'),
-  abs: eagerKernel('abs'),
-  sign: eagerKernel('sign'),
-  sqrt: eagerKernel('sqrt'),
-  exp: eagerKernel('exp'),
-  log: eagerKernel('log'),
-  tanh: eagerKernel('tanh'),
-  sigmoid: eagerKernel('sigmoid'),
-  relu: eagerKernel('relu'),
-  sin: eagerKernel('sin'),
-  cos: eagerKernel('cos'),
-  round: eagerKernel('round'),
-  floor: eagerKernel('floor'),
-  ceil: eagerKernel('ceil'),
-  logicalNot: eagerKernel('logicalNot'),
-  add: eagerKernel('add'),
-  sub: eagerKernel('sub'),
-  mul: eagerKernel('mul'),
-  div: eagerKernel('div'),
-  pow: eagerKernel('pow'),
-  maximum: eagerKernel('maximum'),
-  minimum: eagerKernel('minimum'),
-  equal: eagerKernel('equal'),
-  notEqual: eagerKernel('notEqual'),
-  greater: eagerKernel('greater'),
-  greaterEqual: eagerKernel('greaterEqual'),
-  less: eagerKernel('less'),
-  lessEqual: eagerKernel('lessEqual'),
-  logicalAnd: eagerKernel('logicalAnd'),
-  logicalOr: eagerKernel('logicalOr'),
-  reduceSum: eagerKernel('reduceSum'),
-  reduceMax: eagerKernel('reduceMax'),
-  reduceMin: eagerKernel('reduceMin'),
-  reduceProd: eagerKernel('reduceProd'),
-  reduceAny: eagerKernel('reduceAny'),
-  reduceAll: eagerKernel('reduceAll'),
-  identity: eagerKernel('identity'),
-  cast: eagerKernel('cast'),
-  where: eagerKernel('where'),
-  argMax: eagerKernel('argMax'),
-  argMin: eagerKernel('argMin'),
-  cumsum: eagerKernel('cumsum'),
-  cumprod: eagerKernel('cumprod'),
-  matMul: eagerKernel('matMul'),
-  reshape: eagerKernel('reshape'),
-  transpose: eagerKernel('transpose'),
-  slice: eagerKernel('slice'),
-  concat: eagerKernel('concat'),
-  concatPart: eagerKernel('concatPart'),
-  pad: eagerKernel('pad'),
-  tile: eagerKernel('tile'),
-  reverse: eagerKernel('reverse'),
-  gather: eagerKernel('gather'),
-  scatterAdd: eagerKernel('scatterAdd'),
-  broadcastTo: eagerKernel('broadcastTo'),
-  broadcastLike: eagerKernel('broadcastLike'),
-  sumLike: eagerKernel('sumLike'),
-  shapeOf: eagerKernel('shapeOf'),
-  expandDims: eagerKernel('expandDims'),
-  reshapeLike: eagerKernel('reshapeLike'),
-};
+/** The onnx backend's kernel table. */
+export const ONNX_KERNELS: KernelTable<ort.Tensor> = eagerKernels(LOWERINGS);
 
 /**
  * Creates the `onnx` backend (dtypes float32, float64, int32, bool); `config` says
@@ -130,7 +77,7 @@ export function createOnnxBackend(config: OnnxSessionConfig = DEFAULT_SESSION_CO
     dispose(x: ort.Tensor): void {
       x.dispose();
     },
-    kernels: KERNELS,
+    kernels: ONNX_KERNELS,
     compile: (graph) => compileGraph(graph, config),
   };
 }

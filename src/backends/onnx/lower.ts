@@ -55,7 +55,7 @@ export interface LowerOutput {
   readonly rank: number;
 }
 
-type LoweringOf<A> = (
+export type LoweringOf<A> = (
   em: Emitter,
   attrs: A,
   inputs: readonly LowerInput[],
@@ -257,7 +257,11 @@ function scalarValue(dtype: DType, v: number): number {
 /* The table                                                                */
 /* ------------------------------------------------------------------------ */
 
-const LOWERINGS: { readonly [P in PrimitiveName]: LoweringOf<PrimitiveAttrs[P]> } = {
+/** One lowering per primitive of the attributes map `A`. */
+export type LoweringTable<A> = { readonly [P in keyof A]: LoweringOf<A[P]> };
+
+/** The lowering of every primitive; the eager kernels (index.ts) are derived from it. */
+export const LOWERINGS: LoweringTable<PrimitiveAttrs> = {
   // unary
   neg: numericUnary('Neg'),
   abs: numericUnary('Abs'),
@@ -459,8 +463,7 @@ export function lowerPrimitive<P extends PrimitiveName>(
   inputs: readonly LowerInput[],
   out: LowerOutput,
 ): string {
-  const lowering = LOWERINGS[op] as LoweringOf<PrimitiveAttrs[P]> | undefined;
-  if (lowering === undefined) throw new Error(`onnx backend: no lowering for primitive '${String(op)}'`);
+  const lowering: LoweringOf<PrimitiveAttrs[P]> = LOWERINGS[op];
   const result = lowering(em, attrs, inputs, out);
   return inputs.some((x) => x.name === result) ? em.node('Identity', [result]) : result;
 }
