@@ -5,6 +5,7 @@ import { UsageError } from './usage-error';
 /** The demos: name -> file under demo/ and what it shows. */
 export const DEMOS: Readonly<Record<string, { readonly file: string; readonly about: string }>> = {
   mlp: { file: 'mlp', about: 'trains a small MLP on synthetic data and prints the loss falling' },
+  mnist: { file: 'run-mnist', about: 'trains a small CNN on handwritten digits, prints the test accuracy and writes reports/mnist-demo.html' },
 };
 
 /** Options of the `demo` command. */

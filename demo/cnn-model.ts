@@ -6,7 +6,7 @@
  *   x [batch, 28, 28, 1]
  *   conv 3x3 -> c1 channels, relu, max-pool 2x2     [batch, 13, 13, c1]
  *   conv 3x3 -> c2 channels, relu, max-pool 2x2     [batch, 5, 5, c2]
- *   flatten, dense -> 10, softmax
+ *   flatten, [dense -> hidden, relu,] dense -> 10, softmax
  */
 import type * as KNamespace from '../src/api/index';
 import type { KFunction, KTensor } from '../src/api/index';
@@ -19,6 +19,8 @@ export interface CnnOptions {
   readonly c1?: number;
   /** Channels of the second convolution (default 16). */
   readonly c2?: number;
+  /** Units of a hidden relu dense layer before the output (default 0: none). */
+  readonly hidden?: number;
   /** Number of classes (default 10). */
   readonly classes?: number;
   /** Adam's learning rate (default 0.003). */
@@ -57,9 +59,6 @@ export function buildCnn(K: typeof KNamespace, o: CnnOptions = {}): Cnn {
   const classes = o.classes ?? 10;
   const lr = o.learningRate ?? 0.003;
   const seed = o.seed ?? 1;
-  const s1 = Math.floor((size - 2) / 2);
-  const s2 = Math.floor((s1 - 2) / 2);
-  const flat = s2 * s2 * c2;
 
   const x = K.placeholder({ shape: [null, size, size, 1], name: 'x' });
   const y = K.placeholder({ shape: [null, classes], name: 'y' });
@@ -68,14 +67,21 @@ export function buildCnn(K: typeof KNamespace, o: CnnOptions = {}): Cnn {
   const b1 = K.zeros([c1], null, 'conv1_bias');
   const k2 = K.randomNormalVariable([3, 3, c1, c2], 0, he(9 * c1), { seed: seed + 1, name: 'conv2_kernel' });
   const b2 = K.zeros([c2], null, 'conv2_bias');
-  const w3 = K.randomNormalVariable([flat, classes], 0, Math.sqrt(1 / flat), { seed: seed + 2, name: 'dense_kernel' });
-  const b3 = K.zeros([classes], null, 'dense_bias');
-  const params = [k1, b1, k2, b2, w3, b3];
+  const hidden = o.hidden ?? 0;
+  const params = [k1, b1, k2, b2];
+  const dense = (t: KTensor, units: number, name: string, k: number): KTensor => {
+    const fanIn = t.shape[1] as number;
+    const w = K.randomNormalVariable([fanIn, units], 0, Math.sqrt((name === 'hidden' ? 2 : 1) / fanIn), { seed: seed + k, name: `${name}_kernel` });
+    const b = K.zeros([units], null, `${name}_bias`);
+    params.push(w, b);
+    return K.biasAdd(K.dot(t, w), b);
+  };
 
   const pool = (t: KTensor): KTensor => K.pool2d(t, [2, 2], { strides: [2, 2] });
   const h1 = pool(K.relu(K.biasAdd(K.conv2d(x, k1), b1)));
   const h2 = pool(K.relu(K.biasAdd(K.conv2d(h1, k2), b2)));
-  const logits = K.biasAdd(K.dot(K.batchFlatten(h2), w3), b3);
+  const features = K.batchFlatten(h2);
+  const logits = dense(hidden > 0 ? K.relu(dense(features, hidden, 'hidden', 2)) : features, classes, 'dense', 3);
   const probs = K.softmax(logits);
   const loss = K.mean(K.categoricalCrossentropy(y, logits, true));
   const accuracy = K.mean(K.cast(K.equal(K.argmax(logits, -1), K.argmax(y, -1)), 'float32'));
