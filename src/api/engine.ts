@@ -5,7 +5,7 @@
 import { Backend, backendFactory, checkBackend, registeredBackends } from '../backends/backend';
 import { loadBackendModule } from '../backends/load-module';
 import { configuredBackendName } from '../config';
-import { ConfigError, KerasError, KerasRuntimeError } from '../errors';
+import { ConfigError, KerasError, KerasRuntimeError, KerasValueError } from '../errors';
 
 const instances = new Map<string, Backend>();
 const starting = new Map<string, Promise<Backend>>();
@@ -121,6 +121,22 @@ export function engineFailure(fn: string, backend: Backend, e: unknown): KerasEr
   const err = new KerasRuntimeError(`${fn}: the '${backend.name}' backend failed: ${messageOf(e)}`);
   Object.defineProperty(err, 'cause', { value: e, enumerable: false, configurable: true, writable: true });
   return err;
+}
+
+/**
+ * Hands host data of `n` elements to the engine for library function `fn`: an
+ * engine that cannot hold that many (tfjs's wasm heap stops at 4 GB) raises a
+ * KerasValueError naming the element count and bytes; other failures as `onEngine`.
+ */
+export function fromHostChecked<T>(fn: string, backend: Backend, n: number, bytes: number, dtype: string, make: () => T): T {
+  try {
+    return make();
+  } catch (e) {
+    if ((e as { name?: unknown } | null)?.name === 'RangeError' || /out of memory|allocation failed/i.test(messageOf(e))) {
+      throw new KerasValueError(`${fn}: a tensor of ${n} elements of ${dtype} (${bytes} bytes) cannot be allocated on the '${backend.name}' backend: ${messageOf(e)}`);
+    }
+    throw engineFailure(fn, backend, e);
+  }
 }
 
 /** Runs engine work for library function `fn`, raising its failures as `engineFailure` does. */

@@ -4,7 +4,7 @@
  */
 import { DType, isIntDType, PrimitiveAttrs, PrimitiveName } from '../backends/types';
 import { KerasTypeError } from '../errors';
-import { activeBackend, onEngine } from './engine';
+import { activeBackend, fromHostChecked, onEngine } from './engine';
 import { inferPrimitive } from './infer';
 import { checkBackendDType, constantTensor, constantValue, KTensor } from './tensor';
 import { floatx } from '../config';
@@ -41,7 +41,7 @@ export function constantFrom(value: unknown, fn: string, arg: string, dtype?: DT
   const host = toHostValue(value, fn, arg, dtype, floatx());
   const backend = activeBackend();
   checkBackendDType(backend, host.dtype);
-  const native = onEngine(fn, backend, () => backend.fromHost(host.data, host.shape, host.dtype));
+  const native = fromHostChecked(fn, backend, host.data.length, host.data.byteLength, host.dtype, () => backend.fromHost(host.data, host.shape, host.dtype));
   return constantTensor(backend, native, host.shape, host.dtype, name);
 }
 

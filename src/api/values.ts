@@ -4,6 +4,7 @@
  */
 import { DType, HostArray, hostArrayFor, isIntDType, sizeOf } from '../backends/types';
 import { KerasShapeError, KerasTypeError, KerasValueError, UnsupportedError } from '../errors';
+import * as os from 'os';
 import { NDArray, NestedArray } from './ndarray';
 import { show } from './show';
 
@@ -184,6 +185,47 @@ export function toHostValue(
   }
   const out = convertHostArray(data, target);
   return { data: out, shape, dtype: target };
+}
+
+/** Bytes per element of each dtype's host layout. */
+const ELEMENT_BYTES: Readonly<Record<DType, number>> = { float16: 2, float32: 4, float64: 8, int32: 4, int64: 8, bool: 1 };
+
+/** The most elements one host typed array may hold (V8's limit). */
+const MAX_ELEMENTS = 2 ** 32;
+
+/** A whole number in plain digits (no exponent), however large. */
+function whole(n: number): string {
+  return Number.isFinite(n) ? n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 }) : String(n);
+}
+
+/**
+ * Refuses, before anything is allocated, a tensor of `n` elements of `dtype` that
+ * cannot be held: more elements than a typed array takes, or more bytes than the
+ * machine's memory. A KerasValueError naming `fn`, the element count and the bytes.
+ */
+export function checkAllocation(n: number, dtype: DType, fn: string): void {
+  const bytes = n * ELEMENT_BYTES[dtype];
+  const memory = os.totalmem();
+  if (!Number.isSafeInteger(n) || n > MAX_ELEMENTS || bytes > memory) {
+    throw new KerasValueError(
+      `${fn}: a tensor of ${whole(n)} elements of ${dtype} (${whole(bytes)} bytes) cannot be allocated: ` +
+        `at most ${MAX_ELEMENTS} elements and ${memory} bytes (this machine's memory)`,
+    );
+  }
+}
+
+/**
+ * A zeroed host array of `n` elements of `dtype`, after `checkAllocation`; an
+ * allocation the engine refuses anyway is the same KerasValueError.
+ */
+export function allocHostArray(dtype: DType, n: number, fn: string): HostArray {
+  checkAllocation(n, dtype, fn);
+  try {
+    return hostArrayFor(dtype, n);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new KerasValueError(`${fn}: a tensor of ${n} elements of ${dtype} (${n * ELEMENT_BYTES[dtype]} bytes) cannot be allocated: ${e.message}`);
+  }
 }
 
 /** Checks that `v` is a valid concrete shape (array of non-negative integers). */

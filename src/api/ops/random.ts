@@ -10,7 +10,7 @@ import { activeBackend } from '../engine';
 import { binary, broadcastLike, div, mul, reduceOp, scalar, unary } from '../prims';
 import { HostRandom, nextSeed } from '../random';
 import { checkBackendDType, KTensor, RandomDistribution } from '../tensor';
-import { checkConcreteShape } from '../values';
+import { checkAllocation, checkConcreteShape } from '../values';
 import { checkDType, checkNumber, floatTensor, show } from '../validate';
 
 function seedOf(seed: unknown, fn: string): number {
@@ -28,8 +28,10 @@ function floatDTypeOf(dtype: unknown, fn: string): DType {
 }
 
 /** A random tensor of a static shape, or shaped like `like` at run time. */
-function randomTensor(distribution: RandomDistribution, a: number, b: number, shape: KTensor | readonly number[], dtype: DType, seed: number): KTensor {
+function randomTensor(distribution: RandomDistribution, a: number, b: number, shape: KTensor | readonly number[], dtype: DType, seed: number, fn: string): KTensor {
   checkBackendDType(activeBackend(), dtype);
+  // values are drawn in float64 first: refuse a size that cannot be held, now
+  if (!(shape instanceof KTensor)) checkAllocation(shape.reduce((p, d) => p * d, 1), 'float64', fn);
   const like = shape instanceof KTensor ? [shape] : [];
   const staticShape = shape instanceof KTensor ? shape.shape : shape;
   return new KTensor({ kind: 'random', distribution, a, b, rng: new HostRandom(seed), inputs: like }, staticShape, dtype);
@@ -48,7 +50,7 @@ function normalLike(fn: string, distribution: RandomDistribution, shape: readonl
   const mean = checkNumber(o.mean ?? 0, fn, 'mean');
   const stddev = checkNumber(o.stddev ?? 1, fn, 'stddev');
   if (stddev < 0) throw new KerasValueError(`${fn}: argument 'stddev' must be >= 0, got ${stddev}`);
-  return randomTensor(distribution, mean, stddev, s, floatDTypeOf(o.dtype, fn), seedOf(o.seed, fn));
+  return randomTensor(distribution, mean, stddev, s, floatDTypeOf(o.dtype, fn), seedOf(o.seed, fn), fn);
 }
 
 /**
@@ -88,7 +90,7 @@ export function randomUniform(shape: readonly number[], options: RandomUniformOp
   const lo = checkNumber(options.minval ?? 0, fn, 'minval');
   const hi = checkNumber(options.maxval ?? 1, fn, 'maxval');
   if (hi < lo) throw new KerasValueError(`${fn}: argument 'maxval' (${hi}) must be >= 'minval' (${lo})`);
-  return randomTensor('uniform', lo, hi, s, floatDTypeOf(options.dtype, fn), seedOf(options.seed, fn));
+  return randomTensor('uniform', lo, hi, s, floatDTypeOf(options.dtype, fn), seedOf(options.seed, fn), fn);
 }
 
 /** Options of `randomBinomial`. */
@@ -108,7 +110,7 @@ export function randomBinomial(shape: readonly number[], options: RandomBinomial
   const s = checkConcreteShape(shape, fn, 'shape');
   const p = checkNumber(options.p ?? 0, fn, 'p');
   if (p < 0 || p > 1) throw new KerasValueError(`${fn}: argument 'p' must be in [0, 1], got ${p}`);
-  return randomTensor('binomial', p, 0, s, floatDTypeOf(options.dtype, fn), seedOf(options.seed, fn));
+  return randomTensor('binomial', p, 0, s, floatDTypeOf(options.dtype, fn), seedOf(options.seed, fn), fn);
 }
 
 /**
@@ -143,7 +145,7 @@ export function dropout(x: unknown, level: number, noiseShape: readonly (number 
   if (lv === 0) return t;
   const retain = 1 - lv;
   // As tf.nn.dropout: keep where floor(retain + u) = 1, u uniform in [0, 1).
-  const u = randomTensor('uniform', 0, 1, like, t.dtype, s);
+  const u = randomTensor('uniform', 0, 1, like, t.dtype, s, 'dropout');
   const keep = unary('floor', binary('add', u, scalar(retain, t.dtype)));
   return mul(div(t, scalar(retain, t.dtype)), broadcastLike(keep, t));
 }

@@ -2,10 +2,10 @@
  * Making and inspecting tensors: variables, constants, placeholders, their
  * shapes and dtypes, evaluation, and the tensor-making helpers.
  */
-import { DType } from '../../backends/types';
+import { DType, HostArray, hostArrayFor } from '../../backends/types';
 import { floatx } from '../../config';
 import { KerasTypeError, KerasValueError } from '../../errors';
-import { activeBackend } from '../engine';
+import { activeBackend, fromHostChecked } from '../engine';
 import { toNDArray } from '../function';
 import { runLazy } from '../graph';
 import { fmt } from '../infer';
@@ -14,7 +14,7 @@ import { applyOp, constantFrom, requireTensor } from '../op';
 import { broadcastLike, cast as castOp, scalar } from '../prims';
 import { HostRandom, nextSeed } from '../random';
 import { checkBackendDType, constantValue, KTensor, variableTensor, variableValue } from '../tensor';
-import { checkConcreteShape, convertHostArray, toHostValue } from '../values';
+import { allocHostArray, checkAllocation, checkConcreteShape, convertHostArray, isHostArray, toHostValue } from '../values';
 import { checkDType, checkNumber, requireTensorLike, show } from '../validate';
 
 /** Options of `variable`. */
@@ -28,8 +28,21 @@ export interface VariableOptions {
 function makeVariable(data: ArrayLike<number>, shape: readonly number[], dtype: DType, fn: string, name?: string, constraint?: VariableOptions['constraint']): KTensor {
   const backend = activeBackend();
   checkBackendDType(backend, dtype);
-  const host = convertHostArray(data, dtype);
-  return variableTensor(backend, backend.fromHost(host, shape, dtype), shape, dtype, checkName(name, fn), constraint);
+  // a host array of the dtype's own layout is handed over as it is (no copy)
+  const host = isHostArray(data) && isLayoutOf(data, dtype) ? data : convertHostArray(data, dtype);
+  const native = fromHostChecked(fn, backend, host.length, host.byteLength, dtype, () => backend.fromHost(host, shape, dtype));
+  return variableTensor(backend, native, shape, dtype, checkName(name, fn), constraint);
+}
+
+/** Whether `a` is the host layout of `dtype`. */
+function isLayoutOf(a: HostArray, dtype: DType): boolean {
+  return hostArrayFor(dtype, 0).constructor === a.constructor;
+}
+
+/** `n` elements of `dtype`, all `value` (one typed array, checked before it is made). */
+function filledHost(n: number, value: number, dtype: DType, fn: string): HostArray {
+  const a = allocHostArray(dtype, n, fn);
+  return value === 0 ? a : a.fill(dtype === 'bool' ? +(value !== 0) : value);
 }
 
 function checkName(name: unknown, fn: string): string | undefined {
@@ -85,11 +98,11 @@ export function constant(value: unknown, options: ConstantOptions = {}): KTensor
   const shape = checkConcreteShape(options.shape, 'constant', 'shape');
   const n = shape.reduce((p, d) => p * d, 1);
   let data: ArrayLike<number> = host.data;
-  if (host.data.length === 1 && n !== 1) data = new Array<number>(n).fill(host.data[0]);
+  if (host.data.length === 1 && n !== 1) data = filledHost(n, host.data[0], dtype, 'constant');
   else if (host.data.length !== n) {
     throw new KerasValueError(`constant: argument 'value' has ${host.data.length} elements, which cannot fill shape [${shape.join(', ')}]`);
   }
-  return constantFrom({ data: convertHostArray(data, dtype), shape, dtype }, 'constant', 'value', dtype, name);
+  return constantFrom({ data: isHostArray(data) && isLayoutOf(data, dtype) ? data : convertHostArray(data, dtype), shape, dtype }, 'constant', 'value', dtype, name);
 }
 
 /** Options of `placeholder`. */
@@ -235,7 +248,7 @@ function filled(shapeArg: unknown, value: number, dtypeArg: unknown, name: unkno
   const s = checkConcreteShape(shapeArg, fn, 'shape');
   const dt = optDType(dtypeArg, fn);
   const n = s.reduce((p, d) => p * d, 1);
-  return makeVariable(new Array<number>(n).fill(value), s, dt, fn, checkName(name, fn));
+  return makeVariable(filledHost(n, value, dt, fn), s, dt, fn, checkName(name, fn));
 }
 
 /**
@@ -266,9 +279,10 @@ export function eye(size: number | readonly [number, number], dtype?: DType | nu
   if (s.length === 1) s.push(s[0]);
   if (s.length !== 2) throw new KerasValueError(`eye: argument 'size' must be an integer or [rows, cols], got ${show(size)}`);
   const [r, c] = s;
-  const data = new Array<number>(r * c).fill(0);
+  const dt = optDType(dtype, 'eye');
+  const data = allocHostArray(dt, r * c, 'eye');
   for (let i = 0; i < Math.min(r, c); i++) data[i * c + i] = 1;
-  return makeVariable(data, [r, c], optDType(dtype, 'eye'), 'eye', checkName(name, 'eye'));
+  return makeVariable(data, [r, c], dt, 'eye', checkName(name, 'eye'));
 }
 
 function filledLike(x: unknown, value: number, dtypeArg: unknown, fn: string): KTensor {
@@ -321,6 +335,7 @@ function randomVariable(fn: string, shapeArg: unknown, a: number, b: number, kin
   const n = s.reduce((p, d) => p * d, 1);
   const seed = options.seed === undefined || options.seed === null ? nextSeed() : options.seed;
   if (!Number.isInteger(seed)) throw new KerasValueError(`${fn}: option 'seed' must be an integer, got ${show(options.seed)}`);
+  checkAllocation(n, 'float64', fn); // drawn in float64
   const rng = new HostRandom(seed);
   const data = kind === 'uniform' ? rng.uniform(n, a, b) : rng.normal(n, a, b);
   return makeVariable(data, s, dt, fn, checkName(options.name, fn));
