@@ -38,17 +38,19 @@ export type KernelTable<T, A = PrimitiveAttrs> = { readonly [P in keyof A]: Kern
 /* ------------------------------------------------------------------------ */
 
 /**
- * A primitive applied to inputs of type `I`, with the attributes of that primitive
- * (a union over the primitives, so `op` narrows `attrs`).
+ * A primitive `op` with its attributes, applied to inputs of type `I` (a union over
+ * the primitives, so `op` narrows `attrs`). Tables of cases are typed with it.
  */
-export type PrimitiveApplication<I> = {
+export type Application<I> = {
   readonly [P in PrimitiveName]: {
-    readonly kind: 'op';
     readonly op: P;
     readonly attrs: PrimitiveAttrs[P];
     readonly inputs: readonly I[];
   };
 }[PrimitiveName];
+
+/** An application as a node of a graph (`kind: 'op'`). */
+export type PrimitiveApplication<I> = { readonly kind: 'op' } & Application<I>;
 
 /** An op node of a graph: a primitive applied to earlier nodes (their indices). */
 export type OpNode = PrimitiveApplication<number> & { readonly shape: Shape; readonly dtype: DType };

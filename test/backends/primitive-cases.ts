@@ -11,7 +11,7 @@
  * |got - expected| <= tol * max(1, |expected|) with tol = 1e-6 unless the case
  * sets `tol`; NaN matches NaN, +-Infinity must match exactly.
  */
-import type { DType, PrimitiveName } from '../../src/backends/types';
+import type { Application, DType } from '../../src/backends/types';
 
 /** One input of a case: row-major data, shape, dtype (bool as 0/1). */
 export interface CaseInput {
@@ -20,17 +20,17 @@ export interface CaseInput {
   dtype: DType;
 }
 
-/** One row of the table: a primitive applied to `inputs` with `attrs`. */
-export interface PrimitiveCase {
-  name: string;
-  op: PrimitiveName;
-  attrs: object;
-  inputs: { data: number[]; shape: number[]; dtype: DType }[];
-  outDtype: DType;
-  outShape: number[];
-  expected: number[];
-  tol?: number;
-}
+/**
+ * One row of the table: a primitive applied to `inputs` with `attrs`, typed as the
+ * applications in a graph are (so `op` fixes the type of `attrs`), and its output.
+ */
+export type PrimitiveCase = Application<CaseInput> & {
+  readonly name: string;
+  readonly outDtype: DType;
+  readonly outShape: number[];
+  readonly expected: number[];
+  readonly tol?: number;
+};
 
 const f32 = (shape: number[], data: number[]): CaseInput => ({ data, shape, dtype: 'float32' });
 const f64 = (shape: number[], data: number[]): CaseInput => ({ data, shape, dtype: 'float64' });
@@ -2022,4 +2022,117 @@ export const PRIMITIVE_CASES: PrimitiveCase[] = [
   ...LAYOUT_CASES,
   ...GATHER_CASES,
   ...EDGE_CASES,
+];
+
+/* ------------------------------------------------------------------------ */
+/* Gradient checks                                                          */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * A case whose gradient is checked against central differences (see
+ * primitive-gradients.test.ts): float inputs are written as float64 and run in the
+ * backend's widest float; inputs sit away from kinks (|x| > 0.01 from any jump
+ * of the function or its derivative) and are exact in float32.
+ */
+export type GradientCase = Application<CaseInput> & { readonly name: string };
+
+const g64 = (shape: number[], data: number[]): CaseInput => ({ data, shape, dtype: 'float64' });
+/** [2,3] values away from 0, integers and half-integers, exact in float32. */
+const X23 = [0.75, -1.25, 2.375, -0.625, 1.625, -2.25];
+const POS23 = [0.75, 1.25, 2.375, 0.625, 1.625, 2.25];
+
+const unaryGrad = (op: 'neg' | 'abs' | 'sign' | 'sqrt' | 'exp' | 'log' | 'tanh' | 'sigmoid' | 'relu' | 'sin' | 'cos' | 'round' | 'floor' | 'ceil', data: number[]): GradientCase => ({
+  name: `${op}`,
+  op,
+  attrs: {},
+  inputs: [g64([2, 3], data)],
+});
+
+const binaryGrad = (op: 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'maximum' | 'minimum', a: CaseInput, b: CaseInput): GradientCase => ({
+  name: `${op}, [${a.shape}] with [${b.shape}]`,
+  op,
+  attrs: {},
+  inputs: [a, b],
+});
+
+/** Gradient cases: at least one per primitive that has a gradient rule. */
+export const GRADIENT_CASES: GradientCase[] = [
+  unaryGrad('neg', X23),
+  unaryGrad('abs', X23),
+  unaryGrad('sign', X23),
+  unaryGrad('sqrt', POS23),
+  unaryGrad('exp', X23),
+  unaryGrad('log', POS23),
+  unaryGrad('tanh', X23),
+  unaryGrad('sigmoid', X23),
+  unaryGrad('relu', X23),
+  unaryGrad('sin', X23),
+  unaryGrad('cos', X23),
+  unaryGrad('round', [0.25, -1.375, 2.125, -0.625, 1.75, -2.25]),
+  unaryGrad('floor', X23),
+  unaryGrad('ceil', X23),
+
+  binaryGrad('add', g64([2, 3], X23), g64([3], [0.5, -1.5, 2.25])),
+  binaryGrad('sub', g64([2, 1], [0.5, -1.5]), g64([2, 3], X23)),
+  binaryGrad('mul', g64([2, 3], X23), g64([2, 1], [0.5, -1.5])),
+  binaryGrad('div', g64([2, 3], X23), g64([3], [0.5, -1.5, 2.25])),
+  binaryGrad('pow', g64([2, 3], POS23), g64([3], [0.5, -1.5, 2.25])),
+  binaryGrad('maximum', g64([2, 3], X23), g64([3], [0.5, -1.5, 2.25])),
+  binaryGrad('minimum', g64([2, 3], X23), g64([3], [0.5, -1.5, 2.25])),
+
+  { name: 'identity', op: 'identity', attrs: {}, inputs: [g64([2, 3], X23)] },
+  { name: 'cast to the same float dtype', op: 'cast', attrs: { dtype: 'float64' }, inputs: [g64([2, 3], X23)] },
+  {
+    name: 'where, cond [2,3], a [2,3], b [3]',
+    op: 'where',
+    attrs: {},
+    inputs: [bool([2, 3], [1, 0, 0, 1, 1, 0]), g64([2, 3], X23), g64([3], [0.5, -1.5, 2.25])],
+  },
+
+  { name: 'reduceSum over axis 1', op: 'reduceSum', attrs: { axes: [1], keepDims: false }, inputs: [g64([2, 3], X23)] },
+  { name: 'reduceSum over both axes, keepDims', op: 'reduceSum', attrs: { axes: [0, 1], keepDims: true }, inputs: [g64([2, 3], X23)] },
+  { name: 'reduceMax over axis 0', op: 'reduceMax', attrs: { axes: [0], keepDims: false }, inputs: [g64([2, 3], X23)] },
+  { name: 'reduceMin over axis 1, keepDims', op: 'reduceMin', attrs: { axes: [1], keepDims: true }, inputs: [g64([2, 3], X23)] },
+  { name: 'reduceProd over axis 1', op: 'reduceProd', attrs: { axes: [1], keepDims: false }, inputs: [g64([2, 3], X23)] },
+  {
+    name: 'reduceProd over axes [0, 2] of [2,2,2]',
+    op: 'reduceProd',
+    attrs: { axes: [0, 2], keepDims: false },
+    inputs: [g64([2, 2, 2], [0.75, -1.25, 1.5, -0.625, 1.125, -0.875, 0.5, 1.375])],
+  },
+  { name: 'cumsum over axis 1', op: 'cumsum', attrs: { axis: 1, exclusive: false, reverse: false }, inputs: [g64([2, 3], X23)] },
+  { name: 'cumsum exclusive reverse', op: 'cumsum', attrs: { axis: 1, exclusive: true, reverse: true }, inputs: [g64([2, 3], X23)] },
+  { name: 'cumprod over axis 1', op: 'cumprod', attrs: { axis: 1, exclusive: false, reverse: false }, inputs: [g64([2, 3], X23)] },
+  { name: 'cumprod over axis 0, reverse', op: 'cumprod', attrs: { axis: 0, exclusive: false, reverse: true }, inputs: [g64([2, 3], X23)] },
+
+  { name: 'matMul [2,3] @ [3,2]', op: 'matMul', attrs: { transposeA: false, transposeB: false }, inputs: [g64([2, 3], X23), g64([3, 2], POS23)] },
+  { name: 'matMul, both transposed', op: 'matMul', attrs: { transposeA: true, transposeB: true }, inputs: [g64([3, 2], X23), g64([2, 3], POS23)] },
+  {
+    name: 'matMul batched [2,2,3] @ [1,3,2] (b broadcast)',
+    op: 'matMul',
+    attrs: { transposeA: false, transposeB: false },
+    inputs: [g64([2, 2, 3], [...X23, ...POS23]), g64([1, 3, 2], POS23)],
+  },
+
+  { name: 'reshape [2,3] -> [3,-1]', op: 'reshape', attrs: { shape: [3, -1] }, inputs: [g64([2, 3], X23)] },
+  { name: 'reshapeLike [2,3] like [6]', op: 'reshapeLike', attrs: {}, inputs: [g64([2, 3], X23), g64([6], POS23)] },
+  { name: 'expandDims at 0 and 2', op: 'expandDims', attrs: { axes: [0, 2] }, inputs: [g64([2, 3], X23)] },
+  { name: 'transpose 2-D', op: 'transpose', attrs: { perm: [1, 0] }, inputs: [g64([2, 3], X23)] },
+  { name: 'slice with size -1', op: 'slice', attrs: { begin: [1, 1], size: [1, -1] }, inputs: [g64([2, 3], X23)] },
+  { name: 'concat along axis 1', op: 'concat', attrs: { axis: 1 }, inputs: [g64([2, 3], X23), g64([2, 1], [0.5, -1.5])] },
+  {
+    name: 'concatPart: the second part along axis 1',
+    op: 'concatPart',
+    attrs: { axis: 1, index: 1 },
+    inputs: [g64([2, 3], X23), g64([2, 1], [0.5, -1.5]), g64([2, 2], [1, 2, 3, 4])],
+  },
+  { name: 'pad 2-D', op: 'pad', attrs: { pads: [[1, 0], [0, 2]], value: 0.5 }, inputs: [g64([2, 3], X23)] },
+  { name: 'tile reps [2,1]', op: 'tile', attrs: { reps: [2, 1] }, inputs: [g64([2, 3], X23)] },
+  { name: 'reverse axis 1', op: 'reverse', attrs: { axes: [1] }, inputs: [g64([2, 3], X23)] },
+  { name: 'broadcastTo [3] -> [2,3]', op: 'broadcastTo', attrs: { shape: [2, 3] }, inputs: [g64([3], [0.5, -1.5, 2.25])] },
+  { name: 'broadcastLike [2,1] like [2,3]', op: 'broadcastLike', attrs: {}, inputs: [g64([2, 1], [0.5, -1.5]), g64([2, 3], X23)] },
+  { name: 'sumLike [2,3] like [2,1]', op: 'sumLike', attrs: {}, inputs: [g64([2, 3], X23), g64([2, 1], [0.5, -1.5])] },
+
+  { name: 'gather axis 1, repeated indices', op: 'gather', attrs: { axis: 1 }, inputs: [g64([2, 3], X23), i32([4], [2, 0, 2, 1])] },
+  { name: 'scatterAdd on axis 0, repeated indices', op: 'scatterAdd', attrs: { axis: 0, size: 3 }, inputs: [g64([4], [0.5, -1.5, 2.25, 0.75]), i32([4], [2, 0, 2, 1])] },
 ];
