@@ -74,6 +74,8 @@ export { tidy, dispose } from './ops/memory';
 export { gradients } from './gradients';
 export { kerasFunction as function } from './function';
 export { exportOnnx } from './export';
+export { toTf, fromTf } from './tf-interop';
+export type { TfTensorLike } from './values';
 export type { OnnxExportOptions, OnnxExportInfo, ExportedValue } from './export';
 
 /**

@@ -15,8 +15,8 @@ export interface ShapedData {
   readonly dtype?: DType;
 }
 
-/** A value that is not a tensor but can become one. */
-export type TensorLike = number | boolean | NestedArray | HostArray | ShapedData | NDArray;
+/** A value that is not a tensor but can become one (a TF.js `tf.Tensor` too: its values are read once). */
+export type TensorLike = number | boolean | NestedArray | HostArray | ShapedData | NDArray | TfTensorLike;
 
 /** Host data with shape and dtype. */
 export interface HostValue {
@@ -43,9 +43,47 @@ function isZeroOne(a: HostArray): boolean {
   return true;
 }
 
+/**
+ * The parts of a TF.js `tf.Tensor` read here (duck-typed, so that `src/api` does not
+ * load TF.js, and tensors of any copy of tfjs-core are recognised).
+ */
+export interface TfTensorLike {
+  readonly dataId: object;
+  readonly shape: readonly number[];
+  readonly dtype: string;
+  readonly isDisposed: boolean;
+  dataSync(): ArrayLike<number> | unknown[];
+}
+
+/** Whether `v` looks like a TF.js tensor (`tf.Tensor`). */
+export function isTfTensor(v: unknown): v is TfTensorLike {
+  if (v === null || typeof v !== 'object') return false;
+  const t = v as Partial<Record<keyof TfTensorLike, unknown>>;
+  return typeof t.dataSync === 'function' && typeof t.dataId === 'object' && Array.isArray(t.shape) && typeof t.dtype === 'string' && typeof t.isDisposed === 'boolean';
+}
+
+/** A TF.js tensor's elements read once to the host (float32, int32 and bool tensors only). */
+export function hostOfTfTensor(t: TfTensorLike, fn: string, arg: string): HostValue {
+  if (t.isDisposed) throw new KerasValueError(`${fn}: argument '${arg}' is a TF.js tensor that was disposed`);
+  const values = t.dataSync();
+  let data: HostArray;
+  let dtype: DType;
+  if (t.dtype === 'float32' && values instanceof Float32Array) [data, dtype] = [values, 'float32'];
+  else if (t.dtype === 'int32' && values instanceof Int32Array) [data, dtype] = [values, 'int32'];
+  else if (t.dtype === 'bool' && values instanceof Uint8Array) [data, dtype] = [values, 'bool'];
+  else {
+    throw new KerasTypeError(`${fn}: argument '${arg}' is a TF.js tensor of dtype ${t.dtype}; only float32, int32 and bool tensors are accepted`);
+  }
+  if (data.length !== sizeOf(t.shape)) {
+    throw new KerasShapeError(`${fn}: argument '${arg}' is a TF.js tensor of shape [${t.shape.join(', ')}] holding ${data.length} elements`);
+  }
+  return { data, shape: [...t.shape], dtype };
+}
+
 /** Whether `v` is a value `toHostValue` accepts. */
 export function isTensorLike(v: unknown): v is TensorLike {
   if (typeof v === 'number' || typeof v === 'boolean') return true;
+  if (isTfTensor(v)) return true;
   if (Array.isArray(v) || isHostArray(v) || v instanceof NDArray) return true;
   return v !== null && typeof v === 'object' && 'data' in v && 'shape' in v;
 }
@@ -146,6 +184,12 @@ export function toHostValue(
     data = value.data;
     shape = [...value.shape];
     natural = value.dtype;
+  } else if (isTfTensor(value)) {
+    // Checked before the { data, shape } objects: a tf.Tensor has a data() method and a shape.
+    const host = hostOfTfTensor(value, fn, arg);
+    data = host.data;
+    shape = host.shape;
+    natural = host.dtype;
   } else if (isHostArray(value)) {
     data = value;
     shape = [value.length];
@@ -173,7 +217,7 @@ export function toHostValue(
     natural = sd.dtype ?? (isHostArray(sd.data) ? dtypeOfHostArray(sd.data) : defaultFloat);
   } else {
     throw new KerasTypeError(
-      `${fn}: argument '${arg}' must be a tensor, a number, a boolean, a nested array, a typed array or an NDArray, got ${describe(value)}`,
+      `${fn}: argument '${arg}' must be a tensor, a number, a boolean, a nested array, a typed array, an NDArray or a TF.js tensor, got ${describe(value)}`,
     );
   }
   const target = dtype ?? natural;

@@ -16,6 +16,22 @@ import {
 export * from './types';
 
 /**
+ * Handing native tensors to and from the engine's own library without copying
+ * (`K.toTf` / `K.fromTf` for the tfjs backend).
+ */
+export interface NativeInterop<T> {
+  /** The library whose tensors the native ones are (e.g. `'tfjs'`). */
+  readonly library: string;
+  /** Whether `v` is a tensor of that library whose data this backend can use as it is. */
+  accepts(v: unknown): boolean;
+  /**
+   * A new handle on the data of `x`, without copying: the receiver owns it, and
+   * disposing either handle leaves the other valid (the engine counts references).
+   */
+  share(x: T): T;
+}
+
+/**
  * An engine adapter. `T` is the engine's native tensor type.
  *
  * Contract:
@@ -60,6 +76,8 @@ export interface Backend<T = unknown> {
   createVariable?(initial: T): T;
   /** Optional: stores `value` into variable `v`, returns the handle to keep (default: `value`, `v` disposed). */
   assign?(v: T, value: T): T;
+  /** Optional: sharing native tensors with the engine's library without copies. */
+  readonly interop?: NativeInterop<T>;
 }
 
 /** Makes a backend; may be async when the engine must be loaded. */
@@ -119,6 +137,10 @@ export function checkBackend(candidate: unknown, origin: string): Backend {
   }
   for (const fn of ['init', 'compile', 'createVariable', 'assign', 'borrowHost', 'takeHost']) {
     if (b[fn] !== undefined && typeof b[fn] !== 'function') problems.push(`'${fn}' must be a function when present`);
+  }
+  const interop = b.interop as Record<string, unknown> | undefined;
+  if (interop !== undefined && (interop === null || typeof interop !== 'object' || typeof interop.library !== 'string' || typeof interop.accepts !== 'function' || typeof interop.share !== 'function')) {
+    problems.push("'interop' must be { library, accepts, share } when present");
   }
   if (problems.length > 0) {
     throw new ConfigError(`${origin} does not implement the Backend interface: missing or wrong ${problems.join('; ')}`);

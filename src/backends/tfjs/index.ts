@@ -9,6 +9,7 @@ import { compileGraph } from './compile';
 import { TFJS_DTYPES } from './dtypes';
 import { startEngine } from './engine';
 import { dispose, fromHost, shapeOf, toHost } from './host';
+import { TFJS_INTEROP } from './interop';
 import { TFJS_KERNELS } from './kernels';
 import { assign, createVariable } from './variables';
 
@@ -34,6 +35,7 @@ export function createTfjsBackend(): Backend<Tensor> {
     compile: (graph: Graph<Tensor>): CompiledGraph<Tensor> => compileGraph(backend, graph),
     createVariable,
     assign,
+    interop: TFJS_INTEROP,
   };
   return backend;
 }
