@@ -285,6 +285,9 @@ const CONV3D_TRANSPOSE_CASES: ValueCase[] = [
   transposeCase(3, [1, 2, 2, 2, 2], [2, 2, 2, 2, 2], [1, 4, 4, 4, 2], { padding: 'same', strides: [2, 2, 2] }, true),
   transposeCase(3, [2, 2, 3, 2, 1], [2, 2, 2, 2, 1], [2, 3, 4, 3, 2], { dataFormat: 'channels_first' }),
   transposeCase(3, [1, 2, 2, 1, 2], [3, 2, 1, 1, 2], [1, 5, 4, 2, 1], { strides: [2, 2, 2] }),
+  // odd total 'same' padding on every axis (the forward convolution pads 1 cell, at the end): 4 -> 2 (kernel 3, stride 2), 3 -> 3 (kernel 2)
+  transposeCase(3, [1, 2, 3, 2, 2], [3, 2, 3, 2, 2], [1, 4, 3, 4, 2], { padding: 'same', strides: [2, 1, 2] }),
+  transposeCase(3, [1, 3, 2, 2, 1], [2, 3, 2, 1, 1], [1, 3, 4, 3, 1], { padding: 'same', strides: [1, 2, 2], dataFormat: 'channels_first' }),
 ];
 
 /* ------------------------------------------------------------------------ */
@@ -503,6 +506,9 @@ export const CONV_SPECS: FunctionSpec[] = [
       separableCase(1, [2, 6, 2], [3, 2, 2], 3, {}),
       separableCase(1, [2, 7, 2], [3, 2, 1], 2, { padding: 'same', strides: [2], dataFormat: 'channels_first' }),
       separableCase(1, [1, 7, 3], [2, 3, 2], 2, { padding: 'same', dilationRate: [2] }),
+      // odd total 'same' padding: 1 cell (kernel 2), then 3 cells (kernel 4, stride 2 over 7): the extra cell at the end
+      separableCase(1, [2, 6, 2], [2, 2, 2], 3, { padding: 'same' }),
+      separableCase(1, [1, 7, 2], [4, 2, 1], 2, { padding: 'same', strides: [2], dataFormat: 'channels_first' }),
     ],
     errorCases: depthwiseErrors('separableConv1d'),
   }),

@@ -215,6 +215,31 @@ export const CTC_SPECS: FunctionSpec[] = [
         },
         tol: TOL,
       },
+      {
+        // By hand (Theano's steps): active_skip = [1], active_next = min(max(2 + 1, 1 + 3), 5) = 4;
+        // common factor ln 2, p_prev = [1/2, 1]; copied [1/2, 1, 0, 0], shifted sums
+        // [1/2, 3/2, 1, 0], skip adds p_prev[1] at 3: [1/2, 3/2, 1, 1]; log + ln 2 = [0, ln 3, ln 2, ln 2].
+        name: 'by hand: active 2 of 5, skip 1',
+        inputs: [i32([1], { kind: 'constant' }), fl([0, 0, 0, 0, 0], { placeholderShape: [5] }), fl([0.1, 0.2, 0.3, 0.4, 0.5], { placeholderShape: [5] }), fl([0, Math.log(2), 0, 0, 0], { placeholderShape: [5] })],
+        run: (K, skip, zeros, cur, prev) => K.ctcUpdateLogP(skip, zeros, 2, cur, prev),
+        expected: () => [fromData([4], [], 'int32'), fromData([0.1, 0.2 + Math.log(3), 0.3 + Math.log(2), 0.4 + Math.log(2), 0], [5])],
+        tol: TOL,
+      },
+      {
+        // By hand: the skip index 1 is not active yet; active_next = 2; p_prev = [1], [1, 1] after the shift; + ln 4.
+        name: 'by hand: active 1, the skip not yet active',
+        inputs: [i32([1], { kind: 'constant' }), fl([0, 0, 0, 0, 0], { placeholderShape: [5] }), fl([0.1, 0.2, 0.3, 0.4, 0.5], { placeholderShape: [5] }), fl([Math.log(4), 7, 7, 7, 7], { placeholderShape: [5] })],
+        run: (K, skip, zeros, cur, prev) => K.ctcUpdateLogP(skip, zeros, 1, cur, prev),
+        expected: () => [fromData([2], [], 'int32'), fromData([0.1 + Math.log(4), 0.2 + Math.log(4), 0, 0, 0], [5])],
+        tol: TOL,
+      },
+      {
+        name: 'gradient of log_p_next with respect to log_p_curr and log_p_prev',
+        inputs: [i32([1, 3], { kind: 'constant' }), fl([0, 0, 0, 0, 0, 0, 0], { kind: 'constant' }), df([-0.5, -1.2, -0.3, -2, -0.7, -1.1, -0.4], { placeholderShape: [7] }), df([-0.2, -1.5, -0.9, -0.6, 0, 0, 0], { placeholderShape: [7] })],
+        run: (K, skip, zeros, cur, prev) => K.ctcUpdateLogP(skip, zeros, 4, cur, prev)[1],
+        expected: (skip, zeros, cur, prev) => fromData(updateLogP(skip.data, zeros.data, 4, cur.data, prev.data)[1], [7]),
+        grad: true,
+      },
     ],
     errorCases: [
       {
@@ -253,6 +278,37 @@ export const CTC_SPECS: FunctionSpec[] = [
           return [fromData(lp.flat(), [4, 5]), fromData(mask.flat(), [4, 5], 'bool')];
         },
         tol: TOL,
+      },
+      {
+        // By hand, labels [0] (Y = [-1, 0, -1]), blank = the last class, alpha 0: the paths
+        // "0 0" (0.6 * 0.3 = 0.18), "0 -" (0.6 * 0.7 = 0.42), "- 0" (0.4 * 0.3 = 0.12).
+        // logProbs[t][s] is the log of the paths' total through (t, s): t = 0: blank 0.12,
+        // label 0.18 + 0.42 = 0.6, last blank (not reachable, masked out) ln 0.7 by the
+        // formula log_f + log_b - L; t = 1: first blank masked (ln 0.4), label 0.18 + 0.12,
+        // last blank 0.42. The mask: s < forward active and S-1-s < backward active.
+        name: 'by hand: one label in two steps, alpha 0',
+        inputs: [fl([[0.6, 0.4], [0.3, 0.7]], { placeholderShape: [2, 2] }), i32([-1, 0, -1], { placeholderShape: [3] })],
+        run: (K, p, y) => K.ctcPathProbs(p, y, 0),
+        expected: () => [
+          fromData([0.12, 0.6, 0.7, 0.4, 0.3, 0.42].map(Math.log), [2, 3]),
+          fromData([1, 1, 0, 0, 1, 1], [2, 3], 'bool'),
+        ],
+        tol: TOL,
+      },
+      {
+        // One step: only the label can be emitted; log probs [0, ln 0.6, 0] by the formula, mask [0, 1, 0].
+        name: 'by hand: one label in one step, alpha 0',
+        inputs: [fl([[0.6, 0.4]], { placeholderShape: [1, 2] }), i32([-1, 0, -1], { placeholderShape: [3] })],
+        run: (K, p, y) => K.ctcPathProbs(p, y, 0),
+        expected: () => [fromData([0, Math.log(0.6), 0], [1, 3]), fromData([0, 1, 0], [1, 3], 'bool')],
+        tol: TOL,
+      },
+      {
+        name: 'gradient of the log probs with respect to predict',
+        inputs: [df(Q54, { placeholderShape: [5, 4] }), i32(interleaveBlanks([0, 1, 1]), { placeholderShape: [7] })],
+        run: (K, p, y) => K.ctcPathProbs(p, y)[0],
+        expected: (p, y) => fromData(pathProbs(rows(p), y.data)[0].flat(), [5, 7]),
+        grad: true,
       },
     ],
     errorCases: [
