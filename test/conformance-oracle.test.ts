@@ -110,7 +110,7 @@ describe('windowed-op oracles, pinned by hand', () => {
   const x4 = [[[1], [2], [3], [4]]];
   const x5 = [[[1], [2], [3], [4], [5]]];
   const k2 = [[[1]], [[10]]];
-  const flat = (a: { data: number[] }) => a.data;
+  const flat = (a: { data: readonly number[] }): number[] => [...a.data];
 
   it('conv1d: odd total same padding has the extra cell at the end', () => {
     // total = 3 + 2 - 4 = 1, none before: out[o] = x[o] + 10 x[o + 1], x[4] = 0
