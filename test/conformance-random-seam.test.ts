@@ -5,7 +5,7 @@
  * - Box-Muller's second value a copy of the first (mean and spread unchanged);
  * - normal draws replaced by uniform ones with the same mean and spread.
  */
-import { HostRandom } from '../src/api/random';
+import { HostRandom } from '../src/api/host-random';
 import { K } from '../src/index';
 import { runSpec, specFor } from '../conformance';
 

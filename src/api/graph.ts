@@ -9,7 +9,7 @@ import { KerasValueError } from '../errors';
 import { onEngine } from './engine';
 import { inferPrimitive } from './infer';
 import { NDArray } from './ndarray';
-import { drawRandom } from './random';
+import { drawRandom } from './host-random';
 import { constantValue, inputsOf, KTensor, pinConstant, printMessageOf, variableValue } from './tensor';
 
 /** A graph together with the tensors behind its inputs and variables. */

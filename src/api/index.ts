@@ -3,7 +3,7 @@
  * (`eval` and `function` included), the tensor operators, and the backend controls.
  */
 import { DType, DTYPES } from '../backends/types';
-import { activeBackend, currentBackendName } from './engine';
+import { activeBackend } from './engine';
 
 export {
   epsilon,
@@ -28,64 +28,57 @@ export { KTensor } from './tensor';
 export { NDArray } from './ndarray';
 export type { NestedArray } from './ndarray';
 export type { TensorLike, ShapedData } from './values';
-export { KUpdate } from './function';
-export type { KFunction, UpdateSpec } from './function';
 export { CATALOGUE } from './catalogue';
 export type { CatalogueEntry } from './catalogue';
 
-export {
-  variable,
-  constant,
-  placeholder,
-  isPlaceholder,
-  isKerasTensor,
-  isSparse,
-  toDense,
-  shape,
-  intShape,
-  ndim,
-  dtype,
-  evaluate as eval,
-  zeros,
-  ones,
-  eye,
-  onesLike,
-  zerosLike,
-  identity,
-  randomUniformVariable,
-  randomNormalVariable,
-  countParams,
-  cast,
-  castToFloatx,
-} from './ops/tensors';
-export type { VariableOptions, ConstantOptions, PlaceholderOptions, RandomVariableOptions } from './ops/tensors';
+// The catalogue functions, group by group (src/api/ops/<group>.ts or src/api/ops/<group>/).
+export { backend, castToFloatx, learningPhase, clearSession } from './ops/config';
+export { variable, constant, placeholder, zeros, ones, eye, onesLike, zerosLike, identity, randomUniformVariable, randomNormalVariable, cast } from './ops/tensors/create';
+export type { VariableOptions, ConstantOptions, PlaceholderOptions, RandomVariableOptions } from './ops/tensors/create';
+export { isPlaceholder, isKerasTensor, isSparse, toDense, shape, intShape, ndim, dtype, evaluate as eval, countParams } from './ops/tensors/inspect';
 export { update, updateAdd, updateSub, movingAverageUpdate, getValue, batchGetValue, setValue, batchSetValue } from './ops/state';
-export * from './ops/math';
-export * from './ops/reduce';
-export * from './ops/shape';
-export * from './ops/nn';
-export * from './ops/graph-ops';
-export * from './ops/random';
-export * from './ops/conv';
-export * from './ops/ctc';
-export * from './ops/control-flow';
-export { learningPhase, clearSession } from './ops/learning-phase';
+export { add, subtract, multiply, divide, negative, slice } from './ops/operators';
+export { dot, batchDot, transpose } from './ops/math/linear-algebra';
+export { square, abs, sqrt, exp, log, round, sign, pow, clip, equal, notEqual, greater, greaterEqual, less, lessEqual, maximum, minimum, sin, cos } from './ops/math/elementwise';
+export { gather } from './ops/math/gather';
+export { sum, mean, max, min, prod, cumsum, cumprod, var, std, any, all, argmax, argmin, logsumexp } from './ops/reduce';
+export { reshape, permuteDimensions, flatten, batchFlatten, expandDims, squeeze, reverse, patternBroadcast } from './ops/shape/layout';
+export { concatenate, stack } from './ops/shape/join';
+export { repeat, repeatElements, tile, resizeImages, resizeVolumes } from './ops/shape/repeat';
+export { temporalPadding, spatial2dPadding, spatial3dPadding } from './ops/shape/padding';
+export { arange, oneHot } from './ops/shape/generate';
+export type { ArangeOptions } from './ops/shape/generate';
+export { relu, softmax, sigmoid, tanh, elu, softplus, softsign, hardSigmoid, l2Normalize } from './ops/nn/activations';
+export { categoricalCrossentropy, sparseCategoricalCrossentropy, binaryCrossentropy } from './ops/nn/losses';
+export { batchNormalization, normalizeBatchInTraining } from './ops/nn/normalization';
+export { biasAdd } from './ops/nn/bias-add';
+export { inTopK } from './ops/nn/in-top-k';
+export { dropout } from './ops/nn/dropout';
+export { randomNormal, truncatedNormal, randomUniform, randomBinomial } from './ops/random';
+export type { RandomNormalOptions, RandomUniformOptions, RandomBinomialOptions } from './ops/random';
+export { conv1d, conv2d, conv3d } from './ops/conv/convolution';
+export type { Conv1dOptions } from './ops/conv/convolution';
+export type { ConvOptions } from './ops/conv/arguments';
+export { conv2dTranspose, conv3dTranspose } from './ops/conv/transposed';
+export type { ConvTransposeOptions } from './ops/conv/transposed';
+export { depthwiseConv2d, separableConv1d, separableConv2d } from './ops/conv/depthwise';
+export { pool2d, pool3d } from './ops/conv/pooling';
+export type { PoolOptions } from './ops/conv/pooling';
+export { localConv1d, localConv2d } from './ops/conv/local';
+export { ctcBatchCost, ctcInterleaveBlanks, ctcCreateSkipIdxs, ctcUpdateLogP, ctcPathProbs, ctcCost } from './ops/ctc';
+export { gradients, stopGradient } from './ops/graph/gradients';
+export { kerasFunction as function, KUpdate } from './ops/graph/function';
+export type { KFunction, UpdateSpec } from './ops/graph/function';
+export { switch, inTrainPhase, inTestPhase } from './ops/graph/conditionals';
+export type { Branch } from './ops/graph/conditionals';
+export { printTensor } from './ops/graph/print-tensor';
+export { rnn, mapFn, foldl, foldr } from './ops/graph/control-flow';
+export type { RnnOptions, RnnStepFunction } from './ops/graph/control-flow';
 export { tidy, dispose } from './ops/memory';
-export { gradients } from './gradients';
-export { kerasFunction as function } from './function';
 export { exportOnnx } from './export';
 export { toTf, fromTf } from './tf-interop';
 export type { TfTensorLike } from './values';
 export type { OnnxExportOptions, OnnxExportInfo, ExportedValue } from './export';
-
-/**
- * The name of the backend in use.
- *
- * Mirrors `keras.backend.backend()`.
- */
-export function backend(): string {
-  return currentBackendName();
-}
 
 /**
  * The dtypes the active backend declares it computes in (its `Backend.dtypes`), in

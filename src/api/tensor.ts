@@ -5,9 +5,9 @@
  * placeholder (fed at call time) or an op (a primitive applied to tensors).
  */
 import type { Backend } from '../backends/backend';
-import { DType, PrimitiveApplication, Shape } from '../backends/types';
-import type { HostRandom } from './random';
-import { KerasTypeError, KerasValueError, UnsupportedError } from '../errors';
+import { DType,PrimitiveApplication,Shape } from '../backends/types';
+import type { HostRandom } from './host-random';
+import { KerasTypeError,KerasValueError,UnsupportedError } from '../errors';
 
 /** A backend-native value together with the backend that owns it. */
 interface Owned {
@@ -335,4 +335,16 @@ export function variableTensor(
 /** Checks that the backend supports `dtype`, else an UnsupportedError naming both. */
 export function checkBackendDType(backend: Backend, dtype: DType): void {
   requireDType(backend, dtype);
+}
+
+/**
+ * The elements of a constant tensor, read on the host (for argument checks that
+ * need values); null when `t` is not a constant (a variable, placeholder or lazy op)
+ * or was disposed.
+ */
+export function constantHostData(t: KTensor): ArrayLike<number> | null {
+  if (t.node.kind !== 'constant') return null;
+  const owned = (t.node as ConstantNode).values[0];
+  if (owned === undefined) return null;
+  return owned.backend.toHost(owned.value);
 }

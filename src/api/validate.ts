@@ -2,12 +2,15 @@
  * Argument checks shared by the public functions. Messages name the function,
  * the argument and what was expected.
  */
-import { DType, DTYPES, isFloatDType } from '../backends/types';
-import { KerasTypeError, KerasValueError } from '../errors';
+import { DType,DTYPES,isFloatDType,isIntDType,Shape } from '../backends/types';
+import { floatx,imageDataFormat } from '../config';
+import { KerasShapeError,KerasTypeError,KerasValueError } from '../errors';
 import { fmt } from './infer';
-import { asTensor, requireTensor } from './op';
-import { KTensor } from './tensor';
+import { evaluate } from './ops/tensors/inspect';
+import { applyOp,constantFrom } from './primitives';
 import { show } from './show';
+import { KTensor } from './tensor';
+import { isTensorLike,toHostValue } from './values';
 
 export { show };
 
@@ -98,4 +101,127 @@ export function requireTensorLike(v: unknown, fn: string, arg = 'x'): KTensor {
   return v instanceof KTensor ? v : asTensor(v, fn, arg);
 }
 
-export { requireTensor };
+/**
+ * A second tensor operand of `fn` that takes the dtype of `like` when it is not a
+ * tensor yet (numbers, nested arrays; for an int32 `like` the values must be whole);
+ * a tensor must already have that dtype.
+ */
+export function operandLike(v: unknown, like: KTensor, fn: string, arg: string, likeArg: string): KTensor {
+  let t: KTensor;
+  if (v instanceof KTensor) t = v;
+  else if (isFloatDType(like.dtype)) t = constantFrom(v, fn, arg, like.dtype);
+  else if (like.dtype === 'int32') t = wholeToInt32(asTensor(v, fn, arg, 'int32'), fn, arg);
+  else t = asTensor(v, fn, arg, like.dtype);
+  if (t.dtype !== like.dtype) {
+    throw new KerasTypeError(`${fn}: argument '${arg}' must have the dtype of '${likeArg}' (${like.dtype}), got ${t.dtype} (use K.cast)`);
+  }
+  return t;
+}
+
+/**
+ * A constant converted from host values to int32 after checking that its values are
+ * whole (float constants); other tensors are returned as they are.
+ */
+export function wholeToInt32(t: KTensor, fn: string, arg: string): KTensor {
+  if (!isFloatDType(t.dtype) || t.node.kind !== 'constant') return t;
+  const data = evaluate(t, fn).data;
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isInteger(data[i])) {
+      throw new KerasValueError(`${fn}: argument '${arg}' must hold whole numbers, got ${show(data[i])} at flat index ${i}`);
+    }
+  }
+  return applyOp('cast', [t], { dtype: 'int32' });
+}
+
+/** Whether two static dims may be equal (either unknown, or the same). */
+export function dimsCompatible(a: number | null, b: number | null): boolean {
+  return a === null || b === null || a === b;
+}
+
+/** Two shapes of the same rank whose known dims agree. */
+export function shapesCompatible(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a.every((d, i) => dimsCompatible(d, b[i]));
+}
+
+/** Checks that `p` broadcasts to the shape of `x` (NumPy rules) without growing it. */
+export function checkBroadcastsTo(p: KTensor, x: KTensor, fn: string, arg: string, xArg = 'x'): void {
+  const off = x.rank - p.rank;
+  const ok = off >= 0 && p.shape.every((d, i) => d === 1 || dimsCompatible(d, x.shape[i + off]));
+  if (!ok) {
+    throw new KerasShapeError(`${fn}: argument '${arg}' has shape [${fmt(p.shape)}], which does not broadcast to the shape [${fmt(x.shape)}] of '${xArg}'`);
+  }
+}
+
+/** A `dataFormat` argument: null/undefined gives `imageDataFormat()`; any letter case accepted, as Keras lowercases. */
+export function dataFormatArg(v: unknown, fn: string): 'channels_first' | 'channels_last' {
+  if (v === null || v === undefined) return imageDataFormat();
+  if (typeof v === 'string') {
+    const l = v.toLowerCase();
+    if (l === 'channels_first' || l === 'channels_last') return l;
+  }
+  throw new KerasValueError(`${fn}: argument 'dataFormat' must be 'channels_first' or 'channels_last' (or null for imageDataFormat()), got ${show(v)}`);
+}
+
+/** An optional boolean flag (undefined gives `dflt`). */
+export function flagArg(v: unknown, dflt: boolean, fn: string, arg: string): boolean {
+  if (v === undefined) return dflt;
+  if (typeof v !== 'boolean') throw new KerasValueError(`${fn}: argument '${arg}' must be a boolean, got ${show(v)}`);
+  return v;
+}
+
+/** A non-negative (or, with `min` 1, positive) integer argument. */
+export function countArg(v: unknown, fn: string, arg: string, min = 0): number {
+  const n = checkInt(v, fn, arg);
+  if (n < min) throw new KerasValueError(`${fn}: argument '${arg}' must be an integer >= ${min}, got ${n}`);
+  return n;
+}
+
+/** A tensor argument of rank exactly `rank`. */
+export function rankArg(v: unknown, rank: number, fn: string, arg = 'x'): KTensor {
+  const t = requireTensorLike(v, fn, arg);
+  if (t.rank !== rank) throw new KerasValueError(`${fn}: argument '${arg}' must be a ${rank}D tensor, got shape [${fmt(t.shape)}]`);
+  return t;
+}
+
+/** An axis where a new axis can go: -(rank+1) <= axis <= rank, normalised to 0..rank. */
+export function newAxisArg(axis: unknown, rank: number, fn: string, arg = 'axis'): number {
+  return normAxis(axis, rank + 1, fn, arg);
+}
+
+/**
+ * A tensor argument: a KTensor as it is, anything else converted to a constant
+ * (numbers take `dtypeHint` when given, else floatx).
+ */
+export function asTensor(value: unknown, fn: string, arg: string, dtypeHint?: DType): KTensor {
+  if (value instanceof KTensor) return value;
+  if (!isTensorLike(value)) {
+    throw new KerasTypeError(`${fn}: argument '${arg}' must be a tensor or a tensor-like value, got ${value === null ? 'null' : typeof value}`);
+  }
+  // Untyped values (numbers, booleans, nested arrays) take the dtype of the tensor
+  // they meet, as TensorFlow converts them; typed arrays and NDArrays keep theirs.
+  const untyped = typeof value === 'number' || typeof value === 'boolean' || Array.isArray(value);
+  if (!untyped || dtypeHint === undefined) return constantFrom(value, fn, arg);
+  const host = toHostValue(value, fn, arg, undefined, floatx());
+  if (isIntDType(dtypeHint) && host.dtype !== 'bool' && !Array.from(host.data).every(Number.isInteger)) {
+    throw new KerasTypeError(`${fn}: argument '${arg}' has values that are not whole numbers, for a ${dtypeHint} tensor (use K.cast)`);
+  }
+  if (host.dtype === 'bool' && dtypeHint !== 'bool') return constantFrom(host, fn, arg);
+  return constantFrom(host, fn, arg, dtypeHint);
+}
+
+/** A tensor argument that must already be a KTensor (no conversion). */
+export function requireTensor(value: unknown, fn: string, arg: string): KTensor {
+  if (!(value instanceof KTensor)) {
+    throw new KerasTypeError(`${fn}: argument '${arg}' must be a tensor (KTensor), got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+  }
+  return value;
+}
+
+/** Checks that `v` is a valid concrete shape (array of non-negative integers). */
+export function checkConcreteShape(v: unknown, fn: string, arg: string): number[] {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return [v];
+  if (!Array.isArray(v) || v.some((d) => typeof d !== 'number' || !Number.isInteger(d) || d < 0)) {
+    throw new KerasValueError(`${fn}: argument '${arg}' must be an array of non-negative integers, got ${show(v)}`);
+  }
+  return [...(v as number[])];
+}

@@ -6,7 +6,6 @@ import { DType, HostArray, hostArrayFor, isIntDType, sizeOf } from '../backends/
 import { KerasShapeError, KerasTypeError, KerasValueError, UnsupportedError } from '../errors';
 import * as os from 'os';
 import { NDArray, NestedArray } from './ndarray';
-import { show } from './show';
 
 /** Typed array together with its shape (and optionally dtype). */
 export interface ShapedData {
@@ -270,13 +269,4 @@ export function allocHostArray(dtype: DType, n: number, fn: string): HostArray {
     if (!(e instanceof RangeError)) throw e;
     throw new KerasValueError(`${fn}: a tensor of ${n} elements of ${dtype} (${n * ELEMENT_BYTES[dtype]} bytes) cannot be allocated: ${e.message}`);
   }
-}
-
-/** Checks that `v` is a valid concrete shape (array of non-negative integers). */
-export function checkConcreteShape(v: unknown, fn: string, arg: string): number[] {
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return [v];
-  if (!Array.isArray(v) || v.some((d) => typeof d !== 'number' || !Number.isInteger(d) || d < 0)) {
-    throw new KerasValueError(`${fn}: argument '${arg}' must be an array of non-negative integers, got ${show(v)}`);
-  }
-  return [...(v as number[])];
 }

@@ -3,7 +3,7 @@
  * several null dims), on every backend. Expected values worked out by hand.
  */
 import * as K from '../../src/index';
-import { applyOp } from '../../src/api/op';
+import { applyOp } from '../../src/api/primitives';
 
 function grad(loss: (x: K.KTensor) => K.KTensor, shape: (number | null)[], value: number[][]): unknown {
   const x = K.placeholder({ shape });

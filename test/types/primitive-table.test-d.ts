@@ -12,7 +12,7 @@
 import type { Tensor as TfTensor } from '@tensorflow/tfjs-core';
 import type * as ort from 'onnxruntime-node';
 import { GRADIENT_RULES, GradientRules } from '../../src/api/grad-rules';
-import { mul, scalar } from '../../src/api/prims';
+import { mul, scalar } from '../../src/api/primitives';
 import { KernelTable, PRIMITIVE_DEFS, PrimitiveAttrs, PrimitiveDef, PrimitiveDefs, PrimitiveApplication } from '../../src/backends/types';
 import { ONNX_KERNELS } from '../../src/backends/onnx';
 import { LOWERINGS, LoweringTable } from '../../src/backends/onnx/lower';

@@ -1,7 +1,7 @@
 /**
  * Adding up gradient contributions.
  */
-import { add } from '../prims';
+import { add } from '../primitives';
 import { KTensor } from '../tensor';
 
 /** Adds two gradient contributions. */

@@ -2,7 +2,7 @@
  * Gradient rules of the elementwise primitives (src/backends/primitives/elementwise.ts).
  */
 import { ElementwiseAttrs, isFloatDType } from '../../backends/types';
-import { binary, broadcastLike, cast, div, mul, neg, scalar, sub, unary, unbroadcast, where, zerosLikeOp } from '../prims';
+import { binary, broadcastLike, cast, div, mul, neg, scalar, sub, unary, unbroadcast, where, zerosLikeOp } from '../primitives';
 import { GradientRules, notDifferentiable as none } from './rule';
 
 /** Gradient rules of the elementwise primitives. */

@@ -2,7 +2,7 @@
  * Gradient rules of gather and scatterAdd (src/backends/primitives/indexing.ts).
  */
 import { IndexingAttrs } from '../../backends/types';
-import { applyOp } from '../op';
+import { applyOp } from '../primitives';
 import { GradientRules } from './rule';
 
 /** Gradient rules of the indexing primitives. */

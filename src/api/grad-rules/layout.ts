@@ -2,8 +2,8 @@
  * Gradient rules of the layout primitives (src/backends/primitives/layout.ts).
  */
 import { LayoutAttrs } from '../../backends/types';
-import { applyOp, constantFrom } from '../op';
-import { broadcastLike, cast, inversePerm, reduceOp, reshapeLike, reshapeTo, transposeOp, unbroadcast, zerosLikeOp } from '../prims';
+import { applyOp, constantFrom } from '../primitives';
+import { broadcastLike, cast, inversePerm, reduceOp, reshapeLike, reshapeTo, transposeOp, unbroadcast, zerosLikeOp } from '../primitives';
 import { KTensor } from '../tensor';
 import { accumulate } from './accumulate';
 import { GradientRules, notDifferentiable as none } from './rule';

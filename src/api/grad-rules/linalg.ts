@@ -2,7 +2,7 @@
  * Gradient rule of the matrix product (src/backends/primitives/linalg.ts).
  */
 import { LinalgAttrs } from '../../backends/types';
-import { matMul, unbroadcast } from '../prims';
+import { matMul, unbroadcast } from '../primitives';
 import { KTensor } from '../tensor';
 import { GradientRules } from './rule';
 

@@ -3,8 +3,8 @@
  * (src/backends/primitives/reduction.ts).
  */
 import { ReduceAttrs, ReductionAttrs } from '../../backends/types';
-import { applyOp } from '../op';
-import { binary, broadcastLike, cast, div, expandDimsOp, inversePerm, mul, reduceOp, reshapeTo, transposeOp } from '../prims';
+import { applyOp } from '../primitives';
+import { binary, broadcastLike, cast, div, expandDimsOp, inversePerm, mul, reduceOp, reshapeTo, transposeOp } from '../primitives';
 import { KTensor } from '../tensor';
 import { GradRule, GradientRules, notDifferentiable as none } from './rule';
 

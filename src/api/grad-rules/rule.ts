@@ -8,7 +8,7 @@ import { KTensor } from '../tensor';
  * A primitive's gradient rule (the transpose of its derivative, as a
  * vector-Jacobian product): given the op's inputs, attributes and output `y`, and
  * the gradient `g` of `y`, one gradient per input, or null where none flows
- * (integer, bool or index inputs). Written with primitives (src/api/prims.ts), so
+ * (integer, bool or index inputs). Written with primitives (src/api/primitives.ts), so
  * the same rule differentiates on every backend and gradients of gradients work.
  */
 export type GradRule<A> = (inputs: readonly KTensor[], attrs: A, y: KTensor, g: KTensor) => (KTensor | null)[];

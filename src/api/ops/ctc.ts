@@ -11,16 +11,19 @@
  * ever produce NaN. Everything is a composite over primitives: it runs and
  * differentiates the same way on every backend.
  */
-import { DType, isFloatDType } from '../../backends/types';
+import { DType,isFloatDType } from '../../backends/types';
 import { epsilon } from '../../config';
-import { KerasShapeError, KerasTypeError, KerasValueError } from '../../errors';
+import { KerasShapeError,KerasTypeError,KerasValueError } from '../../errors';
 import { fmt } from '../infer';
-import { applyOp, asTensor } from '../op';
-import { add, binary, cast, mul, neg, reduceOp, scalar, sub, unary, where } from '../prims';
+import { applyOp } from '../primitives';
+import { asTensor } from '../validate';
+import { add,binary,cast,mul,neg,reduceOp,scalar,sub,unary,where } from '../primitives';
 import { KTensor } from '../tensor';
-import { floatTensor, requireTensorLike, show } from '../validate';
-import { constantOf, dimsCompatible, logSoftmax, stopGrad } from './nn-helpers';
-import { evaluate } from './tensors';
+import { floatTensor,requireTensorLike,show } from '../validate';
+import { constantOf,stopGrad } from '../primitives';
+import { dimsCompatible } from '../validate';
+import { logSoftmax } from './nn/numerics';
+import { evaluate } from './tensors/inspect';
 
 /** The log of an impossible state: finite, so that sums and gradients stay free of NaN. */
 const LOG_ZERO = -1e30;

@@ -7,13 +7,12 @@ import { DType, isFloatDType } from '../../backends/types';
 import { floatx } from '../../config';
 import { KerasValueError } from '../../errors';
 import { activeBackend } from '../engine';
-import { binary, broadcastLike, div, mul, reduceOp, scalar, unary } from '../prims';
-import { HostRandom, nextSeed } from '../random';
+import { HostRandom, nextSeed } from '../host-random';
 import { checkBackendDType, KTensor, RandomDistribution } from '../tensor';
-import { checkAllocation, checkConcreteShape } from '../values';
-import { checkDType, checkNumber, floatTensor, show } from '../validate';
+import { checkAllocation } from '../values';
+import { checkConcreteShape, checkDType, checkNumber, show } from '../validate';
 
-function seedOf(seed: unknown, fn: string): number {
+export function seedOf(seed: unknown, fn: string): number {
   if (seed === undefined || seed === null) return nextSeed();
   if (typeof seed !== 'number' || !Number.isInteger(seed)) {
     throw new KerasValueError(`${fn}: argument 'seed' must be an integer, got ${show(seed)}`);
@@ -28,7 +27,7 @@ function floatDTypeOf(dtype: unknown, fn: string): DType {
 }
 
 /** A random tensor of a static shape, or shaped like `like` at run time. */
-function randomTensor(distribution: RandomDistribution, a: number, b: number, shape: KTensor | readonly number[], dtype: DType, seed: number, fn: string): KTensor {
+export function randomTensor(distribution: RandomDistribution, a: number, b: number, shape: KTensor | readonly number[], dtype: DType, seed: number, fn: string): KTensor {
   checkBackendDType(activeBackend(), dtype);
   // values are drawn in float64 first: refuse a size that cannot be held, now
   if (!(shape instanceof KTensor)) checkAllocation(shape.reduce((p, d) => p * d, 1), 'float64', fn);
@@ -111,41 +110,4 @@ export function randomBinomial(shape: readonly number[], options: RandomBinomial
   const p = checkNumber(options.p ?? 0, fn, 'p');
   if (p < 0 || p > 1) throw new KerasValueError(`${fn}: argument 'p' must be in [0, 1], got ${p}`);
   return randomTensor('binomial', p, 0, s, floatDTypeOf(options.dtype, fn), seedOf(options.seed, fn), fn);
-}
-
-/**
- * Sets entries of `x` to zero with probability `level` and scales the others by
- * 1 / (1 - level), with a new mask at each evaluation. `noiseShape` (broadcastable
- * to x's shape; `null` entries follow x) shares a mask along axes of size 1.
- *
- * Mirrors `keras.backend.dropout(x, level, noise_shape=None, seed=None)`.
- */
-export function dropout(x: unknown, level: number, noiseShape: readonly (number | null)[] | null = null, seed: number | null = null): KTensor {
-  const fn = 'dropout';
-  const t = floatTensor(x, fn);
-  const lv = checkNumber(level, fn, 'level');
-  if (lv < 0 || lv >= 1) throw new KerasValueError(`${fn}: argument 'level' must be in [0, 1), got ${lv}`);
-  const s = seedOf(seed, fn);
-  // The mask follows x's run-time shape, reduced over the axes where noiseShape is 1.
-  let like: KTensor = t;
-  if (noiseShape !== null && noiseShape !== undefined) {
-    if (!Array.isArray(noiseShape) || noiseShape.length !== t.rank) {
-      throw new KerasValueError(`${fn}: argument 'noiseShape' must be an array of ${t.rank} entries (one per axis of x), got ${show(noiseShape)}`);
-    }
-    const axes: number[] = [];
-    noiseShape.forEach((d, i) => {
-      if (d === null) return;
-      if (!Number.isInteger(d) || (d !== 1 && t.shape[i] !== null && d !== t.shape[i])) {
-        throw new KerasValueError(`${fn}: argument 'noiseShape' [${noiseShape.map(String).join(', ')}] is not broadcastable to x's shape at axis ${i}`);
-      }
-      if (d === 1 && t.shape[i] !== 1) axes.push(i);
-    });
-    like = reduceOp('reduceSum', t, axes, true);
-  }
-  if (lv === 0) return t;
-  const retain = 1 - lv;
-  // As tf.nn.dropout: keep where floor(retain + u) = 1, u uniform in [0, 1).
-  const u = randomTensor('uniform', 0, 1, like, t.dtype, s, 'dropout');
-  const keep = unary('floor', binary('add', u, scalar(retain, t.dtype)));
-  return mul(div(t, scalar(retain, t.dtype)), broadcastLike(keep, t));
 }

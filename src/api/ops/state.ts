@@ -6,15 +6,15 @@ import { KerasShapeError, KerasTypeError, KerasValueError } from '../../errors';
 import type { Backend } from '../../backends/backend';
 import { hostArrayFor } from '../../backends/types';
 import { activeBackend } from '../engine';
-import { KUpdate } from '../function';
+import { KUpdate } from './graph/function';
 import { fmt } from '../infer';
 import { NDArray } from '../ndarray';
-import { add, broadcastLike, mul, scalar, sub } from '../prims';
-import { asTensor } from '../op';
-import { KTensor, storeVariable, checkBackendDType } from '../tensor';
-import { checkNumber, requireTensor } from '../validate';
+import { add,broadcastLike,mul,scalar,sub } from '../primitives';
+import { asTensor } from '../validate';
+import { KTensor,storeVariable,checkBackendDType } from '../tensor';
+import { checkNumber,requireTensor } from '../validate';
 import { toHostValue } from '../values';
-import { evaluate } from './tensors';
+import { evaluate } from './tensors/inspect';
 
 function requireVariable(x: unknown, fn: string, arg: string): KTensor {
   const t = requireTensor(x, fn, arg);

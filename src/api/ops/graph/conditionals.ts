@@ -1,17 +1,14 @@
 /**
- * Graph-level selection and printing: switch, in_train_phase, in_test_phase,
- * print_tensor. Re-exported by ./graph-ops.ts.
+ * Selection of the graph group: switch, in_train_phase, in_test_phase.
  */
-import { KerasShapeError, KerasTypeError, KerasValueError } from '../../errors';
-import { fmt } from '../infer';
-import { cast, inversePerm, transposeOp, where } from '../prims';
-import { KTensor, markPrint } from '../tensor';
-import { applyOp } from '../op';
-import { requireTensorLike, show } from '../validate';
-import type { TensorLike } from '../values';
-import { learningPhase } from './learning-phase';
-import { operandLike, shapesCompatible } from './nn-helpers';
-import { evaluate } from './tensors';
+import { KerasShapeError,KerasTypeError,KerasValueError } from '../../../errors';
+import { fmt } from '../../infer';
+import { cast,inversePerm,transposeOp,where } from '../../primitives';
+import { KTensor } from '../../tensor';
+import { operandLike,requireTensorLike,shapesCompatible,show } from '../../validate';
+import type { TensorLike } from '../../values';
+import { learningPhase } from '../config';
+import { evaluate } from '../tensors/inspect';
 
 /** A branch of a selection: a tensor, a tensor-like value, or a function returning one. */
 export type Branch = KTensor | TensorLike | (() => KTensor | TensorLike);
@@ -103,6 +100,7 @@ function select(condition: unknown, thenE: unknown, elseE: unknown, n: SelectNam
 function switchOp(condition: unknown, thenExpression: Branch, elseExpression: Branch): KTensor {
   return select(condition, thenExpression, elseExpression, { fn: 'switch', cond: 'condition', then: 'thenExpression', else: 'elseExpression' });
 }
+
 export { switchOp as switch };
 
 /** The learning-phase selection: a static pick for 0/1/booleans, `select` for a tensor. */
@@ -134,27 +132,4 @@ export function inTrainPhase(x: Branch, alt: Branch, training: number | boolean 
  */
 export function inTestPhase(x: Branch, alt: Branch, training: number | boolean | KTensor | null = null): KTensor {
   return phaseSelect(alt, x, training, { fn: 'inTestPhase', cond: 'training', then: 'alt', else: 'x' });
-}
-
-/**
- * Prints `message` followed by the values of `x` (to stderr, as TensorFlow's `Print`)
- * and returns `x`. A constant is evaluated now, so it is printed at once. For a lazy
- * tensor (built on a placeholder, a variable or a random op) the returned tensor is
- * printed each time a compiled function or an eval computes it (the graph runner
- * fetches it as an extra output, so this works on every backend).
- *
- * Mirrors `keras.backend.print_tensor(x, message='')`.
- */
-export function printTensor(x: unknown, message = ''): KTensor {
-  const t = requireTensorLike(x, 'printTensor');
-  if (typeof message !== 'string') throw new KerasValueError(`printTensor: argument 'message' must be a string, got ${show(message)}`);
-  if (t.node.kind !== 'constant') {
-    // Lazy: an identity that the graph runner prints each time it is computed.
-    const y = applyOp('identity', [t], {});
-    markPrint(y, message);
-    return y;
-  }
-  const v = evaluate(t, 'printTensor');
-  process.stderr.write(`${message}${JSON.stringify(v.toArray(), (_k, n: unknown) => (typeof n === 'number' && !Number.isFinite(n) ? String(n) : n))}\n`);
-  return t;
 }

@@ -6,16 +6,14 @@
  * composites over primitives, so they run and differentiate identically on every
  * backend; the iterated dimension must be statically known.
  */
-import { KerasShapeError, KerasTypeError, KerasValueError } from '../../errors';
-import { fmt } from '../infer';
-import { applyOp, asTensor } from '../op';
-import { cast, expandDimsOp, scalar, where } from '../prims';
-import { KTensor } from '../tensor';
-import { checkBool, checkDType, checkInt, requireTensorLike, show } from '../validate';
-import type { DType } from '../../backends/types';
-import type { TensorLike } from '../values';
-import { shapesCompatible } from './nn-helpers';
-import { insertAxis } from './shape-helpers';
+import type { DType } from '../../../backends/types';
+import { KerasShapeError,KerasTypeError,KerasValueError } from '../../../errors';
+import { fmt } from '../../infer';
+import { applyOp,cast,expandDimsOp,scalar,where } from '../../primitives';
+import { KTensor } from '../../tensor';
+import { asTensor,checkBool,checkDType,checkInt,requireTensorLike,shapesCompatible,show } from '../../validate';
+import type { TensorLike } from '../../values';
+import { insertAxis } from '../shape/helpers';
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */

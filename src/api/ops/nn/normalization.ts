@@ -1,16 +1,12 @@
 /**
- * Batch normalisation of the nn group: batch_normalization and
- * normalize_batch_in_training, as Keras 2.1's TensorFlow backend (the signatures
- * of the catalogue) computes them with `tf.nn.moments` and
- * `tf.nn.batch_normalization`. Re-exported by ./nn.ts.
+ * Batch normalisation of the nn group.
  */
-import { Shape } from '../../backends/types';
-import { KerasShapeError, KerasValueError } from '../../errors';
-import { fmt } from '../infer';
-import { add, binary, div, mul, neg, onesLikeOp, reduceOp, reshapeTo, scalar, sub, unary } from '../prims';
-import { KTensor } from '../tensor';
-import { checkNumber, floatTensor, show } from '../validate';
-import { checkBroadcastsTo, operandLike, stopGrad } from './nn-helpers';
+import { Shape } from '../../../backends/types';
+import { KerasShapeError,KerasValueError } from '../../../errors';
+import { fmt } from '../../infer';
+import { add,binary,div,mul,neg,onesLikeOp,reduceOp,reshapeTo,scalar,stopGrad,sub,unary } from '../../primitives';
+import { KTensor } from '../../tensor';
+import { checkBroadcastsTo,checkNumber,floatTensor,operandLike,show } from '../../validate';
 
 /** An optional scale or offset: null/undefined, or a tensor of the dtype of `x`. */
 function optionalParam(v: unknown, x: KTensor, fn: string, arg: string): KTensor | null {

@@ -1,12 +1,41 @@
 /**
- * Internal builders for primitives on KTensors (no user-facing argument checks:
- * public functions check first). Gradient rules and composites are written with these.
+ * Applying primitives to KTensors: `applyOp` (shape and dtype inference, then a
+ * run at once when every input is a constant, else a recorded op node), and the
+ * internal builders (no user-facing argument checks: public functions check
+ * first) that composites and gradient rules are written with.
  */
-import { BinaryPrimitive, DType, ReducePrimitive, Shape, UnaryPrimitive } from '../backends/types';
+import { runKernel } from '../backends/interpret';
+import type { OpNode } from '../backends/types';
+import { BinaryPrimitive,DType,PrimitiveAttrs,PrimitiveName,ReducePrimitive,Shape,UnaryPrimitive } from '../backends/types';
+import { floatx } from '../config';
 import { KerasValueError } from '../errors';
-import { applyOp, constantFrom } from './op';
-import { fmt } from './infer';
-import { KTensor } from './tensor';
+import { activeBackend, fromHostChecked, onEngine } from './engine';
+import { fmt,inferPrimitive } from './infer';
+import { checkBackendDType,constantTensor,constantValue,KTensor } from './tensor';
+import { asTensor } from './validate';
+import { toHostValue } from './values';
+
+/** `x` with no gradient flowing back through it (TensorFlow's `stop_gradient`). */
+export function stopGrad(x: KTensor): KTensor {
+  return applyOp('identity', [x], {}, { noGrad: true });
+}
+
+/** A constant of `dtype` from flat data and a shape. */
+export function constantOf(data: readonly number[], shape: readonly number[], dtype: DType, fn: string): KTensor {
+  return asTensor({ data: [...data], shape: [...shape], dtype }, fn, 'constant');
+}
+
+/**
+ * Sum over the last axis, dropping it. When the result would have more than one
+ * unknown dim, the axis is summed with keepDims and then dropped by gathering index 0
+ * (a reshape, which the gradient of a keepDims=false reduction needs, cannot have
+ * two unknown dims).
+ */
+export function sumLastAxis(x: KTensor): KTensor {
+  const ax = x.rank - 1;
+  if (x.shape.slice(0, ax).filter((d) => d === null).length <= 1) return reduceOp('reduceSum', x, [ax], false);
+  return applyOp('gather', [reduceOp('reduceSum', x, [ax], true), scalar(0, 'int32')], { axis: ax });
+}
 
 /** Applies a unary primitive. */
 export function unary(op: UnaryPrimitive, x: KTensor): KTensor {
@@ -24,9 +53,13 @@ export function scalar(v: number, dtype: DType): KTensor {
 }
 
 export const add = (a: KTensor, b: KTensor): KTensor => binary('add', a, b);
+
 export const sub = (a: KTensor, b: KTensor): KTensor => binary('sub', a, b);
+
 export const mul = (a: KTensor, b: KTensor): KTensor => binary('mul', a, b);
+
 export const div = (a: KTensor, b: KTensor): KTensor => binary('div', a, b);
+
 export const neg = (a: KTensor): KTensor => unary('neg', a);
 
 /** Applies a reduction over `axes` (empty axes: the input itself). */
@@ -128,4 +161,37 @@ export function inversePerm(perm: readonly number[]): number[] {
   const inv = new Array<number>(perm.length);
   perm.forEach((p, i) => (inv[p] = i));
   return inv;
+}
+
+/** Applies primitive `op`; eager when every input is a constant, lazy otherwise. */
+export function applyOp<P extends PrimitiveName>(
+  op: P,
+  inputs: readonly KTensor[],
+  attrs: PrimitiveAttrs[P],
+  options: { noGrad?: boolean } = {},
+): KTensor {
+  const info = inferPrimitive(op, inputs, attrs);
+  const backend = activeBackend();
+  for (const t of inputs) checkBackendDType(backend, t.dtype);
+  checkBackendDType(backend, info.dtype);
+  if (inputs.every((t) => t.node.kind === 'constant')) {
+    const natives = inputs.map((t) => constantValue(t, backend));
+    const node = { kind: 'op', op, attrs, inputs: [], shape: info.shape, dtype: info.dtype } as unknown as OpNode;
+    const out = onEngine(op, backend, () => runKernel(backend, node, natives));
+    return constantTensor(backend, out, backend.shapeOf(out), info.dtype);
+  }
+  return new KTensor(
+    { kind: 'op', op, attrs, inputs, noGrad: options.noGrad ?? false } as KTensor['node'],
+    info.shape,
+    info.dtype,
+  );
+}
+
+/** Makes a constant tensor on the active backend from a host value. */
+export function constantFrom(value: unknown, fn: string, arg: string, dtype?: DType, name?: string): KTensor {
+  const host = toHostValue(value, fn, arg, dtype, floatx());
+  const backend = activeBackend();
+  checkBackendDType(backend, host.dtype);
+  const native = fromHostChecked(fn, backend, host.data.length, host.data.byteLength, host.dtype, () => backend.fromHost(host.data, host.shape, host.dtype));
+  return constantTensor(backend, native, host.shape, host.dtype, name);
 }

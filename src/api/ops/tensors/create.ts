@@ -1,21 +1,18 @@
 /**
- * Making and inspecting tensors: variables, constants, placeholders, their
- * shapes and dtypes, evaluation, and the tensor-making helpers.
+ * Making tensors (the tensors group): variables, constants, placeholders, zeros,
+ * ones, eye, the `*Like` constructors, identity, random variables and cast.
  */
-import { DType, HostArray, hostArrayFor } from '../../backends/types';
-import { floatx } from '../../config';
-import { KerasTypeError, KerasValueError } from '../../errors';
-import { activeBackend, fromHostChecked } from '../engine';
-import { toNDArray } from '../function';
-import { runLazy } from '../graph';
-import { fmt } from '../infer';
-import { NDArray } from '../ndarray';
-import { applyOp, constantFrom, requireTensor } from '../op';
-import { broadcastLike, cast as castOp, scalar } from '../prims';
-import { HostRandom, nextSeed } from '../random';
-import { checkBackendDType, constantValue, KTensor, variableTensor, variableValue } from '../tensor';
-import { allocHostArray, checkAllocation, checkConcreteShape, convertHostArray, isHostArray, toHostValue } from '../values';
-import { checkDType, checkNumber, requireTensorLike, show } from '../validate';
+import { DType, HostArray, hostArrayFor } from '../../../backends/types';
+import { floatx } from '../../../config';
+import { KerasValueError } from '../../../errors';
+import { activeBackend, fromHostChecked } from '../../engine';
+import { applyOp, constantFrom } from '../../primitives';
+import { broadcastLike, cast as castOp, scalar } from '../../primitives';
+import { HostRandom, nextSeed } from '../../host-random';
+import { checkBackendDType, KTensor, variableTensor } from '../../tensor';
+import { allocHostArray, checkAllocation, convertHostArray, isHostArray, toHostValue } from '../../values';
+import { evaluate } from './inspect';
+import { checkConcreteShape, checkDType, checkNumber, requireTensorLike, show } from '../../validate';
 
 /** Options of `variable`. */
 export interface VariableOptions {
@@ -146,104 +143,6 @@ export function placeholder(options: PlaceholderOptions = {}): KTensor {
   return new KTensor({ kind: 'placeholder', sparse: false }, shape, dtype, checkName(options.name, 'placeholder'));
 }
 
-/**
- * Whether `x` is a placeholder.
- *
- * Mirrors `keras.backend.is_placeholder(x)`.
- */
-export function isPlaceholder(x: unknown): boolean {
-  return x instanceof KTensor && x.node.kind === 'placeholder';
-}
-
-/**
- * Whether `x` is a Keras tensor (the output of a Keras layer or `Input`). This
- * library has no layers, so every KTensor answers false; a non-tensor is an error.
- *
- * Mirrors `keras.backend.is_keras_tensor(x)`.
- */
-export function isKerasTensor(x: unknown): boolean {
-  if (!(x instanceof KTensor)) {
-    throw new KerasValueError(`isKerasTensor: argument 'x' must be a symbolic tensor (KTensor), got ${x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x}`);
-  }
-  return false;
-}
-
-/**
- * Whether `tensor` is sparse (never, here).
- *
- * Mirrors `keras.backend.is_sparse(tensor)`.
- */
-export function isSparse(tensor: unknown): boolean {
-  requireTensor(tensor, 'isSparse', 'tensor');
-  return false;
-}
-
-/**
- * A dense tensor from `tensor` (tensors here are always dense: returns it).
- *
- * Mirrors `keras.backend.to_dense(tensor)`.
- */
-export function toDense(tensor: unknown): KTensor {
-  return requireTensor(tensor, 'toDense', 'tensor');
-}
-
-/**
- * The shape of `x` as an int32 tensor: a constant when the static shape is known,
- * otherwise read at run time (dims of placeholders).
- *
- * Mirrors `keras.backend.shape(x)`.
- */
-export function shape(x: unknown): KTensor {
-  const t = requireTensorLike(x, 'shape');
-  if (t.shape.some((d) => d === null)) return applyOp('shapeOf', [t], {});
-  return constantFrom({ data: Int32Array.from(t.shape as number[]), shape: [t.rank], dtype: 'int32' }, 'shape', 'x', 'int32');
-}
-
-/**
- * The static shape of `x`, `null` for unknown dims.
- *
- * Mirrors `keras.backend.int_shape(x)`.
- */
-export function intShape(x: unknown): (number | null)[] {
-  return [...requireTensorLike(x, 'intShape').shape];
-}
-
-/**
- * The number of axes of `x`.
- *
- * Mirrors `keras.backend.ndim(x)`.
- */
-export function ndim(x: unknown): number {
-  return requireTensorLike(x, 'ndim').rank;
-}
-
-/**
- * The dtype of `x`, as a string.
- *
- * Mirrors `keras.backend.dtype(x)`.
- */
-export function dtype(x: unknown): DType {
-  return requireTensorLike(x, 'dtype').dtype;
-}
-
-/**
- * The value of a tensor, as an NDArray.
- *
- * Mirrors `keras.backend.eval(x)` (exported as `eval`).
- */
-export function evaluate(x: unknown, fn = 'eval'): NDArray {
-  const t = requireTensorLike(x, fn);
-  const backend = activeBackend();
-  if (t.node.kind === 'constant') return toNDArray(backend, constantValue(t, backend), t.dtype);
-  if (t.node.kind === 'variable') return toNDArray(backend, variableValue(t, backend), t.dtype);
-  const [v] = runLazy(backend, [t], fn);
-  try {
-    return toNDArray(backend, v, t.dtype);
-  } finally {
-    backend.dispose(v);
-  }
-}
-
 function filled(shapeArg: unknown, value: number, dtypeArg: unknown, name: unknown, fn: string): KTensor {
   const s = checkConcreteShape(shapeArg, fn, 'shape');
   const dt = optDType(dtypeArg, fn);
@@ -366,19 +265,6 @@ export function randomNormalVariable(shape: readonly number[], mean: number, sca
 }
 
 /**
- * The number of scalars in `x` (its static shape must be known).
- *
- * Mirrors `keras.backend.count_params(x)`.
- */
-export function countParams(x: unknown): number {
-  const t = requireTensorLike(x, 'countParams');
-  if (t.shape.some((d) => d === null)) {
-    throw new KerasValueError(`countParams: the shape [${fmt(t.shape)}] of argument 'x' has unknown dimensions`);
-  }
-  return (t.shape as number[]).reduce((p, d) => p * d, 1);
-}
-
-/**
  * Casts `x` to `dtype` (float -> int truncates toward zero; x -> bool is x != 0).
  *
  * Mirrors `keras.backend.cast(x, dtype)`.
@@ -387,15 +273,4 @@ export function cast(x: unknown, dtype: DType): KTensor {
   const t = requireTensorLike(x, 'cast');
   const dt = checkDType(dtype, 'cast', 'dtype');
   return castOp(t, dt);
-}
-
-/**
- * Casts a host array (or anything `constant` takes) to floatx, returning an NDArray.
- *
- * Mirrors `keras.backend.cast_to_floatx(x)`.
- */
-export function castToFloatx(x: unknown): NDArray {
-  if (x instanceof KTensor) throw new KerasTypeError(`castToFloatx: argument 'x' must be a host array (use K.cast for tensors)`);
-  const host = toHostValue(x, 'castToFloatx', 'x', floatx(), floatx());
-  return new NDArray(host.data, host.shape, host.dtype);
 }

@@ -1,101 +1,12 @@
 /**
- * Arithmetic and elementwise math: the Python operators as functions, and
- * `dot`, `transpose`, `square`, `sqrt`, `exp`, `log`, `abs`.
+ * Products and transposition of the math group: `dot`, `batchDot`, `transpose`.
  */
-import { isFloatDType, isIntDType } from '../../backends/types';
-import { floatx } from '../../config';
-import { KerasShapeError, KerasTypeError, KerasValueError } from '../../errors';
-import { fmt } from '../infer';
-import { applyOp } from '../op';
-import { binary, cast, matMul, reduceOp, reshapeTo, scalar, transposeOp, unary } from '../prims';
-import { installTensorMethods, KTensor } from '../tensor';
-import { binaryOperands, floatTensor, normAxis, requireTensorLike, show } from '../validate';
-
-/**
- * `x + y` with NumPy broadcasting (also `x.add(y)`).
- *
- * Mirrors Python's `x + y` on Keras tensors.
- */
-export function add(x: unknown, y: unknown): KTensor {
-  return numericOperands('add', x, y, (a, b) => binary('add', a, b));
-}
-
-/** Checks the two operands of an arithmetic op (same dtype, not bool) and applies `f`. */
-function numericOperands(fn: string, x: unknown, y: unknown, f: (a: KTensor, b: KTensor) => KTensor): KTensor {
-  const [a, b] = binaryOperands(x, y, fn);
-  if (a.dtype === 'bool') throw new KerasTypeError(`${fn}: arguments 'x' and 'y' must be numeric, got bool tensors (cast them first)`);
-  return f(a, b);
-}
-
-/**
- * `x - y` with broadcasting (also `x.subtract(y)`).
- *
- * Mirrors Python's `x - y` on Keras tensors.
- */
-export function subtract(x: unknown, y: unknown): KTensor {
-  return numericOperands('subtract', x, y, (a, b) => binary('sub', a, b));
-}
-
-/**
- * `x * y` with broadcasting (also `x.multiply(y)`).
- *
- * Mirrors Python's `x * y` on Keras tensors.
- */
-export function multiply(x: unknown, y: unknown): KTensor {
-  return numericOperands('multiply', x, y, (a, b) => binary('mul', a, b));
-}
-
-/**
- * `x / y` with broadcasting (also `x.divide(y)`): true division; integer
- * operands give floatx, as Python 3's `/`.
- *
- * Mirrors Python's `x / y` on Keras tensors.
- */
-export function divide(x: unknown, y: unknown): KTensor {
-  return numericOperands('divide', x, y, (a, b) =>
-    isIntDType(a.dtype) ? binary('div', cast(a, floatx()), cast(b, floatx())) : binary('div', a, b),
-  );
-}
-
-/**
- * `-x` (also `x.negative()`).
- *
- * Mirrors Python's unary `-x` on Keras tensors.
- */
-export function negative(x: unknown): KTensor {
-  const t = requireTensorLike(x, 'negative');
-  if (t.dtype === 'bool') throw new KerasTypeError(`negative: argument 'x' must be numeric, got bool`);
-  return unary('neg', t);
-}
-
-/**
- * A contiguous block of `x`: `start[i]` (>= 0) and `size[i]` (>= 0, or -1 for "to the end")
- * for each axis (also `x.slice(start, size)`).
- *
- * Mirrors Python indexing `x[a:b, ...]` and `keras.backend.slice(x, start, size)`.
- */
-export function slice(x: unknown, start: readonly number[], size: readonly number[]): KTensor {
-  const t = requireTensorLike(x, 'slice');
-  const check = (v: unknown, arg: string): number[] => {
-    if (!Array.isArray(v) || v.length !== t.rank || v.some((d) => !Number.isInteger(d))) {
-      throw new KerasValueError(`slice: argument '${arg}' must be an array of ${t.rank} integers (one per axis), got ${show(v)}`);
-    }
-    return [...(v as number[])];
-  };
-  const b = check(start, 'start');
-  const s = check(size, 'size');
-  b.forEach((bi, i) => {
-    const d = t.shape[i];
-    if (bi < 0) throw new KerasValueError(`slice: start[${i}] must be >= 0, got ${bi}`);
-    if (s[i] < -1) throw new KerasValueError(`slice: size[${i}] must be >= 0 or -1, got ${s[i]}`);
-    if (d !== null && (bi > d || (s[i] >= 0 && bi + s[i] > d))) {
-      throw new KerasValueError(`slice: start[${i}]=${bi} with size[${i}]=${s[i]} goes past dimension ${i} of length ${d}`);
-    }
-  });
-  return applyOp('slice', [t], { begin: b, size: s });
-}
-
-installTensorMethods({ add, subtract, multiply, divide, negative, slice });
+import { isFloatDType } from '../../../backends/types';
+import { KerasShapeError,KerasTypeError,KerasValueError } from '../../../errors';
+import { fmt } from '../../infer';
+import { binary,matMul,reduceOp,reshapeTo,transposeOp } from '../../primitives';
+import { KTensor } from '../../tensor';
+import { binaryOperands,normAxis,requireTensorLike,show } from '../../validate';
 
 /**
  * Multiplies two tensors: matrix product for 2-D, and for N-D the sum over the last
@@ -145,59 +56,6 @@ export function transpose(x: unknown): KTensor {
   const t = requireTensorLike(x, 'transpose');
   return transposeOp(t, Array.from({ length: t.rank }, (_, i) => t.rank - 1 - i));
 }
-
-/**
- * Elementwise square.
- *
- * Mirrors `keras.backend.square(x)`.
- */
-export function square(x: unknown): KTensor {
-  const t = requireTensorLike(x, 'square');
-  if (t.dtype === 'bool') throw new KerasTypeError(`square: argument 'x' must be numeric, got bool`);
-  return binary('mul', t, t);
-}
-
-/**
- * Elementwise absolute value.
- *
- * Mirrors `keras.backend.abs(x)`.
- */
-export function abs(x: unknown): KTensor {
-  const t = requireTensorLike(x, 'abs');
-  if (t.dtype === 'bool') throw new KerasTypeError(`abs: argument 'x' must be numeric, got bool`);
-  return unary('abs', t);
-}
-
-/**
- * Elementwise square root; negative inputs give 0 (Keras clips them to 0 first).
- *
- * Mirrors `keras.backend.sqrt(x)`.
- */
-export function sqrt(x: unknown): KTensor {
-  const t = floatTensor(x, 'sqrt');
-  return unary('sqrt', binary('maximum', t, scalar(0, t.dtype)));
-}
-
-/**
- * Elementwise exponential.
- *
- * Mirrors `keras.backend.exp(x)`.
- */
-export function exp(x: unknown): KTensor {
-  return unary('exp', floatTensor(x, 'exp'));
-}
-
-/**
- * Elementwise natural logarithm.
- *
- * Mirrors `keras.backend.log(x)`.
- */
-export function log(x: unknown): KTensor {
-  return unary('log', floatTensor(x, 'log'));
-}
-
-export { round, sign, pow, clip, equal, notEqual, greater, greaterEqual, less, lessEqual, maximum, minimum, sin, cos } from './elementwise';
-export { gather } from './indexing';
 
 /** The `axes` argument of batchDot, normalised to two non-negative axes. */
 function batchDotAxes(axes: unknown, xr: number, yr: number): [number, number] {

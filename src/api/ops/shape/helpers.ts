@@ -7,11 +7,10 @@
  * broadcastLike and concat instead, so that they still run, and differentiate,
  * on every backend.
  */
-import { KTensor } from '../tensor';
-import { applyOp, constantFrom } from '../op';
-import { reshapeTo, scalar, transposeOp } from '../prims';
-import { KerasValueError } from '../../errors';
-import { fmt } from '../infer';
+import { KerasValueError } from '../../../errors';
+import { fmt } from '../../infer';
+import { applyOp,constantFrom,reshapeTo,scalar,transposeOp } from '../../primitives';
+import { KTensor } from '../../tensor';
 
 /** Number of unknown (null) dims of a static shape. */
 export function unknownDims(shape: readonly (number | null)[]): number {

@@ -1,6 +1,7 @@
 /**
  * Sliding-window building blocks of the convolution and pooling composites
- * (no user-facing argument checks: src/api/ops/conv.ts checks first).
+ * (no user-facing argument checks: arguments.ts checks first), and the
+ * moves between channels_first and channels_last.
  *
  * Everything works in channels_last layout, [batch, s1, ..., sn, channels], with
  * the spatial and channel dims known and the batch dim possibly unknown (null).
@@ -18,10 +19,10 @@
  * transpose and with ranks at most n + 3. The number of nodes grows with the sum,
  * not the product, of the kernel sizes.
  */
-import { KerasValueError } from '../../errors';
-import { applyOp } from '../op';
-import { reshapeTo } from '../prims';
-import { KTensor } from '../tensor';
+import type { ImageDataFormat } from '../../../config';
+import { KerasValueError } from '../../../errors';
+import { applyOp,reshapeTo,transposeOp } from '../../primitives';
+import { KTensor } from '../../tensor';
 
 /** The padding modes of the convolution functions. */
 export type PaddingMode = 'valid' | 'same' | 'causal';
@@ -137,4 +138,27 @@ export function extractPatches(x: KTensor, axes: readonly WindowAxis[], padValue
     t = strided ? reshapeTo(joined, [...joined.shape.slice(0, p + 1), ...joined.shape.slice(p + 2)], fn) : joined;
   }
   return t;
+}
+
+/** The shape of a tensor whose dims are known (checked by the caller). */
+export function dims(t: KTensor): number[] {
+  return t.shape as number[];
+}
+
+/** `x` moved to channels_last (a transpose for channels_first). */
+export function toChannelsLast(x: KTensor, df: ImageDataFormat): KTensor {
+  if (df === 'channels_last') return x;
+  const n = x.rank - 2;
+  return transposeOp(x, [0, ...Array.from({ length: n }, (_, i) => i + 2), 1]);
+}
+
+/** A channels_last result moved to `df`. */
+export function fromChannelsLast(y: KTensor, df: ImageDataFormat): KTensor {
+  if (df === 'channels_last') return y;
+  const n = y.rank - 2;
+  return transposeOp(y, [0, n + 1, ...Array.from({ length: n }, (_, i) => i + 1)]);
+}
+
+export function product(values: readonly number[]): number {
+  return values.reduce((p, v) => p * v, 1);
 }

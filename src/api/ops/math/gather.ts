@@ -1,26 +1,13 @@
 /**
- * Indexing: `gather`, and reading the values of constant tensors for argument
- * checks. Re-exported by `math.ts`.
+ * `gather` of the math group.
  */
-import { isIntDType } from '../../backends/types';
-import { KerasTypeError, KerasValueError } from '../../errors';
-import { fmt } from '../infer';
-import { applyOp, constantFrom } from '../op';
-import { ConstantNode, KTensor } from '../tensor';
-import { toHostValue } from '../values';
-import { requireTensorLike, show } from '../validate';
-
-/**
- * The elements of a constant tensor, read on the host (for argument checks that
- * need values); null when `t` is not a constant (a variable, placeholder or lazy op)
- * or was disposed.
- */
-export function constantHostData(t: KTensor): ArrayLike<number> | null {
-  if (t.node.kind !== 'constant') return null;
-  const owned = (t.node as ConstantNode).values[0];
-  if (owned === undefined) return null;
-  return owned.backend.toHost(owned.value);
-}
+import { isIntDType } from '../../../backends/types';
+import { KerasTypeError,KerasValueError } from '../../../errors';
+import { fmt } from '../../infer';
+import { applyOp,constantFrom } from '../../primitives';
+import { constantHostData,KTensor } from '../../tensor';
+import { requireTensorLike,show } from '../../validate';
+import { toHostValue } from '../../values';
 
 /** The `indices` argument of gather: an int32 tensor, or whole numbers made into one. */
 function gatherIndices(indices: unknown): { tensor: KTensor; values: ArrayLike<number> | null } {

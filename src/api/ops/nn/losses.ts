@@ -1,17 +1,14 @@
 /**
- * Cross-entropy losses of the nn group: categorical_crossentropy,
- * sparse_categorical_crossentropy, binary_crossentropy, as Keras 2.2's
- * TensorFlow backend computes them. Re-exported by ./nn.ts.
+ * Losses of the nn group.
  */
-import { epsilon } from '../../config';
-import { KerasShapeError, KerasValueError } from '../../errors';
-import { fmt } from '../infer';
-import { applyOp } from '../op';
-import { binary, cast, div, mul, neg, reduceOp, reshapeTo, scalar, sub, unary, where } from '../prims';
-import { KTensor } from '../tensor';
-import { floatTensor, requireTensorLike } from '../validate';
-import { clipValues, constantOf, flagArg, logSoftmax, operandLike, shapesCompatible, sigmoidCrossEntropy, stopGrad, sumLastAxis, wholeToInt32 } from './nn-helpers';
-import { evaluate } from './tensors';
+import { epsilon } from '../../../config';
+import { KerasShapeError,KerasValueError } from '../../../errors';
+import { fmt } from '../../infer';
+import { applyOp,binary,cast,constantOf,div,mul,neg,reduceOp,reshapeTo,scalar,stopGrad,sub,sumLastAxis,unary,where } from '../../primitives';
+import { KTensor } from '../../tensor';
+import { flagArg,floatTensor,operandLike,requireTensorLike,shapesCompatible,wholeToInt32 } from '../../validate';
+import { evaluate } from '../tensors/inspect';
+import { clipValues,logSoftmax,sigmoidCrossEntropy } from './numerics';
 
 /** `output` as a float tensor of rank >= 1; `target` converted to its dtype when not a tensor. */
 function lossOperands(target: unknown, output: unknown, fn: string): [KTensor, KTensor] {

@@ -1,13 +1,31 @@
 /**
- * `gradients(loss, variables)`: reverse-mode differentiation over the graph.
+ * Differentiation of the graph group: `gradients(loss, variables)` (reverse mode
+ * over the graph) and `stopGradient`.
  */
-import { isFloatDType } from '../backends/types';
-import { KerasTypeError } from '../errors';
-import { accumulate, inputGradients } from './grad-rules';
-import { topoSort } from './graph';
-import { requireTensor } from './op';
-import { cast, onesLikeOp } from './prims';
-import { KTensor } from './tensor';
+import { isFloatDType } from '../../../backends/types';
+import { KerasTypeError } from '../../../errors';
+import { accumulate,inputGradients } from '../../grad-rules';
+import { topoSort } from '../../graph';
+import { applyOp,cast,onesLikeOp } from '../../primitives';
+import { KTensor } from '../../tensor';
+import { requireTensor,requireTensorLike } from '../../validate';
+
+/**
+ * The same values with no gradient flowing back: a tensor, or a list of tensors.
+ *
+ * Mirrors `keras.backend.stop_gradient(variables)`.
+ */
+export function stopGradient(variables: KTensor): KTensor;
+
+export function stopGradient(variables: readonly KTensor[]): KTensor[];
+
+export function stopGradient(variables: KTensor | readonly KTensor[]): KTensor | KTensor[] {
+  if (Array.isArray(variables)) {
+    return (variables as readonly unknown[]).map((v, i) => applyOp('identity', [requireTensorLike(v, 'stopGradient', `variables[${i}]`)], {}, { noGrad: true }));
+  }
+  if (variables === undefined || variables === null) throw new KerasTypeError(`stopGradient: argument 'variables' must be a tensor or a list of tensors`);
+  return applyOp('identity', [requireTensorLike(variables, 'stopGradient', 'variables')], {}, { noGrad: true });
+}
 
 /**
  * Returns the gradients of `loss` with respect to `variables` (a list, or one

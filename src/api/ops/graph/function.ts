@@ -2,18 +2,18 @@
  * `function(inputs, outputs, updates)`: a compiled graph called with a list of
  * values, returning a list of NDArrays, applying updates after the outputs.
  */
-import type { Backend } from '../backends/backend';
-import { interpretGraph } from '../backends/interpret';
-import { CompiledGraph, DType, isFloatDType, isIntDType } from '../backends/types';
-import { KerasShapeError, KerasTypeError, KerasValueError } from '../errors';
-import { activeBackend, engineFailure, onEngine } from './engine';
-import { BuiltGraph, buildGraph, drawRandomFeeds, takePrints, variableValues } from './graph';
-import { fmt } from './infer';
-import { NDArray } from './ndarray';
-import { checkBackendDType, KTensor, storeVariable } from './tensor';
-import { isHostArray, toHostValue } from './values';
-import { floatx } from '../config';
-import { exportGraphToOnnx, OnnxExportInfo, OnnxExportOptions } from './export';
+import type { Backend } from '../../../backends/backend';
+import { interpretGraph } from '../../../backends/interpret';
+import { CompiledGraph, DType, isFloatDType, isIntDType } from '../../../backends/types';
+import { KerasShapeError, KerasTypeError, KerasValueError } from '../../../errors';
+import { activeBackend, engineFailure, onEngine } from '../../engine';
+import { BuiltGraph, buildGraph, drawRandomFeeds, takePrints, variableValues } from '../../graph';
+import { fmt } from '../../infer';
+import { NDArray } from '../../ndarray';
+import { checkBackendDType, KTensor, storeVariable } from '../../tensor';
+import { isHostArray, toHostValue } from '../../values';
+import { floatx } from '../../../config';
+import { exportGraphToOnnx, OnnxExportInfo, OnnxExportOptions } from '../../export';
 
 /** A variable update: `variable` takes the value of `value` when a function runs. */
 export class KUpdate {

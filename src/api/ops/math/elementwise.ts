@@ -1,14 +1,62 @@
 /**
- * Elementwise math of the `math` group: round, sign, pow, clip, the comparisons,
- * maximum, minimum, sin and cos. Re-exported by `math.ts`.
+ * Elementwise math of the math group: square, abs, sqrt, exp, log, round, sign,
+ * pow, clip, the comparisons, maximum, minimum, sin and cos.
  */
-import { BinaryPrimitive, isIntDType } from '../../backends/types';
-import { KerasTypeError, KerasValueError } from '../../errors';
-import { applyOp, asTensor } from '../op';
-import { binary, scalar, unary } from '../prims';
-import { KTensor } from '../tensor';
-import { binaryOperands, floatTensor, requireTensorLike, show } from '../validate';
-import { constantHostData } from './indexing';
+import { BinaryPrimitive,isIntDType } from '../../../backends/types';
+import { KerasTypeError,KerasValueError } from '../../../errors';
+import { applyOp,binary,scalar,unary } from '../../primitives';
+import { constantHostData,KTensor } from '../../tensor';
+import { asTensor,binaryOperands,floatTensor,requireTensorLike,show } from '../../validate';
+
+/**
+ * Elementwise square.
+ *
+ * Mirrors `keras.backend.square(x)`.
+ */
+export function square(x: unknown): KTensor {
+  const t = requireTensorLike(x, 'square');
+  if (t.dtype === 'bool') throw new KerasTypeError(`square: argument 'x' must be numeric, got bool`);
+  return binary('mul', t, t);
+}
+
+/**
+ * Elementwise absolute value.
+ *
+ * Mirrors `keras.backend.abs(x)`.
+ */
+export function abs(x: unknown): KTensor {
+  const t = requireTensorLike(x, 'abs');
+  if (t.dtype === 'bool') throw new KerasTypeError(`abs: argument 'x' must be numeric, got bool`);
+  return unary('abs', t);
+}
+
+/**
+ * Elementwise square root; negative inputs give 0 (Keras clips them to 0 first).
+ *
+ * Mirrors `keras.backend.sqrt(x)`.
+ */
+export function sqrt(x: unknown): KTensor {
+  const t = floatTensor(x, 'sqrt');
+  return unary('sqrt', binary('maximum', t, scalar(0, t.dtype)));
+}
+
+/**
+ * Elementwise exponential.
+ *
+ * Mirrors `keras.backend.exp(x)`.
+ */
+export function exp(x: unknown): KTensor {
+  return unary('exp', floatTensor(x, 'exp'));
+}
+
+/**
+ * Elementwise natural logarithm.
+ *
+ * Mirrors `keras.backend.log(x)`.
+ */
+export function log(x: unknown): KTensor {
+  return unary('log', floatTensor(x, 'log'));
+}
 
 /** A numeric (int or float, not bool) tensor argument. */
 function numericTensor(x: unknown, fn: string, arg = 'x'): KTensor {

@@ -1,0 +1,63 @@
+/**
+ * The config group's functions that need the API layer: `backend`, `castToFloatx`,
+ * `learningPhase`, and `clearSession`, which resets the session state they keep.
+ * The other config functions live in src/config and are re-exported by src/api/index.ts.
+ */
+import { clearLearningPhase,floatx,learningPhaseValue,resetUids } from '../../config';
+import { KerasTypeError } from '../../errors';
+import { currentBackendName } from '../engine';
+import { NDArray } from '../ndarray';
+import { constantFrom } from '../primitives';
+import { KTensor } from '../tensor';
+import { toHostValue } from '../values';
+
+/**
+ * Casts a host array (or anything `constant` takes) to floatx, returning an NDArray.
+ *
+ * Mirrors `keras.backend.cast_to_floatx(x)`.
+ */
+export function castToFloatx(x: unknown): NDArray {
+  if (x instanceof KTensor) throw new KerasTypeError(`castToFloatx: argument 'x' must be a host array (use K.cast for tensors)`);
+  const host = toHostValue(x, 'castToFloatx', 'x', floatx(), floatx());
+  return new NDArray(host.data, host.shape, host.dtype);
+}
+
+let phaseTensor: KTensor | null = null;
+
+/**
+ * The learning phase: 0 (test) or 1 (train) when set by `setLearningPhase`;
+ * otherwise a scalar int32 placeholder, 0 unless fed, to list among a function's
+ * inputs: `K.function([x, K.learningPhase()], outputs)` then `f([xValue, 1])`.
+ *
+ * Mirrors `keras.backend.learning_phase()`.
+ */
+export function learningPhase(): 0 | 1 | KTensor {
+  const set = learningPhaseValue();
+  if (set !== null) return set;
+  if (phaseTensor === null) {
+    const zero = constantFrom(0, 'learningPhase', 'default', 'int32');
+    phaseTensor = new KTensor({ kind: 'placeholder', sparse: false, defaultValue: zero }, [], 'int32', 'keras_learning_phase');
+  }
+  return phaseTensor;
+}
+
+/**
+ * Resets the global state: the learning phase set by `setLearningPhase` and the
+ * learning-phase placeholder, and the uid counters.
+ *
+ * Mirrors `keras.backend.clear_session()` (not in the catalogue).
+ */
+export function clearSession(): void {
+  clearLearningPhase();
+  phaseTensor = null;
+  resetUids();
+}
+
+/**
+ * The name of the backend in use.
+ *
+ * Mirrors `keras.backend.backend()`.
+ */
+export function backend(): string {
+  return currentBackendName();
+}

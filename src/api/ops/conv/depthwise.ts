@@ -1,0 +1,95 @@
+/**
+ * Depthwise and separable convolutions of the conv group: depthwise_conv2d,
+ * separable_conv1d, separable_conv2d.
+ */
+import { KerasShapeError } from '../../../errors';
+import { fmt } from '../../infer';
+import { matMul,reshapeTo,transposeOp } from '../../primitives';
+import { KTensor } from '../../tensor';
+import { ConvOptions,kernelArg,optionsArg,WindowedArgs,windowedArgs } from './arguments';
+import { dims,extractPatches,fromChannelsLast,product,WindowAxis } from './patches';
+
+/** Depthwise convolution of channels_last `xl` with `kernel` (spatial..., in, multiplier): [batch, out..., in * multiplier]. */
+function depthwiseCore(xl: KTensor, kernel: KTensor, axes: readonly WindowAxis[], fn: string): KTensor {
+  const n = axes.length;
+  const kshape = dims(kernel);
+  const c = kshape[n];
+  const m = kshape[n + 1];
+  const kprod = product(kshape.slice(0, n));
+  const patches = extractPatches(xl, axes, 0, fn); // [b, o..., k*c]
+  const rows = transposeOp(reshapeTo(patches, [null, kprod, c], fn), [2, 0, 1]); // [c, b*o, k]
+  const w = transposeOp(reshapeTo(kernel, [kprod, c, m], fn), [1, 0, 2]); // [c, k, m]
+  const y = transposeOp(matMul(rows, w), [1, 0, 2]); // [b*o, c, m]
+  return reshapeTo(y, [xl.shape[0], ...axes.map((a) => a.out), c * m], fn);
+}
+
+/** A 1x..x1 convolution of channels_last `yl` with `kernel` (1..., in, out). */
+function pointwiseCore(yl: KTensor, kernel: KTensor, fn: string): KTensor {
+  const ks = dims(kernel);
+  const cin = ks[ks.length - 2];
+  const cout = ks[ks.length - 1];
+  const y = matMul(reshapeTo(yl, [null, cin], fn), reshapeTo(kernel, [cin, cout], fn));
+  return reshapeTo(y, [...yl.shape.slice(0, -1), cout], fn);
+}
+
+/** The checked arguments of a depthwise convolution. */
+function depthwiseParts(fn: string, n: number, x: unknown, depthwiseKernel: unknown, opts: Record<string, unknown>): WindowedArgs {
+  return windowedArgs(fn, n, x, depthwiseKernel, 'depthwiseKernel', opts, ['valid', 'same']);
+}
+
+/**
+ * Depthwise 2D convolution: each input channel convolved with its own
+ * `multiplier` filters. `depthwiseKernel` has shape (rows, cols, in_channels,
+ * multiplier); output channel c * multiplier + m comes from input channel c and
+ * filter m (TensorFlow's order). Padding, strides, dilation and data formats as
+ * `conv2d`.
+ *
+ * Mirrors `keras.backend.depthwise_conv2d(x, depthwise_kernel, strides=(1, 1), padding='valid', data_format=None, dilation_rate=(1, 1))`.
+ */
+export function depthwiseConv2d(x: unknown, depthwiseKernel: unknown, options: ConvOptions = {}): KTensor {
+  const fn = 'depthwiseConv2d';
+  const opts = optionsArg(options, ['strides', 'padding', 'dataFormat', 'dilationRate'], fn);
+  const p = depthwiseParts(fn, 2, x, depthwiseKernel, opts);
+  return fromChannelsLast(depthwiseCore(p.xl, p.kernel, p.axes, fn), p.df);
+}
+
+function separableN(fn: string, n: number, x: unknown, depthwiseKernel: unknown, pointwiseKernel: unknown, options: unknown): KTensor {
+  const opts = optionsArg(options, ['strides', 'padding', 'dataFormat', 'dilationRate'], fn);
+  const p = depthwiseParts(fn, n, x, depthwiseKernel, opts);
+  const pk = kernelArg(pointwiseKernel, n + 2, p.xt.dtype, fn, 'pointwiseKernel');
+  const ds = dims(p.kernel);
+  const ps = dims(pk);
+  const mid = ds[n] * ds[n + 1];
+  if (ps.slice(0, n).some((d) => d !== 1) || ps[n] !== mid) {
+    throw new KerasShapeError(
+      `${fn}: argument 'pointwiseKernel' must have shape [${new Array<number>(n).fill(1).join(', ')}, ${mid}, out_channels] ` +
+        `(${mid} = in_channels * multiplier of 'depthwiseKernel' [${fmt(ds)}]), got [${fmt(ps)}]`,
+    );
+  }
+  const y = pointwiseCore(depthwiseCore(p.xl, p.kernel, p.axes, fn), pk, fn);
+  return fromChannelsLast(y, p.df);
+}
+
+/**
+ * 1D separable convolution: a depthwise convolution (`depthwiseKernel`
+ * (kernel_size, in_channels, multiplier)) followed by a pointwise one
+ * (`pointwiseKernel` (1, in_channels * multiplier, out_channels)). Strides,
+ * padding ('valid' or 'same') and dilation apply to the depthwise step.
+ *
+ * Mirrors `keras.backend.separable_conv1d(x, depthwise_kernel, pointwise_kernel, strides=1, padding='valid', data_format=None, dilation_rate=1)`.
+ */
+export function separableConv1d(x: unknown, depthwiseKernel: unknown, pointwiseKernel: unknown, options: ConvOptions = {}): KTensor {
+  return separableN('separableConv1d', 1, x, depthwiseKernel, pointwiseKernel, options);
+}
+
+/**
+ * 2D separable convolution: a depthwise convolution (`depthwiseKernel`
+ * (rows, cols, in_channels, multiplier)) followed by a pointwise one
+ * (`pointwiseKernel` (1, 1, in_channels * multiplier, out_channels)). Strides,
+ * padding and dilation apply to the depthwise step.
+ *
+ * Mirrors `keras.backend.separable_conv2d(x, depthwise_kernel, pointwise_kernel, strides=(1, 1), padding='valid', data_format=None, dilation_rate=(1, 1))`.
+ */
+export function separableConv2d(x: unknown, depthwiseKernel: unknown, pointwiseKernel: unknown, options: ConvOptions = {}): KTensor {
+  return separableN('separableConv2d', 2, x, depthwiseKernel, pointwiseKernel, options);
+}

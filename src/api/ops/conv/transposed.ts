@@ -1,0 +1,122 @@
+/**
+ * Transposed convolutions of the conv group: conv2d_transpose, conv3d_transpose
+ * (kernels laid out (spatial..., out, in), as TensorFlow).
+ */
+import type { ImageDataFormat } from '../../../config';
+import { KerasShapeError,KerasValueError } from '../../../errors';
+import { fmt } from '../../infer';
+import { applyOp,reshapeTo,transposeOp } from '../../primitives';
+import { KTensor } from '../../tensor';
+import { dataFormatArg,show } from '../../validate';
+import { kernelArg,optionsArg,paddingArg,rankedFloat,spatialAndChannels,tupleArg } from './arguments';
+import { convCore } from './convolution';
+import { dims,fromChannelsLast,toChannelsLast,WindowAxis,windowAxis } from './patches';
+
+/** Options of `conv2dTranspose` and `conv3dTranspose`. */
+export interface ConvTransposeOptions {
+  /** One stride per spatial axis (an int stands for all; default 1). */
+  readonly strides?: number | readonly number[];
+  /** 'valid' (default) or 'same'. */
+  readonly padding?: 'valid' | 'same';
+  /** 'channels_last' or 'channels_first'; null: `imageDataFormat()`. */
+  readonly dataFormat?: ImageDataFormat | null;
+}
+
+function convTransposeN(fn: string, n: number, x: unknown, kernel: unknown, outputShape: unknown, options: unknown): KTensor {
+  const opts = optionsArg(options, ['strides', 'padding', 'dataFormat'], fn);
+  const xt = rankedFloat(x, n + 2, fn, 'x');
+  const k = kernelArg(kernel, n + 2, xt.dtype, fn, 'kernel');
+  const strides = tupleArg(opts.strides, n, fn, 'strides', 1);
+  const padding = paddingArg(opts.padding, ['valid', 'same'] as const, fn);
+  const df = dataFormatArg(opts.dataFormat, fn);
+  const xl = toChannelsLast(xt, df);
+  const { spatial, channels } = spatialAndChannels(xl, xt, fn);
+  const ks = dims(k);
+  const kernelSizes = ks.slice(0, n);
+  const [cout, cin] = [ks[n], ks[n + 1]];
+  if (cin !== channels) {
+    throw new KerasShapeError(
+      `${fn}: argument 'kernel' (shape [${fmt(ks)}], laid out (spatial..., out_channels, in_channels)) expects ${cin} input channels, but 'x' (shape [${fmt(xt.shape)}], ${df}) has ${channels}`,
+    );
+  }
+  // outputShape: the full output shape in the data format's layout; the batch entry may be null.
+  const okDim = (d: unknown): d is number => typeof d === 'number' && Number.isInteger(d) && d >= 1;
+  if (!Array.isArray(outputShape) || outputShape.length !== n + 2 || !outputShape.slice(1).every(okDim) || !(outputShape[0] === null || okDim(outputShape[0]))) {
+    throw new KerasValueError(
+      `${fn}: argument 'outputShape' must be ${n + 2} dims (batch or null, then the ${df} dims, positive integers), got ${show(outputShape)}`,
+    );
+  }
+  const os = outputShape as (number | null)[];
+  const outL = df === 'channels_last' ? os : [os[0], ...os.slice(2), os[1]];
+  const outSpatial = outL.slice(1, n + 1) as number[];
+  if (outL[n + 1] !== cout) {
+    throw new KerasShapeError(`${fn}: argument 'outputShape' ${show(outputShape)} has ${outL[n + 1]} channels, but 'kernel' (shape [${fmt(ks)}]) gives ${cout}`);
+  }
+  if (outL[0] !== null && xl.shape[0] !== null && outL[0] !== xl.shape[0]) {
+    throw new KerasShapeError(`${fn}: argument 'outputShape' ${show(outputShape)} has batch size ${outL[0]}, but 'x' has ${xl.shape[0]}`);
+  }
+  // The output must be what the forward convolution maps back to x's spatial shape.
+  const axes: WindowAxis[] = outSpatial.map((o, i) => {
+    const kk = kernelSizes[i];
+    const s = strides[i];
+    const w = windowAxis(o, kk, s, 1, padding);
+    if (w.out !== spatial[i]) {
+      throw new KerasShapeError(
+        `${fn}: argument 'outputShape' ${show(outputShape)} does not fit: a '${padding}' convolution with kernel ${kk} and stride ${s} maps size ${o} on spatial axis ${i} to ${Math.max(w.out, 0)}, not to the input's ${spatial[i]}`,
+      );
+    }
+    // The adjoint as a stride-1 'valid' convolution of the zero-inserted input with the flipped kernel.
+    return { kernel: kk, stride: 1, dilation: 1, padBefore: kk - 1 - w.padBefore, out: o };
+  });
+  // Zero insertion, axis by axis (ranks stay <= n + 3): [.., i, .., c] -> [.., i, 1, .., c]
+  // -> [.., i, s, .., c] (s - 1 zeros after each cell) -> [.., i*s, .., c].
+  let z = xl;
+  strides.forEach((s, i) => {
+    if (s === 1) return;
+    const p = i + 1;
+    const split = [...z.shape.slice(0, p + 1), 1, ...z.shape.slice(p + 1)];
+    const pads = split.map((_, j): [number, number] => (j === p + 1 ? [0, s - 1] : [0, 0]));
+    const spread = applyOp('pad', [reshapeTo(z, split, fn)], { pads, value: 0 });
+    z = reshapeTo(spread, z.shape.map((d, j) => (j === p ? (d as number) * s : d)), fn);
+  });
+  const spatialAxes = Array.from({ length: n }, (_, i) => i);
+  const flipped = applyOp('reverse', [k], { axes: spatialAxes });
+  const convKernel = transposeOp(flipped, [...spatialAxes, n + 1, n]); // (spatial..., in, out)
+  const y = convCore(z, convKernel, axes, fn);
+  return fromChannelsLast(y, df);
+}
+
+/**
+ * 2D transposed convolution (the gradient of `conv2d` with respect to its input),
+ * as TensorFlow's conv2d_transpose. `kernel` has shape
+ * (rows, cols, out_channels, in_channels); `outputShape` is the full output
+ * shape in the data format's layout (the batch entry may be null), and must be a
+ * shape that `conv2d` with the same kernel, strides and padding maps to `x`'s
+ * shape (an error otherwise, as in TensorFlow).
+ *
+ * Mirrors `keras.backend.conv2d_transpose(x, kernel, output_shape, strides=(1, 1), padding='valid', data_format=None)`.
+ */
+export function conv2dTranspose(
+  x: unknown,
+  kernel: unknown,
+  outputShape: readonly (number | null)[],
+  options: ConvTransposeOptions = {},
+): KTensor {
+  return convTransposeN('conv2dTranspose', 2, x, kernel, outputShape, options);
+}
+
+/**
+ * 3D transposed convolution (the gradient of `conv3d` with respect to its input).
+ * `kernel` has shape (depth, rows, cols, out_channels, in_channels); `outputShape`
+ * as in `conv2dTranspose`.
+ *
+ * Mirrors `keras.backend.conv3d_transpose(x, kernel, output_shape, strides=(1, 1, 1), padding='valid', data_format=None)`.
+ */
+export function conv3dTranspose(
+  x: unknown,
+  kernel: unknown,
+  outputShape: readonly (number | null)[],
+  options: ConvTransposeOptions = {},
+): KTensor {
+  return convTransposeN('conv3dTranspose', 3, x, kernel, outputShape, options);
+}

@@ -1,0 +1,81 @@
+/**
+ * Zero padding of the shape group: temporal_padding, spatial_2d_padding,
+ * spatial_3d_padding.
+ */
+import type { ImageDataFormat } from '../../../config';
+import { KerasValueError } from '../../../errors';
+import { KTensor } from '../../tensor';
+import { dataFormatArg,rankArg,show } from '../../validate';
+import { padZeros } from './helpers';
+
+/** `[before, after]`, two non-negative integers. */
+function padPairArg(v: unknown, fn: string, arg: string): [number, number] {
+  if (!Array.isArray(v) || v.length !== 2 || v.some((p) => typeof p !== 'number' || !Number.isInteger(p) || p < 0)) {
+    throw new KerasValueError(`${fn}: argument '${arg}' must be a pair [before, after] of non-negative integers, got ${show(v)}`);
+  }
+  return [v[0] as number, v[1] as number];
+}
+
+/** `n` pairs `[before, after]` of non-negative integers. */
+function padPairsArg(v: unknown, n: number, fn: string): [number, number][] {
+  if (!Array.isArray(v) || v.length !== n) {
+    throw new KerasValueError(`${fn}: argument 'padding' must be ${n} pairs [before, after] of non-negative integers, got ${show(v)}`);
+  }
+  return v.map((p, i) => padPairArg(p, fn, `padding[${i}]`));
+}
+
+/**
+ * Pads the middle dimension of a 3D tensor with `padding[0]` zeros before and
+ * `padding[1]` after.
+ *
+ * Mirrors `keras.backend.temporal_padding(x, padding=(1, 1))`.
+ */
+export function temporalPadding(x: unknown, padding: readonly [number, number] = [1, 1]): KTensor {
+  const t = rankArg(x, 3, 'temporalPadding');
+  const p = padPairArg(padding, 'temporalPadding', 'padding');
+  return padZeros(t, [[0, 0], p, [0, 0]]);
+}
+
+/**
+ * Pads the two spatial dimensions of a 4D tensor with zeros: `padding` is
+ * [[top, bottom], [left, right]]; `dataFormat` null uses `imageDataFormat()`.
+ *
+ * Mirrors `keras.backend.spatial_2d_padding(x, padding=((1, 1), (1, 1)), data_format=None)`.
+ */
+export function spatial2dPadding(
+  x: unknown,
+  padding: readonly (readonly [number, number])[] = [
+    [1, 1],
+    [1, 1],
+  ],
+  dataFormat: ImageDataFormat | null = null,
+): KTensor {
+  const fn = 'spatial2dPadding';
+  const t = rankArg(x, 4, fn);
+  const p = padPairsArg(padding, 2, fn);
+  const df = dataFormatArg(dataFormat, fn);
+  return padZeros(t, df === 'channels_first' ? [[0, 0], [0, 0], ...p] : [[0, 0], ...p, [0, 0]]);
+}
+
+/**
+ * Pads the three spatial dimensions (depth, height, width) of a 5D tensor with
+ * zeros: `padding` is three pairs [before, after]; `dataFormat` null uses
+ * `imageDataFormat()`.
+ *
+ * Mirrors `keras.backend.spatial_3d_padding(x, padding=((1, 1), (1, 1), (1, 1)), data_format=None)`.
+ */
+export function spatial3dPadding(
+  x: unknown,
+  padding: readonly (readonly [number, number])[] = [
+    [1, 1],
+    [1, 1],
+    [1, 1],
+  ],
+  dataFormat: ImageDataFormat | null = null,
+): KTensor {
+  const fn = 'spatial3dPadding';
+  const t = rankArg(x, 5, fn);
+  const p = padPairsArg(padding, 3, fn);
+  const df = dataFormatArg(dataFormat, fn);
+  return padZeros(t, df === 'channels_first' ? [[0, 0], [0, 0], ...p] : [[0, 0], ...p, [0, 0]]);
+}

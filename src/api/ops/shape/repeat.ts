@@ -1,0 +1,114 @@
+/**
+ * Shape functions that repeat cells: repeat, repeat_elements, tile, and resizing
+ * by integer factors (resize_images, resize_volumes).
+ */
+import type { ImageDataFormat } from '../../../config';
+import { KerasValueError,NotImplementedYetError } from '../../../errors';
+import { fmt } from '../../infer';
+import { applyOp } from '../../primitives';
+import { KTensor } from '../../tensor';
+import { countArg,dataFormatArg,normAxis,rankArg,requireTensorLike,show } from '../../validate';
+import { insertAxis,repeatAlong,tileAxes,zeroIndices } from './helpers';
+
+/**
+ * Repeats each element of `x` `rep` times along `axis`, like `np.repeat`: shape
+ * (s1, s2, s3) with axis 1 gives (s1, s2 * rep, s3). `rep` is a positive integer
+ * (as in Keras, where 0 fails when the axis length is known). Works with unknown
+ * dims; when the repeated axis and another dim are both unknown, the result runs
+ * but its gradient needs the axis length (a static shape) there.
+ *
+ * Mirrors `keras.backend.repeat_elements(x, rep, axis)`.
+ */
+export function repeatElements(x: unknown, rep: number, axis: number): KTensor {
+  const t = requireTensorLike(x, 'repeatElements');
+  const n = countArg(rep, 'repeatElements', 'rep', 1);
+  if (t.rank === 0) throw new KerasValueError(`repeatElements: argument 'x' must have rank >= 1, got a scalar`);
+  const ax = normAxis(axis, t.rank, 'repeatElements');
+  return repeatAlong(t, n, ax, 'repeatElements');
+}
+
+/**
+ * Nearest-neighbour upsampling of the images in a 4D tensor by positive integer
+ * factors: each pixel becomes a `heightFactor` x `widthFactor` block.
+ * `dataFormat` 'channels_last' is [batch, height, width, channels],
+ * 'channels_first' [batch, channels, height, width]; null uses `imageDataFormat()`.
+ * Only `interpolation` 'nearest' is supported ('bilinear', of Keras 2.2, throws
+ * NotImplementedYetError).
+ *
+ * Mirrors `keras.backend.resize_images(x, height_factor, width_factor, data_format, interpolation='nearest')`.
+ */
+export function resizeImages(
+  x: unknown,
+  heightFactor: number,
+  widthFactor: number,
+  dataFormat: ImageDataFormat | null = null,
+  interpolation: 'nearest' | 'bilinear' = 'nearest',
+): KTensor {
+  const fn = 'resizeImages';
+  const t = rankArg(x, 4, fn);
+  const h = countArg(heightFactor, fn, 'heightFactor', 1);
+  const w = countArg(widthFactor, fn, 'widthFactor', 1);
+  const df = dataFormatArg(dataFormat, fn);
+  if (interpolation === 'bilinear') {
+    throw new NotImplementedYetError(`${fn}: argument 'interpolation' 'bilinear' is not implemented yet (only 'nearest' is)`);
+  }
+  if (interpolation !== 'nearest') {
+    throw new KerasValueError(`${fn}: argument 'interpolation' must be 'nearest' or 'bilinear', got ${show(interpolation)}`);
+  }
+  const [rows, cols] = df === 'channels_first' ? [2, 3] : [1, 2];
+  return repeatAlong(repeatAlong(t, h, rows, fn), w, cols, fn);
+}
+
+/**
+ * Nearest-neighbour upsampling of the volumes in a 5D tensor by positive integer
+ * factors along depth, height and width. `dataFormat` 'channels_last' is
+ * [batch, depth, height, width, channels], 'channels_first'
+ * [batch, channels, depth, height, width]; null uses `imageDataFormat()`.
+ *
+ * Mirrors `keras.backend.resize_volumes(x, depth_factor, height_factor, width_factor, data_format)`.
+ */
+export function resizeVolumes(
+  x: unknown,
+  depthFactor: number,
+  heightFactor: number,
+  widthFactor: number,
+  dataFormat: ImageDataFormat | null = null,
+): KTensor {
+  const fn = 'resizeVolumes';
+  const t = rankArg(x, 5, fn);
+  const d = countArg(depthFactor, fn, 'depthFactor', 1);
+  const h = countArg(heightFactor, fn, 'heightFactor', 1);
+  const w = countArg(widthFactor, fn, 'widthFactor', 1);
+  const first = dataFormatArg(dataFormat, fn) === 'channels_first' ? 2 : 1;
+  return repeatAlong(repeatAlong(repeatAlong(t, d, first, fn), h, first + 1, fn), w, first + 2, fn);
+}
+
+/**
+ * Repeats a 2D tensor: (samples, dim) becomes (samples, n, dim), every row
+ * repeated `n` times (n >= 0).
+ *
+ * Mirrors `keras.backend.repeat(x, n)`.
+ */
+export function repeat(x: unknown, n: number): KTensor {
+  const t = rankArg(x, 2, 'repeat');
+  const k = countArg(n, 'repeat', 'n');
+  return applyOp('gather', [insertAxis(t, 1, 'repeat'), zeroIndices(k, 'repeat')], { axis: 1 });
+}
+
+/**
+ * Tiles `x`: `n` (an int, or a list of one int per axis) copies along each axis.
+ * As Keras, an int stands for a list of one, so it fits only a 1D tensor.
+ *
+ * Mirrors `keras.backend.tile(x, n)`.
+ */
+export function tile(x: unknown, n: number | readonly number[]): KTensor {
+  const t = requireTensorLike(x, 'tile');
+  const list = typeof n === 'number' ? [n] : n;
+  if (!Array.isArray(list) || list.some((r) => typeof r !== 'number' || !Number.isInteger(r) || r < 0)) {
+    throw new KerasValueError(`tile: argument 'n' must be a non-negative integer or a list of them, got ${show(n)}`);
+  }
+  if (list.length !== t.rank) {
+    throw new KerasValueError(`tile: argument 'n' must have one entry per axis of x (shape [${fmt(t.shape)}], rank ${t.rank}), got ${show(n)}`);
+  }
+  return tileAxes(t, list as number[]);
+}

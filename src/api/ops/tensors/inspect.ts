@@ -1,0 +1,125 @@
+/**
+ * Inspecting tensors (the tensors group): what kind of tensor a value is, its
+ * shape, rank and dtype, its value (`eval`) and its parameter count.
+ */
+import { DType } from '../../../backends/types';
+import { KerasValueError } from '../../../errors';
+import { activeBackend } from '../../engine';
+import { runLazy } from '../../graph';
+import { fmt } from '../../infer';
+import { NDArray } from '../../ndarray';
+import { applyOp,constantFrom } from '../../primitives';
+import { constantValue,KTensor,variableValue } from '../../tensor';
+import { requireTensor,requireTensorLike } from '../../validate';
+import { toNDArray } from '../graph/function';
+
+/**
+ * Whether `x` is a placeholder.
+ *
+ * Mirrors `keras.backend.is_placeholder(x)`.
+ */
+export function isPlaceholder(x: unknown): boolean {
+  return x instanceof KTensor && x.node.kind === 'placeholder';
+}
+
+/**
+ * Whether `x` is a Keras tensor (the output of a Keras layer or `Input`). This
+ * library has no layers, so every KTensor answers false; a non-tensor is an error.
+ *
+ * Mirrors `keras.backend.is_keras_tensor(x)`.
+ */
+export function isKerasTensor(x: unknown): boolean {
+  if (!(x instanceof KTensor)) {
+    throw new KerasValueError(`isKerasTensor: argument 'x' must be a symbolic tensor (KTensor), got ${x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x}`);
+  }
+  return false;
+}
+
+/**
+ * Whether `tensor` is sparse (never, here).
+ *
+ * Mirrors `keras.backend.is_sparse(tensor)`.
+ */
+export function isSparse(tensor: unknown): boolean {
+  requireTensor(tensor, 'isSparse', 'tensor');
+  return false;
+}
+
+/**
+ * A dense tensor from `tensor` (tensors here are always dense: returns it).
+ *
+ * Mirrors `keras.backend.to_dense(tensor)`.
+ */
+export function toDense(tensor: unknown): KTensor {
+  return requireTensor(tensor, 'toDense', 'tensor');
+}
+
+/**
+ * The shape of `x` as an int32 tensor: a constant when the static shape is known,
+ * otherwise read at run time (dims of placeholders).
+ *
+ * Mirrors `keras.backend.shape(x)`.
+ */
+export function shape(x: unknown): KTensor {
+  const t = requireTensorLike(x, 'shape');
+  if (t.shape.some((d) => d === null)) return applyOp('shapeOf', [t], {});
+  return constantFrom({ data: Int32Array.from(t.shape as number[]), shape: [t.rank], dtype: 'int32' }, 'shape', 'x', 'int32');
+}
+
+/**
+ * The static shape of `x`, `null` for unknown dims.
+ *
+ * Mirrors `keras.backend.int_shape(x)`.
+ */
+export function intShape(x: unknown): (number | null)[] {
+  return [...requireTensorLike(x, 'intShape').shape];
+}
+
+/**
+ * The number of axes of `x`.
+ *
+ * Mirrors `keras.backend.ndim(x)`.
+ */
+export function ndim(x: unknown): number {
+  return requireTensorLike(x, 'ndim').rank;
+}
+
+/**
+ * The dtype of `x`, as a string.
+ *
+ * Mirrors `keras.backend.dtype(x)`.
+ */
+export function dtype(x: unknown): DType {
+  return requireTensorLike(x, 'dtype').dtype;
+}
+
+/**
+ * The value of a tensor, as an NDArray.
+ *
+ * Mirrors `keras.backend.eval(x)` (exported as `eval`).
+ */
+export function evaluate(x: unknown, fn = 'eval'): NDArray {
+  const t = requireTensorLike(x, fn);
+  const backend = activeBackend();
+  if (t.node.kind === 'constant') return toNDArray(backend, constantValue(t, backend), t.dtype);
+  if (t.node.kind === 'variable') return toNDArray(backend, variableValue(t, backend), t.dtype);
+  const [v] = runLazy(backend, [t], fn);
+  try {
+    return toNDArray(backend, v, t.dtype);
+  } finally {
+    backend.dispose(v);
+  }
+}
+
+/**
+ * The number of scalars in `x` (its static shape must be known).
+ *
+ * Mirrors `keras.backend.count_params(x)`.
+ */
+export function countParams(x: unknown): number {
+  const t = requireTensorLike(x, 'countParams');
+  if (t.shape.some((d) => d === null)) {
+    throw new KerasValueError(`countParams: the shape [${fmt(t.shape)}] of argument 'x' has unknown dimensions`);
+  }
+  return (t.shape as number[]).reduce((p, d) => p * d, 1);
+}
