@@ -1,10 +1,17 @@
 /**
- * Cases of the `graph` group that are implemented: function, gradients,
- * stop_gradient.
+ * Cases of the `graph` group: function, gradients, stop_gradient, switch,
+ * in_train_phase, in_test_phase, print_tensor, and the control flow (rnn, map_fn,
+ * foldl, foldr). Control-flow expected values come from plain float64 loops
+ * (oracle/graph.ts); the loops are unrolled, so the iterated dimension must be
+ * static: rnn's time axis is axis 1 (graph mode leaves only the batch dim
+ * unknown); map/fold inputs get a static placeholderShape.
  */
-import { defineSpec, FunctionSpec } from '../case';
-import { array, dot, exp, mean, mul, numericGradient, OArray, roundedUniform, softmax, sub, sum, tanh, toNested, transpose, withDtype } from '../oracle';
-import { bad, df, fl, i32, M23, T234, vr } from './helpers';
+import type { KTensor } from '../../src';
+import { defineSpec, FunctionSpec, KApi, ValueCase } from '../case';
+import { array, dot, exp, map, mean, mul, numericGradient, OArray, roundedUniform, softmax, square, sub, sum, tag, tanh, toNested, transpose, withDtype } from '../oracle';
+import { foldElementwise, mapSlices, simpleRnn } from '../oracle/graph';
+import { switchElementwise } from '../oracle/graph';
+import { bad, bl, df, fl, i32, M23, T234, vr, X234 } from './helpers';
 
 const X23 = toNested(roundedUniform([2, 3], 'X23'));
 const W32 = toNested(roundedUniform([3, 2], 'W32g'));
@@ -14,6 +21,493 @@ const T23 = toNested(roundedUniform([2, 3], 'T23', 0, 1));
 function mlpLoss(x: OArray, w: OArray): number {
   const h = tanh(dot(x, w));
   return mean(mul(h, h)).data[0];
+}
+
+/** Runs `f` with process.stderr.write captured; returns its result and what it wrote. */
+function captureStderr<R>(f: () => R): [R, string] {
+  const original = process.stderr.write;
+  let text = '';
+  (process.stderr as { write: unknown }).write = (chunk: unknown): boolean => {
+    text += String(chunk);
+    return true;
+  };
+  try {
+    return [f(), text];
+  } finally {
+    process.stderr.write = original;
+  }
+}
+
+const A23 = [
+  [1, 2, 3],
+  [4, 5, 6],
+];
+
+const B23 = [
+  [-1, -2, -3],
+  [-4, -5, -6],
+];
+
+export const SWITCH_SPEC = defineSpec({
+  kerasName: 'switch',
+  cases: [
+    { name: 'a scalar bool condition, true', inputs: [bl(true), df(A23), fl(B23)], outDtype: 'float', run: (K, c, a, b) => K.switch(c, a, b), expected: (_c, a) => a, grad: true },
+    { name: 'a scalar bool condition, false', inputs: [bl(false), fl(A23), df(B23)], outDtype: 'float', run: (K, c, a, b) => K.switch(c, a, b), expected: (_c, _a, b) => b, grad: true },
+    { name: 'an int32 scalar condition (nonzero is true)', inputs: [i32(2), fl(A23), fl(B23)], outDtype: 'float', run: (K, c, a, b) => K.switch(c, a, b), expected: (_c, a) => a },
+    { name: 'a float scalar condition 0', inputs: [fl(0), fl(A23), fl(B23)], run: (K, c, a, b) => K.switch(c, a, b), expected: (_c, _a, b) => b },
+    {
+      name: 'branches as functions',
+      inputs: [bl(false), fl(A23)],
+      outDtype: 'float',
+      run: (K, c, a) => K.switch(c, () => K.multiply(a, 2), () => K.negative(a)),
+      expected: (_c, a) => map(a, (v) => -v),
+    },
+    {
+      name: 'a constant condition calls only the branch taken',
+      modes: ['eager'],
+      inputs: [fl(A23)],
+      run(K, a) {
+        return K.switch(K.constant(true, { dtype: 'bool' }), () => a, () => {
+          throw new Error('the other branch was called');
+        });
+      },
+      expected: (a) => a,
+    },
+    {
+      name: 'an elementwise condition of the same shape',
+      inputs: [bl([[true, false, true], [false, false, true]]), df(A23), df(B23)],
+      outDtype: 'float',
+      run: (K, c, a, b) => K.switch(c, a, b),
+      expected: (c, a, b) => switchElementwise(c, a, b),
+      grad: true,
+    },
+    {
+      name: 'a vector condition picks rows (as tf.where)',
+      inputs: [bl([false, true]), df(A23), df(B23)],
+      outDtype: 'float',
+      run: (K, c, a, b) => K.switch(c, a, b),
+      expected: (c, a, b) => switchElementwise(c, a, b),
+      grad: true,
+    },
+    {
+      name: 'a (batch, 1) condition stretches over rank-3 branches',
+      inputs: [bl([[true], [false]], { placeholderShape: [null, 1] }), df(T234, { placeholderShape: [null, 3, 4] }), df(X234, { placeholderShape: [null, 3, 4] })],
+      outDtype: 'float',
+      run: (K, c, a, b) => K.switch(c, a, b),
+      expected: (c, a, b) => switchElementwise(c, a, b),
+      grad: true,
+    },
+    {
+      name: 'a rank-2 condition on rank-3 branches with two unknown dims',
+      inputs: [bl([[true, false, false], [false, true, true]], { placeholderShape: [null, null] }), fl(T234, { placeholderShape: [null, null, 4] }), fl(X234, { placeholderShape: [null, null, 4] })],
+      outDtype: 'float',
+      run: (K, c, a, b) => K.switch(c, a, b),
+      expected: (c, a, b) => switchElementwise(c, a, b),
+    },
+    {
+      name: 'int32 branches, a number as the else branch',
+      inputs: [bl([true, false, true]), i32([1, 2, 3])],
+      outDtype: 'int32',
+      run: (K, c, a) => K.switch(c, a, [0, 0, 0]),
+      expected: () => [1, 0, 3],
+    },
+  ],
+  errorCases: [
+    {
+      name: 'a condition of higher rank than the branches',
+      run: (K) => K.switch(K.placeholder({ shape: [2, 3], dtype: 'bool' }), K.zeros([2]), K.ones([2])),
+      error: 'KerasValueError',
+      message: /switch: argument 'condition'/,
+    },
+    {
+      name: 'a condition that does not match the leading axes',
+      run: (K) => K.switch(K.placeholder({ shape: [3], dtype: 'bool' }), K.zeros([2, 3]), K.ones([2, 3])),
+      error: 'KerasShapeError',
+      message: /switch: argument 'condition'/,
+    },
+    {
+      name: 'branches of different shapes',
+      run: (K) => K.switch(K.placeholder({ shape: [], dtype: 'bool' }), K.zeros([2]), K.ones([3])),
+      error: 'KerasShapeError',
+      message: /switch: arguments 'thenExpression' and 'elseExpression'/,
+    },
+    {
+      name: 'branches of different dtypes',
+      run: (K) => K.switch(K.placeholder({ shape: [], dtype: 'bool' }), K.zeros([2]), K.constant([1, 2], { dtype: 'int32' })),
+      error: 'KerasTypeError',
+      message: /switch: argument 'elseExpression'/,
+    },
+    {
+      name: 'a branch function returning undefined',
+      run: (K) => K.switch(K.placeholder({ shape: [], dtype: 'bool' }), K.zeros([2]), bad(() => undefined)),
+      error: 'KerasTypeError',
+      message: /switch: argument 'elseExpression'/,
+    },
+    { name: 'a string condition', run: (K) => K.switch(bad('yes'), K.zeros([2]), K.ones([2])), error: 'KerasTypeError', message: /switch: argument 'condition'/ },
+  ],
+});
+
+/** Cases shared by in_train_phase (train = x) and in_test_phase (train = alt). */
+function phaseCases(call: (K: KApi, x: unknown, alt: unknown, training?: unknown) => KTensor, trainPicksX: boolean): ValueCase[] {
+  const onTrain = (a: OArray, b: OArray): OArray => (trainPicksX ? a : b);
+  const onTest = (a: OArray, b: OArray): OArray => (trainPicksX ? b : a);
+  return [
+    { name: 'training null: the learning phase (0 by default)', inputs: [fl(A23), fl(B23)], run: (K, x, alt) => call(K, x, alt), expected: onTest },
+    {
+      name: 'training null after setLearningPhase(1)',
+      inputs: [fl(A23), fl(B23)],
+      run(K, x, alt) {
+        K.setLearningPhase(1);
+        return call(K, x, alt, null);
+      },
+      expected: onTrain,
+    },
+    { name: 'training 1', inputs: [df(A23), fl(B23)], run: (K, x, alt) => call(K, x, alt, 1), expected: onTrain, ...(trainPicksX ? { grad: true } : {}) },
+    { name: 'training 0', inputs: [fl(A23), df(B23)], run: (K, x, alt) => call(K, x, alt, 0), expected: onTest, ...(trainPicksX ? { grad: true } : {}) },
+    { name: 'training true', inputs: [fl(A23), fl(B23)], run: (K, x, alt) => call(K, x, alt, true), expected: onTrain },
+    { name: 'training false', inputs: [fl(A23), fl(B23)], run: (K, x, alt) => call(K, x, alt, false), expected: onTest },
+    {
+      name: 'functions; only the one selected is called',
+      modes: ['eager'],
+      inputs: [fl(A23)],
+      run: (K, a) =>
+        call(
+          K,
+          () => (trainPicksX ? K.multiply(a, 2) : K.negative(a)),
+          () => {
+            if (trainPicksX) throw new Error('the other branch was called');
+            return K.multiply(a, 2);
+          },
+          1,
+        ),
+      expected: (a) => mul(a, 2),
+    },
+    { name: 'a bool tensor training flag, true', inputs: [bl(true), fl(A23), fl(B23)], outDtype: 'float', run: (K, t, x, alt) => call(K, x, alt, t), expected: (_t, a, b) => onTrain(a, b) },
+    { name: 'an int32 tensor training flag, 0', inputs: [i32(0), fl(A23), fl(B23)], outDtype: 'float', run: (K, t, x, alt) => call(K, x, alt, t), expected: (_t, a, b) => onTest(a, b) },
+  ];
+}
+
+function phaseErrors(name: string, call: (K: KApi, x: unknown, alt: unknown, training?: unknown) => unknown): FunctionSpec['errorCases'] {
+  return [
+    { name: 'training 2', run: (K) => call(K, K.zeros([2]), K.ones([2]), 2), error: 'KerasValueError', message: new RegExp(`${name}: argument 'training'`) },
+    { name: 'training a string', run: (K) => call(K, K.zeros([2]), K.ones([2]), 'yes'), error: 'KerasValueError', message: new RegExp(`${name}: argument 'training'`) },
+    {
+      name: 'a tensor flag with branches of different shapes',
+      run: (K) => call(K, K.zeros([2]), K.ones([3]), K.placeholder({ shape: [], dtype: 'bool' })),
+      error: 'KerasShapeError',
+      message: new RegExp(`${name}: arguments '(x|alt)' and '(x|alt)'`),
+    },
+  ];
+}
+
+export const IN_TRAIN_SPEC = defineSpec({
+  kerasName: 'in_train_phase',
+  cases: phaseCases((K, x, alt, training) => K.inTrainPhase(x as KTensor, alt as KTensor, training as KTensor), true),
+  errorCases: phaseErrors('inTrainPhase', (K, x, alt, training) => K.inTrainPhase(x as KTensor, alt as KTensor, training as KTensor)),
+});
+
+export const IN_TEST_SPEC = defineSpec({
+  kerasName: 'in_test_phase',
+  cases: phaseCases((K, x, alt, training) => K.inTestPhase(x as KTensor, alt as KTensor, training as KTensor), false),
+  errorCases: phaseErrors('inTestPhase', (K, x, alt, training) => K.inTestPhase(x as KTensor, alt as KTensor, training as KTensor)),
+});
+
+export const PRINT_SPEC = defineSpec({
+  kerasName: 'print_tensor',
+  cases: [
+    {
+      name: 'a constant is printed at once (stderr) and returned',
+      modes: ['eager'],
+      inputs: [fl([[1, 2.5], [-3, 0]])],
+      run(K, x) {
+        const [y, text] = captureStderr(() => K.printTensor(x, 'x = '));
+        return [y, text, y === x];
+      },
+      expected: (x) => [x, 'x = [[1,2.5],[-3,0]]\n', true],
+    },
+    {
+      name: 'the default message is empty; int32',
+      modes: ['eager'],
+      inputs: [i32([1, 2, 3])],
+      run(K, x) {
+        const [y, text] = captureStderr(() => K.printTensor(x));
+        return [y, text];
+      },
+      expected: (x) => [tag(x, 'int32'), '[1,2,3]\n'],
+    },
+    {
+      name: 'a lazy tensor is printed each time a function computes it',
+      modes: ['eager'],
+      run(K) {
+        const v = K.variable([[1, 2]]);
+        const p = K.placeholder({ shape: [null, 2] });
+        const y = K.printTensor(K.multiply(K.add(v, p), 2), 'y = ');
+        const f = K.function([p], [K.sum(y)]);
+        const [[s1], t1] = captureStderr(() => f([[[0, 1]]]));
+        const [[s2], t2] = captureStderr(() => f([[[1, 1], [2, 2]]]));
+        const [, t3] = captureStderr(() => K.eval(K.printTensor(K.square(v), 'v^2 = ')));
+        return [s1, t1, s2, t2, t3];
+      },
+      // 2 * ([1, 2] + [0, 1]) = [2, 6]; 2 * ([1, 2] + [[1, 1], [2, 2]]) = [[4, 6], [6, 8]]
+      expected: () => [8, 'y = [[2,6]]\n', 24, 'y = [[4,6],[6,8]]\n', 'v^2 = [[1,4]]\n'],
+    },
+  ],
+  errorCases: [
+    { name: 'a message that is not a string', run: (K) => K.printTensor(K.constant([1]), bad(3)), error: 'KerasValueError', message: /printTensor: argument 'message'/ },
+  ],
+});
+
+const X = toNested(roundedUniform([2, 3, 2], 'cfX'));
+
+const W = toNested(roundedUniform([2, 2], 'cfW'));
+
+const U = toNested(roundedUniform([2, 2], 'cfU'));
+
+const H0 = toNested(roundedUniform([2, 2], 'cfH0'));
+
+const MASK = [
+  [true, false, true],
+  [false, true, true],
+];
+
+const S22 = { placeholderShape: [2, 2] };
+
+/** tanh(x W + h U), with W and U given as the constants after the state. */
+function stepWithConstants(K: KApi) {
+  return (x: KTensor, states: KTensor[]): [KTensor, KTensor[]] => {
+    const [h, w, u] = states;
+    const out = K.tanh(K.add(K.dot(x, w), K.dot(h, u)));
+    return [out, [out]];
+  };
+}
+
+/** tanh(x W + h U), with W and U captured. */
+function stepCapturing(K: KApi, w: KTensor, u: KTensor) {
+  return (x: KTensor, states: KTensor[]): [KTensor, KTensor[]] => {
+    const out = K.tanh(K.add(K.dot(x, w), K.dot(states[0], u)));
+    return [out, [out]];
+  };
+}
+
+/** The oracle's triple as rnn's [lastOutput, outputs, [state]]. */
+const triple = ([last, outs, state]: [OArray, OArray, OArray]) => [last, outs, [state]];
+
+const c = (K: KApi): KTensor => K.constant(X);
+
+const step0 = (K: KApi) => stepCapturing(K, K.constant(W), K.constant(U));
+
+const RNN = defineSpec({
+  kerasName: 'rnn',
+  cases: [
+    {
+      name: 'simple RNN, W and U as constants',
+      inputs: [fl(X), fl(H0), fl(W, S22), fl(U, S22)],
+      run: (K, x, h0, w, u) => K.rnn(stepWithConstants(K), x, [h0], { constants: [w, u] }),
+      expected: (x, h0, w, u) => triple(simpleRnn(x, w, u, h0)),
+    },
+    {
+      name: 'simple RNN, W and U captured by the step function',
+      inputs: [fl(X), fl(H0), fl(W, S22), fl(U, S22)],
+      run: (K, x, h0, w, u) => K.rnn(stepCapturing(K, w, u), x, [h0]),
+      expected: (x, h0, w, u) => triple(simpleRnn(x, w, u, h0)),
+    },
+    {
+      name: 'a bool mask keeps the previous output (zeros at first) and state',
+      inputs: [fl(X), fl(H0), bl(MASK), fl(W, S22), fl(U, S22)],
+      run: (K, x, h0, m, w, u) => K.rnn(stepWithConstants(K), x, [h0], { mask: m, constants: [w, u] }),
+      expected: (x, h0, m, w, u) => triple(simpleRnn(x, w, u, h0, { mask: m })),
+    },
+    {
+      name: 'a 0/1 float mask',
+      inputs: [fl(X), fl(H0), fl(MASK.map((r) => r.map(Number))), fl(W, S22), fl(U, S22)],
+      run: (K, x, h0, m, w, u) => K.rnn(stepWithConstants(K), x, [h0], { mask: m, constants: [w, u] }),
+      expected: (x, h0, m, w, u) => triple(simpleRnn(x, w, u, h0, { mask: m })),
+    },
+    {
+      name: 'goBackwards (outputs in iteration order)',
+      inputs: [fl(X), fl(H0), fl(W, S22), fl(U, S22)],
+      run: (K, x, h0, w, u) => K.rnn(stepCapturing(K, w, u), x, [h0], { goBackwards: true }),
+      expected: (x, h0, w, u) => triple(simpleRnn(x, w, u, h0, { goBackwards: true })),
+    },
+    {
+      name: 'goBackwards with a mask',
+      inputs: [fl(X), fl(H0), bl(MASK), fl(W, S22), fl(U, S22)],
+      run: (K, x, h0, m, w, u) => K.rnn(stepWithConstants(K), x, [h0], { goBackwards: true, mask: m, constants: [w, u] }),
+      expected: (x, h0, m, w, u) => triple(simpleRnn(x, w, u, h0, { goBackwards: true, mask: m })),
+    },
+    {
+      name: 'unroll and inputLength are accepted',
+      inputs: [fl(X), fl(H0), fl(W, S22), fl(U, S22)],
+      run: (K, x, h0, w, u) => K.rnn(stepCapturing(K, w, u), x, [h0], { unroll: true, inputLength: 3 }),
+      expected: (x, h0, w, u) => triple(simpleRnn(x, w, u, h0)),
+    },
+    {
+      name: 'constants are passed after the states, as Keras does',
+      inputs: [fl(X), fl(H0)],
+      run: (K, x, h0) => {
+        const seen: number[] = [];
+        const out = K.rnn(
+          (xt, states) => {
+            seen.push(states.length);
+            return [K.add(xt, states[1]), [states[0]]];
+          },
+          x,
+          [h0],
+          { constants: [K.constant([10, 20])] },
+        );
+        return [out[0], seen.join(',')];
+      },
+      expected: (x) => [[[Number(x.data[4]) + 10, Number(x.data[5]) + 20], [Number(x.data[10]) + 10, Number(x.data[11]) + 20]], '2,2,2'],
+    },
+    {
+      name: 'gradient through the outputs',
+      inputs: [df(X), df(H0), df(W, S22), df(U, S22)],
+      run: (K, x, h0, w, u) => K.rnn(stepCapturing(K, w, u), x, [h0])[1],
+      expected: (x, h0, w, u) => simpleRnn(x, w, u, h0)[1],
+      grad: true,
+    },
+    {
+      name: 'gradient through the last state, masked, backwards',
+      inputs: [df(X), df(H0), bl(MASK), df(W, S22), df(U, S22)],
+      run: (K, x, h0, m, w, u) => K.rnn(stepWithConstants(K), x, [h0], { mask: m, goBackwards: true, constants: [w, u] })[2][0],
+      expected: (x, h0, m, w, u) => simpleRnn(x, w, u, h0, { mask: m, goBackwards: true })[2],
+      grad: true,
+    },
+  ],
+  errorCases: [
+    {
+      name: 'an unknown time dimension',
+      run: (K) => K.rnn(step0(K), K.placeholder({ shape: [2, null, 2] }), [K.constant(H0)]),
+      error: 'KerasValueError',
+      message: /rnn: the time dimension of 'inputs' must be known \(the loop is unrolled/,
+    },
+    { name: 'a step function that is not a function', run: (K) => K.rnn(bad(42), c(K), [K.constant(H0)]), error: 'KerasTypeError', message: /rnn: argument 'stepFunction' must be a function/ },
+    { name: 'inputs of rank 2', run: (K) => K.rnn(step0(K), K.constant(M23), [K.constant(H0)]), error: 'KerasValueError', message: /rnn: argument 'inputs' must be at least 3D/ },
+    {
+      name: 'a step function returning the wrong number of states',
+      run: (K) => K.rnn((x, s) => [K.dot(x, K.constant(W)), [s[0], s[0]]], c(K), [K.constant(H0)]),
+      error: 'KerasValueError',
+      message: /rnn: the step function .* returned 2 new states for 1 states \('initialStates'\)/,
+    },
+    {
+      name: 'a step function not returning [output, newStates]',
+      run: (K) => K.rnn(bad((x: KTensor) => x), c(K), [K.constant(H0)]),
+      error: 'KerasTypeError',
+      message: /rnn: the step function .* must return \[output, newStates\]/,
+    },
+    {
+      name: 'a new state of another shape',
+      run: (K) => K.rnn((x, s) => [x, [K.concatenate([s[0], s[0]])]], c(K), [K.constant(H0)]),
+      error: 'KerasShapeError',
+      message: /rnn: the step function .*new state 0 has shape \[2, 4\].*state 0 has shape \[2, 2\]/,
+    },
+    { name: 'a mask of the wrong shape', run: (K) => K.rnn(step0(K), c(K), [K.constant(H0)], { mask: K.constant([[1, 1], [1, 1]]) }), error: 'KerasShapeError', message: /rnn: argument 'mask'/ },
+    { name: 'inputLength differing from the time dimension', run: (K) => K.rnn(step0(K), c(K), [K.constant(H0)], { inputLength: 4 }), error: 'KerasValueError', message: /rnn: argument 'inputLength'/ },
+    { name: 'an unknown option', run: (K) => K.rnn(step0(K), c(K), [K.constant(H0)], bad({ go_backwards: true })), error: 'KerasValueError', message: /rnn: argument 'options' has an unknown key 'go_backwards'/ },
+    { name: 'initialStates not a list', run: (K) => K.rnn(step0(K), c(K), bad(3)), error: 'KerasTypeError', message: /rnn: argument 'initialStates'/ },
+  ],
+});
+
+const S23 = { placeholderShape: [2, 3] };
+
+const V4 = [0.5, -1, 2, 3];
+
+const S4 = { placeholderShape: [4] };
+
+const MAP_FN = defineSpec({
+  kerasName: 'map_fn',
+  cases: [
+    { name: 'square of each row', inputs: [df(M23, S23)], run: (K, x) => K.mapFn((r) => K.square(r), x), expected: (x) => mapSlices(x, (r) => square(r)), grad: true },
+    { name: 'scalar results (row sums)', inputs: [df(M23, S23)], run: (K, x) => K.mapFn((r) => K.sum(r), x), expected: (x) => mapSlices(x, (r) => sum(r)), grad: true },
+    { name: 'over a vector', inputs: [fl(V4, S4)], run: (K, x) => K.mapFn((v) => K.square(v), x), expected: (x) => square(x) },
+    { name: 'int32 elements, dtype int32', inputs: [i32([[1, -2], [3, 4]], S22)], run: (K, x) => K.mapFn((r) => K.multiply(r, r), x, null, 'int32'), expected: (x) => mapSlices(x, (r) => square(r)) },
+    { name: 'a name is accepted', inputs: [fl(M23, S23)], run: (K, x) => K.mapFn((r) => K.square(r), x, 'sq'), expected: (x) => square(x) },
+  ],
+  errorCases: [
+    { name: 'fn not a function', run: (K) => K.mapFn(bad('square'), K.constant(M23)), error: 'KerasTypeError', message: /mapFn: argument 'fn' must be a function/ },
+    {
+      name: 'an unknown leading dimension',
+      run: (K) => K.mapFn((r) => r, K.placeholder({ shape: [null, 3] })),
+      error: 'KerasValueError',
+      message: /mapFn: the leading dimension of 'elems' must be known/,
+    },
+    {
+      name: 'results of different shapes',
+      run: (K) => {
+        let i = 0;
+        return K.mapFn((r) => (i++ === 0 ? r : K.concatenate([r, r])), K.constant(M23));
+      },
+      error: 'KerasShapeError',
+      message: /mapFn: argument 'fn' \(at element 1\) has shape \[6\]/,
+    },
+    { name: 'a result of another dtype than dtype', run: (K) => K.mapFn((r) => r, K.constant(M23), null, 'int32'), error: 'KerasTypeError', message: /mapFn: argument 'fn' .*returned dtype float32, but argument 'dtype' is int32/ },
+    { name: 'fn not returning a tensor', run: (K) => K.mapFn(bad(() => 'x'), K.constant(M23)), error: 'KerasTypeError', message: /mapFn: argument 'fn'/ },
+    { name: 'a scalar elems', run: (K) => K.mapFn((r) => r, K.constant(2)), error: 'KerasValueError', message: /mapFn: argument 'elems' must have rank >= 1/ },
+  ],
+});
+
+const add = (a: number, x: number): number => a + x;
+
+const twiceAdd = (a: number, x: number): number => a * 2 + x;
+
+const prod = (a: number, x: number): number => a * x;
+
+function foldSpec(kerasName: 'foldl' | 'foldr'): FunctionSpec {
+  const right = kerasName === 'foldr';
+  const fold = (K: KApi): typeof K.foldl => (right ? K.foldr : K.foldl);
+  const first = right ? 'last' : 'first';
+  return defineSpec({
+    kerasName,
+    cases: [
+      { name: 'sum of the rows', inputs: [df(M23, S23)], run: (K, x) => fold(K)((a, r) => K.add(a, r), x), expected: (x) => foldElementwise(x, null, add, right), grad: true },
+      {
+        name: 'sum with an initializer',
+        inputs: [df(M23, S23), df([1, -2, 0.5], { placeholderShape: [3] })],
+        run: (K, x, i) => fold(K)((a, r) => K.add(a, r), x, i),
+        expected: (x, i) => foldElementwise(x, i, add, right),
+        grad: true,
+      },
+      {
+        name: `acc * 2 + x tells left from right (starts at the ${first} element)`,
+        inputs: [df(V4, S4)],
+        run: (K, x) => fold(K)((a, v) => K.add(K.multiply(a, 2), v), x),
+        expected: (x) => foldElementwise(x, null, twiceAdd, right),
+        grad: true,
+      },
+      {
+        name: 'acc * 2 + x with a number initializer',
+        inputs: [fl(V4, S4)],
+        run: (K, x) => fold(K)((a, v) => K.add(K.multiply(a, 2), v), x, 1),
+        expected: (x) => foldElementwise(x, 1, twiceAdd, right),
+      },
+      { name: 'a product (gradient)', inputs: [df(M23, S23)], run: (K, x) => fold(K)((a, r) => K.multiply(a, r), x), expected: (x) => foldElementwise(x, null, prod, right), grad: true },
+      { name: 'int32 sum', inputs: [i32([[1, 2], [3, -4], [5, 6]], { placeholderShape: [3, 2] })], run: (K, x) => fold(K)((a, r) => K.add(a, r), x), expected: (x) => foldElementwise(x, null, add, right) },
+      { name: 'one element, no initializer: the element', inputs: [fl([[1.5, -2]], { placeholderShape: [1, 2] })], run: (K, x) => fold(K)((a, r) => K.add(a, r), x, null, 'f'), expected: () => [1.5, -2] },
+    ],
+    errorCases: [
+      { name: 'fn not a function', run: (K) => fold(K)(bad(1), K.constant(M23)), error: 'KerasTypeError', message: new RegExp(`${kerasName}: argument 'fn' must be a function`) },
+      {
+        name: 'an unknown leading dimension',
+        run: (K) => fold(K)((a, r) => K.add(a, r), K.placeholder({ shape: [null, 3] })),
+        error: 'KerasValueError',
+        message: new RegExp(`${kerasName}: the leading dimension of 'elems' must be known`),
+      },
+      {
+        name: 'fn changing the shape of the accumulator',
+        run: (K) => fold(K)((a, r) => K.concatenate([a, r]), K.constant(M23)),
+        error: 'KerasShapeError',
+        message: new RegExp(`${kerasName}: argument 'fn' \\(at element \\d\\): the result has shape \\[6\\]`),
+      },
+      {
+        name: 'fn changing the dtype of the accumulator',
+        run: (K) => fold(K)((a, r) => K.cast(K.add(a, r), 'int32'), K.constant(M23)),
+        error: 'KerasTypeError',
+        message: new RegExp(`${kerasName}: argument 'fn' .*dtype int32`),
+      },
+      { name: 'empty elems and no initializer', run: (K) => fold(K)((a, r) => K.add(a, r), K.zeros([0, 3])), error: 'KerasValueError', message: new RegExp(`${kerasName}: argument 'elems' is empty`) },
+      { name: 'a bad name', run: (K) => fold(K)((a, r) => K.add(a, r), K.constant(M23), null, bad(3)), error: 'KerasValueError', message: new RegExp(`${kerasName}: argument 'name'`) },
+    ],
+  });
 }
 
 export const GRAPH_SPECS: FunctionSpec[] = [
@@ -410,4 +904,12 @@ export const GRAPH_SPECS: FunctionSpec[] = [
       { name: 'a list with a string', run: (K) => K.stopGradient(bad(['abc'])), error: 'KerasTypeError', message: /stopGradient: argument 'variables\[0\]'/ },
     ],
   }),
+  SWITCH_SPEC,
+  IN_TRAIN_SPEC,
+  IN_TEST_SPEC,
+  PRINT_SPEC,
+  RNN,
+  MAP_FN,
+  foldSpec('foldl'),
+  foldSpec('foldr'),
 ];

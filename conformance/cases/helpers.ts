@@ -3,7 +3,7 @@
  * that are wrong on purpose in error cases.
  */
 import type { CaseInput, KApi } from '../case';
-import type { Nested } from '../oracle';
+import { roundedUniform, toNested, type Nested } from '../oracle';
 
 /** Options of an input besides its value. */
 export type InputOptions = Omit<CaseInput, 'value'>;
@@ -57,6 +57,9 @@ export const T234: Nested = [
     [0.55, -2.4, 0.05, 1.95],
   ],
 ];
+
+/** A 2x3x4 float tensor drawn in [-3, 3] (the activation cases of nn, and switch in graph). */
+export const X234 = toNested(roundedUniform([2, 3, 4], 'nnmore:X234', -3, 3));
 
 /** Runs `f` with the image data format set to `format`, then restores it. */
 export function withFormat<T>(K: KApi, format: 'channels_first' | 'channels_last', f: () => T): T {

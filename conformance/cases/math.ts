@@ -1,11 +1,13 @@
 /**
- * Cases of the `math` group: dot, transpose and the elementwise functions
- * square, abs, sqrt, exp, log.
+ * Cases of the `math` group: dot, batch_dot, transpose, gather, and the
+ * elementwise functions (square, abs, sqrt, exp, log, round, sign, pow, clip,
+ * sin, cos, maximum, minimum and the comparisons).
  */
 import type { KTensor } from '../../src/index';
-import { CaseOutput, defineSpec, FunctionSpec, KApi, ValueCase } from '../case';
-import { abs, dot, exp, log, map, Nested, OArray, roundedUniform, square, toNested, transpose } from '../oracle';
-import { bl, df, fl, i32, M23, T234 } from './helpers';
+import { CaseOutput, defineSpec, ErrorCase, FunctionSpec, KApi, ValueCase } from '../case';
+import { abs, dot, exp, log, map, Nested, OArray, maximum as omaximum, minimum as ominimum, roundedUniform, square, toNested, transpose } from '../oracle';
+import { batchDot, clip, compare, Comparison, cos, gather, pow, round, sign, sin } from '../oracle/math';
+import { bad, bl, df, fl, i32, M23, T234 } from './helpers';
 
 const A34 = toNested(roundedUniform([3, 4], 'A34'));
 const B2_3 = toNested(roundedUniform([2, 3], 'B23'));
@@ -30,6 +32,155 @@ export function unaryFloatCases(
     { name: 'a scalar', inputs: [df(scalar)], run: fn, expected: oracle, grad: true },
   ];
 }
+
+/** Positive values (for fractional powers). */
+const POS23 = toNested(roundedUniform([2, 3], 'POS23-ew', 0.5, 2.5));
+
+/** A row with some elements equal to M23's first row (ties, for the comparisons). */
+const ROW3 = [0.5, -1.25, 3];
+
+/** A row with no element equal to one of M23's (no ties, for gradients). */
+const ROW3B = [0.75, -1, 1.75];
+
+/** A rank-3 tensor with no value half-way between integers (round's gradient check). */
+const R234 = [
+  [
+    [0.3, -1.2, 2.45, 0.9],
+    [-0.7, 1.8, -2.1, 0.4],
+  ],
+  [
+    [2.2, 0.15, -0.45, 1.35],
+    [-1.9, 0.75, 1.55, -0.35],
+  ],
+];
+
+type KCompare = (K: KApi, x: unknown, y: unknown) => CaseOutput;
+
+/** The cases shared by the six comparisons. */
+function comparisonSpec(kerasName: string, tsName: string, op: Comparison, call: KCompare, boolOk: boolean): FunctionSpec {
+  const o = (x: OArray, y: OArray | number): OArray => compare(x, y, op);
+  const cases: ValueCase[] = [
+    {
+      name: 'same shapes, some equal elements',
+      inputs: [fl([[1, 2, 3], [4, 5, 6]]), fl([[1, 3, 2], [4, 4, 7]])],
+      outDtype: 'bool',
+      run: (K, x, y) => call(K, x, y),
+      expected: (x, y) => o(x, y),
+    },
+    {
+      name: 'broadcast a row',
+      inputs: [fl(M23), fl(ROW3, { placeholderShape: [3] })],
+      outDtype: 'bool',
+      run: (K, x, y) => call(K, x, y),
+      expected: (x, y) => o(x, y),
+    },
+    {
+      name: 'rank 3 against a column',
+      inputs: [fl(T234), fl([[0.3], [0.4], [-1.6]], { placeholderShape: [3, 1] })],
+      outDtype: 'bool',
+      run: (K, x, y) => call(K, x, y),
+      expected: (x, y) => o(x, y),
+    },
+    { name: 'a number', inputs: [fl(M23)], outDtype: 'bool', run: (K, x) => call(K, x, 1.5), expected: (x) => o(x, 1.5) },
+    { name: 'a number first', inputs: [fl(M23)], outDtype: 'bool', run: (K, x) => call(K, -0.75, x), expected: (x) => compare(-0.75, x, op) },
+    {
+      name: 'int32',
+      inputs: [i32([[1, -2, 3], [4, 5, -6]]), i32([1, 5, -6], { placeholderShape: [3] })],
+      outDtype: 'bool',
+      run: (K, x, y) => call(K, x, y),
+      expected: (x, y) => o(x, y),
+    },
+    { name: 'int32 with a number', inputs: [i32([-1, 0, 1, 2])], outDtype: 'bool', run: (K, x) => call(K, x, 1), expected: (x) => o(x, 1) },
+    {
+      name: 'NaN compares false (and not-equal true)',
+      inputs: [fl([NaN, 1, NaN]), fl([NaN, NaN, 2])],
+      outDtype: 'bool',
+      run: (K, x, y) => call(K, x, y),
+      expected: (x, y) => o(x, y),
+    },
+    {
+      name: 'infinities',
+      inputs: [fl([Infinity, -Infinity, 1, Infinity])],
+      outDtype: 'bool',
+      run: (K, x) => call(K, x, Infinity),
+      expected: (x) => o(x, Infinity),
+    },
+  ];
+  if (boolOk) {
+    cases.push({
+      name: 'bool operands',
+      inputs: [bl([[true, false], [false, true]]), bl([true, false], { placeholderShape: [2] })],
+      outDtype: 'bool',
+      run: (K, x, y) => call(K, x, y),
+      expected: (x, y) => o(x, y),
+    });
+  }
+  const re = (rest: string): RegExp => new RegExp(`${tsName}: ${rest}`);
+  const errorCases: ErrorCase[] = [
+    { name: 'dtypes differ', run: (K) => call(K, K.constant([1]), K.constant([1], { dtype: 'int32' })), error: 'KerasTypeError', message: re("arguments 'x' and 'y'") },
+    { name: 'shapes do not broadcast', run: (K) => call(K, K.constant([1, 2]), K.constant([1, 2, 3])), error: 'KerasShapeError', message: re('.*cannot be broadcast') },
+    { name: 'a fractional number with int32', run: (K) => call(K, K.constant([1], { dtype: 'int32' }), 0.5), error: 'KerasTypeError', message: re(".*'y'") },
+    { name: 'a string', run: (K) => call(K, 'abc', K.constant([1])), error: 'KerasTypeError', message: re(".*'x'") },
+  ];
+  if (!boolOk) {
+    errorCases.push({
+      name: 'bool operands',
+      run: (K) => call(K, K.constant([true], { dtype: 'bool' }), K.constant([false], { dtype: 'bool' })),
+      error: 'KerasTypeError',
+      message: re("arguments 'x' and 'y' must be numeric"),
+    });
+  }
+  return defineSpec({ kerasName, cases, errorCases });
+}
+
+function extremumSpec(kerasName: 'maximum' | 'minimum', call: KCompare, oracle: (a: OArray, b: OArray | number) => OArray): FunctionSpec {
+  const isMax = kerasName === 'maximum';
+  return defineSpec({
+    kerasName,
+    cases: [
+      { name: 'same shapes', inputs: [df(M23), df(POS23)], run: (K, x, y) => call(K, x, y), expected: (x, y) => oracle(x, y), grad: true },
+      {
+        name: 'broadcast a row',
+        inputs: [df(M23), df(ROW3B, { placeholderShape: [3] })],
+        run: (K, x, y) => call(K, x, y),
+        expected: (x, y) => oracle(x, y),
+        grad: true,
+      },
+      {
+        name: 'rank 3 against a column',
+        inputs: [df(T234), df([[0.35], [0.45], [-1.55]], { placeholderShape: [3, 1] })],
+        run: (K, x, y) => call(K, x, y),
+        expected: (x, y) => oracle(x, y),
+        grad: true,
+      },
+      { name: 'a number', inputs: [df(T234)], run: (K, x) => call(K, x, 0.1), expected: (x) => oracle(x, 0.1), grad: true },
+      { name: 'a number first', inputs: [df(M23)], run: (K, x) => call(K, 1, x), expected: (x) => oracle(x, 1), grad: true },
+      { name: 'int32', inputs: [i32([[1, -2, 3], [4, 5, -6]]), i32([0, 5, -7], { placeholderShape: [3] })], run: (K, x, y) => call(K, x, y), expected: (x, y) => oracle(x, y) },
+      { name: 'infinities', inputs: [fl([Infinity, -Infinity, 2]), fl([1, 1, -Infinity])], run: (K, x, y) => call(K, x, y), expected: (x, y) => oracle(x, y) },
+      // special values: NaN on either side gives NaN (NumPy, TensorFlow)
+      { name: 'NaN propagates from either side', inputs: [fl([NaN, 1, NaN, 2]), fl([1, NaN, NaN, 3])], run: (K, x, y) => call(K, x, y), expected: () => [NaN, NaN, NaN, isMax ? 3 : 2] },
+      {
+        name: 'ties: the gradient goes to x (as TensorFlow)',
+        inputs: [fl([1, 2, 3], { kind: 'lazy' }), fl([1, isMax ? 1 : 5, 3], { kind: 'lazy' })],
+        run: (K, x, y) => K.gradients(K.sum(call(K, x, y) as KTensor), [x, y]),
+        expected: () => [[1, 1, 1], [0, 0, 0]],
+      },
+    ],
+    errorCases: [
+      { name: 'bool', run: (K) => call(K, K.constant([true], { dtype: 'bool' }), K.constant([false], { dtype: 'bool' })), error: 'KerasTypeError', message: new RegExp(`${kerasName}: arguments 'x' and 'y'`) },
+      { name: 'dtypes differ', run: (K) => call(K, K.constant([1]), K.constant([1], { dtype: 'int32' })), error: 'KerasTypeError', message: new RegExp(`${kerasName}: arguments 'x' and 'y'`) },
+      { name: 'shapes do not broadcast', run: (K) => call(K, K.constant([1, 2]), K.constant([1, 2, 3])), error: 'KerasShapeError', message: new RegExp(`${kerasName}: .*broadcast`) },
+    ],
+  });
+}
+
+/** A 4x3 reference for gather. */
+const REF43 = [
+  [0.5, -1, 2],
+  [1.5, 2.5, -0.25],
+  [-3, 0.75, 1],
+  [4, -2.5, 0.125],
+];
 
 export const MATH_SPECS: FunctionSpec[] = [
   defineSpec({
@@ -183,5 +334,316 @@ export const MATH_SPECS: FunctionSpec[] = [
       { name: 'tiny and large arguments', inputs: [fl([1e-30, 1e30])], run: (K, x) => K.log(x), expected: log },
     ],
     errorCases: [{ name: 'int32', run: (K) => K.log(K.constant([1], { dtype: 'int32' })), error: 'KerasTypeError', message: /log: argument 'x'/ }],
+  }),
+  defineSpec({
+    kerasName: 'round',
+    cases: [
+      {
+        name: 'ties go to the even integer',
+        inputs: [fl([[0.5, 1.5, 2.5, -0.5], [-1.5, -2.5, 3.5, 4.5]])],
+        run: (K, x) => K.round(x),
+        expected: () => [[0, 2, 2, -0], [-2, -2, 4, 4]],
+      },
+      { name: 'a matrix (gradient 0)', inputs: [df([[0.2, 1.7, -2.3], [-0.6, 2.49, 7.51]])], run: (K, x) => K.round(x), expected: round, grad: true },
+      { name: 'rank 3', inputs: [df(R234)], run: (K, x) => K.round(x), expected: round, grad: true },
+      { name: 'a scalar', inputs: [df(-3.7)], run: (K, x) => K.round(x), expected: round },
+      { name: 'large values and infinities', inputs: [fl([1e10 + 0.5, -123456.5, Infinity, -Infinity])], run: (K, x) => K.round(x), expected: round, floatVariants: ['float64'] },
+      { name: 'int32 unchanged', inputs: [i32([[-3, 0, 7]])], run: (K, x) => K.round(x), expected: (x) => x },
+    ],
+    errorCases: [
+      { name: 'bool', run: (K) => K.round(K.constant([true], { dtype: 'bool' })), error: 'KerasTypeError', message: /round: argument 'x'/ },
+      { name: 'a string', run: (K) => K.round('abc'), error: 'KerasTypeError', message: /round: argument 'x'/ },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'sign',
+    cases: [
+      { name: 'negative, zero, positive', inputs: [fl([[-2.5, 0, 3], [1e-30, -1e-30, -0]])], run: (K, x) => K.sign(x), expected: sign },
+      { name: 'rank 3 (gradient 0)', inputs: [df(T234)], run: (K, x) => K.sign(x), expected: sign, grad: true },
+      { name: 'a scalar', inputs: [df(-0.3)], run: (K, x) => K.sign(x), expected: sign, grad: true },
+      { name: 'infinities', inputs: [fl([Infinity, -Infinity])], run: (K, x) => K.sign(x), expected: () => [1, -1] },
+      { name: 'int32 stays int32', inputs: [i32([[-7, 0, 4]])], run: (K, x) => K.sign(x), expected: sign },
+    ],
+    errorCases: [
+      { name: 'bool', run: (K) => K.sign(K.constant([true], { dtype: 'bool' })), error: 'KerasTypeError', message: /sign: argument 'x'/ },
+      { name: 'a string', run: (K) => K.sign('abc'), error: 'KerasTypeError', message: /sign: argument 'x'/ },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'pow',
+    cases: [
+      { name: 'square of a matrix', inputs: [df(M23)], run: (K, x) => K.pow(x, 2), expected: (x) => pow(x, 2), grad: true },
+      { name: 'cube, negative bases', inputs: [df(T234)], run: (K, x) => K.pow(x, 3), expected: (x) => pow(x, 3), grad: true },
+      { name: 'a fractional exponent', inputs: [df(POS23)], run: (K, x) => K.pow(x, 0.5), expected: (x) => pow(x, 0.5), grad: true },
+      { name: 'a negative exponent', inputs: [df(M23)], run: (K, x) => K.pow(x, -1), expected: (x) => pow(x, -1), grad: true },
+      { name: 'exponent 0 gives ones (0 ** 0 = 1)', inputs: [fl([[0, 2, -3]])], run: (K, x) => K.pow(x, 0), expected: () => [[1, 1, 1]] },
+      {
+        name: 'a tensor exponent, broadcast',
+        inputs: [df(POS23), df([2, -0.5, 1.5], { placeholderShape: [3] })],
+        run: (K, x, a) => K.pow(x, a),
+        expected: (x, a) => pow(x, a),
+        grad: true,
+      },
+      { name: 'a tensor exponent of the same shape', inputs: [df(POS23), df(M23)], run: (K, x, a) => K.pow(x, a), expected: (x, a) => pow(x, a), grad: true },
+      { name: 'a scalar', inputs: [df(1.5)], run: (K, x) => K.pow(x, 3), expected: (x) => pow(x, 3), grad: true },
+      { name: 'a negative base, fractional exponent: NaN', inputs: [fl([-8, 8])], run: (K, x) => K.pow(x, 0.5), expected: (x) => pow(x, 0.5) },
+      { name: 'int32 base and exponent', inputs: [i32([[-3, 0, 2], [5, 1, -1]])], run: (K, x) => K.pow(x, 3), expected: (x) => pow(x, 3) },
+      { name: 'int32 tensor exponent', inputs: [i32([2, 3, -2]), i32([3, 0, 2])], run: (K, x, a) => K.pow(x, a), expected: (x, a) => pow(x, a) },
+    ],
+    errorCases: [
+      { name: 'bool', run: (K) => K.pow(K.constant([true], { dtype: 'bool' }), 2), error: 'KerasTypeError', message: /pow: argument 'x'/ },
+      { name: 'a fractional exponent for int32', run: (K) => K.pow(K.constant([4], { dtype: 'int32' }), 0.5), error: 'KerasTypeError', message: /pow: argument 'a'/ },
+      { name: 'a negative exponent for int32', run: (K) => K.pow(K.constant([4], { dtype: 'int32' }), -1), error: 'KerasValueError', message: /pow: argument 'a'/ },
+      {
+        name: 'a negative constant tensor exponent for int32',
+        run: (K) => K.pow(K.constant([4, 2], { dtype: 'int32' }), K.constant([1, -2], { dtype: 'int32' })),
+        error: 'KerasValueError',
+        message: /pow: argument 'a'/,
+      },
+      { name: 'dtypes differ', run: (K) => K.pow(K.constant([4]), K.constant([1], { dtype: 'int32' })), error: 'KerasTypeError', message: /pow: arguments 'x' and 'a'/ },
+      { name: 'a string exponent', run: (K) => K.pow(K.constant([4]), 'two'), error: 'KerasTypeError', message: /pow: argument 'a'/ },
+      { name: 'shapes do not broadcast', run: (K) => K.pow(K.constant([1, 2]), K.constant([1, 2, 3])), error: 'KerasShapeError', message: /pow: .*broadcast/ },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'clip',
+    cases: [
+      { name: 'both bounds', inputs: [df(T234)], run: (K, x) => K.clip(x, -1, 1.5), expected: (x) => clip(x, -1, 1.5), grad: true },
+      { name: 'epsilon bounds (as losses use them)', inputs: [fl([[0, 1e-9, 0.5], [1, 0.9999999, 2]])], run: (K, x) => K.clip(x, K.epsilon(), 1 - K.epsilon()), expected: (x) => clip(x, 1e-7, 1 - 1e-7) },
+      { name: 'min null: no lower bound', inputs: [df(M23)], run: (K, x) => K.clip(x, null, 1), expected: (x) => clip(x, null, 1), grad: true },
+      { name: 'max null: no upper bound', inputs: [df(M23)], run: (K, x) => K.clip(x, 0.1, null), expected: (x) => clip(x, 0.1, null), grad: true },
+      { name: 'both null', inputs: [df(M23)], run: (K, x) => K.clip(x, null, null), expected: (x) => x, grad: true },
+      { name: 'infinite bounds', inputs: [fl([-Infinity, 0.5, Infinity])], run: (K, x) => K.clip(x, -Infinity, Infinity), expected: (x) => x },
+      { name: 'max < min: max becomes min (Keras)', inputs: [fl(M23)], run: (K, x) => K.clip(x, 2, -1), expected: () => [[2, 2, 2], [2, 2, 2]] },
+      { name: 'a scalar', inputs: [df(3.5)], run: (K, x) => K.clip(x, -1, 2), expected: (x) => clip(x, -1, 2), grad: true },
+      { name: 'int32 with whole bounds', inputs: [i32([[-5, -1, 0], [2, 3, 9]])], run: (K, x) => K.clip(x, -1, 3), expected: (x) => clip(x, -1, 3) },
+      { name: 'int32 with fractional bounds (truncated, as a TensorFlow cast)', inputs: [i32([-3, -2, -1, 0, 1, 2, 3])], run: (K, x) => K.clip(x, -1.7, 2.9), expected: (x) => clip(x, -1, 2) },
+      { name: 'int32 with a null bound', inputs: [i32([-300, 5, 2000000])], run: (K, x) => K.clip(x, 0, null), expected: (x) => clip(x, 0, null) },
+      {
+        name: 'the gradient passes at the bounds (as TensorFlow)',
+        inputs: [fl([-2, -1, 0.5, 2, 3], { kind: 'lazy' })],
+        run: (K, x) => K.gradients(K.sum(K.clip(x, -1, 2)), [x])[0],
+        expected: () => [0, 1, 1, 1, 0],
+      },
+    ],
+    errorCases: [
+      { name: 'a NaN bound', run: (K) => K.clip(K.constant([1]), NaN, 1), error: 'KerasValueError', message: /clip: argument 'minValue'/ },
+      { name: 'a string bound', run: (K) => K.clip(K.constant([1]), 0, bad('1')), error: 'KerasValueError', message: /clip: argument 'maxValue'/ },
+      { name: 'bool', run: (K) => K.clip(K.constant([true], { dtype: 'bool' }), 0, 1), error: 'KerasTypeError', message: /clip: argument 'x'/ },
+      { name: 'an infinite lower bound above every int32', run: (K) => K.clip(K.constant([1], { dtype: 'int32' }), Infinity, null), error: 'KerasValueError', message: /clip: argument 'minValue'/ },
+      { name: 'a string', run: (K) => K.clip('abc', 0, 1), error: 'KerasTypeError', message: /clip: argument 'x'/ },
+    ],
+  }),
+  comparisonSpec('equal', 'equal', 'equal', (K, x, y) => K.equal(x, y), true),
+  comparisonSpec('not_equal', 'notEqual', 'notEqual', (K, x, y) => K.notEqual(x, y), true),
+  comparisonSpec('greater', 'greater', 'greater', (K, x, y) => K.greater(x, y), false),
+  comparisonSpec('greater_equal', 'greaterEqual', 'greaterEqual', (K, x, y) => K.greaterEqual(x, y), false),
+  comparisonSpec('less', 'less', 'less', (K, x, y) => K.less(x, y), false),
+  comparisonSpec('less_equal', 'lessEqual', 'lessEqual', (K, x, y) => K.lessEqual(x, y), false),
+  extremumSpec('maximum', (K, x, y) => K.maximum(x, y), omaximum),
+  extremumSpec('minimum', (K, x, y) => K.minimum(x, y), ominimum),
+  defineSpec({
+    kerasName: 'sin',
+    cases: [
+      ...unaryFloatCases((K, x) => K.sin(x), sin, M23, T234, 2.2),
+      { name: 'large arguments', inputs: [fl([100, -1000.5, 3.14159])], run: (K, x) => K.sin(x), expected: sin, tol: { float32: { rtol: 1e-4, atol: 1e-5 } } },
+    ],
+    errorCases: [
+      { name: 'int32', run: (K) => K.sin(K.constant([1], { dtype: 'int32' })), error: 'KerasTypeError', message: /sin: argument 'x'/ },
+      { name: 'bool', run: (K) => K.sin(K.constant([true], { dtype: 'bool' })), error: 'KerasTypeError', message: /sin: argument 'x'/ },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'cos',
+    cases: [
+      ...unaryFloatCases((K, x) => K.cos(x), cos, M23, T234, -0.9),
+      { name: 'large arguments', inputs: [fl([100, -1000.5, 1.5708])], run: (K, x) => K.cos(x), expected: cos, tol: { float32: { rtol: 1e-4, atol: 1e-5 } } },
+    ],
+    errorCases: [
+      { name: 'int32', run: (K) => K.cos(K.constant([1], { dtype: 'int32' })), error: 'KerasTypeError', message: /cos: argument 'x'/ },
+      { name: 'a string', run: (K) => K.cos('abc'), error: 'KerasTypeError', message: /cos: argument 'x'/ },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'gather',
+    cases: [
+      {
+        name: 'rows, with a repeat (gradients add up)',
+        inputs: [df(REF43, { placeholderShape: [4, 3] }), i32([2, 0, 2])],
+        run: (K, r, i) => K.gather(r, i),
+        expected: (r, i) => gather(r, i),
+        grad: true,
+      },
+      {
+        name: '2-D indices',
+        inputs: [df(REF43, { placeholderShape: [4, 3] }), i32([[0, 1], [3, 2]])],
+        run: (K, r, i) => K.gather(r, i),
+        expected: (r, i) => gather(r, i),
+        grad: true,
+      },
+      { name: 'a vector reference', inputs: [df([5, 6.5, -7, 8], { placeholderShape: [4] }), i32([3, 3, 1])], run: (K, r, i) => K.gather(r, i), expected: (r, i) => gather(r, i), grad: true },
+      { name: 'rank 3 reference', inputs: [df(T234, { placeholderShape: [2, 3, 4] })], run: (K, r) => K.gather(r, [1, 0]), expected: (r) => gather(r, [1, 0]), grad: true },
+      { name: 'indices as plain numbers', inputs: [fl(REF43)], run: (K, r) => K.gather(r, [3, 1]), expected: (r) => gather(r, [3, 1]) },
+      { name: 'a scalar index drops the axis', inputs: [fl(REF43)], run: (K, r) => K.gather(r, 2), expected: (r) => gather(r, 2) },
+      { name: 'a constant int32 index tensor', inputs: [fl(REF43)], run: (K, r) => K.gather(r, K.constant([[1], [0]], { dtype: 'int32' })), expected: (r) => gather(r, [[1], [0]]) },
+      { name: 'int32 reference', inputs: [i32([[1, 2], [3, 4], [5, 6]]), i32([2, 0])], run: (K, r, i) => K.gather(r, i), expected: (r, i) => gather(r, i) },
+      { name: 'bool reference', inputs: [bl([true, false, true]), i32([1, 2, 1])], run: (K, r, i) => K.gather(r, i), expected: (r, i) => gather(r, i, 'bool') },
+      { name: 'empty indices', modes: ['eager'], inputs: [fl(REF43)], run: (K, r) => K.gather(r, K.constant({ data: new Int32Array(0), shape: [0] }, { dtype: 'int32' })), expected: () => ({ data: [], shape: [0, 3] }) },
+      {
+        name: 'static shape with unknown dims',
+        modes: ['eager'],
+        run: (K) => [K.intShape(K.gather(K.placeholder({ shape: [null, 5] }), K.placeholder({ shape: [null, 2], dtype: 'int32' })))],
+        expected: () => [[null, 2, 5]],
+      },
+    ],
+    errorCases: [
+      { name: 'an index past the end', run: (K) => K.gather(K.constant([[1, 2], [3, 4]]), [0, 2]), error: 'KerasValueError', message: /gather: argument 'indices'/ },
+      { name: 'a negative index', run: (K) => K.gather(K.constant([1, 2, 3]), K.constant([-1], { dtype: 'int32' })), error: 'KerasValueError', message: /gather: argument 'indices'/ },
+      // indices known only at run time: checked there (ONNX's Gather would read -1 from the end)
+      ...[-1, 2, -3].map((v) => ({
+        name: `index ${v} fed at run time`,
+        run: (K: KApi) => {
+          const p = K.placeholder({ shape: [1], dtype: 'int32' });
+          return K.function([p], [K.gather(K.constant([[1, 2], [3, 4]]), p)])([[v]]);
+        },
+        error: 'KerasValueError' as const,
+        message: /gather: .*out of range/,
+      })),
+      {
+        name: 'index -1 fed at run time, gradient only',
+        run: (K: KApi) => {
+          const p = K.placeholder({ shape: [1], dtype: 'int32' });
+          const x = K.variable([[1, 2], [3, 4]]);
+          const g = K.gradients(K.sum(K.gather(x, p)), [x])[0] as KTensor;
+          return K.function([p], [g])([[-1]]);
+        },
+        error: 'KerasValueError',
+        message: /(gather|scatterAdd): .*out of range/,
+      },
+      { name: 'float indices', run: (K) => K.gather(K.constant([1, 2, 3]), K.constant([0, 1])), error: 'KerasTypeError', message: /gather: argument 'indices'/ },
+      { name: 'fractional numbers', run: (K) => K.gather(K.constant([1, 2, 3]), [0.5]), error: 'KerasTypeError', message: /gather: argument 'indices'/ },
+      { name: 'bool indices', run: (K) => K.gather(K.constant([1, 2, 3]), [true]), error: 'KerasTypeError', message: /gather: argument 'indices'/ },
+      { name: 'a scalar reference', run: (K) => K.gather(K.constant(3), [0]), error: 'KerasValueError', message: /gather: argument 'reference'/ },
+      { name: 'null indices', run: (K) => K.gather(K.constant([1, 2]), null), error: 'KerasTypeError', message: /gather: argument 'indices'/ },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'batch_dot',
+    cases: [
+      {
+        name: 'the documented example: axes 1 gives [[17], [53]]',
+        inputs: [df([[1, 2], [3, 4]]), df([[5, 6], [7, 8]])],
+        run: (K, x, y) => K.batchDot(x, y, 1),
+        expected: () => [[17], [53]],
+      },
+      { name: '2-D . 2-D, axes null', inputs: [df(M23), df(POS23)], run: (K, x, y) => K.batchDot(x, y), expected: (x, y) => batchDot(x, y), grad: true },
+      { name: '2-D . 2-D, axes [1, 1]', inputs: [df(M23), df(POS23)], run: (K, x, y) => K.batchDot(x, y, [1, 1]), expected: (x, y) => batchDot(x, y, [1, 1]), grad: true },
+      {
+        name: 'the documented shape rule: (b, 3) . (b, 4, 3), axes [1, 2] -> (b, 4)',
+        inputs: [df(M23), df(toNested(roundedUniform([2, 4, 3], 'BD243')))],
+        run: (K, x, y) => K.batchDot(x, y, [1, 2]),
+        expected: (x, y) => batchDot(x, y, [1, 2]),
+        grad: true,
+      },
+      {
+        name: '(b, 3) . (b, 3, 4), axes null',
+        inputs: [df(M23), df(toNested(roundedUniform([2, 3, 4], 'BD234')))],
+        run: (K, x, y) => K.batchDot(x, y),
+        expected: (x, y) => batchDot(x, y),
+        grad: true,
+      },
+      {
+        name: '3-D . 3-D, axes null (batched matmul)',
+        inputs: [df(T234), df(toNested(roundedUniform([2, 4, 2], 'BD242')))],
+        run: (K, x, y) => K.batchDot(x, y),
+        expected: (x, y) => batchDot(x, y),
+        grad: true,
+      },
+      {
+        name: '3-D . 3-D, axes [1, 1]',
+        inputs: [df(T234), df(toNested(roundedUniform([2, 3, 2], 'BD232')))],
+        run: (K, x, y) => K.batchDot(x, y, [1, 1]),
+        expected: (x, y) => batchDot(x, y, [1, 1]),
+        grad: true,
+      },
+      {
+        name: '3-D . 3-D, axes 2',
+        inputs: [df(T234), df(toNested(roundedUniform([2, 5, 4], 'BD254')))],
+        run: (K, x, y) => K.batchDot(x, y, 2),
+        expected: (x, y) => batchDot(x, y, 2),
+        grad: true,
+      },
+      {
+        name: '3-D . 3-D, negative axes [-2, -1]',
+        inputs: [df(T234), df(toNested(roundedUniform([2, 2, 3], 'BD223')))],
+        run: (K, x, y) => K.batchDot(x, y, [-2, -1]),
+        expected: (x, y) => batchDot(x, y, [1, 2]),
+        grad: true,
+      },
+      {
+        name: '3-D . 2-D, axes null',
+        inputs: [df(T234), df(toNested(roundedUniform([2, 4], 'BD24')))],
+        run: (K, x, y) => K.batchDot(x, y),
+        expected: (x, y) => batchDot(x, y),
+        grad: true,
+      },
+      {
+        name: '3-D . 2-D with unknown dims (values; the gradient of a sum needs all but one kept dim known, a core limit)',
+        inputs: [df(T234, { placeholderShape: [null, null, 4] }), df(toNested(roundedUniform([2, 4], 'BD24')), { placeholderShape: [null, null] })],
+        run: (K, x, y) => K.batchDot(x, y, [2, 1]),
+        expected: (x, y) => batchDot(x, y, [2, 1]),
+      },
+      {
+        name: '2-D . 3-D with unknown dims, axes [1, 2]',
+        inputs: [df(M23, { placeholderShape: [null, null] }), df(toNested(roundedUniform([2, 4, 3], 'BD243')), { placeholderShape: [null, null, null] })],
+        run: (K, x, y) => K.batchDot(x, y, [1, 2]),
+        expected: (x, y) => batchDot(x, y, [1, 2]),
+      },
+      {
+        name: '3-D . 3-D with unknown dims',
+        inputs: [df(T234, { placeholderShape: [null, null, null] }), df(toNested(roundedUniform([2, 4, 2], 'BD242')), { placeholderShape: [null, null, null] })],
+        run: (K, x, y) => K.batchDot(x, y),
+        expected: (x, y) => batchDot(x, y),
+        grad: true,
+      },
+      {
+        name: '4-D . 3-D, axes [3, 1] (the documented shape rule)',
+        inputs: [df(toNested(roundedUniform([2, 2, 3, 2], 'BD2232'))), df(toNested(roundedUniform([2, 2, 4], 'BD224')))],
+        run: (K, x, y) => K.batchDot(x, y, [3, 1]),
+        expected: (x, y) => batchDot(x, y, [3, 1]),
+        grad: true,
+      },
+      {
+        name: '3-D . 4-D, axes [1, 3]',
+        inputs: [df(T234), df(toNested(roundedUniform([2, 2, 2, 3], 'BD2223')))],
+        run: (K, x, y) => K.batchDot(x, y, [1, 3]),
+        expected: (x, y) => batchDot(x, y, [1, 3]),
+        grad: true,
+      },
+      {
+        name: 'static shapes (the documented example and the Keras docstring one)',
+        modes: ['eager'],
+        run: (K) => [
+          K.intShape(K.batchDot(K.placeholder({ shape: [100, 20] }), K.placeholder({ shape: [100, 30, 20] }), [1, 2])),
+          K.intShape(K.batchDot(K.placeholder({ shape: [null, 20] }), K.placeholder({ shape: [null, 30, 20] }), [1, 2])),
+          K.intShape(K.batchDot(K.ones([32, 20, 1]), K.ones([32, 30, 20]), [1, 2])),
+          K.intShape(K.batchDot(K.placeholder({ shape: [null, 5] }), K.placeholder({ shape: [null, 5] }), 1)),
+          K.intShape(K.batchDot(K.placeholder({ shape: [null, null, 3] }), K.placeholder({ shape: [null, 3] }))),
+          K.intShape(K.batchDot(K.placeholder({ shape: [4, 2, 3, 5] }), K.placeholder({ shape: [null, 5, 6] }))),
+        ],
+        expected: () => [[100, 30], [null, 30], [32, 1, 30], [null, 1], [null, null], [4, 2, 3, 6]],
+      },
+    ],
+    errorCases: [
+      { name: 'rank 1 x', run: (K) => K.batchDot(K.constant([1, 2]), K.constant([[1, 2]])), error: 'KerasValueError', message: /batchDot: argument 'x'/ },
+      { name: 'rank 1 y', run: (K) => K.batchDot(K.constant([[1, 2]]), K.constant([1, 2])), error: 'KerasValueError', message: /batchDot: argument 'y'/ },
+      { name: 'summing over the batch axis', run: (K) => K.batchDot(K.ones([2, 2]), K.ones([2, 2]), 0), error: 'KerasValueError', message: /batchDot: argument 'axes'/ },
+      { name: 'nested axes', run: (K) => K.batchDot(K.ones([2, 2, 2]), K.ones([2, 2, 2]), bad([[1, 2], [1, 2]])), error: 'KerasValueError', message: /batchDot: argument 'axes'/ },
+      { name: 'three axes', run: (K) => K.batchDot(K.ones([2, 2, 2]), K.ones([2, 2, 2]), bad([1, 2, 1])), error: 'KerasValueError', message: /batchDot: argument 'axes'/ },
+      { name: 'an axis out of range', run: (K) => K.batchDot(K.ones([2, 3]), K.ones([2, 3, 4]), [2, 1]), error: 'KerasValueError', message: /batchDot: argument 'axes\[0\]'/ },
+      { name: 'different batch sizes', run: (K) => K.batchDot(K.ones([2, 3]), K.ones([3, 3])), error: 'KerasShapeError', message: /batchDot: arguments 'x' and 'y'/ },
+      { name: 'summed axes of different lengths', run: (K) => K.batchDot(K.ones([2, 3, 4]), K.ones([2, 5, 6])), error: 'KerasShapeError', message: /batchDot: .*axis 2 of 'x'.*axis 1 of 'y'/ },
+      { name: 'int32', run: (K) => K.batchDot(K.constant([[1]], { dtype: 'int32' }), K.constant([[1]], { dtype: 'int32' })), error: 'KerasTypeError', message: /batchDot: arguments 'x' and 'y'/ },
+    ],
   }),
 ];

@@ -1,11 +1,10 @@
 /**
- * Cases of the random functions and dropout. Random values cannot be compared with
+ * Cases of the `random` group. Random values cannot be compared with
  * an oracle, so the checks are statistical, with fixed seeds: Kolmogorov-Smirnov
  * against the documented distribution, independence of successive draws (lag-1
  * correlation, chi-square of consecutive pairs, correlation of two evaluations),
- * truncation bounds, binomial means per probability, dropout's keep rate and
- * scaling; plus determinism under a seed, fresh draws at each evaluation, and the
- * exact structure of dropout's output and gradient.
+ * truncation bounds, binomial means per probability; plus determinism under a seed
+ * and fresh draws at each evaluation (dropout's cases are in nn.ts).
  *
  * False alarms: each statistical check fails a correct generator with probability
  * at most ALPHA = 1e-5 (KS and Hoeffding bounds are exact; the correlation,
@@ -23,14 +22,10 @@ import {
   ksStatistic,
   ksThreshold,
   normalCdf,
-  normalQuantile,
   pairChiSquare,
-  truncatedNormalCdf,
+  truncatedNormalCdf
 } from '../oracle/statistics';
-import { bad, fl } from './helpers';
-
-/** The false-alarm rate of each statistical check. */
-const ALPHA = 1e-5;
+import { ALPHA, bernoulliMean, COUNT, first, near } from './statistical-checks';
 
 /** KS distance of the draws from `cdf`, within the threshold for ALPHA. */
 function ks(what: string, v: Float64Array, cdf: (x: number) => number): string | null {
@@ -57,14 +52,7 @@ function freshDraws(a: Float64Array, b: Float64Array): string | null {
   return Math.abs(r) <= t ? null : `two evaluations are correlated: ${r.toFixed(4)}, beyond +-${t.toFixed(4)} (false-alarm rate ${ALPHA})`;
 }
 
-/** The fraction of ones in n Bernoulli(p) draws within the normal-approximation band for ALPHA. */
-function bernoulliMean(what: string, got: number, p: number, n: number): string | null {
-  const t = normalQuantile(1 - ALPHA / 2) * Math.sqrt((p * (1 - p)) / n);
-  return Math.abs(got - p) <= t ? null : `${what} is ${got.toFixed(4)}, expected ${p} +- ${t.toFixed(4)} (false-alarm rate ${ALPHA})`;
-}
-
 const N = [100, 60];
-const COUNT = 6000;
 
 function values(result: Observed): Float64Array {
   return Float64Array.from((result as NDArray).data);
@@ -83,15 +71,6 @@ function moments(v: Float64Array): { mean: number; std: number; min: number; max
   let q = 0;
   for (const x of v) q += (x - mean) * (x - mean);
   return { mean, std: Math.sqrt(q / v.length), min, max };
-}
-
-/** Null when |got - want| <= tol, else a description. */
-function near(what: string, got: number, want: number, tol: number): string | null {
-  return Math.abs(got - want) <= tol ? null : `${what} is ${got}, expected ${want} +- ${tol}`;
-}
-
-function first(...checks: (string | null)[]): string | null {
-  return checks.find((c) => c !== null) ?? null;
 }
 
 /** Same seed, same values; and a new draw at each evaluation. */
@@ -260,96 +239,5 @@ export const RANDOM_SPECS: FunctionSpec[] = [
       ...determinism((K, seed) => K.randomBinomial([50], { p: 0.5, seed })),
     ],
     errorCases: [{ name: 'p above 1', run: (K) => K.randomBinomial([2], { p: 1.5 }), error: 'KerasValueError', message: /randomBinomial: argument 'p'/ }],
-  }),
-  defineSpec({
-    kerasName: 'dropout',
-    cases: [
-      {
-        name: 'level 0.25: zeros, or x / 0.75',
-        inputs: [fl(Array.from({ length: 40 }, (_, i) => Array.from({ length: 50 }, (__, j) => 1 + ((i + j) % 7))))],
-        run: (K, x) => K.dropout(x, 0.25, null, 8),
-        check: (r, x) => {
-          const got = (r as NDArray).data;
-          const xs = x.data;
-          let zeros = 0;
-          const kept = new Float64Array(got.length);
-          for (let i = 0; i < got.length; i++) {
-            if (got[i] === 0) zeros++;
-            // kept values are scaled by 1 / (1 - level), to the float's rounding
-            else if (Math.abs(got[i] - xs[i] / 0.75) > 2 ** -23 * (xs[i] / 0.75)) return `element ${i} is ${got[i]}, neither 0 nor ${xs[i] / 0.75}`;
-            else kept[i] = 1;
-          }
-          const n = kept.length - 1;
-          const c = correlation(kept.subarray(0, n), kept.subarray(1));
-          const ct = correlationThreshold(n, ALPHA);
-          return first(bernoulliMean('fraction kept', 1 - zeros / got.length, 0.75, got.length), Math.abs(c) <= ct ? null : `the mask of successive elements is correlated: ${c.toFixed(4)}, beyond +-${ct.toFixed(4)}`);
-        },
-      },
-      {
-        name: 'level 0.6: keep rate 0.4 and scale 2.5',
-        inputs: [fl(Array.from({ length: COUNT }, (_, i) => 1 + (i % 5)))],
-        run: (K, x) => K.dropout(x, 0.6, null, 12),
-        check: (r, x) => {
-          const got = (r as NDArray).data;
-          let kept = 0;
-          for (let i = 0; i < got.length; i++) {
-            if (got[i] === 0) continue;
-            if (Math.abs(got[i] - x.data[i] * 2.5) > 2 ** -23 * x.data[i] * 2.5) return `element ${i} is ${got[i]}, neither 0 nor ${x.data[i] * 2.5}`;
-            kept++;
-          }
-          return bernoulliMean('fraction kept', kept / got.length, 0.4, got.length);
-        },
-      },
-      {
-        name: 'the gradient uses the mask of the value (one evaluation, seed fixed): W / (1 - level) where kept, 0 where dropped',
-        modes: ['graph'],
-        inputs: [fl(Array.from({ length: 20 }, (_, i) => Array.from({ length: 10 }, (__, j) => 1 + ((3 * i + j) % 4))), { kind: 'lazy' })],
-        run: (K, x) => {
-          const w = K.constant(Array.from({ length: 20 }, (_, i) => Array.from({ length: 10 }, (__, j) => ((i * 7 + j * 3) % 11) - 5)));
-          const y = K.dropout(x, 0.3, null, 14);
-          const [g] = K.gradients(K.sum(K.multiply(y, w)), [x]);
-          return [y, g as NonNullable<typeof g>];
-        },
-        check: (r, x) => {
-          const [y, g] = (r as NDArray[]).map((a) => a.data);
-          let dropped = 0;
-          for (let e = 0; e < y.length; e++) {
-            const i = Math.floor(e / 10);
-            const j = e % 10;
-            const w = ((i * 7 + j * 3) % 11) - 5;
-            const keep = y[e] !== 0;
-            if (!keep) dropped++;
-            const wantY = keep ? x.data[e] / 0.7 : 0;
-            const wantG = keep ? w / 0.7 : 0;
-            const tol = 2 ** -22 * 10;
-            if (Math.abs(y[e] - wantY) > tol || Math.abs(g[e] - wantG) > tol) return `element ${e}: value ${y[e]}, gradient ${g[e]}; expected ${wantY}, ${wantG}`;
-          }
-          return dropped > 0 && dropped < y.length ? null : `dropped ${dropped} of ${y.length}`;
-        },
-      },
-      {
-        name: 'noiseShape [null, 1] drops whole rows',
-        inputs: [fl(Array.from({ length: 200 }, () => [1, 2, 3]))],
-        run: (K, x) => K.dropout(x, 0.5, [null, 1], 9),
-        check: (r) => {
-          const a = r as NDArray;
-          let dropped = 0;
-          for (let i = 0; i < 200; i++) {
-            const row = Array.from(a.data.slice(3 * i, 3 * i + 3));
-            if (row.every((v) => v === 0)) dropped++;
-            else if (row.join() !== '2,4,6') return `row ${i} is [${row}], neither zeros nor [2, 4, 6]`;
-          }
-          return near('fraction of rows dropped', dropped / 200, 0.5, 0.12);
-        },
-      },
-      { name: 'level 0 keeps x', inputs: [fl([[1, -2], [3, 4]])], run: (K, x) => K.dropout(x, 0), expected: (x) => x },
-    ],
-    errorCases: [
-      { name: 'level 1', run: (K) => K.dropout(K.constant([1, 2]), 1), error: 'KerasValueError', message: /dropout: argument 'level'/ },
-      { name: 'a negative level', run: (K) => K.dropout(K.constant([1, 2]), -0.1), error: 'KerasValueError', message: /dropout: argument 'level'/ },
-      { name: 'a noiseShape of the wrong rank', run: (K) => K.dropout(K.constant([1, 2]), 0.5, [2, 1]), error: 'KerasValueError', message: /dropout: argument 'noiseShape'/ },
-      { name: 'an int tensor', run: (K) => K.dropout(K.constant([1, 2], { dtype: 'int32' }), 0.5), error: 'KerasTypeError', message: /dropout: argument 'x'/ },
-      { name: 'not a number level', run: (K) => K.dropout(K.constant([1, 2]), bad('a')), error: 'KerasValueError', message: /dropout: argument 'level'/ },
-    ],
   }),
 ];

@@ -1,12 +1,14 @@
 /**
- * Cases of the `reduce` group that are implemented: sum, mean, max. Axis
- * null / int / negative / list, keepdims, int32 and bool inputs, unknown batch
- * dims in graph mode, and gradient checks.
+ * Cases of the `reduce` group: sums, means, extrema, products, cumulative sums and
+ * products, variance and std, any/all, argmax/argmin, logsumexp. Axis null / int /
+ * negative / list, keepdims, int32 and bool inputs, unknown batch dims in graph
+ * mode, and gradient checks.
  */
 import type { KTensor } from '../../src/index';
 import { CaseOutput, defineSpec, ErrorCase, FunctionSpec, KApi, ValueCase } from '../case';
-import { max, mean, OArray, reduce, ReduceKind, sum, withDtype } from '../oracle';
-import { bl, df, i32, M23, T234 } from './helpers';
+import { max, mean, OArray, reduce, ReduceKind, roundedUniform, sum, toNested, withDtype } from '../oracle';
+import { anyAll, argExtreme, cumulative, logsumexp, std, variance } from '../oracle/reduce';
+import { bad, bl, df, fl, i32, M23, T234 } from './helpers';
 
 type Axis = number | number[] | null | undefined;
 type KReduce = (K: KApi, x: KTensor, axis?: Axis, keepdims?: boolean) => CaseOutput;
@@ -45,6 +47,148 @@ export function axisErrors(name: string, call: (K: KApi, x: unknown, axis?: unkn
     { name: 'a string tensor', run: (K) => call(K, 'abc'), error: 'KerasTypeError', message: re('x') },
   ];
 }
+
+type OReduce = (x: OArray, axis: Axis, keepdims: boolean) => OArray;
+
+/** Values in (0.5, 1.5) with signs, for products that stay moderate. */
+const P234 = toNested(roundedUniform([2, 3, 4], 'P234', 0.5, 1.5));
+
+const PM23 = [
+  [0.8, -1.25, 1.5],
+  [-0.6, 1.1, 0.9],
+];
+
+/** The shared float cases of a reduction: axis forms, keepdims, gradients (`grad` false for non-differentiable ones). */
+function oracleAxisCases(fn: KReduce, o: OReduce, m23: unknown, t234: unknown, grad: boolean): ValueCase[] {
+  const g = grad ? { grad: true } : {};
+  const M = m23 as number[][];
+  const T = t234 as number[][][];
+  return [
+    { name: 'axis omitted (all axes)', inputs: [df(M)], run: (K, x) => fn(K, x), expected: (x) => o(x, null, false), ...g },
+    { name: 'axis null, keepdims', inputs: [df(T, { placeholderShape: [2, 3, 4] })], run: (K, x) => fn(K, x, null, true), expected: (x) => o(x, null, true), ...g },
+    { name: 'axis 1', inputs: [df(T, { placeholderShape: [2, 3, 4] })], run: (K, x) => fn(K, x, 1), expected: (x) => o(x, 1, false), ...g },
+    { name: 'axis -1, unknown batch dim', inputs: [df(T)], run: (K, x) => fn(K, x, -1), expected: (x) => o(x, -1, false), ...g },
+    { name: 'axis 0', inputs: [df(M, { placeholderShape: [2, 3] })], run: (K, x) => fn(K, x, 0), expected: (x) => o(x, 0, false), ...g },
+    { name: 'axis [0, 2]', inputs: [df(T, { placeholderShape: [2, 3, 4] })], run: (K, x) => fn(K, x, [0, 2]), expected: (x) => o(x, [0, 2], false), ...g },
+    { name: 'axis [-1, 1], keepdims', inputs: [df(T)], run: (K, x) => fn(K, x, [-1, 1], true), expected: (x) => o(x, [-1, 1], true), ...g },
+    { name: 'axis 1, keepdims', inputs: [df(M)], run: (K, x) => fn(K, x, 1, true), expected: (x) => o(x, 1, true), ...g },
+    { name: 'a vector, axis 0', inputs: [df([3, -1, 2, 0.5], { placeholderShape: [4] })], run: (K, x) => fn(K, x, 0), expected: (x) => o(x, 0, false), ...g },
+  ];
+}
+
+const red =
+  (kind: ReduceKind): OReduce =>
+  (x, axis, keepdims) =>
+    reduce(x, axis, keepdims, kind);
+
+/** Cases of cumsum / cumprod. */
+function cumulativeCases(name: 'cumsum' | 'cumprod', kind: 'sum' | 'prod'): ValueCase[] {
+  const call = (K: KApi, x: KTensor, axis?: number): KTensor => (axis === undefined ? K[name](x) : K[name](x, axis));
+  return [
+    { name: 'axis omitted (0)', inputs: [df(PM23)], run: (K, x) => call(K, x), expected: (x) => cumulative(x, 0, kind), grad: true },
+    { name: 'axis 1', inputs: [df(PM23)], run: (K, x) => call(K, x, 1), expected: (x) => cumulative(x, 1, kind), grad: true },
+    { name: 'axis -1 of rank 3', inputs: [df(P234)], run: (K, x) => call(K, x, -1), expected: (x) => cumulative(x, -1, kind), grad: true },
+    { name: 'axis 1 of rank 3', inputs: [df(P234)], run: (K, x) => call(K, x, 1), expected: (x) => cumulative(x, 1, kind), grad: true },
+    { name: 'over the unknown batch dim', inputs: [df(P234)], run: (K, x) => call(K, x, 0), expected: (x) => cumulative(x, 0, kind), grad: true },
+    { name: 'a vector', inputs: [df([1.5, -0.5, 2, 0.75])], run: (K, x) => call(K, x), expected: (x) => cumulative(x, 0, kind), grad: true },
+    { name: 'int32 stays int32', inputs: [i32([[1, -2, 3], [4, 5, -6]])], run: (K, x) => call(K, x, 1), expected: (x) => cumulative(x, 1, kind) },
+    { name: 'bool counts as int32', inputs: [bl([[true, false, true], [true, true, false]])], outDtype: 'int32', run: (K, x) => call(K, x, 1), expected: (x) => cumulative(x, 1, kind) },
+  ];
+}
+
+function cumulativeErrors(name: 'cumsum' | 'cumprod'): ErrorCase[] {
+  const x = (K: KApi) => K.constant([[1, 2, 3], [4, 5, 6]]);
+  const re = (arg: string) => new RegExp(`${name}: argument '${arg}'`);
+  return [
+    { name: 'axis out of range', run: (K) => K[name](x(K), 2), error: 'KerasValueError', message: re('axis') },
+    { name: 'axis below -rank', run: (K) => K[name](x(K), -3), error: 'KerasValueError', message: re('axis') },
+    { name: 'a list axis', run: (K) => K[name](x(K), bad([0, 1])), error: 'KerasValueError', message: re('axis') },
+    { name: 'a null axis', run: (K) => K[name](x(K), bad(null)), error: 'KerasValueError', message: re('axis') },
+    { name: 'a scalar', run: (K) => K[name](K.constant(2)), error: 'KerasValueError', message: re('x') },
+    { name: 'a string', run: (K) => K[name]('abc'), error: 'KerasTypeError', message: re('x') },
+  ];
+}
+
+/** Cases of argmax / argmin. */
+function argCases(name: 'argmax' | 'argmin', kind: 'max' | 'min'): ValueCase[] {
+  return [
+    { name: 'axis omitted (-1)', inputs: [fl(M23)], outDtype: 'int32', run: (K, x) => K[name](x), expected: (x) => argExtreme(x, -1, kind) },
+    { name: 'axis 0 (over the unknown batch dim)', inputs: [fl(M23)], outDtype: 'int32', run: (K, x) => K[name](x, 0), expected: (x) => argExtreme(x, 0, kind) },
+    { name: 'rank 3, axis 1', inputs: [fl(T234)], outDtype: 'int32', run: (K, x) => K[name](x, 1), expected: (x) => argExtreme(x, 1, kind) },
+    { name: 'rank 3, axis -3', inputs: [fl(T234, { placeholderShape: [2, 3, 4] })], outDtype: 'int32', run: (K, x) => K[name](x, -3), expected: (x) => argExtreme(x, 0, kind) },
+    { name: 'a vector', inputs: [fl([0.5, 3, -2, 1])], outDtype: 'int32', run: (K, x) => K[name](x), expected: (x) => argExtreme(x, 0, kind) },
+    { name: 'ties give the first index', inputs: [fl([[2, 5, 5, 2], [-1, -1, 7, 7], [3, 3, 3, 3]])], outDtype: 'int32', run: (K, x) => K[name](x, 1), expected: (x) => argExtreme(x, 1, kind) },
+    { name: 'infinities', inputs: [fl([[-Infinity, 1, Infinity], [0, -Infinity, 5]])], outDtype: 'int32', run: (K, x) => K[name](x), expected: (x) => argExtreme(x, -1, kind) },
+    { name: 'int32', inputs: [i32([[3, -7, 9], [4, 4, -8]])], outDtype: 'int32', run: (K, x) => K[name](x, 1), expected: (x) => argExtreme(x, 1, kind) },
+    // special values: the first NaN's index (NumPy, TensorFlow)
+    {
+      name: 'the first NaN wins, along the last axis',
+      inputs: [fl([[1, NaN, 3, NaN], [NaN, 5, 3, 1], [1, 5, 3, 2]])],
+      outDtype: 'int32',
+      run: (K, x) => K[name](x, 1),
+      expected: () => ({ data: kind === 'max' ? [1, 0, 1] : [1, 0, 0], shape: [3], dtype: 'int32' }),
+    },
+    {
+      name: 'the first NaN wins, along the first axis',
+      inputs: [fl([[1, 2, 0], [NaN, 0, 9], [3, NaN, NaN]], { placeholderShape: [3, 3] })],
+      outDtype: 'int32',
+      run: (K, x) => K[name](x, 0),
+      expected: () => ({ data: [1, 2, 2], shape: [3], dtype: 'int32' }),
+    },
+    {
+      name: 'static shape',
+      modes: ['eager'],
+      run: (K) => [K.intShape(K[name](K.placeholder({ shape: [null, 3, 4] }), 1)), K.dtype(K[name](K.placeholder({ shape: [null, 3] })))],
+      expected: () => [[null, 4], 'int32'],
+    },
+  ];
+}
+
+function argErrors(name: 'argmax' | 'argmin'): ErrorCase[] {
+  const x = (K: KApi) => K.constant([[1, 2, 3], [4, 5, 6]]);
+  const re = (arg: string) => new RegExp(`${name}: argument '${arg}'`);
+  return [
+    { name: 'axis out of range', run: (K) => K[name](x(K), 2), error: 'KerasValueError', message: re('axis') },
+    { name: 'axis below -rank', run: (K) => K[name](x(K), -3), error: 'KerasValueError', message: re('axis') },
+    { name: 'a list axis', run: (K) => K[name](x(K), bad([0, 1])), error: 'KerasValueError', message: re('axis') },
+    { name: 'a scalar', run: (K) => K[name](K.constant(2)), error: 'KerasValueError', message: re('x') },
+    { name: 'bool', run: (K) => K[name](K.constant([true, false], { dtype: 'bool' })), error: 'KerasTypeError', message: re('x') },
+    { name: 'a string', run: (K) => K[name]('abc'), error: 'KerasTypeError', message: re('x') },
+    { name: 'an empty axis', run: (K) => K[name](K.zeros([0])), error: 'KerasValueError', message: new RegExp(`${name}: axis 0 of argument 'x'`) },
+    { name: 'an empty axis at run time', run: (K) => {
+      const p = K.placeholder({ shape: [2, null] });
+      return K.function([p], [K[name](p, 1)])([{ data: new Float32Array(0), shape: [2, 0] }]);
+    }, error: 'KerasValueError', message: /arg(Max|Min): .*empty/ },
+  ];
+}
+
+/** Cases of any / all. */
+function logicalCases(name: 'any' | 'all'): ValueCase[] {
+  const o = (x: OArray, axis: Axis = null, keepdims = false): OArray => anyAll(x, axis, keepdims, name);
+  const Z = [
+    [0, 1.5, 0],
+    [2, -3, 0.5],
+    [0, 0, 0],
+    [1, 1, 1],
+  ];
+  return [
+    { name: 'axis omitted', inputs: [fl(Z)], outDtype: 'bool', run: (K, x) => K[name](x), expected: (x) => o(x) },
+    { name: 'axis 1', inputs: [fl(Z)], outDtype: 'bool', run: (K, x) => K[name](x, 1), expected: (x) => o(x, 1) },
+    { name: 'axis 0 (over the unknown batch dim)', inputs: [fl(Z)], outDtype: 'bool', run: (K, x) => K[name](x, 0), expected: (x) => o(x, 0) },
+    { name: 'axis -1, keepdims', inputs: [fl(Z)], outDtype: 'bool', run: (K, x) => K[name](x, -1, true), expected: (x) => o(x, -1, true) },
+    { name: 'axis [0, 1], keepdims', inputs: [fl(Z, { placeholderShape: [4, 3] })], outDtype: 'bool', run: (K, x) => K[name](x, [0, 1], true), expected: (x) => o(x, [0, 1], true) },
+    { name: 'rank 3, axis [0, 2]', inputs: [fl([[[0, 1], [0, 0]], [[2, 0], [0, 0]]])], outDtype: 'bool', run: (K, x) => K[name](x, [0, 2]), expected: (x) => o(x, [0, 2]) },
+    { name: 'NaN counts as true', inputs: [fl([[NaN, 0], [NaN, 1]])], outDtype: 'bool', run: (K, x) => K[name](x, 1), expected: (x) => o(x, 1) },
+    { name: 'int32', inputs: [i32([[0, 3], [0, 0], [-1, 2]])], outDtype: 'bool', run: (K, x) => K[name](x, 1), expected: (x) => o(x, 1) },
+    { name: 'bool', inputs: [bl([[true, false], [true, true], [false, false]])], outDtype: 'bool', run: (K, x) => K[name](x, -1), expected: (x) => o(x, -1) },
+    { name: 'axis [] casts to bool', inputs: [fl([0, 2.5, -1])], outDtype: 'bool', run: (K, x) => K[name](x, []), expected: (x) => o(x, []) },
+  ];
+}
+
+const LARGE = [
+  [1000, 1000, 999],
+  [-1000, -1001, -1002],
+];
 
 export const REDUCE_SPECS: FunctionSpec[] = [
   defineSpec({
@@ -118,5 +262,127 @@ export const REDUCE_SPECS: FunctionSpec[] = [
       },
     ],
     errorCases: axisErrors('max', (K, x, a, k) => K.max(x, a as Axis, k as boolean)),
+  }),
+  defineSpec({
+    kerasName: 'min',
+    cases: [
+      ...oracleAxisCases((K, x, a, k) => K.min(x, a, k), red('min'), M23, T234, true),
+      { name: 'all positive values', inputs: [df([[3, 1.5], [2, 7]])], run: (K, x) => K.min(x, 1), expected: (x) => reduce(x, 1, false, 'min'), grad: true },
+      { name: 'int32 stays int32', inputs: [i32([[1, -2, 3], [-4, -5, -6]])], run: (K, x) => K.min(x, 1), expected: (x) => reduce(x, 1, false, 'min') },
+      { name: 'bool is all', inputs: [bl([[true, false], [true, true]])], run: (K, x) => K.min(x, 1), expected: (x) => withDtype(reduce(x, 1, false, 'min'), 'bool') },
+      { name: 'infinities', inputs: [fl([[-Infinity, 1], [Infinity, 2]])], run: (K, x) => K.min(x, 1), expected: () => [-Infinity, 2] },
+      // special values: a NaN anywhere in the reduced cells gives NaN (NumPy, TensorFlow)
+      {
+        name: 'NaN propagates, wherever it is',
+        inputs: [fl([[NaN, 1, 2], [1, NaN, 3], [1, 2, NaN], [4, 5, 6]])],
+        run: (K, x) => [K.min(x, 1), K.min(x, 0), K.min(x)],
+        expected: () => [[NaN, NaN, NaN, 4], [NaN, NaN, NaN], NaN],
+      },
+      {
+        name: 'ties share the gradient equally (as TensorFlow)',
+        inputs: [fl([[1, 3, 1], [2, 2, 2]], { kind: 'lazy' })],
+        run: (K, x) => K.gradients(K.sum(K.min(x, 1)), [x])[0],
+        expected: () => [[0.5, 0, 0.5], [1 / 3, 1 / 3, 1 / 3]],
+      },
+    ],
+    errorCases: axisErrors('min', (K, x, a, k) => K.min(x, a as Axis, k as boolean)),
+  }),
+  defineSpec({
+    kerasName: 'prod',
+    cases: [
+      ...oracleAxisCases((K, x, a, k) => K.prod(x, a, k), red('prod'), PM23, P234, true).map((c) =>
+        // The gradient of prod needs the reduced dims known: a static batch dim when it is reduced.
+        c.name === 'axis omitted (all axes)' && c.inputs ? { ...c, inputs: [{ ...c.inputs[0], placeholderShape: [2, 3] }] } : c,
+      ),
+      { name: 'a known axis with an unknown batch dim', inputs: [df(P234)], run: (K, x) => K.prod(x, -1), expected: (x) => reduce(x, -1, false, 'prod'), grad: true },
+      { name: 'with zeros (exact gradient)', inputs: [df([[0, 2, 3], [0, 0, 1.5]], { placeholderShape: [2, 3] })], run: (K, x) => K.prod(x, 1), expected: (x) => reduce(x, 1, false, 'prod'), grad: true },
+      { name: 'int32 stays int32', inputs: [i32([[1, -2, 3], [4, 5, -6]])], run: (K, x) => K.prod(x, 1), expected: (x) => reduce(x, 1, false, 'prod') },
+      {
+        // 2^16 * 2^16 * 3 = 3 * 2^32 wraps to 0; 46341^2 = 2147488281 wraps to 2147488281 - 2^32
+        name: 'int32 overflow wraps (two\'s complement)',
+        inputs: [i32([[65536, 65536, 3], [46341, 46341, 1]])],
+        run: (K, x) => K.prod(x, 1),
+        expected: () => ({ data: [0, 2147488281 - 4294967296], shape: [2], dtype: 'int32' }),
+      },
+      { name: 'bool counts as int32', inputs: [bl([[true, false], [true, true]])], outDtype: 'int32', run: (K, x) => K.prod(x, 1), expected: (x) => reduce(x, 1, false, 'prod') },
+      { name: 'over the unknown batch dim (value)', inputs: [fl(PM23)], run: (K, x) => K.prod(x, 0), expected: (x) => reduce(x, 0, false, 'prod') },
+    ],
+    errorCases: axisErrors('prod', (K, x, a, k) => K.prod(x, a as Axis, k as boolean)),
+  }),
+  defineSpec({
+    kerasName: 'cumsum',
+    cases: [
+      ...cumulativeCases('cumsum', 'sum'),
+      {
+        name: 'int32 overflow wraps (two\'s complement)',
+        inputs: [i32([2147483647, 1, -2])],
+        run: (K, x) => K.cumsum(x),
+        expected: () => ({ data: [2147483647, -2147483648, 2147483646], shape: [3], dtype: 'int32' }),
+      },
+    ],
+    errorCases: cumulativeErrors('cumsum'),
+  }),
+  defineSpec({
+    kerasName: 'cumprod',
+    cases: [
+      ...cumulativeCases('cumprod', 'prod'),
+      { name: 'with a zero (value)', inputs: [fl([[2, 0, 3], [1.5, 2, -1]])], run: (K, x) => K.cumprod(x, 1), expected: (x) => cumulative(x, 1, 'prod') },
+    ],
+    errorCases: cumulativeErrors('cumprod'),
+  }),
+  defineSpec({
+    kerasName: 'var',
+    cases: [
+      ...oracleAxisCases((K, x, a, k) => K.var(x, a, k), variance, M23, T234, true),
+      { name: 'over the unknown batch dim', inputs: [df(M23)], run: (K, x) => K.var(x, 0), expected: (x) => variance(x, 0), grad: true },
+      { name: 'all axes with an unknown batch dim', inputs: [df(T234)], run: (K, x) => K.var(x), expected: (x) => variance(x), grad: true },
+      { name: 'constant rows give 0', inputs: [fl([[2, 2, 2], [1, -1, 3]])], run: (K, x) => K.var(x, 1), expected: (x) => variance(x, 1) },
+      { name: 'int32 gives floatx', inputs: [i32([[1, 2], [4, 7]], { placeholderShape: [2, 2] })], outDtype: 'float', run: (K, x) => K.var(x, 1), expected: (x) => variance(x, 1) },
+      { name: 'bool gives floatx', inputs: [bl([true, false, false, true, true])], outDtype: 'float', run: (K, x) => K.var(x), expected: (x) => variance(x) },
+      { name: 'axis [] gives zeros', inputs: [fl(M23)], run: (K, x) => K.var(x, []), expected: () => [[0, 0, 0], [0, 0, 0]] },
+    ],
+    errorCases: axisErrors('var', (K, x, a, k) => K.var(x, a as Axis, k as boolean)),
+  }),
+  defineSpec({
+    kerasName: 'std',
+    cases: [
+      ...oracleAxisCases((K, x, a, k) => K.std(x, a, k), std, M23, T234, true),
+      { name: 'over the unknown batch dim', inputs: [df(M23)], run: (K, x) => K.std(x, 0), expected: (x) => std(x, 0), grad: true },
+      { name: 'all axes with an unknown batch dim', inputs: [df(T234)], run: (K, x) => K.std(x), expected: (x) => std(x), grad: true },
+      { name: 'constant rows give 0', inputs: [fl([[2, 2, 2], [1, -1, 3]])], run: (K, x) => K.std(x, 1), expected: (x) => std(x, 1) },
+      { name: 'int32 gives floatx', inputs: [i32([[1, 2], [4, 7]])], outDtype: 'float', run: (K, x) => K.std(x, 1), expected: (x) => std(x, 1) },
+      { name: 'bool gives floatx', inputs: [bl([true, false, false, true])], outDtype: 'float', run: (K, x) => K.std(x), expected: (x) => std(x) },
+    ],
+    errorCases: axisErrors('std', (K, x, a, k) => K.std(x, a as Axis, k as boolean)),
+  }),
+  defineSpec({ kerasName: 'any', cases: logicalCases('any'), errorCases: axisErrors('any', (K, x, a, k) => K.any(x, a as Axis, k as boolean)) }),
+  defineSpec({ kerasName: 'all', cases: logicalCases('all'), errorCases: axisErrors('all', (K, x, a, k) => K.all(x, a as Axis, k as boolean)) }),
+  defineSpec({ kerasName: 'argmax', cases: argCases('argmax', 'max'), errorCases: argErrors('argmax') }),
+  defineSpec({ kerasName: 'argmin', cases: argCases('argmin', 'min'), errorCases: argErrors('argmin') }),
+  defineSpec({
+    kerasName: 'logsumexp',
+    cases: [
+      ...oracleAxisCases((K, x, a, k) => K.logsumexp(x, a, k), logsumexp, M23, T234, true),
+      { name: 'large inputs do not overflow', inputs: [df(LARGE)], run: (K, x) => K.logsumexp(x, 1), expected: (x) => logsumexp(x, 1), grad: true },
+      { name: 'large inputs, all axes', inputs: [fl(LARGE)], run: (K, x) => K.logsumexp(x), expected: (x) => logsumexp(x) },
+      {
+        name: 'an all -inf row gives -inf; an inf gives inf',
+        inputs: [fl([[-Infinity, -Infinity], [Infinity, 1], [-Infinity, 0.5]])],
+        run: (K, x) => K.logsumexp(x, 1),
+        expected: () => [-Infinity, Infinity, 0.5],
+      },
+      { name: 'a scalar', inputs: [df(2.5)], run: (K, x) => K.logsumexp(x), expected: (x) => x, grad: true },
+      { name: 'axis [] keeps the input', inputs: [fl(M23)], run: (K, x) => K.logsumexp(x, []), expected: (x) => x },
+      {
+        name: 'unknown dims, no keepdims (static shape)',
+        modes: ['eager'],
+        run: (K) => [K.intShape(K.logsumexp(K.placeholder({ shape: [null, null, 4] }), -1)), K.intShape(K.logsumexp(K.placeholder({ shape: [null, 3] }), 0, true))],
+        expected: () => [[null, null], [1, 3]],
+      },
+    ],
+    errorCases: [
+      ...axisErrors('logsumexp', (K, x, a, k) => K.logsumexp(x, a as Axis, k as boolean)),
+      { name: 'int32', run: (K) => K.logsumexp(K.constant([1, 2], { dtype: 'int32' })), error: 'KerasTypeError', message: /logsumexp: argument 'x'/ },
+    ],
   }),
 ];

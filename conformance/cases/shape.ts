@@ -1,13 +1,52 @@
 /**
- * Cases of the `shape` group that are implemented: concatenate and reshape.
+ * Cases of the `shape` group: reshaping, permuting, flattening, adding and
+ * removing axes, concatenating and stacking, repeating and tiling, resizing,
+ * padding, one-hot, reverse, arange and pattern_broadcast.
  */
-import { defineSpec, FunctionSpec } from '../case';
-import { concatenate, reshape, roundedUniform, toNested } from '../oracle';
-import { bad, bl, df, fl, i32, M23, T234 } from './helpers';
+import type { KTensor } from '../../src';
+import { defineSpec, ErrorCase, FunctionSpec, KApi } from '../case';
+import { concatenate, reshape, roundedUniform, storeAs, toNested, transpose, withDtype } from '../oracle';
+import { arange, batchFlatten, expandDims, flatten, oneHot, pad, repeatElements, reverse, squeeze, stack, tile, upsample } from '../oracle/shape';
+import { bad, bl, df, fl, i32, M23, T234, withFormat } from './helpers';
 
 const A22 = toNested(roundedUniform([2, 2], 'A22'));
 const A13 = toNested(roundedUniform([1, 3], 'A13'));
 const A2_13 = toNested(roundedUniform([2, 1, 4], 'A214'));
+
+/** Small fixed inputs. */
+const A1232 = toNested(roundedUniform([1, 2, 3, 2], 'A1232'));
+
+const A2123 = toNested(roundedUniform([2, 1, 2, 3], 'A2123'));
+
+const A12121 = toNested(roundedUniform([1, 2, 1, 2, 1], 'A12121'));
+
+const A11222 = toNested(roundedUniform([1, 1, 2, 2, 2], 'A11222'));
+
+const A2212 = toNested(roundedUniform([2, 2, 1, 2], 'A2212'));
+
+const A213 = toNested(roundedUniform([2, 1, 3], 'A213'));
+
+const A232 = toNested(roundedUniform([2, 3, 2], 'A232'));
+
+const I23 = [
+  [1, -2, 3],
+  [4, 5, -6],
+];
+
+const B23 = [
+  [true, false, true],
+  [false, false, true],
+];
+
+const c = (K: KApi): KTensor => K.constant(M23);
+
+const c3 = (K: KApi): KTensor => K.constant(T234);
+
+const err = (fn: string, arg: string): RegExp => new RegExp(`${fn}: .*argument '${arg.replace(/[[\]]/g, '\\$&')}`);
+
+function notATensor(fn: string, call: (K: KApi, x: unknown) => unknown): ErrorCase {
+  return { name: 'a string tensor', run: (K) => call(K, 'abc'), error: 'KerasTypeError', message: err(fn, 'x') };
+}
 
 export const SHAPE_SPECS: FunctionSpec[] = [
   defineSpec({
@@ -124,6 +163,759 @@ export const SHAPE_SPECS: FunctionSpec[] = [
       { name: 'a dim below -1', run: (K) => K.reshape(K.constant([1, 2]), [-2]), error: 'KerasValueError', message: /reshape: argument 'shape'/ },
       { name: 'not an array', run: (K) => K.reshape(K.constant([1, 2]), bad(2)), error: 'KerasValueError', message: /reshape: argument 'shape'/ },
       { name: '-1 that cannot divide', run: (K) => K.reshape(K.constant([1, 2, 3]), [2, -1]), error: 'KerasShapeError', message: /reshape: .*\[2, -1\]/ },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'permute_dimensions',
+    cases: [
+      { name: 'matrix [1, 0]', inputs: [df(M23)], run: (K, x) => K.permuteDimensions(x, [1, 0]), expected: (x) => transpose(x, [1, 0]), grad: true },
+      { name: 'rank 3 [0, 2, 1]', inputs: [df(T234)], run: (K, x) => K.permuteDimensions(x, [0, 2, 1]), expected: (x) => transpose(x, [0, 2, 1]), grad: true },
+      { name: 'rank 3 [2, 0, 1]', inputs: [df(T234)], run: (K, x) => K.permuteDimensions(x, [2, 0, 1]), expected: (x) => transpose(x, [2, 0, 1]), grad: true },
+      { name: 'the identity pattern', inputs: [df(T234)], run: (K, x) => K.permuteDimensions(x, [0, 1, 2]), expected: (x) => x, grad: true },
+      {
+        name: 'two unknown dims',
+        inputs: [df(T234, { placeholderShape: [null, null, 4] })],
+        run: (K, x) => K.permuteDimensions(x, [1, 2, 0]),
+        expected: (x) => transpose(x, [1, 2, 0]),
+        grad: true,
+      },
+      { name: 'int32', inputs: [i32(I23)], run: (K, x) => K.permuteDimensions(x, [1, 0]), expected: (x) => transpose(x, [1, 0]) },
+      { name: 'bool', inputs: [bl(B23)], run: (K, x) => K.permuteDimensions(x, [1, 0]), expected: (x) => transpose(x, [1, 0]) },
+      {
+        name: 'static shape',
+        modes: ['eager'],
+        run: (K) => K.intShape(K.permuteDimensions(K.placeholder({ shape: [null, 2, 3] }), [2, 0, 1])),
+        expected: () => [3, null, 2],
+      },
+    ],
+    errorCases: [
+      { name: 'too short', run: (K) => K.permuteDimensions(c3(K), [0, 1]), error: 'KerasValueError', message: err('permuteDimensions', 'pattern') },
+      { name: 'a repeated axis', run: (K) => K.permuteDimensions(c3(K), [0, 1, 1]), error: 'KerasValueError', message: err('permuteDimensions', 'pattern') },
+      { name: 'out of range', run: (K) => K.permuteDimensions(c(K), [0, 2]), error: 'KerasValueError', message: err('permuteDimensions', 'pattern') },
+      { name: 'a negative axis', run: (K) => K.permuteDimensions(c(K), [-1, 0]), error: 'KerasValueError', message: err('permuteDimensions', 'pattern') },
+      { name: 'not an array', run: (K) => K.permuteDimensions(c(K), bad(1)), error: 'KerasValueError', message: err('permuteDimensions', 'pattern') },
+      notATensor('permuteDimensions', (K, x) => K.permuteDimensions(x, [0])),
+    ],
+  }),
+  defineSpec({
+    kerasName: 'repeat_elements',
+    cases: [
+      { name: 'a vector (the Keras example)', inputs: [i32([1, 2, 3])], run: (K, x) => K.repeatElements(x, 2, 0), expected: () => [1, 1, 2, 2, 3, 3] },
+      { name: 'axis 1 (known)', inputs: [df(T234)], run: (K, x) => K.repeatElements(x, 2, 1), expected: (x) => repeatElements(x, 2, 1), grad: true },
+      { name: 'axis -1', inputs: [df(M23)], run: (K, x) => K.repeatElements(x, 3, -1), expected: (x) => repeatElements(x, 3, -1), grad: true },
+      { name: 'axis 0 (the unknown batch dim)', inputs: [df(T234)], run: (K, x) => K.repeatElements(x, 3, 0), expected: (x) => repeatElements(x, 3, 0), grad: true },
+      {
+        name: 'a known axis with two unknown dims',
+        inputs: [df(T234, { placeholderShape: [null, null, 4] })],
+        run: (K, x) => K.repeatElements(x, 2, 2),
+        expected: (x) => repeatElements(x, 2, 2),
+        grad: true,
+      },
+      {
+        name: 'an unknown axis with another unknown dim (values)',
+        inputs: [fl(T234, { placeholderShape: [null, null, 4] })],
+        run: (K, x) => K.repeatElements(x, 2, 1),
+        expected: (x) => repeatElements(x, 2, 1),
+      },
+      { name: 'rep 1', inputs: [df(M23)], run: (K, x) => K.repeatElements(x, 1, 1), expected: (x) => x, grad: true },
+      { name: 'int32', inputs: [i32(I23)], run: (K, x) => K.repeatElements(x, 2, 0), expected: (x) => repeatElements(x, 2, 0) },
+      { name: 'bool', inputs: [bl(B23)], run: (K, x) => K.repeatElements(x, 2, 1), expected: (x) => repeatElements(x, 2, 1) },
+      {
+        name: 'static shapes',
+        modes: ['eager'],
+        run: (K) => [
+          K.intShape(K.repeatElements(K.placeholder({ shape: [null, 3] }), 2, 1)),
+          K.intShape(K.repeatElements(K.placeholder({ shape: [null, 3] }), 2, 0)),
+          K.intShape(K.repeatElements(K.placeholder({ shape: [null, null, 3] }), 2, 0)),
+        ],
+        expected: () => [
+          [null, 6],
+          [null, 3],
+          [null, null, 3],
+        ],
+      },
+    ],
+    errorCases: [
+      { name: 'rep 0', run: (K) => K.repeatElements(c(K), 0, 1), error: 'KerasValueError', message: err('repeatElements', 'rep') },
+      { name: 'a fractional rep', run: (K) => K.repeatElements(c(K), 1.5, 1), error: 'KerasValueError', message: err('repeatElements', 'rep') },
+      { name: 'axis out of range', run: (K) => K.repeatElements(c(K), 2, 2), error: 'KerasValueError', message: err('repeatElements', 'axis') },
+      { name: 'a scalar', run: (K) => K.repeatElements(K.constant(1), 2, 0), error: 'KerasValueError', message: err('repeatElements', 'x') },
+      notATensor('repeatElements', (K, x) => K.repeatElements(x, 2, 0)),
+    ],
+  }),
+  defineSpec({
+    kerasName: 'resize_images',
+    cases: [
+      {
+        name: 'channels_last, factors 2 and 3',
+        inputs: [df(A1232)],
+        run: (K, x) => K.resizeImages(x, 2, 3, 'channels_last'),
+        expected: (x) => upsample(x, [1, 2, 3, 1]),
+        grad: true,
+      },
+      {
+        name: 'channels_first, factors 3 and 2',
+        inputs: [df(A2123)],
+        run: (K, x) => K.resizeImages(x, 3, 2, 'channels_first'),
+        expected: (x) => upsample(x, [1, 1, 3, 2]),
+        grad: true,
+      },
+      {
+        name: 'dataFormat null follows imageDataFormat (channels_first)',
+        inputs: [df(A2123)],
+        run: (K, x) => withFormat(K, 'channels_first', () => K.resizeImages(x, 2, 1, null)),
+        expected: (x) => upsample(x, [1, 1, 2, 1]),
+        grad: true,
+      },
+      {
+        name: "interpolation 'nearest'",
+        inputs: [df(A1232)],
+        run: (K, x) => K.resizeImages(x, 1, 2, 'channels_last', 'nearest'),
+        expected: (x) => upsample(x, [1, 1, 2, 1]),
+        grad: true,
+      },
+      { name: 'factors 1 and 1', inputs: [df(A1232)], run: (K, x) => K.resizeImages(x, 1, 1, 'channels_last'), expected: (x) => x, grad: true },
+      {
+        name: 'unknown height and width (values)',
+        inputs: [fl(A1232, { placeholderShape: [null, null, null, 2] })],
+        run: (K, x) => K.resizeImages(x, 2, 2, 'channels_last'),
+        expected: (x) => upsample(x, [1, 2, 2, 1]),
+      },
+      {
+        name: 'int32',
+        inputs: [i32([[[[1], [2]], [[3], [4]]]])],
+        run: (K, x) => K.resizeImages(x, 2, 2, 'channels_last'),
+        expected: (x) => upsample(x, [1, 2, 2, 1]),
+      },
+      {
+        name: 'bool, channels_first',
+        inputs: [bl([[[[true, false], [false, true]]]])],
+        run: (K, x) => K.resizeImages(x, 1, 2, 'channels_first'),
+        expected: (x) => upsample(x, [1, 1, 1, 2]),
+      },
+      {
+        name: 'static shape',
+        modes: ['eager'],
+        run: (K) => K.intShape(K.resizeImages(K.placeholder({ shape: [null, 4, 5, 3] }), 2, 3, 'channels_last')),
+        expected: () => [null, 8, 15, 3],
+      },
+    ],
+    errorCases: [
+      { name: 'a 3D tensor', run: (K) => K.resizeImages(c3(K), 2, 2, 'channels_last'), error: 'KerasValueError', message: err('resizeImages', 'x') },
+      { name: 'heightFactor 0', run: (K) => K.resizeImages(K.zeros([1, 2, 2, 1]), 0, 2, 'channels_last'), error: 'KerasValueError', message: err('resizeImages', 'heightFactor') },
+      { name: 'a fractional widthFactor', run: (K) => K.resizeImages(K.zeros([1, 2, 2, 1]), 2, 1.5, 'channels_last'), error: 'KerasValueError', message: err('resizeImages', 'widthFactor') },
+      { name: 'a bad dataFormat', run: (K) => K.resizeImages(K.zeros([1, 2, 2, 1]), 2, 2, bad('nhwc')), error: 'KerasValueError', message: err('resizeImages', 'dataFormat') },
+      {
+        name: "interpolation 'bilinear' is not implemented",
+        run: (K) => K.resizeImages(K.zeros([1, 2, 2, 1]), 2, 2, 'channels_last', 'bilinear'),
+        error: 'NotImplementedYetError',
+        message: err('resizeImages', 'interpolation'),
+      },
+      { name: 'an unknown interpolation', run: (K) => K.resizeImages(K.zeros([1, 2, 2, 1]), 2, 2, 'channels_last', bad('cubic')), error: 'KerasValueError', message: err('resizeImages', 'interpolation') },
+      notATensor('resizeImages', (K, x) => K.resizeImages(x, 2, 2, 'channels_last')),
+    ],
+  }),
+  defineSpec({
+    kerasName: 'resize_volumes',
+    cases: [
+      {
+        name: 'channels_last, factors 2, 1, 3',
+        inputs: [df(A12121)],
+        run: (K, x) => K.resizeVolumes(x, 2, 1, 3, 'channels_last'),
+        expected: (x) => upsample(x, [1, 2, 1, 3, 1]),
+        grad: true,
+      },
+      {
+        name: 'channels_first, factors 1, 2, 2',
+        inputs: [df(A11222)],
+        run: (K, x) => K.resizeVolumes(x, 1, 2, 2, 'channels_first'),
+        expected: (x) => upsample(x, [1, 1, 1, 2, 2]),
+        grad: true,
+      },
+      {
+        name: 'dataFormat null follows imageDataFormat (channels_last)',
+        inputs: [df(A12121)],
+        run: (K, x) => withFormat(K, 'channels_last', () => K.resizeVolumes(x, 1, 2, 1, null)),
+        expected: (x) => upsample(x, [1, 1, 2, 1, 1]),
+        grad: true,
+      },
+      {
+        name: 'int32',
+        inputs: [i32([[[[[1, 2]], [[3, 4]]]]])],
+        run: (K, x) => K.resizeVolumes(x, 1, 2, 2, 'channels_last'),
+        expected: (x) => upsample(x, [1, 1, 2, 2, 1]),
+      },
+      {
+        name: 'unknown spatial dims (values)',
+        inputs: [fl(A12121, { placeholderShape: [null, null, 1, null, 1] })],
+        run: (K, x) => K.resizeVolumes(x, 2, 2, 2, 'channels_last'),
+        expected: (x) => upsample(x, [1, 2, 2, 2, 1]),
+      },
+    ],
+    errorCases: [
+      { name: 'a 4D tensor', run: (K) => K.resizeVolumes(K.zeros([1, 2, 2, 1]), 2, 2, 2, 'channels_last'), error: 'KerasValueError', message: err('resizeVolumes', 'x') },
+      { name: 'depthFactor 0', run: (K) => K.resizeVolumes(K.zeros([1, 1, 2, 2, 1]), 0, 2, 2, 'channels_last'), error: 'KerasValueError', message: err('resizeVolumes', 'depthFactor') },
+      { name: 'widthFactor -1', run: (K) => K.resizeVolumes(K.zeros([1, 1, 2, 2, 1]), 1, 2, -1, 'channels_last'), error: 'KerasValueError', message: err('resizeVolumes', 'widthFactor') },
+      { name: 'a bad dataFormat', run: (K) => K.resizeVolumes(K.zeros([1, 1, 2, 2, 1]), 1, 1, 1, bad('ndhwc')), error: 'KerasValueError', message: err('resizeVolumes', 'dataFormat') },
+      notATensor('resizeVolumes', (K, x) => K.resizeVolumes(x, 1, 1, 1, 'channels_last')),
+    ],
+  }),
+  defineSpec({
+    kerasName: 'repeat',
+    cases: [
+      { name: 'n 3', inputs: [df(M23)], run: (K, x) => K.repeat(x, 3), expected: (x) => tile(expandDims(x, 1), [1, 3, 1]), grad: true },
+      { name: 'n 1', inputs: [df(M23)], run: (K, x) => K.repeat(x, 1), expected: (x) => expandDims(x, 1), grad: true },
+      {
+        name: 'both dims unknown',
+        inputs: [df(M23, { placeholderShape: [null, null] })],
+        run: (K, x) => K.repeat(x, 2),
+        expected: (x) => tile(expandDims(x, 1), [1, 2, 1]),
+        grad: true,
+      },
+      { name: 'int32', inputs: [i32(I23)], run: (K, x) => K.repeat(x, 2), expected: (x) => tile(expandDims(x, 1), [1, 2, 1]) },
+      { name: 'bool', inputs: [bl(B23)], run: (K, x) => K.repeat(x, 2), expected: (x) => tile(expandDims(x, 1), [1, 2, 1]) },
+      { name: 'n 0', modes: ['eager'], outDtype: 'float', run: (K) => K.repeat(K.constant(M23), 0), expected: () => ({ data: [], shape: [2, 0, 3] }) },
+      { name: 'static shape', modes: ['eager'], run: (K) => K.intShape(K.repeat(K.placeholder({ shape: [null, 3] }), 4)), expected: () => [null, 4, 3] },
+    ],
+    errorCases: [
+      { name: 'a 3D tensor', run: (K) => K.repeat(c3(K), 2), error: 'KerasValueError', message: err('repeat', 'x') },
+      { name: 'a vector', run: (K) => K.repeat(K.constant([1, 2]), 2), error: 'KerasValueError', message: err('repeat', 'x') },
+      { name: 'n -1', run: (K) => K.repeat(c(K), -1), error: 'KerasValueError', message: err('repeat', 'n') },
+      { name: 'a fractional n', run: (K) => K.repeat(c(K), 2.5), error: 'KerasValueError', message: err('repeat', 'n') },
+      notATensor('repeat', (K, x) => K.repeat(x, 2)),
+    ],
+  }),
+  defineSpec({
+    kerasName: 'arange',
+    cases: [
+      { name: 'one argument is the stop', outDtype: 'int32', run: (K) => K.arange(5), expected: () => arange(5) },
+      { name: 'start, stop, step', outDtype: 'int32', run: (K) => K.arange(2, { stop: 9, step: 3 }), expected: () => arange(2, 9, 3) },
+      { name: 'a negative step', outDtype: 'int32', run: (K) => K.arange(5, { stop: 1, step: -1 }), expected: () => arange(5, 1, -1) },
+      { name: 'a negative single argument is empty', outDtype: 'int32', run: (K) => K.arange(-3), expected: () => ({ data: [], shape: [0] }) },
+      { name: 'start equal to stop is empty', outDtype: 'int32', run: (K) => K.arange(2, { stop: 2 }), expected: () => ({ data: [], shape: [0] }) },
+      {
+        name: 'float dtype and step',
+        outDtype: 'float',
+        run(K) {
+          return K.arange(-1, { stop: 1, step: 0.25, dtype: this.floatx });
+        },
+        expected: () => arange(-1, 1, 0.25),
+      },
+      {
+        name: 'a fractional single argument, float dtype',
+        outDtype: 'float',
+        run(K) {
+          return K.arange(2.5, { stop: null, dtype: this.floatx });
+        },
+        expected: () => [0, 1, 2],
+      },
+      {
+        name: 'fractional values truncated toward zero for int32',
+        outDtype: 'int32',
+        run: (K) => K.arange(-1, { stop: 1.5, step: 0.5 }),
+        expected: () => storeAs(arange(-1, 1.5, 0.5), 'int32'),
+      },
+      { name: 'a negative fractional step', outDtype: 'float32', run: (K) => K.arange(1, { stop: -0.5, step: -0.5, dtype: 'float32' }), expected: () => withDtype(arange(1, -0.5, -0.5), 'float32') },
+      { name: 'bool dtype', outDtype: 'bool', run: (K) => K.arange(3, { dtype: 'bool' }), expected: () => withDtype(storeAs(arange(3), 'bool'), 'bool') },
+      { name: 'static shape and dtype', modes: ['eager'], run: (K) => [K.intShape(K.arange(1, { stop: 10, step: 2 })), K.dtype(K.arange(4))], expected: () => [[5], 'int32'] },
+    ],
+    errorCases: [
+      { name: 'step 0', run: (K) => K.arange(0, { stop: 5, step: 0 }), error: 'KerasValueError', message: err('arange', 'step') },
+      { name: 'a step away from stop', run: (K) => K.arange(5, { stop: 2 }), error: 'KerasValueError', message: err('arange', 'step') },
+      { name: 'a negative step away from stop', run: (K) => K.arange(0, { stop: 3, step: -1 }), error: 'KerasValueError', message: err('arange', 'step') },
+      { name: 'start NaN', run: (K) => K.arange(NaN), error: 'KerasValueError', message: err('arange', 'start') },
+      { name: 'stop a string', run: (K) => K.arange(0, { stop: bad('5') }), error: 'KerasValueError', message: err('arange', 'stop') },
+      { name: 'a bad dtype', run: (K) => K.arange(0, { stop: 5, dtype: bad('int8') }), error: 'KerasValueError', message: err('arange', 'dtype') },
+      { name: 'a number for the options', run: (K) => K.arange(0, bad(5)), error: 'KerasValueError', message: err('arange', 'options') },
+      { name: 'an unknown option', run: (K) => K.arange(0, bad({ end: 5 })), error: 'KerasValueError', message: err('arange', 'options') },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'tile',
+    cases: [
+      { name: 'matrix [2, 3]', inputs: [df(M23)], run: (K, x) => K.tile(x, [2, 3]), expected: (x) => tile(x, [2, 3]), grad: true },
+      { name: 'matrix [1, 2]', inputs: [df(M23)], run: (K, x) => K.tile(x, [1, 2]), expected: (x) => tile(x, [1, 2]), grad: true },
+      { name: 'rank 3 [2, 1, 2]', inputs: [df(T234)], run: (K, x) => K.tile(x, [2, 1, 2]), expected: (x) => tile(x, [2, 1, 2]), grad: true },
+      {
+        name: 'static shapes (the tile primitive)',
+        inputs: [df(M23, { placeholderShape: [2, 3] })],
+        run: (K, x) => K.tile(x, [3, 2]),
+        expected: (x) => tile(x, [3, 2]),
+        grad: true,
+      },
+      { name: 'an int for a vector', inputs: [df([1.5, -2, 3])], run: (K, x) => K.tile(x, 3), expected: (x) => tile(x, [3]), grad: true },
+      { name: 'all ones', inputs: [df(M23)], run: (K, x) => K.tile(x, [1, 1]), expected: (x) => x, grad: true },
+      { name: 'int32', inputs: [i32(I23)], run: (K, x) => K.tile(x, [2, 2]), expected: (x) => tile(x, [2, 2]) },
+      { name: 'bool', inputs: [bl(B23)], run: (K, x) => K.tile(x, [1, 2]), expected: (x) => tile(x, [1, 2]) },
+      { name: 'a rep of 0', modes: ['eager'], outDtype: 'float', run: (K) => K.tile(K.constant(M23), [0, 1]), expected: () => ({ data: [], shape: [0, 3] }) },
+      { name: 'static shape', modes: ['eager'], run: (K) => K.intShape(K.tile(K.placeholder({ shape: [null, 3] }), [2, 2])), expected: () => [null, 6] },
+    ],
+    errorCases: [
+      { name: 'an int for a matrix', run: (K) => K.tile(c(K), 2), error: 'KerasValueError', message: err('tile', 'n') },
+      { name: 'too many reps', run: (K) => K.tile(c(K), [1, 2, 3]), error: 'KerasValueError', message: err('tile', 'n') },
+      { name: 'a negative rep', run: (K) => K.tile(c(K), [1, -2]), error: 'KerasValueError', message: err('tile', 'n') },
+      { name: 'a fractional rep', run: (K) => K.tile(c(K), [1, 1.5]), error: 'KerasValueError', message: err('tile', 'n') },
+      notATensor('tile', (K, x) => K.tile(x, [1])),
+    ],
+  }),
+  defineSpec({
+    kerasName: 'flatten',
+    cases: [
+      { name: 'rank 3', inputs: [df(T234)], run: (K, x) => K.flatten(x), expected: (x) => flatten(x), grad: true },
+      { name: 'two unknown dims (values)', inputs: [fl(M23, { placeholderShape: [null, null] })], run: (K, x) => K.flatten(x), expected: (x) => flatten(x) },
+      { name: 'a vector', inputs: [df([1, 2, 3])], run: (K, x) => K.flatten(x), expected: (x) => x, grad: true },
+      { name: 'a scalar', inputs: [df(2.5)], run: (K, x) => K.flatten(x), expected: (x) => flatten(x), grad: true },
+      { name: 'int32', inputs: [i32(I23)], run: (K, x) => K.flatten(x), expected: (x) => flatten(x) },
+      { name: 'bool', inputs: [bl(B23)], run: (K, x) => K.flatten(x), expected: (x) => flatten(x) },
+      { name: 'static shape', modes: ['eager'], run: (K) => [K.intShape(K.flatten(c3(K))), K.intShape(K.flatten(K.placeholder({ shape: [null, 3] })))], expected: () => [[24], [null]] },
+    ],
+    errorCases: [notATensor('flatten', (K, x) => K.flatten(x))],
+  }),
+  defineSpec({
+    kerasName: 'batch_flatten',
+    cases: [
+      { name: 'rank 3', inputs: [df(T234)], run: (K, x) => K.batchFlatten(x), expected: (x) => batchFlatten(x), grad: true },
+      { name: 'rank 4', inputs: [df(A2123)], run: (K, x) => K.batchFlatten(x), expected: (x) => batchFlatten(x), grad: true },
+      { name: 'a matrix is unchanged', inputs: [df(M23)], run: (K, x) => K.batchFlatten(x), expected: (x) => x, grad: true },
+      { name: 'a vector becomes a column', inputs: [df([1, 2, 3])], run: (K, x) => K.batchFlatten(x), expected: (x) => batchFlatten(x), grad: true },
+      {
+        name: 'a known batch with unknown dims after it (values)',
+        inputs: [fl(T234, { placeholderShape: [2, null, null] })],
+        run: (K, x) => K.batchFlatten(x),
+        expected: (x) => batchFlatten(x),
+      },
+      { name: 'int32', inputs: [i32([[[1, 2]], [[3, 4]]])], run: (K, x) => K.batchFlatten(x), expected: (x) => batchFlatten(x) },
+      { name: 'bool', inputs: [bl([[[true, false]], [[false, true]]])], run: (K, x) => K.batchFlatten(x), expected: (x) => batchFlatten(x) },
+      { name: 'static shape', modes: ['eager'], run: (K) => K.intShape(K.batchFlatten(K.placeholder({ shape: [null, 3, 4] }))), expected: () => [null, 12] },
+    ],
+    errorCases: [
+      {
+        name: 'unknown batch and another unknown dim',
+        run: (K) => K.batchFlatten(K.placeholder({ shape: [null, null, 3] })),
+        error: 'KerasValueError',
+        message: err('batchFlatten', 'x'),
+      },
+      notATensor('batchFlatten', (K, x) => K.batchFlatten(x)),
+    ],
+  }),
+  defineSpec({
+    kerasName: 'expand_dims',
+    cases: [
+      { name: 'default axis -1', inputs: [df(M23)], run: (K, x) => K.expandDims(x), expected: (x) => expandDims(x), grad: true },
+      { name: 'axis 0', inputs: [df(M23)], run: (K, x) => K.expandDims(x, 0), expected: (x) => expandDims(x, 0), grad: true },
+      { name: 'axis 1', inputs: [df(M23)], run: (K, x) => K.expandDims(x, 1), expected: (x) => expandDims(x, 1), grad: true },
+      { name: 'axis -3 (the front)', inputs: [df(M23)], run: (K, x) => K.expandDims(x, -3), expected: (x) => expandDims(x, 0), grad: true },
+      { name: 'a scalar', inputs: [df(1.5)], run: (K, x) => K.expandDims(x), expected: (x) => expandDims(x), grad: true },
+      {
+        name: 'every dim unknown, axis -1',
+        inputs: [df(M23, { placeholderShape: [null, null] })],
+        run: (K, x) => K.expandDims(x),
+        expected: (x) => expandDims(x),
+        grad: true,
+      },
+      {
+        name: 'every dim unknown, axis 1',
+        inputs: [df(T234, { placeholderShape: [null, null, null] })],
+        run: (K, x) => K.expandDims(x, 1),
+        expected: (x) => expandDims(x, 1),
+        grad: true,
+      },
+      {
+        name: 'two unknown dims and a known one, axis 1',
+        inputs: [df(T234, { placeholderShape: [null, null, 4] })],
+        run: (K, x) => K.expandDims(x, 1),
+        expected: (x) => expandDims(x, 1),
+        grad: true,
+      },
+      {
+        name: 'two unknown dims and a known one, axis -1',
+        inputs: [df(T234, { placeholderShape: [null, null, 4] })],
+        run: (K, x) => K.expandDims(x, -1),
+        expected: (x) => expandDims(x, -1),
+        grad: true,
+      },
+      { name: 'int32', inputs: [i32(I23)], run: (K, x) => K.expandDims(x, 1), expected: (x) => expandDims(x, 1) },
+      { name: 'bool, every dim unknown', inputs: [bl(B23, { placeholderShape: [null, null] })], run: (K, x) => K.expandDims(x, 0), expected: (x) => expandDims(x, 0) },
+      { name: 'int32, every dim unknown', inputs: [i32(I23, { placeholderShape: [null, null] })], run: (K, x) => K.expandDims(x, 2), expected: (x) => expandDims(x, 2) },
+      {
+        name: 'static shapes',
+        modes: ['eager'],
+        run: (K) => [K.intShape(K.expandDims(K.placeholder({ shape: [null, 3] }), 1)), K.intShape(K.expandDims(K.placeholder({ shape: [null, null] })))],
+        expected: () => [
+          [null, 1, 3],
+          [null, null, 1],
+        ],
+      },
+    ],
+    errorCases: [
+      { name: 'axis 3 for a matrix', run: (K) => K.expandDims(c(K), 3), error: 'KerasValueError', message: err('expandDims', 'axis') },
+      { name: 'axis -4 for a matrix', run: (K) => K.expandDims(c(K), -4), error: 'KerasValueError', message: err('expandDims', 'axis') },
+      { name: 'a fractional axis', run: (K) => K.expandDims(c(K), 0.5), error: 'KerasValueError', message: err('expandDims', 'axis') },
+      notATensor('expandDims', (K, x) => K.expandDims(x)),
+    ],
+  }),
+  defineSpec({
+    kerasName: 'squeeze',
+    cases: [
+      { name: 'axis 1', inputs: [df(A213)], run: (K, x) => K.squeeze(x, 1), expected: (x) => squeeze(x, 1), grad: true },
+      { name: 'axis -2', inputs: [df(A213)], run: (K, x) => K.squeeze(x, -2), expected: (x) => squeeze(x, 1), grad: true },
+      { name: 'the unknown batch dim', inputs: [df([[1.5, -2, 3]])], run: (K, x) => K.squeeze(x, 0), expected: (x) => squeeze(x, 0), grad: true },
+      {
+        name: 'two unknown dims',
+        inputs: [df(A213, { placeholderShape: [null, 1, null] })],
+        run: (K, x) => K.squeeze(x, 1),
+        expected: (x) => squeeze(x, 1),
+        grad: true,
+      },
+      { name: 'to a scalar', inputs: [df([2.5])], run: (K, x) => K.squeeze(x, 0), expected: (x) => squeeze(x, 0), grad: true },
+      { name: 'int32', inputs: [i32([[1], [2]])], run: (K, x) => K.squeeze(x, -1), expected: (x) => squeeze(x, -1) },
+      { name: 'bool', inputs: [bl([[true, false]])], run: (K, x) => K.squeeze(x, 0), expected: (x) => squeeze(x, 0) },
+      { name: 'static shape', modes: ['eager'], run: (K) => K.intShape(K.squeeze(K.placeholder({ shape: [null, 1, null] }), 1)), expected: () => [null, null] },
+    ],
+    errorCases: [
+      { name: 'a dim that is not 1', run: (K) => K.squeeze(c(K), 1), error: 'KerasValueError', message: err('squeeze', 'axis') },
+      { name: 'axis out of range', run: (K) => K.squeeze(c(K), 2), error: 'KerasValueError', message: err('squeeze', 'axis') },
+      { name: 'a scalar', run: (K) => K.squeeze(K.constant(1), 0), error: 'KerasValueError', message: err('squeeze', 'x') },
+      {
+        name: 'an unknown dim among other unknown dims',
+        run: (K) => K.squeeze(K.placeholder({ shape: [null, null, 3] }), 1),
+        error: 'KerasValueError',
+        message: err('squeeze', 'axis'),
+      },
+      notATensor('squeeze', (K, x) => K.squeeze(x, 0)),
+    ],
+  }),
+  defineSpec({
+    kerasName: 'temporal_padding',
+    cases: [
+      { name: 'default (1, 1)', inputs: [df(A232)], run: (K, x) => K.temporalPadding(x), expected: (x) => pad(x, [[0, 0], [1, 1], [0, 0]]), grad: true },
+      { name: '(2, 0)', inputs: [df(A232)], run: (K, x) => K.temporalPadding(x, [2, 0]), expected: (x) => pad(x, [[0, 0], [2, 0], [0, 0]]), grad: true },
+      { name: '(0, 3)', inputs: [df(A232)], run: (K, x) => K.temporalPadding(x, [0, 3]), expected: (x) => pad(x, [[0, 0], [0, 3], [0, 0]]), grad: true },
+      {
+        name: 'unknown steps, (1, 2)',
+        inputs: [df(A232, { placeholderShape: [null, null, 2] })],
+        run: (K, x) => K.temporalPadding(x, [1, 2]),
+        expected: (x) => pad(x, [[0, 0], [1, 2], [0, 0]]),
+        grad: true,
+      },
+      { name: '(0, 0)', inputs: [df(A232)], run: (K, x) => K.temporalPadding(x, [0, 0]), expected: (x) => x, grad: true },
+      { name: 'int32', inputs: [i32([[[1], [2]]])], run: (K, x) => K.temporalPadding(x), expected: (x) => pad(x, [[0, 0], [1, 1], [0, 0]]) },
+      {
+        name: 'bool, unknown steps',
+        inputs: [bl([[[true], [true]]], { placeholderShape: [null, null, 1] })],
+        run: (K, x) => K.temporalPadding(x, [1, 1]),
+        expected: (x) => pad(x, [[0, 0], [1, 1], [0, 0]]),
+      },
+      { name: 'static shape', modes: ['eager'], run: (K) => K.intShape(K.temporalPadding(K.placeholder({ shape: [null, 5, 2] }), [1, 2])), expected: () => [null, 8, 2] },
+    ],
+    errorCases: [
+      { name: 'a 2D tensor', run: (K) => K.temporalPadding(c(K)), error: 'KerasValueError', message: err('temporalPadding', 'x') },
+      { name: 'one number', run: (K) => K.temporalPadding(c3(K), bad([1])), error: 'KerasValueError', message: err('temporalPadding', 'padding') },
+      { name: 'a negative pad', run: (K) => K.temporalPadding(c3(K), [-1, 1]), error: 'KerasValueError', message: err('temporalPadding', 'padding') },
+      { name: 'a fractional pad', run: (K) => K.temporalPadding(c3(K), [1, 0.5]), error: 'KerasValueError', message: err('temporalPadding', 'padding') },
+      notATensor('temporalPadding', (K, x) => K.temporalPadding(x)),
+    ],
+  }),
+  defineSpec({
+    kerasName: 'spatial_2d_padding',
+    cases: [
+      {
+        name: 'channels_last',
+        inputs: [df(A2212)],
+        run: (K, x) =>
+          K.spatial2dPadding(
+            x,
+            [
+              [1, 0],
+              [2, 1],
+            ],
+            'channels_last',
+          ),
+        expected: (x) => pad(x, [[0, 0], [1, 0], [2, 1], [0, 0]]),
+        grad: true,
+      },
+      {
+        name: 'channels_first',
+        inputs: [df(A2212)],
+        run: (K, x) =>
+          K.spatial2dPadding(
+            x,
+            [
+              [0, 1],
+              [1, 1],
+            ],
+            'channels_first',
+          ),
+        expected: (x) => pad(x, [[0, 0], [0, 0], [0, 1], [1, 1]]),
+        grad: true,
+      },
+      {
+        name: 'the defaults follow imageDataFormat (channels_first)',
+        inputs: [df(A2212)],
+        run: (K, x) => withFormat(K, 'channels_first', () => K.spatial2dPadding(x)),
+        expected: (x) => pad(x, [[0, 0], [0, 0], [1, 1], [1, 1]]),
+        grad: true,
+      },
+      {
+        name: 'unknown height and width',
+        inputs: [df(A2212, { placeholderShape: [null, null, null, 2] })],
+        run: (K, x) =>
+          K.spatial2dPadding(
+            x,
+            [
+              [1, 2],
+              [0, 1],
+            ],
+            'channels_last',
+          ),
+        expected: (x) => pad(x, [[0, 0], [1, 2], [0, 1], [0, 0]]),
+        grad: true,
+      },
+      {
+        name: 'int32',
+        inputs: [i32([[[[1, 2]]]])],
+        run: (K, x) => K.spatial2dPadding(x, undefined, 'channels_last'),
+        expected: (x) => pad(x, [[0, 0], [1, 1], [1, 1], [0, 0]]),
+      },
+    ],
+    errorCases: [
+      { name: 'a 3D tensor', run: (K) => K.spatial2dPadding(c3(K)), error: 'KerasValueError', message: err('spatial2dPadding', 'x') },
+      { name: 'one pair', run: (K) => K.spatial2dPadding(K.zeros([1, 2, 2, 1]), [[1, 1]]), error: 'KerasValueError', message: err('spatial2dPadding', 'padding') },
+      {
+        name: 'a short pair',
+        run: (K) => K.spatial2dPadding(K.zeros([1, 2, 2, 1]), bad([[1, 1], [1]])),
+        error: 'KerasValueError',
+        message: err('spatial2dPadding', 'padding[1]'),
+      },
+      {
+        name: 'a negative pad',
+        run: (K) =>
+          K.spatial2dPadding(K.zeros([1, 2, 2, 1]), [
+            [1, -1],
+            [1, 1],
+          ]),
+        error: 'KerasValueError',
+        message: err('spatial2dPadding', 'padding[0]'),
+      },
+      { name: 'a bad dataFormat', run: (K) => K.spatial2dPadding(K.zeros([1, 2, 2, 1]), undefined, bad('NHWC')), error: 'KerasValueError', message: err('spatial2dPadding', 'dataFormat') },
+      notATensor('spatial2dPadding', (K, x) => K.spatial2dPadding(x)),
+    ],
+  }),
+  defineSpec({
+    kerasName: 'spatial_3d_padding',
+    cases: [
+      {
+        name: 'channels_last',
+        inputs: [df(A12121)],
+        run: (K, x) =>
+          K.spatial3dPadding(
+            x,
+            [
+              [1, 0],
+              [0, 1],
+              [1, 1],
+            ],
+            'channels_last',
+          ),
+        expected: (x) => pad(x, [[0, 0], [1, 0], [0, 1], [1, 1], [0, 0]]),
+        grad: true,
+      },
+      {
+        name: 'channels_first',
+        inputs: [df(A11222)],
+        run: (K, x) =>
+          K.spatial3dPadding(
+            x,
+            [
+              [0, 1],
+              [1, 0],
+              [0, 2],
+            ],
+            'channels_first',
+          ),
+        expected: (x) => pad(x, [[0, 0], [0, 0], [0, 1], [1, 0], [0, 2]]),
+        grad: true,
+      },
+      {
+        name: 'the defaults follow imageDataFormat (channels_last)',
+        inputs: [df(A12121)],
+        run: (K, x) => withFormat(K, 'channels_last', () => K.spatial3dPadding(x)),
+        expected: (x) => pad(x, [[0, 0], [1, 1], [1, 1], [1, 1], [0, 0]]),
+        grad: true,
+      },
+      {
+        name: 'unknown spatial dims',
+        inputs: [df(A11222, { placeholderShape: [null, 1, null, null, null] })],
+        run: (K, x) =>
+          K.spatial3dPadding(
+            x,
+            [
+              [1, 1],
+              [0, 1],
+              [1, 0],
+            ],
+            'channels_first',
+          ),
+        expected: (x) => pad(x, [[0, 0], [0, 0], [1, 1], [0, 1], [1, 0]]),
+        grad: true,
+      },
+      {
+        name: 'int32',
+        inputs: [i32([[[[[3]]]]])],
+        run: (K, x) => K.spatial3dPadding(x, undefined, 'channels_first'),
+        expected: (x) => pad(x, [[0, 0], [0, 0], [1, 1], [1, 1], [1, 1]]),
+      },
+    ],
+    errorCases: [
+      { name: 'a 4D tensor', run: (K) => K.spatial3dPadding(K.zeros([1, 2, 2, 1])), error: 'KerasValueError', message: err('spatial3dPadding', 'x') },
+      {
+        name: 'two pairs',
+        run: (K) =>
+          K.spatial3dPadding(K.zeros([1, 1, 2, 2, 1]), [
+            [1, 1],
+            [1, 1],
+          ]),
+        error: 'KerasValueError',
+        message: err('spatial3dPadding', 'padding'),
+      },
+      {
+        name: 'a fractional pad',
+        run: (K) =>
+          K.spatial3dPadding(K.zeros([1, 1, 2, 2, 1]), [
+            [1, 1],
+            [1, 1],
+            [0.5, 1],
+          ]),
+        error: 'KerasValueError',
+        message: err('spatial3dPadding', 'padding[2]'),
+      },
+      { name: 'a bad dataFormat', run: (K) => K.spatial3dPadding(K.zeros([1, 1, 2, 2, 1]), undefined, bad('x')), error: 'KerasValueError', message: err('spatial3dPadding', 'dataFormat') },
+      notATensor('spatial3dPadding', (K, x) => K.spatial3dPadding(x)),
+    ],
+  }),
+  defineSpec({
+    kerasName: 'stack',
+    cases: [
+      { name: 'two matrices, axis 0', inputs: [df(M23), df(I23)], run: (K, a, b) => K.stack([a, b]), expected: (a, b) => stack([a, b], 0), grad: true },
+      { name: 'two matrices, axis 1', inputs: [df(M23), df(I23)], run: (K, a, b) => K.stack([a, b], 1), expected: (a, b) => stack([a, b], 1), grad: true },
+      { name: 'two matrices, axis -1', inputs: [df(M23), df(I23)], run: (K, a, b) => K.stack([a, b], -1), expected: (a, b) => stack([a, b], 2), grad: true },
+      {
+        name: 'three vectors',
+        inputs: [df([1, 2]), df([3, 4]), df([5, 6])],
+        run: (K, a, b, c) => K.stack([a, b, c]),
+        expected: (a, b, c) => stack([a, b, c]),
+        grad: true,
+      },
+      { name: 'one tensor', inputs: [df(M23)], run: (K, a) => K.stack([a], 1), expected: (a) => stack([a], 1), grad: true },
+      { name: 'scalars', inputs: [df(1.5), df(-2)], run: (K, a, b) => K.stack([a, b]), expected: (a, b) => stack([a, b]), grad: true },
+      {
+        name: 'every dim unknown, axis 1',
+        inputs: [df(M23, { placeholderShape: [null, null] }), df(I23, { placeholderShape: [null, null] })],
+        run: (K, a, b) => K.stack([a, b], 1),
+        expected: (a, b) => stack([a, b], 1),
+        grad: true,
+      },
+      { name: 'int32', inputs: [i32([1, 2]), i32([3, 4])], run: (K, a, b) => K.stack([a, b], 1), expected: (a, b) => stack([a, b], 1) },
+      { name: 'bool', inputs: [bl([true, false]), bl([false, false])], run: (K, a, b) => K.stack([a, b]), expected: (a, b) => stack([a, b]) },
+      {
+        name: 'static shape',
+        modes: ['eager'],
+        run: (K) => K.intShape(K.stack([K.placeholder({ shape: [null, 3] }), K.placeholder({ shape: [null, 3] })], 1)),
+        expected: () => [null, 2, 3],
+      },
+    ],
+    errorCases: [
+      { name: 'an empty list', run: (K) => K.stack([]), error: 'KerasValueError', message: err('stack', 'x') },
+      { name: 'not a list', run: (K) => K.stack(bad(K.constant([1]))), error: 'KerasValueError', message: err('stack', 'x') },
+      { name: 'dtypes differ', run: (K) => K.stack([K.constant([1]), K.constant([1], { dtype: 'int32' })]), error: 'KerasTypeError', message: /stack: .*x\[1\]/ },
+      { name: 'shapes differ', run: (K) => K.stack([K.constant([1, 2]), K.constant([1, 2, 3])]), error: 'KerasShapeError', message: /stack: .*x\[1\]/ },
+      { name: 'ranks differ', run: (K) => K.stack([K.constant([1, 2]), K.constant([[1, 2]])]), error: 'KerasShapeError', message: /stack: .*x\[1\]/ },
+      { name: 'axis out of range', run: (K) => K.stack([c(K), c(K)], 3), error: 'KerasValueError', message: err('stack', 'axis') },
+      { name: 'a non-tensor item', run: (K) => K.stack([K.constant([1]), bad('abc')]), error: 'KerasTypeError', message: err('stack', 'x[1]') },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'one_hot',
+    cases: [
+      { name: 'a vector of indices', inputs: [i32([0, 2, 1, 2])], outDtype: 'float', run: (K, i) => K.oneHot(i, 3), expected: (i) => oneHot(i, 3) },
+      {
+        name: 'out-of-range indices give zero rows',
+        inputs: [i32([[0, 3], [-1, 1]])],
+        outDtype: 'float',
+        run: (K, i) => K.oneHot(i, 3),
+        expected: (i) => oneHot(i, 3),
+      },
+      {
+        name: 'every dim unknown',
+        inputs: [i32([[1, 0, 4], [2, 2, 0]], { placeholderShape: [null, null] })],
+        outDtype: 'float',
+        run: (K, i) => K.oneHot(i, 5),
+        expected: (i) => oneHot(i, 5),
+      },
+      { name: 'a scalar index', inputs: [i32(2)], outDtype: 'float', run: (K, i) => K.oneHot(i, 4), expected: (i) => oneHot(i, 4) },
+      { name: 'one class', inputs: [i32([0, 1])], outDtype: 'float', run: (K, i) => K.oneHot(i, 1), expected: (i) => oneHot(i, 1) },
+      { name: 'no classes', modes: ['eager'], outDtype: 'float', run: (K) => K.oneHot(K.constant([1, 0], { dtype: 'int32' }), 0), expected: () => ({ data: [], shape: [2, 0] }) },
+      {
+        name: 'dtype is floatx',
+        modes: ['eager'],
+        outDtype: 'float',
+        run(K) {
+          return K.dtype(K.oneHot(K.constant([1], { dtype: 'int32' }), 2)) === this.floatx;
+        },
+        expected: () => true,
+      },
+      { name: 'static shape', modes: ['eager'], run: (K) => K.intShape(K.oneHot(K.placeholder({ shape: [null, 7], dtype: 'int32' }), 3)), expected: () => [null, 7, 3] },
+    ],
+    errorCases: [
+      { name: 'float indices', run: (K) => K.oneHot(K.constant([0, 1]), 2), error: 'KerasTypeError', message: err('oneHot', 'indices') },
+      { name: 'bool indices', run: (K) => K.oneHot(K.constant([true]), 2), error: 'KerasTypeError', message: err('oneHot', 'indices') },
+      { name: 'numClasses -1', run: (K) => K.oneHot(K.constant([0], { dtype: 'int32' }), -1), error: 'KerasValueError', message: err('oneHot', 'numClasses') },
+      { name: 'a fractional numClasses', run: (K) => K.oneHot(K.constant([0], { dtype: 'int32' }), 2.5), error: 'KerasValueError', message: err('oneHot', 'numClasses') },
+      { name: 'a string', run: (K) => K.oneHot(bad('abc'), 2), error: 'KerasTypeError', message: err('oneHot', 'indices') },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'reverse',
+    cases: [
+      { name: 'axis 0 (the unknown batch dim)', inputs: [df(M23)], run: (K, x) => K.reverse(x, 0), expected: (x) => reverse(x, [0]), grad: true },
+      { name: 'axes [1]', inputs: [df(M23)], run: (K, x) => K.reverse(x, [1]), expected: (x) => reverse(x, [1]), grad: true },
+      { name: 'axes [0, 1]', inputs: [df(M23)], run: (K, x) => K.reverse(x, [0, 1]), expected: (x) => reverse(x, [0, 1]), grad: true },
+      { name: 'axes [-1, 0] of rank 3', inputs: [df(T234)], run: (K, x) => K.reverse(x, [-1, 0]), expected: (x) => reverse(x, [2, 0]), grad: true },
+      { name: 'no axes', inputs: [df(M23)], run: (K, x) => K.reverse(x, []), expected: (x) => x, grad: true },
+      { name: 'int32', inputs: [i32(I23)], run: (K, x) => K.reverse(x, 1), expected: (x) => reverse(x, [1]) },
+      { name: 'bool', inputs: [bl(B23)], run: (K, x) => K.reverse(x, [0, 1]), expected: (x) => reverse(x, [0, 1]) },
+    ],
+    errorCases: [
+      { name: 'axis out of range', run: (K) => K.reverse(c(K), 2), error: 'KerasValueError', message: err('reverse', 'axes') },
+      { name: 'a bad entry', run: (K) => K.reverse(c(K), [0, -3]), error: 'KerasValueError', message: err('reverse', 'axes[1]') },
+      { name: 'a repeated axis', run: (K) => K.reverse(c(K), [1, -1]), error: 'KerasValueError', message: err('reverse', 'axes') },
+      { name: 'a fractional axis', run: (K) => K.reverse(c(K), 0.5), error: 'KerasValueError', message: err('reverse', 'axes') },
+      { name: 'not an axis', run: (K) => K.reverse(c(K), bad('0')), error: 'KerasValueError', message: err('reverse', 'axes') },
+      notATensor('reverse', (K, x) => K.reverse(x, 0)),
+    ],
+  }),
+  defineSpec({
+    kerasName: 'pattern_broadcast',
+    cases: [
+      {
+        name: 'a broadcastable first axis',
+        inputs: [df([[1.5, -2, 3]])],
+        run: (K, x) => K.patternBroadcast(x, [true, false]),
+        expected: (x) => x,
+        grad: true,
+      },
+      { name: 'nothing broadcastable', inputs: [df(M23)], run: (K, x) => K.patternBroadcast(x, [false, false]), expected: (x) => x, grad: true },
+      { name: 'an unknown dim marked broadcastable', inputs: [df(T234)], modes: ['graph'], run: (K, x) => K.patternBroadcast(x, [true, false, false]), expected: (x) => x, grad: true },
+      { name: 'a scalar', inputs: [df(2)], run: (K, x) => K.patternBroadcast(x, []), expected: (x) => x, grad: true },
+      { name: 'int32', inputs: [i32(I23)], run: (K, x) => K.patternBroadcast(x, [false, false]), expected: (x) => x },
+      { name: 'bool', inputs: [bl(B23)], run: (K, x) => K.patternBroadcast(x, [false, false]), expected: (x) => x },
+      { name: 'a new tensor', inputs: [fl(M23)], modes: ['eager'], run: (K, x) => K.patternBroadcast(x, [false, false]) !== x, expected: () => true },
+    ],
+    errorCases: [
+      { name: 'too few flags', run: (K) => K.patternBroadcast(c(K), [false]), error: 'KerasValueError', message: err('patternBroadcast', 'broadcastable') },
+      { name: 'not booleans', run: (K) => K.patternBroadcast(c(K), bad([0, 1])), error: 'KerasValueError', message: err('patternBroadcast', 'broadcastable[0]') },
+      { name: 'a known dim that is not 1', run: (K) => K.patternBroadcast(c(K), [true, false]), error: 'KerasValueError', message: err('patternBroadcast', 'broadcastable') },
+      notATensor('patternBroadcast', (K, x) => K.patternBroadcast(x, [])),
     ],
   }),
 ];

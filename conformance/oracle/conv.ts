@@ -13,8 +13,8 @@
  * Spatial positions are multi-indices over any number of spatial axes; the
  * channels_first layout is handled by transposing to channels_last and back.
  */
-import { OArray, sizeOf, stridesOf, unravel } from './ndarray';
-import { asArray, OLike, transpose } from './ops';
+import { transpose } from './math';
+import { asArray, OArray, OLike, sizeOf, stridesOf, unravel } from './ndarray';
 
 export type OPadding = 'valid' | 'same' | 'causal';
 export type OFormat = 'channels_last' | 'channels_first';

@@ -1,8 +1,16 @@
 /**
  * The conformance oracle: an independent float64 host ndarray toolkit used to
- * compute expected values. It never imports the library under test.
+ * compute expected values, one file per catalogue group (math, reduce, shape, nn,
+ * tensors, graph, random, conv, ctc) beside the toolkit (ndarray.ts) and the
+ * Python operators (operators.ts). It never imports the library under test.
  */
 export * from './ndarray';
-export * from './ops';
+export * from './math';
+export * from './operators';
+export * from './nn';
+export * from './reduce';
+export * from './shape';
+export * from './tensors';
+export * from './graph';
 export * from './random';
 export * from './statistics';

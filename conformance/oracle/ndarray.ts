@@ -132,3 +132,71 @@ export function describeOArray(a: OArray): string {
   const shown = a.data.length > 8 ? `${a.data.slice(0, 8).join(', ')}, ...` : a.data.join(', ');
   return `[${a.shape.join(', ')}]${a.dtype ? ` ${a.dtype}` : ''} {${shown}}`;
 }
+
+/** Converts `v` to an oracle array. */
+export function asArray(v: OLike): OArray {
+  return isOArray(v) ? v : array(v as Nested);
+}
+
+/** NumPy broadcasting of two shapes (aligned on the right, 1 stretches). */
+export function broadcastShapes(a: readonly number[], b: readonly number[]): number[] {
+  const r = Math.max(a.length, b.length);
+  const out = new Array<number>(r);
+  for (let i = 0; i < r; i++) {
+    const da = i < r - a.length ? 1 : a[i - (r - a.length)];
+    const db = i < r - b.length ? 1 : b[i - (r - b.length)];
+    if (da !== db && da !== 1 && db !== 1) throw new Error(`oracle: shapes [${a.join(', ')}] and [${b.join(', ')}] do not broadcast`);
+    out[i] = da === 1 ? db : da;
+  }
+  return out;
+}
+
+/** Broadcasts `a` to `shape`. */
+export function broadcastTo(av: OLike, shape: readonly number[]): OArray {
+  const a = asArray(av);
+  const s = broadcastShapes(a.shape, shape);
+  if (s.length !== shape.length || s.some((d, i) => d !== shape[i])) throw new Error(`oracle: cannot broadcast [${a.shape.join(', ')}] to [${shape.join(', ')}]`);
+  const st = stridesOf(a.shape);
+  const data = new Array<number>(sizeOf(shape));
+  for (let i = 0; i < data.length; i++) data[i] = a.data[broadcastIndex(unravel(i, shape), a.shape, st)];
+  return { data, shape: [...shape] };
+}
+
+/** Elementwise `f(a, b)` with NumPy broadcasting. */
+export function binary(av: OLike, bv: OLike, f: (x: number, y: number) => number): OArray {
+  const a = asArray(av);
+  const b = asArray(bv);
+  const shape = broadcastShapes(a.shape, b.shape);
+  const sa = stridesOf(a.shape);
+  const sb = stridesOf(b.shape);
+  const data = new Array<number>(sizeOf(shape));
+  for (let i = 0; i < data.length; i++) {
+    const idx = unravel(i, shape);
+    data[i] = f(a.data[broadcastIndex(idx, a.shape, sa)], b.data[broadcastIndex(idx, b.shape, sb)]);
+  }
+  return { data, shape };
+}
+
+/** Elementwise `f(x)`. */
+export function map(av: OLike, f: (x: number, i: number) => number): OArray {
+  const a = asArray(av);
+  return { data: a.data.map((x, i) => f(x, i)), shape: [...a.shape] };
+}
+
+/** Tags `a` with `dtype` (re-export convenience). */
+export function tag(a: OLike, dtype: OracleDType): OArray {
+  const x = asArray(a);
+  return { data: x.data, shape: x.shape, dtype };
+}
+
+/** An oracle array, or something `array()` accepts. */
+export type OLike = OArray | Nested;
+
+
+/** Flat index into an array of `shape` for output multi-index `idx` of a broadcast result. */
+export function broadcastIndex(idx: readonly number[], shape: readonly number[], strides: readonly number[]): number {
+  const off = idx.length - shape.length;
+  let k = 0;
+  for (let i = 0; i < shape.length; i++) if (shape[i] !== 1) k += idx[i + off] * strides[i];
+  return k;
+}

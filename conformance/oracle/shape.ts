@@ -1,11 +1,39 @@
 /**
- * Oracle shape operations, written from the NumPy / Keras documentation:
- * np.repeat, np.tile, zero padding, nearest-neighbour upsampling, expand_dims,
- * squeeze, stack, one-hot, reverse (flip) and arange. Each output element is
- * read from the input through an index map, independently of the library.
+ * Oracle of the `shape` group, written from the NumPy / Keras documentation:
+ * reshape, concatenate, np.repeat, np.tile, zero padding, nearest-neighbour
+ * upsampling, expand_dims, squeeze, stack, one-hot, reverse (flip) and arange. Each
+ * output element is read from the input through an index map, independently of
+ * the library.
  */
-import { OArray, OracleDType, sizeOf, stridesOf, unravel } from './ndarray';
-import { asArray, concatenate, OLike, reshape } from './ops';
+import { OArray, OLike, OracleDType, asArray, sizeOf, stridesOf, unravel } from './ndarray';
+
+/** New shape, same row-major data; one entry may be -1. */
+export function reshape(av: OLike, shape: readonly number[]): OArray {
+  const a = asArray(av);
+  const s = [...shape];
+  const neg1 = s.indexOf(-1);
+  if (neg1 >= 0) s[neg1] = a.data.length / s.reduce((p, d, i) => (i === neg1 ? p : p * d), 1);
+  if (sizeOf(s) !== a.data.length || !s.every(Number.isInteger)) throw new Error(`oracle: cannot reshape [${a.shape.join(', ')}] to [${shape.join(', ')}]`);
+  return { data: [...a.data], shape: s };
+}
+
+/** Joins arrays along `axis` (negative counts from the end). */
+export function concatenate(list: readonly OLike[], axis = -1): OArray {
+  const arrs = list.map(asArray);
+  const r = arrs[0].shape.length;
+  const ax = axis < 0 ? axis + r : axis;
+  const shape = [...arrs[0].shape];
+  shape[ax] = arrs.reduce((p, a) => p + a.shape[ax], 0);
+  const outer = sizeOf(shape.slice(0, ax));
+  const data: number[] = [];
+  for (let o = 0; o < outer; o++) {
+    for (const a of arrs) {
+      const chunk = sizeOf(a.shape.slice(ax));
+      for (let t = 0; t < chunk; t++) data.push(a.data[o * chunk + t]);
+    }
+  }
+  return { data, shape };
+}
 
 /** Builds an array of `shape` whose element at multi-index `o` is `a` at `src(o)` (or `fill` when `src` gives null). */
 function mapIndex(a: OArray, shape: readonly number[], src: (o: number[]) => number[] | null, fill = 0): OArray {

@@ -1,10 +1,28 @@
 /**
- * Oracle helpers for the neural-network functions added later (activations,
- * cross-entropies, in_top_k, bias_add, batch normalisation, switch), written from
- * the documented Keras / TensorFlow semantics in float64. Never imports src/.
+ * Oracle of the `nn` group (activations, softmax, cross-entropies, in_top_k,
+ * bias_add, batch normalisation), written from the documented Keras / TensorFlow
+ * semantics in float64. Never imports src/.
  */
-import { OArray, OracleDType, sizeOf, stridesOf, unravel } from './ndarray';
-import { add, asArray, binary, broadcastTo, div, map, mean, mul, OLike, reshape, sub, sum } from './ops';
+import { exp } from './math';
+import { OArray, OLike, OracleDType, asArray, binary, map, sizeOf, stridesOf, unravel } from './ndarray';
+import { add, div, mul, sub } from './operators';
+import { max, mean, sum } from './reduce';
+import { reshape } from './shape';
+
+/** `tanh(a)`. */
+export const tanh = (a: OLike): OArray => map(a, Math.tanh);
+
+/** Logistic sigmoid, computed without overflow. */
+export const sigmoid = (a: OLike): OArray =>
+  map(a, (x) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))));
+
+/** Softmax along `axis` (default the last): exp(x - max) / sum(exp(x - max)). */
+export function softmax(av: OLike, axis = -1): OArray {
+  const a = asArray(av);
+  const m = max(a, axis, true);
+  const e = exp(sub(a, m));
+  return div(e, sum(e, axis, true));
+}
 
 /** Keras elu: `x` for x > 0, `alpha * (exp(x) - 1)` otherwise. */
 export function elu(x: OLike, alpha = 1): OArray {
@@ -161,19 +179,6 @@ export function normalizeBatchInTraining(xv: OLike, gamma: OLike | null, beta: O
   const target = x.shape.map((d, i) => (ax.includes(i) ? 1 : d));
   const re = (p: OLike | null): OArray | null => (p === null ? null : reshape(p, target));
   return [batchNormalization(x, reshape(m, target), reshape(v, target), re(beta), re(gamma), eps), m, v];
-}
-
-/**
- * Keras switch with a condition of rank >= 1: the condition lines up with the
- * leading axes of the branches (padded with trailing 1s) and broadcasts.
- */
-export function switchElementwise(cv: OLike, av: OLike, bv: OLike): OArray {
-  const c = asArray(cv);
-  const a = asArray(av);
-  const b = asArray(bv);
-  const padded = reshape(c, [...c.shape, ...new Array<number>(a.shape.length - c.shape.length).fill(1)]);
-  const cb = broadcastTo(padded, a.shape);
-  return { data: a.data.map((v, i) => (cb.data[i] !== 0 ? v : b.data[i])), shape: [...a.shape] };
 }
 
 /** Elements of `a` at multi-index positions (used to build small inputs). */

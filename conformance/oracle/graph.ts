@@ -1,10 +1,37 @@
 /**
- * Oracle of the control-flow functions (rnn, map_fn, foldl, foldr): plain float64
- * loops over host arrays, written from Keras 2's TensorFlow backend semantics.
- * Never calls the library under test.
+ * Oracle of the `graph` group: float64 central differences for the gradient
+ * checks, the elementwise selection of `switch`, and the control flow (rnn, map_fn,
+ * foldl, foldr) as plain float64 loops over host arrays, written from Keras 2's
+ * TensorFlow backend semantics. Never calls the library under test.
  */
-import { OArray, sizeOf } from './ndarray';
-import { asArray, OLike } from './ops';
+import { OArray, OLike, asArray, broadcastTo, sizeOf } from './ndarray';
+import { reshape } from './shape';
+
+/** The gradient of the scalar function `f` at `x`, by central differences in float64. */
+export function numericGradient(f: (x: OArray) => number, xv: OLike, h = 1e-5): OArray {
+  const x = asArray(xv);
+  const data = x.data.map((_, i) => {
+    const plus = [...x.data];
+    const minus = [...x.data];
+    plus[i] += h;
+    minus[i] -= h;
+    return (f({ data: plus, shape: x.shape }) - f({ data: minus, shape: x.shape })) / (2 * h);
+  });
+  return { data, shape: [...x.shape] };
+}
+
+/**
+ * Keras switch with a condition of rank >= 1: the condition lines up with the
+ * leading axes of the branches (padded with trailing 1s) and broadcasts.
+ */
+export function switchElementwise(cv: OLike, av: OLike, bv: OLike): OArray {
+  const c = asArray(cv);
+  const a = asArray(av);
+  const b = asArray(bv);
+  const padded = reshape(c, [...c.shape, ...new Array<number>(a.shape.length - c.shape.length).fill(1)]);
+  const cb = broadcastTo(padded, a.shape);
+  return { data: a.data.map((v, i) => (cb.data[i] !== 0 ? v : b.data[i])), shape: [...a.shape] };
+}
 
 /** Options of the simple-RNN oracle. */
 export interface OSimpleRnnOptions {

@@ -1,12 +1,91 @@
 /**
- * More oracle operations, written from the NumPy / TensorFlow / Keras
- * documentation: rounding half to even, sign, power, clipping, comparisons, sin and
- * cos, gather along axis 0, Keras `batch_dot` (as its documentation describes),
- * cumulative sums and products, variance and standard deviation, argmax / argmin
- * and a stable logsumexp. Everything computes in float64.
+ * Oracle of the `math` group, written from the NumPy / TensorFlow / Keras
+ * documentation: elementwise maps, rounding half to even, sign, power, clipping,
+ * comparisons, maximum / minimum, sin and cos, matrix products (Keras `dot`,
+ * `batch_dot` as its documentation describes), transposes and gather along axis 0.
+ * Everything computes in float64.
  */
-import { OArray, OracleDType, sizeOf, stridesOf, unravel } from './ndarray';
-import { asArray, binary, map, normAxes, OLike, reduce } from './ops';
+import { OArray, OLike, OracleDType, asArray, binary, map, sizeOf, stridesOf, unravel } from './ndarray';
+
+
+/** `max(a, b)`, broadcasting. */
+export const maximum = (a: OLike, b: OLike): OArray => binary(a, b, (x, y) => Math.max(x, y));
+
+/** `min(a, b)`, broadcasting. */
+export const minimum = (a: OLike, b: OLike): OArray => binary(a, b, (x, y) => Math.min(x, y));
+
+/** `a * a`. */
+export const square = (a: OLike): OArray => map(a, (x) => x * x);
+
+/** `|a|`. */
+export const abs = (a: OLike): OArray => map(a, Math.abs);
+
+/** `exp(a)`. */
+export const exp = (a: OLike): OArray => map(a, Math.exp);
+
+/** `log(a)` (log 0 = -inf, log of a negative = NaN). */
+export const log = (a: OLike): OArray => map(a, Math.log);
+
+/** Matrix product of two 2-D arrays. */
+export function matmul(av: OLike, bv: OLike): OArray {
+  const a = asArray(av);
+  const b = asArray(bv);
+  if (a.shape.length !== 2 || b.shape.length !== 2 || a.shape[1] !== b.shape[0]) {
+    throw new Error(`oracle: matmul of [${a.shape.join(', ')}] and [${b.shape.join(', ')}]`);
+  }
+  const [m, k] = a.shape;
+  const n = b.shape[1];
+  const data = new Array<number>(m * n).fill(0);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
+    let s = 0;
+    for (let t = 0; t < k; t++) s += a.data[i * k + t] * b.data[t * n + j];
+    data[i * n + j] = s;
+  }
+  return { data, shape: [m, n] };
+}
+
+/**
+ * Keras `dot`: the sum over the last axis of `x` and the second-to-last axis of `y`
+ * (the last axis when `y` is 1-D). Result shape: `x.shape[:-1] + y.shape[:-2] + y.shape[-1:]`.
+ */
+export function dot(xv: OLike, yv: OLike): OArray {
+  const x = asArray(xv);
+  const y = asArray(yv);
+  if (x.shape.length === 0 || y.shape.length === 0) throw new Error('oracle: dot of a scalar');
+  const k = x.shape[x.shape.length - 1];
+  const yVector = y.shape.length === 1;
+  const ky = yVector ? y.shape[0] : y.shape[y.shape.length - 2];
+  if (k !== ky) throw new Error(`oracle: dot of [${x.shape.join(', ')}] and [${y.shape.join(', ')}]`);
+  const n = yVector ? 1 : y.shape[y.shape.length - 1];
+  const batchY = yVector ? [] : y.shape.slice(0, -2);
+  const B = sizeOf(batchY);
+  const M = sizeOf(x.shape.slice(0, -1));
+  const data = new Array<number>(M * B * n).fill(0);
+  for (let i = 0; i < M; i++) for (let b = 0; b < B; b++) for (let j = 0; j < n; j++) {
+    let s = 0;
+    for (let t = 0; t < k; t++) s += x.data[i * k + t] * y.data[b * k * n + t * n + j];
+    data[(i * B + b) * n + j] = s;
+  }
+  const shape = [...x.shape.slice(0, -1), ...batchY, ...(yVector ? [] : [n])];
+  return { data, shape };
+}
+
+/** Permutes axes: output axis i is input axis `perm[i]` (default: reversed axes). */
+export function transpose(av: OLike, perm?: readonly number[]): OArray {
+  const a = asArray(av);
+  const r = a.shape.length;
+  const p = perm ?? Array.from({ length: r }, (_, i) => r - 1 - i);
+  const shape = p.map((i) => a.shape[i]);
+  const sa = stridesOf(a.shape);
+  const data = new Array<number>(a.data.length);
+  for (let i = 0; i < data.length; i++) {
+    const idx = unravel(i, shape);
+    let k = 0;
+    for (let d = 0; d < r; d++) k += idx[d] * sa[p[d]];
+    data[i] = a.data[k];
+  }
+  return { data, shape };
+}
 
 /** Rounds half to even (banker's rounding), as `np.round` / `tf.round`. */
 export function roundHalfEven(v: number): number {
@@ -39,6 +118,7 @@ export function clip(a: OLike, lo: number | null, hi: number | null): OArray {
 
 /** Elementwise sine. */
 export const sin = (a: OLike): OArray => map(a, Math.sin);
+
 /** Elementwise cosine. */
 export const cos = (a: OLike): OArray => map(a, Math.cos);
 
@@ -62,7 +142,7 @@ export function compare(a: OLike, b: OLike, op: Comparison): OArray {
 }
 
 /** Tags an array with a dtype (no conversion). */
-function tagged(a: OArray, dtype: OracleDType | undefined): OArray {
+export function tagged(a: OArray, dtype: OracleDType | undefined): OArray {
   return dtype === undefined ? a : { ...a, dtype };
 }
 
@@ -122,75 +202,4 @@ export function batchDot(xV: OLike, yV: OLike, axes: number | readonly [number, 
   return { data, shape };
 }
 
-/** Cumulative sum or product along `axis` (negative counts from the end). */
-export function cumulative(aV: OLike, axis: number, kind: 'sum' | 'prod', dtype?: OracleDType): OArray {
-  const a = asArray(aV);
-  const ax = axis < 0 ? axis + a.shape.length : axis;
-  const st = stridesOf(a.shape);
-  const data = [...a.data];
-  for (let i = 0; i < data.length; i++) {
-    const idx = unravel(i, a.shape);
-    if (idx[ax] === 0) continue;
-    const prev = data[i - st[ax]];
-    data[i] = kind === 'sum' ? prev + a.data[i] : prev * a.data[i];
-  }
-  return tagged({ data, shape: [...a.shape] }, dtype);
-}
-
-type Axis = number | readonly number[] | null | undefined;
-
-/** Population variance (mean of squared deviations) over `axis`. */
-export function variance(aV: OLike, axis?: Axis, keepdims = false): OArray {
-  const a = asArray(aV);
-  const m = reduce(a, axis, true, 'mean');
-  const dev = binary(a, m, (x, y) => (x - y) * (x - y));
-  return reduce(dev, axis, keepdims, 'mean');
-}
-
-/** Standard deviation: the square root of `variance`. */
-export function std(aV: OLike, axis?: Axis, keepdims = false): OArray {
-  return map(variance(aV, axis, keepdims), Math.sqrt);
-}
-
-/** Index of the largest (smallest) value along `axis`, the first on ties; int32-tagged, axis removed. */
-export function argExtreme(aV: OLike, axis: number, kind: 'max' | 'min'): OArray {
-  const a = asArray(aV);
-  const r = a.shape.length;
-  const ax = axis < 0 ? axis + r : axis;
-  const outShape = a.shape.filter((_, i) => i !== ax);
-  const st = stridesOf(a.shape);
-  const n = sizeOf(outShape);
-  const data = new Array<number>(n);
-  for (let o = 0; o < n; o++) {
-    const oi = unravel(o, outShape);
-    let base = 0;
-    let j = 0;
-    for (let d = 0; d < r; d++) if (d !== ax) base += oi[j++] * st[d];
-    let best = 0;
-    for (let t = 1; t < a.shape[ax]; t++) {
-      const v = a.data[base + t * st[ax]];
-      const b = a.data[base + best * st[ax]];
-      if (kind === 'max' ? v > b : v < b) best = t;
-    }
-    data[o] = best;
-  }
-  return { data, shape: outShape, dtype: 'int32' };
-}
-
-/** log(sum(exp(a))) over `axis`, with the (finite) maximum subtracted first. */
-export function logsumexp(aV: OLike, axis?: Axis, keepdims = false): OArray {
-  const a = asArray(aV);
-  const axes = normAxes(axis, a.shape.length);
-  const mk = map(reduce(a, axes, true, 'max'), (v) => (Number.isFinite(v) ? v : 0));
-  const e = binary(a, mk, (x, m) => Math.exp(x - m));
-  const s = reduce(e, axes, true, 'sum');
-  const outKeep = binary(s, mk, (v, m) => Math.log(v) + m);
-  if (keepdims) return outKeep;
-  return { data: outKeep.data, shape: a.shape.filter((_, i) => !axes.includes(i)) };
-}
-
-/** Logical or / and over `axis` of the values cast to bool (x != 0); bool-tagged. */
-export function anyAll(aV: OLike, axis: Axis, keepdims: boolean, kind: 'any' | 'all'): OArray {
-  const b = map(aV, (x) => (x !== 0 ? 1 : 0));
-  return { ...reduce(b, axis, keepdims, kind), dtype: 'bool' };
-}
+export type Axis = number | readonly number[] | null | undefined;
