@@ -4,7 +4,7 @@
  * extra cell goes first; the sources untouched) is caught by the cases of
  * separable_conv1d and conv3d_transpose, on every backend.
  */
-import * as patches from '../src/api/ops/patches';
+import * as patches from '../src/api/ops/conv/patches';
 import { K } from '../src/index';
 import { runSpec, specFor } from '../conformance';
 

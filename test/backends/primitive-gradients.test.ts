@@ -15,7 +15,7 @@
  */
 import * as K from '../../src/index';
 import { GRADIENT_RULES, notDifferentiable } from '../../src/api/grad-rules';
-import { applyOp } from '../../src/api/op';
+import { applyOp } from '../../src/api/primitives';
 import { NDArray } from '../../src/api/ndarray';
 import { DType, PRIMITIVES, PrimitiveAttrs, PrimitiveName, isFloatDType } from '../../src/backends/types';
 import { CaseInput, GRADIENT_CASES, GradientCase } from './primitive-cases';
