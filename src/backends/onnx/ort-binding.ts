@@ -19,6 +19,12 @@ export interface SyncSessionOptions {
   readonly graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'layout' | 'all';
   /** 'sequential' (default) or 'parallel'. */
   readonly executionMode?: 'sequential' | 'parallel';
+  /**
+   * ORT's CPU memory arena; off by default here: with it, the memory of freed sessions
+   * is never given back (RSS grew ~65 MB per 1,000 compiled functions created and
+   * dropped; flat without it).
+   */
+  readonly enableCpuMemArena?: boolean;
   /** Execution provider names in order of preference (default: CPU). */
   readonly executionProviders?: readonly string[];
   /** Session configuration entries (ORT's `AddConfigEntry`), values as strings. */
@@ -87,6 +93,7 @@ function RealmSafeTensor(type: ort.Tensor.Type, data: unknown, dims: readonly nu
 
 let native: NativeBindingModule | undefined;
 let sessionsCreated = 0;
+let sessionsDisposed = 0;
 let runs = 0;
 
 /** The installed onnxruntime-node version, read from its package.json. */
@@ -127,11 +134,13 @@ export interface OrtStats {
   readonly sessionsCreated: number;
   /** Session runs so far. */
   readonly runs: number;
+  /** Sessions freed so far. */
+  readonly sessionsDisposed: number;
 }
 
 /** How many sessions were created and runs made in this process so far. */
 export function ortStats(): OrtStats {
-  return { sessionsCreated, runs };
+  return { sessionsCreated, runs, sessionsDisposed };
 }
 
 /**
@@ -184,7 +193,7 @@ export class SyncSession {
     // fatal only: ORT's graph warnings ("Removing initializer ...") and error lines are not
     // the user's business; failures surface as the library's exceptions.
     const opts = { ...options, ...(options.executionProviders ? { executionProviders: [...options.executionProviders] } : {}) };
-    session.loadModel(model.buffer as ArrayBuffer, model.byteOffset, model.byteLength, { logSeverityLevel: ORT_LOG_LEVEL, ...opts });
+    session.loadModel(model.buffer as ArrayBuffer, model.byteOffset, model.byteLength, { logSeverityLevel: ORT_LOG_LEVEL, enableCpuMemArena: false, ...opts });
     sessionsCreated++;
     return new SyncSession(session);
   }
@@ -205,6 +214,7 @@ export class SyncSession {
     if (this.session !== undefined) {
       this.session.dispose();
       this.session = undefined;
+      sessionsDisposed++;
     }
   }
 
