@@ -90,13 +90,15 @@ function isUnsupported(e: unknown): boolean {
 /**
  * The lack an `UnsupportedError` reports, when the active backend declares it: a
  * dtype outside the backend's `dtypes` (`K.backendDtypes()`). Null for any other
- * `UnsupportedError` (raised for a dtype the backend declares, for another backend,
- * or for a feature it never declared lacking): that run fails.
+ * `UnsupportedError` (raised for a dtype the backend declares, or for a feature it
+ * never declared lacking): that run fails. The error's backend name is not compared
+ * with `K.backend()`: a backend loaded from an npm module is selected by the module's
+ * name, while the error carries the `name` its Backend object gives itself.
  */
 export function declaredLack(k: KApi, e: unknown): string | null {
   if (!(e instanceof K.UnsupportedError)) return null;
   const m = /^dtype (\S+)$/.exec(e.feature);
-  if (!m || e.backend !== k.backend()) return null;
+  if (!m) return null;
   let declared: readonly string[];
   try {
     declared = k.backendDtypes();

@@ -9,7 +9,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const ENTRIES = ['src/index', 'conformance/index'];
+const ENTRIES = ['src/index', 'conformance/index', 'src/backends/kit'];
 const dist = path.join(__dirname, '..', 'dist');
 
 for (const entry of ENTRIES) {

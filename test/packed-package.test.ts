@@ -232,6 +232,28 @@ describe('in a new project with the engines installed', () => {
     expect(second.status).toBe(0);
   });
 
+  it("runs the example backend (examples/backend-float32, its own package) through the published conformance runner", () => {
+    const example = path.join(project, 'node_modules', 'keras-backend-float32-example');
+    fs.cpSync(path.join(root, 'examples', 'backend-float32'), example, {
+      recursive: true,
+      filter: (src) => !/[\\/](dist|node_modules)$/.test(src) && !src.endsWith('conformance-report.md'),
+    });
+    // Built against the installed package's types only (strict, node16 resolution).
+    const tsc = run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], example);
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+    // Its own script: the whole suite through runConformanceVerdict.
+    const all = run(process.execPath, ['conformance.js'], example);
+    expect(all.stderr).toBe('');
+    expect(all.stdout).toMatch(/^PASS: 150 \(function, backend\) rows/m);
+    expect(all.status).toBe(0);
+    // The command, naming the package as the backend module.
+    const junit = path.join(tmp, 'example.xml');
+    const cmd = keras(['conformance', '-b', 'keras-backend-float32-example', '-f', 'tanh,exp,sum,cast', '--junit', junit, '--no-progress']);
+    expect(cmd.status).toBe(0);
+    expect(fs.readFileSync(junit, 'utf8').match(/<testcase classname="keras.backend.keras-backend-float32-example"/g)).toHaveLength(4);
+  });
+
   it('bench prints its table and draws the chart; demo trains on onnx', () => {
     const svg = path.join(tmp, 'bench.svg');
     const bench = keras(['bench', '--only', 'eager-ops', '-b', 'reference,onnx', '--svg', svg, '--no-progress']);

@@ -24,8 +24,13 @@ export interface OutputInfo {
 /** A kernel for a primitive with attributes `A`: native inputs and attributes in, one native output. Inputs are never disposed by a kernel. */
 export type KernelOf<T, A> = (inputs: readonly T[], attrs: A, out: OutputInfo) => T;
 
-/** The kernel of primitive `P`. */
-export type Kernel<T, P extends PrimitiveName> = KernelOf<T, PrimitiveAttrs[P]>;
+/**
+ * The kernel of primitive `P`. Kernels of primitives with the same attributes are one
+ * type: `Kernel<T, 'neg'>` is a `Kernel<T, 'abs'>`, so one helper fills several slots
+ * of a table. (The `P extends unknown ? unknown : unknown` part is `unknown` for every
+ * P; it makes the compiler compare two kernels by their signatures, not their names.)
+ */
+export type Kernel<T, P extends PrimitiveName> = KernelOf<T, PrimitiveAttrs[P]> & (P extends unknown ? unknown : unknown);
 
 /**
  * One kernel per primitive of the attributes map `A` (by default every primitive):
