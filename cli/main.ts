@@ -76,9 +76,13 @@ export function buildProgram(status: { code: number }): Command {
     .description(`run a demo on the configured backend (${Object.entries(DEMOS).map(([n, d]) => `${n}: ${d.about}`).join('; ')})`)
     .argument('[name]', `which demo (${Object.keys(DEMOS).join(', ')})`, 'mlp')
     .option('-b, --backend <name>', 'the backend to use (default: keras.json or KERAS_BACKEND)')
-    .allowExcessArguments(false)
-    .action(async (name: string, o: { backend?: string }) => {
-      status.code = await demoCommand(name, o);
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .addHelpText('after', '\nOther options and arguments after the name go to the demo itself, e.g. keras-backend demo mnist --epochs 1')
+    .action(async (name: string, o: { backend?: string }, cmd: Command) => {
+      // cmd.args: the name (when given) then whatever the demo itself parses.
+      const rest = cmd.args[0] === name ? cmd.args.slice(1) : cmd.args;
+      status.code = await demoCommand(name, o, rest);
     });
 
   return program;
