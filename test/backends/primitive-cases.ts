@@ -2012,6 +2012,288 @@ const EDGE_CASES: PrimitiveCase[] = [
   },
 ];
 
+/* ------------------------------------------------------------------------ */
+/* Engine departures                                                        */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Cases first written for the tfjs backend, many where tfjs-wasm departed from the
+ * documented semantics (int32 beyond 2^24, wrap-around, NaN, empty tensors, bool
+ * branches): the semantics are the same on every backend, so every backend runs them.
+ */
+const DEPARTURE_CASES: PrimitiveCase[] = (() => {
+  const f32 = (shape: number[], data: number[]): CaseInput => ({ shape, dtype: 'float32', data });
+  const i32 = (shape: number[], data: number[]): CaseInput => ({ shape, dtype: 'int32', data });
+  const bool = (shape: number[], data: number[]): CaseInput => ({ shape, dtype: 'bool', data });
+
+
+  const INT_MAX = 2147483647;
+  const INT_MIN = -2147483648;
+
+  const UNARY: PrimitiveCase[] = [
+    { name: 'float32', op: 'neg', attrs: {}, inputs: [f32([3], [1, -2.5, 0])], outShape: [3], outDtype: 'float32', expected: [-1, 2.5, -0] },
+    // wasm negates int32 through float32: -(2^31-1) came out as -2^31, -(2^24+1) as -2^24
+    { name: 'int32, exact beyond 2^24', op: 'neg', attrs: {}, inputs: [i32([3], [INT_MAX, -16777217, 5])], outShape: [3], outDtype: 'int32', expected: [-INT_MAX, 16777217, -5] },
+    { name: 'float32', op: 'abs', attrs: {}, inputs: [f32([3], [-1.5, 2, -0])], outShape: [3], outDtype: 'float32', expected: [1.5, 2, 0] },
+    // wasm: abs(2^31-1) = -2^31 (through float32); abs(-2^31) wraps to -2^31 as in NumPy
+    { name: 'int32, exact', op: 'abs', attrs: {}, inputs: [i32([4], [INT_MAX, -16777217, -3, INT_MIN])], outShape: [4], outDtype: 'int32', expected: [INT_MAX, 16777217, 3, INT_MIN] },
+    // tfjs gives sign(NaN) = 0
+    { name: 'float32, sign(0) = 0, sign(NaN) = NaN', op: 'sign', attrs: {}, inputs: [f32([4], [-3, 0, 2.5, NaN])], outShape: [4], outDtype: 'float32', expected: [-1, 0, 1, NaN] },
+    { name: 'int32', op: 'sign', attrs: {}, inputs: [i32([5], [-7, 0, 9, INT_MIN, INT_MAX])], outShape: [5], outDtype: 'int32', expected: [-1, 0, 1, -1, 1] },
+    { name: 'float32', op: 'sqrt', attrs: {}, inputs: [f32([3], [4, 0.25, -1])], outShape: [3], outDtype: 'float32', expected: [2, 0.5, NaN] },
+    // e^1 = 2.718281828459045, e^-inf = 0
+    { name: 'float32', op: 'exp', attrs: {}, inputs: [f32([3], [0, 1, -Infinity])], outShape: [3], outDtype: 'float32', expected: [1, 2.718281828459045, 0] },
+    // ln 4 = 2 ln 2 = 1.3862943611198906
+    { name: 'float32', op: 'log', attrs: {}, inputs: [f32([3], [1, 0, 4])], outShape: [3], outDtype: 'float32', expected: [0, -Infinity, 1.3862943611198906] },
+    // tanh(+-20) = +-(1 - 8.5e-18), 1 in float32
+    { name: 'float32', op: 'tanh', attrs: {}, inputs: [f32([3], [0, 20, -20])], outShape: [3], outDtype: 'float32', expected: [0, 1, -1] },
+    { name: 'float32, large |x|', op: 'sigmoid', attrs: {}, inputs: [f32([3], [0, 1000, -1000])], outShape: [3], outDtype: 'float32', expected: [0.5, 1, 0] },
+    { name: 'float32', op: 'relu', attrs: {}, inputs: [f32([3], [-1, 0.5, NaN])], outShape: [3], outDtype: 'float32', expected: [0, 0.5, NaN] },
+    { name: 'int32', op: 'relu', attrs: {}, inputs: [i32([3], [-3, 4, INT_MAX])], outShape: [3], outDtype: 'int32', expected: [0, 4, INT_MAX] },
+    { name: 'float32', op: 'sin', attrs: {}, inputs: [f32([2], [0, Math.PI / 2])], outShape: [2], outDtype: 'float32', expected: [0, 1] },
+    { name: 'float32', op: 'cos', attrs: {}, inputs: [f32([2], [0, Math.PI])], outShape: [2], outDtype: 'float32', expected: [1, -1] },
+    { name: 'float32, half to even', op: 'round', attrs: {}, inputs: [f32([8], [0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 2.4, -2.6])], outShape: [8], outDtype: 'float32', expected: [0, 2, 2, -0, -2, -2, 2, -3] },
+    // tfjs refuses int32 in floor/ceil: integers are returned unchanged
+    { name: 'int32 unchanged', op: 'round', attrs: {}, inputs: [i32([2], [3, -4])], outShape: [2], outDtype: 'int32', expected: [3, -4] },
+    { name: 'float32', op: 'floor', attrs: {}, inputs: [f32([3], [-1.5, 1.5, 2])], outShape: [3], outDtype: 'float32', expected: [-2, 1, 2] },
+    { name: 'int32 unchanged', op: 'floor', attrs: {}, inputs: [i32([2], [3, -4])], outShape: [2], outDtype: 'int32', expected: [3, -4] },
+    { name: 'float32', op: 'ceil', attrs: {}, inputs: [f32([3], [-1.5, 1.5, 2])], outShape: [3], outDtype: 'float32', expected: [-1, 2, 2] },
+    { name: 'int32 unchanged', op: 'ceil', attrs: {}, inputs: [i32([2], [3, -4])], outShape: [2], outDtype: 'int32', expected: [3, -4] },
+    { name: 'bool', op: 'logicalNot', attrs: {}, inputs: [bool([2, 2], [1, 0, 0, 1])], outShape: [2, 2], outDtype: 'bool', expected: [0, 1, 1, 0] },
+  ];
+
+  const BINARY: PrimitiveCase[] = [
+    // [[1],[2]] + [10,20,30]
+    { name: 'float32 [2,1] + [3]', op: 'add', attrs: {}, inputs: [f32([2, 1], [1, 2]), f32([3], [10, 20, 30])], outShape: [2, 3], outDtype: 'float32', expected: [11, 21, 31, 12, 22, 32] },
+    { name: 'int32 wraps', op: 'add', attrs: {}, inputs: [i32([2], [INT_MAX, -5]), i32([], [1])], outShape: [2], outDtype: 'int32', expected: [INT_MIN, -4] },
+    { name: 'float32 [0,3] + [3] is empty', op: 'add', attrs: {}, inputs: [f32([0, 3], []), f32([3], [1, 2, 3])], outShape: [0, 3], outDtype: 'float32', expected: [] },
+    { name: 'float32', op: 'sub', attrs: {}, inputs: [f32([2], [5, 3]), f32([], [1])], outShape: [2], outDtype: 'float32', expected: [4, 2] },
+    { name: 'int32', op: 'sub', attrs: {}, inputs: [i32([2], [16777217, 0]), i32([2], [1, 7])], outShape: [2], outDtype: 'int32', expected: [16777216, -7] },
+    // 65536 * 65537 = 2^32 + 65536, wraps to 65536
+    { name: 'int32 wraps', op: 'mul', attrs: {}, inputs: [i32([2], [65536, -3]), i32([2], [65537, 4])], outShape: [2], outDtype: 'int32', expected: [65536, -12] },
+    { name: 'float32', op: 'mul', attrs: {}, inputs: [f32([2], [1.5, -2]), f32([2], [2, 0.25])], outShape: [2], outDtype: 'float32', expected: [3, -0.5] },
+    { name: 'float32 by zero', op: 'div', attrs: {}, inputs: [f32([3], [1, -1, 0]), f32([], [0])], outShape: [3], outDtype: 'float32', expected: [Infinity, -Infinity, NaN] },
+    { name: 'float32', op: 'div', attrs: {}, inputs: [f32([2], [1, 3]), f32([2], [4, -2])], outShape: [2], outDtype: 'float32', expected: [0.25, -1.5] },
+    { name: 'float32', op: 'pow', attrs: {}, inputs: [f32([3], [2, 9, -2]), f32([3], [3, 0.5, 2])], outShape: [3], outDtype: 'float32', expected: [8, 3, 4] },
+    { name: 'int32', op: 'pow', attrs: {}, inputs: [i32([4], [2, -3, 0, 7]), i32([4], [10, 3, 0, 1])], outShape: [4], outDtype: 'int32', expected: [1024, -27, 1, 7] },
+    // wasm keeps a when b is NaN: max(1, NaN) was 1
+    { name: 'float32 NaN from either side', op: 'maximum', attrs: {}, inputs: [f32([3], [NaN, 1, 3]), f32([3], [1, NaN, 2])], outShape: [3], outDtype: 'float32', expected: [NaN, NaN, 3] },
+    { name: 'float32 NaN scalar b', op: 'maximum', attrs: {}, inputs: [f32([2], [1, 2]), f32([], [NaN])], outShape: [2], outDtype: 'float32', expected: [NaN, NaN] },
+    { name: 'int32 exact', op: 'maximum', attrs: {}, inputs: [i32([2], [16777217, -5]), i32([], [16777216])], outShape: [2], outDtype: 'int32', expected: [16777217, 16777216] },
+    // [[1],[5]] against [0,3,7]: [[1,3,7],[5,5,7]]
+    { name: 'int32 [2,1] vs [3]', op: 'maximum', attrs: {}, inputs: [i32([2, 1], [1, 5]), i32([3], [0, 3, 7])], outShape: [2, 3], outDtype: 'int32', expected: [1, 3, 7, 5, 5, 7] },
+    // b [1,1] raises the rank: out [1,3]
+    { name: 'float32 vs a [1,1]', op: 'maximum', attrs: {}, inputs: [f32([3], [1, -2, NaN]), f32([1, 1], [0])], outShape: [1, 3], outDtype: 'float32', expected: [1, 0, NaN] },
+    { name: 'float32 NaN from either side', op: 'minimum', attrs: {}, inputs: [f32([3], [NaN, 1, 3]), f32([3], [1, NaN, 2])], outShape: [3], outDtype: 'float32', expected: [NaN, NaN, 2] },
+    { name: 'int32', op: 'minimum', attrs: {}, inputs: [i32([2, 2], [1, 5, -3, 0]), i32([], [0])], outShape: [2, 2], outDtype: 'int32', expected: [0, 0, -3, 0] },
+    { name: 'float32, NaN != NaN', op: 'equal', attrs: {}, inputs: [f32([3], [1, NaN, 2]), f32([3], [1, NaN, 3])], outShape: [3], outDtype: 'bool', expected: [1, 0, 0] },
+    { name: 'int32 exact beyond 2^24', op: 'equal', attrs: {}, inputs: [i32([2], [16777217, 5]), i32([2], [16777216, 5])], outShape: [2], outDtype: 'bool', expected: [0, 1] },
+    { name: 'bool', op: 'equal', attrs: {}, inputs: [bool([4], [1, 0, 1, 0]), bool([4], [1, 1, 0, 0])], outShape: [4], outDtype: 'bool', expected: [1, 0, 0, 1] },
+    { name: 'float32, NaN != NaN', op: 'notEqual', attrs: {}, inputs: [f32([2], [NaN, 1]), f32([2], [NaN, 1])], outShape: [2], outDtype: 'bool', expected: [1, 0] },
+    { name: 'float32 vs scalar', op: 'greater', attrs: {}, inputs: [f32([3], [1, 2, 3]), f32([], [2])], outShape: [3], outDtype: 'bool', expected: [0, 0, 1] },
+    { name: 'float32 vs scalar', op: 'greaterEqual', attrs: {}, inputs: [f32([3], [1, 2, 3]), f32([], [2])], outShape: [3], outDtype: 'bool', expected: [0, 1, 1] },
+    { name: 'int32 [2,1] vs [2]', op: 'less', attrs: {}, inputs: [i32([2, 1], [1, 2]), i32([2], [2, 1])], outShape: [2, 2], outDtype: 'bool', expected: [1, 0, 0, 0] },
+    { name: 'float32 vs scalar', op: 'lessEqual', attrs: {}, inputs: [f32([3], [1, 2, 3]), f32([], [2])], outShape: [3], outDtype: 'bool', expected: [1, 1, 0] },
+    // [[1&1, 1&0], [0&1, 0&0]]
+    { name: 'bool [2,1] vs [2]', op: 'logicalAnd', attrs: {}, inputs: [bool([2, 1], [1, 0]), bool([2], [1, 0])], outShape: [2, 2], outDtype: 'bool', expected: [1, 0, 0, 0] },
+    { name: 'bool [2,1] vs [2]', op: 'logicalOr', attrs: {}, inputs: [bool([2, 1], [1, 0]), bool([2], [1, 0])], outShape: [2, 2], outDtype: 'bool', expected: [1, 1, 1, 0] },
+  ];
+
+  const M23 = [1, 2, 3, 4, 5, 6]; // [[1,2,3],[4,5,6]]
+
+  const REDUCE: PrimitiveCase[] = [
+    { name: 'float32 axis 1', op: 'reduceSum', attrs: { axes: [1], keepDims: false }, inputs: [f32([2, 3], M23)], outShape: [2], outDtype: 'float32', expected: [6, 15] },
+    { name: 'float32 axis 0, keepDims', op: 'reduceSum', attrs: { axes: [0], keepDims: true }, inputs: [f32([2, 3], M23)], outShape: [1, 3], outDtype: 'float32', expected: [5, 7, 9] },
+    // wasm returned uninitialised memory here
+    { name: 'over an empty axis gives 0', op: 'reduceSum', attrs: { axes: [1], keepDims: false }, inputs: [f32([2, 0], [])], outShape: [2], outDtype: 'float32', expected: [0, 0] },
+    { name: 'of an empty non-reduced axis is empty', op: 'reduceSum', attrs: { axes: [1], keepDims: false }, inputs: [f32([0, 3], [])], outShape: [0], outDtype: 'float32', expected: [] },
+    { name: 'int32 wraps', op: 'reduceSum', attrs: { axes: [0], keepDims: false }, inputs: [i32([2], [INT_MAX, 1])], outShape: [], outDtype: 'int32', expected: [INT_MIN] },
+    { name: 'float32 NaN propagates', op: 'reduceMax', attrs: { axes: [0], keepDims: false }, inputs: [f32([3], [1, NaN, 3])], outShape: [], outDtype: 'float32', expected: [NaN] },
+    { name: 'float32 over an empty axis gives -inf', op: 'reduceMax', attrs: { axes: [0], keepDims: false }, inputs: [f32([0], [])], outShape: [], outDtype: 'float32', expected: [-Infinity] },
+    { name: 'int32 exact beyond 2^24', op: 'reduceMax', attrs: { axes: [0], keepDims: false }, inputs: [i32([2], [16777216, 16777217])], outShape: [], outDtype: 'int32', expected: [16777217] },
+    { name: 'float32 axes [0, 2]', op: 'reduceMin', attrs: { axes: [0, 2], keepDims: false }, inputs: [f32([2, 2, 2], [5, 1, 7, 8, -1, 4, 6, 9])], outShape: [2], outDtype: 'float32', expected: [-1, 6] },
+    { name: 'float32 over an empty axis gives +inf', op: 'reduceMin', attrs: { axes: [1], keepDims: true }, inputs: [f32([1, 0], [])], outShape: [1, 1], outDtype: 'float32', expected: [Infinity] },
+    { name: 'int32 all axes', op: 'reduceProd', attrs: { axes: [0, 1], keepDims: false }, inputs: [i32([2, 2], [1, 2, 3, 4])], outShape: [], outDtype: 'int32', expected: [24] },
+    { name: 'over an empty axis gives 1', op: 'reduceProd', attrs: { axes: [0], keepDims: false }, inputs: [f32([0, 2], [])], outShape: [2], outDtype: 'float32', expected: [1, 1] },
+    { name: 'bool axis 1', op: 'reduceAny', attrs: { axes: [1], keepDims: false }, inputs: [bool([2, 2], [1, 0, 0, 0])], outShape: [2], outDtype: 'bool', expected: [1, 0] },
+    { name: 'over an empty axis gives false', op: 'reduceAny', attrs: { axes: [0], keepDims: false }, inputs: [bool([0], [])], outShape: [], outDtype: 'bool', expected: [0] },
+    { name: 'bool axis 1', op: 'reduceAll', attrs: { axes: [1], keepDims: false }, inputs: [bool([2, 2], [1, 1, 1, 0])], outShape: [2], outDtype: 'bool', expected: [1, 0] },
+    { name: 'over an empty axis gives true', op: 'reduceAll', attrs: { axes: [1], keepDims: false }, inputs: [bool([2, 0], [])], outShape: [2], outDtype: 'bool', expected: [1, 1] },
+  ];
+
+  // 100 ones with 9 at positions 33 and 77: the first 9 is at 33
+  const TIES = iota(100).map((i) => (i === 33 || i === 77 ? 9 : 1));
+
+  const ARG_SCAN: PrimitiveCase[] = [
+    // rows of [[1,3,3],[5,5,0]]: ties -> first index
+    { name: 'float32 axis 1, first on ties', op: 'argMax', attrs: { axis: 1 }, inputs: [f32([2, 3], [1, 3, 3, 5, 5, 0])], outShape: [2], outDtype: 'int32', expected: [1, 0] },
+    { name: 'float32 long vector, first on ties', op: 'argMax', attrs: { axis: 0 }, inputs: [f32([100], TIES)], outShape: [], outDtype: 'int32', expected: [33] },
+    { name: 'int32 negatives', op: 'argMax', attrs: { axis: 0 }, inputs: [i32([4], [-7, -5, -3, -5])], outShape: [], outDtype: 'int32', expected: [2] },
+    { name: 'bool', op: 'argMax', attrs: { axis: 0 }, inputs: [bool([3], [0, 1, 1])], outShape: [], outDtype: 'int32', expected: [1] },
+    // columns of [[2,1],[2,0]]: tie -> 0, 0 < 1 -> 1
+    { name: 'float32 axis 0', op: 'argMin', attrs: { axis: 0 }, inputs: [f32([2, 2], [2, 1, 2, 0])], outShape: [2], outDtype: 'int32', expected: [0, 1] },
+    { name: 'int32 exact beyond 2^24', op: 'argMin', attrs: { axis: 0 }, inputs: [i32([2], [16777217, 16777216])], outShape: [], outDtype: 'int32', expected: [1] },
+    { name: 'float32', op: 'cumsum', attrs: { axis: 0, exclusive: false, reverse: false }, inputs: [f32([4], [1, 2, 3, 4])], outShape: [4], outDtype: 'float32', expected: [1, 3, 6, 10] },
+    // [2+3+4, 3+4, 4, 0]
+    { name: 'exclusive reverse', op: 'cumsum', attrs: { axis: 0, exclusive: true, reverse: true }, inputs: [f32([4], [1, 2, 3, 4])], outShape: [4], outDtype: 'float32', expected: [9, 7, 4, 0] },
+    // [[1,2],[1+3,2+4]]
+    { name: 'int32 axis 0', op: 'cumsum', attrs: { axis: 0, exclusive: false, reverse: false }, inputs: [i32([2, 2], [1, 2, 3, 4])], outShape: [2, 2], outDtype: 'int32', expected: [1, 2, 4, 6] },
+    // wasm divides by zero on empty tensors
+    { name: 'zero-size', op: 'cumsum', attrs: { axis: 1, exclusive: false, reverse: false }, inputs: [f32([0, 3], [])], outShape: [0, 3], outDtype: 'float32', expected: [] },
+    { name: 'exclusive', op: 'cumprod', attrs: { axis: 0, exclusive: true, reverse: false }, inputs: [f32([4], [1, 2, 3, 4])], outShape: [4], outDtype: 'float32', expected: [1, 1, 2, 6] },
+    // rows reversed: [2*3, 3], [5*6, 6]... of [[2,3],[5,6]] along axis 1
+    { name: 'int32 axis 1 reverse', op: 'cumprod', attrs: { axis: 1, exclusive: false, reverse: true }, inputs: [i32([2, 2], [2, 3, 5, 6])], outShape: [2, 2], outDtype: 'int32', expected: [6, 3, 30, 6] },
+  ];
+
+  const MISC: PrimitiveCase[] = [
+    { name: 'float32', op: 'identity', attrs: {}, inputs: [f32([2], [1.5, -2])], outShape: [2], outDtype: 'float32', expected: [1.5, -2] },
+    { name: 'bool', op: 'identity', attrs: {}, inputs: [bool([3], [1, 0, 1])], outShape: [3], outDtype: 'bool', expected: [1, 0, 1] },
+    { name: 'float32 -> int32 truncates', op: 'cast', attrs: { dtype: 'int32' }, inputs: [f32([4], [2.7, -2.7, 0.5, -0.5])], outShape: [4], outDtype: 'int32', expected: [2, -2, 0, 0] },
+    // wasm keeps the low byte: 0.5 -> 0, -2 -> 254
+    { name: 'float32 -> bool is x != 0', op: 'cast', attrs: { dtype: 'bool' }, inputs: [f32([5], [0, 0.5, -2, NaN, -0])], outShape: [5], outDtype: 'bool', expected: [0, 1, 1, 1, 0] },
+    { name: 'int32 -> bool is x != 0', op: 'cast', attrs: { dtype: 'bool' }, inputs: [i32([4], [0, 256, -2, 1])], outShape: [4], outDtype: 'bool', expected: [0, 1, 1, 1] },
+    { name: 'bool -> float32', op: 'cast', attrs: { dtype: 'float32' }, inputs: [bool([2], [1, 0])], outShape: [2], outDtype: 'float32', expected: [1, 0] },
+    { name: 'bool -> int32', op: 'cast', attrs: { dtype: 'int32' }, inputs: [bool([2], [0, 1])], outShape: [2], outDtype: 'int32', expected: [0, 1] },
+    // 2^24 + 1 is a tie between 2^24 and 2^24 + 2 in float32: to even, 2^24
+    { name: 'int32 -> float32 rounds', op: 'cast', attrs: { dtype: 'float32' }, inputs: [i32([2], [16777217, -3])], outShape: [2], outDtype: 'float32', expected: [16777216, -3] },
+    { name: 'same dtype is a copy', op: 'cast', attrs: { dtype: 'float32' }, inputs: [f32([1], [4])], outShape: [1], outDtype: 'float32', expected: [4] },
+    // cond [[1],[0]], a [5,6], b 7: row 0 from a, row 1 all 7
+    { name: 'float32 broadcast', op: 'where', attrs: {}, inputs: [bool([2, 1], [1, 0]), f32([2], [5, 6]), f32([], [7])], outShape: [2, 2], outDtype: 'float32', expected: [5, 6, 7, 7] },
+    { name: 'int32 exact', op: 'where', attrs: {}, inputs: [bool([2], [1, 0]), i32([2], [16777217, 1]), i32([2], [1, INT_MAX])], outShape: [2], outDtype: 'int32', expected: [16777217, INT_MAX] },
+    // wasm's select copies 4 bytes per element: wrong or an abort for bool branches
+    { name: 'bool branches', op: 'where', attrs: {}, inputs: [bool([4], [1, 0, 1, 0]), bool([4], [1, 1, 0, 0]), bool([4], [0, 1, 1, 0])], outShape: [4], outDtype: 'bool', expected: [1, 1, 0, 0] },
+    {
+      name: 'bool branches, 60 elements',
+      op: 'where',
+      attrs: {},
+      inputs: [bool([], [1]), bool([60], iota(60).map((i) => +(i % 3 === 0))), bool([60], new Array(60).fill(0))],
+      outShape: [60],
+      outDtype: 'bool',
+      expected: iota(60).map((i) => +(i % 3 === 0)),
+    },
+    // a 1 stretches to 0 (tfjs kept the 1)
+    { name: 'zero-size broadcast', op: 'where', attrs: {}, inputs: [bool([1], [1]), f32([0], []), f32([1], [2])], outShape: [0], outDtype: 'float32', expected: [] },
+  ];
+
+  // A = [[1,2,3],[4,5,6]], Bm = [[7,8],[9,10],[11,12]]: A @ Bm = [[58,64],[139,154]]
+  const AB = [58, 64, 139, 154];
+
+  const MATMUL: PrimitiveCase[] = [
+    { name: '[2,3] @ [3,2]', op: 'matMul', attrs: { transposeA: false, transposeB: false }, inputs: [f32([2, 3], M23), f32([3, 2], [7, 8, 9, 10, 11, 12])], outShape: [2, 2], outDtype: 'float32', expected: AB },
+    { name: 'transposeA and transposeB', op: 'matMul', attrs: { transposeA: true, transposeB: true }, inputs: [f32([3, 2], [1, 4, 2, 5, 3, 6]), f32([2, 3], [7, 9, 11, 8, 10, 12])], outShape: [2, 2], outDtype: 'float32', expected: AB },
+    // batch 0: [[1,2],[3,4]] @ [[1,0],[1,1]] = [[3,2],[7,4]]; batch 1: [[5,6],[7,8]] @ same = [[11,6],[15,8]]
+    { name: 'b broadcast over the batch', op: 'matMul', attrs: { transposeA: false, transposeB: false }, inputs: [f32([2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8]), f32([1, 2, 2], [1, 0, 1, 1])], outShape: [2, 2, 2], outDtype: 'float32', expected: [3, 2, 7, 4, 11, 6, 15, 8] },
+    // wasm pairs batch i with batch i: a_0 = (1,2), a_1 = (3,4); b_0 = (1,1)^T, b_1 = (1,-1)^T, b_2 = (2,0)^T
+    // out[i][j] = a_i . b_j: i=0: 3, -1, 2; i=1: 7, -1, 6
+    { name: 'both sides broadcast', op: 'matMul', attrs: { transposeA: false, transposeB: false }, inputs: [f32([2, 1, 1, 2], [1, 2, 3, 4]), f32([1, 3, 2, 1], [1, 1, 1, -1, 2, 0])], outShape: [2, 3, 1, 1], outDtype: 'float32', expected: [3, -1, 2, 7, -1, 6] },
+    // wasm returned uninitialised memory
+    { name: 'inner dimension 0 gives zeros', op: 'matMul', attrs: { transposeA: false, transposeB: false }, inputs: [f32([2, 0], []), f32([0, 2], [])], outShape: [2, 2], outDtype: 'float32', expected: [0, 0, 0, 0] },
+    // wasm threw
+    { name: 'batch dimension 0', op: 'matMul', attrs: { transposeA: false, transposeB: false }, inputs: [f32([0, 2, 2], []), f32([1, 2, 2], [1, 2, 3, 4])], outShape: [0, 2, 2], outDtype: 'float32', expected: [] },
+  ];
+
+  // X34 = [[0,1,2,3],[4,5,6,7],[8,9,10,11]]
+  const X34 = iota(12);
+  // [2,30] bools: row 0 has ones in columns 0..9, row 1 a single one in column 29
+  const ROWS = [...iota(30).map((j) => +(j < 10)), ...iota(30).map((j) => +(j === 29))];
+  // reversed along axis 1: row 0 has ones in columns 20..29, row 1 in column 0
+  const ROWS_REVERSED = [...iota(30).map((j) => +(j >= 20)), ...iota(30).map((j) => +(j === 0))];
+
+  const LAYOUT: PrimitiveCase[] = [
+    { name: '[2,3] -> [3,-1]', op: 'reshape', attrs: { shape: [3, -1] }, inputs: [f32([2, 3], M23)], outShape: [3, 2], outDtype: 'float32', expected: M23 },
+    { name: 'to a scalar', op: 'reshape', attrs: { shape: [] }, inputs: [i32([1, 1], [7])], outShape: [], outDtype: 'int32', expected: [7] },
+    // [[0,1,2],[3,4,5]]^T
+    { name: '2-D', op: 'transpose', attrs: { perm: [1, 0] }, inputs: [f32([2, 3], iota(6))], outShape: [3, 2], outDtype: 'float32', expected: [0, 3, 1, 4, 2, 5] },
+    // x[i][j][k] = 4i + 2j + k, out[k][i][j] = x[i][j][k]
+    { name: 'bool 3-D', op: 'transpose', attrs: { perm: [2, 0, 1] }, inputs: [bool([2, 2, 2], [1, 0, 0, 0, 0, 0, 1, 1])], outShape: [2, 2, 2], outDtype: 'bool', expected: [1, 0, 0, 1, 0, 0, 0, 1] },
+    // wasm divides by zero
+    { name: 'zero-size', op: 'transpose', attrs: { perm: [2, 0, 1] }, inputs: [f32([0, 2, 3], [])], outShape: [3, 0, 2], outDtype: 'float32', expected: [] },
+    { name: 'size -1', op: 'slice', attrs: { begin: [1, 1], size: [-1, 2] }, inputs: [f32([3, 4], X34)], outShape: [2, 2], outDtype: 'float32', expected: [5, 6, 9, 10] },
+    { name: 'bool', op: 'slice', attrs: { begin: [1], size: [2] }, inputs: [bool([4], [1, 0, 1, 1])], outShape: [2], outDtype: 'bool', expected: [0, 1] },
+    { name: 'size 0', op: 'slice', attrs: { begin: [1, 0], size: [0, 4] }, inputs: [f32([3, 4], X34)], outShape: [0, 4], outDtype: 'float32', expected: [] },
+    // [[1],[2]] | [[3,4],[5,6]]
+    { name: 'axis 1', op: 'concat', attrs: { axis: 1 }, inputs: [i32([2, 1], [1, 2]), i32([2, 2], [3, 4, 5, 6])], outShape: [2, 3], outDtype: 'int32', expected: [1, 3, 4, 2, 5, 6] },
+    { name: 'with empty pieces', op: 'concat', attrs: { axis: 0 }, inputs: [f32([0, 2], []), f32([1, 2], [1, 2]), f32([0, 2], [])], outShape: [1, 2], outDtype: 'float32', expected: [1, 2] },
+    { name: 'bool', op: 'concat', attrs: { axis: 0 }, inputs: [bool([1], [1]), bool([2], [0, 1])], outShape: [3], outDtype: 'bool', expected: [1, 0, 1] },
+    // [[1,2],[3,4],[5,6]] cut by parts of 2 rows and 1 row: the second part is the last row
+    { name: 'at 0 and 2', op: 'expandDims', attrs: { axes: [0, 2] }, inputs: [f32([2, 3], [1, 2, 3, 4, 5, 6])], outShape: [1, 2, 1, 3], outDtype: 'float32', expected: [1, 2, 3, 4, 5, 6] },
+    { name: 'like a 3x2', op: 'reshapeLike', attrs: {}, inputs: [i32([2, 3], [1, 2, 3, 4, 5, 6]), f32([3, 2], [0, 0, 0, 0, 0, 0])], outShape: [3, 2], outDtype: 'int32', expected: [1, 2, 3, 4, 5, 6] },
+    // g summed over the axes where like has length 1: [[1,2,3],[4,5,6]] -> [[6],[15]]
+    { name: 'like [2, 1]', op: 'sumLike', attrs: {}, inputs: [f32([2, 3], [1, 2, 3, 4, 5, 6]), f32([2, 1], [0, 0])], outShape: [2, 1], outDtype: 'float32', expected: [6, 15] },
+    // the run-time shape, as int32
+    { name: 'of a matrix', op: 'shapeOf', attrs: {}, inputs: [f32([2, 3], [1, 2, 3, 4, 5, 6])], outShape: [2], outDtype: 'int32', expected: [2, 3] },
+    { name: 'second part', op: 'concatPart', attrs: { axis: 0, index: 1 }, inputs: [f32([3, 2], [1, 2, 3, 4, 5, 6]), f32([2, 2], [0, 0, 0, 0]), f32([1, 2], [0, 0])], outShape: [1, 2], outDtype: 'float32', expected: [5, 6] },
+    // [[1,2]] with a row before and a column after
+    { name: 'float32', op: 'pad', attrs: { pads: [[1, 0], [0, 1]], value: 9 }, inputs: [f32([1, 2], [1, 2])], outShape: [2, 3], outDtype: 'float32', expected: [9, 9, 9, 1, 2, 9] },
+    // wasm's pad caches its operator by value: a NaN fill corrupts later pads
+    { name: 'NaN fill', op: 'pad', attrs: { pads: [[1, 1]], value: NaN }, inputs: [f32([1], [1])], outShape: [3], outDtype: 'float32', expected: [NaN, 1, NaN] },
+    { name: '-inf fill after a NaN fill', op: 'pad', attrs: { pads: [[1, 1]], value: -Infinity }, inputs: [f32([1], [1])], outShape: [3], outDtype: 'float32', expected: [-Infinity, 1, -Infinity] },
+    { name: '5 after a NaN fill', op: 'pad', attrs: { pads: [[0, 2]], value: 5 }, inputs: [f32([1], [1])], outShape: [3], outDtype: 'float32', expected: [1, 5, 5] },
+    // wasm passes the fill as float32: 2^31-1 became -2^31
+    { name: 'int32 large fill', op: 'pad', attrs: { pads: [[1, 1]], value: INT_MAX }, inputs: [i32([1], [3])], outShape: [3], outDtype: 'int32', expected: [INT_MAX, 3, INT_MAX] },
+    { name: 'bool', op: 'pad', attrs: { pads: [[0, 2]], value: 1 }, inputs: [bool([2], [0, 1])], outShape: [4], outDtype: 'bool', expected: [0, 1, 1, 1] },
+    // tfjs refuses pad of a scalar
+    { name: 'scalar', op: 'pad', attrs: { pads: [], value: 0 }, inputs: [f32([], [4])], outShape: [], outDtype: 'float32', expected: [4] },
+    { name: '[2,2] reps [2,1]', op: 'tile', attrs: { reps: [2, 1] }, inputs: [i32([2, 2], [1, 2, 3, 4])], outShape: [4, 2], outDtype: 'int32', expected: [1, 2, 3, 4, 1, 2, 3, 4] },
+    { name: 'bool', op: 'tile', attrs: { reps: [3] }, inputs: [bool([2], [1, 0])], outShape: [6], outDtype: 'bool', expected: [1, 0, 1, 0, 1, 0] },
+    // [[1,2],[3,4]]: rows [1,2,1,2,1,2], [3,4,3,4,3,4], then both again
+    {
+      name: 'float32 reps [2,3]',
+      op: 'tile',
+      attrs: { reps: [2, 3] },
+      inputs: [f32([2, 2], [1, 2, 3, 4])],
+      outShape: [4, 6],
+      outDtype: 'float32',
+      expected: [1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4, 1, 2, 1, 2, 1, 2, 3, 4, 3, 4, 3, 4],
+    },
+    { name: 'rep 0', op: 'tile', attrs: { reps: [0, 1] }, inputs: [f32([2, 2], [1, 2, 3, 4])], outShape: [0, 2], outDtype: 'float32', expected: [] },
+    { name: 'axis 1', op: 'reverse', attrs: { axes: [1] }, inputs: [f32([2, 3], iota(6))], outShape: [2, 3], outDtype: 'float32', expected: [2, 1, 0, 5, 4, 3] },
+    { name: 'int32 axes [0, 1]', op: 'reverse', attrs: { axes: [0, 1] }, inputs: [i32([2, 3], iota(6))], outShape: [2, 3], outDtype: 'int32', expected: [5, 4, 3, 2, 1, 0] },
+    // wasm's reverse reads 4 bytes per bool: garbage, or a wasm abort that kills the engine
+    { name: 'bool, 60 elements', op: 'reverse', attrs: { axes: [1] }, inputs: [bool([2, 30], ROWS)], outShape: [2, 30], outDtype: 'bool', expected: ROWS_REVERSED },
+    { name: 'no axes', op: 'reverse', attrs: { axes: [] }, inputs: [f32([2], [1, 2])], outShape: [2], outDtype: 'float32', expected: [1, 2] },
+    { name: '[3] -> [2,3]', op: 'broadcastTo', attrs: { shape: [2, 3] }, inputs: [f32([3], [1, 2, 3])], outShape: [2, 3], outDtype: 'float32', expected: [1, 2, 3, 1, 2, 3] },
+    { name: 'bool scalar', op: 'broadcastTo', attrs: { shape: [2, 2] }, inputs: [bool([], [1])], outShape: [2, 2], outDtype: 'bool', expected: [1, 1, 1, 1] },
+    // x = [[[1,2,3]],[[4,5,6]]]: each row repeated 4 times along the middle axis
+    {
+      name: 'middle axis [2,1,3] -> [2,4,3]',
+      op: 'broadcastTo',
+      attrs: { shape: [2, 4, 3] },
+      inputs: [f32([2, 1, 3], [1, 2, 3, 4, 5, 6])],
+      outShape: [2, 4, 3],
+      outDtype: 'float32',
+      expected: [1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6],
+    },
+    // out[a][i][j] = x[i]: [[1,1,1],[2,2,2]] twice
+    { name: 'int32 [2,1] -> [2,2,3]', op: 'broadcastTo', attrs: { shape: [2, 2, 3] }, inputs: [i32([2, 1], [1, 2])], outShape: [2, 2, 3], outDtype: 'int32', expected: [1, 1, 1, 2, 2, 2, 1, 1, 1, 2, 2, 2] },
+    // a 1 stretches to 0 (tfjs kept the 1)
+    { name: '[1,2] -> [0,2]', op: 'broadcastTo', attrs: { shape: [0, 2] }, inputs: [f32([1, 2], [1, 2])], outShape: [0, 2], outDtype: 'float32', expected: [] },
+    { name: '[2,1] like a bool [2,3]', op: 'broadcastLike', attrs: {}, inputs: [i32([2, 1], [1, 2]), bool([2, 3], [0, 0, 0, 0, 0, 0])], outShape: [2, 3], outDtype: 'int32', expected: [1, 1, 1, 2, 2, 2] },
+  ];
+
+  const INDEXING: PrimitiveCase[] = [
+    // x = [[1,2],[3,4],[5,6]]; indices [[2,0],[1,2]] -> [[x2,x0],[x1,x2]]
+    { name: 'axis 0, 2-D indices', op: 'gather', attrs: { axis: 0 }, inputs: [f32([3, 2], [1, 2, 3, 4, 5, 6]), i32([2, 2], [2, 0, 1, 2])], outShape: [2, 2, 2], outDtype: 'float32', expected: [5, 6, 1, 2, 3, 4, 5, 6] },
+    // columns 2, 0 of [[1,2,3],[4,5,6]]
+    { name: 'int32 axis 1', op: 'gather', attrs: { axis: 1 }, inputs: [i32([2, 3], M23), i32([2], [2, 0])], outShape: [2, 2], outDtype: 'int32', expected: [3, 1, 6, 4] },
+    { name: 'bool, scalar index', op: 'gather', attrs: { axis: 0 }, inputs: [bool([3], [1, 0, 1]), i32([], [1])], outShape: [], outDtype: 'bool', expected: [0] },
+    // x = [[1,0,0],[0,1,1]], indices [[2,2],[0,1]]: out[p] = [[x[p][2], x[p][2]], [x[p][0], x[p][1]]]
+    { name: 'bool axis 1, 2-D indices', op: 'gather', attrs: { axis: 1 }, inputs: [bool([2, 3], [1, 0, 0, 0, 1, 1]), i32([2, 2], [2, 2, 0, 1])], outShape: [2, 2, 2], outDtype: 'bool', expected: [0, 0, 1, 0, 1, 1, 0, 1] },
+    { name: 'empty indices', op: 'gather', attrs: { axis: 1 }, inputs: [f32([2, 2], [1, 2, 3, 4]), i32([0], [])], outShape: [2, 0], outDtype: 'float32', expected: [] },
+    // out[0] = 1 + 3, out[1] = 0, out[2] = 2 + 4
+    { name: 'repeated indices', op: 'scatterAdd', attrs: { axis: 0, size: 3 }, inputs: [f32([4], [1, 2, 3, 4]), i32([4], [0, 2, 0, 2])], outShape: [3], outDtype: 'float32', expected: [4, 0, 6] },
+    // updates[p][j][q] with p=0: [[1,2],[3,4],[5,6]], p=1: [[10,20],[30,40],[50,60]]; indices [0,2,0]
+    // out[0] = [[1+5, 2+6], [0,0], [3,4]], out[1] = [[10+50, 20+60], [0,0], [30,40]]
+    { name: 'axis 1 with a trailing axis', op: 'scatterAdd', attrs: { axis: 1, size: 3 }, inputs: [f32([2, 3, 2], [1, 2, 3, 4, 5, 6, 10, 20, 30, 40, 50, 60]), i32([3], [0, 2, 0])], outShape: [2, 3, 2], outDtype: 'float32', expected: [6, 8, 0, 0, 3, 4, 60, 80, 0, 0, 30, 40] },
+    // positions (0,0) [1,2], (0,1) [3,4], (1,0) [5,6], (1,1) [7,8]; indices [[0,1],[1,1]]
+    // out[0] = [1,2], out[1] = [3+5+7, 4+6+8], out[2] = [0,0]
+    { name: 'int32, 2-D indices', op: 'scatterAdd', attrs: { axis: 0, size: 3 }, inputs: [i32([2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8]), i32([2, 2], [0, 1, 1, 1])], outShape: [3, 2], outDtype: 'int32', expected: [1, 2, 15, 18, 0, 0] },
+    { name: 'no updates gives zeros', op: 'scatterAdd', attrs: { axis: 1, size: 2 }, inputs: [f32([2, 0], []), i32([0], [])], outShape: [2, 2], outDtype: 'float32', expected: [0, 0, 0, 0] },
+  ];
+
+  return [...UNARY, ...BINARY, ...REDUCE, ...ARG_SCAN, ...MISC, ...MATMUL, ...LAYOUT, ...INDEXING];
+})();
+
 /** Every case, grouped by kind of primitive. */
 export const PRIMITIVE_CASES: PrimitiveCase[] = [
   ...UNARY_CASES,
@@ -2022,6 +2304,7 @@ export const PRIMITIVE_CASES: PrimitiveCase[] = [
   ...LAYOUT_CASES,
   ...GATHER_CASES,
   ...EDGE_CASES,
+  ...DEPARTURE_CASES,
 ];
 
 /* ------------------------------------------------------------------------ */
