@@ -2294,6 +2294,74 @@ const DEPARTURE_CASES: PrimitiveCase[] = (() => {
   return [...UNARY, ...BINARY, ...REDUCE, ...ARG_SCAN, ...MISC, ...MATMUL, ...LAYOUT, ...INDEXING];
 })();
 
+/* ------------------------------------------------------------------------ */
+/* int32 wrap-around and NaN                                                */
+/* ------------------------------------------------------------------------ */
+
+const MAX32 = 2147483647;
+const MIN32 = -2147483648;
+const i32v = (data: number[]): CaseInput => i32([data.length], data);
+
+/** int32 arithmetic wraps (two's complement, like Int32Array); NaN propagates. First written for the reference backend. */
+const WRAP_AND_NAN_CASES: PrimitiveCase[] = [
+  { name: 'int32 add wraps', op: 'add', attrs: {}, inputs: [i32v([MAX32, MIN32]), i32v([1, -1])], outShape: [2], outDtype: 'int32', expected: [MIN32, MAX32] },
+  { name: 'int32 sub wraps', op: 'sub', attrs: {}, inputs: [i32v([MIN32]), i32v([1])], outShape: [1], outDtype: 'int32', expected: [MAX32] },
+  // 65536 * 65536 = 2^32 wraps to 0; 46341^2 = 2147488281 wraps to -2147479015; MAX^2 = 2^62 - 2^32 + 1 -> 1
+  {
+    name: 'int32 mul wraps',
+    op: 'mul',
+    attrs: {},
+    inputs: [i32v([65536, 46341, MAX32]), i32v([65536, 46341, MAX32])],
+    outShape: [3],
+    outDtype: 'int32',
+    expected: [0, -2147479015, 1],
+  },
+  { name: 'int32 neg of -2^31 wraps', op: 'neg', attrs: {}, inputs: [i32v([MIN32])], outShape: [1], outDtype: 'int32', expected: [MIN32] },
+  { name: 'int32 reduceSum wraps', op: 'reduceSum', attrs: { axes: [0], keepDims: false }, inputs: [i32v([MAX32, 1])], outShape: [], outDtype: 'int32', expected: [MIN32] },
+  { name: 'int32 reduceProd wraps', op: 'reduceProd', attrs: { axes: [0], keepDims: false }, inputs: [i32v([65536, 65536, 3])], outShape: [], outDtype: 'int32', expected: [0] },
+  {
+    name: 'int32 cumsum wraps',
+    op: 'cumsum',
+    attrs: { axis: 0, exclusive: false, reverse: false },
+    inputs: [i32v([MAX32, 1, 1])],
+    outShape: [3],
+    outDtype: 'int32',
+    expected: [MAX32, MIN32, MIN32 + 1],
+  },
+  {
+    name: 'int32 cumprod wraps',
+    op: 'cumprod',
+    attrs: { axis: 0, exclusive: false, reverse: false },
+    inputs: [i32v([65536, 65536])],
+    outShape: [2],
+    outDtype: 'int32',
+    expected: [65536, 0],
+  },
+  { name: 'int32 scatterAdd wraps', op: 'scatterAdd', attrs: { axis: 0, size: 1 }, inputs: [i32v([MAX32, 1]), i32v([0, 0])], outShape: [1], outDtype: 'int32', expected: [MIN32] },
+  { name: 'maximum propagates NaN from either side', op: 'maximum', attrs: {}, inputs: [f32([3], [NaN, 1, NaN]), f32([3], [1, NaN, NaN])], outShape: [3], outDtype: 'float32', expected: [NaN, NaN, NaN] },
+  { name: 'minimum propagates NaN from either side', op: 'minimum', attrs: {}, inputs: [f32([3], [NaN, 1, NaN]), f32([3], [1, NaN, NaN])], outShape: [3], outDtype: 'float32', expected: [NaN, NaN, NaN] },
+  // x = [[1,NaN,3,4],[5,6,7,NaN]]: every row has a NaN; columns 1 and 3 do
+  { name: 'reduceMax NaN over rows', op: 'reduceMax', attrs: { axes: [1], keepDims: false }, inputs: [f32([2, 4], [1, NaN, 3, 4, 5, 6, 7, NaN])], outShape: [2], outDtype: 'float32', expected: [NaN, NaN] },
+  { name: 'reduceMax NaN over columns', op: 'reduceMax', attrs: { axes: [0], keepDims: false }, inputs: [f32([2, 4], [1, NaN, 3, 4, 5, 6, 7, NaN])], outShape: [4], outDtype: 'float32', expected: [5, NaN, 7, NaN] },
+  { name: 'reduceMin NaN over columns', op: 'reduceMin', attrs: { axes: [0], keepDims: false }, inputs: [f32([2, 4], [1, NaN, 3, 4, 5, 6, 7, NaN])], outShape: [4], outDtype: 'float32', expected: [1, NaN, 3, NaN] },
+  { name: 'argMax picks the first NaN', op: 'argMax', attrs: { axis: 0 }, inputs: [f32([4], [1, NaN, 5, NaN])], outShape: [], outDtype: 'int32', expected: [1] },
+  { name: 'argMin picks the first NaN', op: 'argMin', attrs: { axis: 0 }, inputs: [f32([3], [1, 0, NaN])], outShape: [], outDtype: 'int32', expected: [2] },
+  // columns of [[1,2],[NaN,0],[5,NaN]]: the first NaN is at row 1, then row 2
+  { name: 'argMax picks the first NaN per column', op: 'argMax', attrs: { axis: 0 }, inputs: [f32([3, 2], [1, 2, NaN, 0, 5, NaN])], outShape: [2], outDtype: 'int32', expected: [1, 2] },
+  { name: 'relu keeps NaN', op: 'relu', attrs: {}, inputs: [f32([1], [NaN])], outShape: [1], outDtype: 'float32', expected: [NaN] },
+  { name: 'float64 sigmoid at the extremes', op: 'sigmoid', attrs: {}, inputs: [f64([4], [-800, 800, -Infinity, Infinity])], outShape: [4], outDtype: 'float64', expected: [0, 1, 0, 1] },
+  {
+    name: 'cast float64 -> int32 truncates, saturates, NaN gives 0',
+    op: 'cast',
+    attrs: { dtype: 'int32' },
+    inputs: [f64([4], [NaN, -0.9, 1e10, -1e10])],
+    outShape: [4],
+    outDtype: 'int32',
+    expected: [0, 0, MAX32, MIN32],
+  },
+  { name: 'cast float32 -> bool: NaN is true, -0 false', op: 'cast', attrs: { dtype: 'bool' }, inputs: [f32([2], [NaN, -0])], outShape: [2], outDtype: 'bool', expected: [1, 0] },
+];
+
 /** Every case, grouped by kind of primitive. */
 export const PRIMITIVE_CASES: PrimitiveCase[] = [
   ...UNARY_CASES,
@@ -2305,6 +2373,7 @@ export const PRIMITIVE_CASES: PrimitiveCase[] = [
   ...GATHER_CASES,
   ...EDGE_CASES,
   ...DEPARTURE_CASES,
+  ...WRAP_AND_NAN_CASES,
 ];
 
 /* ------------------------------------------------------------------------ */
