@@ -63,6 +63,14 @@ export const CTC_SPECS: FunctionSpec[] = [
         grad: true,
       },
       {
+        name: 'unknown time length (graph mode), input lengths fed at run time (gradient)',
+        inputs: [i32([[0, 1, 2], [2, 2, -1]]), df(P254, { placeholderShape: [null, null, 4] }), i32([[5], [3]]), i32([[3], [1]])],
+        run: (K, yt, yp, il, ll) => K.ctcBatchCost(yt, yp, il, ll),
+        expected: (yt, yp, il, ll) => ctcBatchCost(yt, yp, il, ll),
+        tol: TOL,
+        grad: true,
+      },
+      {
         name: 'float labels and lengths (as Keras models feed them), padded labels',
         inputs: [fl([[3, 0, 3], [1, 0, 0]]), df(P23), fl([[3], [2]]), fl([[3], [1]])],
         run: (K, yt, yp, il, ll) => K.ctcBatchCost(yt, yp, il, ll),
@@ -125,11 +133,11 @@ export const CTC_SPECS: FunctionSpec[] = [
         message: /ctcBatchCost: argument 'labelLength'/,
       },
       {
-        name: 'unknown time dim',
+        name: 'unknown classes dim',
         run: (K) =>
-          K.ctcBatchCost(K.placeholder({ shape: [null, 2], dtype: 'int32' }), K.placeholder({ shape: [null, null, 4] }), K.placeholder({ shape: [null, 1], dtype: 'int32' }), K.placeholder({ shape: [null, 1], dtype: 'int32' })),
+          K.ctcBatchCost(K.placeholder({ shape: [null, 2], dtype: 'int32' }), K.placeholder({ shape: [null, null, null] }), K.placeholder({ shape: [null, 1], dtype: 'int32' }), K.placeholder({ shape: [null, 1], dtype: 'int32' })),
         error: 'KerasValueError',
-        message: /ctcBatchCost: the time dimension .* argument 'yPred'/,
+        message: /ctcBatchCost: the classes dimension .* argument 'yPred'/,
       },
       {
         name: 'bool labels',

@@ -7,7 +7,7 @@ import { interpretGraph } from '../backends/interpret';
 import { Graph, GraphNode } from '../backends/types';
 import { KerasValueError } from '../errors';
 import { onEngine } from './engine';
-import { inferPrimitive } from './infer';
+import { inferRunTimeShapes } from './scan';
 import { NDArray } from './ndarray';
 import { drawRandom } from './host-random';
 import { constantValue, inputsOf, KTensor, pinConstant, printMessageOf, variableValue } from './tensor';
@@ -160,18 +160,7 @@ function randomShapes(built: BuiltGraph, feedShapes: readonly (readonly number[]
   if (built.randoms.every(known)) return built.randoms.map((t) => t.shape as number[]);
   const shapes = new Map<number, readonly number[]>();
   built.inputs.forEach((t, i) => shapes.set(t.id, feedShapes[i]));
-  for (const t of built.order) {
-    if (shapes.has(t.id)) continue;
-    const n = t.node;
-    if (n.kind === 'op') {
-      const info = n.inputs.map((c) => ({ shape: shapes.get(c.id) as number[], dtype: c.dtype }));
-      shapes.set(t.id, inferPrimitive(n.op, info, n.attrs as never).shape as number[]);
-    } else if (n.kind === 'random' && n.inputs.length > 0) {
-      shapes.set(t.id, shapes.get(n.inputs[0].id) as number[]);
-    } else {
-      shapes.set(t.id, t.shape as number[]);
-    }
-  }
+  inferRunTimeShapes(built.order, shapes);
   return built.randoms.map((t) => [...(shapes.get(t.id) as number[])]);
 }
 

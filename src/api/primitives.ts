@@ -6,7 +6,7 @@
  */
 import { runKernel } from '../backends/interpret';
 import type { OpNode } from '../backends/types';
-import { BinaryPrimitive,DType,PrimitiveAttrs,PrimitiveName,ReducePrimitive,Shape,UnaryPrimitive } from '../backends/types';
+import { BinaryPrimitive,DType,OpAttrs,PrimitiveAttrs,PrimitiveName,ReducePrimitive,Shape,UnaryPrimitive } from '../backends/types';
 import { floatx } from '../config';
 import { KerasValueError } from '../errors';
 import { activeBackend, fromHostChecked, onEngine } from './engine';
@@ -170,7 +170,7 @@ export function applyOp<P extends PrimitiveName>(
   attrs: PrimitiveAttrs[P],
   options: { noGrad?: boolean } = {},
 ): KTensor {
-  const info = inferPrimitive(op, inputs, attrs);
+  const info = inferPrimitive(op, inputs, attrs as OpAttrs[P]);
   const backend = activeBackend();
   for (const t of inputs) checkBackendDType(backend, t.dtype);
   checkBackendDType(backend, info.dtype);

@@ -65,6 +65,18 @@ export interface RandomNode {
   readonly rng: HostRandom;
   /** Empty, or one tensor whose run-time shape is the shape drawn (its values are not read). */
   readonly inputs: readonly KTensor[];
+  /**
+   * Drawn for every step of a loop (src/api/scan.ts): the shape is [steps, ...the run-time
+   * shape of the body tensor `like`], inferred from the loop's inputs (`outer`, which
+   * are then this node's `inputs`) bound to the body's `params` (`sliced`: a sequence,
+   * whose slice drops axis 0).
+   */
+  readonly stepOf?: {
+    readonly params: readonly KTensor[];
+    readonly outer: readonly KTensor[];
+    readonly sliced: readonly boolean[];
+    readonly like: KTensor;
+  };
 }
 
 /** An op node: a primitive applied to tensors. */

@@ -1,14 +1,131 @@
 /**
  * Runs a graph kernel by kernel. The default `compile` for any backend; adapters
- * may use it inside their own compile (tfjs wraps it in one `tidy`).
+ * may use it inside their own compile (tfjs wraps it in one `tidy`). Loops (`scan`)
+ * are run here with the backend's own kernels: the body once per step.
  */
+import { KerasValueError } from '../errors';
 import type { Backend } from './backend';
-import type { CompiledGraph, Graph, GraphResult, OpNode, OutputInfo } from './types';
+import type { BodyGraph, CompiledGraph, Graph, GraphResult, PrimitiveName, OpNode, OutputInfo, ScanAttrs } from './types';
 
-/** Runs one op node's kernel on native inputs. */
+/** Runs one op node's kernel on native inputs (kernel primitives only: scan and pick are run by the graph runner). */
 export function runKernel<T>(backend: Backend<T>, node: OpNode, inputs: readonly T[]): T {
-  const kernel = backend.kernels[node.op] as (i: readonly T[], a: unknown, o: OutputInfo) => T;
+  if (node.op === 'scan' || node.op === 'pick') throw new Error(`internal error: '${node.op}' has no kernel; the graph runner runs it`);
+  const kernel = backend.kernels[node.op as PrimitiveName] as (i: readonly T[], a: unknown, o: OutputInfo) => T;
   return kernel(inputs, node.attrs, node);
+}
+
+/** Compiled bodies, per body graph and backend (a body is interpreted many times). */
+const bodies = new WeakMap<BodyGraph, Map<Backend<unknown>, CompiledGraph<unknown>>>();
+
+function compiledBody<T>(backend: Backend<T>, body: BodyGraph): CompiledGraph<T> {
+  let perBackend = bodies.get(body);
+  if (perBackend === undefined) {
+    perBackend = new Map();
+    bodies.set(body, perBackend);
+  }
+  let c = perBackend.get(backend as Backend<unknown>);
+  if (c === undefined) {
+    const nodes = body.nodes.map((n) => (n.kind === 'input' ? { ...n, name: '' } : n));
+    c = interpretGraph(backend as Backend<unknown>, { nodes, inputs: body.inputs, outputs: body.outputs, variables: [], updates: [] });
+    perBackend.set(backend as Backend<unknown>, c);
+  }
+  return c as CompiledGraph<T>;
+}
+
+/**
+ * Runs a `scan` (see `ScanAttrs`) with the backend's kernels: each step slices the
+ * sequences (gather), runs the body, and frees what the step no longer needs; the
+ * per-step outputs are stacked once at the end. `wanted[k]` false: output k is not
+ * made (undefined in the result). Every returned tensor is new and owned by the caller.
+ */
+export function runScan<T>(backend: Backend<T>, attrs: ScanAttrs, inputs: readonly T[], wanted?: readonly boolean[]): (T | undefined)[] {
+  const nc = attrs.carries;
+  const ns = attrs.sequences;
+  const body = attrs.body;
+  const ny = body.outputs.length - nc;
+  const seqs = inputs.slice(nc, nc + ns);
+  const invariants = inputs.slice(nc + ns);
+  if (seqs.length === 0) throw new Error('internal error: scan needs at least one sequence');
+  const lengths = seqs.map((s) => backend.shapeOf(s)[0]);
+  const n = lengths[0];
+  if (lengths.some((l) => l !== n)) {
+    throw new KerasValueError(`scan: the sequences have different lengths on the scanned axis (${lengths.join(', ')})`);
+  }
+  const run = compiledBody(backend, body);
+  const k = backend.kernels;
+  const want = (j: number): boolean => wanted === undefined || wanted[j] !== false;
+  const sliceInfo = seqs.map((_, j) => body.nodes[body.inputs[nc + j]] as OutputInfo);
+  const yInfo = Array.from({ length: ny }, (_, j) => body.nodes[body.outputs[nc + j]] as OutputInfo);
+  let carries: T[] = inputs.slice(0, nc);
+  let ownCarries = false;
+  const ys: T[][] = Array.from({ length: ny }, () => []);
+  const disposeAll = (xs: readonly T[]): void => {
+    for (const x of xs) backend.dispose(x);
+  };
+  try {
+    for (let step = 0; step < n; step++) {
+      const t = attrs.reverse ? n - 1 - step : step;
+      const idx = backend.fromHost(Int32Array.of(t), [], 'int32');
+      let slices: T[];
+      try {
+        slices = seqs.map((s, j) => k.gather([s, idx], { axis: 0 }, sliceInfo[j]));
+      } finally {
+        backend.dispose(idx);
+      }
+      let res: GraphResult<T>;
+      try {
+        res = run.run([...carries, ...slices, ...invariants], []);
+      } finally {
+        disposeAll(slices);
+      }
+      if (ownCarries) disposeAll(carries);
+      carries = res.outputs.slice(0, nc);
+      ownCarries = true;
+      for (let j = 0; j < ny; j++) {
+        const y = res.outputs[nc + j];
+        if (want(nc + j)) {
+          const info = yInfo[j];
+          ys[j].push(k.expandDims([y], { axes: [0] }, { dtype: info.dtype, shape: [1, ...info.shape] }));
+        }
+        backend.dispose(y);
+      }
+    }
+    const finals = carries.map((c, j) => {
+      if (!want(j)) {
+        if (ownCarries) backend.dispose(c);
+        return undefined;
+      }
+      return ownCarries ? c : k.identity([c], {}, body.nodes[body.inputs[j]] as OutputInfo);
+    });
+    ownCarries = false;
+    const stacked = ys.map((parts, j) => {
+      if (!want(nc + j)) return undefined;
+      const info = yInfo[j];
+      const out = { dtype: info.dtype, shape: [null, ...info.shape] };
+      if (n === 0) {
+        // No step ran: dims unknown before a step runs are 0 (the result is empty anyway).
+        const shape = [0, ...info.shape.map((d) => d ?? 0)];
+        return backend.fromHost(emptyHost(info.dtype), shape, info.dtype);
+      }
+      const ordered = attrs.reverse ? [...parts].reverse() : parts;
+      const joined = k.concat(ordered, { axis: 0 }, out);
+      disposeAll(parts);
+      parts.length = 0;
+      return joined;
+    });
+    return [...finals, ...stacked];
+  } catch (e) {
+    if (ownCarries) disposeAll(carries);
+    for (const parts of ys) disposeAll(parts);
+    throw e;
+  }
+}
+
+function emptyHost(dtype: string): Float32Array | Float64Array | Int32Array | Uint8Array {
+  if (dtype === 'float64') return new Float64Array(0);
+  if (dtype === 'int32') return new Int32Array(0);
+  if (dtype === 'bool') return new Uint8Array(0);
+  return new Float32Array(0);
 }
 
 /**
@@ -36,11 +153,30 @@ export function interpretGraph<T>(backend: Backend<T>, graph: Graph<T>): Compile
     const node = graph.nodes[i];
     if (needed[i] && node.kind === 'op') for (const j of node.inputs) needed[j] = 1;
   }
+  // The outputs of each loop that some needed node picks.
+  const wanted = new Map<number, boolean[]>();
+  graph.nodes.forEach((node, i) => {
+    if (node.kind !== 'op') return;
+    if (node.op === 'scan') wanted.set(i, new Array<boolean>(node.attrs.body.outputs.length).fill(false));
+    if (node.op === 'pick' && needed[i]) (wanted.get(node.inputs[0]) as boolean[])[node.attrs.index] = true;
+  });
 
   return {
     run(feeds: readonly T[], variables: readonly T[]): GraphResult<T> {
       const values: (T | undefined)[] = new Array(n);
+      const tuples = new Map<number, (T | undefined)[]>(); // loop outputs not yet picked
       const owned = new Uint8Array(n); // values made here, ours to dispose
+      const release = (j: number): void => {
+        const tuple = tuples.get(j);
+        if (tuple !== undefined) {
+          for (const x of tuple) if (x !== undefined) backend.dispose(x);
+          tuples.delete(j);
+        } else if (owned[j] && !kept[j]) {
+          backend.dispose(values[j] as T);
+          values[j] = undefined;
+          owned[j] = 0;
+        }
+      };
       try {
         for (let i = 0; i < n; i++) {
           if (!needed[i]) continue;
@@ -56,16 +192,21 @@ export function interpretGraph<T>(backend: Backend<T>, graph: Graph<T>): Compile
               values[i] = node.value;
               break;
             case 'op': {
-              const ins = node.inputs.map((j) => values[j] as T);
-              values[i] = runKernel(backend, node, ins);
-              owned[i] = 1;
-              for (const j of node.inputs) {
-                if (lastUse[j] === i && owned[j] && !kept[j]) {
-                  backend.dispose(values[j] as T);
-                  values[j] = undefined;
-                  owned[j] = 0;
-                }
+              if (node.op === 'scan') {
+                tuples.set(i, runScan(backend, node.attrs, node.inputs.map((j) => values[j] as T), wanted.get(i)));
+              } else if (node.op === 'pick') {
+                const tuple = tuples.get(node.inputs[0]) as (T | undefined)[];
+                const x = tuple[node.attrs.index];
+                if (x === undefined) throw new Error(`internal error: loop output ${node.attrs.index} was not made`);
+                // Taken over (a second pick of the same output gets a copy).
+                values[i] = x;
+                tuple[node.attrs.index] = undefined;
+                owned[i] = 1;
+              } else {
+                values[i] = runKernel(backend, node, node.inputs.map((j) => values[j] as T));
+                owned[i] = 1;
               }
+              for (const j of node.inputs) if (lastUse[j] === i) release(j);
               break;
             }
           }
@@ -85,6 +226,7 @@ export function interpretGraph<T>(backend: Backend<T>, graph: Graph<T>): Compile
         return { outputs, updates };
       } catch (e) {
         for (let i = 0; i < n; i++) if (owned[i] && values[i] !== undefined) backend.dispose(values[i] as T);
+        for (const tuple of tuples.values()) for (const x of tuple) if (x !== undefined) backend.dispose(x);
         throw e;
       }
     },

@@ -4,7 +4,7 @@
  * depends on `src/api`; adapters import only this folder's shared files and their engine.
  */
 import type { DType, Shape } from './dtypes';
-import type { PrimitiveAttrs, PrimitiveName } from './primitives';
+import type { OpAttrs, OpName, PrimitiveAttrs, PrimitiveName } from './primitives';
 
 export * from './dtypes';
 export * from './primitives';
@@ -54,8 +54,18 @@ export type Application<I> = {
   };
 }[PrimitiveName];
 
-/** An application as a node of a graph (`kind: 'op'`). */
-export type PrimitiveApplication<I> = { readonly kind: 'op' } & Application<I>;
+/**
+ * An op (a primitive, or a higher-order one: scan, pick) applied to inputs of type
+ * `I`, as a node of a graph (`kind: 'op'`; a union over the ops, so `op` narrows `attrs`).
+ */
+export type PrimitiveApplication<I> = {
+  readonly [P in OpName]: {
+    readonly kind: 'op';
+    readonly op: P;
+    readonly attrs: OpAttrs[P];
+    readonly inputs: readonly I[];
+  };
+}[OpName];
 
 /** An op node of a graph: a primitive applied to earlier nodes (their indices). */
 export type OpNode = PrimitiveApplication<number> & { readonly shape: Shape; readonly dtype: DType };

@@ -29,6 +29,7 @@ export const GRADIENT_RULES: GradientRules<PrimitiveAttrs> = {
 export function inputGradients(y: KTensor, g: KTensor): (KTensor | null)[] {
   const node = y.node;
   if (node.kind !== 'op') return [];
+  if (node.op === 'scan' || node.op === 'pick') throw new Error(`internal error: '${node.op}' is differentiated by src/api/scan.ts`);
   const rule = GRADIENT_RULES[node.op] as GradRule<unknown>;
   return rule(node.inputs, node.attrs, y, g);
 }

@@ -4,9 +4,9 @@
  * (`ctc_interleave_blanks`, `ctc_create_skip_idxs`, `ctc_update_log_p`,
  * `ctc_path_probs`, `ctc_cost`).
  *
- * There is no loop primitive: the forward (alpha) recursion is unrolled over the
- * time axis in log space, so the time length and the label length must be known
- * when the op is built. Unreachable states hold a large negative finite log
+ * `ctc_batch_cost` runs the forward (alpha) recursion in log space as a loop over a
+ * time length known at run time; the Theano helpers (`ctc_path_probs`, `ctc_cost`)
+ * unroll it over a static length. Unreachable states hold a large negative finite log
  * probability (`LOG_ZERO`) instead of -inf, so neither the values nor the gradients
  * ever produce NaN. Everything is a composite over primitives: it runs and
  * differentiates the same way on every backend.
@@ -17,7 +17,8 @@ import { KerasShapeError,KerasTypeError,KerasValueError } from '../../errors';
 import { fmt } from '../infer';
 import { applyOp } from '../primitives';
 import { asTensor } from '../validate';
-import { add,binary,cast,mul,neg,reduceOp,scalar,sub,unary,where } from '../primitives';
+import { add,binary,broadcastLike,cast,mul,neg,reduceOp,scalar,sub,unary,where } from '../primitives';
+import { scan } from '../scan';
 import { KTensor } from '../tensor';
 import { floatTensor,requireTensorLike,show } from '../validate';
 import { constantOf,stopGrad } from '../primitives';
@@ -87,6 +88,45 @@ function forward(le: KTensor, skip: KTensor | null, T: number, S: number, active
   return out;
 }
 
+/**
+ * The CTC forward recursion of `ctcBatchCost` as a loop over the run-time time length:
+ * `le` (B, T, S) the emission log probabilities, `skip` (B, S) the allowed jumps
+ * s-2 -> s (or null), `inLen` (B, 1) the steps used per row (the first step is always
+ * used). The loop starts from log alphas "before the first step" (0 at position 0,
+ * LOG_ZERO elsewhere), so that its first step gives alpha_0. Returns the log alphas
+ * after the last used step of each row, (B, S).
+ */
+function forwardLoop(le: KTensor, skip: KTensor | null, S: number, inLen: KTensor): KTensor {
+  const dt = le.dtype;
+  const lz = scalar(LOG_ZERO, dt);
+  const leT = applyOp('transpose', [le], { perm: [1, 0, 2] }); // (T, B, S)
+  // Step indices 0..T-1 (T known at run time): an exclusive cumulative sum of ones.
+  const ones = broadcastLike(scalar(1, 'int32'), pick(pick(leT, 2, 0), 1, 0)); // (T,)
+  const t = applyOp('cumsum', [ones], { axis: 0, exclusive: true, reverse: false });
+  const t3 = applyOp('expandDims', [t], { axes: [1] }); // (T, 1)
+  const lenRow = applyOp('reshape', [inLen], { shape: [1, -1] }); // (1, B)
+  const active = binary('logicalOr', binary('equal', t3, scalar(0, 'int32')), binary('less', t3, lenRow)); // (T, B)
+  const startRow = constantOf(
+    Array.from({ length: S }, (_, s) => (s === 0 ? 0 : LOG_ZERO)),
+    [S],
+    dt,
+    'ctc',
+  );
+  const start = broadcastLike(startRow, pick(le, 1, 0)); // (B, S)
+  const [[last]] = scan(
+    'ctcBatchCost',
+    ([alpha], [leStep]) => {
+      const terms = [alpha, shiftRight(alpha, 1, S)];
+      if (skip !== null && S > 2) terms.push(where(skip, shiftRight(alpha, 2, S), lz));
+      return [[add(logSumExpN(terms), leStep)], []];
+    },
+    [start],
+    [leT],
+    { mask: active },
+  );
+  return last;
+}
+
 /** A static dimension of `x`, or a KerasValueError naming it. */
 function staticDim(x: KTensor, axis: number, fn: string, arg: string, what: string): number {
   const d = x.shape[axis];
@@ -138,9 +178,10 @@ function lengthArg(v: unknown, fn: string, arg: string, batch: number | null): K
  * and a blank must separate two equal labels. Returns `-log p(labels | yPred)` of
  * shape (samples, 1), in `yPred`'s dtype, differentiable with respect to `yPred`.
  *
- * Limits: the time and class dims of `yPred` and the label dim of `yTrue` must be
- * known when the op is built (the recursion is unrolled over time; the batch dim may
- * be unknown). Where TensorFlow raises at run time because a label sequence does
+ * The forward recursion is a loop (`scan`) over the time steps: the time dim of
+ * `yPred` may be unknown until run time (at least one step is needed), as may the batch
+ * dim. Limits: the class dim of `yPred` and the label dim of `yTrue` must be known
+ * when the op is built. Where TensorFlow raises at run time because a label sequence does
  * not fit in its input length, the loss here is `+Infinity` (with zero gradient).
  * Labels in range `[0, classes - 1)` are expected; an out-of-range label inside
  * the used length is not detected (it is read as class 0), and a label equal to the
@@ -153,9 +194,9 @@ export function ctcBatchCost(yTrue: unknown, yPred: unknown, inputLength: unknow
   const fn = 'ctcBatchCost';
   const p = floatTensor(yPred, fn, 'yPred');
   if (p.rank !== 3) throw new KerasValueError(`${fn}: argument 'yPred' must have rank 3 (samples, time, classes), got shape [${fmt(p.shape)}]`);
-  const T = staticDim(p, 1, fn, 'yPred', 'time dimension');
+  const T = p.shape[1];
   const C = staticDim(p, 2, fn, 'yPred', 'classes dimension');
-  if (T < 1) throw new KerasValueError(`${fn}: argument 'yPred' must have at least one time step, got shape [${fmt(p.shape)}]`);
+  if (T !== null && T < 1) throw new KerasValueError(`${fn}: argument 'yPred' must have at least one time step, got shape [${fmt(p.shape)}]`);
   if (C < 1) throw new KerasValueError(`${fn}: argument 'yPred' must have at least one class (the blank), got shape [${fmt(p.shape)}]`);
   const batch = p.shape[0];
   const labels = intArg(yTrue, fn, 'yTrue');
@@ -233,8 +274,7 @@ export function ctcBatchCost(yTrue: unknown, yPred: unknown, inputLength: unknow
     skip = binary('greater', mul(spread, sPos), scalar(0, 'int32'));
   }
 
-  const alphas = forward(le, skip, T, S, (t) => binary('greater', inLen, scalar(t, 'int32')));
-  const last = alphas[T - 1]; // (B, S)
+  const last = forwardLoop(le, skip, S, inLen); // (B, S)
 
   // The two end states: 2 * label_length and 2 * label_length - 1.
   const pos = constantOf(

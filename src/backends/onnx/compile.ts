@@ -5,8 +5,8 @@
  * are the graph outputs then the update values. `run` is one synchronous run.
  */
 import * as ort from 'onnxruntime-node';
-import type { CompiledGraph, Graph, GraphResult } from '../types';
-import { ModelEmitter } from './emit';
+import type { BodyNode, CompiledGraph, Graph, GraphNode, GraphResult, OpNode, ScanAttrs, Shape } from '../types';
+import { constantData, ModelEmitter } from './emit';
 import { LowerInput, lowerPrimitive } from './lower';
 import { ModelBuilder } from './model';
 import { SyncSession, SyncSessionOptions } from './ort-binding';
@@ -78,10 +78,9 @@ export interface LoweredGraph {
   readonly updateNames: readonly string[];
 }
 
-/** Lowers `graph` to one ONNX model (see the file comment). Does not create a session. */
-export function lowerGraph(graph: Graph<ort.Tensor>): LoweredGraph {
+/** Which nodes the outputs and updates of `graph` need (only those are lowered). */
+function neededNodes(graph: Graph<unknown>): Uint8Array {
   const n = graph.nodes.length;
-  // Only nodes the outputs or updates need are lowered.
   const needed = new Uint8Array(n);
   for (const o of graph.outputs) needed[o] = 1;
   for (const u of graph.updates) needed[u.value] = 1;
@@ -89,6 +88,159 @@ export function lowerGraph(graph: Graph<ort.Tensor>): LoweredGraph {
     const node = graph.nodes[i];
     if (needed[i] && node.kind === 'op') for (const j of node.inputs) needed[j] = 1;
   }
+  return needed;
+}
+
+/**
+ * Lowers the needed op nodes of `graph` in order, filling `names` (node index -> ONNX
+ * value name; inputs must already be named). `leaf` names an input, variable or
+ * constant node not named yet. A `scan` becomes an ONNX `Scan` whose body is a
+ * subgraph of the same model (lowered by this same function); its outputs are
+ * named by the `pick` nodes that read them.
+ */
+export function lowerNodes<N extends GraphNode<unknown> | BodyNode>(
+  builder: ModelBuilder,
+  emitter: ModelEmitter,
+  graph: { readonly nodes: readonly N[] },
+  needed: Uint8Array,
+  names: (string | undefined)[],
+  leaf: (i: number, node: Exclude<N, OpNode>) => string,
+): void {
+  const n = graph.nodes.length;
+  const loopOutputs = new Map<number, string[]>();
+  // The outputs of each scan that a needed pick reads.
+  const wanted = new Map<number, boolean[]>();
+  graph.nodes.forEach((node, i) => {
+    if (node.kind !== 'op') return;
+    if (node.op === 'scan') wanted.set(i, new Array<boolean>(node.attrs.body.outputs.length).fill(false));
+    if (node.op === 'pick' && needed[i]) (wanted.get(node.inputs[0]) as boolean[])[node.attrs.index] = true;
+  });
+  for (let i = 0; i < n; i++) {
+    if (!needed[i]) continue;
+    const node = graph.nodes[i];
+    if (node.kind !== 'op') {
+      if (names[i] === undefined) names[i] = leaf(i, node as Exclude<N, OpNode>);
+      continue;
+    }
+    const inputs: LowerInput[] = node.inputs.map((j) => {
+      const src = graph.nodes[j];
+      const name = names[j];
+      if (name === undefined && !loopOutputs.has(j)) throw new Error(`onnx compile: node ${i} uses node ${j}, which comes later or is missing`);
+      return { name: name ?? '', dtype: src.dtype, rank: src.shape.length };
+    });
+    if (node.op === 'scan') {
+      loopOutputs.set(i, lowerScan(builder, emitter, node.attrs, inputs, wanted.get(i) as boolean[]));
+    } else if (node.op === 'pick') {
+      names[i] = (loopOutputs.get(node.inputs[0]) as string[])[node.attrs.index];
+    } else {
+      names[i] = lowerPrimitive(emitter, node.op, node.attrs as never, inputs, { dtype: node.dtype, rank: node.shape.length });
+    }
+  }
+}
+
+/**
+ * A `scan` as an ONNX `Scan`: the carries are its states, the sequences its scan
+ * inputs (axis 0, reversed for `reverse`, and so are the stacked outputs, which
+ * keeps them in sequence order); the body's other inputs (the invariants) are read
+ * from the enclosing graph by name. Per-step outputs nobody picks are left out of
+ * the body. Returns one name per scan output ('' for those left out).
+ */
+export function lowerScan(
+  builder: ModelBuilder,
+  emitter: ModelEmitter,
+  attrs: ScanAttrs,
+  inputs: readonly LowerInput[],
+  wanted: readonly boolean[],
+): string[] {
+  const body = attrs.body;
+  const nc = attrs.carries;
+  const ns = attrs.sequences;
+  const sub = builder.child();
+  const subEmitter = new ModelEmitter(sub, 'initializers');
+  const names: (string | undefined)[] = new Array(body.nodes.length);
+  const local = new Set<string>();
+  body.inputs.forEach((node, k) => {
+    const info = body.nodes[node];
+    if (k < nc + ns) {
+      const name = sub.fresh('b');
+      sub.addInput(name, info.dtype, info.shape);
+      names[node] = name;
+      local.add(name);
+    } else {
+      names[node] = inputs[k].name; // an invariant: read from the enclosing graph
+    }
+  });
+  const keptYs = body.outputs.slice(nc).map((_, j) => wanted[nc + j]);
+  const bodyOutputs = [...body.outputs.slice(0, nc), ...body.outputs.slice(nc).filter((_, j) => keptYs[j])];
+  const needed = new Uint8Array(body.nodes.length);
+  for (const o of bodyOutputs) needed[o] = 1;
+  for (let i = body.nodes.length - 1; i >= 0; i--) {
+    const node = body.nodes[i];
+    if (needed[i] && node.kind === 'op') for (const j of node.inputs) needed[j] = 1;
+  }
+  lowerNodes(sub, subEmitter, body, needed, names, (i) => {
+    throw new Error(`onnx compile: loop body node ${i} is not an input or an op`);
+  });
+  // A body output must be a value made in the body, once.
+  const used = new Set<string>();
+  for (const o of bodyOutputs) {
+    let name = names[o] as string;
+    if (local.has(name) || !isMadeIn(sub, name) || used.has(name)) name = subEmitter.node('Identity', [name]);
+    used.add(name);
+    sub.addOutput(name, body.nodes[o].dtype, body.nodes[o].shape);
+  }
+  const nk = bodyOutputs.length - nc;
+  const dir = attrs.reverse ? 1 : 0;
+  // ORT's Scan refuses zero iterations: an If runs it only when there are steps, and
+  // otherwise gives the initial carries and empty stacked outputs (their dims unknown
+  // before a step runs are 0, as the other engines make them).
+  const loop = builder.child();
+  const scanOuts = Array.from({ length: bodyOutputs.length }, () => loop.fresh('s'));
+  loop.addNode('Scan', inputs.slice(0, nc + ns).map((x) => x.name), scanOuts, {
+    body: { graph: sub.toGraph(builder.fresh('body')) },
+    num_scan_inputs: ns,
+    scan_input_directions: new Array<number>(ns).fill(dir),
+    scan_output_directions: new Array<number>(nk).fill(dir),
+  });
+  const outShape = (o: number, k: number): Shape => (k < nc ? body.nodes[o].shape : [null, ...body.nodes[o].shape]);
+  bodyOutputs.forEach((o, k) => loop.addOutput(scanOuts[k], body.nodes[o].dtype, outShape(o, k)));
+  const none = builder.child();
+  const noneEmitter = new ModelEmitter(none, 'initializers');
+  bodyOutputs.forEach((o, k) => {
+    const info = body.nodes[o];
+    let name: string;
+    if (k < nc) name = noneEmitter.node('Identity', [inputs[k].name]);
+    else {
+      const dims = [0, ...info.shape.map((d) => d ?? 0)];
+      const zero = info.dtype === 'bool' ? 'bool' : info.dtype;
+      name = noneEmitter.node('ConstantOfShape', [noneEmitter.constant('int64', [dims.length], dims)], {
+        value: { tensor: { dtype: zero, dims: [1], data: constantData(zero, [0]) } },
+      });
+    }
+    none.addOutput(name, info.dtype, outShape(o, k));
+  });
+  const len = emitter.node('Shape', [inputs[nc].name], { start: 0, end: 1 });
+  const empty = emitter.node('Equal', [len, emitter.constant('int64', [1], [0])]);
+  const outs = Array.from({ length: bodyOutputs.length }, () => builder.fresh('s'));
+  builder.addNode('If', [empty], outs, {
+    then_branch: { graph: none.toGraph(builder.fresh('no_steps')) },
+    else_branch: { graph: loop.toGraph(builder.fresh('steps')) },
+  });
+  const result: string[] = outs.slice(0, nc);
+  let k = nc;
+  keptYs.forEach((kept) => result.push(kept ? outs[k++] : ''));
+  return result;
+}
+
+/** Whether `name` is the output of a node of `builder`'s graph. */
+function isMadeIn(builder: ModelBuilder, name: string): boolean {
+  return builder.producedNames().has(name);
+}
+
+/** Lowers `graph` to one ONNX model (see the file comment). Does not create a session. */
+export function lowerGraph(graph: Graph<ort.Tensor>): LoweredGraph {
+  const n = graph.nodes.length;
+  const needed = neededNodes(graph);
 
   const builder = new ModelBuilder();
   const emitter = new ModelEmitter(builder, 'initializers');
@@ -110,35 +262,16 @@ export function lowerGraph(graph: Graph<ort.Tensor>): LoweredGraph {
   const inputNames = declare('input', graph.inputs);
   const variableNames = declare('variable', graph.variables);
 
-  for (let i = 0; i < n; i++) {
-    if (!needed[i]) continue;
-    const node = graph.nodes[i];
-    switch (node.kind) {
-      case 'input':
-      case 'variable':
-        if (names[i] === undefined) throw new Error(`onnx compile: node ${i} (${node.kind}) is not listed in the graph's ${node.kind}s`);
-        break;
-      case 'constant': {
-        const t = node.value;
-        const dtype = dtypeOfTensor(t);
-        const name = `const${i}`;
-        builder.addInitializer(name, dtype, t.dims, t.data as Float32Array | Float64Array | Int32Array | Uint8Array);
-        names[i] = name;
-        sources.add(name);
-        break;
-      }
-      case 'op': {
-        const inputs: LowerInput[] = node.inputs.map((j) => {
-          const src = graph.nodes[j];
-          const name = names[j];
-          if (name === undefined) throw new Error(`onnx compile: node ${i} uses node ${j}, which comes later or is missing`);
-          return { name, dtype: src.dtype, rank: src.shape.length };
-        });
-        names[i] = lowerPrimitive(emitter, node.op, node.attrs as never, inputs, { dtype: node.dtype, rank: node.shape.length });
-        break;
-      }
+  lowerNodes(builder, emitter, graph, needed, names, (i, node) => {
+    if (node.kind === 'input' || node.kind === 'variable') {
+      throw new Error(`onnx compile: node ${i} (${node.kind}) is not listed in the graph's ${node.kind}s`);
     }
-  }
+    const t = node.value;
+    const name = `const${i}`;
+    builder.addInitializer(name, dtypeOfTensor(t), t.dims, t.data as Float32Array | Float64Array | Int32Array | Uint8Array);
+    sources.add(name);
+    return name;
+  });
 
   // Each result gets its own output name: an input, variable or constant, or a
   // value handed out twice, goes through an Identity.

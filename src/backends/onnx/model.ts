@@ -47,7 +47,8 @@ export type AttrValue =
   | readonly number[]
   | string
   | { readonly float: number }
-  | { readonly tensor: { readonly dtype: OnnxDType; readonly dims: readonly number[]; readonly data: ConstantData } };
+  | { readonly tensor: { readonly dtype: OnnxDType; readonly dims: readonly number[]; readonly data: ConstantData } }
+  | { readonly graph: onnx.IGraphProto };
 
 /** One dimension of a model input: a size, or the name of a symbolic dimension. */
 export type ModelDim = number | string;
@@ -79,6 +80,7 @@ function attribute(name: string, value: AttrValue): onnx.IAttributeProto {
   if ('tensor' in value) {
     return { name, type: T.TENSOR, t: tensorProto('', value.tensor.dtype, value.tensor.dims, value.tensor.data) };
   }
+  if ('graph' in value) return { name, type: T.GRAPH, g: value.graph };
   throw new Error(`attribute ${name}: unsupported value`);
 }
 
@@ -101,12 +103,21 @@ export class ModelBuilder {
   private readonly inputs: onnx.IValueInfoProto[] = [];
   private readonly outputs: onnx.IValueInfoProto[] = [];
   private readonly initializers: onnx.ITensorProto[] = [];
-  private counter = 0;
-  private symbolCounter = 0;
+  /** Counters shared with the builders of subgraphs, so names stay unique in the whole model. */
+  private readonly counters: { names: number; symbols: number };
 
-  /** A name not handed out before by this builder: `prefix` + a number. */
+  constructor(parent?: ModelBuilder) {
+    this.counters = parent === undefined ? { names: 0, symbols: 0 } : parent.counters;
+  }
+
+  /** A builder for a subgraph (a loop body) of this model: names stay unique across both. */
+  child(): ModelBuilder {
+    return new ModelBuilder(this);
+  }
+
+  /** A name not handed out before by this builder (or its parent and children): `prefix` + a number. */
   fresh(prefix = 't'): string {
-    return `${prefix}${this.counter++}`;
+    return `${prefix}${this.counters.names++}`;
   }
 
   /**
@@ -114,13 +125,17 @@ export class ModelBuilder {
    * unique in this model, so one session serves every size there.
    */
   addInput(name: string, dtype: OnnxDType, shape: readonly (number | null)[]): void {
-    const dims = shape.map((d) => (d === null ? `d${this.symbolCounter++}` : d));
+    const dims = shape.map((d) => (d === null ? `d${this.counters.symbols++}` : d));
     this.inputs.push(valueInfo(name, dtype, dims));
   }
 
-  /** Declares a graph output: its element type only; the shape is left to the engine. */
-  addOutput(name: string, dtype: OnnxDType): void {
-    this.outputs.push(valueInfo(name, dtype, null));
+  /**
+   * Declares a graph output: its element type, and its shape when given (`null` dims
+   * symbolic; loop bodies need at least the rank); otherwise the shape is left to the engine.
+   */
+  addOutput(name: string, dtype: OnnxDType, shape?: readonly (number | null)[]): void {
+    const dims = shape === undefined ? null : shape.map((d) => (d === null ? `d${this.counters.symbols++}` : d));
+    this.outputs.push(valueInfo(name, dtype, dims));
   }
 
   /** A constant tensor stored in the model (an initializer). */
@@ -145,9 +160,21 @@ export class ModelBuilder {
     });
   }
 
+  /** The names of the values this graph's nodes produce. */
+  producedNames(): Set<string> {
+    const out = new Set<string>();
+    for (const node of this.nodes) for (const o of node.output ?? []) out.add(o);
+    return out;
+  }
+
   /** Number of nodes added so far. */
   get nodeCount(): number {
     return this.nodes.length;
+  }
+
+  /** The GraphProto of everything added (a subgraph's, or the model's). */
+  toGraph(graphName = 'g'): onnx.IGraphProto {
+    return { name: graphName, node: this.nodes, input: this.inputs, output: this.outputs, initializer: this.initializers };
   }
 
   /** The ModelProto of everything added, at `ONNX_OPSET`. */

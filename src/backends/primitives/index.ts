@@ -14,6 +14,7 @@ import { LayoutAttrs, LAYOUT_PRIMITIVES } from './layout';
 import { LinalgAttrs, LINALG_PRIMITIVES } from './linalg';
 import { ReductionAttrs, REDUCTION_PRIMITIVES } from './reduction';
 import { PrimitiveDef, PrimitiveDefs, StaticInfo, checkArity } from './definition';
+import { HigherOrderAttrs, HIGHER_ORDER_PRIMITIVES } from './higher-order';
 
 export * from './definition';
 export * from './elementwise';
@@ -43,11 +44,23 @@ export const PRIMITIVE_DEFS: PrimitiveDefs<PrimitiveAttrs> = {
 export const PRIMITIVES: readonly PrimitiveName[] = Object.keys(PRIMITIVE_DEFS) as PrimitiveName[];
 
 /**
- * Output shape and dtype of primitive `op` on `inputs` with `attrs`, after checking
+ * Attributes of every op a graph node may apply: the primitives (a kernel each, in
+ * every backend) and the higher-order ones (scan, pick: run by the graph runner).
+ */
+export type OpAttrs = PrimitiveAttrs & HigherOrderAttrs;
+
+/** The name of an op a graph node may apply. */
+export type OpName = keyof OpAttrs;
+
+/** The definition of every op: the primitives' and the higher-order ones'. */
+export const OP_DEFS: PrimitiveDefs<OpAttrs> = { ...PRIMITIVE_DEFS, ...HIGHER_ORDER_PRIMITIVES };
+
+/**
+ * Output shape and dtype of op `op` on `inputs` with `attrs`, after checking
  * its arity and the contract its definition asserts.
  */
-export function inferPrimitive<P extends PrimitiveName>(op: P, inputs: readonly StaticInfo[], attrs: PrimitiveAttrs[P]): StaticInfo {
-  const def: PrimitiveDef<PrimitiveAttrs[P]> = PRIMITIVE_DEFS[op];
+export function inferPrimitive<P extends OpName>(op: P, inputs: readonly StaticInfo[], attrs: OpAttrs[P]): StaticInfo {
+  const def: PrimitiveDef<OpAttrs[P]> = OP_DEFS[op];
   checkArity(op, def.arity, inputs.length);
   return def.infer(inputs, attrs);
 }

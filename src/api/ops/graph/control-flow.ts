@@ -1,15 +1,15 @@
 /**
- * Control flow of the catalogue: rnn, map_fn, foldl, foldr. There is no loop
- * primitive yet, so each is unrolled: the user's function is called once per
- * step on a slice of the input (a gather of one index, which removes the axis),
- * and the per-step results are joined along the iterated axis. They are plain
- * composites over primitives, so they run and differentiate identically on every
- * backend; the iterated dimension must be statically known.
+ * Control flow of the catalogue: rnn, map_fn, foldl, foldr, written on the loop
+ * primitive `scan` (src/api/scan.ts): the user's function is traced once into the
+ * loop body, and the number of steps is the run-time length, so the iterated
+ * dimension may be unknown when the op is built. `rnn` with `unroll: true` keeps
+ * the static unrolling of Keras's `unroll` (one copy of the step per time step).
  */
 import type { DType } from '../../../backends/types';
 import { KerasShapeError,KerasTypeError,KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { applyOp,cast,expandDimsOp,scalar,where } from '../../primitives';
+import { applyOp,cast,expandDimsOp,scalar,sub,transposeOp,where } from '../../primitives';
+import { scan, zerosLike } from '../../scan';
 import { KTensor } from '../../tensor';
 import { asTensor,checkBool,checkDType,checkInt,requireTensorLike,shapesCompatible,show } from '../../validate';
 import type { TensorLike } from '../../values';
@@ -70,7 +70,7 @@ function knownLength(t: KTensor, axis: number, fn: string, arg: string, what: st
   const n = t.shape[axis];
   if (n === null) {
     throw new KerasValueError(
-      `${fn}: the ${what} of '${arg}' must be known (the loop is unrolled; a symbolic loop is not implemented yet), got shape [${fmt(t.shape)}]`,
+      `${fn}: the ${what} of '${arg}' must be known with unroll: true (one copy of the step per time step), got shape [${fmt(t.shape)}]`,
     );
   }
   return n;
@@ -101,9 +101,9 @@ export interface RnnOptions {
   readonly mask?: KTensor | null;
   /** Tensors appended to the states at every step. */
   readonly constants?: readonly KTensor[] | null;
-  /** Accepted for compatibility: the loop is always unrolled. */
+  /** true: unroll the loop (one copy of the step per time step; the time dimension must be known). Default false: a loop. */
   readonly unroll?: boolean;
-  /** The number of time steps, when given: it must equal the static time dimension. */
+  /** The number of time steps, when given: it must equal the static time dimension when that is known. */
   readonly inputLength?: number | null;
 }
 
@@ -125,9 +125,13 @@ const RNN_KEYS = ['goBackwards', 'mask', 'constants', 'unroll', 'inputLength'];
  * (reversed in time), as in Keras. `constants` are appended to the states passed to
  * the step function (they are not returned by it).
  *
- * The loop is always unrolled (there is no loop primitive yet): the time dimension
- * must be statically known (a KerasValueError otherwise), `unroll` is accepted and
- * ignored, and `inputLength`, when given, must equal the time dimension.
+ * By default the step function is traced once into the body of a loop (the `scan`
+ * primitive) that runs once per time step: the time dimension may be unknown until
+ * run time. With a mask, the step function is also applied once to the first time
+ * step outside the loop, for the shape of the output before the first step, as
+ * Keras's TensorFlow backend does. `unroll: true` unrolls the loop instead (one copy
+ * of the step per time step; the time dimension must then be known). `inputLength`,
+ * when given, must equal the time dimension when that is known.
  * `initialStates` is a list of tensors (a single tensor stands for a list of one).
  *
  * Mirrors `keras.backend.rnn(step_function, inputs, initial_states, go_backwards=False, mask=None, constants=None, unroll=False, input_length=None)`.
@@ -160,9 +164,6 @@ export function rnn(
       throw new KerasValueError(`${fn}: argument 'inputLength' is ${n}, but the time dimension of 'inputs' is ${x.shape[1]} (shape [${fmt(x.shape)}])`);
     }
   }
-  const steps = knownLength(x, 1, fn, 'inputs', 'time dimension');
-  if (steps === 0) throw new KerasValueError(`${fn}: argument 'inputs' has no time steps (shape [${fmt(x.shape)}])`);
-
   let mask: KTensor | null = null;
   if (options.mask !== undefined && options.mask !== null) {
     let m = requireTensorLike(options.mask, fn, 'mask');
@@ -174,36 +175,95 @@ export function rnn(
     mask = m.dtype === 'bool' ? m : cast(m, 'bool');
   }
 
-  const outputs: KTensor[] = [];
-  for (let k = 0; k < steps; k++) {
-    const t = goBackwards ? steps - 1 - k : k;
-    const what = `the step function (at time step ${t})`;
-    const ret = stepFn(step(x, 1, t), [...states, ...constants]);
+  if (x.shape[1] === 0) throw new KerasValueError(`${fn}: argument 'inputs' has no time steps (shape [${fmt(x.shape)}])`);
+
+  /** Calls the step function and checks what it returns. */
+  const callStep = (xt: KTensor, cur: readonly KTensor[], what: string): [KTensor, KTensor[]] => {
+    const ret = stepFn(xt, [...cur, ...constants]);
     if (ret instanceof Promise) throw new KerasTypeError(`${fn}: ${what} must be synchronous (it returned a Promise)`);
     if (!Array.isArray(ret) || ret.length !== 2) {
       throw new KerasTypeError(`${fn}: ${what} must return [output, newStates], got ${describe(ret)}`);
     }
-    let output = resultTensor(ret[0], fn, what);
+    const output = resultTensor(ret[0], fn, what);
     if (output.rank < 1) throw new KerasValueError(`${fn}: ${what} returned an output of rank 0; it must have shape (samples, ...)`);
-    let newStates = ret[1] instanceof KTensor ? [ret[1] as KTensor] : ret[1];
-    if (!Array.isArray(newStates)) throw new KerasTypeError(`${fn}: ${what} must return a list of new states, got ${describe(ret[1])}`);
-    newStates = newStates.map((s, i) => resultTensor(s, fn, `${what}, new state ${i},`));
-    if (newStates.length !== states.length) {
-      throw new KerasValueError(`${fn}: ${what} returned ${newStates.length} new states for ${states.length} states ('initialStates')`);
+    const list = ret[1] instanceof KTensor ? [ret[1] as KTensor] : ret[1];
+    if (!Array.isArray(list)) throw new KerasTypeError(`${fn}: ${what} must return a list of new states, got ${describe(ret[1])}`);
+    const newStates = list.map((st, i) => resultTensor(st, fn, `${what}, new state ${i},`));
+    if (newStates.length !== cur.length) {
+      throw new KerasValueError(`${fn}: ${what} returned ${newStates.length} new states for ${cur.length} states ('initialStates')`);
     }
-    (newStates as KTensor[]).forEach((s, i) => checkSame(s, states[i], fn, `${what}: new state ${i}`, `state ${i}`));
-    if (outputs.length > 0) checkSame(output, outputs[0], fn, `${what}: the output`, 'the output of the first step');
-    if (mask !== null) {
-      const mt = step(mask, 1, t); // (samples,)
-      const keep = (ref: KTensor): KTensor => expandDimsOp(mt, Array.from({ length: ref.rank - 1 }, (_, i) => i + 1));
-      const prev = outputs.length > 0 ? outputs[outputs.length - 1] : scalar(0, output.dtype);
-      output = where(keep(output), output, prev);
-      newStates = (newStates as KTensor[]).map((s, i) => where(keep(s), s, states[i]));
+    newStates.forEach((st, i) => checkSame(st, cur[i], fn, `${what}: new state ${i}`, `state ${i}`));
+    return [output, newStates];
+  };
+  /** Broadcasts the mask of one step, (samples,), against `ref` (samples, ...). */
+  const keepOf = (mt: KTensor, ref: KTensor): KTensor => expandDimsOp(mt, Array.from({ length: ref.rank - 1 }, (_, i) => i + 1));
+
+  if (options.unroll === true) {
+    // Keras's unroll: one copy of the step per time step (the time dimension must be known).
+    const steps = knownLength(x, 1, fn, 'inputs', 'time dimension');
+    const outputs: KTensor[] = [];
+    for (let k = 0; k < steps; k++) {
+      const t = goBackwards ? steps - 1 - k : k;
+      let [output, newStates] = callStep(step(x, 1, t), states, `the step function (at time step ${t})`);
+      if (outputs.length > 0) checkSame(output, outputs[0], fn, `the step function (at time step ${t}): the output`, 'the output of the first step');
+      if (mask !== null) {
+        const mt = step(mask, 1, t); // (samples,)
+        const prev = outputs.length > 0 ? outputs[outputs.length - 1] : scalar(0, output.dtype);
+        output = where(keepOf(mt, output), output, prev);
+        newStates = newStates.map((st, i) => where(keepOf(mt, st), st, states[i]));
+      }
+      states = newStates;
+      outputs.push(output);
     }
-    states = newStates as KTensor[];
-    outputs.push(output);
+    return [outputs[outputs.length - 1], stackAlong(outputs, 1, fn), states];
   }
-  return [outputs[outputs.length - 1], stackAlong(outputs, 1, fn), states];
+
+  // A loop over the time axis, made time-major (and reversed for goBackwards).
+  const perm = Array.from({ length: x.rank }, (_, i) => (i === 0 ? 1 : i === 1 ? 0 : i));
+  let xs = transposeOp(x, perm);
+  let ms = mask === null ? null : transposeOp(mask, [1, 0]);
+  if (goBackwards) {
+    xs = applyOp('reverse', [xs], { axes: [0] });
+    if (ms !== null) ms = applyOp('reverse', [ms], { axes: [0] });
+  }
+  const what = 'the step function (traced once for the loop)';
+  const initial = [...states];
+  if (ms !== null) {
+    // The output before the first step is zeros of the output's shape: as Keras does, the
+    // step is applied to the first time step once, outside the loop, for that shape.
+    const [output0] = callStep(step(xs, 0, 0), initial, what);
+    initial.push(zerosLike(output0));
+  }
+  const ns = states.length;
+  const [finals, ys] = scan(
+    fn,
+    (carries, slices) => {
+      const [xt, mt] = slices;
+      let [output, newStates] = callStep(xt, carries.slice(0, ns), what);
+      if (mt === undefined) return [newStates, [output]];
+      const prev = carries[ns];
+      checkSame(output, prev, fn, `${what}: the output`, 'the output of the first step');
+      output = where(keepOf(mt, output), output, prev);
+      newStates = newStates.map((st, i) => where(keepOf(mt, st), st, carries[i]));
+      return [[...newStates, output], [output]];
+    },
+    initial,
+    ms === null ? [xs] : [xs, ms],
+  );
+  const outputs = transposeOp(ys[0], inversePermOf(perm, ys[0].rank));
+  let last: KTensor;
+  if (ms !== null) last = finals[ns];
+  else {
+    // The output of the last step: index (run-time length - 1) of the stacked outputs.
+    const n = applyOp('gather', [applyOp('shapeOf', [ys[0]], {}), scalar(0, 'int32')], { axis: 0 });
+    last = applyOp('gather', [ys[0], sub(n, scalar(1, 'int32'))], { axis: 0 });
+  }
+  return [last, outputs, finals.slice(0, ns)];
+}
+
+/** The permutation swapping axes 0 and 1 of a tensor of rank `rank` (its own inverse). */
+function inversePermOf(perm: readonly number[], rank: number): number[] {
+  return Array.from({ length: rank }, (_, i) => (i < perm.length ? perm[i] : i));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -215,65 +275,75 @@ function nameArg(v: unknown, fn: string): void {
   if (v !== null && v !== undefined && typeof v !== 'string') throw new KerasValueError(`${fn}: argument 'name' must be a string or null, got ${show(v)}`);
 }
 
-/** `elems` for map/fold: a tensor of rank >= 1 whose leading dimension is known. */
-function elemsArg(v: unknown, fn: string): [KTensor, number] {
+/** `elems` for map/fold: a tensor of rank >= 1 (the leading dimension may be unknown). */
+function elemsArg(v: unknown, fn: string): KTensor {
   const t = requireTensorLike(v, fn, 'elems');
   if (t.rank < 1) throw new KerasValueError(`${fn}: argument 'elems' must have rank >= 1, got a scalar`);
-  return [t, knownLength(t, 0, fn, 'elems', 'leading dimension')];
+  return t;
 }
 
 /**
  * Applies `fn` to each slice of `elems` along axis 0 and stacks the results along
- * a new axis 0. `fn` must return tensors of one dtype and shape for every element.
- * `dtype`, when given, is the dtype `fn` must return (a KerasTypeError otherwise);
- * `name` is accepted and unused.
- *
- * The map is unrolled: the leading dimension of `elems` must be statically known
- * and non-zero.
+ * a new axis 0. `fn` is traced once into the body of a loop that runs once per
+ * element, so the leading dimension may be unknown until run time; it must return
+ * one tensor (of the same dtype and shape for every element). `dtype`, when given,
+ * is the dtype `fn` must return (a KerasTypeError otherwise); `name` is accepted and
+ * unused. With zero elements at run time, the result is empty when the shape of
+ * `fn`'s result is known, else an error.
  *
  * Mirrors `keras.backend.map_fn(fn, elems, name=None, dtype=None)`.
  */
 export function mapFn(fn: (x: KTensor) => KTensor, elems: KTensor, name: string | null = null, dtype: DType | null = null): KTensor {
   const f = fnArg<(x: KTensor) => unknown>(fn, 'mapFn', 'fn');
-  const [x, n] = elemsArg(elems, 'mapFn');
+  const x = elemsArg(elems, 'mapFn');
   nameArg(name, 'mapFn');
   const dt = dtype === null || dtype === undefined ? null : checkDType(dtype, 'mapFn', 'dtype');
-  if (n === 0) throw new KerasValueError(`mapFn: argument 'elems' has no elements (shape [${fmt(x.shape)}]): the result shape is unknown`);
-  const results: KTensor[] = [];
-  for (let i = 0; i < n; i++) {
-    const what = `argument 'fn' (at element ${i})`;
-    const y = resultTensor(f(step(x, 0, i)), 'mapFn', what);
-    if (dt !== null && y.dtype !== dt) throw new KerasTypeError(`mapFn: ${what} returned dtype ${y.dtype}, but argument 'dtype' is ${dt}`);
-    if (results.length > 0) checkSame(y, results[0], 'mapFn', what, 'the result for element 0');
-    results.push(y);
-  }
-  return stackAlong(results, 0, 'mapFn');
+  if (x.shape[0] === 0) throw new KerasValueError(`mapFn: argument 'elems' has no elements (shape [${fmt(x.shape)}]): the result shape is unknown`);
+  const what = "argument 'fn' (traced once for the loop)";
+  const [, ys] = scan(
+    'mapFn',
+    (_c, [xt]) => {
+      const y = resultTensor(f(xt), 'mapFn', what);
+      if (dt !== null && y.dtype !== dt) throw new KerasTypeError(`mapFn: ${what} returned dtype ${y.dtype}, but argument 'dtype' is ${dt}`);
+      return [[], [y]];
+    },
+    [],
+    [x],
+  );
+  return ys[0];
 }
 
 /** The fold shared by foldl and foldr. */
 function fold(name: string, fn: unknown, elems: unknown, initializer: unknown, nodeName: unknown, fromRight: boolean): KTensor {
   const f = fnArg<(acc: KTensor, x: KTensor) => unknown>(fn, name, 'fn');
-  const [x, n] = elemsArg(elems, name);
+  let x = elemsArg(elems, name);
   nameArg(nodeName, name);
-  const order = Array.from({ length: n }, (_, i) => (fromRight ? n - 1 - i : i));
   let acc: KTensor;
-  let rest: number[];
+  let reverse = fromRight;
   if (initializer === null || initializer === undefined) {
-    if (n === 0) throw new KerasValueError(`${name}: argument 'elems' is empty (shape [${fmt(x.shape)}]) and no 'initializer' is given`);
-    acc = step(x, 0, order[0]);
-    rest = order.slice(1);
+    if (x.shape[0] === 0) throw new KerasValueError(`${name}: argument 'elems' is empty (shape [${fmt(x.shape)}]) and no 'initializer' is given`);
+    // The first element in fold order starts the accumulator; the loop runs over the rest.
+    if (fromRight) x = applyOp('reverse', [x], { axes: [0] });
+    reverse = false;
+    acc = step(x, 0, 0);
+    x = applyOp('slice', [x], { begin: x.shape.map((_, i) => (i === 0 ? 1 : 0)), size: x.shape.map(() => -1) });
   } else {
     acc = initializer instanceof KTensor ? initializer : asTensor(initializer, name, 'initializer', x.dtype);
-    rest = order;
   }
-  const first = acc;
-  for (const i of rest) {
-    const what = `argument 'fn' (at element ${i})`;
-    const next = resultTensor(f(acc, step(x, 0, i)), name, what);
-    checkSame(next, first, name, `${what}: the result`, `the accumulator ('initializer', or the ${fromRight ? 'last' : 'first'} element)`);
-    acc = next;
-  }
-  return acc;
+  const what = "argument 'fn' (traced once for the loop)";
+  const refWhat = `the accumulator ('initializer', or the ${fromRight ? 'last' : 'first'} element)`;
+  const [[result]] = scan(
+    name,
+    ([a], [xt]) => {
+      const next = resultTensor(f(a, xt), name, what);
+      checkSame(next, a, name, `${what}: the result`, refWhat);
+      return [[next], []];
+    },
+    [acc],
+    [x],
+    { reverse },
+  );
+  return result;
 }
 
 /**
@@ -282,7 +352,8 @@ function fold(name: string, fn: unknown, elems: unknown, initializer: unknown, n
  * at `elems[1]`). `fn` must return a tensor of the accumulator's dtype and shape.
  * Returns the final accumulator. `name` is accepted and unused.
  *
- * The fold is unrolled: the leading dimension of `elems` must be statically known.
+ * `fn` is traced once into the body of a loop: the leading dimension of `elems` may
+ * be unknown until run time.
  *
  * Mirrors `keras.backend.foldl(fn, elems, initializer=None, name=None)`.
  */
@@ -296,7 +367,8 @@ export function foldl(fn: (acc: KTensor, x: KTensor) => KTensor, elems: KTensor,
  * starts at `elems[n-2]`). `fn` must return a tensor of the accumulator's dtype and
  * shape. Returns the final accumulator. `name` is accepted and unused.
  *
- * The fold is unrolled: the leading dimension of `elems` must be statically known.
+ * `fn` is traced once into the body of a loop: the leading dimension of `elems` may
+ * be unknown until run time.
  *
  * Mirrors `keras.backend.foldr(fn, elems, initializer=None, name=None)`.
  */

@@ -4,10 +4,9 @@
  */
 import { isFloatDType } from '../../../backends/types';
 import { KerasTypeError } from '../../../errors';
-import { accumulate,inputGradients } from '../../grad-rules';
-import { topoSort } from '../../graph';
-import { applyOp,cast,onesLikeOp } from '../../primitives';
+import { applyOp,onesLikeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
+import { vjp } from '../../vjp';
 import { requireTensor,requireTensorLike } from '../../validate';
 
 /**
@@ -41,28 +40,5 @@ export function gradients(loss: KTensor, variables: KTensor | readonly KTensor[]
   if (!isFloatDType(loss.dtype)) {
     throw new KerasTypeError(`gradients: argument 'loss' must be a float tensor, got ${loss.dtype}`);
   }
-  const order = topoSort([loss]);
-  const targetIds = new Set(targets.map((t) => t.id));
-  // Which tensors lie on a path from a target (gradients flow only there).
-  const reaches = new Set<number>();
-  for (const t of order) {
-    if (targetIds.has(t.id)) reaches.add(t.id);
-    else if (t.node.kind === 'op' && !t.node.noGrad && t.node.inputs.some((c) => reaches.has(c.id))) reaches.add(t.id);
-  }
-  const grads = new Map<number, KTensor>();
-  if (reaches.has(loss.id)) grads.set(loss.id, onesLikeOp(loss));
-  for (let k = order.length - 1; k >= 0; k--) {
-    const t = order[k];
-    const g = grads.get(t.id);
-    if (g === undefined || t.node.kind !== 'op' || t.node.noGrad) continue;
-    const inputs = t.node.inputs;
-    if (!inputs.some((c) => reaches.has(c.id))) continue;
-    const gi = inputGradients(t, g);
-    inputs.forEach((c, i) => {
-      const d = gi[i];
-      if (d === null || d === undefined || !reaches.has(c.id) || !isFloatDType(c.dtype)) return;
-      grads.set(c.id, accumulate(grads.get(c.id), cast(d, c.dtype)));
-    });
-  }
-  return targets.map((t) => grads.get(t.id) ?? null);
+  return vjp([[loss, onesLikeOp(loss)]], targets);
 }

@@ -40,6 +40,12 @@ export function dot(x: unknown, y: unknown): KTensor {
   const yRest = yPerm.slice(1).map((i) => b.shape[i]);
   if (yRest.some((d) => d === null)) throw new KerasValueError(`dot: the dimensions of 'y' must be known for N-D dot`);
   const nCols = (yRest as number[]).reduce((p, d) => p * d, 1);
+  if (b.rank === 2 && a.shape.slice(0, -1).filter((d) => d === null).length > 1) {
+    // Several unknown leading dims (batch and time, say): a batched product with y
+    // broadcast over them, as no reshape can flatten them.
+    const b3 = reshapeTo(b, [...new Array<number>(a.rank - 2).fill(1), k, nCols], 'dot');
+    return matMul(a, b3);
+  }
   const a2 = reshapeTo(a, [null, k], 'dot');
   const b2 = reshapeTo(transposeOp(b, yPerm), [k, nCols], 'dot');
   const p = matMul(a2, b2);
