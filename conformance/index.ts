@@ -36,4 +36,6 @@ export type {
   KApi,
 } from './case';
 export { CATALOGUE_SPECS, OPERATOR_SPECS } from './cases';
+export { NOT_DIFFERENTIABLE } from './differentiability';
+export type { NoGradientReason } from './differentiability';
 export * as oracle from './oracle';

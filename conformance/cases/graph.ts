@@ -164,6 +164,13 @@ function phaseCases(call: (K: KApi, x: unknown, alt: unknown, training?: unknown
     },
     { name: 'training 1', inputs: [df(A23), fl(B23)], run: (K, x, alt) => call(K, x, alt, 1), expected: onTrain, ...(trainPicksX ? { grad: true } : {}) },
     { name: 'training 0', inputs: [fl(A23), df(B23)], run: (K, x, alt) => call(K, x, alt, 0), expected: onTest, ...(trainPicksX ? { grad: true } : {}) },
+    // The gradient flows to the branch picked (for in_train_phase the cases above check x).
+    ...(trainPicksX
+      ? []
+      : [
+          { name: 'training 1, gradient to alt', inputs: [fl(A23), df(B23)], run: (K: KApi, x: KTensor, alt: KTensor) => call(K, x, alt, 1), expected: onTrain, grad: true },
+          { name: 'training 0, gradient to x', inputs: [df(A23), fl(B23)], run: (K: KApi, x: KTensor, alt: KTensor) => call(K, x, alt, 0), expected: onTest, grad: true },
+        ]),
     { name: 'training true', inputs: [fl(A23), fl(B23)], run: (K, x, alt) => call(K, x, alt, true), expected: onTrain },
     { name: 'training false', inputs: [fl(A23), fl(B23)], run: (K, x, alt) => call(K, x, alt, false), expected: onTest },
     {
@@ -250,6 +257,17 @@ export const PRINT_SPEC = defineSpec({
       },
       // 2 * ([1, 2] + [0, 1]) = [2, 6]; 2 * ([1, 2] + [[1, 1], [2, 2]]) = [[4, 6], [6, 8]]
       expected: () => [8, 'y = [[2,6]]\n', 24, 'y = [[4,6],[6,8]]\n', 'v^2 = [[1,4]]\n'],
+    },
+    {
+      name: 'the gradient passes through unchanged: d sum(print(x^2 * 3)) / dx = 6 x',
+      modes: ['eager'],
+      run(K) {
+        const x = K.variable([[1, -2], [0.5, 3]]);
+        // (whether the forward value is printed while only the gradient is computed is left open)
+        return captureStderr(() => K.eval(K.gradients(K.sum(K.printTensor(K.multiply(K.square(x), 3), 'y = ')), [x])[0] as KTensor))[0];
+      },
+      expected: () => [[6, -12], [3, 18]],
+      outDtype: 'float',
     },
   ],
   errorCases: [
@@ -398,6 +416,13 @@ const RNN = defineSpec({
       inputs: [df(X, UNKNOWN_T), df(H0), bl(MASK, { placeholderShape: [2, null] }), df(W, S22), df(U, S22)],
       run: (K, x, h0, m, w, u) => K.rnn(stepWithConstants(K), x, [h0], { mask: m, goBackwards: true, constants: [w, u] })[2][0],
       expected: (x, h0, m, w, u) => simpleRnn(x, w, u, h0, { mask: m, goBackwards: true })[2],
+      grad: true,
+    },
+    {
+      name: 'gradient through the last output',
+      inputs: [df(X), df(H0), df(W, S22), df(U, S22)],
+      run: (K, x, h0, w, u) => K.rnn(stepCapturing(K, w, u), x, [h0])[0],
+      expected: (x, h0, w, u) => simpleRnn(x, w, u, h0)[0],
       grad: true,
     },
     {

@@ -612,6 +612,27 @@ const NBIT_SPEC = defineSpec({
       grad: true,
     },
     {
+      name: 'axes [0], gradient of the mean for x',
+      inputs: [df(NX), fl([1.5, 0.5, 2], { placeholderShape: [3] }), fl([0.1, -0.2, 0.3], { placeholderShape: [3] })],
+      run: (K, x, g, b) => K.normalizeBatchInTraining(x, g, b, [0])[1],
+      expected: (x, g, b) => normalizeBatchInTraining(x, g, b, [0], 0.001)[1],
+      grad: true,
+    },
+    {
+      name: 'axes [0], gradient of the variance for x',
+      inputs: [df(NX), fl([1.5, 0.5, 2], { placeholderShape: [3] }), fl([0.1, -0.2, 0.3], { placeholderShape: [3] })],
+      run: (K, x, g, b) => K.normalizeBatchInTraining(x, g, b, [0])[2],
+      expected: (x, g, b) => normalizeBatchInTraining(x, g, b, [0], 0.001)[2],
+      grad: true,
+    },
+    {
+      name: 'rank 4, axes [0, 2, 3], gradient of the variance for x',
+      inputs: [df(X4D), fl([2, -1, 0.5], { placeholderShape: [3] }), fl([0.5, 0, 1], { placeholderShape: [3] })],
+      run: (K, x, g, b) => K.normalizeBatchInTraining(x, g, b, [0, 2, 3])[2],
+      expected: (x, g, b) => normalizeBatchInTraining(x, g, b, [0, 2, 3], 0.001)[2],
+      grad: true,
+    },
+    {
       name: 'rank 3, axes [1]: gamma (batch, channels) reshaped, unknown batch dim',
       inputs: [df(T234), df([[1, 2, 0.5, -1], [0.5, 1, 1.5, 2]], { placeholderShape: [2, 4] }), fl([[0, 1, 0, 1], [1, 0, 1, 0]], { placeholderShape: [2, 4] })],
       run: (K, x, g, b) => K.normalizeBatchInTraining(x, g, b, [1])[0],
