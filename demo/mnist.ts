@@ -191,7 +191,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   if (target !== null) {
     const shown = Math.min(test.count, 100);
     const digits: PredictedDigit[] = [];
-    const probs = cnn.predict([batchOf(test, 0, test.count).x])[0];
+    // Predicted in batches: one batch of every test image would hold all their patches at once.
+    const probs = { data: new Float32Array(test.count * CLASSES) };
+    for (let i = 0; i < test.count; i += 500) {
+      const end = Math.min(test.count, i + 500);
+      probs.data.set(cnn.predict([batchOf(test, i, end).x])[0].data, i * CLASSES);
+    }
     for (let i = 0; i < test.count; i++) {
       let best = 0;
       for (let c = 1; c < CLASSES; c++) if (probs.data[i * CLASSES + c] > probs.data[i * CLASSES + best]) best = c;
