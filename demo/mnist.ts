@@ -33,6 +33,8 @@ export interface DemoOptions {
   readonly seed?: number;
   /** Where to write the HTML page (default `reports/mnist-demo.html`); `null` for no page. */
   readonly html?: string | null;
+  /** Also write the trained model (images in, class probabilities out) as an ONNX file here (default: none). */
+  readonly onnx?: string | null;
   /** Where progress goes (default `process.stdout`); a progress bar when it is a terminal. */
   readonly output?: NodeJS.WritableStream & { isTTY?: boolean };
 }
@@ -62,6 +64,8 @@ export interface DemoResult {
   readonly seconds: number;
   /** The HTML page written, or `null`. */
   readonly html: string | null;
+  /** The ONNX model written, or `null`. */
+  readonly onnx: string | null;
 }
 
 function positiveInt(v: unknown, name: string, allowZero = false): number {
@@ -208,6 +212,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     html = target;
     say(`page written to ${target}`);
   }
+  const onnx = options.onnx ?? null;
+  if (onnx !== null) {
+    fs.mkdirSync(path.dirname(path.resolve(onnx)), { recursive: true });
+    const info = cnn.predict.exportOnnx(onnx, { name: 'mnist_cnn', docString: `MNIST CNN trained by keras-backend-ts on '${backend}': input x [batch, 28, 28, 1] in [0, 1], output class probabilities [batch, 10]` });
+    say(`model written to ${onnx} (${info.byteLength} bytes, opset ${info.opset})`);
+  }
   for (const f of [cnn.step, cnn.predict, cnn.evaluate]) f.dispose();
-  return { backend, trainSamples: train.count, testSamples: test.count, epochs: results, testAccuracy: final.testAccuracy, testLoss: final.testLoss, seconds, html };
+  return { backend, trainSamples: train.count, testSamples: test.count, epochs: results, testAccuracy: final.testAccuracy, testLoss: final.testLoss, seconds, html, onnx };
 }

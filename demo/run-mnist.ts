@@ -1,10 +1,10 @@
 /**
- * `npm run demo [-- --backend NAME] [--epochs N] [--batch-size N] [--train N] [--test N] [--html FILE | --no-html]`:
+ * `npm run demo [-- --backend NAME] [--epochs N] [--batch-size N] [--train N] [--test N] [--html FILE | --no-html] [--onnx FILE]`:
  * the MNIST demo (demo/mnist.ts) from the command line.
  */
 import { DemoOptions, runDemo } from './mnist';
 
-const USAGE = 'usage: npm run demo -- [--backend NAME] [--epochs N] [--batch-size N] [--train N] [--test N] [--html FILE | --no-html]';
+const USAGE = 'usage: npm run demo -- [--backend NAME] [--epochs N] [--batch-size N] [--train N] [--test N] [--html FILE | --no-html] [--onnx FILE]';
 
 function parseArgs(argv: readonly string[]): DemoOptions {
   const o: { -readonly [K in keyof DemoOptions]: DemoOptions[K] } = {};
@@ -41,6 +41,9 @@ function parseArgs(argv: readonly string[]): DemoOptions {
         break;
       case '--no-html':
         o.html = null;
+        break;
+      case '--onnx':
+        o.onnx = value();
         break;
       case '--help':
       case '-h':

@@ -101,7 +101,10 @@ describe('pages in headless Chromium', () => {
 
   it("the demo's page draws its curves and its grid of predicted digits", async () => {
     const file = path.join(dir, 'mnist.html');
-    const result = await runDemo({ backend: 'onnx', trainSamples: 300, testSamples: 100, epochs: 2, html: file, output: quiet });
+    const model = path.join(dir, 'mnist.onnx');
+    const result = await runDemo({ backend: 'onnx', trainSamples: 300, testSamples: 100, epochs: 2, html: file, onnx: model, output: quiet });
+    expect(result.onnx).toBe(model);
+    expect(fs.statSync(model).size).toBeGreaterThan(10000);
     const { page, errors } = await open(file);
     for (const id of ['loss-chart', 'accuracy-chart']) {
       const lines = await page.$$eval(`#${id} polyline.series`, (els) =>
