@@ -127,6 +127,34 @@ describe.each(BACKENDS)('ONNX export on %s', (name) => {
     expectClose(res.runs[0].output.data, want.data);
   });
 
+  it('an exported RNN (a loop over a run-time number of steps) gives the library outputs', () => {
+    const units = 3;
+    const x = K.placeholder({ shape: [null, null, 2], name: 'sequence' });
+    // The step reads the weights themselves: the loop body refers to the model's initializers by name.
+    const wm = K.variable({ data: seeded(2 * units, 3).map((v) => v - 0.5), shape: [2, units] }, { name: 'w' });
+    const um = K.variable({ data: seeded(units * units, 4).map((v) => v - 0.5), shape: [units, units] }, { name: 'u' });
+    const step = (xt: K.KTensor, states: K.KTensor[]): [K.KTensor, K.KTensor[]] => {
+      const h = K.tanh(K.add(K.dot(xt, wm), K.dot(states[0], um)));
+      return [h, [h]];
+    };
+    // Zeros of shape (samples, units), the batch known at run time only.
+    const h0 = K.multiply(K.dot(K.sum(x, 1), wm), 0);
+    const [last] = K.rnn(step, x, [h0]);
+    const f = K.function([x], [last]);
+    const file = path.join(dir, `rnn-${name}.onnx`);
+    f.exportOnnx(file);
+    const runs = [
+      { n: 2, t: 5 },
+      { n: 1, t: 9 },
+    ];
+    const res = runOrt(file, runs.map(({ n, t }) => ({ sequence: f32(seeded(n * t * 2, n + t), [n, t, 2]) })));
+    runs.forEach(({ n, t }, k) => {
+      const want = f([{ data: seeded(n * t * 2, n + t), shape: [n, t, 2] }])[0];
+      expect(res.runs[k].output.dims).toEqual([n, units]);
+      expectClose(res.runs[k].output.data, want.data);
+    });
+  });
+
   it('an exported training step returns the updated weights, and repeats when they are fed back', () => {
     const cnn = buildCnn(K, { size: 10, c1: 2, c2: 3, classes: 3, optimizer: 'sgd', learningRate: 0.1, seed: 2 });
     const file = path.join(dir, `step-${name}.onnx`);

@@ -85,11 +85,21 @@ export function exportOnnxModel(request: ExportRequest): ExportedModel {
     taken.add(fresh);
     return fresh;
   };
-  for (const node of g.node) {
-    node.input = (node.input ?? []).map(nameOf);
-    node.output = (node.output ?? []).map(nameOf);
-  }
-  for (const init of g.initializer) init.name = nameOf(init.name as string);
+  // Names are unique in the whole model (subgraphs share the counters), and a loop body
+  // reads outer values by name: one renaming everywhere, subgraphs included.
+  const renameIn = (graph: onnx.IGraphProto, top: boolean): void => {
+    for (const node of graph.node ?? []) {
+      node.input = (node.input ?? []).map(nameOf);
+      node.output = (node.output ?? []).map(nameOf);
+      for (const attr of node.attribute ?? []) {
+        if (attr.g) renameIn(attr.g, false);
+        for (const sub of attr.graphs ?? []) renameIn(sub, false);
+      }
+    }
+    for (const init of graph.initializer ?? []) init.name = nameOf(init.name as string);
+    if (!top) for (const v of [...(graph.input ?? []), ...(graph.output ?? []), ...(graph.valueInfo ?? [])]) v.name = nameOf(v.name as string);
+  };
+  renameIn(g, true);
 
   // Inputs: every placeholder (used or not), then the updated variables.
   const nodeValue = (i: number, name: string): ExportedValue => {
