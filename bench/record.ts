@@ -6,6 +6,7 @@
  * Run directly (`node dist/bench/x.js`), a benchmark only prints.
  */
 import { appendFileSync } from 'fs';
+import { BUILTIN_BACKENDS } from '../src/index';
 
 /** One timing. */
 export interface StepRecord {
@@ -36,5 +37,5 @@ export function benchBackends(argv: readonly string[] = process.argv.slice(2)): 
   const env = process.env[BACKENDS_ENV];
   const names = env ? env.split(',') : argv.flatMap((a) => a.split(','));
   const list = names.map((s) => s.trim()).filter((s) => s !== '');
-  return list.length > 0 ? list : ['reference', 'tfjs', 'onnx'];
+  return list.length > 0 ? list : [...BUILTIN_BACKENDS];
 }

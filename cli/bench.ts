@@ -13,6 +13,7 @@ import { packageInfo } from './package-info';
 import { ProgressBar } from './progress';
 import { compiledScript, runScript } from './run-script';
 import { UsageError } from './usage-error';
+import { BUILTIN_BACKENDS } from '../src/index';
 
 /** A benchmark: its file under bench/, what it times, and the engines it cannot do without. */
 export interface Benchmark {
@@ -39,7 +40,7 @@ export interface BenchCommandOptions {
   readonly progress: boolean;
 }
 
-const BUILTIN = ['reference', 'tfjs', 'onnx'];
+const BUILTIN: readonly string[] = BUILTIN_BACKENDS;
 
 function missingLine(engines: readonly EngineName[]): string {
   const missing = engines.flatMap((e) => enginePackageStatus(e).filter((p) => p.installed !== p.version));

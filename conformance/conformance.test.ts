@@ -3,8 +3,7 @@
  * author does the same for theirs:
  *   registerBackend('mine', factory); describeConformance('mine');
  */
+import { BUILTIN_BACKENDS } from '../src/index';
 import { describeConformance } from './runner';
 
-describeConformance('reference');
-describeConformance('tfjs');
-describeConformance('onnx');
+for (const name of BUILTIN_BACKENDS) describeConformance(name);

@@ -4,7 +4,7 @@
  * same runs into jest tests. Jest is never imported: the describe helper reads
  * the jest globals when it is called.
  */
-import { CATALOGUE, K } from '../src/index';
+import { BUILTIN_BACKENDS, CATALOGUE, K } from '../src/index';
 import type { FunctionSpec } from './case';
 import { CATALOGUE_SPECS, OPERATOR_SPECS } from './cases';
 import { describeError, runSpec } from './execute';
@@ -13,12 +13,12 @@ import { ConformanceReport, ConformanceResult, ConformanceVerdict, summarise, to
 export { toHtml, toMarkdown, totals, verdict };
 export type { ConformanceVerdict };
 
-/** The built-in backends, the default of `runConformance`. */
-export const DEFAULT_BACKENDS: readonly string[] = ['reference', 'tfjs', 'onnx'];
+/** The built-in backends (the library's one list), the default of `runConformance`. */
+export const DEFAULT_BACKENDS: readonly string[] = BUILTIN_BACKENDS;
 
 /** Options of `runConformance`. */
 export interface RunOptions {
-  /** Backends to run on, in order (default: reference, tfjs, onnx). */
+  /** Backends to run on, in order (default: the built-in backends, BUILTIN_BACKENDS). */
   readonly backends?: readonly string[];
   /**
    * Functions to run (Keras or TypeScript names). The report holds only these

@@ -6,10 +6,10 @@
  * - normal draws replaced by uniform ones with the same mean and spread.
  */
 import { HostRandom } from '../src/api/host-random';
-import { K } from '../src/index';
+import { K, BUILTIN_BACKENDS } from '../src/index';
 import { runSpec, specFor } from '../conformance';
 
-const BACKENDS = ['reference', 'tfjs', 'onnx'];
+const BACKENDS = BUILTIN_BACKENDS;
 
 /** Box-Muller, but the second value of each pair is a copy of the first. */
 function copiedSecond(this: HostRandom, n: number, mean: number, stddev: number): Float64Array {

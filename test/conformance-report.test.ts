@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { CATALOGUE, K } from '../src/index';
+import { CATALOGUE, K, BUILTIN_BACKENDS } from '../src/index';
 import { allSpecs, ConformanceReport, errorSignature, runConformance, toHtml, toMarkdown } from '../conformance';
 
-const BACKENDS = ['reference', 'tfjs', 'onnx'];
+const BACKENDS = BUILTIN_BACKENDS;
 const RESULT_KEYS = ['function', 'backend', 'status', 'cases', 'gradientCases', 'maxAbsError', 'message'];
 const STATUSES = ['pass', 'fail', 'unsupported', 'missing'];
 

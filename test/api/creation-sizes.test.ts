@@ -4,8 +4,9 @@
  * (issue 7, item 5).
  */
 import * as K from '../../src/index';
+import { BUILTIN_BACKENDS } from '../../src/index';
 
-describe.each(['reference', 'tfjs', 'onnx'])('creation sizes on %s', (name) => {
+describe.each([...BUILTIN_BACKENDS])('creation sizes on %s', (name) => {
   beforeAll(async () => {
     await K.setBackend(name);
   });

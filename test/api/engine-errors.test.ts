@@ -7,8 +7,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as K from '../../src/index';
+import { BUILTIN_BACKENDS } from '../../src/index';
 
-describe.each(['reference', 'tfjs', 'onnx'])('engine failures on %s', (name) => {
+describe.each([...BUILTIN_BACKENDS])('engine failures on %s', (name) => {
   beforeAll(async () => {
     await K.setBackend(name);
   });

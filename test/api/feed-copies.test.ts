@@ -8,6 +8,7 @@ import * as K from '../../src/index';
 import { toHostValue } from '../../src/api/values';
 import { tensorOverHost, tensorTakeHost } from '../../src/backends/onnx/tensors';
 import * as ort from 'onnxruntime-node';
+import { BUILTIN_BACKENDS } from '../../src/index';
 
 describe('toHostValue', () => {
   test('with share, a typed array of the wanted dtype is returned as it is; without, copied', () => {
@@ -34,7 +35,7 @@ describe('onnx tensors', () => {
   });
 });
 
-describe.each(['reference', 'tfjs', 'onnx'])('function feeds and results on %s', (name) => {
+describe.each([...BUILTIN_BACKENDS])('function feeds and results on %s', (name) => {
   beforeAll(async () => {
     await K.setBackend(name);
   });

@@ -3,8 +3,9 @@
  * and placeholders, updates after outputs, backend switching.
  */
 import * as K from '../../src/index';
+import { BUILTIN_BACKENDS } from '../../src/index';
 
-describe.each(['reference', 'tfjs', 'onnx'])('execution model on %s', (name) => {
+describe.each([...BUILTIN_BACKENDS])('execution model on %s', (name) => {
   beforeAll(async () => {
     await K.setBackend(name);
   });

@@ -12,8 +12,9 @@ import { onnx } from 'onnx-proto';
 import * as K from '../../src/index';
 import { buildCnn } from '../../demo/cnn-model';
 import { buildMlp, syntheticData } from '../../demo/mlp-model';
+import { BUILTIN_BACKENDS } from '../../src/index';
 
-const BACKENDS = ['reference', 'tfjs', 'onnx'] as const;
+const BACKENDS = BUILTIN_BACKENDS;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onnx-export-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

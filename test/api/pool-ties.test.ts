@@ -3,8 +3,9 @@
  * TensorFlow's max-pool gradient does (ties are common after a relu).
  */
 import * as K from '../../src/index';
+import { BUILTIN_BACKENDS } from '../../src/index';
 
-describe.each(['reference', 'tfjs', 'onnx'])('max-pool gradient on ties, %s', (name) => {
+describe.each([...BUILTIN_BACKENDS])('max-pool gradient on ties, %s', (name) => {
   beforeAll(async () => {
     await K.setBackend(name);
   });

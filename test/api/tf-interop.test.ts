@@ -5,8 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as K from '../../src/index';
+import { BUILTIN_BACKENDS } from '../../src/index';
 
-const BACKENDS = ['reference', 'tfjs', 'onnx'] as const;
+const BACKENDS = BUILTIN_BACKENDS;
 
 beforeAll(async () => {
   // TF.js's own engine (wasm) is started by the tfjs backend; the test's tensors live there.

@@ -5,8 +5,9 @@
  */
 import * as K from '../../src/index';
 import { buildMlp, lossOf, syntheticData } from '../../demo/mlp-model';
+import { BUILTIN_BACKENDS } from '../../src/index';
 
-const BACKENDS = ['reference', 'tfjs', 'onnx'] as const;
+const BACKENDS = BUILTIN_BACKENDS;
 const STEPS = 150;
 
 function train(): number[] {

@@ -4,8 +4,9 @@
  * variable, and no variable of that call changes.
  */
 import * as K from '../../src/index';
+import { BUILTIN_BACKENDS } from '../../src/index';
 
-describe.each(['reference', 'tfjs', 'onnx'])('update checks at run time on %s', (name) => {
+describe.each([...BUILTIN_BACKENDS])('update checks at run time on %s', (name) => {
   beforeAll(async () => {
     await K.setBackend(name);
   });
@@ -49,7 +50,7 @@ describe.each(['reference', 'tfjs', 'onnx'])('update checks at run time on %s', 
   });
 });
 
-describe.each(['reference', 'tfjs', 'onnx'])('batchSetValue on %s', (name) => {
+describe.each([...BUILTIN_BACKENDS])('batchSetValue on %s', (name) => {
   beforeAll(async () => {
     await K.setBackend(name);
   });

@@ -19,8 +19,9 @@ import { applyOp } from '../../src/api/primitives';
 import { NDArray } from '../../src/api/ndarray';
 import { DType, PRIMITIVES, PrimitiveAttrs, PrimitiveName, isFloatDType } from '../../src/backends/types';
 import { CaseInput, GRADIENT_CASES, GradientCase } from './primitive-cases';
+import { BUILTIN_BACKENDS } from '../../src/index';
 
-const BACKENDS = ['reference', 'tfjs', 'onnx'] as const;
+const BACKENDS = BUILTIN_BACKENDS;
 
 /** Step of the central differences: far from every kink of the cases (>= 0.01), small enough for Richardson. */
 const H = 1e-3;

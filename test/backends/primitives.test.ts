@@ -7,8 +7,9 @@
 import type { Backend } from '../../src/backends/backend';
 import { DType, OutputInfo, PRIMITIVES, PrimitiveName } from '../../src/backends/types';
 import { PRIMITIVE_CASES, PrimitiveCase } from './primitive-cases';
+import { BUILTIN_BACKENDS } from '../../src/index';
 
-const BACKEND_NAMES = ['reference', 'tfjs', 'onnx'] as const;
+const BACKEND_NAMES = BUILTIN_BACKENDS;
 
 /** Default relative (and absolute) tolerance for float outputs. */
 const DEFAULT_TOL = 1e-6;
