@@ -8,14 +8,15 @@
  * describeConformance('mine');
  * ```
  */
-export { runConformance, runConformanceVerdict, describeConformance, runFunction, specFor, allSpecs, missingReason, unknownFunctionNames, DEFAULT_BACKENDS } from './runner';
+export { runConformance, runConformanceVerdict, describeConformance, runFunction, specFor, allSpecs, missingReason, unknownFunctionNames, DEFAULT_BACKENDS, knownFailureIndex, checkRow } from './runner';
+export { KNOWN_FAILURES } from './known-failures';
 export type { RunOptions, DescribeOptions } from './runner';
-export { toMarkdown, toHtml, totals, summarise, verdict, isFailing, NOT_SELECTED } from './report';
+export { toMarkdown, toHtml, totals, summarise, verdict, isFailing, applyKnownFailure, NOT_SELECTED } from './report';
 export { toJUnit, junitOutcome } from './junit';
 export type { JUnitOutcome } from './junit';
 export { compareWithBaseline, parseReport } from './baseline';
 export type { BaselineComparison, StatusChange } from './baseline';
-export type { ConformanceReport, ConformanceResult, ConformanceStatus, ConformanceVerdict } from './report';
+export type { ConformanceReport, ConformanceResult, ConformanceStatus, ConformanceVerdict, KnownFailure } from './report';
 export { runSpec, runValueCase, runErrorCase, errorSignature, declaredLack } from './execute';
 export type { RunOutcome, SpecOutcome } from './execute';
 export { defineSpec, DEFAULT_TOLERANCE, GRADIENT_ULPS } from './case';

@@ -5,8 +5,11 @@
 import { CATALOGUE } from '../src/index';
 import type { RunOutcome } from './execute';
 
-/** Status of one function on one backend. */
-export type ConformanceStatus = 'pass' | 'fail' | 'unsupported' | 'missing';
+/**
+ * Status of one function on one backend. `xfail` and `xpass` are the two states of
+ * a function marked as a known failure of the backend (see `KnownFailure`).
+ */
+export type ConformanceStatus = 'pass' | 'fail' | 'xfail' | 'xpass' | 'unsupported' | 'missing';
 
 /** One row of the report: one catalogue function on one backend. */
 export interface ConformanceResult {
@@ -18,6 +21,9 @@ export interface ConformanceResult {
    * `missing`: not implemented (a stub), no cases, or not selected; `unsupported`: every
    * run raised an UnsupportedError for a lack the backend declares (a dtype outside its
    * `dtypes`); `fail`: a run failed (any other UnsupportedError included); `pass`: otherwise.
+   * For a function marked as a known failure of the backend: `xfail` where it would
+   * be `fail` (not a failure of the run), `xpass` where it would be `pass` (a failure
+   * of the run until the mark is removed).
    */
   status: ConformanceStatus;
   /** Value and error runs executed (each value case runs per float variant and mode). */
@@ -81,12 +87,40 @@ export function summarise(fn: string, backend: string, runs: readonly RunOutcome
   return row('pass', unsupNote ? `${passNote}; ${unsupNote}` : passNote);
 }
 
+/**
+ * A known failure: one catalogue function (Keras or TypeScript name) on one backend,
+ * with the reason. While it fails it is reported `xfail` and does not fail the run;
+ * once it passes it is reported `xpass` and fails the run until the mark is removed.
+ */
+export interface KnownFailure {
+  /** The function, by its Keras (`batch_dot`) or TypeScript (`batchDot`) name. */
+  readonly function: string;
+  /** The backend name. */
+  readonly backend: string;
+  /** Why it fails (shown in the reports). */
+  readonly reason: string;
+}
+
+/**
+ * Applies the known-failure mark of a row's (function, backend), if any: `fail`
+ * becomes `xfail` and `pass` becomes `xpass`, with the reason in the message;
+ * `unsupported` and `missing` rows are left as they are.
+ */
+export function applyKnownFailure(r: ConformanceResult, mark: KnownFailure | undefined): ConformanceResult {
+  if (!mark) return r;
+  if (r.status === 'fail') return { ...r, status: 'xfail', message: `known failure (${mark.reason}): ${r.message}` };
+  if (r.status === 'pass') {
+    return { ...r, status: 'xpass', message: `marked as a known failure (${mark.reason}) but it passes: remove the mark. ${r.message}` };
+  }
+  return r;
+}
+
 /** The message of a row that a functions filter left out (`missing`, but not a failure). */
 export const NOT_SELECTED = 'not selected (functions filter)';
 
-/** Whether a row makes the run fail: `fail`, or `missing` when a functions filter did not leave it out. */
+/** Whether a row makes the run fail: `fail`, `xpass`, or `missing` when a functions filter did not leave it out. */
 export function isFailing(r: ConformanceResult): boolean {
-  return r.status === 'fail' || (r.status === 'missing' && r.message !== NOT_SELECTED);
+  return r.status === 'fail' || r.status === 'xpass' || (r.status === 'missing' && r.message !== NOT_SELECTED);
 }
 
 /** The outcome of a whole run, shared by the command lines and by CI. */
@@ -99,38 +133,51 @@ export interface ConformanceVerdict {
   readonly failing: readonly ConformanceResult[];
   /** Rows `unsupported` as a whole (every run hit a lack the backend declares): not failures. */
   readonly unsupported: readonly ConformanceResult[];
+  /** Rows `xfail` (known failures, marked): not failures. */
+  readonly knownFailures: readonly ConformanceResult[];
   /** One line: `PASS` or `FAIL`, with the counts. */
   readonly summary: string;
 }
 
-/** The verdict of a report: it fails when any function fails, or is missing without a filter asking for fewer. */
+/**
+ * The verdict of a report: it fails when any function fails, passes although marked
+ * as a known failure (`xpass`), or is missing without a filter asking for fewer.
+ */
 export function verdict(report: ConformanceReport): ConformanceVerdict {
   const failing = report.results.filter(isFailing);
   const unsupported = report.results.filter((r) => r.status === 'unsupported');
+  const knownFailures = report.results.filter((r) => r.status === 'xfail');
   const ok = failing.length === 0;
   const nFail = failing.filter((r) => r.status === 'fail').length;
-  const nMissing = failing.length - nFail;
+  const nXpass = failing.filter((r) => r.status === 'xpass').length;
+  const nMissing = failing.length - nFail - nXpass;
   const ran = report.results.filter((r) => r.message !== NOT_SELECTED).length;
+  const notes = [
+    ...(unsupported.length > 0 ? [`${unsupported.length} unsupported (declared by the backend)`] : []),
+    ...(knownFailures.length > 0 ? [`${knownFailures.length} known failures (xfail)`] : []),
+  ];
+  const xpassNote = nXpass > 0 ? `, ${nXpass} pass although marked as known failures (xpass: remove the marks)` : '';
   const summary = ok
-    ? `PASS: ${ran} (function, backend) rows, none failed or missing${unsupported.length > 0 ? `; ${unsupported.length} unsupported (declared by the backend)` : ''}`
-    : `FAIL: ${nFail} (function, backend) rows failed and ${nMissing} are missing, of ${ran}`;
-  return { ok, exitCode: ok ? 0 : 1, failing, unsupported, summary };
+    ? `PASS: ${ran} (function, backend) rows, none failed or missing${notes.map((n) => `; ${n}`).join('')}`
+    : `FAIL: ${nFail} (function, backend) rows failed and ${nMissing} are missing${xpassNote}, of ${ran}`;
+  return { ok, exitCode: ok ? 0 : 1, failing, unsupported, knownFailures, summary };
 }
 
 /** Counts of each status per backend. */
 export function totals(report: ConformanceReport): Record<string, Record<ConformanceStatus, number>> {
   const out: Record<string, Record<ConformanceStatus, number>> = {};
-  for (const b of report.backends) out[b] = { pass: 0, fail: 0, unsupported: 0, missing: 0 };
+  const zero = (): Record<ConformanceStatus, number> => ({ pass: 0, fail: 0, xfail: 0, xpass: 0, unsupported: 0, missing: 0 });
+  for (const b of report.backends) out[b] = zero();
   for (const r of report.results) {
-    if (!out[r.backend]) out[r.backend] = { pass: 0, fail: 0, unsupported: 0, missing: 0 };
+    if (!out[r.backend]) out[r.backend] = zero();
     out[r.backend][r.status]++;
   }
   return out;
 }
 
-const STATUSES: readonly ConformanceStatus[] = ['pass', 'fail', 'unsupported', 'missing'];
+const STATUSES: readonly ConformanceStatus[] = ['pass', 'fail', 'xfail', 'xpass', 'unsupported', 'missing'];
 
-const MD_ICON: Record<ConformanceStatus, string> = { pass: '✅', fail: '❌', unsupported: '⚠️', missing: '➖' };
+const MD_ICON: Record<ConformanceStatus, string> = { pass: '✅', fail: '❌', xfail: '🔶', xpass: '❗', unsupported: '⚠️', missing: '➖' };
 
 function rowsByFunction(report: ConformanceReport): Map<string, Map<string, ConformanceResult>> {
   const m = new Map<string, Map<string, ConformanceResult>>();
@@ -164,7 +211,7 @@ export function toMarkdown(report: ConformanceReport): string {
   const byFn = rowsByFunction(report);
   const t = totals(report);
   lines.push('# keras.backend conformance', '');
-  lines.push('Cells: status (value and error runs + gradient checks ∇). ✅ pass, ❌ fail, ⚠️ unsupported, ➖ missing.', '');
+  lines.push('Cells: status (value and error runs + gradient checks ∇). ✅ pass, ❌ fail, 🔶 xfail (known failure), ❗ xpass (marked but passes), ⚠️ unsupported, ➖ missing.', '');
   lines.push('## Totals', '');
   lines.push(`| status | ${report.backends.join(' | ')} |`);
   lines.push(`|---|${report.backends.map(() => '---').join('|')}|`);
@@ -175,14 +222,15 @@ export function toMarkdown(report: ConformanceReport): string {
   for (const [fn, cells] of byFn) {
     lines.push(`| \`${fn}\` | ${groupOf(fn)} | ${report.backends.map((b) => cellText(cells.get(b))).join(' | ')} |`);
   }
-  lines.push(`| **pass** | | ${report.backends.map((b) => `**${t[b]?.pass ?? 0}**`).join(' | ')} |`);
-  lines.push(`| **fail** | | ${report.backends.map((b) => `**${t[b]?.fail ?? 0}**`).join(' | ')} |`);
-  lines.push(`| **unsupported** | | ${report.backends.map((b) => `**${t[b]?.unsupported ?? 0}**`).join(' | ')} |`);
-  lines.push(`| **missing** | | ${report.backends.map((b) => `**${t[b]?.missing ?? 0}**`).join(' | ')} |`);
-  const failures = report.results.filter((r) => r.status === 'fail');
+  for (const s of STATUSES) lines.push(`| **${s}** | | ${report.backends.map((b) => `**${t[b]?.[s] ?? 0}**`).join(' | ')} |`);
+  const failures = report.results.filter((r) => r.status === 'fail' || r.status === 'xpass');
   lines.push('', '## Failures', '');
   if (failures.length === 0) lines.push('None.');
-  for (const r of failures) lines.push(`- \`${r.function}\` on **${r.backend}**: ${mdEscape(r.message)}`);
+  for (const r of failures) lines.push(`- \`${r.function}\` on **${r.backend}**${r.status === 'xpass' ? ' (xpass)' : ''}: ${mdEscape(r.message)}`);
+  const known = report.results.filter((r) => r.status === 'xfail');
+  lines.push('', '## Known failures (xfail)', '');
+  if (known.length === 0) lines.push('None.');
+  for (const r of known) lines.push(`- \`${r.function}\` on **${r.backend}**: ${mdEscape(r.message)}`);
   const notes = report.results.filter((r) => r.status === 'unsupported' || (r.status === 'pass' && r.message.includes('unsupported')));
   lines.push('', '## Unsupported', '');
   if (notes.length === 0) lines.push('None.');
@@ -215,10 +263,13 @@ export function toHtml(report: ConformanceReport): string {
   const totalRows = STATUSES.map(
     (s) => `<tr class="total"><td>${s}</td><td></td>${report.backends.map((b) => `<td class="${s}">${t[b]?.[s] ?? 0}</td>`).join('')}</tr>`,
   ).join('\n');
-  const failures = report.results
-    .filter((r) => r.status === 'fail')
-    .map((r) => `<li><code>${htmlEscape(r.function)}</code> on <b>${htmlEscape(r.backend)}</b>: ${htmlEscape(r.message)}</li>`)
-    .join('\n');
+  const listOf = (status: readonly ConformanceStatus[]): string =>
+    report.results
+      .filter((r) => status.includes(r.status))
+      .map((r) => `<li><code>${htmlEscape(r.function)}</code> on <b>${htmlEscape(r.backend)}</b>${r.status === 'xpass' ? ' (xpass)' : ''}: ${htmlEscape(r.message)}</li>`)
+      .join('\n');
+  const failures = listOf(['fail', 'xpass']);
+  const known = listOf(['xfail']);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -230,6 +281,8 @@ table { border-collapse: collapse; }
 th, td { border: 1px solid #ccc; padding: 2px 8px; text-align: left; }
 td.pass { background: #d8f5d0; }
 td.fail { background: #f8c8c8; }
+td.xfail { background: #fde0c2; }
+td.xpass { background: #f8c8c8; font-weight: bold; }
 td.unsupported { background: #fbeeb8; }
 td.missing { background: #eee; color: #777; }
 tr.total td { font-weight: bold; }
@@ -247,6 +300,8 @@ ${totalRows}
 </table>
 <h2>Failures</h2>
 ${failures ? `<ul>\n${failures}\n</ul>` : '<p>None.</p>'}
+<h2>Known failures (xfail)</h2>
+${known ? `<ul>\n${known}\n</ul>` : '<p>None.</p>'}
 </body>
 </html>
 `;
