@@ -7,9 +7,8 @@
  */
 import { defineSpec, FunctionSpec } from '../case';
 import { map } from '../oracle';
+import { FLOATX_VALUES, IMAGE_DATA_FORMATS } from '../oracle/config';
 import { bad, fl } from './helpers';
-
-const FLOATX = ['float16', 'float32', 'float64'];
 
 export const CONFIG_SPECS: FunctionSpec[] = [
   defineSpec({
@@ -95,7 +94,7 @@ export const CONFIG_SPECS: FunctionSpec[] = [
         name: 'is a float dtype name',
         modes: ['eager'],
         run: (K) => K.floatx(),
-        check: (r) => (typeof r === 'string' && FLOATX.includes(r) ? null : `got ${String(r)}`),
+        check: (r) => (typeof r === 'string' && FLOATX_VALUES.includes(r) ? null : `got ${String(r)}`),
       },
       {
         name: 'reflects setFloatx',
@@ -187,7 +186,7 @@ export const CONFIG_SPECS: FunctionSpec[] = [
         name: 'is channels_last or channels_first',
         modes: ['eager'],
         run: (K) => K.imageDataFormat(),
-        check: (r) => (r === 'channels_last' || r === 'channels_first' ? null : `got ${String(r)}`),
+        check: (r) => (typeof r === 'string' && IMAGE_DATA_FORMATS.includes(r) ? null : `got ${String(r)}`),
       },
       {
         name: 'reflects setImageDataFormat',

@@ -5,6 +5,7 @@
  */
 import { defineSpec, FunctionSpec } from '../case';
 import { add, array, mul, sub, sum, withDtype } from '../oracle';
+import { movingAverage } from '../oracle/state';
 import { bad, i32, vr } from './helpers';
 
 const V = [
@@ -212,7 +213,7 @@ export const STATE_SPECS: FunctionSpec[] = [
           K.function([], [], [K.movingAverageUpdate(v, [3, 4, 5], 0.9)])([]);
           return K.getValue(v);
         },
-        expected: (v) => add(mul(v, 0.9), mul([3, 4, 5], 0.1)),
+        expected: (v) => movingAverage(v, [3, 4, 5], 0.9),
       },
       {
         name: 'two steps',
@@ -224,7 +225,7 @@ export const STATE_SPECS: FunctionSpec[] = [
           f([]);
           return K.getValue(v);
         },
-        expected: (v) => add(mul(add(mul(v, 0.5), 0.5), 0.5), 0.5),
+        expected: (v) => movingAverage(movingAverage(v, [[1, 1]], 0.5), [[1, 1]], 0.5),
       },
       {
         name: 'momentum 0 takes the value, 1 keeps the variable',
@@ -245,7 +246,7 @@ export const STATE_SPECS: FunctionSpec[] = [
           K.function([p], [], [K.movingAverageUpdate(v, p, 0.75)])([[5, 6]]);
           return K.getValue(v);
         },
-        expected: (v) => add(mul(v, 0.75), mul([5, 6], 0.25)),
+        expected: (v) => movingAverage(v, [5, 6], 0.75),
       },
     ],
     errorCases: [
