@@ -4,7 +4,7 @@
  */
 import { Backend, backendFactory, checkBackend, registeredBackends } from '../backends/backend';
 import { loadBackendModule } from '../backends/load-module';
-import { configuredBackendName } from '../config';
+import { BACKEND_ALIASES, configuredBackendName } from '../config';
 import { ConfigError, KerasError, KerasRuntimeError, KerasValueError } from '../errors';
 
 const instances = new Map<string, Backend>();
@@ -17,53 +17,117 @@ export function currentBackendName(): string {
   return chosenName ?? configuredBackendName();
 }
 
-async function instantiate(name: string): Promise<Backend> {
+/** Options of `ready` and `setBackend`. */
+export interface StartOptions {
+  /** Give up (a ConfigError) when the backend has not started after this many milliseconds; default 60,000. */
+  readonly timeoutMs?: number;
+}
+
+/** How long `ready` and `setBackend` wait for a backend to start, by default. */
+export const DEFAULT_START_TIMEOUT_MS = 60_000;
+
+function timeoutOf(options: StartOptions | undefined, fn: string): number {
+  const t = options?.timeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+  if (typeof t !== 'number' || !(t > 0) || !Number.isFinite(t)) {
+    throw new ConfigError(`${fn}: option 'timeoutMs' must be a positive number of milliseconds, got ${String(t)}`);
+  }
+  return t;
+}
+
+/** `p`, or a ConfigError naming the backend when it has not settled after `ms`. */
+function withTimeout<T>(p: Promise<T>, ms: number, fn: string, name: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    // not unref'd: a factory that never settles must end in this error, not a silent exit
+    const timer = setTimeout(() => {
+      reject(new ConfigError(`${fn}: the backend '${name}' did not start within ${ms} ms (its factory or init never finished); pass { timeoutMs } to wait longer`, name, 'backend'));
+    }, ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+async function instantiate(name: string, fn: string, ms: number): Promise<Backend> {
   const existing = instances.get(name);
   if (existing) return existing;
   const pending = starting.get(name);
-  if (pending) return pending;
+  if (pending) return withTimeout(pending, ms, fn, name);
   const p = (async () => {
     const factory = backendFactory(name);
     let made: unknown;
     let origin: string;
     if (factory) {
-      made = await factory();
       origin = `the backend '${name}'`;
+      try {
+        made = await factory();
+      } catch (e) {
+        throw startFailure(origin, 'its factory', e);
+      }
     } else {
       made = await loadBackendModule(name, registeredBackends());
       origin = `the backend module '${name}'`;
     }
     const backend = checkBackend(made, origin);
-    if (backend.init) await backend.init();
+    if (backend.init) {
+      try {
+        await backend.init();
+      } catch (e) {
+        throw startFailure(origin, 'init()', e);
+      }
+    }
     instances.set(name, backend);
     return backend;
   })();
   starting.set(name, p);
-  try {
-    return await p;
-  } finally {
-    starting.delete(name);
-  }
+  p.then(
+    () => starting.delete(name),
+    () => starting.delete(name),
+  );
+  return withTimeout(p, ms, fn, name);
+}
+
+/** A backend's start-up failure: the library's own errors as they are, anything else a ConfigError naming it. */
+function startFailure(origin: string, what: string, e: unknown): KerasError {
+  if (e instanceof KerasError) return e;
+  return new ConfigError(`${origin} failed to start: ${what} threw ${messageOf(e)}`);
+}
+
+/** `name`, or the built-in backend it is an alias of (`tensorflow` is `tfjs`, as in keras.json). */
+function unalias(name: string): string {
+  if (backendFactory(name) || instances.has(name)) return name;
+  const alias = BACKEND_ALIASES[name];
+  return alias !== undefined && backendFactory(alias) ? alias : name;
 }
 
 /**
  * Starts the configured backend (keras.json or KERAS_BACKEND, or the last `setBackend`).
- * Await it once before using the API; afterwards every call is synchronous.
+ * Await it once before using the API; afterwards every call is synchronous. Gives up
+ * with a ConfigError after `options.timeoutMs` (default 60 s).
  */
-export async function ready(): Promise<void> {
+export async function ready(options?: StartOptions): Promise<void> {
+  const ms = timeoutOf(options, 'ready');
   const name = currentBackendName();
-  active = await instantiate(name);
+  active = await instantiate(name, 'ready', ms);
 }
 
 /**
  * Switches the active backend at run time. Constants and variables made under
  * another backend are moved over (through host memory) the first time they are used.
  */
-export async function setBackend(name: string): Promise<void> {
+export async function setBackend(name: string, options?: StartOptions): Promise<void> {
   if (typeof name !== 'string' || name.length === 0) {
     throw new ConfigError(`setBackend: argument 'name' must be a non-empty backend name, got ${String(name)}`);
   }
-  const backend = await instantiate(name);
+  const ms = timeoutOf(options, 'setBackend');
+  name = unalias(name);
+  const backend = await instantiate(name, 'setBackend', ms);
   chosenName = name;
   active = backend;
 }

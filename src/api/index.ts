@@ -19,6 +19,7 @@ export {
   configPath,
 } from '../config';
 export { ready, setBackend } from './engine';
+export type { StartOptions } from './engine';
 export { registerBackend } from '../backends/backend';
 export type { Backend, BackendFactory } from '../backends/backend';
 export type { DType, Shape, HostArray, PrimitiveName, PrimitiveAttrs, Graph, CompiledGraph } from '../backends/types';

@@ -181,14 +181,56 @@ export function loadKerasJson(options: LoadKerasJsonOptions = {}): KerasJsonResu
   const dirs = primaryDir === fallbackDir ? [primaryDir] : [primaryDir, fallbackDir];
   for (const dir of dirs) {
     const file = path.join(dir, KERAS_JSON_NAME);
+    // The shared temporary folder is trusted only when it and the file are the user's
+    // own and nobody else can write them: another local user could plant a backend module.
+    const shared = dir === fallbackDir && dir !== primaryDir;
+    if (shared) {
+      const distrust = untrustedFallback(dir, file);
+      if (distrust !== null) {
+        warnings.push(distrust);
+        break;
+      }
+    }
     if (isPresent(file)) return fromFile(file, false, env, options, warnings);
-    const failure = tryCreate(dir, file, defaultBackendName(options));
+    const failure = tryCreate(dir, file, defaultBackendName(options), shared);
+    // checked again: another user may have made the folder between the check and mkdir
+    const raced = shared && (failure === 'created' || failure === 'exists') ? untrustedFallback(dir, file) : null;
+    if (raced !== null) {
+      warnings.push(raced);
+      break;
+    }
     if (failure === 'created') return fromFile(file, true, env, options, warnings);
     if (failure === 'exists') return fromFile(file, false, env, options, warnings);
     warnings.push(`cannot create ${file} (${failure})`);
   }
   warnings.push('using the default settings in memory');
+  // one line on stderr: the settings in force are not the file's
+  process.stderr.write(`keras-backend-ts: ${warnings.join('; ')}\n`);
   return build(primaryPath, {}, false, false, env, options, warnings);
+}
+
+/**
+ * Why the shared fallback folder (or the keras.json in it) must not be used, or null:
+ * it must be a real folder (not a link), and it and the file (when present) must be
+ * owned by the current user and writable by nobody else. A missing folder is fine
+ * (it is created private).
+ */
+function untrustedFallback(dir: string, file: string): string | null {
+  if (typeof process.getuid !== 'function') return null; // no owners to check (Windows)
+  const uid = process.getuid();
+  const check = (p: string, what: string, kind: 'dir' | 'file'): string | null => {
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(p);
+    } catch {
+      return null; // absent
+    }
+    if (kind === 'dir' ? !st.isDirectory() : !st.isFile()) return `not using ${p}: it is not a ${kind === 'dir' ? 'folder' : 'regular file'}`;
+    if (st.uid !== uid) return `not using ${p}: the ${what} belongs to another user (uid ${st.uid})`;
+    if ((st.mode & 0o022) !== 0) return `not using ${p}: other users can write the ${what}`;
+    return null;
+  };
+  return check(dir, 'folder', 'dir') ?? check(file, 'file', 'file');
 }
 
 /* ------------------------------------------------------------------ */
@@ -200,13 +242,47 @@ function fromFile(
   options: BackendNameOptions,
   warnings: string[],
 ): KerasJsonResult {
-  let text: string;
+  return build(file, parseObject(readBounded(file), file), created, true, env, options, warnings);
+}
+
+/** The largest keras.json read (a real one is a few hundred bytes). */
+export const MAX_KERAS_JSON_BYTES = 1024 * 1024;
+
+/**
+ * The text of `file`, which must be a regular file of at most MAX_KERAS_JSON_BYTES
+ * (checked on the opened file, so a link to /dev/zero or a FIFO is refused, not read).
+ */
+function readBounded(file: string): string {
+  let fd: number;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // non-blocking: opening a FIFO does not wait for a writer
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (err) {
     throw new ConfigError(`${file}: cannot read the Keras configuration file (${messageOf(err)})`, file);
   }
-  return build(file, parseObject(text, file), created, true, env, options, warnings);
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw new ConfigError(`${file}: the Keras configuration file must be a regular file`, file);
+    if (st.size > MAX_KERAS_JSON_BYTES) {
+      throw new ConfigError(`${file}: the Keras configuration file is ${st.size} bytes, more than the ${MAX_KERAS_JSON_BYTES} allowed`, file);
+    }
+    const buf = Buffer.alloc(MAX_KERAS_JSON_BYTES + 1);
+    let n = 0;
+    for (;;) {
+      const r = fs.readSync(fd, buf, n, buf.length - n, null);
+      if (r === 0) break;
+      n += r;
+      if (n > MAX_KERAS_JSON_BYTES) {
+        throw new ConfigError(`${file}: the Keras configuration file is more than the ${MAX_KERAS_JSON_BYTES} bytes allowed`, file);
+      }
+    }
+    return buf.toString('utf8', 0, n);
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(`${file}: cannot read the Keras configuration file (${messageOf(err)})`, file);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Parses the file's text into its top-level object. */
@@ -311,9 +387,10 @@ function isPresent(file: string): boolean {
 }
 
 /** Creates `dir` and `file` in it with the defaults; returns the outcome or why it failed. */
-function tryCreate(dir: string, file: string, backend: string): 'created' | 'exists' | string {
+function tryCreate(dir: string, file: string, backend: string, shared = false): 'created' | 'exists' | string {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    // the shared fallback folder is made private to the user
+    fs.mkdirSync(dir, { recursive: true, ...(shared ? { mode: 0o700 } : {}) });
     if (!fs.statSync(dir).isDirectory()) return `${dir} is not a folder`;
     return createFileAtomically(file, backend === DEFAULT_SETTINGS.backend ? DEFAULT_KERAS_JSON_TEXT : kerasJsonText(backend));
   } catch (err) {

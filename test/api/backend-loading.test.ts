@@ -82,4 +82,55 @@ describe('third-party backend modules', () => {
       expect(K.eval(K.max(K.constant([1, 5, 3]))).item()).toBe(5);
     });
   });
+
+  /** The ConfigError `setBackend(name)` rejects with (a failure if it resolves). */
+  async function refusal(name: string, options?: { timeoutMs?: number }): Promise<Error> {
+    let err: unknown;
+    await jest.isolateModulesAsync(async () => {
+      const K = await import('../../src/index');
+      err = await K.setBackend(name, options).then(
+        () => new Error('setBackend resolved'),
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(K.ConfigError);
+    });
+    return err as Error;
+  }
+
+  it('calls only an explicit createBackend export: other exports are never run', async () => {
+    const err = await refusal('keras-backend-default-only');
+    expect(err.message).toMatch(/The backend module 'keras-backend-default-only' .*does not export a function 'createBackend'/);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect((require(path.join(fixtures, 'node_modules', 'keras-backend-default-only')) as { called: boolean }).called).toBe(false);
+  });
+
+  it('refuses Node built-ins as backends (no process exit, no raw TypeError)', async () => {
+    for (const name of ['events', 'module', 'assert', 'node:process']) {
+      expect((await refusal(name)).message).toMatch(new RegExp(`The backend '${name}' names a Node.js built-in module`));
+    }
+  });
+
+  it('a module that throws null on load, or whose createBackend throws 42, is a ConfigError naming it', async () => {
+    expect((await refusal('keras-backend-throws-null')).message).toMatch(/'keras-backend-throws-null' .*failed to load: /);
+    expect((await refusal('keras-backend-factory-throws')).message).toMatch(/'keras-backend-factory-throws': createBackend\(\) failed: a thrown number \(42\)/);
+  });
+
+  it('a createBackend that never resolves gives up after the timeout', async () => {
+    const err = await refusal('keras-backend-never', { timeoutMs: 200 });
+    expect(err.message).toMatch(/setBackend: the backend 'keras-backend-never' did not start within 200 ms/);
+  });
+
+  it('names resolve from the working directory, never from the library\'s own folder', async () => {
+    // './reference' exists next to the library's backends, not in the user's project
+    expect((await refusal('./reference')).message).toMatch(/Unknown backend '.\/reference'/);
+    expect((await refusal('../backends/reference')).message).toMatch(/Unknown backend/);
+  });
+
+  it('setBackend accepts keras.json\'s aliases: tensorflow is tfjs', async () => {
+    await jest.isolateModulesAsync(async () => {
+      const K = await import('../../src/index');
+      await K.setBackend('tensorflow');
+      expect(K.backend()).toBe('tfjs');
+    });
+  });
 });
