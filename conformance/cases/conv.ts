@@ -465,7 +465,7 @@ const LOCAL2D_ERRORS: ErrorCase[] = [
 /* Specs                                                                    */
 /* ------------------------------------------------------------------------ */
 
-export const CONV_SPECS: FunctionSpec[] = [
+const SPECS: FunctionSpec[] = [
   defineSpec({
     kerasName: 'conv1d',
     cases: CONV1D_CASES,
@@ -596,3 +596,100 @@ export const CONV_SPECS: FunctionSpec[] = [
   }),
 ];
 
+/* ------------------------------------------------------------------------ */
+/* Pinned by hand                                                           */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Cases whose expected values were worked out by hand from TensorFlow's
+ * definitions (the working is next to each), not by the oracle: 'same' puts
+ * floor(total / 2) cells before, the rest after, total = max((O - 1) s + eff - L, 0),
+ * O = ceil(L / s), eff = (k - 1) d + 1.
+ */
+const X4 = [[[1], [2], [3], [4]]];
+const X5 = [[[1], [2], [3], [4], [5]]];
+const K2 = [[[1]], [[10]]];
+const X33 = [[[[1], [2], [3]], [[4], [5], [6]], [[7], [8], [9]]]];
+/** 1..8 in a 2x2x2 cube (value 4i + 2j + k + 1). */
+const CUBE = [[[[[1], [2]], [[3], [4]]], [[[5], [6]], [[7], [8]]]]];
+/** One row of 3, channels c0 = [1, 2, 3], c1 = [10, 20, 30]; a 1x2 depthwise kernel c0 [1, 2], c1 [3, 4]. */
+const ROW2C = [[[[1, 10], [2, 20], [3, 30]]]];
+const DW12 = [[[[1], [3]], [[2], [4]]]];
+
+function byHand(name: string, inputs: Nested[], run: (K: KApi, ...xs: KTensor[]) => KTensor | KTensor[], expected: Nested | Nested[]): ValueCase {
+  // x fed through a placeholder in graph mode, the kernels constants (the windowed ops need their shapes)
+  return { name: `by hand: ${name}`, inputs: inputs.map((v, i) => (i === 0 ? fl(v) : fl(v, { kind: 'constant' }))), run, expected: () => expected };
+}
+
+const BY_HAND: Record<string, ValueCase[]> = {
+  conv1d: [
+    // total 3 + 2 - 4 = 1, after: out[o] = x[o] + 10 x[o + 1]
+    byHand("'same', odd total padding", [X4, K2], (K, x, k) => K.conv1d(x, k, { padding: 'same' }), [[[21], [32], [43], [4]]]),
+    // valid: O = 2, [x0 + 10 x1, x2 + 10 x3]; same: O = 3, total 1, after: [.., .., x4]
+    byHand('strides 2 over 5, valid and same', [X5, K2], (K, x, k) => [K.conv1d(x, k, { strides: 2 }), K.conv1d(x, k, { strides: 2, padding: 'same' })], [[[[21], [43]]], [[[21], [43], [5]]]]),
+    // eff 3: valid x[o] + 10 x[o + 2]; same: total 2, one before: x[o - 1] + 10 x[o + 1]
+    byHand('dilation 2, valid and same', [X5, K2], (K, x, k) => [K.conv1d(x, k, { dilationRate: 2 }), K.conv1d(x, k, { dilationRate: 2, padding: 'same' })], [[[[31], [42], [53]]], [[[20], [31], [42], [53], [4]]]]),
+  ],
+  conv2d: [
+    // total 1 per axis, after: each output sums x[i..i+1, j..j+1] (zeros beyond)
+    byHand("'same' 2x2 ones over 3x3", [X33, [[[[1]], [[1]]], [[[1]], [[1]]]]], (K, x, k) => K.conv2d(x, k, { padding: 'same' }), [[[[12], [16], [9]], [[24], [28], [15]], [[15], [17], [9]]]]),
+    // channels_first, 1x1 kernel [1, 100]: c0 + 100 c1
+    byHand('channels_first, a 1x1 kernel', [[[[[1, 2], [3, 4]], [[5, 6], [7, 8]]]], [[[[1], [100]]]]], (K, x, k) => K.conv2d(x, k, { dataFormat: 'channels_first' }), [[[[501, 602], [703, 804]]]]),
+  ],
+  conv3d: [
+    // valid 2x2x2 ones: the sum 36; 'same': out[i, j, k] sums the cells at or after (i, j, k)
+    byHand("a 2x2x2 kernel of ones, valid and 'same'", [CUBE, [[[[[1]], [[1]]], [[[1]], [[1]]]], [[[[1]], [[1]]], [[[1]], [[1]]]]]], (K, x, k) => [K.conv3d(x, k), K.conv3d(x, k, { padding: 'same' })], [
+      [[[[[36]]]]],
+      [[[[[36], [20]], [[22], [12]]], [[[26], [14]], [[15], [8]]]]],
+    ]),
+  ],
+  pool2d: [
+    // windows {0,1}x{0,1}, {0,1}x{2}, {2}x{0,1}, {2}x{2}: max, and the mean of the real cells
+    byHand("'same' 2x2 windows, strides 2 over 3x3, max and avg", [X33], (K, x) => [K.pool2d(x, [2, 2], { strides: [2, 2], padding: 'same' }), K.pool2d(x, [2, 2], { strides: [2, 2], padding: 'same', poolMode: 'avg' })], [
+      [[[[5], [6]], [[8], [9]]]],
+      [[[[3], [4.5]], [[7.5], [9]]]],
+    ]),
+  ],
+  pool3d: [byHand('one 2x2x2 window over 1..8, max and avg', [CUBE], (K, x) => [K.pool3d(x, [2, 2, 2]), K.pool3d(x, [2, 2, 2], { poolMode: 'avg' })], [[[[[[8]]]]], [[[[[4.5]]]]]])],
+  conv2d_transpose: [
+    // out[i s + k - before] += x[i] w[k]: x = [1, 2], w = [1, 10, 100], stride 2; valid: [1, 10, 102, 20, 200];
+    // 'same' to 4: the forward conv pads 1 cell after, none before: [1, 10, 102, 20]
+    byHand("one row, stride 2, valid and 'same'", [[[[[1], [2]]]], [[[[1]], [[10]], [[100]]]]], (K, x, k) => [K.conv2dTranspose(x, k, [1, 1, 5, 1], { strides: [1, 2] }), K.conv2dTranspose(x, k, [1, 1, 4, 1], { strides: [1, 2], padding: 'same' })], [
+      [[[[1], [10], [102], [20], [200]]]],
+      [[[[1], [10], [102], [20]]]],
+    ]),
+  ],
+  conv3d_transpose: [
+    byHand("one line, stride 2, valid and 'same'", [[[[[[1], [2]]]]], [[[[[1]], [[10]], [[100]]]]]], (K, x, k) => [K.conv3dTranspose(x, k, [1, 1, 1, 5, 1], { strides: [1, 1, 2] }), K.conv3dTranspose(x, k, [1, 1, 1, 4, 1], { strides: [1, 1, 2], padding: 'same' })], [
+      [[[[[1], [10], [102], [20], [200]]]]],
+      [[[[[1], [10], [102], [20]]]]],
+    ]),
+  ],
+  depthwise_conv2d: [
+    // c0: [1 + 4, 2 + 6] = [5, 8]; c1: [30 + 80, 60 + 120] = [110, 180]
+    byHand('one filter per channel', [ROW2C, DW12], (K, x, k) => K.depthwiseConv2d(x, k), [[[[5, 110], [8, 180]]]]),
+  ],
+  separable_conv2d: [
+    // the depthwise result, then c0 + c1 / 2: [5 + 55, 8 + 90]
+    byHand('depthwise then a 1x1 mix', [ROW2C, DW12, [[[[1], [0.5]]]]], (K, x, d, p) => K.separableConv2d(x, d, p), [[[[60], [98]]]]),
+  ],
+  separable_conv1d: [
+    // as separable_conv2d on one row; 'same': total 1, after: the last window reads [3, 30] and zeros: 3 + 90 / 2 = 48
+    byHand("depthwise then a 1x1 mix, valid and 'same'", [ROW2C[0], DW12[0], [[[1], [0.5]]]], (K, x, d, p) => [K.separableConv1d(x, d, p), K.separableConv1d(x, d, p, { padding: 'same' })], [
+      [[[60], [98]]],
+      [[[60], [98], [48]]],
+    ]),
+  ],
+  local_conv1d: [
+    // windows [1, 2] and [3, 4] with their own kernels [1, 10] and [100, 1000]
+    byHand('one kernel per output position', [X4, [[[1], [10]], [[100], [1000]]]], (K, x, k) => K.localConv1d(x, k, 2, 2), [[[21], [4300]]]),
+  ],
+  local_conv2d: [
+    // one 1x2 window over c0 = [1, 2], c1 = [3, 4]; kernel [1, 10, 100, 1000];
+    // channels_first flattens (c, k): 1, 2, 3, 4 -> 4321; channels_last (k, c): 1, 3, 2, 4 -> 4231
+    byHand('channels_first flattens (c, k)', [[[[[1, 2]], [[3, 4]]]], [[[1], [10], [100], [1000]]]], (K, x, k) => K.localConv2d(x, k, [1, 2], [1, 1], [1, 1], 'channels_first'), [[[[4321]]]]),
+    byHand('channels_last flattens (k, c)', [[[[[1, 3], [2, 4]]]], [[[1], [10], [100], [1000]]]], (K, x, k) => K.localConv2d(x, k, [1, 2], [1, 1], [1, 1], 'channels_last'), [[[[4231]]]]),
+  ],
+};
+
+export const CONV_SPECS: FunctionSpec[] = SPECS.map((s) => (BY_HAND[s.kerasName] ? { ...s, cases: [...s.cases, ...BY_HAND[s.kerasName]] } : s));
