@@ -7,18 +7,22 @@ import type { KTensor } from '../../src';
 import type { NDArray } from '../../src/index';
 import { defineSpec, FunctionSpec, KApi, ValueCase } from '../case';
 import { map, OArray, roundedUniform, sigmoid, softmax, tag, tanh, toNested } from '../oracle';
+import { reshape } from '../oracle/shape';
 import { batchNormalization, biasAdd, binaryCrossentropy, categoricalCrossentropy, clipBounds, elu, hardSigmoid, inTopK, l2Normalize, normalizeBatchInTraining, softplus, softsign, sparseCategoricalCrossentropy } from '../oracle/nn';
 import { correlation, correlationThreshold } from '../oracle/statistics';
 import { bad, df, fl, i32, M23, T234, X234 } from './helpers';
 import { unaryFloatCases } from './math';
 import { ALPHA, bernoulliMean, COUNT, first, near } from './statistical-checks';
 
-/** Keras relu: max(x, 0) clipped at maxValue, minus alpha * relu(-x). */
-function relu(x: OArray, alpha = 0, maxValue: number | null = null): OArray {
+/**
+ * Keras 2.3.1's relu, piecewise as its docstring and TensorFlow backend define it:
+ * `alpha * (x - threshold)` for `x <= threshold`; above the threshold `x`, clipped to
+ * [0, maxValue] when maxValue is given.
+ */
+function relu(x: OArray, alpha = 0, maxValue: number | null = null, threshold = 0): OArray {
   return map(x, (v) => {
-    let p = Math.max(v, 0);
-    if (maxValue !== null) p = Math.min(p, maxValue);
-    return p - alpha * Math.max(-v, 0);
+    if (v <= threshold) return alpha * (v - threshold);
+    return maxValue === null ? v : Math.min(Math.max(v, 0), maxValue);
   });
 }
 
@@ -696,8 +700,37 @@ const BN_SPEC = defineSpec({
     {
       name: 'scalar statistics',
       inputs: [fl(T234)],
-      run: (K, x) => K.batchNormalization(x, 0.5, 2, 1, 3, 0),
+      run: (K, x) => K.batchNormalization(x, 0.5, 2, 1, 3, { epsilon: 0 }),
       expected: (x) => batchNormalization(x, 0.5, 2, 1, 3, 0),
+    },
+    {
+      name: 'axis 1 (Keras 2.3.1): 1-D statistics apply along the channels of NCHW',
+      inputs: [
+        df(X4D),
+        df([0.1, -0.2, 0.3], { placeholderShape: [3] }),
+        df([0.5, 1, 2], { placeholderShape: [3] }),
+        df([0, 1, -1], { placeholderShape: [3] }),
+        df([2, 0.5, 1], { placeholderShape: [3] }),
+      ],
+      run: (K, x, m, v, b, g) => K.batchNormalization(x, m, v, b, g, { axis: 1 }),
+      expected: (x, m, v, b, g) => {
+        const c = (p: OArray): OArray => reshape(p, [1, 3, 1, 1]);
+        return batchNormalization(x, c(m), c(v), c(b), c(g), 0.001);
+      },
+      grad: true,
+    },
+    {
+      name: 'axis 1 by hand: x 1 everywhere, mean [0, 1, 2], var [1, 4, 0.25] (epsilon 0), beta 0, gamma 1',
+      inputs: [fl([[[[1]], [[1]], [[1]]]])],
+      run: (K, x) => K.batchNormalization(x, K.constant([0, 1, 2]), K.constant([1, 4, 0.25]), null, null, { axis: 1, epsilon: 0 }),
+      // (1 - 0) / 1, (1 - 1) / 2, (1 - 2) / 0.5
+      expected: () => [[[[1]], [[0]], [[-2]]]],
+    },
+    {
+      name: '{axis: -1, epsilon: 0.01} is the documented epsilon 0.01',
+      inputs: [df(NX), df([0.2, -0.1, 0.4], { placeholderShape: [3] }), df([0.8, 1.5, 0.3], { placeholderShape: [3] })],
+      run: (K, x, m, v) => K.batchNormalization(x, m, v, null, null, { axis: -1, epsilon: 0.01 }),
+      expected: (x, m, v) => batchNormalization(x, m, v, null, null, 0.01),
     },
   ],
   errorCases: [
@@ -706,6 +739,15 @@ const BN_SPEC = defineSpec({
     { name: 'int32 var', run: (K) => K.batchNormalization(K.zeros([3]), K.zeros([3]), K.constant([1, 1, 1], { dtype: 'int32' }), null, null), error: 'KerasTypeError', message: /batchNormalization: argument 'var'/ },
     { name: 'a string epsilon', run: (K) => K.batchNormalization(K.zeros([3]), 0, 1, null, null, bad('0.1')), error: 'KerasValueError', message: /batchNormalization: argument 'epsilon'/ },
     { name: 'int32 x', run: (K) => K.batchNormalization(K.constant([1], { dtype: 'int32' }), 0, 1, null, null), error: 'KerasTypeError', message: /batchNormalization: argument 'x'/ },
+    {
+      name: "Keras 2.3.1's positional axis -1 is not read as an epsilon",
+      run: (K) => K.batchNormalization(K.zeros([2, 3]), 0, 1, null, null, -1),
+      error: 'KerasValueError',
+      message: /^batchNormalization: argument 'epsilon' is the integer -1; in Keras 2.3.1's order \(x, mean, var, beta, gamma, axis, epsilon\) that would be the axis\. Pass \{axis: -1\} \(and \{epsilon\}\) as the sixth argument, or a fractional epsilon$/,
+    },
+    { name: "Keras 2.3.1's axis and epsilon as 6th and 7th arguments", run: (K) => K.batchNormalization(K.zeros([2, 3]), 0, 1, null, null, bad(-1), bad(0.001)), error: 'KerasTypeError', message: /^batchNormalization: takes at most 6 positional arguments, got 7$/ },
+    { name: 'an unknown option', run: (K) => K.batchNormalization(K.zeros([2, 3]), 0, 1, null, null, bad({ axes: 1 })), error: 'KerasValueError', message: /^batchNormalization: unknown option 'axes' \(expected axis, epsilon\)$/ },
+    { name: 'axis out of range', run: (K) => K.batchNormalization(K.zeros([2, 3]), 0, 1, null, null, { axis: 2 }), error: 'KerasValueError', message: /^batchNormalization: argument 'axis' is 2, out of range/ },
   ],
 });
 
@@ -814,6 +856,13 @@ export const NN_SPECS: FunctionSpec[] = [
       { name: 'alpha and maxValue', inputs: [df(R)], run: (K, x) => K.relu(x, 0.2, 2), expected: (x) => relu(x, 0.2, 2), grad: true },
       { name: 'maxValue null is no clipping', inputs: [df(R)], run: (K, x) => K.relu(x, 0, null), expected: (x) => relu(x), grad: true },
       { name: 'maxValue 0', inputs: [fl(R)], run: (K, x) => K.relu(x, 0, 0), expected: (x) => relu(x, 0, 0) },
+      { name: 'threshold 0.8 (Keras 2.3.1), by hand', inputs: [fl(R)], run: (K, x) => K.relu(x, 0, null, 0.8), expected: () => [[0, 0, 0], [1, 2.5, 4]] },
+      { name: 'threshold 0.8', inputs: [df(R)], run: (K, x) => K.relu(x, 0, null, 0.8), expected: (x) => relu(x, 0, null, 0.8), grad: true },
+      { name: 'threshold 1, alpha 0.1, maxValue 3, by hand', inputs: [fl(R)], run: (K, x) => K.relu(x, 0.1, 3, 1), expected: () => [[-0.3, -0.15, -0.075], [0, 2.5, 3]] },
+      { name: 'threshold 1, alpha 0.1, maxValue 3', inputs: [df(R)], run: (K, x) => K.relu(x, 0.1, 3, 1), expected: (x) => relu(x, 0.1, 3, 1), grad: true },
+      { name: 'threshold -1 keeps -1 < x < 0 (no maxValue)', inputs: [df(R)], run: (K, x) => K.relu(x, 0.5, null, -1), expected: (x) => relu(x, 0.5, null, -1), grad: true },
+      { name: 'threshold -1 with maxValue clips -1 < x < 0 to 0', inputs: [df(R)], run: (K, x) => K.relu(x, 0, 2, -1), expected: () => [[0, 0, 0.25], [1, 2, 2]] },
+      { name: 'threshold -1 with maxValue 2', inputs: [df(R)], run: (K, x) => K.relu(x, 0, 2, -1), expected: (x) => relu(x, 0, 2, -1), grad: true },
       {
         name: 'the gradient at 0 is 0 (as TensorFlow)',
         inputs: [fl([-1, 0, 2], { kind: 'lazy' })],
@@ -826,6 +875,8 @@ export const NN_SPECS: FunctionSpec[] = [
       { name: 'a negative maxValue', run: (K) => K.relu(K.constant([1]), 0, -1), error: 'KerasValueError', message: /relu: argument '(maxValue|max_value)'/ },
       { name: 'a NaN alpha (the message shows NaN)', run: (K) => K.relu(K.constant([1]), NaN), error: 'KerasValueError', message: /relu: argument 'alpha' .*NaN/ },
       { name: 'a string alpha', run: (K) => K.relu(K.constant([1]), bad('0.1')), error: 'KerasValueError', message: /relu: argument 'alpha'/ },
+      { name: 'a NaN threshold', run: (K) => K.relu(K.constant([1]), 0, null, NaN), error: 'KerasValueError', message: /^relu: argument 'threshold' must be a finite number, got NaN$/ },
+      { name: 'a fifth positional argument', run: (K) => K.relu(K.constant([1]), 0, null, 0.8, bad(1)), error: 'KerasTypeError', message: /^relu: takes at most 4 positional arguments, got 5$/ },
     ],
   }),
   defineSpec({

@@ -52,6 +52,7 @@ export type { ArangeOptions } from './ops/shape/generate';
 export { relu, softmax, sigmoid, tanh, elu, softplus, softsign, hardSigmoid, l2Normalize } from './ops/nn/activations';
 export { categoricalCrossentropy, sparseCategoricalCrossentropy, binaryCrossentropy } from './ops/nn/losses';
 export { batchNormalization, normalizeBatchInTraining } from './ops/nn/normalization';
+export type { BatchNormalizationOptions } from './ops/nn/normalization';
 export { biasAdd } from './ops/nn/bias-add';
 export { inTopK } from './ops/nn/in-top-k';
 export { dropout } from './ops/nn/dropout';

@@ -14,6 +14,16 @@ import { isTensorLike,toHostValue } from './values';
 
 export { show };
 
+/**
+ * Refuses positional arguments past the `max` a function takes (they would be ignored
+ * silently otherwise): a KerasTypeError naming the function and both counts.
+ */
+export function checkArity(fn: string, max: number, extra: readonly unknown[]): void {
+  if (extra.length > 0) {
+    throw new KerasTypeError(`${fn}: takes at most ${max} positional arguments, got ${max + extra.length}`);
+  }
+}
+
 /** A valid dtype name, or a KerasValueError. */
 export function checkDType(v: unknown, fn: string, arg: string): DType {
   if (typeof v !== 'string' || !DTYPES.includes(v as DType)) {

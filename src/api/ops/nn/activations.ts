@@ -5,25 +5,34 @@
 import { KerasValueError } from '../../../errors';
 import { add,applyOp,binary,div,mul,reduceOp,scalar,sub,unary,where } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { checkNumber,floatTensor,normAxes,normAxis } from '../../validate';
+import { checkArity,checkNumber,floatTensor,normAxes,normAxis } from '../../validate';
 import { clipValues,log1pOf } from './numerics';
 
 /**
- * Rectified linear unit: `max(x, 0)`, with `alpha` the slope for negative values and
- * `maxValue` a saturation threshold.
+ * Rectified linear unit. With the defaults, `max(x, 0)`. Otherwise, as Keras 2.3.1's
+ * TensorFlow backend computes it:
+ * `f(x) = clip(x * (x > threshold), 0, maxValue) - alpha * relu(threshold - x)`
+ * (the clip only when `maxValue` is given; with `threshold` 0 the first term is `relu(x)`):
+ * `maxValue` for `x >= maxValue`, `x` for `threshold < x < maxValue`,
+ * `alpha * (x - threshold)` for `x < threshold`.
  *
- * Mirrors `keras.backend.relu(x, alpha=0.0, max_value=None)`.
+ * Mirrors `keras.backend.relu(x, alpha=0.0, max_value=None, threshold=0.0)`.
  */
-export function relu(x: unknown, alpha = 0, maxValue: number | null = null): KTensor {
+export function relu(x: unknown, alpha = 0, maxValue: number | null = null, threshold = 0, ...extra: never[]): KTensor {
+  checkArity('relu', 4, extra);
   const t = floatTensor(x, 'relu');
   const a = checkNumber(alpha, 'relu', 'alpha');
-  let out = unary('relu', t);
+  const th = checkNumber(threshold, 'relu', 'threshold');
+  let out = th === 0 ? unary('relu', t) : mul(t, applyOp('cast', [binary('greater', t, scalar(th, t.dtype))], { dtype: t.dtype }));
   if (maxValue !== null && maxValue !== undefined) {
     const m = checkNumber(maxValue, 'relu', 'maxValue');
     if (m < 0) throw new KerasValueError(`relu: argument 'maxValue' must be >= 0, got ${m}`);
-    out = binary('minimum', out, scalar(m, t.dtype));
+    out = binary('minimum', binary('maximum', out, scalar(0, t.dtype)), scalar(m, t.dtype));
   }
-  if (a !== 0) out = sub(out, binary('mul', scalar(a, t.dtype), unary('relu', unary('neg', t))));
+  if (a !== 0) {
+    const below = th === 0 ? unary('neg', t) : sub(scalar(th, t.dtype), t);
+    out = sub(out, binary('mul', scalar(a, t.dtype), unary('relu', below)));
+  }
   return out;
 }
 

@@ -6,7 +6,7 @@ import { KerasShapeError,KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
 import { add,binary,div,mul,neg,onesLikeOp,reduceOp,reshapeTo,scalar,stopGrad,sub,unary } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { checkBroadcastsTo,checkNumber,floatTensor,operandLike,show } from '../../validate';
+import { checkArity,checkBroadcastsTo,checkNumber,floatTensor,normAxis,operandLike,show } from '../../validate';
 
 /** An optional scale or offset: null/undefined, or a tensor of the dtype of `x`. */
 function optionalParam(v: unknown, x: KTensor, fn: string, arg: string): KTensor | null {
@@ -21,22 +21,80 @@ function normalize(x: KTensor, mean: KTensor, variance: KTensor, beta: KTensor |
   return add(mul(x, inv), shift);
 }
 
+/** The newer arguments of `batchNormalization`, given as its sixth argument. */
+export interface BatchNormalizationOptions {
+  /** The features axis (Keras 2.3.1's `axis`, default -1): 1-D parameters apply along it. */
+  readonly axis?: number;
+  /** Fuzz factor added to the variance (default 0.001). */
+  readonly epsilon?: number;
+}
+
+/** A 1-D parameter of x.shape[axis] values laid along `axis` (shape 1 elsewhere); others unchanged. */
+function alongAxis(p: KTensor, x: KTensor, axis: number): KTensor {
+  if (axis === x.rank - 1 || p.rank !== 1 || x.rank < 2) return p;
+  const n = p.shape[0];
+  const c = x.shape[axis];
+  if (n === null || c === null || n !== c) return p;
+  return reshapeTo(p, x.shape.map((_, i) => (i === axis ? c : 1)));
+}
+
+/** The sixth argument: an epsilon (never an integer, which is Keras 2.3.1's axis) or {axis, epsilon}. */
+function epsilonAndAxis(v: unknown, rank: number, fn: string): { eps: number; axis: number } {
+  if (typeof v === 'number') {
+    if (Number.isInteger(v)) {
+      throw new KerasValueError(
+        `${fn}: argument 'epsilon' is the integer ${v}; in Keras 2.3.1's order (x, mean, var, beta, gamma, axis, epsilon) that would be the axis. ` +
+          `Pass {axis: ${v}} (and {epsilon}) as the sixth argument, or a fractional epsilon`,
+      );
+    }
+    return { eps: checkNumber(v, fn, 'epsilon'), axis: rank - 1 };
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof KTensor) {
+    throw new KerasValueError(`${fn}: argument 'epsilon' must be a finite number or an options object {axis, epsilon}, got ${show(v)}`);
+  }
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    if (k !== 'axis' && k !== 'epsilon') throw new KerasValueError(`${fn}: unknown option '${k}' (expected axis, epsilon)`);
+  }
+  const eps = o.epsilon === undefined ? 0.001 : checkNumber(o.epsilon, fn, 'epsilon');
+  const axis = o.axis === undefined ? rank - 1 : normAxis(o.axis, Math.max(rank, 1), fn);
+  return { eps, axis };
+}
+
 /**
  * Applies batch normalisation with the given statistics:
  * `(x - mean) / sqrt(var + epsilon) * gamma + beta`, every parameter broadcasting
  * (NumPy rules) to the shape of `x`. `beta` and `gamma` may be null (no offset, no
  * scale).
  *
- * Mirrors `keras.backend.batch_normalization(x, mean, var, beta, gamma, epsilon=0.001)`.
+ * The sixth argument is the documented `epsilon` (a number), or an options object
+ * `{axis, epsilon}` for Keras 2.3.1's newer `axis`: 1-D parameters with one value per
+ * position of `axis` apply along it (e.g. `{axis: 1}` for channels_first). Keras 2.3.1
+ * put `axis` before `epsilon` positionally; an integer sixth argument is refused rather
+ * than read as an epsilon.
+ *
+ * Mirrors `keras.backend.batch_normalization(x, mean, var, beta, gamma, epsilon=0.001)`
+ * (documented) and Keras 2.3.1's `batch_normalization(x, mean, var, beta, gamma, axis=-1, epsilon=0.001)`.
  */
-export function batchNormalization(x: unknown, mean: unknown, variance: unknown, beta: unknown, gamma: unknown, epsilon = 0.001): KTensor {
+export function batchNormalization(
+  x: unknown,
+  mean: unknown,
+  variance: unknown,
+  beta: unknown,
+  gamma: unknown,
+  epsilon: number | BatchNormalizationOptions = 0.001,
+  ...extra: never[]
+): KTensor {
   const fn = 'batchNormalization';
+  checkArity(fn, 6, extra);
   const t = floatTensor(x, fn);
-  const m = operandLike(mean, t, fn, 'mean', 'x');
-  const v = operandLike(variance, t, fn, 'var', 'x');
-  const b = optionalParam(beta, t, fn, 'beta');
-  const g = optionalParam(gamma, t, fn, 'gamma');
-  const eps = checkNumber(epsilon, fn, 'epsilon');
+  const { eps, axis } = epsilonAndAxis(epsilon, t.rank, fn);
+  const m = alongAxis(operandLike(mean, t, fn, 'mean', 'x'), t, axis);
+  const v = alongAxis(operandLike(variance, t, fn, 'var', 'x'), t, axis);
+  const bp = optionalParam(beta, t, fn, 'beta');
+  const gp = optionalParam(gamma, t, fn, 'gamma');
+  const b = bp && alongAxis(bp, t, axis);
+  const g = gp && alongAxis(gp, t, axis);
   checkBroadcastsTo(m, t, fn, 'mean');
   checkBroadcastsTo(v, t, fn, 'var');
   if (b) checkBroadcastsTo(b, t, fn, 'beta');
