@@ -7,7 +7,7 @@ import { KerasValueError,NotImplementedYetError } from '../../../errors';
 import { fmt } from '../../infer';
 import { applyOp } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { countArg,dataFormatArg,normAxis,rankArg,requireTensorLike,show } from '../../validate';
+import { checkArity,countArg,dataFormatArg,normAxis,rankArg,requireTensorLike,show } from '../../validate';
 import { insertAxis,repeatAlong,tileAxes,zeroIndices } from './helpers';
 
 /**
@@ -96,19 +96,23 @@ export function repeat(x: unknown, n: number): KTensor {
 }
 
 /**
- * Tiles `x`: `n` (an int, or a list of one int per axis) copies along each axis.
- * As Keras, an int stands for a list of one, so it fits only a 1D tensor.
+ * Tiles `x`: `n` (an int, or a list of ints) copies along each axis. As in Keras 2.3.1
+ * (and `np.tile`), a list shorter than the rank is padded with leading 1s, so an int
+ * tiles the last axis: `tile(x of shape (3, 4), 2)` has shape (3, 8). A list longer
+ * than the rank is refused.
  *
  * Mirrors `keras.backend.tile(x, n)`.
  */
-export function tile(x: unknown, n: number | readonly number[]): KTensor {
+export function tile(x: unknown, n: number | readonly number[], ...extra: never[]): KTensor {
+  checkArity('tile', 2, extra);
   const t = requireTensorLike(x, 'tile');
-  const list = typeof n === 'number' ? [n] : n;
-  if (!Array.isArray(list) || list.some((r) => typeof r !== 'number' || !Number.isInteger(r) || r < 0)) {
+  const given = typeof n === 'number' ? [n] : n;
+  if (!Array.isArray(given) || given.some((r) => typeof r !== 'number' || !Number.isInteger(r) || r < 0)) {
     throw new KerasValueError(`tile: argument 'n' must be a non-negative integer or a list of them, got ${show(n)}`);
   }
-  if (list.length !== t.rank) {
-    throw new KerasValueError(`tile: argument 'n' must have one entry per axis of x (shape [${fmt(t.shape)}], rank ${t.rank}), got ${show(n)}`);
+  if (given.length > t.rank) {
+    throw new KerasValueError(`tile: argument 'n' must have at most one entry per axis of x (shape [${fmt(t.shape)}], rank ${t.rank}), got ${show(n)}`);
   }
-  return tileAxes(t, list as number[]);
+  const list = [...new Array<number>(t.rank - given.length).fill(1), ...(given as number[])];
+  return tileAxes(t, list);
 }
