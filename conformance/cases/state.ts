@@ -18,6 +18,16 @@ export const STATE_SPECS: FunctionSpec[] = [
     kerasName: 'update',
     cases: [
       {
+        name: 'eval of an update applies it and returns the new value (Keras 2.3.1)',
+        inputs: [vr(V)],
+        modes: ['eager'],
+        run(K, v) {
+          const got = K.eval(K.update(v, [[5, 6], [7, 8.5]]));
+          return [got, K.getValue(v)];
+        },
+        expected: () => [[[5, 6], [7, 8.5]], [[5, 6], [7, 8.5]]],
+      },
+      {
         name: 'sets the variable when the function runs',
         inputs: [vr(V)],
         modes: ['eager'],
@@ -92,6 +102,18 @@ export const STATE_SPECS: FunctionSpec[] = [
   defineSpec({
     kerasName: 'update_add',
     cases: [
+      {
+        name: 'eval of update_add, twice: each call adds once',
+        inputs: [vr(V)],
+        modes: ['eager'],
+        run(K, v) {
+          const u = K.updateAdd(v, 1);
+          const first = K.eval(u);
+          const second = K.eval(u);
+          return [first, second, K.getValue(v)];
+        },
+        expected: (v) => [add(v, 1), add(v, 2), add(v, 2)],
+      },
       {
         name: 'adds the increment',
         inputs: [vr(V)],

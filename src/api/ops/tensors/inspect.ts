@@ -11,7 +11,7 @@ import { NDArray } from '../../ndarray';
 import { applyOp,constantFrom } from '../../primitives';
 import { constantValue,KTensor,variableValue } from '../../tensor';
 import { requireTensor,requireTensorLike } from '../../validate';
-import { toNDArray } from '../graph/function';
+import { kerasFunction,KUpdate,toNDArray } from '../graph/function';
 
 /**
  * Whether `x` is a placeholder.
@@ -94,11 +94,20 @@ export function dtype(x: unknown): DType {
 }
 
 /**
- * The value of a tensor, as an NDArray.
+ * The value of a tensor, as an NDArray. Given an update (`K.update(v, x)` and the
+ * like), applies it and returns the variable's new value, as Keras 2.3.1 does.
  *
  * Mirrors `keras.backend.eval(x)` (exported as `eval`).
  */
 export function evaluate(x: unknown, fn = 'eval'): NDArray {
+  if (x instanceof KUpdate) {
+    const f = kerasFunction([], [x.value], [x]);
+    try {
+      return f([])[0] as NDArray;
+    } finally {
+      f.dispose();
+    }
+  }
   const t = requireTensorLike(x, fn);
   const backend = activeBackend();
   if (t.node.kind === 'constant') return toNDArray(backend, constantValue(t, backend), t.dtype);
