@@ -23,18 +23,18 @@ function mlpLoss(x: OArray, w: OArray): number {
   return mean(mul(h, h)).data[0];
 }
 
-/** Runs `f` with process.stderr.write captured; returns its result and what it wrote. */
-function captureStderr<R>(f: () => R): [R, string] {
-  const original = process.stderr.write;
+/** Runs `f` with process.stdout.write captured (printTensor writes there, as Keras 2.3.1); returns its result and what it wrote. */
+function captureStdout<R>(f: () => R): [R, string] {
+  const original = process.stdout.write;
   let text = '';
-  (process.stderr as { write: unknown }).write = (chunk: unknown): boolean => {
+  (process.stdout as { write: unknown }).write = (chunk: unknown): boolean => {
     text += String(chunk);
     return true;
   };
   try {
     return [f(), text];
   } finally {
-    process.stderr.write = original;
+    process.stdout.write = original;
   }
 }
 
@@ -223,24 +223,24 @@ export const PRINT_SPEC = defineSpec({
   kerasName: 'print_tensor',
   cases: [
     {
-      name: 'a constant is printed at once (stderr) and returned',
+      name: 'a constant is printed at once (stdout) and returned',
       modes: ['eager'],
       inputs: [fl([[1, 2.5], [-3, 0]])],
       run(K, x) {
-        const [y, text] = captureStderr(() => K.printTensor(x, 'x = '));
+        const [y, text] = captureStdout(() => K.printTensor(x, 'x = '));
         return [y, text, y === x];
       },
-      expected: (x) => [x, 'x = [[1,2.5],[-3,0]]\n', true],
+      expected: (x) => [x, 'x =  [[1 2.5]\n [-3 0]]\n', true],
     },
     {
       name: 'the default message is empty; int32',
       modes: ['eager'],
       inputs: [i32([1, 2, 3])],
       run(K, x) {
-        const [y, text] = captureStderr(() => K.printTensor(x));
+        const [y, text] = captureStdout(() => K.printTensor(x));
         return [y, text];
       },
-      expected: (x) => [tag(x, 'int32'), '[1,2,3]\n'],
+      expected: (x) => [tag(x, 'int32'), ' [1 2 3]\n'],
     },
     {
       name: 'a lazy tensor is printed each time a function computes it',
@@ -250,13 +250,25 @@ export const PRINT_SPEC = defineSpec({
         const p = K.placeholder({ shape: [null, 2] });
         const y = K.printTensor(K.multiply(K.add(v, p), 2), 'y = ');
         const f = K.function([p], [K.sum(y)]);
-        const [[s1], t1] = captureStderr(() => f([[[0, 1]]]));
-        const [[s2], t2] = captureStderr(() => f([[[1, 1], [2, 2]]]));
-        const [, t3] = captureStderr(() => K.eval(K.printTensor(K.square(v), 'v^2 = ')));
+        const [[s1], t1] = captureStdout(() => f([[[0, 1]]]));
+        const [[s2], t2] = captureStdout(() => f([[[1, 1], [2, 2]]]));
+        const [, t3] = captureStdout(() => K.eval(K.printTensor(K.square(v), 'v^2 = ')));
         return [s1, t1, s2, t2, t3];
       },
       // 2 * ([1, 2] + [0, 1]) = [2, 6]; 2 * ([1, 2] + [[1, 1], [2, 2]]) = [[4, 6], [6, 8]]
-      expected: () => [8, 'y = [[2,6]]\n', 24, 'y = [[4,6],[6,8]]\n', 'v^2 = [[1,4]]\n'],
+      expected: () => [8, 'y =  [[2 6]]\n', 24, 'y =  [[4 6]\n [6 8]]\n', 'v^2 =  [[1 4]]\n'],
+    },
+    {
+      name: "tf.print's number format and summary: %g with 6 digits, inf and nan, 3 elements at each end",
+      modes: ['eager'],
+      run(K) {
+        const [, a] = captureStdout(() => K.printTensor(K.constant([1 / 3, 1e-5, 1234567, -2.5, Infinity, NaN]), 'a:'));
+        const [, b] = captureStdout(() => K.printTensor(K.constant([0, 1, 2, 3, 4, 5, 6, 7], { dtype: 'int32' }), 'b:'));
+        const [, c] = captureStdout(() => K.printTensor(K.constant([true, false], { dtype: 'bool' }), 'c:'));
+        return [a, b, c];
+      },
+      // float32(1/3) = 0.3333333432..., float32(1e-5) = 1.0000000e-05, 1234567 -> 1.23457e+06
+      expected: () => ['a: [0.333333 1e-05 1.23457e+06 -2.5 inf nan]\n', 'b: [0 1 2 ... 5 6 7]\n', 'c: [1 0]\n'],
     },
     {
       name: 'the gradient passes through unchanged: d sum(print(x^2 * 3)) / dx = 6 x',

@@ -8,8 +8,8 @@ import { Graph, GraphNode } from '../backends/types';
 import { KerasValueError } from '../errors';
 import { onEngine } from './engine';
 import { inferRunTimeShapes } from './scan';
-import { NDArray } from './ndarray';
 import { drawRandom } from './host-random';
+import { formatPrinted } from './show';
 import { constantValue, inputsOf, KTensor, pinConstant, printMessageOf, variableValue } from './tensor';
 
 /** A graph together with the tensors behind its inputs and variables. */
@@ -176,16 +176,16 @@ export function drawRandomFeeds(backend: Backend, built: BuiltGraph, feedShapes:
 
 /**
  * Splits a run's outputs into the real ones and the printTensor ones, prints the
- * latter (message, then the values, to stderr, as TensorFlow's Print) and frees them.
+ * latter (message, a space, then the values, to stdout, as Keras 2.3.1's `tf.print`) and frees them.
  */
 export function takePrints(backend: Backend, built: BuiltGraph, outputs: unknown[]): unknown[] {
   const real = outputs.length - built.prints.length;
   built.prints.forEach((t, k) => {
     const v = outputs[real + k];
-    const value = new NDArray(backend.toHost(v), backend.shapeOf(v), t.dtype).toArray();
+    const data = backend.toHost(v);
+    const shape = backend.shapeOf(v);
     backend.dispose(v);
-    const text = JSON.stringify(value, (_k, n: unknown) => (typeof n === 'number' && !Number.isFinite(n) ? String(n) : n));
-    process.stderr.write(`${printMessageOf(t) ?? ''}${text}\n`);
+    process.stdout.write(formatPrinted(printMessageOf(t) ?? '', data, shape, t.dtype));
   });
   return outputs.slice(0, real);
 }

@@ -1,15 +1,79 @@
 /**
- * How error messages show argument values.
+ * How values are written out: in error messages (`show`) and by `printTensor`
+ * (`formatPrinted`).
  */
 
-/** A value as error messages show it (NaN and Infinity included, unlike JSON). */
+/** Element type names a described tensor may carry. */
+interface ShapedValue {
+  readonly shape: readonly (number | null)[];
+  readonly dtype: string;
+}
+
+function isShapedValue(v: object): v is ShapedValue {
+  const o = v as { shape?: unknown; dtype?: unknown };
+  return Array.isArray(o.shape) && typeof o.dtype === 'string';
+}
+
+const MAX_SHOWN = 200;
+
+/**
+ * A value as error messages show it: numbers (NaN and Infinity included, unlike JSON)
+ * and plain data as JSON, cut at 200 characters; a tensor by its kind, shape and dtype,
+ * a typed array by its type and length, never by its internals.
+ */
 export function show(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
   if (typeof v === 'function') return 'a function';
   if (v === undefined) return 'undefined';
-  try {
-    return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
-  } catch {
-    return String(v);
+  if (typeof v === 'object' && v !== null) {
+    if (ArrayBuffer.isView(v)) return `a ${v.constructor.name} of length ${(v as unknown as { length: number }).length}`;
+    if (isShapedValue(v)) {
+      const shape = v.shape.map((d) => (d === null ? 'None' : String(d))).join(', ');
+      const name = v.constructor && v.constructor !== Object ? v.constructor.name : 'tensor';
+      return `a ${name} of shape [${shape}] and dtype ${v.dtype}`;
+    }
   }
+  let text: string;
+  try {
+    text = JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x)) ?? String(v);
+  } catch {
+    text = String(v);
+  }
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}...` : text;
+}
+
+/** One element as TensorFlow's print writes it: C's %g with 6 significant digits; inf, -inf, nan. */
+function printedNumber(v: number, dtype: string): string {
+  if (dtype === 'bool') return v ? '1' : '0';
+  if (Number.isNaN(v)) return 'nan';
+  if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
+  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
+  if (dtype !== 'float16' && dtype !== 'float32' && dtype !== 'float64') return String(v);
+  const [mantissa, exp] = v.toExponential(5).split('e');
+  const x = Number(exp);
+  const strip = (s: string): string => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
+  if (x < -4 || x >= 6) return `${strip(mantissa)}e${x < 0 ? '-' : '+'}${String(Math.abs(x)).padStart(2, '0')}`;
+  return strip(v.toFixed(5 - x));
+}
+
+/** Elements kept at each end of an axis longer than twice this (TensorFlow's default `summarize`). */
+const SUMMARIZE = 3;
+
+function printedArray(data: ArrayLike<number>, shape: readonly number[], dtype: string, offset: number, axis: number): string {
+  if (axis === shape.length) return printedNumber(data[offset], dtype);
+  const n = shape[axis];
+  const stride = shape.slice(axis + 1).reduce((p, d) => p * d, 1);
+  const indices = n > 2 * SUMMARIZE ? [...Array.from({ length: SUMMARIZE }, (_, i) => i), -1, ...Array.from({ length: SUMMARIZE }, (_, i) => n - SUMMARIZE + i)] : Array.from({ length: n }, (_, i) => i);
+  const parts = indices.map((i) => (i < 0 ? '...' : printedArray(data, shape, dtype, offset + i * stride, axis + 1)));
+  const sep = axis === shape.length - 1 ? ' ' : `\n${' '.repeat(axis + 1)}`;
+  return `[${parts.join(sep)}]`;
+}
+
+/**
+ * What `printTensor` writes: the message, a space, then the values as TensorFlow's
+ * `tf.print` (which Keras 2.3.1 calls) writes them: nested brackets, elements separated
+ * by spaces, rows on new lines, at most 3 elements at each end of a long axis.
+ */
+export function formatPrinted(message: string, data: ArrayLike<number>, shape: readonly number[], dtype: string): string {
+  return `${message} ${printedArray(data, shape, dtype, 0, 0)}\n`;
 }

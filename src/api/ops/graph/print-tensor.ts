@@ -4,11 +4,13 @@
 import { KerasValueError } from '../../../errors';
 import { applyOp } from '../../primitives';
 import { KTensor,markPrint } from '../../tensor';
+import { formatPrinted } from '../../show';
 import { requireTensorLike,show } from '../../validate';
 import { evaluate } from '../tensors/inspect';
 
 /**
- * Prints `message` followed by the values of `x` (to stderr, as TensorFlow's `Print`)
+ * Prints `message`, a space, then the values of `x` as TensorFlow's `tf.print` writes
+ * them (to stdout, as Keras 2.3.1 does; e.g. `x = [[1 2.5]\n [-3 0]]`),
  * and returns `x`. A constant is evaluated now, so it is printed at once. For a lazy
  * tensor (built on a placeholder, a variable or a random op) the returned tensor is
  * printed each time a compiled function or an eval computes it (the graph runner
@@ -26,6 +28,6 @@ export function printTensor(x: unknown, message = ''): KTensor {
     return y;
   }
   const v = evaluate(t, 'printTensor');
-  process.stderr.write(`${message}${JSON.stringify(v.toArray(), (_k, n: unknown) => (typeof n === 'number' && !Number.isFinite(n) ? String(n) : n))}\n`);
+  process.stdout.write(formatPrinted(message, v.data, v.shape, v.dtype));
   return t;
 }
