@@ -276,7 +276,7 @@ export const PRINT_SPEC = defineSpec({
       run(K) {
         const x = K.variable([[1, -2], [0.5, 3]]);
         // (whether the forward value is printed while only the gradient is computed is left open)
-        return captureStderr(() => K.eval(K.gradients(K.sum(K.printTensor(K.multiply(K.square(x), 3), 'y = ')), [x])[0] as KTensor))[0];
+        return captureStdout(() => K.eval(K.gradients(K.sum(K.printTensor(K.multiply(K.square(x), 3), 'y = ')), [x])[0] as KTensor))[0];
       },
       expected: () => [[6, -12], [3, 18]],
       outDtype: 'float',
