@@ -99,16 +99,28 @@ interface Series {
 }
 
 /** A line chart as inline SVG: axes with ticks, one polyline per series, a legend. */
-function lineChart(title: string, id: string, series: readonly Series[], xMax: number, yLabel: (v: number) => string, yMin: number, yMax: number): string {
+/** A round tick step (1, 2, 2.5 or 5 times a power of ten) giving at most about 6 ticks over `range`. */
+function niceStep(range: number): number {
+  const raw = range / 5;
+  const p = Math.pow(10, Math.floor(Math.log10(raw)));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= raw) return m * p;
+  return 10 * p;
+}
+
+function lineChart(title: string, id: string, series: readonly Series[], xMax: number, yLabel: (v: number) => string, lo: number, hi: number): string {
+  const step = niceStep(hi - lo);
+  const yMin = Math.floor(lo / step + 1e-9) * step;
+  const yMax = Math.ceil(hi / step - 1e-9) * step;
+  const ticks = Math.round((yMax - yMin) / step);
   const W = 520;
   const H = 300;
-  const m = { left: 56, right: 16, top: 32, bottom: 40 };
+  const m = { left: 56, right: 16, top: 48, bottom: 40 };
   const px = (x: number): number => m.left + (x / xMax) * (W - m.left - m.right);
   const py = (y: number): number => H - m.bottom - ((Math.min(yMax, Math.max(yMin, y)) - yMin) / (yMax - yMin)) * (H - m.top - m.bottom);
   const parts: string[] = [];
   parts.push(`<text x="${W / 2}" y="20" text-anchor="middle" class="title">${esc(title)}</text>`);
-  for (let k = 0; k <= 4; k++) {
-    const v = yMin + ((yMax - yMin) * k) / 4;
+  for (let k = 0; k <= ticks; k++) {
+    const v = yMin + step * k;
     const y = py(v).toFixed(1);
     parts.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${y}" y2="${y}" class="grid"/>`);
     parts.push(`<text x="${m.left - 6}" y="${y}" text-anchor="end" dominant-baseline="middle">${esc(yLabel(v))}</text>`);
@@ -125,9 +137,10 @@ function lineChart(title: string, id: string, series: readonly Series[], xMax: n
     const pts = s.points.map(([x, y]) => `${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(' ');
     if (s.points.length > 1) parts.push(`<polyline class="series" data-series="${esc(s.name)}" points="${pts}" fill="none" stroke="${s.color}" stroke-width="2"/>`);
     if (s.dots) for (const [x, y] of s.points) parts.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3.5" fill="${s.color}"/>`);
-    const lx = m.left + 12 + k * 150;
-    parts.push(`<rect x="${lx}" y="${m.top + 4}" width="14" height="4" fill="${s.color}"/>`);
-    parts.push(`<text x="${lx + 20}" y="${m.top + 6}" dominant-baseline="middle">${esc(s.name)}</text>`);
+    // The legend sits between the title and the plot, never over a curve.
+    const lx = m.left + k * 150;
+    parts.push(`<rect x="${lx}" y="30" width="14" height="4" fill="${s.color}"/>`);
+    parts.push(`<text x="${lx + 20}" y="32" dominant-baseline="middle">${esc(s.name)}</text>`);
   });
   return `<svg id="${id}" class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg>`;
 }
@@ -168,9 +181,9 @@ export function mnistPage(d: PageData): string {
       { name: 'test set', color: '#d62728', points: d.epochs.map((e, k) => [k + 1, e.testLoss]), dots: true },
     ],
     nEpochs,
-    (v) => v.toFixed(2),
+    (v) => String(Math.round(v * 1000) / 1000),
     0,
-    Math.ceil(maxLoss * 10) / 10,
+    maxLoss,
   );
   const minAcc = Math.min(0.9, ...trainCurve.map((p) => p.accuracy), ...d.epochs.map((e) => e.testAccuracy));
   const accChart = lineChart(
@@ -181,8 +194,8 @@ export function mnistPage(d: PageData): string {
       { name: 'test set', color: '#d62728', points: d.epochs.map((e, k) => [k + 1, e.testAccuracy]), dots: true },
     ],
     nEpochs,
-    (v) => `${(v * 100).toFixed(0)}%`,
-    Math.floor(minAcc * 10) / 10,
+    (v) => `${Math.round(v * 1000) / 10}%`,
+    minAcc,
     1,
   );
   const final = d.epochs[nEpochs - 1];
