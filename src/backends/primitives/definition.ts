@@ -38,9 +38,9 @@ export interface PrimitiveDef<A> {
   /** Output shape and dtype; asserts the contract. */
   readonly infer: ShapeRule<A>;
   /**
-   * Room for higher-order primitives (issue 9): the graphs held in `attrs`
-   * (a scan's body), so that generic passes (graph walks, printing, structural
-   * keys) can reach them. Absent for first-order primitives; no primitive uses it yet.
+   * For higher-order primitives: the graphs held in `attrs` (a scan's body), so
+   * that generic passes (graph walks, printing, structural keys) can reach them.
+   * Absent for first-order primitives.
    */
   readonly bodies?: (attrs: A) => readonly BodyGraph[];
 }
