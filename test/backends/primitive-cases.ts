@@ -2362,6 +2362,67 @@ const WRAP_AND_NAN_CASES: PrimitiveCase[] = [
   { name: 'cast float32 -> bool: NaN is true, -0 false', op: 'cast', attrs: { dtype: 'bool' }, inputs: [f32([2], [NaN, -0])], outShape: [2], outDtype: 'bool', expected: [1, 0] },
 ];
 
+/* ------------------------------------------------------------------------ */
+/* First written for the onnx backend                                       */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Cases first written for the onnx backend, many on the dtypes where ORT lacks a kernel
+ * and the adapter casts around it; the semantics hold on every backend.
+ */
+const ONNX_FIRST_CASES: PrimitiveCase[] = ((): PrimitiveCase[] => {
+  const t = (data: number[], shape: number[], dtype: DType): CaseInput => ({ data, shape, dtype });
+  return [
+    { name: 'float64 neg #1', op: 'neg', attrs: {}, inputs: [t([1.5, -2, 0], [3], 'float64')], outShape: [3], outDtype: 'float64', expected: [-1.5, 2, 0] },
+    { name: 'float64 abs #1', op: 'abs', attrs: {}, inputs: [t([-2.5, 3], [2], 'float64')], outShape: [2], outDtype: 'float64', expected: [2.5, 3] },
+    { name: 'float64 sign #1', op: 'sign', attrs: {}, inputs: [t([-3, 0, 2], [3], 'float64')], outShape: [3], outDtype: 'float64', expected: [-1, 0, 1] },
+    { name: 'int32 sign #2', op: 'sign', attrs: {}, inputs: [t([-7, 0, 9], [3], 'int32')], outShape: [3], outDtype: 'int32', expected: [-1, 0, 1] },
+    { name: 'int32 abs #2', op: 'abs', attrs: {}, inputs: [t([-2147483647, 5], [2], 'int32')], outShape: [2], outDtype: 'int32', expected: [2147483647, 5] },
+    { name: 'float64 sqrt #1', op: 'sqrt', attrs: {}, inputs: [t([9, 0.25, 0], [3], 'float64')], outShape: [3], outDtype: 'float64', expected: [3, 0.5, 0] },
+    { name: 'float64 exp #1', op: 'exp', attrs: {}, inputs: [t([0], [1], 'float64')], outShape: [1], outDtype: 'float64', expected: [1] },
+    { name: 'float64 log #1', op: 'log', attrs: {}, inputs: [t([1, 0], [2], 'float64')], outShape: [2], outDtype: 'float64', expected: [0, -Infinity] },
+    { name: 'float64 sin #1', op: 'sin', attrs: {}, inputs: [t([0], [1], 'float64')], outShape: [1], outDtype: 'float64', expected: [0] },
+    { name: 'float64 cos #1', op: 'cos', attrs: {}, inputs: [t([0], [1], 'float64')], outShape: [1], outDtype: 'float64', expected: [1] },
+    { name: 'float32 tanh #1', op: 'tanh', attrs: {}, inputs: [t([0], [1], 'float32')], outShape: [1], outDtype: 'float32', expected: [0] },
+    // Large |x|: 1 and 0, no overflow.
+    { name: 'float32 sigmoid #1', op: 'sigmoid', attrs: {}, inputs: [t([100, -1000, 1000], [3], 'float32')], outShape: [3], outDtype: 'float32', expected: [1, 0, 1] },
+    { name: 'float64 sigmoid #2', op: 'sigmoid', attrs: {}, inputs: [t([800, -800], [2], 'float64')], outShape: [2], outDtype: 'float64', expected: [1, 0] },
+    { name: 'int32 relu #1', op: 'relu', attrs: {}, inputs: [t([-3, 0, 4], [3], 'int32')], outShape: [3], outDtype: 'int32', expected: [0, 0, 4] },
+    { name: 'float64 relu #2', op: 'relu', attrs: {}, inputs: [t([-0.5, 2.5], [2], 'float64')], outShape: [2], outDtype: 'float64', expected: [0, 2.5] },
+    { name: 'float64 round #1', op: 'round', attrs: {}, inputs: [t([3.5, -3.5], [2], 'float64')], outShape: [2], outDtype: 'float64', expected: [4, -4] },
+    { name: 'float64 floor #1', op: 'floor', attrs: {}, inputs: [t([-1.5, 1.5], [2], 'float64')], outShape: [2], outDtype: 'float64', expected: [-2, 1] },
+    { name: 'float64 ceil #1', op: 'ceil', attrs: {}, inputs: [t([-1.5, 1.5], [2], 'float64')], outShape: [2], outDtype: 'float64', expected: [-1, 2] },
+    { name: 'int32 round #2', op: 'round', attrs: {}, inputs: [t([3, -4], [2], 'int32')], outShape: [2], outDtype: 'int32', expected: [3, -4] },
+    { name: 'int32 floor #2', op: 'floor', attrs: {}, inputs: [t([7], [1], 'int32')], outShape: [1], outDtype: 'int32', expected: [7] },
+    { name: 'int32 ceil #2', op: 'ceil', attrs: {}, inputs: [t([-7], [1], 'int32')], outShape: [1], outDtype: 'int32', expected: [-7] },
+    { name: 'bool logicalNot #1', op: 'logicalNot', attrs: {}, inputs: [t([1, 0, 0], [3], 'bool')], outShape: [3], outDtype: 'bool', expected: [0, 1, 1] },
+    { name: 'float64 sub #1', op: 'sub', attrs: {}, inputs: [t([0.5, 1], [2], 'float64'), t([0.25], [], 'float64')], outShape: [2], outDtype: 'float64', expected: [0.25, 0.75] },
+    { name: 'float64 mul #1', op: 'mul', attrs: {}, inputs: [t([1.5, -2], [2], 'float64'), t([2, 3], [2], 'float64')], outShape: [2], outDtype: 'float64', expected: [3, -6] },
+    { name: 'float64 pow #1', op: 'pow', attrs: {}, inputs: [t([4, 2], [2], 'float64'), t([0.5, -1], [2], 'float64')], outShape: [2], outDtype: 'float64', expected: [2, 0.5] },
+    { name: 'int32 maximum #1', op: 'maximum', attrs: {}, inputs: [t([1, -5, 3], [3], 'int32'), t([2], [1], 'int32')], outShape: [3], outDtype: 'int32', expected: [2, 2, 3] },
+    { name: 'float64 minimum #1', op: 'minimum', attrs: {}, inputs: [t([1.5, -5], [2], 'float64'), t([0, 0], [2], 'float64')], outShape: [2], outDtype: 'float64', expected: [0, -5] },
+    { name: 'float64 greaterEqual #1', op: 'greaterEqual', attrs: {}, inputs: [t([0.5, NaN], [2], 'float64'), t([0.5, 0], [2], 'float64')], outShape: [2], outDtype: 'bool', expected: [1, 0] },
+    // [[9], [3], [9]] along axis 0: 9 first at row 0
+    { name: 'int32 argMax #1', op: 'argMax', attrs: { axis: 0 }, inputs: [t([9, 3, 9], [3, 1], 'int32')], outShape: [1], outDtype: 'int32', expected: [0] },
+    { name: 'bool identity #1', op: 'identity', attrs: {}, inputs: [t([1, 0, 1], [3], 'bool')], outShape: [3], outDtype: 'bool', expected: [1, 0, 1] },
+    { name: 'float32 cast #1', op: 'cast', attrs: { dtype: 'int32' }, inputs: [t([-1.7, 2.9, -0.2, 0.5], [4], 'float32')], outShape: [4], outDtype: 'int32', expected: [-1, 2, 0, 0] },
+    { name: 'float64 cast #2', op: 'cast', attrs: { dtype: 'bool' }, inputs: [t([0.5, -0, 0, -3, NaN], [5], 'float64')], outShape: [5], outDtype: 'bool', expected: [1, 0, 0, 1, 1] },
+    { name: 'bool cast #3', op: 'cast', attrs: { dtype: 'float64' }, inputs: [t([1, 0], [2], 'bool')], outShape: [2], outDtype: 'float64', expected: [1, 0] },
+    { name: 'int32 cast #4', op: 'cast', attrs: { dtype: 'float64' }, inputs: [t([-2147483648], [1], 'int32')], outShape: [1], outDtype: 'float64', expected: [-2147483648] },
+    { name: 'float64 cast #5', op: 'cast', attrs: { dtype: 'float32' }, inputs: [t([0.1], [1], 'float64')], outShape: [1], outDtype: 'float32', expected: [Math.fround(0.1)] },
+    { name: 'int32 cast #6', op: 'cast', attrs: { dtype: 'int32' }, inputs: [t([3], [1], 'int32')], outShape: [1], outDtype: 'int32', expected: [3] },
+    { name: 'bool slice #1', op: 'slice', attrs: { begin: [1], size: [1] }, inputs: [t([1, 0, 1], [3], 'bool')], outShape: [1], outDtype: 'bool', expected: [0] },
+    { name: 'int32 pad #1', op: 'pad', attrs: { pads: [[2, 1]], value: 7 }, inputs: [t([3], [1], 'int32')], outShape: [4], outDtype: 'int32', expected: [7, 7, 3, 7] },
+    { name: 'bool pad #2', op: 'pad', attrs: { pads: [[1, 1]], value: 1 }, inputs: [t([0], [1], 'bool')], outShape: [3], outDtype: 'bool', expected: [1, 0, 1] },
+    { name: 'bool tile #1', op: 'tile', attrs: { reps: [2, 1] }, inputs: [t([1, 0], [1, 2], 'bool')], outShape: [2, 2], outDtype: 'bool', expected: [1, 0, 1, 0] },
+    { name: 'float64 tile #2', op: 'tile', attrs: { reps: [3] }, inputs: [t([1.5, 2], [2], 'float64')], outShape: [6], outDtype: 'float64', expected: [1.5, 2, 1.5, 2, 1.5, 2] },
+    { name: 'bool reverse #1', op: 'reverse', attrs: { axes: [0] }, inputs: [t([1, 0, 0, 1, 1, 1], [3, 2], 'bool')], outShape: [3, 2], outDtype: 'bool', expected: [1, 1, 0, 1, 1, 0] },
+    { name: 'int32 reverse #2', op: 'reverse', attrs: { axes: [] }, inputs: [t([1, 2], [2], 'int32')], outShape: [2], outDtype: 'int32', expected: [1, 2] },
+    { name: 'bool gather #1', op: 'gather', attrs: { axis: 0 }, inputs: [t([1, 0, 1], [3], 'bool'), t([1, 2], [2], 'int32')], outShape: [2], outDtype: 'bool', expected: [0, 1] },
+    { name: 'bool broadcastTo #1', op: 'broadcastTo', attrs: { shape: [3] }, inputs: [t([1], [], 'bool')], outShape: [3], outDtype: 'bool', expected: [1, 1, 1] },
+  ];
+})();
+
 /** Every case, grouped by kind of primitive. */
 export const PRIMITIVE_CASES: PrimitiveCase[] = [
   ...UNARY_CASES,
@@ -2374,6 +2435,7 @@ export const PRIMITIVE_CASES: PrimitiveCase[] = [
   ...EDGE_CASES,
   ...DEPARTURE_CASES,
   ...WRAP_AND_NAN_CASES,
+  ...ONNX_FIRST_CASES,
 ];
 
 /* ------------------------------------------------------------------------ */
