@@ -25,6 +25,11 @@ export interface Benchmark {
 
 /** The benchmarks, in the order they run. */
 export const BENCHMARKS: readonly Benchmark[] = [
+  {
+    name: 'train-steps',
+    about: 'MLP and CNN training steps through K.function on each backend, against a hand-built ONNX model and raw tfjs-core, interleaved',
+    needs: ['tfjs', 'onnx'],
+  },
   { name: 'mlp-step', about: 'one compiled SGD training step of an MLP, against raw TF.js (and tfjs-layers when installed)', needs: ['tfjs'] },
   { name: 'eager-ops', about: 'two eager ops on a small tensor and a read-back, against raw TF.js', needs: ['tfjs'] },
   { name: 'matmul', about: "one 512x512x512 matMul kernel call on each backend's kernel table, against raw TF.js", needs: ['tfjs', 'onnx'] },

@@ -114,7 +114,8 @@ export function exportGraphToOnnx(
     throw new UnsupportedError(`${fn}: no ONNX exporter is registered (import the package root, which registers it)`, currentBackendName(), 'ONNX export');
   }
   const backend = activeBackend();
-  const built = buildGraph(backend, outputs, updates, inputs, fn);
+  // Composites become ONNX's Conv, MaxPool, ... in float32 (the onnx lowering's rule); others are expanded.
+  const built = buildGraph(backend, outputs, updates, inputs, fn, (n) => n.inputs.every((t) => t.dtype === 'float32'));
   if (built.randoms.length > 0) {
     throw new UnsupportedError(
       `${fn}: the graph draws random values (${built.randoms.map((t) => `'${t.name}'`).join(', ')}); ONNX export of random tensors (dropout, random_* ops) is not supported`,

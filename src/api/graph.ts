@@ -4,13 +4,15 @@
  */
 import type { Backend } from '../backends/backend';
 import { interpretGraph } from '../backends/interpret';
-import { Graph, GraphNode } from '../backends/types';
+import { Graph, GraphNode, isComposite } from '../backends/types';
+import { runsComposite } from '../backends/backend';
+import { expansionOf } from './composites';
 import { KerasValueError } from '../errors';
 import { onEngine } from './engine';
 import { inferRunTimeShapes } from './scan';
 import { drawRandom } from './host-random';
 import { formatPrinted } from './show';
-import { constantValue, inputsOf, KTensor, pinConstant, printMessageOf, variableValue } from './tensor';
+import { constantValue, inputsOf, KTensor, OpTensorNode, pinConstant, printMessageOf, variableValue } from './tensor';
 
 /** A graph together with the tensors behind its inputs and variables. */
 export interface BuiltGraph {
@@ -67,6 +69,7 @@ export function buildGraph(
   updates: readonly (readonly [KTensor, KTensor])[],
   inputs: readonly KTensor[] | null,
   fn: string,
+  keepsComposite: (node: OpTensorNode) => boolean = (n) => runsComposite(backend, n.op as never, n.attrs as never, n.inputs),
 ): BuiltGraph {
   const roots = [...outputs, ...updates.map((u) => u[1]), ...updates.map((u) => u[0]), ...(inputs ?? [])];
   const order = topoSort(roots);
@@ -84,10 +87,18 @@ export function buildGraph(
     pinConstant(c);
     nodes.push({ kind: 'constant', shape: t.shape, dtype: t.dtype, value: constantValue(c, backend) });
   };
-  for (const t of order) {
+  const emit = (t: KTensor): void => {
+    if (index.has(t.id)) return;
+    const n = t.node;
+    if (n.kind === 'op' && isComposite(n.op) && !keepsComposite(n)) {
+      // An engine without its own kernel runs the decomposition.
+      const e = expansionOf(t);
+      for (const u of topoSort([e])) emit(u);
+      index.set(t.id, index.get(e.id) as number);
+      return;
+    }
     const i = nodes.length;
     index.set(t.id, i);
-    const n = t.node;
     switch (n.kind) {
       case 'constant':
         pushConstant(t, t);
@@ -132,7 +143,8 @@ export function buildGraph(
         } as GraphNode<unknown>);
         break;
     }
-  }
+  };
+  for (const t of order) emit(t);
   const prints = order.filter((t) => printMessageOf(t) !== undefined);
   const varIndex = new Map<number, number>();
   variables.forEach((v, k) => varIndex.set(v.id, k));

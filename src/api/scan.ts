@@ -14,7 +14,8 @@
  */
 import type { Backend } from '../backends/backend';
 import { runScan } from '../backends/interpret';
-import { BodyGraph, BodyNode, isFloatDType, ScanAttrs, Shape } from '../backends/types';
+import { BodyGraph, BodyNode, isComposite, isFloatDType, ScanAttrs, Shape } from '../backends/types';
+import { expansionOf } from './composites';
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../errors';
 import { activeBackend } from './engine';
 import { fmt, inferPrimitive, StaticInfo } from './infer';
@@ -144,11 +145,21 @@ function buildBody(params: readonly KTensor[], outputs: readonly KTensor[]): Bui
         }
       } else {
         stack.pop();
-        ops.push(t);
+        const n = t.node;
+        if (n.kind === 'op' && isComposite(n.op)) {
+          // Bodies are backend-independent: a composite runs as its decomposition there.
+          const e = expansionOf(t);
+          alias.set(t.id, e.id);
+          visit(e);
+        } else {
+          ops.push(t);
+        }
       }
     }
   };
+  const alias = new Map<number, number>();
   for (const o of outputs) visit(o);
+  const at = (t: KTensor): number => index.get(alias.get(t.id) ?? t.id) as number;
 
   const inputsInOrder = [...params, ...randoms, ...captured];
   const index = new Map<number, number>();
@@ -168,7 +179,7 @@ function buildBody(params: readonly KTensor[], outputs: readonly KTensor[]): Bui
       kind: 'op',
       op: n.op,
       attrs: n.attrs,
-      inputs: n.inputs.map((c) => index.get(c.id) as number),
+      inputs: n.inputs.map(at),
       shape: t.shape,
       dtype: t.dtype,
     } as BodyNode);
@@ -176,7 +187,7 @@ function buildBody(params: readonly KTensor[], outputs: readonly KTensor[]): Bui
   const graph: BodyGraph = {
     nodes,
     inputs: inputsInOrder.map((t) => index.get(t.id) as number),
-    outputs: outputs.map((t) => index.get(t.id) as number),
+    outputs: outputs.map(at),
   };
   return { graph, captured, randoms };
 }

@@ -5,12 +5,17 @@
 import { ConfigError } from '../errors';
 import {
   CompiledGraph,
+  COMPOSITES,
+  CompositeAttrs,
+  CompositeKernelTable,
+  CompositeName,
   DType,
   DTYPES,
   Graph,
   HostArray,
   KernelTable,
   PRIMITIVES,
+  Shape,
 } from './types';
 
 export * from './types';
@@ -70,6 +75,17 @@ export interface Backend<T = unknown> {
   dispose(x: T): void;
   /** One kernel per primitive. */
   readonly kernels: KernelTable<T>;
+  /**
+   * Optional: the composite ops this engine runs with kernels of its own (graph
+   * nodes of these reach `compile` and the interpreter as such); src/api expands
+   * every other composite into its decomposition first.
+   */
+  readonly composites?: CompositeKernelTable<T>;
+  /**
+   * Optional: whether this engine's kernel takes a composite with these attributes
+   * and input shapes (default: yes, for every composite in `composites`).
+   */
+  acceptsComposite?<C extends CompositeName>(op: C, attrs: CompositeAttrs[C], inputs: readonly TensorInfo[]): boolean;
   /** Optional whole-graph execution; without it src/api interprets the graph kernel by kernel. */
   compile?(graph: Graph<T>): CompiledGraph<T>;
   /** Optional: wraps a variable's initial value in the engine's mutable holder (tf.Variable). */
@@ -135,7 +151,15 @@ export function checkBackend(candidate: unknown, origin: string): Backend {
     const missing = PRIMITIVES.filter((p) => typeof kernels[p] !== 'function');
     if (missing.length > 0) problems.push(`kernels for the primitives ${missing.join(', ')}`);
   }
-  for (const fn of ['init', 'compile', 'createVariable', 'assign', 'borrowHost', 'takeHost']) {
+  const composites = b.composites as Record<string, unknown> | undefined;
+  if (composites !== undefined) {
+    if (composites === null || typeof composites !== 'object') problems.push("'composites' (an object of composite kernels) when present");
+    else {
+      const bad = Object.keys(composites).filter((c) => !(COMPOSITES as readonly string[]).includes(c) || typeof composites[c] !== 'function');
+      if (bad.length > 0) problems.push(`composite kernels ${bad.join(', ')} (unknown composites or not functions)`);
+    }
+  }
+  for (const fn of ['init', 'compile', 'createVariable', 'assign', 'borrowHost', 'takeHost', 'acceptsComposite']) {
     if (b[fn] !== undefined && typeof b[fn] !== 'function') problems.push(`'${fn}' must be a function when present`);
   }
   const interop = b.interop as Record<string, unknown> | undefined;
@@ -146,4 +170,21 @@ export function checkBackend(candidate: unknown, origin: string): Backend {
     throw new ConfigError(`${origin} does not implement the Backend interface: missing or wrong ${problems.join('; ')}`);
   }
   return candidate as Backend;
+}
+
+/** Whether `backend` runs composite `op` with these attributes and input shapes natively. */
+export function runsComposite<C extends CompositeName>(
+  backend: Backend,
+  op: C,
+  attrs: CompositeAttrs[C],
+  inputs: readonly TensorInfo[],
+): boolean {
+  if (backend.composites?.[op] === undefined) return false;
+  return backend.acceptsComposite ? backend.acceptsComposite(op, attrs, inputs) : true;
+}
+
+/** The static shape and dtype of a tensor. */
+export interface TensorInfo {
+  readonly shape: Shape;
+  readonly dtype: DType;
 }

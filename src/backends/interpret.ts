@@ -5,12 +5,19 @@
  */
 import { KerasValueError } from '../errors';
 import type { Backend } from './backend';
+import { isComposite } from './types';
 import type { BodyGraph, CompiledGraph, Graph, GraphResult, PrimitiveName, OpNode, OutputInfo, ScanAttrs } from './types';
 
-/** Runs one op node's kernel on native inputs (kernel primitives only: scan and pick are run by the graph runner). */
+/** Runs one op node's kernel (a primitive's, or a composite's the backend declares) on native inputs (scan and pick are run by the graph runner). */
 export function runKernel<T>(backend: Backend<T>, node: OpNode, inputs: readonly T[]): T {
+  type Run = (i: readonly T[], a: unknown, o: OutputInfo) => T;
   if (node.op === 'scan' || node.op === 'pick') throw new Error(`internal error: '${node.op}' has no kernel; the graph runner runs it`);
-  const kernel = backend.kernels[node.op as PrimitiveName] as (i: readonly T[], a: unknown, o: OutputInfo) => T;
+  if (isComposite(node.op)) {
+    const kernel = backend.composites?.[node.op] as Run | undefined;
+    if (kernel === undefined) throw new Error(`${backend.name} backend: no kernel for composite '${node.op}' (src/api should have expanded it)`);
+    return kernel(inputs, node.attrs, node);
+  }
+  const kernel = backend.kernels[node.op as PrimitiveName] as Run;
   return kernel(inputs, node.attrs, node);
 }
 

@@ -3,7 +3,8 @@
  * joins the families into `GRADIENT_RULES`, typed as a mapped type over every
  * primitive name (a primitive without a rule does not compile).
  */
-import { PrimitiveAttrs } from '../../backends/types';
+import { isComposite, PrimitiveAttrs } from '../../backends/types';
+import { compositeGradients } from '../composites';
 import { KTensor } from '../tensor';
 import { ELEMENTWISE_GRADIENTS } from './elementwise';
 import { INDEXING_GRADIENTS } from './indexing';
@@ -29,6 +30,7 @@ export const GRADIENT_RULES: GradientRules<PrimitiveAttrs> = {
 export function inputGradients(y: KTensor, g: KTensor): (KTensor | null)[] {
   const node = y.node;
   if (node.kind !== 'op') return [];
+  if (isComposite(node.op)) return compositeGradients(y, g);
   if (node.op === 'scan' || node.op === 'pick') throw new Error(`internal error: '${node.op}' is differentiated by src/api/scan.ts`);
   const rule = GRADIENT_RULES[node.op] as GradRule<unknown>;
   return rule(node.inputs, node.attrs, y, g);

@@ -8,6 +8,8 @@ import * as ort from 'onnxruntime-node';
 import type { BodyNode, CompiledGraph, Graph, GraphNode, GraphResult, OpNode, ScanAttrs, Shape } from '../types';
 import { constantData, ModelEmitter } from './emit';
 import { LowerInput, lowerPrimitive } from './lower';
+import { lowerComposite } from './lower-composites';
+import { isComposite } from '../types';
 import { ModelBuilder } from './model';
 import { SyncSession, SyncSessionOptions } from './ort-binding';
 import { dtypeOfTensor } from './tensors';
@@ -122,13 +124,15 @@ export function lowerNodes<N extends GraphNode<unknown> | BodyNode>(
       if (names[i] === undefined) names[i] = leaf(i, node as Exclude<N, OpNode>);
       continue;
     }
-    const inputs: LowerInput[] = node.inputs.map((j) => {
+    const inputs: (LowerInput & { readonly shape: Shape })[] = node.inputs.map((j) => {
       const src = graph.nodes[j];
       const name = names[j];
       if (name === undefined && !loopOutputs.has(j)) throw new Error(`onnx compile: node ${i} uses node ${j}, which comes later or is missing`);
-      return { name: name ?? '', dtype: src.dtype, rank: src.shape.length };
+      return { name: name ?? '', dtype: src.dtype, rank: src.shape.length, shape: src.shape };
     });
-    if (node.op === 'scan') {
+    if (isComposite(node.op)) {
+      names[i] = lowerComposite(emitter, node.op, node.attrs as never, inputs, node);
+    } else if (node.op === 'scan') {
       loopOutputs.set(i, lowerScan(builder, emitter, node.attrs, inputs, wanted.get(i) as boolean[]));
     } else if (node.op === 'pick') {
       names[i] = (loopOutputs.get(node.inputs[0]) as string[])[node.attrs.index];

@@ -6,7 +6,8 @@
  * session serves every shape of those ranks and every such value.
  */
 import * as ort from 'onnxruntime-node';
-import type { OutputInfo, PrimitiveAttrs, PrimitiveName } from '../types';
+import type { CompositeAttrs, CompositeName, OutputInfo, PrimitiveAttrs, PrimitiveName } from '../types';
+import { lowerComposite } from './lower-composites';
 import { ModelEmitter, ParamRecorder, ParamValue } from './emit';
 import { LowerInput, lowerPrimitive, structuralKey } from './lower';
 import { ModelBuilder } from './model';
@@ -48,6 +49,8 @@ export function eagerCacheSize(): number {
 export function clearEagerCache(): void {
   for (const e of cache.values()) e.session.dispose();
   cache.clear();
+  for (const e of compositeCache.values()) e.session.dispose();
+  compositeCache.clear();
 }
 
 function buildEntry<P extends PrimitiveName>(
@@ -131,4 +134,33 @@ export function runEager<P extends PrimitiveName>(
     throw new Error(`onnx backend: internal error, '${op}' produced ${result.type}, expected ${out.dtype}`);
   }
   return result;
+}
+
+const compositeCache = new Map<string, { session: SyncSession; output: string }>();
+
+/**
+ * Runs composite `op` on eager tensors (all-constant inputs: rare) through a small
+ * session made for these attributes and input shapes, cached like the primitives'.
+ */
+export function runEagerComposite<C extends CompositeName>(op: C, attrs: CompositeAttrs[C], tensors: readonly ort.Tensor[], out: OutputInfo): ort.Tensor {
+  const inputs = tensors.map((t, i) => ({ name: `x${i}`, dtype: dtypeOfTensor(t), shape: [...t.dims], rank: t.dims.length }));
+  const key = `${op}|${JSON.stringify(attrs)}|${inputs.map((x) => `${x.dtype}:${x.shape.join('x')}`).join('|')}`;
+  let entry = compositeCache.get(key);
+  if (entry === undefined) {
+    const builder = new ModelBuilder();
+    for (const x of inputs) builder.addInput(x.name, x.dtype, x.shape);
+    const emitter = new ModelEmitter(builder, 'initializers');
+    const output = lowerComposite(emitter, op, attrs, inputs, out);
+    builder.addOutput(output, out.dtype);
+    entry = { session: SyncSession.create(builder.toBytes(op), EAGER_SESSION_OPTIONS), output };
+    compositeCache.set(key, entry);
+    if (compositeCache.size > EAGER_CACHE_LIMIT) {
+      const [oldKey, old] = compositeCache.entries().next().value as [string, { session: SyncSession }];
+      compositeCache.delete(oldKey);
+      old.session.dispose();
+    }
+  }
+  const feeds: Record<string, ort.Tensor> = {};
+  tensors.forEach((t, i) => (feeds[`x${i}`] = t));
+  return entry.session.run(feeds)[entry.output];
 }

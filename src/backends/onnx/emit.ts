@@ -55,6 +55,13 @@ export class ModelEmitter implements Emitter {
     return out;
   }
 
+  /** Appends a node with `count` fresh output names. */
+  nodes(opType: string, inputs: readonly string[], count: number, attrs: Readonly<Record<string, AttrValue>> = {}): string[] {
+    const outs = Array.from({ length: count }, () => this.builder.fresh('t'));
+    this.builder.addNode(opType, inputs, outs, attrs);
+    return outs;
+  }
+
   /** An initializer. */
   constant(dtype: OnnxDType, dims: readonly number[], values: readonly number[]): string {
     const name = this.builder.fresh('c');
@@ -81,6 +88,11 @@ export class ParamRecorder implements Emitter {
   /** Builds nothing. */
   node(): string {
     return '';
+  }
+
+  /** Builds nothing. */
+  nodes(_op: string, _inputs: readonly string[], count: number): string[] {
+    return new Array<string>(count).fill('');
   }
 
   /** Builds nothing. */

@@ -5,10 +5,12 @@
  */
 import * as ort from 'onnxruntime-node';
 import type { Backend } from '../backend';
-import type { DType, HostArray, Kernel, KernelTable, PrimitiveAttrs, PrimitiveName } from '../types';
+import type { CompositeKernelTable, DType, HostArray, Kernel, KernelTable, OutputInfo, PrimitiveAttrs, PrimitiveName } from '../types';
+import { COMPOSITES } from '../types';
 import { compileGraph, DEFAULT_SESSION_CONFIG, OnnxSessionConfig } from './compile';
-import { runEager } from './eager';
+import { runEager, runEagerComposite } from './eager';
 import { LOWERINGS, LoweringTable } from './lower';
+import { onnxAcceptsComposite } from './lower-composites';
 import { initOrtBinding, ortStats } from './ort-binding';
 import { ONNX_BACKEND_DTYPES, tensorFromHost, tensorOverHost, tensorTakeHost, tensorToHost } from './tensors';
 
@@ -42,6 +44,11 @@ function eagerKernels(lowerings: LoweringTable<PrimitiveAttrs>): KernelTable<ort
 
 /** The onnx backend's kernel table. */
 export const ONNX_KERNELS: KernelTable<ort.Tensor> = eagerKernels(LOWERINGS);
+
+/** Every composite runs on ONNX's own operators (lower-composites.ts). */
+const COMPOSITE_KERNELS: CompositeKernelTable<ort.Tensor> = Object.fromEntries(
+  COMPOSITES.map((op) => [op, (inputs: readonly ort.Tensor[], attrs: never, out: OutputInfo) => runEagerComposite(op, attrs, inputs, out)]),
+);
 
 /**
  * Creates the `onnx` backend (dtypes float32, float64, int32, bool); `config` says
@@ -78,6 +85,8 @@ export function createOnnxBackend(config: OnnxSessionConfig = DEFAULT_SESSION_CO
       x.dispose();
     },
     kernels: ONNX_KERNELS,
+    composites: COMPOSITE_KERNELS,
+    acceptsComposite: onnxAcceptsComposite,
     compile: (graph) => compileGraph(graph, config),
   };
 }

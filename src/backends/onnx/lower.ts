@@ -33,6 +33,8 @@ const BIG = Number.MAX_SAFE_INTEGER;
 export interface Emitter {
   /** Appends a node with one output and returns the output's (fresh) name. */
   node(opType: string, inputs: readonly string[], attrs?: Readonly<Record<string, AttrValue>>): string;
+  /** Appends a node with `count` outputs and returns their (fresh) names. */
+  nodes(opType: string, inputs: readonly string[], count: number, attrs?: Readonly<Record<string, AttrValue>>): string[];
   /** A fixed constant tensor (part of the model's structure). */
   constant(dtype: OnnxDType, dims: readonly number[], values: readonly number[]): string;
   /**

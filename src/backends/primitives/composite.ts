@@ -1,30 +1,178 @@
 /**
- * Room for composite ops (issue 8): an op with a decomposition into primitives
- * (written once, in src/api) that an engine may replace by its own kernel.
- * Types only; no composite is declared yet (see docs/architecture.md, "Composite ops").
+ * Composite ops: each is ONE graph node with its attributes, whose meaning is its
+ * decomposition into primitives (written once, in src/api/composites.ts, with its
+ * gradient in composites of the same kind). An engine with a kernel of its own
+ * declares it (`Backend.composites`); for any other engine src/api expands the
+ * node into the decomposition before the graph reaches it. This file holds the
+ * part every layer shares: the attributes and the shape and dtype rules.
+ *
+ * The windowed composites are channels_last ([batch, s1..sn, channels]) with n = 1
+ * to 3 spatial axes, float dtypes only, and explicit padding.
  */
+import { KerasShapeError } from '../../errors';
 import type { OutputInfo } from '../types';
-import type { PrimitiveDefs } from './definition';
+import { checkDType, checkSameDType, float, fmt, PrimitiveDefs, StaticInfo } from './definition';
 
 /**
- * Attributes of each composite op, one key per composite, declared like
- * `PrimitiveAttrs`. Empty until the first composite is declared.
+ * The window of a convolution along each of its n spatial axes. Along axis i the
+ * output has o = floor((s + pads[i][0] + pads[i][1] - ((k - 1) * dilations[i] + 1)) / strides[i]) + 1
+ * cells; output cell j reads input cell j * stride + t * dilation - pads[i][0] for tap
+ * t in 0..k-1 (cells outside the input read as zero).
  */
-export interface CompositeAttrs {}
+export interface ConvWindow {
+  readonly strides: readonly number[];
+  readonly dilations: readonly number[];
+  /** [before, after] padding of each spatial axis (both >= 0). */
+  readonly pads: readonly (readonly [number, number])[];
+}
+
+/** The window of a pooling op along each spatial axis (no dilation); padded cells are never part of a window's values. */
+export interface PoolWindow {
+  readonly window: readonly number[];
+  readonly strides: readonly number[];
+  /** [before, after] padding of each spatial axis (both >= 0, before < window). */
+  readonly pads: readonly (readonly [number, number])[];
+}
+
+/** Attributes of each composite op, one key per composite, declared like `PrimitiveAttrs`. */
+export interface CompositeAttrs {
+  /** inputs [x [b, s..., cin], kernel [k..., cin, cout]]: cross-correlation, output [b, o..., cout] (see ConvWindow). */
+  readonly conv: ConvWindow;
+  /**
+   * inputs [dy [b, o..., cout], kernel [k..., cin, cout]]: the gradient of `conv` with
+   * respect to x (a transposed convolution), output [b, inputSpatial..., cin].
+   */
+  readonly convInputGrad: ConvWindow & { readonly inputSpatial: readonly number[] };
+  /** inputs [x [b, s..., cin], dy [b, o..., cout]]: the gradient of `conv` with respect to its kernel, [kernelSpatial..., cin, cout]. */
+  readonly convFilterGrad: ConvWindow & { readonly kernelSpatial: readonly number[] };
+  /** inputs [x]: the maximum of each window (a NaN in a window gives NaN), output [b, o..., c]. */
+  readonly maxPool: PoolWindow;
+  /**
+   * inputs [x, dy]: the gradient of `maxPool` with respect to x: each window's dy added
+   * at the window's first maximal cell (row-major window order), as TensorFlow does.
+   */
+  readonly maxPoolGrad: PoolWindow;
+  /** inputs [x]: the mean of each window's real (unpadded) cells, output [b, o..., c]. */
+  readonly avgPool: PoolWindow;
+  /** inputs [dy [b, o..., c]]: the gradient of `avgPool`, output [b, inputSpatial..., c]. */
+  readonly avgPoolGrad: PoolWindow & { readonly inputSpatial: readonly number[] };
+}
 
 /** The name of a composite op. */
 export type CompositeName = keyof CompositeAttrs;
 
-/**
- * Shape and dtype rules of the composites: the output an engine's own kernel must
- * produce, the same the decomposition produces.
- */
+/** Shape and dtype rules of the composites: what an engine's own kernel must produce, as the decomposition does. */
 export type CompositeDefs = PrimitiveDefs<CompositeAttrs>;
+
+/** A composite's kernel: native inputs and attributes in, one native output. */
+export type CompositeKernel<T, C extends CompositeName> = (inputs: readonly T[], attrs: CompositeAttrs[C], out: OutputInfo) => T;
 
 /**
  * The composites a backend runs with its own kernel: every entry is optional, and
  * a missing one means "use the decomposition". Same calling convention as primitive kernels.
  */
-export type CompositeKernelTable<T> = {
-  readonly [C in CompositeName]?: (inputs: readonly T[], attrs: CompositeAttrs[C], out: OutputInfo) => T;
+export type CompositeKernelTable<T> = { readonly [C in CompositeName]?: CompositeKernel<T, C> };
+
+/** Output length of a window along one axis: floor((len + before + after - span) / stride) + 1. */
+export function windowOut(len: number, kernel: number, stride: number, dilation: number, pads: readonly [number, number]): number {
+  const span = (kernel - 1) * dilation + 1;
+  return Math.floor((len + pads[0] + pads[1] - span) / stride) + 1;
+}
+
+/** The known spatial dims of channels_last `x`, n of them (checks rank and knownness). */
+function spatialOf(op: string, x: StaticInfo, n: number, what = 'x'): number[] {
+  if (n < 1 || n > 3 || x.shape.length !== n + 2) {
+    throw new KerasShapeError(`${op}: '${what}' must have rank ${n + 2} (batch, ${n} spatial, channels), got [${fmt(x.shape)}]`);
+  }
+  const s = x.shape.slice(1, -1);
+  if (s.some((d) => d === null || d < 1)) throw new KerasShapeError(`${op}: '${what}' must have known spatial dims, got [${fmt(x.shape)}]`);
+  return s as number[];
+}
+
+function checkWindow(op: string, n: number, lists: Record<string, readonly unknown[]>): void {
+  for (const [name, v] of Object.entries(lists)) {
+    if (v.length !== n) throw new KerasShapeError(`${op}: '${name}' has ${v.length} entries for ${n} spatial axes`);
+  }
+}
+
+function floats(op: string, inputs: readonly StaticInfo[]): void {
+  checkDType(op, inputs[0], float, 'a float tensor');
+  checkSameDType(op, inputs);
+}
+
+function poolRule(op: string) {
+  return ([x]: readonly StaticInfo[], a: PoolWindow): StaticInfo => {
+    floats(op, [x]);
+    const n = a.window.length;
+    checkWindow(op, n, { strides: a.strides, pads: a.pads });
+    const sp = spatialOf(op, x, n);
+    return { dtype: x.dtype, shape: [x.shape[0], ...sp.map((l, i) => windowOut(l, a.window[i], a.strides[i], 1, a.pads[i])), x.shape[n + 1]] };
+  };
+}
+
+/** The shape and dtype rule of every composite. */
+export const COMPOSITE_DEFS: CompositeDefs = {
+  conv: {
+    arity: 2,
+    infer([x, k], a) {
+      floats('conv', [x, k]);
+      const n = a.strides.length;
+      checkWindow('conv', n, { dilations: a.dilations, pads: a.pads });
+      const sp = spatialOf('conv', x, n);
+      const ks = k.shape as number[];
+      if (ks.length !== n + 2 || ks.some((d) => d === null)) throw new KerasShapeError(`conv: kernel must be a known rank-${n + 2} shape, got [${fmt(k.shape)}]`);
+      if (x.shape[n + 1] !== ks[n]) throw new KerasShapeError(`conv: x has ${x.shape[n + 1]} channels, the kernel expects ${ks[n]}`);
+      return { dtype: x.dtype, shape: [x.shape[0], ...sp.map((l, i) => windowOut(l, ks[i], a.strides[i], a.dilations[i], a.pads[i])), ks[n + 1]] };
+    },
+  },
+  convInputGrad: {
+    arity: 2,
+    infer([dy, k], a) {
+      floats('convInputGrad', [dy, k]);
+      const n = a.strides.length;
+      checkWindow('convInputGrad', n, { dilations: a.dilations, pads: a.pads, inputSpatial: a.inputSpatial });
+      spatialOf('convInputGrad', dy, n, 'dy');
+      return { dtype: dy.dtype, shape: [dy.shape[0], ...a.inputSpatial, (k.shape as number[])[n]] };
+    },
+  },
+  convFilterGrad: {
+    arity: 2,
+    infer([x, dy], a) {
+      floats('convFilterGrad', [x, dy]);
+      const n = a.strides.length;
+      checkWindow('convFilterGrad', n, { dilations: a.dilations, pads: a.pads, kernelSpatial: a.kernelSpatial });
+      spatialOf('convFilterGrad', x, n);
+      return { dtype: x.dtype, shape: [...a.kernelSpatial, x.shape[n + 1], dy.shape[n + 1]] };
+    },
+  },
+  maxPool: { arity: 1, infer: poolRule('maxPool') },
+  maxPoolGrad: {
+    arity: 2,
+    infer([x, dy], a) {
+      floats('maxPoolGrad', [x, dy]);
+      spatialOf('maxPoolGrad', x, a.window.length);
+      return { dtype: x.dtype, shape: x.shape };
+    },
+  },
+  avgPool: { arity: 1, infer: poolRule('avgPool') },
+  avgPoolGrad: {
+    arity: 1,
+    infer([dy], a) {
+      floats('avgPoolGrad', [dy]);
+      const n = a.window.length;
+      checkWindow('avgPoolGrad', n, { strides: a.strides, pads: a.pads, inputSpatial: a.inputSpatial });
+      spatialOf('avgPoolGrad', dy, n, 'dy');
+      return { dtype: dy.dtype, shape: [dy.shape[0], ...a.inputSpatial, dy.shape[n + 1]] };
+    },
+  },
 };
+
+/** Every composite name, at run time (the keys of the definition table). */
+export const COMPOSITES = Object.keys(COMPOSITE_DEFS) as readonly CompositeName[];
+
+const compositeNames: ReadonlySet<string> = new Set<string>(COMPOSITES);
+
+/** Whether `op` names a composite op (else a primitive). */
+export function isComposite(op: string): op is CompositeName {
+  return compositeNames.has(op);
+}

@@ -15,6 +15,7 @@ import { LinalgAttrs, LINALG_PRIMITIVES } from './linalg';
 import { ReductionAttrs, REDUCTION_PRIMITIVES } from './reduction';
 import { PrimitiveDef, PrimitiveDefs, StaticInfo, checkArity } from './definition';
 import { HigherOrderAttrs, HIGHER_ORDER_PRIMITIVES } from './higher-order';
+import { CompositeAttrs, COMPOSITE_DEFS } from './composite';
 
 export * from './definition';
 export * from './elementwise';
@@ -45,15 +46,17 @@ export const PRIMITIVES: readonly PrimitiveName[] = Object.keys(PRIMITIVE_DEFS) 
 
 /**
  * Attributes of every op a graph node may apply: the primitives (a kernel each, in
- * every backend) and the higher-order ones (scan, pick: run by the graph runner).
+ * every backend), the higher-order ones (scan, pick: run by the graph runner) and
+ * the composites (a kernel where the backend declares one; otherwise src/api
+ * expands them into their decomposition before the graph reaches the backend).
  */
-export type OpAttrs = PrimitiveAttrs & HigherOrderAttrs;
+export type OpAttrs = PrimitiveAttrs & HigherOrderAttrs & CompositeAttrs;
 
 /** The name of an op a graph node may apply. */
 export type OpName = keyof OpAttrs;
 
 /** The definition of every op: the primitives' and the higher-order ones'. */
-export const OP_DEFS: PrimitiveDefs<OpAttrs> = { ...PRIMITIVE_DEFS, ...HIGHER_ORDER_PRIMITIVES };
+export const OP_DEFS: PrimitiveDefs<OpAttrs> = { ...PRIMITIVE_DEFS, ...HIGHER_ORDER_PRIMITIVES, ...COMPOSITE_DEFS };
 
 /**
  * Output shape and dtype of op `op` on `inputs` with `attrs`, after checking

@@ -7,6 +7,7 @@ import type { Backend } from '../backend';
 import { DType, HostArray, hostArrayFor, sizeOf } from '../types';
 import { fmt } from './broadcast';
 import { REFERENCE_KERNELS } from './kernels';
+import { REFERENCE_COMPOSITES } from './conv';
 import { RefTensor } from './tensor';
 
 export type { RefTensor } from './tensor';
@@ -56,5 +57,6 @@ export function createReferenceBackend(): Backend<RefTensor> {
       // Garbage-collected host memory: nothing to free.
     },
     kernels: REFERENCE_KERNELS,
+    composites: REFERENCE_COMPOSITES,
   };
 }

@@ -11,6 +11,7 @@ import { startEngine } from './engine';
 import { dispose, fromHost, shapeOf, toHost } from './host';
 import { TFJS_INTEROP } from './interop';
 import { TFJS_KERNELS } from './kernels';
+import { TFJS_COMPOSITES, tfjsAcceptsComposite } from './conv';
 import { assign, createVariable } from './variables';
 
 /** The native tensor of this backend: tfjs-core's Tensor (a tf.Variable for variables). */
@@ -32,6 +33,8 @@ export function createTfjsBackend(): Backend<Tensor> {
     shapeOf,
     dispose,
     kernels: TFJS_KERNELS,
+    composites: TFJS_COMPOSITES,
+    acceptsComposite: tfjsAcceptsComposite,
     compile: (graph: Graph<Tensor>): CompiledGraph<Tensor> => compileGraph(backend, graph),
     createVariable,
     assign,

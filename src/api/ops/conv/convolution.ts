@@ -1,17 +1,19 @@
 /**
- * Convolutions of the conv group: conv1d, conv2d, conv3d. There is no conv
- * primitive: each is a composite (window extraction in patches.ts, then a matrix
- * product), so it runs and differentiates the same on every backend. Semantics
+ * Convolutions of the conv group: conv1d, conv2d, conv3d. Each is one `conv`
+ * composite node (src/api/composites.ts): an engine with a convolution kernel runs
+ * it natively, any other its decomposition (window extraction in patches.ts, then a
+ * matrix product); the gradients are composites too. Semantics
  * are those of Keras 2.x's TensorFlow backend: TensorFlow's 'same' padding (the
  * extra cell at the end), 'causal' for conv1d, kernels laid out (spatial..., in,
  * out), and strides > 1 refused with dilation rates > 1. The batch dim may be
  * unknown (null); spatial and channel dims must be known.
  */
 import type { ImageDataFormat } from '../../../config';
-import { matMul,reshapeTo } from '../../primitives';
+import type { ConvWindow } from '../../../backends/types';
+import { applyComposite } from '../../composites';
 import { KTensor } from '../../tensor';
 import { ConvOptions,optionsArg,windowedArgs } from './arguments';
-import { dims,extractPatches,fromChannelsLast,PaddingMode,product,WindowAxis } from './patches';
+import { effectiveKernel,fromChannelsLast,PaddingMode,WindowAxis } from './patches';
 
 /** Options of `conv1d`. */
 export interface Conv1dOptions {
@@ -25,24 +27,22 @@ export interface Conv1dOptions {
   readonly dilationRate?: number | readonly [number];
 }
 
-/** Convolution of channels_last `xl` with `kernel` (spatial..., in, out): [batch, out..., out channels]. */
-export function convCore(xl: KTensor, kernel: KTensor, axes: readonly WindowAxis[], fn: string): KTensor {
-  const n = axes.length;
-  const kshape = dims(kernel);
-  const cin = kshape[n];
-  const cout = kshape[n + 1];
-  const kprod = product(kshape.slice(0, n));
-  const pointwise = axes.every((w, i) => w.kernel === 1 && w.stride === 1 && w.padBefore === 0 && w.out === xl.shape[i + 1]);
-  const rows = pointwise ? xl : extractPatches(xl, axes, 0, fn);
-  const flat = reshapeTo(rows, [null, kprod * cin], fn);
-  const y = matMul(flat, reshapeTo(kernel, [kprod * cin, cout], fn));
-  return reshapeTo(y, [xl.shape[0], ...axes.map((w) => w.out), cout], fn);
+/** The explicit [before, after] padding that gives each axis its window count. */
+export function padsOf(axes: readonly WindowAxis[], spatial: readonly number[]): [number, number][] {
+  return axes.map((w, i) => [w.padBefore, Math.max(0, (w.out - 1) * w.stride + effectiveKernel(w.kernel, w.dilation) - spatial[i] - w.padBefore)]);
+}
+
+/** The composites' window attributes of convolution windows `axes` over `spatial`. */
+export function convWindowOf(axes: readonly WindowAxis[], spatial: readonly number[]): ConvWindow {
+  return { strides: axes.map((w) => w.stride), dilations: axes.map((w) => w.dilation), pads: padsOf(axes, spatial) };
 }
 
 function convN(fn: string, n: number, x: unknown, kernel: unknown, options: unknown, paddings: readonly PaddingMode[]): KTensor {
   const opts = optionsArg(options, ['strides', 'padding', 'dataFormat', 'dilationRate'], fn);
   const a = windowedArgs(fn, n, x, kernel, 'kernel', opts, paddings);
-  return fromChannelsLast(convCore(a.xl, a.kernel, a.axes, fn), a.df);
+  // One composite node: engines with a convolution kernel run it natively.
+  const y = applyComposite('conv', [a.xl, a.kernel], convWindowOf(a.axes, a.xl.shape.slice(1, -1) as number[]));
+  return fromChannelsLast(y, a.df);
 }
 
 /**

@@ -5,11 +5,11 @@
 import type { ImageDataFormat } from '../../../config';
 import { KerasShapeError,KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { applyOp,reshapeTo,transposeOp } from '../../primitives';
+import { applyComposite } from '../../composites';
 import { KTensor } from '../../tensor';
 import { dataFormatArg,show } from '../../validate';
 import { kernelArg,optionsArg,paddingArg,rankedFloat,spatialAndChannels,tupleArg } from './arguments';
-import { convCore } from './convolution';
+import { convWindowOf } from './convolution';
 import { dims,fromChannelsLast,toChannelsLast,WindowAxis,windowAxis } from './patches';
 
 /** Options of `conv2dTranspose` and `conv3dTranspose`. */
@@ -56,7 +56,7 @@ function convTransposeN(fn: string, n: number, x: unknown, kernel: unknown, outp
     throw new KerasShapeError(`${fn}: argument 'outputShape' ${show(outputShape)} has batch size ${outL[0]}, but 'x' has ${xl.shape[0]}`);
   }
   // The output must be what the forward convolution maps back to x's spatial shape.
-  const axes: WindowAxis[] = outSpatial.map((o, i) => {
+  const forward: WindowAxis[] = outSpatial.map((o, i) => {
     const kk = kernelSizes[i];
     const s = strides[i];
     const w = windowAxis(o, kk, s, 1, padding);
@@ -65,24 +65,11 @@ function convTransposeN(fn: string, n: number, x: unknown, kernel: unknown, outp
         `${fn}: argument 'outputShape' ${show(outputShape)} does not fit: a '${padding}' convolution with kernel ${kk} and stride ${s} maps size ${o} on spatial axis ${i} to ${Math.max(w.out, 0)}, not to the input's ${spatial[i]}`,
       );
     }
-    // The adjoint as a stride-1 'valid' convolution of the zero-inserted input with the flipped kernel.
-    return { kernel: kk, stride: 1, dilation: 1, padBefore: kk - 1 - w.padBefore, out: o };
+    return w;
   });
-  // Zero insertion, axis by axis (ranks stay <= n + 3): [.., i, .., c] -> [.., i, 1, .., c]
-  // -> [.., i, s, .., c] (s - 1 zeros after each cell) -> [.., i*s, .., c].
-  let z = xl;
-  strides.forEach((s, i) => {
-    if (s === 1) return;
-    const p = i + 1;
-    const split = [...z.shape.slice(0, p + 1), 1, ...z.shape.slice(p + 1)];
-    const pads = split.map((_, j): [number, number] => (j === p + 1 ? [0, s - 1] : [0, 0]));
-    const spread = applyOp('pad', [reshapeTo(z, split, fn)], { pads, value: 0 });
-    z = reshapeTo(spread, z.shape.map((d, j) => (j === p ? (d as number) * s : d)), fn);
-  });
-  const spatialAxes = Array.from({ length: n }, (_, i) => i);
-  const flipped = applyOp('reverse', [k], { axes: spatialAxes });
-  const convKernel = transposeOp(flipped, [...spatialAxes, n + 1, n]); // (spatial..., in, out)
-  const y = convCore(z, convKernel, axes, fn);
+  // The gradient of that convolution with respect to its input: kernel (spatial..., out, in) is the
+  // forward convolution's (spatial..., in, out) with in = this output's channels.
+  const y = applyComposite('convInputGrad', [xl, k], { ...convWindowOf(forward, outSpatial), inputSpatial: outSpatial });
   return fromChannelsLast(y, df);
 }
 

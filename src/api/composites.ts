@@ -1,0 +1,355 @@
+/**
+ * The composite ops (declared in src/backends/types.ts, `CompositeAttrs`): for each,
+ * its shape and dtype rule, its decomposition into primitives (what an engine
+ * without a kernel of its own runs, and the meaning every kernel must match) and
+ * its gradient, written with composites of the same kind so that backward passes
+ * run natively too:
+ *
+ * - conv: x-gradient convInputGrad (a transposed convolution), kernel-gradient
+ *   convFilterGrad (a convolution over transposed operands);
+ *   convInputGrad and convFilterGrad: conv, convInputGrad and convFilterGrad again
+ *   (all three are bilinear, so the set is closed under differentiation);
+ * - maxPool: maxPoolGrad; avgPool: avgPoolGrad, whose gradient is avgPool;
+ * - maxPoolGrad: differentiated through its decomposition.
+ *
+ * `applyComposite` records one node (or runs it at once on constants);
+ * `expansionOf` gives the decomposition that graph building substitutes for an
+ * engine that does not declare the composite.
+ */
+import {
+  checkArity,
+  COMPOSITE_DEFS,
+  CompositeAttrs,
+  CompositeName,
+  ConvWindow,
+  DType,
+  isFloatDType,
+  OpNode,
+  PoolWindow,
+  PrimitiveDef,
+  Shape,
+  windowOut,
+} from '../backends/types';
+import { runKernel } from '../backends/interpret';
+import { runsComposite } from '../backends/backend';
+import { KerasShapeError } from '../errors';
+import { activeBackend } from './engine';
+import { fmt, StaticInfo } from './infer';
+import { applyOp, constantFrom, div, expandDimsOp, matMul, mul, reduceOp, reshapeTo, scalar, transposeOp, zerosLikeOp } from './primitives';
+import { checkBackendDType, constantTensor, constantValue, KTensor } from './tensor';
+import { extractPatches, validCounts, WindowAxis } from './ops/conv/patches';
+import { gradients } from './ops/graph/gradients';
+
+/* ------------------------------------------------------------------------ */
+/* Geometry                                                                 */
+/* ------------------------------------------------------------------------ */
+
+function conv_axes(spatial: readonly number[], kernel: readonly number[], w: ConvWindow): WindowAxis[] {
+  return spatial.map((len, i) => ({
+    kernel: kernel[i],
+    stride: w.strides[i],
+    dilation: w.dilations[i],
+    padBefore: w.pads[i][0],
+    out: windowOut(len, kernel[i], w.strides[i], w.dilations[i], w.pads[i]),
+  }));
+}
+
+function poolAxes(spatial: readonly number[], w: PoolWindow): WindowAxis[] {
+  return spatial.map((len, i) => ({
+    kernel: w.window[i],
+    stride: w.strides[i],
+    dilation: 1,
+    padBefore: w.pads[i][0],
+    out: windowOut(len, w.window[i], w.strides[i], 1, w.pads[i]),
+  }));
+}
+
+function product(v: readonly number[]): number {
+  return v.reduce((p, d) => p * d, 1);
+}
+
+/** The known spatial dims of a channels_last shape (internal check). */
+function spatialOf(shape: Shape, op: string): number[] {
+  const s = shape.slice(1, -1);
+  if (s.some((d) => d === null)) throw new KerasShapeError(`${op}: internal: spatial dims must be known, got [${fmt(shape)}]`);
+  return s as number[];
+}
+
+/* ------------------------------------------------------------------------ */
+/* The table                                                                */
+/* ------------------------------------------------------------------------ */
+
+interface CompositeDef<C extends CompositeName> {
+  /** The decomposition, on the composite's input tensors. */
+  decompose(inputs: readonly KTensor[], attrs: CompositeAttrs[C], out: StaticInfo): KTensor;
+  /** The gradients of the inputs given the output's `g`; absent: the decomposition's. */
+  grad?(inputs: readonly KTensor[], attrs: CompositeAttrs[C], y: KTensor, g: KTensor): (KTensor | null)[];
+}
+
+
+/** conv's decomposition: windows (pad, slice, concat) then one matMul. */
+function convDecomposed(x: KTensor, kernel: KTensor, a: ConvWindow): KTensor {
+  const ks = kernel.shape as number[];
+  const n = ks.length - 2;
+  const cin = ks[n];
+  const cout = ks[n + 1];
+  const axes = conv_axes(spatialOf(x.shape, 'conv'), ks.slice(0, n), a);
+  const kprod = product(ks.slice(0, n));
+  const pointwise = axes.every((w, i) => w.kernel === 1 && w.stride === 1 && w.padBefore === 0 && w.out === x.shape[i + 1]);
+  const rows = pointwise ? x : extractPatches(x, axes, 0, 'conv');
+  const y = matMul(reshapeTo(rows, [null, kprod * cin], 'conv'), reshapeTo(kernel, [kprod * cin, cout], 'conv'));
+  return reshapeTo(y, [x.shape[0], ...axes.map((w) => w.out), cout], 'conv');
+}
+
+/** The spatial axes of a channels_last rank-r tensor's kernel (0..n-1). */
+function spatialAxes(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+/**
+ * convInputGrad's decomposition: dx[i] = sum over t of z[i + pads0 - t*d] w[t], with
+ * z the output gradient spread by the stride: a stride-1 convolution of z, padded
+ * by (k - 1) * d - pads0 before, with the kernel flipped and its channels swapped.
+ */
+function convInputGradDecomposed(dy: KTensor, kernel: KTensor, a: CompositeAttrs['convInputGrad']): KTensor {
+  const ks = kernel.shape as number[];
+  const n = ks.length - 2;
+  let z = dy;
+  a.strides.forEach((s, i) => {
+    if (s === 1) return;
+    const p = i + 1;
+    const split = [...z.shape.slice(0, p + 1), 1, ...z.shape.slice(p + 1)];
+    const pads = split.map((_, j): [number, number] => (j === p + 1 ? [0, s - 1] : [0, 0]));
+    const spread = applyOp('pad', [reshapeTo(z, split, 'convInputGrad')], { pads, value: 0 });
+    // (o - 1) * s + 1 cells: the zeros after the last cell are cut.
+    const full = reshapeTo(spread, z.shape.map((d, j) => (j === p ? (d as number) * s : d)), 'convInputGrad');
+    const begin = full.shape.map(() => 0);
+    const size = full.shape.map((_, j) => (j === p ? ((z.shape[p] as number) - 1) * s + 1 : -1));
+    z = applyOp('slice', [full], { begin, size });
+  });
+  const zs = spatialOf(z.shape, 'convInputGrad');
+  const pads = a.inputSpatial.map((len, i): [number, number] => {
+    const before = (ks[i] - 1) * a.dilations[i] - a.pads[i][0];
+    // What the stride-1 windows read to give len outputs; extractPatches pads or cuts the rest.
+    const after = len - 1 + (ks[i] - 1) * a.dilations[i] + 1 - before - zs[i];
+    return [before, Math.max(after, 0)];
+  });
+  if (pads.some((p) => p[0] < 0)) {
+    throw new KerasShapeError(`convInputGrad: internal: padding before exceeds the kernel span (${JSON.stringify(a.pads)})`);
+  }
+  const flipped = applyOp('reverse', [kernel], { axes: spatialAxes(n) });
+  const swapped = transposeOp(flipped, [...spatialAxes(n), n + 1, n]);
+  const axes: WindowAxis[] = a.inputSpatial.map((len, i) => ({
+    kernel: ks[i],
+    stride: 1,
+    dilation: a.dilations[i],
+    padBefore: pads[i][0],
+    out: len,
+  }));
+  const cin = ks[n];
+  const cout = ks[n + 1];
+  const kprod = product(ks.slice(0, n));
+  const rows = extractPatches(z, axes, 0, 'convInputGrad');
+  const y = matMul(reshapeTo(rows, [null, kprod * cout], 'convInputGrad'), reshapeTo(swapped, [kprod * cout, cin], 'convInputGrad'));
+  return reshapeTo(y, [dy.shape[0], ...a.inputSpatial, cin], 'convInputGrad');
+}
+
+/** convFilterGrad's decomposition: the windows of x, transposed, times dy. */
+function convFilterGradDecomposed(x: KTensor, dy: KTensor, a: CompositeAttrs['convFilterGrad']): KTensor {
+  const n = a.kernelSpatial.length;
+  const cin = x.shape[n + 1] as number;
+  const cout = dy.shape[n + 1] as number;
+  const axes = conv_axes(spatialOf(x.shape, 'convFilterGrad'), a.kernelSpatial, a);
+  const kprod = product(a.kernelSpatial);
+  const rows = reshapeTo(extractPatches(x, axes, 0, 'convFilterGrad'), [null, kprod * cin], 'convFilterGrad');
+  const w = matMul(rows, reshapeTo(dy, [null, cout], 'convFilterGrad'), true, false);
+  return reshapeTo(w, [...a.kernelSpatial, cin, cout], 'convFilterGrad');
+}
+
+/**
+ * The maximum over `axis` (of length `len`) that routes the whole gradient to the
+ * first maximal cell, as TensorFlow's max-pool gradient does.
+ */
+function firstMax(patches: KTensor, axis: number, len: number): KTensor {
+  const first = applyOp('argMax', [patches], { axis });
+  const cells = constantFrom({ data: Int32Array.from({ length: len }, (_, i) => i), shape: [len, 1] }, 'maxPool', 'cells', 'int32');
+  const isFirst = applyOp('equal', [expandDimsOp(first, [axis]), cells], {});
+  const picked = applyOp('where', [isFirst, patches, zerosLikeOp(patches)], {});
+  return reduceOp('reduceSum', picked, [axis], false);
+}
+
+function maxPoolDecomposed(x: KTensor, a: PoolWindow): KTensor {
+  const n = a.window.length;
+  const axes = poolAxes(spatialOf(x.shape, 'maxPool'), a);
+  const full = product(a.window);
+  const c = x.shape[n + 1] as number;
+  const flat = extractPatches(x, axes, -Infinity, 'maxPool');
+  const patches = reshapeTo(flat, [x.shape[0], ...axes.map((w) => w.out), full, c], 'maxPool');
+  return firstMax(patches, n + 1, full);
+}
+
+/** The number of real cells of each window, [o..., 1] (a scalar when every window is full). */
+function poolCounts(spatial: readonly number[], a: PoolWindow, dtype: DType): KTensor {
+  const axes = poolAxes(spatial, a);
+  const perAxis = axes.map((w, i) => validCounts(spatial[i], w));
+  const full = product(a.window);
+  if (perAxis.every((c, i) => c.every((v) => v === a.window[i]))) return scalar(full, dtype);
+  const outs = axes.map((w) => w.out);
+  const data = new Float64Array(product(outs));
+  for (let cell = 0; cell < data.length; cell++) {
+    let rem = cell;
+    let c = 1;
+    for (let i = outs.length - 1; i >= 0; i--) {
+      c *= perAxis[i][rem % outs[i]];
+      rem = Math.floor(rem / outs[i]);
+    }
+    data[cell] = c;
+  }
+  return constantFrom({ data, shape: [...outs, 1] }, 'avgPool', 'counts', dtype);
+}
+
+function avgPoolDecomposed(x: KTensor, a: PoolWindow): KTensor {
+  const n = a.window.length;
+  const spatial = spatialOf(x.shape, 'avgPool');
+  const axes = poolAxes(spatial, a);
+  const c = x.shape[n + 1] as number;
+  const flat = extractPatches(x, axes, 0, 'avgPool');
+  const patches = reshapeTo(flat, [x.shape[0], ...axes.map((w) => w.out), product(a.window), c], 'avgPool');
+  return div(reduceOp('reduceSum', patches, [n + 1], false), poolCounts(spatial, a, x.dtype));
+}
+
+/**
+ * avgPoolGrad's decomposition: dy divided by the counts, spread back over each
+ * window by a transposed convolution with a ones kernel, one channel at a time
+ * (channels moved into the batch).
+ */
+function avgPoolGradDecomposed(dy: KTensor, a: CompositeAttrs['avgPoolGrad']): KTensor {
+  const n = a.window.length;
+  const c = dy.shape[n + 1] as number;
+  const scaled = div(dy, poolCounts(a.inputSpatial, a, dy.dtype));
+  const outs = spatialOf(dy.shape, 'avgPoolGrad');
+  const toFront = transposeOp(scaled, [0, n + 1, ...spatialAxes(n).map((i) => i + 1)]); // [b, c, o...]
+  const single = reshapeTo(toFront, [null, ...outs, 1], 'avgPoolGrad');
+  const ones = constantFrom({ data: new Array<number>(product(a.window)).fill(1), shape: [...a.window, 1, 1] }, 'avgPoolGrad', 'ones', dy.dtype);
+  const spread = applyComposite('convInputGrad', [single, ones], {
+    strides: a.strides,
+    dilations: a.window.map(() => 1),
+    pads: a.pads,
+    inputSpatial: a.inputSpatial,
+  });
+  const back = reshapeTo(spread, [dy.shape[0], c, ...a.inputSpatial], 'avgPoolGrad');
+  return transposeOp(back, [0, ...spatialAxes(n).map((i) => i + 2), 1]);
+}
+
+
+const DEFS: { [C in CompositeName]: CompositeDef<C> } = {
+  conv: {
+    decompose: ([x, k], a) => convDecomposed(x, k, a),
+    grad: ([x, k], a, _y, g) => [
+      applyComposite('convInputGrad', [g, k], { ...windowOf(a), inputSpatial: spatialOf(x.shape, 'conv') }),
+      applyComposite('convFilterGrad', [x, g], { ...windowOf(a), kernelSpatial: (k.shape as number[]).slice(0, -2) }),
+    ],
+  },
+  convInputGrad: {
+    decompose: ([dy, k], a) => convInputGradDecomposed(dy, k, a),
+    grad: ([dy, k], a, _y, g) => [
+      applyComposite('conv', [g, k], windowOf(a)),
+      applyComposite('convFilterGrad', [g, dy], { ...windowOf(a), kernelSpatial: (k.shape as number[]).slice(0, -2) }),
+    ],
+  },
+  convFilterGrad: {
+    decompose: ([x, dy], a) => convFilterGradDecomposed(x, dy, a),
+    grad: ([x, dy], a, _y, g) => [
+      applyComposite('convInputGrad', [dy, g], { ...windowOf(a), inputSpatial: spatialOf(x.shape, 'convFilterGrad') }),
+      applyComposite('conv', [x, g], windowOf(a)),
+    ],
+  },
+  maxPool: {
+    decompose: ([x], a) => maxPoolDecomposed(x, a),
+    grad: ([x], a, _y, g) => [applyComposite('maxPoolGrad', [x, g], poolOf(a))],
+  },
+  maxPoolGrad: {
+    // The gradient of maxPool's decomposition (first maximum of each window).
+    decompose([x, dy], a) {
+      const y = maxPoolDecomposed(x, a);
+      const all = Array.from({ length: y.rank }, (_, i) => i);
+      return gradients(reduceOp('reduceSum', mul(y, dy), all, false), [x])[0] as KTensor;
+    },
+  },
+  avgPool: {
+    decompose: ([x], a) => avgPoolDecomposed(x, a),
+    grad: ([x], a, _y, g) => [applyComposite('avgPoolGrad', [g], { ...poolOf(a), inputSpatial: spatialOf(x.shape, 'avgPool') })],
+  },
+  avgPoolGrad: {
+    decompose: ([dy], a) => avgPoolGradDecomposed(dy, a),
+    grad: (_i, a, _y, g) => [applyComposite('avgPool', [g], poolOf(a))],
+  },
+};
+
+function windowOf(a: ConvWindow): ConvWindow {
+  return { strides: a.strides, dilations: a.dilations, pads: a.pads };
+}
+
+function poolOf(a: PoolWindow): PoolWindow {
+  return { window: a.window, strides: a.strides, pads: a.pads };
+}
+
+
+/* ------------------------------------------------------------------------ */
+/* Applying, expanding, differentiating                                     */
+/* ------------------------------------------------------------------------ */
+
+/** Shape and dtype of composite `op` applied to `inputs` (its rule in COMPOSITE_DEFS, arity first). */
+export function inferComposite<C extends CompositeName>(op: C, inputs: readonly StaticInfo[], attrs: CompositeAttrs[C]): StaticInfo {
+  const def = COMPOSITE_DEFS[op] as PrimitiveDef<CompositeAttrs[C]>;
+  checkArity(op, def.arity, inputs.length);
+  return def.infer(inputs, attrs);
+}
+
+/**
+ * Applies composite `op`: one op node (lazy), or at once when every input is a
+ * constant, with the backend's kernel or else the decomposition.
+ */
+export function applyComposite<C extends CompositeName>(op: C, inputs: readonly KTensor[], attrs: CompositeAttrs[C]): KTensor {
+  const info = inferComposite(op, inputs, attrs);
+  const backend = activeBackend();
+  for (const t of inputs) checkBackendDType(backend, t.dtype);
+  if (inputs.every((t) => t.node.kind === 'constant')) {
+    if (runsComposite(backend, op, attrs, inputs)) {
+      const natives = inputs.map((t) => constantValue(t, backend));
+      const node = { kind: 'op', op, attrs, inputs: [], shape: info.shape, dtype: info.dtype } as unknown as OpNode;
+      const out = runKernel(backend, node, natives);
+      return constantTensor(backend, out, backend.shapeOf(out), info.dtype);
+    }
+    return (DEFS[op] as CompositeDef<C>).decompose(inputs, attrs, info);
+  }
+  return new KTensor({ kind: 'op', op, attrs, inputs, noGrad: false } as KTensor['node'], info.shape, info.dtype);
+}
+
+const expansions = new WeakMap<KTensor, KTensor>();
+
+/** The decomposition of composite op tensor `t` (made once per tensor). */
+export function expansionOf(t: KTensor): KTensor {
+  let e = expansions.get(t);
+  if (e === undefined) {
+    const node = t.node;
+    if (node.kind !== 'op') throw new Error(`expansionOf: internal: '${t.name}' is not an op`);
+    const def = DEFS[node.op as CompositeName] as CompositeDef<CompositeName>;
+    e = def.decompose(node.inputs, node.attrs as never, { shape: t.shape, dtype: t.dtype });
+    expansions.set(t, e);
+  }
+  return e;
+}
+
+/** The gradients of composite op tensor `y`'s inputs given `g`: its rule, or its decomposition's. */
+export function compositeGradients(y: KTensor, g: KTensor): (KTensor | null)[] {
+  const node = y.node;
+  if (node.kind !== 'op') return [];
+  const def = DEFS[node.op as CompositeName] as CompositeDef<CompositeName>;
+  if (def.grad) return def.grad(node.inputs, node.attrs as never, y, g);
+  const e = expansionOf(y);
+  const all = Array.from({ length: e.rank }, (_, i) => i);
+  const floats = node.inputs.filter((t) => isFloatDType(t.dtype));
+  const gs = gradients(reduceOp('reduceSum', mul(e, g), all, false), floats);
+  return node.inputs.map((t) => (isFloatDType(t.dtype) ? gs[floats.indexOf(t)] : null));
+}

@@ -1,0 +1,224 @@
+/**
+ * Lowering of the composite ops (see ../types.ts, `CompositeAttrs`) to ONNX's own
+ * operators: Conv, ConvTranspose, MaxPool (with its Indices output and
+ * ScatterElements for the gradient) and AveragePool. ONNX is channels-first and
+ * the composites are channels-last, so each lowering transposes its operands in
+ * and its result out; between consecutive windowed ops these transposes are
+ * inverse pairs, which ONNX Runtime's transpose optimiser removes (measured: the
+ * CNN step's optimised model keeps them only at the graph's edges).
+ *
+ * - conv: Conv with the kernel transposed to [out, in, k...].
+ * - convInputGrad: ConvTranspose (same weight layout); output_padding or the
+ *   end padding makes the output the input's spatial size.
+ * - convFilterGrad: a Conv over transposed operands (x as [in, batch, s...], dy as
+ *   the weight [out, batch, o...]); the stride becomes the dilation and the dilation
+ *   the stride; the result is cut to the kernel size.
+ * - maxPoolGrad: MaxPool's Indices (into the flattened NCHW input; ORT keeps the
+ *   first maximum, as TensorFlow) and ScatterElements with reduction 'add'.
+ * - avgPool: AveragePool with count_include_pad = 0; avgPoolGrad: a grouped
+ *   ConvTranspose of dy / counts with a ones kernel.
+ */
+import type { CompositeAttrs, CompositeName, ConvWindow, DType, PoolWindow, Shape } from '../types';
+import type { Emitter } from './lower';
+import { onnxElemType } from './model';
+
+/** One input of a composite, as its lowering sees it (static shape included). */
+export interface CompositeInput {
+  readonly name: string;
+  readonly dtype: DType;
+  readonly shape: Shape;
+}
+
+type CompositeLowering<C extends CompositeName> = (
+  em: Emitter,
+  attrs: CompositeAttrs[C],
+  inputs: readonly CompositeInput[],
+  out: { readonly dtype: DType; readonly shape: Shape },
+) => string;
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+/** [b, s..., c] -> [b, c, s...] */
+function toFirst(em: Emitter, x: string, n: number): string {
+  return em.node('Transpose', [x], { perm: [0, n + 1, ...range(1, n + 1)] });
+}
+
+/** [b, c, s...] -> [b, s..., c] */
+function toLast(em: Emitter, x: string, n: number): string {
+  return em.node('Transpose', [x], { perm: [0, ...range(2, n + 2), 1] });
+}
+
+/** A channels_last kernel [k..., in, out] as ONNX's [out, in, k...]. */
+function weight(em: Emitter, k: string, n: number): string {
+  return em.node('Transpose', [k], { perm: [n + 1, n, ...range(0, n)] });
+}
+
+function onnxPads(pads: readonly (readonly [number, number])[]): number[] {
+  return [...pads.map((p) => p[0]), ...pads.map((p) => p[1])];
+}
+
+function span(k: number, d: number): number {
+  return (k - 1) * d + 1;
+}
+
+function known(s: Shape): number[] {
+  return s as number[];
+}
+
+/** ConvTranspose's pads and output_padding giving `len` output cells along each axis. */
+function transposeGeometry(outs: readonly number[], ks: readonly number[], w: ConvWindow, lens: readonly number[]): { pads: number[]; outputPadding: number[] } {
+  const before: number[] = [];
+  const after: number[] = [];
+  const outputPadding: number[] = [];
+  lens.forEach((len, i) => {
+    const full = w.strides[i] * (outs[i] - 1) + span(ks[i], w.dilations[i]) - w.pads[i][0];
+    const end = full - len;
+    before.push(w.pads[i][0]);
+    after.push(Math.max(end, 0));
+    outputPadding.push(Math.max(-end, 0));
+  });
+  return { pads: [...before, ...after], outputPadding };
+}
+
+const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
+  conv: (em, a, [x, k]) => {
+    const n = a.strides.length;
+    const y = em.node('Conv', [toFirst(em, x.name, n), weight(em, k.name, n)], {
+      strides: [...a.strides],
+      dilations: [...a.dilations],
+      pads: onnxPads(a.pads),
+    });
+    return toLast(em, y, n);
+  },
+  convInputGrad: (em, a, [dy, k]) => {
+    const n = a.strides.length;
+    const ks = known(k.shape).slice(0, n);
+    const outs = known(dy.shape).slice(1, n + 1);
+    const g = transposeGeometry(outs, ks, a, a.inputSpatial);
+    const y = em.node('ConvTranspose', [toFirst(em, dy.name, n), weight(em, k.name, n)], {
+      strides: [...a.strides],
+      dilations: [...a.dilations],
+      pads: g.pads,
+      output_padding: g.outputPadding,
+    });
+    return toLast(em, y, n);
+  },
+  convFilterGrad: (em, a, [x, dy]) => {
+    const n = a.strides.length;
+    const xs = em.node('Transpose', [x.name], { perm: [n + 1, 0, ...range(1, n + 1)] }); // [in, b, s...]
+    const ws = em.node('Transpose', [dy.name], { perm: [n + 1, 0, ...range(1, n + 1)] }); // [out, b, o...]
+    let w = em.node('Conv', [xs, ws], { strides: [...a.dilations], dilations: [...a.strides], pads: onnxPads(a.pads) }); // [in, out, k'...]
+    // The windows may reach past the kernel (an end padding the forward pass never read): cut to the kernel.
+    const sp = known(x.shape).slice(1, n + 1);
+    const outs = known(dy.shape).slice(1, n + 1);
+    const got = sp.map((len, i) => Math.floor((len + a.pads[i][0] + a.pads[i][1] - ((outs[i] - 1) * a.strides[i] + 1)) / a.dilations[i]) + 1);
+    if (got.some((g, i) => g !== a.kernelSpatial[i])) {
+      const starts = em.constant('int64', [n], new Array<number>(n).fill(0));
+      const ends = em.constant('int64', [n], [...a.kernelSpatial]);
+      const axes = em.constant('int64', [n], range(2, n + 2));
+      w = em.node('Slice', [w, starts, ends, axes]);
+    }
+    return em.node('Transpose', [w], { perm: [...range(2, n + 2), 0, 1] });
+  },
+  maxPool: (em, a, [x]) => {
+    const n = a.window.length;
+    const xf = toFirst(em, x.name, n);
+    const y = em.node('MaxPool', [xf], poolAttrs(a));
+    // Measured: ORT's MaxPool skips NaNs; a window holding one gives NaN, as TensorFlow's max.
+    const nan = em.node('MaxPool', [em.node('Cast', [em.node('IsNaN', [xf])], { to: onnxElemType(x.dtype) })], poolAttrs(a));
+    const zero = em.constant(x.dtype, [], [0]);
+    const withNaN = em.node('Where', [em.node('Greater', [nan, zero]), em.constant(x.dtype, [], [NaN]), y]);
+    return toLast(em, withNaN, n);
+  },
+  maxPoolGrad: (em, a, [x, dy]) => {
+    const n = a.window.length;
+    const xf = toFirst(em, x.name, n);
+    const [, indices] = em.nodes('MaxPool', [xf], 2, poolAttrs(a));
+    const shape = em.node('Shape', [xf]);
+    const flat = em.constant('int64', [1], [-1]);
+    const zeros = em.node('Reshape', [em.node('ConstantOfShape', [shape], { value: { tensor: { dtype: x.dtype, dims: [1], data: zeroOf(x.dtype) } } }), flat]);
+    const dyf = em.node('Reshape', [toFirst(em, dy.name, n), flat]);
+    const scattered = em.node('ScatterElements', [zeros, em.node('Reshape', [indices, flat]), dyf], { axis: 0, reduction: 'add' });
+    return toLast(em, em.node('Reshape', [scattered, shape]), n);
+  },
+  avgPool: (em, a, [x]) => {
+    const n = a.window.length;
+    const y = em.node('AveragePool', [toFirst(em, x.name, n)], { ...poolAttrs(a), count_include_pad: 0 });
+    return toLast(em, y, n);
+  },
+  avgPoolGrad: (em, a, [dy]) => {
+    const n = a.window.length;
+    const ds = known(dy.shape);
+    const c = ds[n + 1];
+    const outs = ds.slice(1, n + 1);
+    const counts = windowCounts(a, outs);
+    let scaled = toFirst(em, dy.name, n); // [b, c, o...]
+    if (counts.some((v) => v !== counts[0]) || counts[0] !== 1) {
+      scaled = em.node('Div', [scaled, em.constant(dy.dtype, outs, counts)]);
+    }
+    const window = a.window.reduce((p, v) => p * v, 1);
+    const ones = em.constant(dy.dtype, [c, 1, ...a.window], new Array<number>(c * window).fill(1));
+    const conv: ConvWindow = { strides: a.strides, dilations: a.window.map(() => 1), pads: a.pads };
+    const g = transposeGeometry(outs, a.window, conv, a.inputSpatial);
+    const y = em.node('ConvTranspose', [scaled, ones], { group: c, strides: [...a.strides], pads: g.pads, output_padding: g.outputPadding });
+    return toLast(em, y, n);
+  },
+};
+
+function poolAttrs(a: PoolWindow): Record<string, number[]> {
+  return { kernel_shape: [...a.window], strides: [...a.strides], pads: onnxPads(a.pads) };
+}
+
+function zeroOf(dtype: DType): Float32Array | Float64Array {
+  return dtype === 'float64' ? new Float64Array(1) : new Float32Array(1);
+}
+
+/** The number of real input cells in each pooling window, row-major over the outputs. */
+function windowCounts(a: PoolWindow & { readonly inputSpatial: readonly number[] }, outs: readonly number[]): number[] {
+  const perAxis = outs.map((o, i) => {
+    const counts: number[] = [];
+    for (let j = 0; j < o; j++) {
+      let m = 0;
+      for (let t = 0; t < a.window[i]; t++) {
+        const cell = j * a.strides[i] + t - a.pads[i][0];
+        if (cell >= 0 && cell < a.inputSpatial[i]) m++;
+      }
+      counts.push(m);
+    }
+    return counts;
+  });
+  const total = outs.reduce((p, v) => p * v, 1);
+  const out = new Array<number>(total);
+  for (let cell = 0; cell < total; cell++) {
+    let rem = cell;
+    let m = 1;
+    for (let i = outs.length - 1; i >= 0; i--) {
+      m *= perAxis[i][rem % outs[i]];
+      rem = Math.floor(rem / outs[i]);
+    }
+    out[cell] = m;
+  }
+  return out;
+}
+
+/** Lowers composite `op` through `em`; returns the output's name. */
+export function lowerComposite<C extends CompositeName>(
+  em: Emitter,
+  op: C,
+  attrs: CompositeAttrs[C],
+  inputs: readonly CompositeInput[],
+  out: { readonly dtype: DType; readonly shape: Shape },
+): string {
+  return (LOWERINGS[op] as CompositeLowering<C>)(em, attrs, inputs, out);
+}
+
+/**
+ * The composites the onnx backend runs with ONNX's own operators: all of them on
+ * float32 with 1 to 3 spatial axes (ORT's CPU Conv, ConvTranspose and AveragePool
+ * have no float64 kernels; float64 runs the decomposition).
+ */
+export function onnxAcceptsComposite(_op: CompositeName, _attrs: unknown, inputs: readonly { readonly shape: Shape; readonly dtype: DType }[]): boolean {
+  return inputs.every((x) => x.dtype === 'float32' && x.shape.length >= 3 && x.shape.length <= 5);
+}

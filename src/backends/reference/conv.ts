@@ -1,0 +1,265 @@
+/**
+ * The reference backend's kernels for the windowed composites (see ../types.ts,
+ * `CompositeAttrs`), channels_last with any number of spatial axes:
+ * convolutions by im2col into the blocked matMul (the filter gradient is the
+ * transposed product, the input gradient the product with the kernel transposed,
+ * then col2im), pooling by direct loops. One table of source offsets per (output
+ * cell, window tap) is made per call, so the inner loops allocate nothing.
+ */
+import type { CompositeAttrs, CompositeKernelTable, ConvWindow, PoolWindow } from '../types';
+import { hostArrayFor, sizeOf } from '../types';
+import { matMul } from './matmul';
+import { RefTensor } from './tensor';
+
+/**
+ * For every output cell (row-major over `outs`) and window tap (row-major over
+ * `taps`), the input cell read (row-major over `spatial`), or -1 in the padding.
+ */
+function tapTable(
+  spatial: readonly number[],
+  outs: readonly number[],
+  taps: readonly number[],
+  strides: readonly number[],
+  dilations: readonly number[],
+  pads: readonly (readonly [number, number])[],
+): Int32Array {
+  const n = spatial.length;
+  const P = sizeOf(outs);
+  const K = sizeOf(taps);
+  const table = new Int32Array(P * K);
+  const o = new Array<number>(n).fill(0);
+  const t = new Array<number>(n).fill(0);
+  let w = 0;
+  for (let p = 0; p < P; p++) {
+    t.fill(0);
+    for (let k = 0; k < K; k++) {
+      let cell = 0;
+      for (let i = 0; i < n; i++) {
+        const at = o[i] * strides[i] + t[i] * dilations[i] - pads[i][0];
+        if (at < 0 || at >= spatial[i]) {
+          cell = -1;
+          break;
+        }
+        cell = cell * spatial[i] + at;
+      }
+      table[w++] = cell;
+      for (let i = n - 1; i >= 0; i--) {
+        if (++t[i] < taps[i]) break;
+        t[i] = 0;
+      }
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      if (++o[i] < outs[i]) break;
+      o[i] = 0;
+    }
+  }
+  return table;
+}
+
+function outSizes(spatial: readonly number[], taps: readonly number[], w: ConvWindow): number[] {
+  return spatial.map((len, i) => Math.floor((len + w.pads[i][0] + w.pads[i][1] - ((taps[i] - 1) * w.dilations[i] + 1)) / w.strides[i]) + 1);
+}
+
+/** The windows of x as rows: [b * P, K * c], zeros in the padding. */
+function im2col(x: RefTensor, table: Int32Array, P: number, K: number): RefTensor {
+  const [b] = x.shape;
+  const c = x.shape[x.shape.length - 1];
+  const S = sizeOf(x.shape.slice(1, -1));
+  const out = hostArrayFor(x.dtype, b * P * K * c);
+  const src = x.data;
+  let w = 0;
+  for (let bi = 0; bi < b; bi++) {
+    const base = bi * S * c;
+    for (let e = 0; e < P * K; e++) {
+      const cell = table[e];
+      if (cell >= 0) {
+        const from = base + cell * c;
+        for (let ci = 0; ci < c; ci++) out[w + ci] = src[from + ci];
+      }
+      w += c;
+    }
+  }
+  return { data: out, shape: [b * P, K * c], dtype: x.dtype };
+}
+
+/** The adjoint of im2col: rows [b * P, K * c] added back into [b, spatial..., c]. */
+function col2im(cols: RefTensor, table: Int32Array, b: number, spatial: readonly number[], c: number, P: number, K: number): RefTensor {
+  const S = sizeOf(spatial);
+  const out = hostArrayFor(cols.dtype, b * S * c);
+  const src = cols.data;
+  let r = 0;
+  for (let bi = 0; bi < b; bi++) {
+    const base = bi * S * c;
+    for (let e = 0; e < P * K; e++) {
+      const cell = table[e];
+      if (cell >= 0) {
+        const to = base + cell * c;
+        for (let ci = 0; ci < c; ci++) out[to + ci] += src[r + ci];
+      }
+      r += c;
+    }
+  }
+  return { data: out, shape: [b, ...spatial, c], dtype: cols.dtype };
+}
+
+function reshaped(t: RefTensor, shape: number[]): RefTensor {
+  return { data: t.data, shape, dtype: t.dtype };
+}
+
+function conv([x, k]: readonly RefTensor[], a: ConvWindow): RefTensor {
+  const n = a.strides.length;
+  const spatial = x.shape.slice(1, -1);
+  const taps = k.shape.slice(0, n);
+  const [cin, cout] = [k.shape[n], k.shape[n + 1]];
+  const outs = outSizes(spatial, taps, a);
+  const P = sizeOf(outs);
+  const K = sizeOf(taps);
+  const cols = im2col(x, tapTable(spatial, outs, taps, a.strides, a.dilations, a.pads), P, K);
+  const y = matMul(cols, reshaped(k, [K * cin, cout]), false, false);
+  return reshaped(y, [x.shape[0], ...outs, cout]);
+}
+
+function convFilterGrad([x, dy]: readonly RefTensor[], a: CompositeAttrs['convFilterGrad']): RefTensor {
+  const n = a.strides.length;
+  const spatial = x.shape.slice(1, -1);
+  const taps = a.kernelSpatial;
+  const cin = x.shape[n + 1];
+  const cout = dy.shape[n + 1];
+  const outs = dy.shape.slice(1, n + 1);
+  const P = sizeOf(outs);
+  const K = sizeOf(taps);
+  const cols = im2col(x, tapTable(spatial, outs, taps, a.strides, a.dilations, a.pads), P, K);
+  const w = matMul(cols, reshaped(dy, [x.shape[0] * P, cout]), true, false);
+  return reshaped(w, [...taps, cin, cout]);
+}
+
+function convInputGrad([dy, k]: readonly RefTensor[], a: CompositeAttrs['convInputGrad']): RefTensor {
+  const n = a.strides.length;
+  const taps = k.shape.slice(0, n);
+  const [cin, cout] = [k.shape[n], k.shape[n + 1]];
+  const outs = dy.shape.slice(1, n + 1);
+  const P = sizeOf(outs);
+  const K = sizeOf(taps);
+  const b = dy.shape[0];
+  const cols = matMul(reshaped(dy, [b * P, cout]), reshaped(k, [K * cin, cout]), false, true);
+  return col2im(cols, tapTable(a.inputSpatial, outs, taps, a.strides, a.dilations, a.pads), b, a.inputSpatial, cin, P, K);
+}
+
+function poolTable(x: RefTensor, a: PoolWindow, spatial: readonly number[]): { table: Int32Array; outs: number[]; P: number; K: number } {
+  const ones = a.window.map(() => 1);
+  const outs = outSizes(spatial, a.window, { strides: a.strides, dilations: ones, pads: a.pads });
+  return { table: tapTable(spatial, outs, a.window, a.strides, ones, a.pads), outs, P: sizeOf(outs), K: sizeOf(a.window) };
+}
+
+/** For each (batch, output cell, channel): the input offset of the window's first maximum (-1: an empty window). */
+function argMaxes(x: RefTensor, a: PoolWindow): { at: Int32Array; outs: number[] } {
+  const spatial = x.shape.slice(1, -1);
+  const c = x.shape[x.shape.length - 1];
+  const b = x.shape[0];
+  const S = sizeOf(spatial);
+  const { table, outs, P, K } = poolTable(x, a, spatial);
+  const at = new Int32Array(b * P * c).fill(-1);
+  const src = x.data;
+  for (let bi = 0; bi < b; bi++) {
+    for (let p = 0; p < P; p++) {
+      const o = (bi * P + p) * c;
+      for (let ci = 0; ci < c; ci++) {
+        let best = -Infinity;
+        let where = -1;
+        for (let k = 0; k < K; k++) {
+          const cell = table[p * K + k];
+          if (cell < 0) continue;
+          const idx = (bi * S + cell) * c + ci;
+          const v = src[idx];
+          // The first maximum; NaN wins (and stays), as a max over NaN is NaN.
+          if (where < 0 || v > best || (v !== v && best === best)) {
+            best = v;
+            where = idx;
+          }
+        }
+        at[o + ci] = where;
+      }
+    }
+  }
+  return { at, outs };
+}
+
+function maxPool([x]: readonly RefTensor[], a: PoolWindow): RefTensor {
+  const { at, outs } = argMaxes(x, a);
+  const out = hostArrayFor(x.dtype, at.length);
+  for (let i = 0; i < at.length; i++) out[i] = at[i] < 0 ? -Infinity : x.data[at[i]];
+  return { data: out, shape: [x.shape[0], ...outs, x.shape[x.shape.length - 1]], dtype: x.dtype };
+}
+
+function maxPoolGrad([x, dy]: readonly RefTensor[], a: PoolWindow): RefTensor {
+  const { at } = argMaxes(x, a);
+  const out = hostArrayFor(x.dtype, x.data.length);
+  for (let i = 0; i < at.length; i++) if (at[i] >= 0) out[at[i]] += dy.data[i];
+  return { data: out, shape: x.shape.slice(), dtype: x.dtype };
+}
+
+/** The number of real cells of each output cell's window. */
+function counts(table: Int32Array, P: number, K: number): Int32Array {
+  const out = new Int32Array(P);
+  for (let p = 0; p < P; p++) for (let k = 0; k < K; k++) if (table[p * K + k] >= 0) out[p]++;
+  return out;
+}
+
+function avgPool([x]: readonly RefTensor[], a: PoolWindow): RefTensor {
+  const spatial = x.shape.slice(1, -1);
+  const c = x.shape[x.shape.length - 1];
+  const b = x.shape[0];
+  const S = sizeOf(spatial);
+  const { table, outs, P, K } = poolTable(x, a, spatial);
+  const cnt = counts(table, P, K);
+  const out = hostArrayFor(x.dtype, b * P * c);
+  const acc = new Float64Array(c);
+  for (let bi = 0; bi < b; bi++) {
+    for (let p = 0; p < P; p++) {
+      acc.fill(0);
+      for (let k = 0; k < K; k++) {
+        const cell = table[p * K + k];
+        if (cell < 0) continue;
+        const from = (bi * S + cell) * c;
+        for (let ci = 0; ci < c; ci++) acc[ci] += x.data[from + ci];
+      }
+      const o = (bi * P + p) * c;
+      for (let ci = 0; ci < c; ci++) out[o + ci] = acc[ci] / cnt[p];
+    }
+  }
+  return { data: out, shape: [b, ...outs, c], dtype: x.dtype };
+}
+
+function avgPoolGrad([dy]: readonly RefTensor[], a: CompositeAttrs['avgPoolGrad']): RefTensor {
+  const n = a.window.length;
+  const c = dy.shape[n + 1];
+  const b = dy.shape[0];
+  const spatial = a.inputSpatial;
+  const S = sizeOf(spatial);
+  const { table, P, K } = poolTable(dy, a, spatial);
+  const cnt = counts(table, P, K);
+  const out = hostArrayFor(dy.dtype, b * S * c);
+  for (let bi = 0; bi < b; bi++) {
+    for (let p = 0; p < P; p++) {
+      const o = (bi * P + p) * c;
+      for (let k = 0; k < K; k++) {
+        const cell = table[p * K + k];
+        if (cell < 0) continue;
+        const to = (bi * S + cell) * c;
+        for (let ci = 0; ci < c; ci++) out[to + ci] += dy.data[o + ci] / cnt[p];
+      }
+    }
+  }
+  return { data: out, shape: [b, ...spatial, c], dtype: dy.dtype };
+}
+
+/** The composites the reference backend runs with its own loops: all of them. */
+export const REFERENCE_COMPOSITES: CompositeKernelTable<RefTensor> = {
+  conv: (inputs, a) => conv(inputs, a),
+  convInputGrad: (inputs, a) => convInputGrad(inputs, a),
+  convFilterGrad: (inputs, a) => convFilterGrad(inputs, a),
+  maxPool: (inputs, a) => maxPool(inputs, a),
+  maxPoolGrad: (inputs, a) => maxPoolGrad(inputs, a),
+  avgPool: (inputs, a) => avgPool(inputs, a),
+  avgPoolGrad: (inputs, a) => avgPoolGrad(inputs, a),
+};

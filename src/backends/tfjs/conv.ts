@@ -1,0 +1,238 @@
+/**
+ * The tfjs backend's kernels for the windowed composites (see ../types.ts,
+ * `CompositeAttrs`), on kernels the wasm engine registers, for 1 and 2 spatial
+ * axes (1-D as 2-D with a height of 1):
+ * - conv: Conv2D with explicit padding;
+ * - convInputGrad: with strides, Conv2DBackpropInput (tf.conv2dTranspose); with stride 1
+ *   (dilated or not) a Conv2D of dy with the kernel flipped and its channels swapped;
+ * - convFilterGrad: wasm has no Conv2DBackpropFilter, so a Conv2D over transposed
+ *   operands (x as [in, h, w, batch], dy as the filter [oh, ow, batch, out]): the
+ *   stride becomes the dilation and the dilation the stride;
+ * - maxPool, avgPool: MaxPool, AvgPool; maxPoolGrad, avgPoolGrad: MaxPoolGrad, AvgPoolGrad.
+ * Three spatial axes run the decomposition (`tfjsAcceptsComposite`).
+ */
+import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
+import type { CompositeAttrs, CompositeKernelTable, CompositeName, ConvWindow, DType, PoolWindow, Shape } from '../types';
+import { tf } from './engine';
+
+type Pads = [[number, number], [number, number], [number, number], [number, number]];
+
+/** A rank-3 (1-D) tensor as rank 4 with height 1; rank 4 as is. */
+function as4d(x: Tensor): Tensor4D {
+  return (x.rank === 3 ? tf.expandDims(x, 1) : x) as Tensor4D;
+}
+
+/** A 1-D kernel [k, in, out] as [1, k, in, out]; a 2-D one as is. */
+function kernel4d(k: Tensor): Tensor4D {
+  return (k.rank === 3 ? tf.expandDims(k, 0) : k) as Tensor4D;
+}
+
+/** A 1-D window (or 2-D) as the 2-D one. */
+function win2<T>(v: readonly T[], one: T): [T, T] {
+  return v.length === 1 ? [one, v[0]] : [v[0], v[1]];
+}
+
+function explicit(pads: readonly (readonly [number, number])[]): Pads {
+  const [h, w] = win2(pads, [0, 0] as readonly [number, number]);
+  return [[0, 0], [h[0], h[1]], [w[0], w[1]], [0, 0]];
+}
+
+/** Back to rank 3 when the composite was 1-D. */
+function back(y: Tensor, n: number): Tensor {
+  return n === 1 ? tf.squeeze(y, [1]) : y;
+}
+
+function conv([x, k]: readonly Tensor[], a: ConvWindow): Tensor {
+  const n = a.strides.length;
+  return tf.tidy(() =>
+    back(tf.conv2d(as4d(x), kernel4d(k), win2(a.strides, 1), explicit(a.pads), 'NHWC', win2(a.dilations, 1)), n),
+  );
+}
+
+function convInputGrad([dy, k]: readonly Tensor[], a: CompositeAttrs['convInputGrad']): Tensor {
+  const n = a.strides.length;
+  return tf.tidy(() => {
+    const d4 = as4d(dy);
+    const k4 = kernel4d(k);
+    const [kh, kw, cin] = k4.shape;
+    const [ih, iw] = win2(a.inputSpatial, 1);
+    if (a.strides.some((st) => st > 1)) {
+      return back(tf.conv2dTranspose(d4, k4, [d4.shape[0], ih, iw, cin], win2(a.strides, 1), explicit(a.pads)), n);
+    }
+    // Stride 1 (measured about 4x faster than wasm's Conv2DBackpropInput): dx = conv(dy, kernel
+    // flipped with in/out swapped, the same dilation), padded so that dx has the input's size.
+    const [dh, dw] = win2(a.dilations, 1);
+    const [ph, pw] = win2(a.pads, [0, 0] as readonly [number, number]);
+    const flipped = tf.transpose(tf.reverse(k4, [0, 1]), [0, 1, 3, 2]);
+    const pads: Pads = [
+      [0, 0],
+      [(kh - 1) * dh - ph[0], (kh - 1) * dh - ph[1]],
+      [(kw - 1) * dw - pw[0], (kw - 1) * dw - pw[1]],
+      [0, 0],
+    ];
+    const y = tf.conv2d(d4, flipped as Tensor4D, 1, pads, 'NHWC', [dh, dw]);
+    return back(y.shape[1] === ih && y.shape[2] === iw ? y : tf.slice(y, [0, 0, 0, 0], [-1, ih, iw, -1]), n);
+  });
+}
+
+function convFilterGrad([x, dy]: readonly Tensor[], a: CompositeAttrs['convFilterGrad']): Tensor {
+  const n = a.strides.length;
+  return tf.tidy(() => {
+    const x4 = as4d(x);
+    const d4 = as4d(dy);
+    const xt = tf.transpose(x4, [3, 1, 2, 0]) as Tensor4D; // [in, h, w, batch]
+    const dt = tf.transpose(d4, [1, 2, 0, 3]) as Tensor4D; // [oh, ow, batch, out]
+    const w = tf.conv2d(xt, dt, win2(a.dilations, 1), explicit(a.pads), 'NHWC', win2(a.strides, 1)); // [in, kh', kw', out]
+    const [kh, kw] = win2(a.kernelSpatial, 1);
+    const cut = w.shape[1] === kh && w.shape[2] === kw ? w : tf.slice(w, [0, 0, 0, 0], [-1, kh, kw, -1]);
+    const k = tf.transpose(cut, [1, 2, 0, 3]); // [kh, kw, in, out]
+    return n === 1 ? tf.squeeze(k, [0]) : k;
+  });
+}
+
+function poolAttrs(a: PoolWindow): { filterSize: [number, number]; strides: [number, number]; pad: Pads } {
+  return { filterSize: win2(a.window, 1), strides: win2(a.strides, 1), pad: explicit(a.pads) };
+}
+
+/** Measured: wasm's MaxPool skips NaNs; a window holding one gives NaN here, as TensorFlow's max. */
+function maxPool([x]: readonly Tensor[], a: PoolWindow): Tensor {
+  const p = poolAttrs(a);
+  return tf.tidy(() => {
+    const x4 = as4d(x);
+    const y = tf.maxPool(x4, p.filterSize, p.strides, p.pad);
+    const nan = tf.maxPool(tf.cast(tf.isNaN(x4), 'float32') as Tensor4D, p.filterSize, p.strides, p.pad);
+    return back(tf.where(tf.greater(nan, 0), tf.fill(y.shape, NaN), y), a.window.length);
+  });
+}
+
+function avgPool([x]: readonly Tensor[], a: PoolWindow): Tensor {
+  const p = poolAttrs(a);
+  return tf.tidy(() => back(tf.avgPool(as4d(x), p.filterSize, p.strides, p.pad), a.window.length));
+}
+
+/** One-hot kernels [kh, kw, c, kh*kw*c] placing tap t of channel c at (th, tw), by shape. */
+const placers = new Map<string, Tensor4D>();
+
+function placer(kh: number, kw: number, c: number): Tensor4D {
+  const key = `${kh}x${kw}x${c}`;
+  let w = placers.get(key);
+  if (w === undefined) {
+    const K = kh * kw;
+    const data = new Float32Array(K * c * K * c);
+    for (let t = 0; t < K; t++) for (let ci = 0; ci < c; ci++) data[(t * c + ci) * K * c + t * c + ci] = 1;
+    w = tf.keep(tf.tensor4d(data, [kh, kw, c, K * c]));
+    placers.set(key, w);
+  }
+  return w;
+}
+
+/**
+ * The gradient of max pooling, routed to each window's first maximum (row-major
+ * window order), as TensorFlow does. Measured: wasm's MaxPoolGrad and
+ * MaxPoolWithArgmax start from a positive maximum (a window of values <= 0 sends
+ * its gradient to its first cell) and break ties towards the last cell, so neither
+ * is used. Instead, with rank-4 ops only: x padded with -Infinity to what the
+ * windows read; for each window tap in order, the strided view of x at that tap
+ * compared with the pooled maximum (taps already taken are masked out); the
+ * gradients of the taps, stacked on the channel axis, put back in place by
+ * DepthToSpace (windows that tile the input) or a transposed convolution with a
+ * one-hot kernel.
+ */
+function maxPoolGrad([x, dy]: readonly Tensor[], a: PoolWindow): Tensor {
+  return tf.tidy(() => {
+    const x4 = as4d(x);
+    const d4 = as4d(dy);
+    const [b, h, w, c] = x4.shape;
+    const [oh, ow] = [d4.shape[1], d4.shape[2]];
+    const [kh, kw] = win2(a.window, 1);
+    const [sh, sw] = win2(a.strides, 1);
+    const [ph, pw] = win2(a.pads, [0, 0] as readonly [number, number]);
+    const eh = (oh - 1) * sh + kh;
+    const ew = (ow - 1) * sw + kw;
+    const keepH = Math.min(h, eh - ph[0]);
+    const keepW = Math.min(w, ew - pw[0]);
+    let xp = keepH === h && keepW === w ? x4 : tf.slice(x4, [0, 0, 0, 0], [-1, keepH, keepW, -1]);
+    const padH: [number, number] = [ph[0], eh - ph[0] - keepH];
+    const padW: [number, number] = [pw[0], ew - pw[0] - keepW];
+    if (padH[0] + padH[1] + padW[0] + padW[1] > 0) xp = tf.pad(xp, [[0, 0], padH, padW, [0, 0]], -Infinity);
+    const y = tf.maxPool(xp, [kh, kw], [sh, sw], 'valid');
+    const zero = tf.zerosLike(d4);
+    let free: Tensor | null = null;
+    const parts: Tensor[] = [];
+    for (let th = 0; th < kh; th++) {
+      for (let tw = 0; tw < kw; tw++) {
+        const view = tf.stridedSlice(xp, [0, th, tw, 0], [b, th + (oh - 1) * sh + 1, tw + (ow - 1) * sw + 1, c], [1, sh, sw, 1]);
+        const hit = tf.equal(view, y);
+        const take = free === null ? hit : tf.logicalAnd(hit, free);
+        free = free === null ? tf.logicalNot(hit) : tf.logicalAnd(free, tf.logicalNot(hit));
+        parts.push(tf.where(take, d4, zero));
+      }
+    }
+    const stacked = parts.length === 1 ? parts[0] : tf.concat(parts, 3);
+    const placed =
+      kh === kw && sh === kh && sw === kw
+        ? tf.depthToSpace(stacked as Tensor4D, kh)
+        : tf.conv2dTranspose(stacked as Tensor4D, placer(kh, kw, c), [b, eh, ew, c], [sh, sw], 'valid');
+    let dx = tf.slice(placed, [0, padH[0], padW[0], 0], [-1, keepH, keepW, -1]);
+    if (keepH !== h || keepW !== w) dx = tf.pad(dx, [[0, 0], [0, h - keepH], [0, w - keepW], [0, 0]]);
+    return back(dx, a.window.length);
+  });
+}
+
+/** For each output cell: the window's size over its number of real (unpadded) cells, [1, oh, ow, 1]. */
+function padScale(a: PoolWindow, spatial: readonly number[], outs: readonly number[]): Tensor {
+  const per = outs.map((o, i) =>
+    Array.from({ length: o }, (_, j) => {
+      let m = 0;
+      for (let t = 0; t < a.window[i]; t++) {
+        const cell = j * a.strides[i] + t - a.pads[i][0];
+        if (cell >= 0 && cell < spatial[i]) m++;
+      }
+      return a.window[i] / m;
+    }),
+  );
+  const [rows, cols] = per.length === 1 ? [[1], per[0]] : per;
+  const data = new Float32Array(rows.length * cols.length);
+  rows.forEach((r, i) => cols.forEach((c, j) => (data[i * cols.length + j] = r * c)));
+  return tf.tensor4d(data, [1, rows.length, cols.length, 1]);
+}
+
+/**
+ * AvgPoolGrad. Measured: wasm's divides every window by its full size, padded cells
+ * included, where the average (TensorFlow's) divides by the real cells; dy is
+ * scaled by size / real cells first.
+ */
+function avgPoolGrad([dy]: readonly Tensor[], a: CompositeAttrs['avgPoolGrad']): Tensor {
+  return tf.tidy(() => {
+    let d4 = as4d(dy);
+    const [ih, iw] = win2(a.inputSpatial, 1);
+    if (a.pads.some((p) => p[0] > 0 || p[1] > 0)) d4 = tf.mul(d4, padScale(a, a.inputSpatial, dy.shape.slice(1, -1))) as Tensor4D;
+    // The kernel reads only the input's shape.
+    const like = tf.zeros([d4.shape[0], ih, iw, d4.shape[3]]);
+    const dx = tf.engine().runKernel('AvgPoolGrad', { dy: d4, input: like }, poolAttrs(a) as never) as Tensor;
+    return back(dx, a.window.length);
+  });
+}
+
+/** The composites the tfjs backend runs on wasm kernels (1 and 2 spatial axes, float32). */
+export const TFJS_COMPOSITES: CompositeKernelTable<Tensor> = {
+  conv: (inputs, a) => conv(inputs, a),
+  convInputGrad: (inputs, a) => convInputGrad(inputs, a),
+  convFilterGrad: (inputs, a) => convFilterGrad(inputs, a),
+  maxPool: (inputs, a) => maxPool(inputs, a),
+  maxPoolGrad: (inputs, a) => maxPoolGrad(inputs, a),
+  avgPool: (inputs, a) => avgPool(inputs, a),
+  avgPoolGrad: (inputs, a) => avgPoolGrad(inputs, a),
+};
+
+/** Whether the tfjs kernels take a composite: 1 or 2 spatial axes, float32 (3-D runs the decomposition). */
+export function tfjsAcceptsComposite<C extends CompositeName>(op: C, attrs: CompositeAttrs[C], inputs: readonly { readonly shape: Shape; readonly dtype: DType }[]): boolean {
+  if (!inputs.every((x) => x.dtype === 'float32' && (x.shape.length === 3 || x.shape.length === 4))) return false;
+  if (op === 'convInputGrad') {
+    const a = attrs as CompositeAttrs['convInputGrad'];
+    const k = inputs[1].shape as number[];
+    // A stride-1 input gradient pads by (k - 1) * d - pad, which must not be negative.
+    if (a.strides.every((st) => st === 1)) return a.pads.every((p, i) => p[0] <= (k[i] - 1) * a.dilations[i] && p[1] <= (k[i] - 1) * a.dilations[i]);
+  }
+  return true;
+}
