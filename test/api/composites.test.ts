@@ -123,3 +123,24 @@ describe.each(['reference', 'tfjs', 'onnx'])('composites on %s: native kernels =
     expect(await ops(`${name}-decomposed`)()).toEqual([]);
   });
 });
+
+describe.each(['reference', 'tfjs', 'onnx'])('composites inside a loop body on %s', (name) => {
+  test('mapFn of a max pool: the body runs the decomposition, values as pooling each element', async () => {
+    await K.setBackend(name);
+    const data = values(3 * 1 * 4 * 4 * 1, 5);
+    const x = K.placeholder({ shape: [3, 1, 4, 4, 1] });
+    const y = K.mapFn((e: KTensor) => K.pool2d(e, [2, 2], { ...cl, strides: [2, 2] }), x);
+    const got = Array.from(K.function([x], [y])([{ data, shape: [3, 1, 4, 4, 1] }])[0].data);
+    // Each 2x2 window's maximum, worked out here.
+    const want: number[] = [];
+    for (let t = 0; t < 3; t++) {
+      for (let i = 0; i < 2; i++) {
+        for (let j = 0; j < 2; j++) {
+          const cell = (r: number, c: number) => data[t * 16 + (2 * i + r) * 4 + (2 * j + c)];
+          want.push(Math.max(cell(0, 0), cell(0, 1), cell(1, 0), cell(1, 1)));
+        }
+      }
+    }
+    expect(got).toEqual(want);
+  });
+});
