@@ -379,4 +379,54 @@ export const CONFIG_SPECS: FunctionSpec[] = [
       { name: 'fn not a function', run: (K) => K.nameScope('a', bad(3)), error: 'KerasValueError', message: /nameScope: argument 'fn'/ },
     ],
   }),
+  // Keras 2.3.1 additions.
+  defineSpec({
+    kerasName: 'normalize_data_format',
+    cases: [
+      {
+        name: 'null gives the image data format',
+        modes: ['eager'],
+        run(K) {
+          const old = K.imageDataFormat();
+          try {
+            K.setImageDataFormat('channels_first');
+            const a = K.normalizeDataFormat(null);
+            K.setImageDataFormat('channels_last');
+            return [a, K.normalizeDataFormat(), K.normalizeDataFormat(undefined)];
+          } finally {
+            K.setImageDataFormat(old);
+          }
+        },
+        expected: () => ['channels_first', 'channels_last', 'channels_last'],
+      },
+      { name: 'a value is lower-cased', modes: ['eager'], run: (K) => [K.normalizeDataFormat('Channels_First'), K.normalizeDataFormat('channels_last')], expected: () => ['channels_first', 'channels_last'] },
+    ],
+    errorCases: [
+      { name: 'an unknown format', run: (K) => K.normalizeDataFormat('channels_middle'), error: 'KerasValueError', message: /^normalizeDataFormat: argument 'value' must be one of "channels_first", "channels_last", got "channels_middle"$/ },
+      { name: 'a number', run: (K) => K.normalizeDataFormat(bad(1)), error: 'KerasValueError', message: /^normalizeDataFormat: argument 'value' must be one of "channels_first", "channels_last", got 1$/ },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'manual_variable_initialization',
+    cases: [
+      {
+        name: 'sets the flag; variables keep their values either way',
+        modes: ['eager'],
+        run(K) {
+          const before = K.manualVariableInitializationEnabled();
+          try {
+            K.manualVariableInitialization(true);
+            const on = K.manualVariableInitializationEnabled();
+            const v = K.getValue(K.variable([1, 2]));
+            K.manualVariableInitialization(false);
+            return [before, on, K.manualVariableInitializationEnabled(), v];
+          } finally {
+            K.manualVariableInitialization(before);
+          }
+        },
+        expected: () => [false, true, false, [1, 2]],
+      },
+    ],
+    errorCases: [{ name: 'not a boolean', run: (K) => K.manualVariableInitialization(bad(1)), error: 'KerasValueError', message: /^manualVariableInitialization: argument 'value' must be a boolean, got 1$/ }],
+  }),
 ];

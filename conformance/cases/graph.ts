@@ -8,7 +8,7 @@
  */
 import type { KTensor } from '../../src';
 import { defineSpec, FunctionSpec, KApi, ValueCase } from '../case';
-import { array, dot, exp, map, mean, mul, numericGradient, OArray, roundedUniform, softmax, square, sub, sum, tag, tanh, toNested, transpose, withDtype } from '../oracle';
+import { add as oracleAdd, array, dot, exp, map, mean, mul, numericGradient, OArray, roundedUniform, softmax, square, sub, sum, tag, tanh, toNested, transpose, withDtype } from '../oracle';
 import { foldElementwise, mapSlices, simpleRnn } from '../oracle/graph';
 import { switchElementwise } from '../oracle/graph';
 import { bad, bl, df, fl, i32, M23, T234, vr, X234 } from './helpers';
@@ -990,4 +990,20 @@ export const GRAPH_SPECS: FunctionSpec[] = [
   MAP_FN,
   foldSpec('foldl'),
   foldSpec('foldr'),
+  // Keras 2.3.1 additions.
+  defineSpec({
+    kerasName: 'symbolic',
+    cases: [
+      { name: 'the wrapped function computes as the function', inputs: [df(M23), df(M23)], run: (K, x, y) => K.symbolic((a: KTensor, b: KTensor) => K.add(a, K.multiply(b, 2)))(x, y), expected: (x, y) => oracleAdd(x, mul(y, 2)), grad: true },
+      { name: 'a non-tensor result passes through', modes: ['eager'], run: (K) => K.symbolic(() => 42)(), expected: () => 42 },
+    ],
+    errorCases: [{ name: 'not a function', run: (K) => K.symbolic(bad(3)), error: 'KerasTypeError', message: /^symbolic: argument 'func' must be a function, got 3$/ }],
+  }),
+  defineSpec({
+    kerasName: 'eager',
+    cases: [
+      { name: 'the wrapped function computes as the function', inputs: [df(M23)], run: (K, x) => K.eager((a: KTensor) => K.square(a))(x), expected: (x) => mul(x, x), grad: true },
+    ],
+    errorCases: [{ name: 'not a function', run: (K) => K.eager(bad('f')), error: 'KerasTypeError', message: /^eager: argument 'func' must be a function, got "f"$/ }],
+  }),
 ];

@@ -573,4 +573,47 @@ export const TENSORS_SPECS: FunctionSpec[] = [
       { name: 'a string', run: (K) => K.cast('abc', 'int32'), error: 'KerasTypeError', message: /cast: argument 'x'/ },
     ],
   }),
+  // Keras 2.3.1 additions.
+  defineSpec({
+    kerasName: 'get_variable_shape',
+    cases: [
+      { name: 'of a variable', inputs: [vr([[1, 2, 3]])], run: (K, x) => K.getVariableShape(x), expected: () => [1, 3] },
+      { name: 'of a placeholder with an unknown dim', modes: ['eager'], run: (K) => K.getVariableShape(K.placeholder({ shape: [null, 4] })), expected: () => [null, 4] },
+    ],
+    errorCases: [{ name: 'a string', run: (K) => K.getVariableShape('abc'), error: 'KerasTypeError', message: /^getVariableShape: argument 'x'/ }],
+  }),
+  defineSpec({
+    kerasName: 'is_tensor',
+    cases: [
+      { name: 'a constant or placeholder', inputs: [fl(M23)], run: (K, x) => K.isTensor(x), expected: () => true },
+      { name: 'a variable', inputs: [vr([1])], run: (K, x) => K.isTensor(x), expected: () => true },
+      { name: 'an op result', modes: ['eager'], run: (K) => K.isTensor(K.add(K.placeholder({ shape: [2] }), 1)), expected: () => true },
+      { name: 'host values are not', modes: ['eager'], run: (K) => [K.isTensor([1, 2]), K.isTensor(3), K.isTensor(null), K.isTensor(K.eval(K.constant([1])))], expected: () => [false, false, false, false] },
+    ],
+    // Any value is a valid argument: the answer is false for what is not a tensor.
+    errorCases: [],
+  }),
+  defineSpec({
+    kerasName: 'is_variable',
+    cases: [
+      { name: 'a variable', inputs: [vr([1, 2])], run: (K, x) => K.isVariable(x), expected: () => true },
+      { name: 'a constant or placeholder is not', inputs: [fl(M23)], run: (K, x) => K.isVariable(x), expected: () => false },
+      { name: 'an op on a variable is not', modes: ['eager'], run: (K) => K.isVariable(K.add(K.variable([1]), 1)), expected: () => false },
+      { name: 'host values are not', modes: ['eager'], run: (K) => [K.isVariable([1]), K.isVariable(undefined)], expected: () => [false, false] },
+    ],
+    // Any value is a valid argument: the answer is false for what is not a variable.
+    errorCases: [],
+  }),
+  defineSpec({
+    kerasName: 'size',
+    cases: [
+      // graph mode: the batch dim is unknown until the feed: counted at run time
+      { name: 'of a matrix: 2 x 3', inputs: [fl(M23)], outDtype: 'int32', run: (K, x) => K.size(x), expected: () => 6 },
+      { name: 'of a rank-3 tensor: 2 x 3 x 4', inputs: [fl(T234)], outDtype: 'int32', run: (K, x) => K.size(x), expected: () => 24 },
+      { name: 'of a scalar: 1', inputs: [fl(5)], outDtype: 'int32', run: (K, x) => K.size(x), expected: () => 1 },
+      { name: 'every dim unknown: 2 x 1 x 2', inputs: [fl([[[1, 2]], [[3, 4]]], { placeholderShape: [null, null, null] })], outDtype: 'int32', run: (K, x) => K.size(x), expected: () => 4 },
+      { name: 'an empty tensor: 0', modes: ['eager'], outDtype: 'int32', run: (K) => K.size(K.zeros([0, 3])), expected: () => 0 },
+    ],
+    errorCases: [{ name: 'a string', run: (K) => K.size('abc'), error: 'KerasTypeError', message: /^size: argument 'x'/ }],
+  }),
 ];

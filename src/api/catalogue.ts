@@ -1,5 +1,6 @@
 /**
- * The documented keras.backend functions (a copy of the catalogue, conformance/catalogue.tsv):
+ * The keras.backend functions: the 150 documented ones, then 8 added by Keras 2.3.1 (a copy of
+ * the catalogue, conformance/catalogue.tsv):
  * Keras name, TypeScript name, group and Keras signature. "Every op" means every row.
  */
 
@@ -163,4 +164,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   { kerasName: "foldr", tsName: "foldr", group: "graph", kerasSignature: "foldr(fn, elems, initializer=None, name=None)" },
   { kerasName: "local_conv1d", tsName: "localConv1d", group: "conv", kerasSignature: "local_conv1d(inputs, kernel, kernel_size, strides, data_format=None)" },
   { kerasName: "local_conv2d", tsName: "localConv2d", group: "conv", kerasSignature: "local_conv2d(inputs, kernel, kernel_size, strides, output_shape, data_format=None)" },
+  { kerasName: "get_variable_shape", tsName: "getVariableShape", group: "tensors", kerasSignature: "get_variable_shape(x)" },
+  { kerasName: "is_tensor", tsName: "isTensor", group: "tensors", kerasSignature: "is_tensor(x)" },
+  { kerasName: "is_variable", tsName: "isVariable", group: "tensors", kerasSignature: "is_variable(x)" },
+  { kerasName: "size", tsName: "size", group: "tensors", kerasSignature: "size(x, name=None)" },
+  { kerasName: "normalize_data_format", tsName: "normalizeDataFormat", group: "config", kerasSignature: "normalize_data_format(value)" },
+  { kerasName: "manual_variable_initialization", tsName: "manualVariableInitialization", group: "config", kerasSignature: "manual_variable_initialization(value)" },
+  { kerasName: "symbolic", tsName: "symbolic", group: "graph", kerasSignature: "symbolic(func)" },
+  { kerasName: "eager", tsName: "eager", group: "graph", kerasSignature: "eager(func)" },
 ];

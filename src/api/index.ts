@@ -33,10 +33,10 @@ export { CATALOGUE } from './catalogue';
 export type { CatalogueEntry } from './catalogue';
 
 // The catalogue functions, group by group (src/api/ops/<group>.ts or src/api/ops/<group>/).
-export { backend, castToFloatx, learningPhase, clearSession } from './ops/config';
+export { backend, castToFloatx, learningPhase, clearSession, normalizeDataFormat, manualVariableInitialization, manualVariableInitializationEnabled } from './ops/config';
 export { variable, constant, placeholder, zeros, ones, eye, onesLike, zerosLike, identity, randomUniformVariable, randomNormalVariable, cast } from './ops/tensors/create';
 export type { VariableOptions, ConstantOptions, PlaceholderOptions, RandomVariableOptions } from './ops/tensors/create';
-export { isPlaceholder, isKerasTensor, isSparse, toDense, shape, intShape, ndim, dtype, evaluate as eval, countParams } from './ops/tensors/inspect';
+export { isPlaceholder, isKerasTensor, isSparse, toDense, shape, intShape, ndim, dtype, evaluate as eval, countParams, getVariableShape, isTensor, isVariable, size } from './ops/tensors/inspect';
 export { update, updateAdd, updateSub, movingAverageUpdate, getValue, batchGetValue, setValue, batchSetValue } from './ops/state';
 export { add, subtract, multiply, divide, negative, slice } from './ops/operators';
 export { dot, batchDot, transpose } from './ops/math/linear-algebra';
@@ -74,6 +74,7 @@ export type { KFunction, UpdateSpec } from './ops/graph/function';
 export { switch, inTrainPhase, inTestPhase } from './ops/graph/conditionals';
 export type { Branch } from './ops/graph/conditionals';
 export { printTensor } from './ops/graph/print-tensor';
+export { symbolic, eager } from './ops/graph/decorators';
 export { rnn, mapFn, foldl, foldr } from './ops/graph/control-flow';
 export type { RnnOptions, RnnStepFunction } from './ops/graph/control-flow';
 export { tidy, dispose } from './ops/memory';

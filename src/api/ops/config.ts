@@ -3,8 +3,9 @@
  * `learningPhase`, and `clearSession`, which resets the session state they keep.
  * The other config functions live in src/config and are re-exported by src/api/index.ts.
  */
-import { clearLearningPhase,floatx,learningPhaseValue,resetUids } from '../../config';
-import { KerasTypeError } from '../../errors';
+import { clearLearningPhase,floatx,imageDataFormat,learningPhaseValue,resetUids } from '../../config';
+import { show } from '../show';
+import { KerasTypeError,KerasValueError } from '../../errors';
 import { currentBackendName } from '../engine';
 import { NDArray } from '../ndarray';
 import { constantFrom } from '../primitives';
@@ -60,4 +61,40 @@ export function clearSession(): void {
  */
 export function backend(): string {
   return currentBackendName();
+}
+
+/**
+ * A data format argument made definite: `null`/`undefined` gives `imageDataFormat()`;
+ * otherwise `'channels_first'` or `'channels_last'` (any letter case), else a
+ * KerasValueError.
+ *
+ * Mirrors Keras 2.3.1's `keras.backend.normalize_data_format(value)`.
+ */
+export function normalizeDataFormat(value?: string | null): 'channels_first' | 'channels_last' {
+  if (value === null || value === undefined) return imageDataFormat();
+  const v = typeof value === 'string' ? value.toLowerCase() : value;
+  if (v !== 'channels_first' && v !== 'channels_last') {
+    throw new KerasValueError(`normalizeDataFormat: argument 'value' must be one of "channels_first", "channels_last", got ${show(value)}`);
+  }
+  return v;
+}
+
+let manualInit = false;
+
+/**
+ * Sets the manual variable initialization flag. In Keras 2.3.1 on TensorFlow 1 it
+ * decides whether a session initializes new variables itself; here (as in TensorFlow's
+ * eager mode) a variable holds its value from creation, so the flag changes no value.
+ * It is kept, validated, and read back by `manualVariableInitializationEnabled()`.
+ *
+ * Mirrors Keras 2.3.1's `keras.backend.manual_variable_initialization(value)`.
+ */
+export function manualVariableInitialization(value: boolean): void {
+  if (typeof value !== 'boolean') throw new KerasValueError(`manualVariableInitialization: argument 'value' must be a boolean, got ${show(value)}`);
+  manualInit = value;
+}
+
+/** The flag set by `manualVariableInitialization` (false until set). */
+export function manualVariableInitializationEnabled(): boolean {
+  return manualInit;
 }

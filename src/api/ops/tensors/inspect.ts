@@ -132,3 +132,47 @@ export function countParams(x: unknown): number {
   }
   return (t.shape as number[]).reduce((p, d) => p * d, 1);
 }
+
+/**
+ * The static shape of a variable (or any tensor), `null` for unknown dims: the same
+ * as `intShape`.
+ *
+ * Mirrors Keras 2.3.1's `keras.backend.get_variable_shape(x)`.
+ */
+export function getVariableShape(x: unknown): (number | null)[] {
+  return [...requireTensorLike(x, 'getVariableShape').shape];
+}
+
+/**
+ * Whether `x` is a tensor of this library (a KTensor: constant, variable, placeholder
+ * or the result of an op); false for host values (arrays, NDArrays, numbers).
+ *
+ * Mirrors Keras 2.3.1's `keras.backend.is_tensor(x)`.
+ */
+export function isTensor(x: unknown): boolean {
+  return x instanceof KTensor;
+}
+
+/**
+ * Whether `x` is a variable (made by `variable` or the random variable functions).
+ *
+ * Mirrors Keras 2.3.1's `keras.backend.is_variable(x)`.
+ */
+export function isVariable(x: unknown): boolean {
+  return x instanceof KTensor && x.node.kind === 'variable';
+}
+
+/**
+ * The number of elements of `x`, as a scalar int32 tensor; read at run time where the
+ * static shape has unknown dims.
+ *
+ * Mirrors Keras 2.3.1's `keras.backend.size(x, name=None)`.
+ */
+export function size(x: unknown): KTensor {
+  const t = requireTensorLike(x, 'size');
+  if (t.shape.some((d) => d === null)) {
+    return applyOp('reduceProd', [applyOp('shapeOf', [t], {})], { axes: [0], keepDims: false });
+  }
+  const n = (t.shape as number[]).reduce((p, d) => p * d, 1);
+  return constantFrom({ data: Int32Array.of(n), shape: [], dtype: 'int32' }, 'size', 'x', 'int32');
+}
