@@ -8,6 +8,7 @@ import type { NDArray } from '../../src/index';
 import { defineSpec, FunctionSpec, KApi, ValueCase } from '../case';
 import { map, OArray, roundedUniform, sigmoid, softmax, tag, tanh, toNested } from '../oracle';
 import { reshape } from '../oracle/shape';
+import { transpose as oracleTranspose } from '../oracle';
 import { batchNormalization, biasAdd, binaryCrossentropy, categoricalCrossentropy, clipBounds, elu, hardSigmoid, inTopK, l2Normalize, normalizeBatchInTraining, softplus, softsign, sparseCategoricalCrossentropy } from '../oracle/nn';
 import { correlation, correlationThreshold } from '../oracle/statistics';
 import { bad, df, fl, i32, M23, T234, X234 } from './helpers';
@@ -30,6 +31,11 @@ const R = [
   [-2, -0.5, 0.25],
   [1, 2.5, 4],
 ];
+/** The transpose of a nested 2-D array. */
+function transposeNested(m: readonly (readonly number[])[]): number[][] {
+  return m[0].map((_, j) => m.map((row) => row[j]));
+}
+
 const X3 = toNested(roundedUniform([2, 3, 4], 'softmax3', -3, 3));
 
 const R23 = [
@@ -182,6 +188,21 @@ const CCE_SPEC = defineSpec({
   kerasName: 'categorical_crossentropy',
   cases: [
     {
+      name: 'axis 0 (Keras 2.3.1): classes down the columns, the transposed problem',
+      inputs: [df(transposeNested(Y23)), df(transposeNested(P23))],
+      run: (K, t, o) => K.categoricalCrossentropy(t, o, false, 0),
+      expected(t, o) {
+        return categoricalCrossentropy(oracleTranspose(t), oracleTranspose(o), false, bounds.call(this));
+      },
+      grad: true,
+    },
+    {
+      name: 'axis 0 from logits',
+      inputs: [df(transposeNested(Y23)), df(transposeNested(P23))],
+      run: (K, t, o) => K.categoricalCrossentropy(t, o, true, 0),
+      expected: (t, o) => categoricalCrossentropy(oracleTranspose(t), oracleTranspose(o), true),
+    },
+    {
       name: 'probabilities (rows renormalised), gradient for target and output',
       inputs: [df(Y23), df(P23)],
       run: (K, t, o) => K.categoricalCrossentropy(t, o),
@@ -277,6 +298,12 @@ const CCE_SPEC = defineSpec({
 const SCCE_SPEC = defineSpec({
   kerasName: 'sparse_categorical_crossentropy',
   cases: [
+    {
+      name: 'axis 0 (Keras 2.3.1), hand-computed: -log(p[target] / sum(p)) down each column',
+      inputs: [i32([1, 0]), fl([[0.2, 0.1], [0.5, 0.1], [0.3, 0.6]], { placeholderShape: [3, 2] })],
+      run: (K, t, o) => K.sparseCategoricalCrossentropy(t, o, false, 0),
+      expected: () => [-Math.log(0.5), -Math.log(0.1 / 0.8)],
+    },
     {
       name: 'hand-computed: -log(p[target] / sum(p))',
       inputs: [i32([1, 0]), fl([[0.2, 0.5, 0.3], [0.1, 0.1, 0.6]])],

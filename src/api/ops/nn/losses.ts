@@ -4,9 +4,9 @@
 import { epsilon } from '../../../config';
 import { KerasShapeError,KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { applyOp,binary,cast,constantOf,div,mul,neg,reduceOp,reshapeTo,scalar,stopGrad,sub,sumLastAxis,unary,where } from '../../primitives';
+import { applyOp,binary,cast,constantOf,div,mul,neg,reduceOp,reshapeTo,scalar,stopGrad,sub,sumLastAxis,transposeOp,unary,where } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { flagArg,floatTensor,operandLike,requireTensorLike,shapesCompatible,wholeToInt32 } from '../../validate';
+import { checkArity,flagArg,floatTensor,normAxis,operandLike,requireTensorLike,shapesCompatible,wholeToInt32 } from '../../validate';
 import { evaluate } from '../tensors/inspect';
 import { clipValues,logSoftmax,sigmoidCrossEntropy } from './numerics';
 
@@ -23,7 +23,8 @@ function lossOperands(target: unknown, output: unknown, fn: string): [KTensor, K
 
 /**
  * Categorical cross-entropy between a target (one-hot or soft labels) and an
- * output along the last axis; the result drops that axis.
+ * output along `axis` (the classes; default the last, Keras 2.3.1's `axis`); the
+ * result drops that axis.
  *
  * Probabilities (`fromLogits` false): the output is rescaled so each row sums to 1,
  * clipped to `[epsilon(), 1 - epsilon()]`, and the loss is `-sum(target * log(output))`.
@@ -33,17 +34,18 @@ function lossOperands(target: unknown, output: unknown, fn: string): [KTensor, K
  *
  * `target` must have the shape and dtype of `output` (a float tensor of rank >= 1).
  *
- * Mirrors `keras.backend.categorical_crossentropy(target, output, from_logits=False)`.
+ * Mirrors `keras.backend.categorical_crossentropy(target, output, from_logits=False, axis=-1)` (Keras 2.3.1).
  */
-export function categoricalCrossentropy(target: unknown, output: unknown, fromLogits = false): KTensor {
+export function categoricalCrossentropy(target: unknown, output: unknown, fromLogits = false, axis = -1, ...extra: never[]): KTensor {
   const fn = 'categoricalCrossentropy';
+  checkArity(fn, 4, extra);
   const [t, o] = lossOperands(target, output, fn);
   const logits = flagArg(fromLogits, false, fn, 'fromLogits');
-  const ax = o.rank - 1;
-  if (logits) return neg(sumLastAxis(mul(stopGrad(t), logSoftmax(o, ax))));
+  const ax = normAxis(axis, o.rank, fn);
+  if (logits) return neg(reduceOp('reduceSum', mul(stopGrad(t), logSoftmax(o, ax)), [ax], false));
   const eps = epsilon();
   const p = clipValues(div(o, reduceOp('reduceSum', o, [ax], true)), eps, 1 - eps);
-  return neg(sumLastAxis(mul(t, unary('log', p))));
+  return neg(reduceOp('reduceSum', mul(t, unary('log', p)), [ax], false));
 }
 
 /** The class indices as int32 of shape `rows` (output's shape without its last axis). */
@@ -88,12 +90,19 @@ function sparseLabels(target: unknown, o: KTensor, fn: string): KTensor {
  * gives NaN for that row when the target is known only at run time (TensorFlow
  * raises at run time on CPU, gives NaN on GPU).
  *
- * Mirrors `keras.backend.sparse_categorical_crossentropy(target, output, from_logits=False)`.
+ * `axis` (Keras 2.3.1) names the classes axis of `output` (default the last); it is
+ * moved last before the rows are read.
+ *
+ * Mirrors `keras.backend.sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1)` (Keras 2.3.1).
  */
-export function sparseCategoricalCrossentropy(target: unknown, output: unknown, fromLogits = false): KTensor {
+export function sparseCategoricalCrossentropy(target: unknown, output: unknown, fromLogits = false, axis = -1, ...extra: never[]): KTensor {
   const fn = 'sparseCategoricalCrossentropy';
-  const o = floatTensor(output, fn, 'output');
-  if (o.rank === 0) throw new KerasValueError(`${fn}: argument 'output' must have rank >= 1, got a scalar`);
+  checkArity(fn, 4, extra);
+  const given = floatTensor(output, fn, 'output');
+  if (given.rank === 0) throw new KerasValueError(`${fn}: argument 'output' must have rank >= 1, got a scalar`);
+  const classAxis = normAxis(axis, given.rank, fn);
+  // As Keras 2.3.1: the classes axis is moved last first.
+  const o = classAxis === given.rank - 1 ? given : transposeOp(given, [...Array.from({ length: given.rank }, (_, i) => i).filter((i) => i !== classAxis), classAxis]);
   const logits = flagArg(fromLogits, false, fn, 'fromLogits');
   const classes = o.shape[o.rank - 1];
   if (classes === null) {
