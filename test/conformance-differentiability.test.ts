@@ -19,6 +19,7 @@ describe('differentiability', () => {
   /** Functions of a float x whose output carries no gradient back to x. */
   const NONE: Record<string, (x: KTensor) => KTensor> = {
     shape: (x) => K.shape(x),
+    size: (x) => K.size(x),
     ones_like: (x) => K.onesLike(x),
     zeros_like: (x) => K.zerosLike(x),
     stop_gradient: (x) => K.stopGradient(x),
