@@ -12,6 +12,21 @@ import type { Nested, OArray, OracleDType } from './oracle';
 /** The public API namespace (`K`), as cases receive it. */
 export type KApi = typeof KNamespace;
 
+/** A function with every parameter `unknown` (the last overload's parameters). */
+type Unchecked<F> = F extends (...args: infer A) => infer R ? (...args: { [I in keyof A]: unknown }) => R : F;
+
+/**
+ * The API as error cases receive it: the same object, with every argument left
+ * unchecked by the compiler, because error cases pass wrong values on purpose
+ * (a string for a tensor, null for a shape) to check the run-time errors.
+ */
+export type UncheckedKApi = KApi & { readonly [N in keyof KApi]: Unchecked<KApi[N]> };
+
+/** `K` seen as `UncheckedKApi`, for error cases. */
+export function unchecked(k: KApi): UncheckedKApi {
+  return k as unknown as UncheckedKApi;
+}
+
 /** The float dtypes a case runs in: floatx is set to each in turn. */
 export type FloatVariant = 'float32' | 'float64';
 
@@ -150,8 +165,8 @@ export type ErrorClassName =
 export interface ErrorCase {
   /** Short description, unique within the function. */
   readonly name: string;
-  /** The call that must throw (floatx is float32 while it runs). */
-  run(K: KApi): unknown;
+  /** The call that must throw (floatx is float32 while it runs); `K` takes arguments of any type. */
+  run(K: UncheckedKApi): unknown;
   /** The expected error class, exactly (a subclass is a different error). */
   readonly error: ErrorClassName;
   /** The message must match: it must name the function and the argument. */

@@ -20,6 +20,7 @@ import {
   Observed,
   Tolerance,
   ValueCase,
+  unchecked,
 } from './case';
 import { array, asArray, describeOArray, isOArray, Nested, OArray, OracleDType, storeAs, toNested, uniformArray } from './oracle';
 
@@ -614,7 +615,7 @@ export function runErrorCase(k: KApi, ec: ErrorCase): RunOutcome {
       let thrown: unknown = undefined;
       let threw = false;
       try {
-        ec.run(k);
+        ec.run(unchecked(k));
       } catch (e) {
         threw = true;
         thrown = e;
@@ -647,7 +648,7 @@ export function runSpec(k: KApi, backend: string, spec: FunctionSpec): SpecOutco
 export function errorSignature(k: KApi, ec: ErrorCase): string {
   return withConfig(k, 'float32', () => {
     try {
-      ec.run(k);
+      ec.run(unchecked(k));
     } catch (e) {
       return describeError(e);
     }

@@ -9,7 +9,7 @@
  * direct-loop oracle in oracle/conv.ts.
  */
 import type { KTensor } from '../../src/index';
-import { defineSpec, ErrorCase, FunctionSpec, KApi, ValueCase } from '../case';
+import { defineSpec, ErrorCase, FunctionSpec, KApi, UncheckedKApi, unchecked, ValueCase } from '../case';
 import { Nested, toNested, uniformArray } from '../oracle';
 import { conv, convTranspose, depthwiseConv, localConv, OConvOptions, OFormat, OPadding, pool, separableConv } from '../oracle/conv';
 import { bad, df, fl, withFormat } from './helpers';
@@ -100,28 +100,28 @@ function convErrors(fn: ConvFn): ErrorCase[] {
   const ks = [...new Array<number>(n).fill(2), 2, 3];
   const x = (K: KApi): KTensor => K.zeros(xs);
   const k = (K: KApi, shape = ks): KTensor => K.zeros(shape);
-  const call = (K: KApi, xx: unknown, kk: unknown, o: unknown): unknown =>
+  const call = (K: UncheckedKApi, xx: unknown, kk: unknown, o: unknown): unknown =>
     (K as unknown as Record<string, (...a: unknown[]) => unknown>)[fn](xx, kk, o);
   return [
-    { name: "padding 'full'", run: (K) => call(K, x(K), k(K), { padding: 'full' }), error: 'KerasValueError', message: err(fn, 'padding') },
-    { name: 'a kernel of the wrong rank', run: (K) => call(K, x(K), k(K, ks.slice(1)), {}), error: 'KerasValueError', message: err(fn, 'kernel') },
+    { name: "padding 'full'", run: (K) => call(unchecked(K), x(K), k(K), { padding: 'full' }), error: 'KerasValueError', message: err(fn, 'padding') },
+    { name: 'a kernel of the wrong rank', run: (K) => call(unchecked(K), x(K), k(K, ks.slice(1)), {}), error: 'KerasValueError', message: err(fn, 'kernel') },
     {
       name: 'a channel mismatch',
-      run: (K) => call(K, x(K), k(K, [...ks.slice(0, n), 3, 3]), {}),
+      run: (K) => call(unchecked(K), x(K), k(K, [...ks.slice(0, n), 3, 3]), {}),
       error: 'KerasShapeError',
       message: whole(fn, 'kernel', `\\(shape ${SH}\\) expects 3 input channels, but 'x' \\(shape ${SH}, channels_last\\) has 2`),
     },
-    { name: 'a bad dataFormat', run: (K) => call(K, x(K), k(K), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
-    { name: 'x of the wrong rank', run: (K) => call(K, K.zeros(xs.slice(1)), k(K), {}), error: 'KerasValueError', message: err(fn, 'x') },
-    { name: 'strides 0', run: (K) => call(K, x(K), k(K), { strides: 0 }), error: 'KerasValueError', message: err(fn, 'strides') },
-    { name: 'strides 2 with dilation 2 (as TensorFlow)', run: (K) => call(K, x(K), k(K), { strides: 2, dilationRate: 2 }), error: 'KerasValueError', message: err(fn, 'dilationRate') },
-    { name: 'an input smaller than the kernel', run: (K) => call(K, x(K), k(K, [...new Array<number>(n).fill(5), 2, 3]), {}), error: 'KerasValueError', message: err(fn, 'x') },
-    { name: 'int32 x', run: (K) => call(K, K.zeros(xs, 'int32'), k(K), {}), error: 'KerasTypeError', message: err(fn, 'x') },
-    { name: 'an int32 kernel', run: (K) => call(K, x(K), K.zeros(ks, 'int32'), {}), error: 'KerasTypeError', message: err(fn, 'kernel') },
-    { name: 'an unknown option', run: (K) => call(K, x(K), k(K), { stride: 2 }), error: 'KerasValueError', message: err(fn, 'options') },
+    { name: 'a bad dataFormat', run: (K) => call(unchecked(K), x(K), k(K), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
+    { name: 'x of the wrong rank', run: (K) => call(unchecked(K), K.zeros(xs.slice(1)), k(K), {}), error: 'KerasValueError', message: err(fn, 'x') },
+    { name: 'strides 0', run: (K) => call(unchecked(K), x(K), k(K), { strides: 0 }), error: 'KerasValueError', message: err(fn, 'strides') },
+    { name: 'strides 2 with dilation 2 (as TensorFlow)', run: (K) => call(unchecked(K), x(K), k(K), { strides: 2, dilationRate: 2 }), error: 'KerasValueError', message: err(fn, 'dilationRate') },
+    { name: 'an input smaller than the kernel', run: (K) => call(unchecked(K), x(K), k(K, [...new Array<number>(n).fill(5), 2, 3]), {}), error: 'KerasValueError', message: err(fn, 'x') },
+    { name: 'int32 x', run: (K) => call(unchecked(K), K.zeros(xs, 'int32'), k(K), {}), error: 'KerasTypeError', message: err(fn, 'x') },
+    { name: 'an int32 kernel', run: (K) => call(unchecked(K), x(K), K.zeros(ks, 'int32'), {}), error: 'KerasTypeError', message: err(fn, 'kernel') },
+    { name: 'an unknown option', run: (K) => call(unchecked(K), x(K), k(K), { stride: 2 }), error: 'KerasValueError', message: err(fn, 'options') },
     {
       name: 'unknown spatial dims',
-      run: (K) => call(K, K.placeholder({ shape: [null, ...new Array<number | null>(n).fill(null), 2] }), k(K), {}),
+      run: (K) => call(unchecked(K), K.placeholder({ shape: [null, ...new Array<number | null>(n).fill(null), 2] }), k(K), {}),
       error: 'KerasValueError',
       message: err(fn, 'x'),
     },
@@ -223,45 +223,45 @@ function transposeErrors(fn: 'conv2dTranspose' | 'conv3dTranspose'): ErrorCase[]
   const x = (K: KApi): KTensor => K.zeros([1, ...sp(3), 2]);
   const k = (K: KApi, shape = [...sp(3), 4, 2]): KTensor => K.zeros(shape);
   const good = [1, ...sp(5), 4];
-  const call = (K: KApi, xx: unknown, kk: unknown, os: unknown, o: unknown = {}): unknown =>
+  const call = (K: UncheckedKApi, xx: unknown, kk: unknown, os: unknown, o: unknown = {}): unknown =>
     (K as unknown as Record<string, (...a: unknown[]) => unknown>)[fn](xx, kk, os, o);
   return [
     {
       name: 'an outputShape that does not map back to x',
-      run: (K) => call(K, x(K), k(K), [1, ...sp(6), 4]),
+      run: (K) => call(unchecked(K), x(K), k(K), [1, ...sp(6), 4]),
       error: 'KerasShapeError',
       message: whole(fn, 'outputShape', `\\[1,${sp(6).join(',')},4\\] does not fit: a 'valid' convolution with kernel 3 and stride 1 maps size 6 on spatial axis 0 to 4, not to the input's 3`),
     },
     {
       name: "'same' with an outputShape that does not fit",
-      run: (K) => call(K, x(K), k(K), [1, ...sp(5), 4], { padding: 'same' }),
+      run: (K) => call(unchecked(K), x(K), k(K), [1, ...sp(5), 4], { padding: 'same' }),
       error: 'KerasShapeError',
       message: whole(fn, 'outputShape', `\\[1,${sp(5).join(',')},4\\] does not fit: a 'same' convolution with kernel 3 and stride 1 maps size 5 on spatial axis 0 to 5, not to the input's 3`),
     },
     {
       name: 'outputShape channels not the kernel out channels',
-      run: (K) => call(K, x(K), k(K), [1, ...sp(5), 3]),
+      run: (K) => call(unchecked(K), x(K), k(K), [1, ...sp(5), 3]),
       error: 'KerasShapeError',
       message: whole(fn, 'outputShape', `\\[1,${sp(5).join(',')},3\\] has 3 channels, but 'kernel' \\(shape \\[${sp(3).join(', ')}, 4, 2\\]\\) gives 4`),
     },
-    { name: 'outputShape of the wrong length', run: (K) => call(K, x(K), k(K), sp(5)), error: 'KerasValueError', message: err(fn, 'outputShape') },
-    { name: 'outputShape not an array', run: (K) => call(K, x(K), k(K), bad('5')), error: 'KerasValueError', message: err(fn, 'outputShape') },
+    { name: 'outputShape of the wrong length', run: (K) => call(unchecked(K), x(K), k(K), sp(5)), error: 'KerasValueError', message: err(fn, 'outputShape') },
+    { name: 'outputShape not an array', run: (K) => call(unchecked(K), x(K), k(K), bad('5')), error: 'KerasValueError', message: err(fn, 'outputShape') },
     {
       name: 'a batch size other than x',
-      run: (K) => call(K, x(K), k(K), [3, ...sp(5), 4]),
+      run: (K) => call(unchecked(K), x(K), k(K), [3, ...sp(5), 4]),
       error: 'KerasShapeError',
       message: whole(fn, 'outputShape', `\\[3,${sp(5).join(',')},4\\] has batch size 3, but 'x' has 1`),
     },
     {
       name: 'kernel in channels not x channels',
-      run: (K) => call(K, x(K), k(K, [...sp(3), 4, 3]), good),
+      run: (K) => call(unchecked(K), x(K), k(K, [...sp(3), 4, 3]), good),
       error: 'KerasShapeError',
       message: whole(fn, 'kernel', `\\(shape ${SH}, laid out \\(spatial\\.\\.\\., out_channels, in_channels\\)\\) expects 3 input channels, but 'x' \\(shape ${SH}, channels_last\\) has 2`),
     },
-    { name: 'a kernel of the wrong rank', run: (K) => call(K, x(K), K.zeros([3, 4, 2]), good), error: 'KerasValueError', message: err(fn, 'kernel') },
-    { name: "padding 'causal'", run: (K) => call(K, x(K), k(K), good, { padding: 'causal' }), error: 'KerasValueError', message: err(fn, 'padding') },
-    { name: 'a bad dataFormat', run: (K) => call(K, x(K), k(K), good, { dataFormat: 'channels_middle' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
-    { name: 'dilationRate is not an option', run: (K) => call(K, x(K), k(K), good, { dilationRate: 2 }), error: 'KerasValueError', message: err(fn, 'options') },
+    { name: 'a kernel of the wrong rank', run: (K) => call(unchecked(K), x(K), K.zeros([3, 4, 2]), good), error: 'KerasValueError', message: err(fn, 'kernel') },
+    { name: "padding 'causal'", run: (K) => call(unchecked(K), x(K), k(K), good, { padding: 'causal' }), error: 'KerasValueError', message: err(fn, 'padding') },
+    { name: 'a bad dataFormat', run: (K) => call(unchecked(K), x(K), k(K), good, { dataFormat: 'channels_middle' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
+    { name: 'dilationRate is not an option', run: (K) => call(unchecked(K), x(K), k(K), good, { dilationRate: 2 }), error: 'KerasValueError', message: err(fn, 'options') },
   ];
 }
 
@@ -330,32 +330,32 @@ function depthwiseErrors(fn: 'depthwiseConv2d' | 'separableConv1d' | 'separableC
   const x = (K: KApi): KTensor => K.zeros([1, ...sp(4), 2]);
   const dk = (K: KApi, shape = [...sp(2), 2, 2]): KTensor => K.zeros(shape);
   const pk = (K: KApi, shape = [...sp(1), 4, 3]): KTensor => K.zeros(shape);
-  const call = (K: KApi, xx: unknown, d: unknown, o: unknown, p: unknown = pk(K)): unknown =>
+  const call = (K: UncheckedKApi, xx: unknown, d: unknown, o: unknown, p: unknown = pk(K)): unknown =>
     fn === 'depthwiseConv2d' ? K.depthwiseConv2d(xx, d, o as object) : (K as unknown as Record<string, (...a: unknown[]) => unknown>)[fn](xx, d, p, o);
   const cases: ErrorCase[] = [
     {
       name: 'a channel mismatch',
-      run: (K) => call(K, x(K), dk(K, [...sp(2), 3, 2]), {}),
+      run: (K) => call(unchecked(K), x(K), dk(K, [...sp(2), 3, 2]), {}),
       error: 'KerasShapeError',
       message: whole(fn, 'depthwiseKernel', `\\(shape ${SH}\\) expects 3 input channels, but 'x' \\(shape ${SH}, channels_last\\) has 2`),
     },
-    { name: 'a kernel of the wrong rank', run: (K) => call(K, x(K), K.zeros([2, 2]), {}), error: 'KerasValueError', message: err(fn, 'depthwiseKernel') },
-    { name: "padding 'full'", run: (K) => call(K, x(K), dk(K), { padding: 'full' }), error: 'KerasValueError', message: err(fn, 'padding') },
-    { name: 'a bad dataFormat', run: (K) => call(K, x(K), dk(K), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
-    { name: 'strides 2 with dilation 2 (as TensorFlow)', run: (K) => call(K, x(K), dk(K), { strides: 2, dilationRate: 2 }), error: 'KerasValueError', message: err(fn, 'dilationRate') },
-    { name: 'x of the wrong rank', run: (K) => call(K, K.zeros([4, 2]), dk(K), {}), error: 'KerasValueError', message: err(fn, 'x') },
+    { name: 'a kernel of the wrong rank', run: (K) => call(unchecked(K), x(K), K.zeros([2, 2]), {}), error: 'KerasValueError', message: err(fn, 'depthwiseKernel') },
+    { name: "padding 'full'", run: (K) => call(unchecked(K), x(K), dk(K), { padding: 'full' }), error: 'KerasValueError', message: err(fn, 'padding') },
+    { name: 'a bad dataFormat', run: (K) => call(unchecked(K), x(K), dk(K), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
+    { name: 'strides 2 with dilation 2 (as TensorFlow)', run: (K) => call(unchecked(K), x(K), dk(K), { strides: 2, dilationRate: 2 }), error: 'KerasValueError', message: err(fn, 'dilationRate') },
+    { name: 'x of the wrong rank', run: (K) => call(unchecked(K), K.zeros([4, 2]), dk(K), {}), error: 'KerasValueError', message: err(fn, 'x') },
   ];
   if (fn !== 'depthwiseConv2d') {
     cases.push(
       {
         name: 'pointwise in channels not in * multiplier',
-        run: (K) => call(K, x(K), dk(K), {}, pk(K, [...sp(1), 3, 3])),
+        run: (K) => call(unchecked(K), x(K), dk(K), {}, pk(K, [...sp(1), 3, 3])),
         error: 'KerasShapeError',
         message: whole(fn, 'pointwiseKernel', `must have shape \\[${sp(1).join(', ')}, 4, out_channels\\] \\(4 = in_channels \\* multiplier of 'depthwiseKernel' \\[${sp(2).join(', ')}, 2, 2\\]\\), got \\[${sp(1).join(', ')}, 3, 3\\]`),
       },
       {
         name: 'a pointwise kernel that is not 1x1',
-        run: (K) => call(K, x(K), dk(K), {}, pk(K, [...sp(2), 4, 3])),
+        run: (K) => call(unchecked(K), x(K), dk(K), {}, pk(K, [...sp(2), 4, 3])),
         error: 'KerasShapeError',
         message: whole(fn, 'pointwiseKernel', `must have shape \\[${sp(1).join(', ')}, 4, out_channels\\] \\(4 = in_channels \\* multiplier of 'depthwiseKernel' \\[${sp(2).join(', ')}, 2, 2\\]\\), got \\[${sp(2).join(', ')}, 4, 3\\]`),
       },
@@ -386,17 +386,17 @@ function poolErrors(fn: 'pool2d' | 'pool3d'): ErrorCase[] {
   const n = fn === 'pool2d' ? 2 : 3;
   const sp = (v: number): number[] => new Array<number>(n).fill(v);
   const x = (K: KApi): KTensor => K.zeros([1, ...sp(4), 2]);
-  const call = (K: KApi, xx: unknown, size: unknown, o: unknown = {}): unknown =>
+  const call = (K: UncheckedKApi, xx: unknown, size: unknown, o: unknown = {}): unknown =>
     (K as unknown as Record<string, (...a: unknown[]) => unknown>)[fn](xx, size, o);
   return [
-    { name: "poolMode 'min'", run: (K) => call(K, x(K), sp(2), { poolMode: 'min' }), error: 'KerasValueError', message: err(fn, 'poolMode') },
-    { name: "padding 'full'", run: (K) => call(K, x(K), sp(2), { padding: 'full' }), error: 'KerasValueError', message: err(fn, 'padding') },
-    { name: 'poolSize of the wrong length', run: (K) => call(K, x(K), [2, 2, 2, 2]), error: 'KerasValueError', message: err(fn, 'poolSize') },
-    { name: 'poolSize 0', run: (K) => call(K, x(K), sp(0)), error: 'KerasValueError', message: err(fn, 'poolSize') },
-    { name: 'a bad dataFormat', run: (K) => call(K, x(K), sp(2), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
-    { name: 'x of the wrong rank', run: (K) => call(K, K.zeros([4, 4]), sp(2)), error: 'KerasValueError', message: err(fn, 'x') },
-    { name: 'a window larger than x', run: (K) => call(K, x(K), sp(5)), error: 'KerasValueError', message: err(fn, 'x') },
-    { name: 'an unknown option', run: (K) => call(K, x(K), sp(2), { pool_mode: 'avg' }), error: 'KerasValueError', message: err(fn, 'options') },
+    { name: "poolMode 'min'", run: (K) => call(unchecked(K), x(K), sp(2), { poolMode: 'min' }), error: 'KerasValueError', message: err(fn, 'poolMode') },
+    { name: "padding 'full'", run: (K) => call(unchecked(K), x(K), sp(2), { padding: 'full' }), error: 'KerasValueError', message: err(fn, 'padding') },
+    { name: 'poolSize of the wrong length', run: (K) => call(unchecked(K), x(K), [2, 2, 2, 2]), error: 'KerasValueError', message: err(fn, 'poolSize') },
+    { name: 'poolSize 0', run: (K) => call(unchecked(K), x(K), sp(0)), error: 'KerasValueError', message: err(fn, 'poolSize') },
+    { name: 'a bad dataFormat', run: (K) => call(unchecked(K), x(K), sp(2), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
+    { name: 'x of the wrong rank', run: (K) => call(unchecked(K), K.zeros([4, 4]), sp(2)), error: 'KerasValueError', message: err(fn, 'x') },
+    { name: 'a window larger than x', run: (K) => call(unchecked(K), x(K), sp(5)), error: 'KerasValueError', message: err(fn, 'x') },
+    { name: 'an unknown option', run: (K) => call(unchecked(K), x(K), sp(2), { pool_mode: 'avg' }), error: 'KerasValueError', message: err(fn, 'options') },
   ];
 }
 

@@ -7,7 +7,7 @@
  * unknown); map/fold inputs get a static placeholderShape.
  */
 import type { KTensor } from '../../src';
-import { defineSpec, FunctionSpec, KApi, ValueCase } from '../case';
+import { defineSpec, FunctionSpec, KApi, UncheckedKApi, unchecked, ValueCase } from '../case';
 import { add as oracleAdd, array, dot, exp, map, mean, mul, numericGradient, OArray, roundedUniform, softmax, square, sub, sum, tag, tanh, toNested, transpose, withDtype } from '../oracle';
 import { foldElementwise, mapSlices, simpleRnn } from '../oracle/graph';
 import { switchElementwise } from '../oracle/graph';
@@ -148,38 +148,38 @@ export const SWITCH_SPEC = defineSpec({
 });
 
 /** Cases shared by in_train_phase (train = x) and in_test_phase (train = alt). */
-function phaseCases(call: (K: KApi, x: unknown, alt: unknown, training?: unknown) => KTensor, trainPicksX: boolean): ValueCase[] {
+function phaseCases(call: (K: UncheckedKApi, x: unknown, alt: unknown, training?: unknown) => KTensor, trainPicksX: boolean): ValueCase[] {
   const onTrain = (a: OArray, b: OArray): OArray => (trainPicksX ? a : b);
   const onTest = (a: OArray, b: OArray): OArray => (trainPicksX ? b : a);
   return [
-    { name: 'training null: the learning phase (0 by default)', inputs: [fl(A23), fl(B23)], run: (K, x, alt) => call(K, x, alt), expected: onTest },
+    { name: 'training null: the learning phase (0 by default)', inputs: [fl(A23), fl(B23)], run: (K, x, alt) => call(unchecked(K), x, alt), expected: onTest },
     {
       name: 'training null after setLearningPhase(1)',
       inputs: [fl(A23), fl(B23)],
       run(K, x, alt) {
         K.setLearningPhase(1);
-        return call(K, x, alt, null);
+        return call(unchecked(K), x, alt, null);
       },
       expected: onTrain,
     },
-    { name: 'training 1', inputs: [df(A23), fl(B23)], run: (K, x, alt) => call(K, x, alt, 1), expected: onTrain, ...(trainPicksX ? { grad: true } : {}) },
-    { name: 'training 0', inputs: [fl(A23), df(B23)], run: (K, x, alt) => call(K, x, alt, 0), expected: onTest, ...(trainPicksX ? { grad: true } : {}) },
+    { name: 'training 1', inputs: [df(A23), fl(B23)], run: (K, x, alt) => call(unchecked(K), x, alt, 1), expected: onTrain, ...(trainPicksX ? { grad: true } : {}) },
+    { name: 'training 0', inputs: [fl(A23), df(B23)], run: (K, x, alt) => call(unchecked(K), x, alt, 0), expected: onTest, ...(trainPicksX ? { grad: true } : {}) },
     // The gradient flows to the branch picked (for in_train_phase the cases above check x).
     ...(trainPicksX
       ? []
       : [
-          { name: 'training 1, gradient to alt', inputs: [fl(A23), df(B23)], run: (K: KApi, x: KTensor, alt: KTensor) => call(K, x, alt, 1), expected: onTrain, grad: true },
-          { name: 'training 0, gradient to x', inputs: [df(A23), fl(B23)], run: (K: KApi, x: KTensor, alt: KTensor) => call(K, x, alt, 0), expected: onTest, grad: true },
+          { name: 'training 1, gradient to alt', inputs: [fl(A23), df(B23)], run: (K: KApi, x: KTensor, alt: KTensor) => call(unchecked(K), x, alt, 1), expected: onTrain, grad: true },
+          { name: 'training 0, gradient to x', inputs: [df(A23), fl(B23)], run: (K: KApi, x: KTensor, alt: KTensor) => call(unchecked(K), x, alt, 0), expected: onTest, grad: true },
         ]),
-    { name: 'training true', inputs: [fl(A23), fl(B23)], run: (K, x, alt) => call(K, x, alt, true), expected: onTrain },
-    { name: 'training false', inputs: [fl(A23), fl(B23)], run: (K, x, alt) => call(K, x, alt, false), expected: onTest },
+    { name: 'training true', inputs: [fl(A23), fl(B23)], run: (K, x, alt) => call(unchecked(K), x, alt, true), expected: onTrain },
+    { name: 'training false', inputs: [fl(A23), fl(B23)], run: (K, x, alt) => call(unchecked(K), x, alt, false), expected: onTest },
     {
       name: 'functions; only the one selected is called',
       modes: ['eager'],
       inputs: [fl(A23)],
       run: (K, a) =>
         call(
-          K,
+          unchecked(K),
           () => (trainPicksX ? K.multiply(a, 2) : K.negative(a)),
           () => {
             if (trainPicksX) throw new Error('the other branch was called');
@@ -189,18 +189,18 @@ function phaseCases(call: (K: KApi, x: unknown, alt: unknown, training?: unknown
         ),
       expected: (a) => mul(a, 2),
     },
-    { name: 'a bool tensor training flag, true', inputs: [bl(true), fl(A23), fl(B23)], outDtype: 'float', run: (K, t, x, alt) => call(K, x, alt, t), expected: (_t, a, b) => onTrain(a, b) },
-    { name: 'an int32 tensor training flag, 0', inputs: [i32(0), fl(A23), fl(B23)], outDtype: 'float', run: (K, t, x, alt) => call(K, x, alt, t), expected: (_t, a, b) => onTest(a, b) },
+    { name: 'a bool tensor training flag, true', inputs: [bl(true), fl(A23), fl(B23)], outDtype: 'float', run: (K, t, x, alt) => call(unchecked(K), x, alt, t), expected: (_t, a, b) => onTrain(a, b) },
+    { name: 'an int32 tensor training flag, 0', inputs: [i32(0), fl(A23), fl(B23)], outDtype: 'float', run: (K, t, x, alt) => call(unchecked(K), x, alt, t), expected: (_t, a, b) => onTest(a, b) },
   ];
 }
 
-function phaseErrors(name: string, call: (K: KApi, x: unknown, alt: unknown, training?: unknown) => unknown): FunctionSpec['errorCases'] {
+function phaseErrors(name: string, call: (K: UncheckedKApi, x: unknown, alt: unknown, training?: unknown) => unknown): FunctionSpec['errorCases'] {
   return [
-    { name: 'training 2', run: (K) => call(K, K.zeros([2]), K.ones([2]), 2), error: 'KerasValueError', message: new RegExp(`${name}: argument 'training'`) },
-    { name: 'training a string', run: (K) => call(K, K.zeros([2]), K.ones([2]), 'yes'), error: 'KerasValueError', message: new RegExp(`${name}: argument 'training'`) },
+    { name: 'training 2', run: (K) => call(unchecked(K), K.zeros([2]), K.ones([2]), 2), error: 'KerasValueError', message: new RegExp(`${name}: argument 'training'`) },
+    { name: 'training a string', run: (K) => call(unchecked(K), K.zeros([2]), K.ones([2]), 'yes'), error: 'KerasValueError', message: new RegExp(`${name}: argument 'training'`) },
     {
       name: 'a tensor flag with branches of different shapes',
-      run: (K) => call(K, K.zeros([2]), K.ones([3]), K.placeholder({ shape: [], dtype: 'bool' })),
+      run: (K) => call(unchecked(K), K.zeros([2]), K.ones([3]), K.placeholder({ shape: [], dtype: 'bool' })),
       error: 'KerasShapeError',
       message: new RegExp(`${name}: arguments '(x|alt)' and '(x|alt)'`),
     },
@@ -737,7 +737,7 @@ export const GRAPH_SPECS: FunctionSpec[] = [
           const x = K.placeholder({ shape: [null, 2], name: 'x' });
           const y = K.placeholder({ shape: [null, 1], name: 'y' });
           const loss = K.mean(K.square(K.subtract(K.dot(x, w), y)));
-          const [g] = K.gradients(loss, [w]);
+          const [g] = K.gradients(loss, [w], { unconnected: 'zero' });
           const step = K.function([x, y], [loss], [K.updateSub(w, K.multiply(g, 0.1))]);
           const xv = K.eval(xs);
           const yv = K.eval(ys);
@@ -815,7 +815,7 @@ export const GRAPH_SPECS: FunctionSpec[] = [
       },
       {
         name: 'too many values',
-        run: (K) => K.function([K.placeholder({ shape: [1] })], [K.constant(1)])([[1], [2]]),
+        run: (K) => (K.function([K.placeholder({ shape: [1] })], [K.constant(1)]) as (values: unknown) => unknown)([[1], [2]]),
         error: 'KerasValueError',
         message: /function: .*input values/,
       },
@@ -879,7 +879,7 @@ export const GRAPH_SPECS: FunctionSpec[] = [
         name: 'a gradient of a gradient',
         inputs: [df([[0.5, -1], [2, 1.5]], { kind: 'lazy' })],
         run(K, x) {
-          const g = K.gradients(K.sum(K.multiply(K.square(x), x)), [x])[0];
+          const [g] = K.gradients(K.sum(K.multiply(K.square(x), x)), [x], { unconnected: 'zero' });
           return K.gradients(K.sum(g), [x])[0];
         },
         expected: (x) => mul(x, 6),

@@ -4,7 +4,7 @@
  * sin, cos, maximum, minimum and the comparisons).
  */
 import type { KTensor } from '../../src/index';
-import { CaseOutput, defineSpec, ErrorCase, FunctionSpec, KApi, ValueCase } from '../case';
+import { CaseOutput, defineSpec, ErrorCase, FunctionSpec, KApi, UncheckedKApi, unchecked, ValueCase } from '../case';
 import { abs, dot, exp, log, map, Nested, OArray, maximum as omaximum, minimum as ominimum, roundedUniform, square, toNested, transpose } from '../oracle';
 import { batchDot, clip, compare, Comparison, cos, gather, pow, round, sign, sin } from '../oracle/math';
 import { bad, bl, df, fl, i32, M23, T234 } from './helpers';
@@ -54,7 +54,7 @@ const R234 = [
   ],
 ];
 
-type KCompare = (K: KApi, x: unknown, y: unknown) => CaseOutput;
+type KCompare = (K: UncheckedKApi, x: unknown, y: unknown) => CaseOutput;
 
 /** The cases shared by the six comparisons. */
 function comparisonSpec(kerasName: string, tsName: string, op: Comparison, call: KCompare, boolOk: boolean): FunctionSpec {
@@ -64,45 +64,45 @@ function comparisonSpec(kerasName: string, tsName: string, op: Comparison, call:
       name: 'same shapes, some equal elements',
       inputs: [fl([[1, 2, 3], [4, 5, 6]]), fl([[1, 3, 2], [4, 4, 7]])],
       outDtype: 'bool',
-      run: (K, x, y) => call(K, x, y),
+      run: (K, x, y) => call(unchecked(K), x, y),
       expected: (x, y) => o(x, y),
     },
     {
       name: 'broadcast a row',
       inputs: [fl(M23), fl(ROW3, { placeholderShape: [3] })],
       outDtype: 'bool',
-      run: (K, x, y) => call(K, x, y),
+      run: (K, x, y) => call(unchecked(K), x, y),
       expected: (x, y) => o(x, y),
     },
     {
       name: 'rank 3 against a column',
       inputs: [fl(T234), fl([[0.3], [0.4], [-1.6]], { placeholderShape: [3, 1] })],
       outDtype: 'bool',
-      run: (K, x, y) => call(K, x, y),
+      run: (K, x, y) => call(unchecked(K), x, y),
       expected: (x, y) => o(x, y),
     },
-    { name: 'a number', inputs: [fl(M23)], outDtype: 'bool', run: (K, x) => call(K, x, 1.5), expected: (x) => o(x, 1.5) },
-    { name: 'a number first', inputs: [fl(M23)], outDtype: 'bool', run: (K, x) => call(K, -0.75, x), expected: (x) => compare(-0.75, x, op) },
+    { name: 'a number', inputs: [fl(M23)], outDtype: 'bool', run: (K, x) => call(unchecked(K), x, 1.5), expected: (x) => o(x, 1.5) },
+    { name: 'a number first', inputs: [fl(M23)], outDtype: 'bool', run: (K, x) => call(unchecked(K), -0.75, x), expected: (x) => compare(-0.75, x, op) },
     {
       name: 'int32',
       inputs: [i32([[1, -2, 3], [4, 5, -6]]), i32([1, 5, -6], { placeholderShape: [3] })],
       outDtype: 'bool',
-      run: (K, x, y) => call(K, x, y),
+      run: (K, x, y) => call(unchecked(K), x, y),
       expected: (x, y) => o(x, y),
     },
-    { name: 'int32 with a number', inputs: [i32([-1, 0, 1, 2])], outDtype: 'bool', run: (K, x) => call(K, x, 1), expected: (x) => o(x, 1) },
+    { name: 'int32 with a number', inputs: [i32([-1, 0, 1, 2])], outDtype: 'bool', run: (K, x) => call(unchecked(K), x, 1), expected: (x) => o(x, 1) },
     {
       name: 'NaN compares false (and not-equal true)',
       inputs: [fl([NaN, 1, NaN]), fl([NaN, NaN, 2])],
       outDtype: 'bool',
-      run: (K, x, y) => call(K, x, y),
+      run: (K, x, y) => call(unchecked(K), x, y),
       expected: (x, y) => o(x, y),
     },
     {
       name: 'infinities',
       inputs: [fl([Infinity, -Infinity, 1, Infinity])],
       outDtype: 'bool',
-      run: (K, x) => call(K, x, Infinity),
+      run: (K, x) => call(unchecked(K), x, Infinity),
       expected: (x) => o(x, Infinity),
     },
   ];
@@ -111,21 +111,21 @@ function comparisonSpec(kerasName: string, tsName: string, op: Comparison, call:
       name: 'bool operands',
       inputs: [bl([[true, false], [false, true]]), bl([true, false], { placeholderShape: [2] })],
       outDtype: 'bool',
-      run: (K, x, y) => call(K, x, y),
+      run: (K, x, y) => call(unchecked(K), x, y),
       expected: (x, y) => o(x, y),
     });
   }
   const re = (rest: string): RegExp => new RegExp(`${tsName}: ${rest}`);
   const errorCases: ErrorCase[] = [
-    { name: 'dtypes differ', run: (K) => call(K, K.constant([1]), K.constant([1], { dtype: 'int32' })), error: 'KerasTypeError', message: re("arguments 'x' and 'y'") },
-    { name: 'shapes do not broadcast', run: (K) => call(K, K.constant([1, 2]), K.constant([1, 2, 3])), error: 'KerasShapeError', message: re('.*cannot be broadcast') },
-    { name: 'a fractional number with int32', run: (K) => call(K, K.constant([1], { dtype: 'int32' }), 0.5), error: 'KerasTypeError', message: re(".*'y'") },
-    { name: 'a string', run: (K) => call(K, 'abc', K.constant([1])), error: 'KerasTypeError', message: re(".*'x'") },
+    { name: 'dtypes differ', run: (K) => call(unchecked(K), K.constant([1]), K.constant([1], { dtype: 'int32' })), error: 'KerasTypeError', message: re("arguments 'x' and 'y'") },
+    { name: 'shapes do not broadcast', run: (K) => call(unchecked(K), K.constant([1, 2]), K.constant([1, 2, 3])), error: 'KerasShapeError', message: re('.*cannot be broadcast') },
+    { name: 'a fractional number with int32', run: (K) => call(unchecked(K), K.constant([1], { dtype: 'int32' }), 0.5), error: 'KerasTypeError', message: re(".*'y'") },
+    { name: 'a string', run: (K) => call(unchecked(K), 'abc', K.constant([1])), error: 'KerasTypeError', message: re(".*'x'") },
   ];
   if (!boolOk) {
     errorCases.push({
       name: 'bool operands',
-      run: (K) => call(K, K.constant([true], { dtype: 'bool' }), K.constant([false], { dtype: 'bool' })),
+      run: (K) => call(unchecked(K), K.constant([true], { dtype: 'bool' }), K.constant([false], { dtype: 'bool' })),
       error: 'KerasTypeError',
       message: re("arguments 'x' and 'y' must be numeric"),
     });
@@ -138,38 +138,38 @@ function extremumSpec(kerasName: 'maximum' | 'minimum', call: KCompare, oracle: 
   return defineSpec({
     kerasName,
     cases: [
-      { name: 'same shapes', inputs: [df(M23), df(POS23)], run: (K, x, y) => call(K, x, y), expected: (x, y) => oracle(x, y), grad: true },
+      { name: 'same shapes', inputs: [df(M23), df(POS23)], run: (K, x, y) => call(unchecked(K), x, y), expected: (x, y) => oracle(x, y), grad: true },
       {
         name: 'broadcast a row',
         inputs: [df(M23), df(ROW3B, { placeholderShape: [3] })],
-        run: (K, x, y) => call(K, x, y),
+        run: (K, x, y) => call(unchecked(K), x, y),
         expected: (x, y) => oracle(x, y),
         grad: true,
       },
       {
         name: 'rank 3 against a column',
         inputs: [df(T234), df([[0.35], [0.45], [-1.55]], { placeholderShape: [3, 1] })],
-        run: (K, x, y) => call(K, x, y),
+        run: (K, x, y) => call(unchecked(K), x, y),
         expected: (x, y) => oracle(x, y),
         grad: true,
       },
-      { name: 'a number', inputs: [df(T234)], run: (K, x) => call(K, x, 0.1), expected: (x) => oracle(x, 0.1), grad: true },
-      { name: 'a number first', inputs: [df(M23)], run: (K, x) => call(K, 1, x), expected: (x) => oracle(x, 1), grad: true },
-      { name: 'int32', inputs: [i32([[1, -2, 3], [4, 5, -6]]), i32([0, 5, -7], { placeholderShape: [3] })], run: (K, x, y) => call(K, x, y), expected: (x, y) => oracle(x, y) },
-      { name: 'infinities', inputs: [fl([Infinity, -Infinity, 2]), fl([1, 1, -Infinity])], run: (K, x, y) => call(K, x, y), expected: (x, y) => oracle(x, y) },
+      { name: 'a number', inputs: [df(T234)], run: (K, x) => call(unchecked(K), x, 0.1), expected: (x) => oracle(x, 0.1), grad: true },
+      { name: 'a number first', inputs: [df(M23)], run: (K, x) => call(unchecked(K), 1, x), expected: (x) => oracle(x, 1), grad: true },
+      { name: 'int32', inputs: [i32([[1, -2, 3], [4, 5, -6]]), i32([0, 5, -7], { placeholderShape: [3] })], run: (K, x, y) => call(unchecked(K), x, y), expected: (x, y) => oracle(x, y) },
+      { name: 'infinities', inputs: [fl([Infinity, -Infinity, 2]), fl([1, 1, -Infinity])], run: (K, x, y) => call(unchecked(K), x, y), expected: (x, y) => oracle(x, y) },
       // special values: NaN on either side gives NaN (NumPy, TensorFlow)
-      { name: 'NaN propagates from either side', inputs: [fl([NaN, 1, NaN, 2]), fl([1, NaN, NaN, 3])], run: (K, x, y) => call(K, x, y), expected: () => [NaN, NaN, NaN, isMax ? 3 : 2] },
+      { name: 'NaN propagates from either side', inputs: [fl([NaN, 1, NaN, 2]), fl([1, NaN, NaN, 3])], run: (K, x, y) => call(unchecked(K), x, y), expected: () => [NaN, NaN, NaN, isMax ? 3 : 2] },
       {
         name: 'ties: the gradient goes to x (as TensorFlow)',
         inputs: [fl([1, 2, 3], { kind: 'lazy' }), fl([1, isMax ? 1 : 5, 3], { kind: 'lazy' })],
-        run: (K, x, y) => K.gradients(K.sum(call(K, x, y) as KTensor), [x, y]),
+        run: (K, x, y) => K.gradients(K.sum(call(unchecked(K), x, y) as KTensor), [x, y]),
         expected: () => [[1, 1, 1], [0, 0, 0]],
       },
     ],
     errorCases: [
-      { name: 'bool', run: (K) => call(K, K.constant([true], { dtype: 'bool' }), K.constant([false], { dtype: 'bool' })), error: 'KerasTypeError', message: new RegExp(`${kerasName}: arguments 'x' and 'y'`) },
-      { name: 'dtypes differ', run: (K) => call(K, K.constant([1]), K.constant([1], { dtype: 'int32' })), error: 'KerasTypeError', message: new RegExp(`${kerasName}: arguments 'x' and 'y'`) },
-      { name: 'shapes do not broadcast', run: (K) => call(K, K.constant([1, 2]), K.constant([1, 2, 3])), error: 'KerasShapeError', message: new RegExp(`${kerasName}: .*broadcast`) },
+      { name: 'bool', run: (K) => call(unchecked(K), K.constant([true], { dtype: 'bool' }), K.constant([false], { dtype: 'bool' })), error: 'KerasTypeError', message: new RegExp(`${kerasName}: arguments 'x' and 'y'`) },
+      { name: 'dtypes differ', run: (K) => call(unchecked(K), K.constant([1]), K.constant([1], { dtype: 'int32' })), error: 'KerasTypeError', message: new RegExp(`${kerasName}: arguments 'x' and 'y'`) },
+      { name: 'shapes do not broadcast', run: (K) => call(unchecked(K), K.constant([1, 2]), K.constant([1, 2, 3])), error: 'KerasShapeError', message: new RegExp(`${kerasName}: .*broadcast`) },
     ],
   });
 }

@@ -5,7 +5,7 @@
  * mode, and gradient checks.
  */
 import type { KTensor } from '../../src/index';
-import { CaseOutput, defineSpec, ErrorCase, FunctionSpec, KApi, ValueCase } from '../case';
+import { CaseOutput, defineSpec, ErrorCase, FunctionSpec, KApi, UncheckedKApi, unchecked, ValueCase } from '../case';
 import { max, mean, OArray, reduce, ReduceKind, roundedUniform, sum, toNested, withDtype } from '../oracle';
 import { anyAll, argExtreme, cumulative, logsumexp, std, variance } from '../oracle/reduce';
 import { bad, bl, df, fl, i32, M23, T234 } from './helpers';
@@ -34,17 +34,17 @@ function axisCases(fn: KReduce, kind: ReduceKind, static3: boolean): ValueCase[]
 }
 
 /** Bad axis / keepdims / x arguments of a reduction `name` (shared by every reduction's spec). */
-export function axisErrors(name: string, call: (K: KApi, x: unknown, axis?: unknown, keepdims?: unknown) => unknown): ErrorCase[] {
+export function axisErrors(name: string, call: (K: UncheckedKApi, x: unknown, axis?: unknown, keepdims?: unknown) => unknown): ErrorCase[] {
   const x = (K: KApi) => K.constant([[1, 2, 3], [4, 5, 6]]);
   const re = (arg: string) => new RegExp(`${name}: argument '${arg}`);
   return [
-    { name: 'axis out of range', run: (K) => call(K, x(K), 2), error: 'KerasValueError', message: re('axis') },
-    { name: 'axis below -rank', run: (K) => call(K, x(K), -3), error: 'KerasValueError', message: re('axis') },
-    { name: 'a repeated axis', run: (K) => call(K, x(K), [1, -1]), error: 'KerasValueError', message: re('axis') },
-    { name: 'a fractional axis', run: (K) => call(K, x(K), 0.5), error: 'KerasValueError', message: re('axis') },
-    { name: 'an axis list with a bad entry', run: (K) => call(K, x(K), [0, 5]), error: 'KerasValueError', message: re('axis') },
-    { name: 'keepdims not a boolean', run: (K) => call(K, x(K), 0, 'yes'), error: 'KerasValueError', message: re('keepdims') },
-    { name: 'a string tensor', run: (K) => call(K, 'abc'), error: 'KerasTypeError', message: re('x') },
+    { name: 'axis out of range', run: (K) => call(unchecked(K), x(K), 2), error: 'KerasValueError', message: re('axis') },
+    { name: 'axis below -rank', run: (K) => call(unchecked(K), x(K), -3), error: 'KerasValueError', message: re('axis') },
+    { name: 'a repeated axis', run: (K) => call(unchecked(K), x(K), [1, -1]), error: 'KerasValueError', message: re('axis') },
+    { name: 'a fractional axis', run: (K) => call(unchecked(K), x(K), 0.5), error: 'KerasValueError', message: re('axis') },
+    { name: 'an axis list with a bad entry', run: (K) => call(unchecked(K), x(K), [0, 5]), error: 'KerasValueError', message: re('axis') },
+    { name: 'keepdims not a boolean', run: (K) => call(unchecked(K), x(K), 0, 'yes'), error: 'KerasValueError', message: re('keepdims') },
+    { name: 'a string tensor', run: (K) => call(unchecked(K), 'abc'), error: 'KerasTypeError', message: re('x') },
   ];
 }
 
@@ -85,14 +85,14 @@ const red =
 function cumulativeCases(name: 'cumsum' | 'cumprod', kind: 'sum' | 'prod'): ValueCase[] {
   const call = (K: KApi, x: KTensor, axis?: number): KTensor => (axis === undefined ? K[name](x) : K[name](x, axis));
   return [
-    { name: 'axis omitted (0)', inputs: [df(PM23)], run: (K, x) => call(K, x), expected: (x) => cumulative(x, 0, kind), grad: true },
-    { name: 'axis 1', inputs: [df(PM23)], run: (K, x) => call(K, x, 1), expected: (x) => cumulative(x, 1, kind), grad: true },
-    { name: 'axis -1 of rank 3', inputs: [df(P234)], run: (K, x) => call(K, x, -1), expected: (x) => cumulative(x, -1, kind), grad: true },
-    { name: 'axis 1 of rank 3', inputs: [df(P234)], run: (K, x) => call(K, x, 1), expected: (x) => cumulative(x, 1, kind), grad: true },
-    { name: 'over the unknown batch dim', inputs: [df(P234)], run: (K, x) => call(K, x, 0), expected: (x) => cumulative(x, 0, kind), grad: true },
-    { name: 'a vector', inputs: [df([1.5, -0.5, 2, 0.75])], run: (K, x) => call(K, x), expected: (x) => cumulative(x, 0, kind), grad: true },
-    { name: 'int32 stays int32', inputs: [i32([[1, -2, 3], [4, 5, -6]])], run: (K, x) => call(K, x, 1), expected: (x) => cumulative(x, 1, kind) },
-    { name: 'bool counts as int32', inputs: [bl([[true, false, true], [true, true, false]])], outDtype: 'int32', run: (K, x) => call(K, x, 1), expected: (x) => cumulative(x, 1, kind) },
+    { name: 'axis omitted (0)', inputs: [df(PM23)], run: (K, x) => call(unchecked(K), x), expected: (x) => cumulative(x, 0, kind), grad: true },
+    { name: 'axis 1', inputs: [df(PM23)], run: (K, x) => call(unchecked(K), x, 1), expected: (x) => cumulative(x, 1, kind), grad: true },
+    { name: 'axis -1 of rank 3', inputs: [df(P234)], run: (K, x) => call(unchecked(K), x, -1), expected: (x) => cumulative(x, -1, kind), grad: true },
+    { name: 'axis 1 of rank 3', inputs: [df(P234)], run: (K, x) => call(unchecked(K), x, 1), expected: (x) => cumulative(x, 1, kind), grad: true },
+    { name: 'over the unknown batch dim', inputs: [df(P234)], run: (K, x) => call(unchecked(K), x, 0), expected: (x) => cumulative(x, 0, kind), grad: true },
+    { name: 'a vector', inputs: [df([1.5, -0.5, 2, 0.75])], run: (K, x) => call(unchecked(K), x), expected: (x) => cumulative(x, 0, kind), grad: true },
+    { name: 'int32 stays int32', inputs: [i32([[1, -2, 3], [4, 5, -6]])], run: (K, x) => call(unchecked(K), x, 1), expected: (x) => cumulative(x, 1, kind) },
+    { name: 'bool counts as int32', inputs: [bl([[true, false, true], [true, true, false]])], outDtype: 'int32', run: (K, x) => call(unchecked(K), x, 1), expected: (x) => cumulative(x, 1, kind) },
   ];
 }
 

@@ -196,7 +196,7 @@ export const STATE_SPECS: FunctionSpec[] = [
         modes: ['eager'],
         run(K, w) {
           const loss = K.sum(K.square(w));
-          const [g] = K.gradients(loss, [w]);
+          const [g] = K.gradients(loss, [w], { unconnected: 'zero' });
           const f = K.function([], [loss], [K.updateSub(w, K.multiply(g, 0.25))]);
           const l0 = f([])[0];
           return [l0, K.getValue(w)];

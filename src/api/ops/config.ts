@@ -11,13 +11,14 @@ import { NDArray } from '../ndarray';
 import { constantFrom } from '../primitives';
 import { KTensor } from '../tensor';
 import { toHostValue } from '../values';
+import type { TensorInput } from '../tensor-input';
 
 /**
  * Casts a host array (or anything `constant` takes) to floatx, returning an NDArray.
  *
  * Mirrors `keras.backend.cast_to_floatx(x)`.
  */
-export function castToFloatx(x: unknown): NDArray {
+export function castToFloatx(x: TensorInput): NDArray {
   if (x instanceof KTensor) throw new KerasTypeError(`castToFloatx: argument 'x' must be a host array (use K.cast for tensors)`);
   const host = toHostValue(x, 'castToFloatx', 'x', floatx(), floatx());
   return new NDArray(host.data, host.shape, host.dtype);

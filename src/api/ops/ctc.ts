@@ -25,6 +25,7 @@ import { constantOf,stopGrad } from '../primitives';
 import { dimsCompatible } from '../validate';
 import { logSoftmax } from './nn/numerics';
 import { evaluate } from './tensors/inspect';
+import type { TensorInput } from '../tensor-input';
 
 /** The log of an impossible state: finite, so that sums and gradients stay free of NaN. */
 const LOG_ZERO = -1e30;
@@ -190,7 +191,7 @@ function lengthArg(v: unknown, fn: string, arg: string, batch: number | null): K
  *
  * Mirrors `keras.backend.ctc_batch_cost(y_true, y_pred, input_length, label_length)`.
  */
-export function ctcBatchCost(yTrue: unknown, yPred: unknown, inputLength: unknown, labelLength: unknown): KTensor {
+export function ctcBatchCost(yTrue: TensorInput, yPred: TensorInput, inputLength: TensorInput, labelLength: TensorInput): KTensor {
   const fn = 'ctcBatchCost';
   const p = floatTensor(yPred, fn, 'yPred');
   if (p.rank !== 3) throw new KerasValueError(`${fn}: argument 'yPred' must have rank 3 (samples, time, classes), got shape [${fmt(p.shape)}]`);
@@ -313,7 +314,7 @@ function vectorArg(v: unknown, fn: string, arg: string): KTensor {
  *
  * Mirrors `keras.backend.ctc_interleave_blanks(Y)` (Theano backend).
  */
-export function ctcInterleaveBlanks(Y: unknown): KTensor {
+export function ctcInterleaveBlanks(Y: TensorInput): KTensor {
   const fn = 'ctcInterleaveBlanks';
   const y = vectorArg(Y, fn, 'Y');
   const n = y.shape[0] as number;
@@ -339,7 +340,7 @@ export function ctcInterleaveBlanks(Y: unknown): KTensor {
  *
  * Mirrors `keras.backend.ctc_create_skip_idxs(Y)` (Theano backend).
  */
-export function ctcCreateSkipIdxs(Y: unknown): KTensor {
+export function ctcCreateSkipIdxs(Y: TensorInput): KTensor {
   const fn = 'ctcCreateSkipIdxs';
   const y = vectorArg(Y, fn, 'Y');
   if (y.node.kind !== 'constant') {
@@ -390,7 +391,7 @@ function intScalarArg(v: unknown, fn: string, arg: string): KTensor {
  *
  * Mirrors `keras.backend.ctc_update_log_p(skip_idxs, zeros, active, log_p_curr, log_p_prev)` (Theano backend).
  */
-export function ctcUpdateLogP(skipIdxs: unknown, zeros: unknown, active: unknown, logPCurr: unknown, logPPrev: unknown): [KTensor, KTensor] {
+export function ctcUpdateLogP(skipIdxs: TensorInput, zeros: TensorInput, active: TensorInput, logPCurr: TensorInput, logPPrev: TensorInput): [KTensor, KTensor] {
   const fn = 'ctcUpdateLogP';
   const cur = floatTensor(logPCurr, fn, 'logPCurr');
   if (cur.rank !== 1) throw new KerasValueError(`${fn}: argument 'logPCurr' must be a vector (rank 1), got shape [${fmt(cur.shape)}]`);
@@ -487,7 +488,7 @@ function skipTargets(y: KTensor, S: number, fn: string): KTensor | null {
  *
  * Mirrors `keras.backend.ctc_path_probs(predict, Y, alpha=1e-4)` (Theano backend).
  */
-export function ctcPathProbs(predict: unknown, Y: unknown, alpha = 1e-4): [KTensor, KTensor] {
+export function ctcPathProbs(predict: TensorInput, Y: TensorInput, alpha = 1e-4): [KTensor, KTensor] {
   const fn = 'ctcPathProbs';
   const { pr, y, T, C, S } = pathInputs(predict, Y, fn);
   if (typeof alpha !== 'number' || !Number.isFinite(alpha)) throw new KerasValueError(`${fn}: argument 'alpha' must be a finite number, got ${show(alpha)}`);
@@ -528,7 +529,7 @@ export function ctcPathProbs(predict: unknown, Y: unknown, alpha = 1e-4): [KTens
  *
  * Mirrors `keras.backend.ctc_cost(predict, Y)` (Theano backend).
  */
-export function ctcCost(predict: unknown, Y: unknown): KTensor {
+export function ctcCost(predict: TensorInput, Y: TensorInput): KTensor {
   const fn = 'ctcCost';
   vectorArg(Y, fn, 'Y');
   pathInputs(predict, Y, fn);

@@ -9,13 +9,14 @@ import { KerasTypeError,KerasValueError } from '../../errors';
 import { applyOp,binary,cast,unary } from '../primitives';
 import { installTensorMethods,KTensor } from '../tensor';
 import { binaryOperands,requireTensorLike,show } from '../validate';
+import type { TensorInput } from '../tensor-input';
 
 /**
  * `x + y` with NumPy broadcasting (also `x.add(y)`).
  *
  * Mirrors Python's `x + y` on Keras tensors.
  */
-export function add(x: unknown, y: unknown): KTensor {
+export function add(x: TensorInput, y: TensorInput): KTensor {
   return numericOperands('add', x, y, (a, b) => binary('add', a, b));
 }
 
@@ -31,7 +32,7 @@ function numericOperands(fn: string, x: unknown, y: unknown, f: (a: KTensor, b: 
  *
  * Mirrors Python's `x - y` on Keras tensors.
  */
-export function subtract(x: unknown, y: unknown): KTensor {
+export function subtract(x: TensorInput, y: TensorInput): KTensor {
   return numericOperands('subtract', x, y, (a, b) => binary('sub', a, b));
 }
 
@@ -40,7 +41,7 @@ export function subtract(x: unknown, y: unknown): KTensor {
  *
  * Mirrors Python's `x * y` on Keras tensors.
  */
-export function multiply(x: unknown, y: unknown): KTensor {
+export function multiply(x: TensorInput, y: TensorInput): KTensor {
   return numericOperands('multiply', x, y, (a, b) => binary('mul', a, b));
 }
 
@@ -50,7 +51,7 @@ export function multiply(x: unknown, y: unknown): KTensor {
  *
  * Mirrors Python's `x / y` on Keras tensors.
  */
-export function divide(x: unknown, y: unknown): KTensor {
+export function divide(x: TensorInput, y: TensorInput): KTensor {
   return numericOperands('divide', x, y, (a, b) =>
     isIntDType(a.dtype) ? binary('div', cast(a, floatx()), cast(b, floatx())) : binary('div', a, b),
   );
@@ -61,7 +62,7 @@ export function divide(x: unknown, y: unknown): KTensor {
  *
  * Mirrors Python's unary `-x` on Keras tensors.
  */
-export function negative(x: unknown): KTensor {
+export function negative(x: TensorInput): KTensor {
   const t = requireTensorLike(x, 'negative');
   if (t.dtype === 'bool') throw new KerasTypeError(`negative: argument 'x' must be numeric, got bool`);
   return unary('neg', t);
@@ -73,7 +74,7 @@ export function negative(x: unknown): KTensor {
  *
  * Mirrors Python indexing `x[a:b, ...]` and `keras.backend.slice(x, start, size)`.
  */
-export function slice(x: unknown, start: readonly number[], size: readonly number[]): KTensor {
+export function slice(x: TensorInput, start: readonly number[], size: readonly number[]): KTensor {
   const t = requireTensorLike(x, 'slice');
   const check = (v: unknown, arg: string): number[] => {
     if (!Array.isArray(v) || v.length !== t.rank || v.some((d) => !Number.isInteger(d))) {

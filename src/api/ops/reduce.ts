@@ -11,6 +11,7 @@ import { add, binary, cast, div, onesLikeOp, reduceOp, scalar, sub, unary, where
 import { KTensor } from '../tensor';
 import { floatTensor,normAxes,normAxis,requireTensorLike } from '../validate';
 import { checkBool } from '../validate';
+import type { TensorInput } from '../tensor-input';
 
 function keep(keepdims: unknown, fn: string): boolean {
   return keepdims === undefined || keepdims === null ? false : checkBool(keepdims, fn, 'keepdims');
@@ -28,7 +29,7 @@ function reduction(fn: string, x: unknown, axis: unknown, keepdims: unknown): { 
  *
  * Mirrors `keras.backend.sum(x, axis=None, keepdims=False)`.
  */
-export function sum(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function sum(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
   const { t, axes, kd } = reduction('sum', x, axis, keepdims);
   return reduceOp('reduceSum', t.dtype === 'bool' ? cast(t, 'int32') : t, axes, kd);
 }
@@ -38,7 +39,7 @@ export function sum(x: unknown, axis?: number | readonly number[] | null, keepdi
  *
  * Mirrors `keras.backend.mean(x, axis=None, keepdims=False)`.
  */
-export function mean(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function mean(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
   let t = requireTensorLike(x, 'mean');
   const axes = normAxes(axis, t.rank, 'mean');
   const kd = keep(keepdims, 'mean');
@@ -57,7 +58,7 @@ export function mean(x: unknown, axis?: number | readonly number[] | null, keepd
  *
  * Mirrors `keras.backend.max(x, axis=None, keepdims=False)`.
  */
-export function max(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function max(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
   const { t, axes, kd } = reduction('max', x, axis, keepdims);
   if (t.dtype === 'bool') return reduceOp('reduceAny', t, axes, kd);
   return reduceOp('reduceMax', t, axes, kd);
@@ -69,7 +70,7 @@ export function max(x: unknown, axis?: number | readonly number[] | null, keepdi
  *
  * Mirrors `keras.backend.min(x, axis=None, keepdims=False)`.
  */
-export function min(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function min(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
   const { t, axes, kd } = reduction('min', x, axis, keepdims);
   if (t.dtype === 'bool') return reduceOp('reduceAll', t, axes, kd);
   return reduceOp('reduceMin', t, axes, kd);
@@ -80,7 +81,7 @@ export function min(x: unknown, axis?: number | readonly number[] | null, keepdi
  *
  * Mirrors `keras.backend.prod(x, axis=None, keepdims=False)`.
  */
-export function prod(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function prod(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
   const { t, axes, kd } = reduction('prod', x, axis, keepdims);
   return reduceOp('reduceProd', t.dtype === 'bool' ? cast(t, 'int32') : t, axes, kd);
 }
@@ -100,7 +101,7 @@ function cumulative(op: 'cumsum' | 'cumprod', x: unknown, axis: unknown): KTenso
  *
  * Mirrors `keras.backend.cumsum(x, axis=0)`.
  */
-export function cumsum(x: unknown, axis = 0): KTensor {
+export function cumsum(x: TensorInput, axis = 0): KTensor {
   return cumulative('cumsum', x, axis);
 }
 
@@ -111,7 +112,7 @@ export function cumsum(x: unknown, axis = 0): KTensor {
  *
  * Mirrors `keras.backend.cumprod(x, axis=0)`.
  */
-export function cumprod(x: unknown, axis = 0): KTensor {
+export function cumprod(x: TensorInput, axis = 0): KTensor {
   return cumulative('cumprod', x, axis);
 }
 
@@ -149,7 +150,7 @@ export { variance_ as var };
  *
  * Mirrors `keras.backend.std(x, axis=None, keepdims=False)`.
  */
-export function std(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function std(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
   const t = asFloat(x, 'std');
   const axes = normAxes(axis, t.rank, 'std');
   return unary('sqrt', variance(t, axes, keep(keepdims, 'std')));
@@ -170,7 +171,7 @@ function logical(op: 'reduceAny' | 'reduceAll', fn: string, x: unknown, axis: un
  *
  * Mirrors `keras.backend.any(x, axis=None, keepdims=False)`.
  */
-export function any(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function any(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
   return logical('reduceAny', 'any', x, axis, keepdims);
 }
 
@@ -180,7 +181,7 @@ export function any(x: unknown, axis?: number | readonly number[] | null, keepdi
  *
  * Mirrors `keras.backend.all(x, axis=None, keepdims=False)`.
  */
-export function all(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function all(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
   return logical('reduceAll', 'all', x, axis, keepdims);
 }
 
@@ -201,7 +202,7 @@ function argExtreme(op: 'argMax' | 'argMin', fn: string, x: unknown, axis: unkno
  *
  * Mirrors `keras.backend.argmax(x, axis=-1)`.
  */
-export function argmax(x: unknown, axis = -1): KTensor {
+export function argmax(x: TensorInput, axis = -1): KTensor {
   return argExtreme('argMax', 'argmax', x, axis);
 }
 
@@ -211,7 +212,7 @@ export function argmax(x: unknown, axis = -1): KTensor {
  *
  * Mirrors `keras.backend.argmin(x, axis=-1)`.
  */
-export function argmin(x: unknown, axis = -1): KTensor {
+export function argmin(x: TensorInput, axis = -1): KTensor {
   return argExtreme('argMin', 'argmin', x, axis);
 }
 
@@ -223,7 +224,7 @@ export function argmin(x: unknown, axis = -1): KTensor {
  *
  * Mirrors `keras.backend.logsumexp(x, axis=None, keepdims=False)`.
  */
-export function logsumexp(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function logsumexp(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
   const t = floatTensor(x, 'logsumexp');
   const axes = normAxes(axis, t.rank, 'logsumexp');
   const kd = keep(keepdims, 'logsumexp');

@@ -15,6 +15,7 @@ import { KTensor,storeVariable,checkBackendDType } from '../tensor';
 import { checkNumber,requireTensor } from '../validate';
 import { toHostValue } from '../values';
 import { evaluate } from './tensors/inspect';
+import type { TensorInput } from '../tensor-input';
 
 function requireVariable(x: unknown, fn: string, arg: string): KTensor {
   const t = requireTensor(x, fn, arg);
@@ -48,7 +49,7 @@ function updateWith(
  *
  * Mirrors `keras.backend.update(x, new_x)`.
  */
-export function update(x: KTensor, newX: unknown): KUpdate {
+export function update(x: KTensor, newX: TensorInput): KUpdate {
   return updateWith('update', x, 'x', newX, 'newX');
 }
 
@@ -57,7 +58,7 @@ export function update(x: KTensor, newX: unknown): KUpdate {
  *
  * Mirrors `keras.backend.update_add(x, increment)`.
  */
-export function updateAdd(x: KTensor, increment: unknown): KUpdate {
+export function updateAdd(x: KTensor, increment: TensorInput): KUpdate {
   return updateWith('updateAdd', x, 'x', increment, 'increment', add);
 }
 
@@ -66,7 +67,7 @@ export function updateAdd(x: KTensor, increment: unknown): KUpdate {
  *
  * Mirrors `keras.backend.update_sub(x, decrement)`.
  */
-export function updateSub(x: KTensor, decrement: unknown): KUpdate {
+export function updateSub(x: KTensor, decrement: TensorInput): KUpdate {
   return updateWith('updateSub', x, 'x', decrement, 'decrement', sub);
 }
 
@@ -75,7 +76,7 @@ export function updateSub(x: KTensor, decrement: unknown): KUpdate {
  *
  * Mirrors `keras.backend.moving_average_update(variable, value, momentum)`.
  */
-export function movingAverageUpdate(variable: KTensor, value: unknown, momentum: number): KUpdate {
+export function movingAverageUpdate(variable: KTensor, value: TensorInput, momentum: number): KUpdate {
   const m = checkNumber(momentum, 'movingAverageUpdate', 'momentum');
   return updateWith('movingAverageUpdate', variable, 'variable', value, 'value', (cur, val) => add(mul(cur, scalar(m, cur.dtype)), mul(val, scalar(1 - m, cur.dtype))));
 }
@@ -108,7 +109,7 @@ export function batchGetValue(xs: readonly KTensor[]): NDArray[] {
  *
  * Mirrors `keras.backend.set_value(x, value)`.
  */
-export function setValue(x: KTensor, value: unknown): void {
+export function setValue(x: KTensor, value: TensorInput): void {
   assignValue(x, value, 'setValue', 'x', 'value');
 }
 

@@ -14,6 +14,7 @@ import { applyComposite } from '../../composites';
 import { KTensor } from '../../tensor';
 import { ConvOptions,optionsArg,windowedArgs } from './arguments';
 import { effectiveKernel,fromChannelsLast,PaddingMode,WindowAxis } from './patches';
+import type { TensorInput } from '../../tensor-input';
 
 /** Options of `conv1d`. */
 export interface Conv1dOptions {
@@ -55,7 +56,7 @@ function convN(fn: string, n: number, x: unknown, kernel: unknown, options: unkn
  *
  * Mirrors `keras.backend.conv1d(x, kernel, strides=1, padding='valid', data_format=None, dilation_rate=1)`.
  */
-export function conv1d(x: unknown, kernel: unknown, options: Conv1dOptions = {}): KTensor {
+export function conv1d(x: TensorInput, kernel: TensorInput, options: Conv1dOptions = {}): KTensor {
   return convN('conv1d', 1, x, kernel, options, ['valid', 'same', 'causal']);
 }
 
@@ -69,7 +70,7 @@ export function conv1d(x: unknown, kernel: unknown, options: Conv1dOptions = {})
  *
  * Mirrors `keras.backend.conv2d(x, kernel, strides=(1, 1), padding='valid', data_format=None, dilation_rate=(1, 1))`.
  */
-export function conv2d(x: unknown, kernel: unknown, options: ConvOptions = {}): KTensor {
+export function conv2d(x: TensorInput, kernel: TensorInput, options: ConvOptions = {}): KTensor {
   return convN('conv2d', 2, x, kernel, options, ['valid', 'same']);
 }
 
@@ -82,6 +83,6 @@ export function conv2d(x: unknown, kernel: unknown, options: ConvOptions = {}): 
  *
  * Mirrors `keras.backend.conv3d(x, kernel, strides=(1, 1, 1), padding='valid', data_format=None, dilation_rate=(1, 1, 1))`.
  */
-export function conv3d(x: unknown, kernel: unknown, options: ConvOptions = {}): KTensor {
+export function conv3d(x: TensorInput, kernel: TensorInput, options: ConvOptions = {}): KTensor {
   return convN('conv3d', 3, x, kernel, options, ['valid', 'same']);
 }

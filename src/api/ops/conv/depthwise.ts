@@ -8,6 +8,7 @@ import { matMul,reshapeTo,transposeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { ConvOptions,kernelArg,optionsArg,WindowedArgs,windowedArgs } from './arguments';
 import { dims,extractPatches,fromChannelsLast,product,WindowAxis } from './patches';
+import type { TensorInput } from '../../tensor-input';
 
 /** Depthwise convolution of channels_last `xl` with `kernel` (spatial..., in, multiplier): [batch, out..., in * multiplier]. */
 function depthwiseCore(xl: KTensor, kernel: KTensor, axes: readonly WindowAxis[], fn: string): KTensor {
@@ -46,7 +47,7 @@ function depthwiseParts(fn: string, n: number, x: unknown, depthwiseKernel: unkn
  *
  * Mirrors `keras.backend.depthwise_conv2d(x, depthwise_kernel, strides=(1, 1), padding='valid', data_format=None, dilation_rate=(1, 1))`.
  */
-export function depthwiseConv2d(x: unknown, depthwiseKernel: unknown, options: ConvOptions = {}): KTensor {
+export function depthwiseConv2d(x: TensorInput, depthwiseKernel: TensorInput, options: ConvOptions = {}): KTensor {
   const fn = 'depthwiseConv2d';
   const opts = optionsArg(options, ['strides', 'padding', 'dataFormat', 'dilationRate'], fn);
   const p = depthwiseParts(fn, 2, x, depthwiseKernel, opts);
@@ -78,7 +79,7 @@ function separableN(fn: string, n: number, x: unknown, depthwiseKernel: unknown,
  *
  * Mirrors `keras.backend.separable_conv1d(x, depthwise_kernel, pointwise_kernel, strides=1, padding='valid', data_format=None, dilation_rate=1)`.
  */
-export function separableConv1d(x: unknown, depthwiseKernel: unknown, pointwiseKernel: unknown, options: ConvOptions = {}): KTensor {
+export function separableConv1d(x: TensorInput, depthwiseKernel: TensorInput, pointwiseKernel: TensorInput, options: ConvOptions = {}): KTensor {
   return separableN('separableConv1d', 1, x, depthwiseKernel, pointwiseKernel, options);
 }
 
@@ -90,6 +91,6 @@ export function separableConv1d(x: unknown, depthwiseKernel: unknown, pointwiseK
  *
  * Mirrors `keras.backend.separable_conv2d(x, depthwise_kernel, pointwise_kernel, strides=(1, 1), padding='valid', data_format=None, dilation_rate=(1, 1))`.
  */
-export function separableConv2d(x: unknown, depthwiseKernel: unknown, pointwiseKernel: unknown, options: ConvOptions = {}): KTensor {
+export function separableConv2d(x: TensorInput, depthwiseKernel: TensorInput, pointwiseKernel: TensorInput, options: ConvOptions = {}): KTensor {
   return separableN('separableConv2d', 2, x, depthwiseKernel, pointwiseKernel, options);
 }

@@ -10,6 +10,7 @@ import { KTensor } from '../../tensor';
 import { dataFormatArg } from '../../validate';
 import { kernelArg,rankedFloat,spatialAndChannels,tupleArg } from './arguments';
 import { dims,extractPatches,fromChannelsLast,product,toChannelsLast,WindowAxis } from './patches';
+import type { TensorInput } from '../../tensor-input';
 
 function localConvN(
   fn: string,
@@ -71,8 +72,8 @@ function localConvN(
  * Mirrors `keras.backend.local_conv1d(inputs, kernel, kernel_size, strides, data_format=None)`.
  */
 export function localConv1d(
-  inputs: unknown,
-  kernel: unknown,
+  inputs: TensorInput,
+  kernel: TensorInput,
   kernelSize: number | readonly [number],
   strides: number | readonly [number],
   dataFormat: ImageDataFormat | null = null,
@@ -92,8 +93,8 @@ export function localConv1d(
  * Mirrors `keras.backend.local_conv2d(inputs, kernel, kernel_size, strides, output_shape, data_format=None)`.
  */
 export function localConv2d(
-  inputs: unknown,
-  kernel: unknown,
+  inputs: TensorInput,
+  kernel: TensorInput,
   kernelSize: readonly number[],
   strides: readonly number[],
   outputShape: readonly number[],

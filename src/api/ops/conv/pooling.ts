@@ -11,6 +11,7 @@ import { dataFormatArg,show } from '../../validate';
 import { geometry,optionsArg,paddingArg,rankedFloat,spatialAndChannels,tupleArg } from './arguments';
 import { padsOf } from './convolution';
 import { fromChannelsLast,toChannelsLast } from './patches';
+import type { TensorInput } from '../../tensor-input';
 
 /** Options of `pool2d` and `pool3d`. */
 export interface PoolOptions {
@@ -54,7 +55,7 @@ function poolN(fn: string, n: number, x: unknown, poolSize: unknown, options: un
  *
  * Mirrors `keras.backend.pool2d(x, pool_size, strides=(1, 1), padding='valid', data_format=None, pool_mode='max')`.
  */
-export function pool2d(x: unknown, poolSize: readonly number[], options: PoolOptions = {}): KTensor {
+export function pool2d(x: TensorInput, poolSize: readonly number[], options: PoolOptions = {}): KTensor {
   return poolN('pool2d', 2, x, poolSize, options);
 }
 
@@ -64,6 +65,6 @@ export function pool2d(x: unknown, poolSize: readonly number[], options: PoolOpt
  *
  * Mirrors `keras.backend.pool3d(x, pool_size, strides=(1, 1, 1), padding='valid', data_format=None, pool_mode='max')`.
  */
-export function pool3d(x: unknown, poolSize: readonly number[], options: PoolOptions = {}): KTensor {
+export function pool3d(x: TensorInput, poolSize: readonly number[], options: PoolOptions = {}): KTensor {
   return poolN('pool3d', 3, x, poolSize, options);
 }

@@ -11,6 +11,7 @@ import { dataFormatArg,show } from '../../validate';
 import { kernelArg,optionsArg,paddingArg,rankedFloat,spatialAndChannels,tupleArg } from './arguments';
 import { convWindowOf } from './convolution';
 import { dims,fromChannelsLast,toChannelsLast,WindowAxis,windowAxis } from './patches';
+import type { TensorInput } from '../../tensor-input';
 
 /** Options of `conv2dTranspose` and `conv3dTranspose`. */
 export interface ConvTransposeOptions {
@@ -84,8 +85,8 @@ function convTransposeN(fn: string, n: number, x: unknown, kernel: unknown, outp
  * Mirrors `keras.backend.conv2d_transpose(x, kernel, output_shape, strides=(1, 1), padding='valid', data_format=None)`.
  */
 export function conv2dTranspose(
-  x: unknown,
-  kernel: unknown,
+  x: TensorInput,
+  kernel: TensorInput,
   outputShape: readonly (number | null)[],
   options: ConvTransposeOptions = {},
 ): KTensor {
@@ -100,8 +101,8 @@ export function conv2dTranspose(
  * Mirrors `keras.backend.conv3d_transpose(x, kernel, output_shape, strides=(1, 1, 1), padding='valid', data_format=None)`.
  */
 export function conv3dTranspose(
-  x: unknown,
-  kernel: unknown,
+  x: TensorInput,
+  kernel: TensorInput,
   outputShape: readonly (number | null)[],
   options: ConvTransposeOptions = {},
 ): KTensor {

@@ -14,6 +14,7 @@ import { checkBackendDType, KTensor, storeVariable } from '../../tensor';
 import { isHostArray, toHostValue } from '../../values';
 import { floatx } from '../../../config';
 import { exportGraphToOnnx, OnnxExportInfo, OnnxExportOptions } from '../../export';
+import type { TensorInput } from '../../tensor-input';
 
 /** A variable update: `variable` takes the value of `value` when a function runs. */
 export class KUpdate {
@@ -28,9 +29,31 @@ export class KUpdate {
 /** An update in a `function`'s list: a KUpdate or a `[variable, newValue]` pair. */
 export type UpdateSpec = KUpdate | readonly [KTensor, KTensor];
 
-/** A compiled Keras function: call it with one value per input. */
-export interface KFunction {
-  (values: readonly unknown[]): NDArray[];
+/** The values a `function` is fed: one per input placeholder (a tuple when the inputs were). */
+export type FeedValues<I extends readonly KTensor[]> = { readonly [K in keyof I]: TensorInput };
+
+/** What a `function` returns: one NDArray per output (a tuple when the outputs were; one output gives a one-element tuple). */
+export type FunctionResults<O extends KTensor | readonly KTensor[]> = O extends readonly KTensor[] ? { -readonly [K in keyof O]: NDArray } : [NDArray];
+
+/**
+ * A compiled Keras function: call it with one value per input. Typed by what it was
+ * built from: `K.function([x, y], [loss, acc])` takes two values and returns two
+ * NDArrays (`const [l, a] = f([xs, ys])` needs no `!`).
+ */
+export type KFunction<I extends readonly KTensor[] = readonly KTensor[], O extends KTensor | readonly KTensor[] = readonly KTensor[]> = FunctionCall<I, O> &
+  FunctionMembers;
+
+/**
+ * The call of a `KFunction`. (Declared as a method and taken out, so that a function
+ * of two inputs is still a `KFunction` of any inputs: method parameters are compared
+ * both ways.)
+ */
+export type FunctionCall<I extends readonly KTensor[], O extends KTensor | readonly KTensor[]> = {
+  call(values: FeedValues<I>): FunctionResults<O>;
+}['call'];
+
+/** The members of a `KFunction` besides its call. */
+export interface FunctionMembers {
   /** The placeholders, in feed order. */
   readonly inputs: readonly KTensor[];
   /** The output tensors. */
@@ -118,7 +141,11 @@ function normaliseUpdates(updates: readonly UpdateSpec[]): [KTensor, KTensor][] 
  *
  * Mirrors `keras.backend.function(inputs, outputs, updates=[])`.
  */
-export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | readonly KTensor[], updates: readonly UpdateSpec[] = []): KFunction {
+export function kerasFunction<const I extends readonly KTensor[], const O extends KTensor | readonly KTensor[]>(
+  inputs: I,
+  outputs: O,
+  updates: readonly UpdateSpec[] = [],
+): KFunction<I, O> {
   if (!Array.isArray(inputs)) throw new KerasTypeError(`function: argument 'inputs' must be an array of placeholders`);
   inputs.forEach((t, i) => {
     if (!(t instanceof KTensor) || t.node.kind !== 'placeholder') {
@@ -235,7 +262,8 @@ export function kerasFunction(inputs: readonly KTensor[], outputs: KTensor | rea
     if (disposed) throw new KerasValueError(`function: this function was disposed`);
     return exportGraphToOnnx('KFunction.exportOnnx', inputs, outs, ups, file, options);
   };
-  const kf: KFunction = Object.assign(f, { inputs: [...inputs], outputs: outs, dispose, exportOnnx });
+  // The call returns one NDArray per output, in order: the tuple types promise no more.
+  const kf = Object.assign(f, { inputs: [...inputs], outputs: outs, dispose, exportOnnx }) as unknown as KFunction<I, O>;
   compiledFinalizer.register(kf, compiled, kf);
   return kf;
 }

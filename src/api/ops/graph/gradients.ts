@@ -3,11 +3,11 @@
  * over the graph) and `stopGradient`.
  */
 import { isFloatDType } from '../../../backends/types';
-import { KerasTypeError } from '../../../errors';
-import { applyOp,onesLikeOp } from '../../primitives';
+import { KerasTypeError, KerasValueError } from '../../../errors';
+import { applyOp,onesLikeOp,zerosLikeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { vjp } from '../../vjp';
-import { requireTensor,requireTensorLike } from '../../validate';
+import { requireTensor,requireTensorLike,show } from '../../validate';
 
 /**
  * The same values with no gradient flowing back: a tensor, or a list of tensors.
@@ -26,19 +26,44 @@ export function stopGradient(variables: KTensor | readonly KTensor[]): KTensor |
   return applyOp('identity', [requireTensorLike(variables, 'stopGradient', 'variables')], {}, { noGrad: true });
 }
 
+/** Options of `gradients`. */
+export interface GradientsOptions {
+  /**
+   * What a variable the loss does not depend on gets: `'none'` (default, as Keras and
+   * TensorFlow: `null`) or `'zero'` (zeros of its shape and dtype, TensorFlow's
+   * `unconnected_gradients=ZERO`), for which the result is typed without `null`.
+   */
+  readonly unconnected?: 'none' | 'zero';
+}
+
+/**
+ * One gradient per variable, in the form `variables` came in: a tuple of as many
+ * gradients for a tuple, an array for an array, a one-element tuple for one tensor.
+ */
+export type Gradients<V extends KTensor | readonly KTensor[], G> = V extends readonly KTensor[] ? { -readonly [K in keyof V]: G } : [G];
+
 /**
  * Returns the gradients of `loss` with respect to `variables` (a list, or one
- * tensor): one tensor per variable, or `null` where the loss does not depend on it.
- * A non-scalar loss is summed first, as TensorFlow does.
+ * tensor): one tensor per variable, or `null` where the loss does not depend on it
+ * (zeros instead with `{ unconnected: 'zero' }`). A non-scalar loss is summed
+ * first, as TensorFlow does. The result has the form of `variables`:
+ * `const [gw, gb] = K.gradients(loss, [w, b], { unconnected: 'zero' })` gives two tensors.
  *
  * Mirrors `keras.backend.gradients(loss, variables)`.
  */
-export function gradients(loss: KTensor, variables: KTensor | readonly KTensor[]): (KTensor | null)[] {
+export function gradients<const V extends KTensor | readonly KTensor[]>(loss: KTensor, variables: V, options: GradientsOptions & { readonly unconnected: 'zero' }): Gradients<V, KTensor>;
+export function gradients<const V extends KTensor | readonly KTensor[]>(loss: KTensor, variables: V, options?: GradientsOptions): Gradients<V, KTensor | null>;
+export function gradients<const V extends KTensor | readonly KTensor[]>(loss: KTensor, variables: V, options: GradientsOptions = {}): Gradients<V, KTensor | null> {
   requireTensor(loss, 'gradients', 'loss');
+  if (options === null || typeof options !== 'object' || (options.unconnected !== undefined && options.unconnected !== 'none' && options.unconnected !== 'zero')) {
+    throw new KerasValueError(`gradients: argument 'options' must be an object whose 'unconnected' is 'none' or 'zero', got ${show(options)}`);
+  }
   const targets = Array.isArray(variables) ? (variables as readonly KTensor[]) : [variables as KTensor];
   targets.forEach((v, i) => requireTensor(v, 'gradients', `variables[${i}]`));
   if (!isFloatDType(loss.dtype)) {
     throw new KerasTypeError(`gradients: argument 'loss' must be a float tensor, got ${loss.dtype}`);
   }
-  return vjp([[loss, onesLikeOp(loss)]], targets);
+  const grads = vjp([[loss, onesLikeOp(loss)]], targets);
+  // One gradient per variable, in order: the form `Gradients<V, ...>` promises.
+  return targets.map((t, i) => grads[i] ?? (options.unconnected === 'zero' ? zerosLikeOp(t) : null)) as Gradients<V, KTensor | null>;
 }

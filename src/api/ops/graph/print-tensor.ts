@@ -7,6 +7,7 @@ import { KTensor,markPrint } from '../../tensor';
 import { formatPrinted } from '../../show';
 import { requireTensorLike,show } from '../../validate';
 import { evaluate } from '../tensors/inspect';
+import type { TensorInput } from '../../tensor-input';
 
 /**
  * Prints `message`, a space, then the values of `x` as TensorFlow's `tf.print` writes
@@ -18,7 +19,7 @@ import { evaluate } from '../tensors/inspect';
  *
  * Mirrors `keras.backend.print_tensor(x, message='')`.
  */
-export function printTensor(x: unknown, message = ''): KTensor {
+export function printTensor(x: TensorInput, message = ''): KTensor {
   const t = requireTensorLike(x, 'printTensor');
   if (typeof message !== 'string') throw new KerasValueError(`printTensor: argument 'message' must be a string, got ${show(message)}`);
   if (t.node.kind !== 'constant') {

@@ -7,13 +7,14 @@ import { KerasTypeError,KerasValueError } from '../../../errors';
 import { applyOp,binary,scalar,unary } from '../../primitives';
 import { constantHostData,KTensor } from '../../tensor';
 import { asTensor,binaryOperands,floatTensor,requireTensorLike,show } from '../../validate';
+import type { TensorInput } from '../../tensor-input';
 
 /**
  * Elementwise square.
  *
  * Mirrors `keras.backend.square(x)`.
  */
-export function square(x: unknown): KTensor {
+export function square(x: TensorInput): KTensor {
   const t = requireTensorLike(x, 'square');
   if (t.dtype === 'bool') throw new KerasTypeError(`square: argument 'x' must be numeric, got bool`);
   return binary('mul', t, t);
@@ -24,7 +25,7 @@ export function square(x: unknown): KTensor {
  *
  * Mirrors `keras.backend.abs(x)`.
  */
-export function abs(x: unknown): KTensor {
+export function abs(x: TensorInput): KTensor {
   const t = requireTensorLike(x, 'abs');
   if (t.dtype === 'bool') throw new KerasTypeError(`abs: argument 'x' must be numeric, got bool`);
   return unary('abs', t);
@@ -35,7 +36,7 @@ export function abs(x: unknown): KTensor {
  *
  * Mirrors `keras.backend.sqrt(x)`.
  */
-export function sqrt(x: unknown): KTensor {
+export function sqrt(x: TensorInput): KTensor {
   const t = floatTensor(x, 'sqrt');
   return unary('sqrt', binary('maximum', t, scalar(0, t.dtype)));
 }
@@ -45,7 +46,7 @@ export function sqrt(x: unknown): KTensor {
  *
  * Mirrors `keras.backend.exp(x)`.
  */
-export function exp(x: unknown): KTensor {
+export function exp(x: TensorInput): KTensor {
   return unary('exp', floatTensor(x, 'exp'));
 }
 
@@ -54,7 +55,7 @@ export function exp(x: unknown): KTensor {
  *
  * Mirrors `keras.backend.log(x)`.
  */
-export function log(x: unknown): KTensor {
+export function log(x: TensorInput): KTensor {
   return unary('log', floatTensor(x, 'log'));
 }
 
@@ -72,7 +73,7 @@ function numericTensor(x: unknown, fn: string, arg = 'x'): KTensor {
  *
  * Mirrors `keras.backend.round(x)`.
  */
-export function round(x: unknown): KTensor {
+export function round(x: TensorInput): KTensor {
   const t = numericTensor(x, 'round');
   if (isIntDType(t.dtype)) return applyOp('identity', [t], {});
   return unary('round', t);
@@ -84,7 +85,7 @@ export function round(x: unknown): KTensor {
  *
  * Mirrors `keras.backend.sign(x)`.
  */
-export function sign(x: unknown): KTensor {
+export function sign(x: TensorInput): KTensor {
   return unary('sign', numericTensor(x, 'sign'));
 }
 
@@ -98,7 +99,7 @@ export function sign(x: unknown): KTensor {
  *
  * Mirrors `keras.backend.pow(x, a)`.
  */
-export function pow(x: unknown, a: unknown): KTensor {
+export function pow(x: TensorInput, a: TensorInput): KTensor {
   const t = numericTensor(x, 'pow');
   const e = a instanceof KTensor ? a : asTensor(a, 'pow', 'a', t.dtype);
   if (e.dtype !== t.dtype) {
@@ -135,7 +136,7 @@ function clipBound(v: unknown, arg: string): number | null {
  *
  * Mirrors `keras.backend.clip(x, min_value, max_value)`.
  */
-export function clip(x: unknown, minValue: number | null, maxValue: number | null): KTensor {
+export function clip(x: TensorInput, minValue: number | null, maxValue: number | null): KTensor {
   const t = numericTensor(x, 'clip');
   let lo = clipBound(minValue, 'minValue');
   let hi = clipBound(maxValue, 'maxValue');
@@ -173,7 +174,7 @@ function compare(op: BinaryPrimitive, fn: string, x: unknown, y: unknown, boolOk
  *
  * Mirrors `keras.backend.equal(x, y)`.
  */
-export function equal(x: unknown, y: unknown): KTensor {
+export function equal(x: TensorInput, y: TensorInput): KTensor {
   return compare('equal', 'equal', x, y, true);
 }
 
@@ -182,7 +183,7 @@ export function equal(x: unknown, y: unknown): KTensor {
  *
  * Mirrors `keras.backend.not_equal(x, y)`.
  */
-export function notEqual(x: unknown, y: unknown): KTensor {
+export function notEqual(x: TensorInput, y: TensorInput): KTensor {
   return compare('notEqual', 'notEqual', x, y, true);
 }
 
@@ -191,7 +192,7 @@ export function notEqual(x: unknown, y: unknown): KTensor {
  *
  * Mirrors `keras.backend.greater(x, y)`.
  */
-export function greater(x: unknown, y: unknown): KTensor {
+export function greater(x: TensorInput, y: TensorInput): KTensor {
   return compare('greater', 'greater', x, y, false);
 }
 
@@ -200,7 +201,7 @@ export function greater(x: unknown, y: unknown): KTensor {
  *
  * Mirrors `keras.backend.greater_equal(x, y)`.
  */
-export function greaterEqual(x: unknown, y: unknown): KTensor {
+export function greaterEqual(x: TensorInput, y: TensorInput): KTensor {
   return compare('greaterEqual', 'greaterEqual', x, y, false);
 }
 
@@ -209,7 +210,7 @@ export function greaterEqual(x: unknown, y: unknown): KTensor {
  *
  * Mirrors `keras.backend.less(x, y)`.
  */
-export function less(x: unknown, y: unknown): KTensor {
+export function less(x: TensorInput, y: TensorInput): KTensor {
   return compare('less', 'less', x, y, false);
 }
 
@@ -218,7 +219,7 @@ export function less(x: unknown, y: unknown): KTensor {
  *
  * Mirrors `keras.backend.less_equal(x, y)`.
  */
-export function lessEqual(x: unknown, y: unknown): KTensor {
+export function lessEqual(x: TensorInput, y: TensorInput): KTensor {
   return compare('lessEqual', 'lessEqual', x, y, false);
 }
 
@@ -234,7 +235,7 @@ function extremum(op: 'maximum' | 'minimum', x: unknown, y: unknown): KTensor {
  *
  * Mirrors `keras.backend.maximum(x, y)`.
  */
-export function maximum(x: unknown, y: unknown): KTensor {
+export function maximum(x: TensorInput, y: TensorInput): KTensor {
   return extremum('maximum', x, y);
 }
 
@@ -244,7 +245,7 @@ export function maximum(x: unknown, y: unknown): KTensor {
  *
  * Mirrors `keras.backend.minimum(x, y)`.
  */
-export function minimum(x: unknown, y: unknown): KTensor {
+export function minimum(x: TensorInput, y: TensorInput): KTensor {
   return extremum('minimum', x, y);
 }
 
@@ -253,7 +254,7 @@ export function minimum(x: unknown, y: unknown): KTensor {
  *
  * Mirrors `keras.backend.sin(x)`.
  */
-export function sin(x: unknown): KTensor {
+export function sin(x: TensorInput): KTensor {
   return unary('sin', floatTensor(x, 'sin'));
 }
 
@@ -262,6 +263,6 @@ export function sin(x: unknown): KTensor {
  *
  * Mirrors `keras.backend.cos(x)`.
  */
-export function cos(x: unknown): KTensor {
+export function cos(x: TensorInput): KTensor {
   return unary('cos', floatTensor(x, 'cos'));
 }

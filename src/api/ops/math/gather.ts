@@ -8,6 +8,7 @@ import { applyOp,constantFrom } from '../../primitives';
 import { constantHostData,KTensor } from '../../tensor';
 import { requireTensorLike,show } from '../../validate';
 import { toHostValue } from '../../values';
+import type { TensorInput } from '../../tensor-input';
 
 /** The `indices` argument of gather: an int32 tensor, or whole numbers made into one. */
 function gatherIndices(indices: unknown): { tensor: KTensor; values: ArrayLike<number> | null } {
@@ -46,7 +47,7 @@ function gatherIndices(indices: unknown): { tensor: KTensor; values: ArrayLike<n
  *
  * Mirrors `keras.backend.gather(reference, indices)`.
  */
-export function gather(reference: unknown, indices: unknown): KTensor {
+export function gather(reference: TensorInput, indices: TensorInput): KTensor {
   const ref = requireTensorLike(reference, 'gather', 'reference');
   if (ref.rank === 0) throw new KerasValueError(`gather: argument 'reference' must have rank >= 1, got a scalar`);
   const { tensor: idx, values } = gatherIndices(indices);

@@ -7,6 +7,7 @@ import { fmt } from '../../infer';
 import { binary,matMul,reduceOp,reshapeTo,transposeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { binaryOperands,normAxis,requireTensorLike,show } from '../../validate';
+import type { TensorInput } from '../../tensor-input';
 
 /**
  * Multiplies two tensors: matrix product for 2-D, and for N-D the sum over the last
@@ -15,7 +16,7 @@ import { binaryOperands,normAxis,requireTensorLike,show } from '../../validate';
  *
  * Mirrors `keras.backend.dot(x, y)`.
  */
-export function dot(x: unknown, y: unknown): KTensor {
+export function dot(x: TensorInput, y: TensorInput): KTensor {
   const [a, b] = binaryOperands(x, y, 'dot');
   if (!isFloatDType(a.dtype)) throw new KerasTypeError(`dot: arguments must be float tensors, got ${a.dtype}`);
   if (a.rank === 0 || b.rank === 0) throw new KerasValueError(`dot: arguments must have rank >= 1, got shapes [${fmt(a.shape)}] and [${fmt(b.shape)}]`);
@@ -58,7 +59,7 @@ export function dot(x: unknown, y: unknown): KTensor {
  *
  * Mirrors `keras.backend.transpose(x)`.
  */
-export function transpose(x: unknown): KTensor {
+export function transpose(x: TensorInput): KTensor {
   const t = requireTensorLike(x, 'transpose');
   return transposeOp(t, Array.from({ length: t.rank }, (_, i) => t.rank - 1 - i));
 }
@@ -119,7 +120,7 @@ function batchDotReshape(t: KTensor, shape: readonly (number | null)[]): KTensor
  *
  * Mirrors `keras.backend.batch_dot(x, y, axes=None)`.
  */
-export function batchDot(x: unknown, y: unknown, axes?: number | readonly [number, number] | null): KTensor {
+export function batchDot(x: TensorInput, y: TensorInput, axes?: number | readonly [number, number] | null): KTensor {
   const [a, b] = binaryOperands(x, y, 'batchDot');
   if (!isFloatDType(a.dtype)) throw new KerasTypeError(`batchDot: arguments 'x' and 'y' must be float tensors, got ${a.dtype}`);
   if (a.rank < 2) throw new KerasValueError(`batchDot: argument 'x' must have rank >= 2, got shape [${fmt(a.shape)}]`);

@@ -7,6 +7,7 @@ import { add,applyOp,binary,div,mul,reduceOp,scalar,sub,unary,where } from '../.
 import { KTensor } from '../../tensor';
 import { checkArity,checkNumber,floatTensor,normAxes,normAxis } from '../../validate';
 import { clipValues,log1pOf } from './numerics';
+import type { TensorInput } from '../../tensor-input';
 
 /**
  * Rectified linear unit. With the defaults, `max(x, 0)`. Otherwise, as Keras 2.3.1's
@@ -18,7 +19,7 @@ import { clipValues,log1pOf } from './numerics';
  *
  * Mirrors `keras.backend.relu(x, alpha=0.0, max_value=None, threshold=0.0)`.
  */
-export function relu(x: unknown, alpha = 0, maxValue: number | null = null, threshold = 0, ...extra: never[]): KTensor {
+export function relu(x: TensorInput, alpha = 0, maxValue: number | null = null, threshold = 0, ...extra: never[]): KTensor {
   checkArity('relu', 4, extra);
   const t = floatTensor(x, 'relu');
   const a = checkNumber(alpha, 'relu', 'alpha');
@@ -41,7 +42,7 @@ export function relu(x: unknown, alpha = 0, maxValue: number | null = null, thre
  *
  * Mirrors `keras.backend.softmax(x, axis=-1)`.
  */
-export function softmax(x: unknown, axis = -1): KTensor {
+export function softmax(x: TensorInput, axis = -1): KTensor {
   const t = floatTensor(x, 'softmax');
   if (t.rank === 0) throw new KerasValueError(`softmax: argument 'x' must have rank >= 1, got a scalar`);
   const ax = normAxis(axis, t.rank, 'softmax');
@@ -55,7 +56,7 @@ export function softmax(x: unknown, axis = -1): KTensor {
  *
  * Mirrors `keras.backend.sigmoid(x)`.
  */
-export function sigmoid(x: unknown): KTensor {
+export function sigmoid(x: TensorInput): KTensor {
   return unary('sigmoid', floatTensor(x, 'sigmoid'));
 }
 
@@ -64,7 +65,7 @@ export function sigmoid(x: unknown): KTensor {
  *
  * Mirrors `keras.backend.tanh(x)`.
  */
-export function tanh(x: unknown): KTensor {
+export function tanh(x: TensorInput): KTensor {
   return unary('tanh', floatTensor(x, 'tanh'));
 }
 
@@ -75,7 +76,7 @@ export function tanh(x: unknown): KTensor {
  *
  * Mirrors `keras.backend.elu(x, alpha=1.0)`.
  */
-export function elu(x: unknown, alpha = 1.0): KTensor {
+export function elu(x: TensorInput, alpha = 1.0): KTensor {
   const t = floatTensor(x, 'elu');
   const a = checkNumber(alpha, 'elu', 'alpha');
   const zero = scalar(0, t.dtype);
@@ -92,7 +93,7 @@ export function elu(x: unknown, alpha = 1.0): KTensor {
  *
  * Mirrors `keras.backend.softplus(x)`.
  */
-export function softplus(x: unknown): KTensor {
+export function softplus(x: TensorInput): KTensor {
   const t = floatTensor(x, 'softplus');
   const zero = scalar(0, t.dtype);
   const pos = binary('greater', t, zero);
@@ -106,7 +107,7 @@ export function softplus(x: unknown): KTensor {
  *
  * Mirrors `keras.backend.softsign(x)`.
  */
-export function softsign(x: unknown): KTensor {
+export function softsign(x: TensorInput): KTensor {
   const t = floatTensor(x, 'softsign');
   return div(t, add(scalar(1, t.dtype), unary('abs', t)));
 }
@@ -117,7 +118,7 @@ export function softsign(x: unknown): KTensor {
  *
  * Mirrors `keras.backend.hard_sigmoid(x)`.
  */
-export function hardSigmoid(x: unknown): KTensor {
+export function hardSigmoid(x: TensorInput): KTensor {
   const t = floatTensor(x, 'hardSigmoid');
   return clipValues(add(mul(scalar(0.2, t.dtype), t), scalar(0.5, t.dtype)), 0, 1);
 }
@@ -129,7 +130,7 @@ export function hardSigmoid(x: unknown): KTensor {
  *
  * Mirrors `keras.backend.l2_normalize(x, axis=None)`.
  */
-export function l2Normalize(x: unknown, axis: number | readonly number[] | null = null): KTensor {
+export function l2Normalize(x: TensorInput, axis: number | readonly number[] | null = null): KTensor {
   const t = floatTensor(x, 'l2Normalize');
   const axes = normAxes(axis, t.rank, 'l2Normalize');
   const squareSum = reduceOp('reduceSum', mul(t, t), axes, true);

@@ -7,6 +7,7 @@ import { fmt } from '../../infer';
 import { add,reshapeTo } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { dataFormatArg,dimsCompatible,operandLike,requireTensorLike } from '../../validate';
+import type { TensorInput } from '../../tensor-input';
 
 /**
  * Adds a bias to `x` on its channel axis, with Keras 2.2's rules: `dataFormat`
@@ -19,7 +20,7 @@ import { dataFormatArg,dimsCompatible,operandLike,requireTensorLike } from '../.
  *
  * Mirrors `keras.backend.bias_add(x, bias, data_format=None)`.
  */
-export function biasAdd(x: unknown, bias: unknown, dataFormat: string | null = null): KTensor {
+export function biasAdd(x: TensorInput, bias: TensorInput, dataFormat: string | null = null): KTensor {
   const fn = 'biasAdd';
   const t = requireTensorLike(x, fn);
   if (t.dtype === 'bool') throw new KerasTypeError(`${fn}: argument 'x' must be numeric, got bool`);

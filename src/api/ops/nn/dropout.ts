@@ -6,6 +6,7 @@ import { binary, broadcastLike, div, mul, reduceOp, scalar, unary } from '../../
 import { KTensor } from '../../tensor';
 import { checkNumber, floatTensor, show } from '../../validate';
 import { randomTensor, seedOf } from '../random';
+import type { TensorInput } from '../../tensor-input';
 
 /**
  * Sets entries of `x` to zero with probability `level` and scales the others by
@@ -14,7 +15,7 @@ import { randomTensor, seedOf } from '../random';
  *
  * Mirrors `keras.backend.dropout(x, level, noise_shape=None, seed=None)`.
  */
-export function dropout(x: unknown, level: number, noiseShape: readonly (number | null)[] | null = null, seed: number | null = null): KTensor {
+export function dropout(x: TensorInput, level: number, noiseShape: readonly (number | null)[] | null = null, seed: number | null = null): KTensor {
   const fn = 'dropout';
   const t = floatTensor(x, fn);
   const lv = checkNumber(level, fn, 'level');

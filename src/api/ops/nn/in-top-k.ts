@@ -6,6 +6,7 @@ import { fmt } from '../../infer';
 import { applyOp,binary,cast,constantOf,onesLikeOp,reduceOp,reshapeTo,scalar,sub,where } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { checkInt,dimsCompatible,floatTensor,requireTensorLike,wholeToInt32 } from '../../validate';
+import type { TensorInput } from '../../tensor-input';
 
 /**
  * Whether each target class is among the `k` largest predictions of its row: a bool
@@ -17,7 +18,7 @@ import { checkInt,dimsCompatible,floatTensor,requireTensorLike,wholeToInt32 } fr
  *
  * Mirrors `keras.backend.in_top_k(predictions, targets, k)`.
  */
-export function inTopK(predictions: unknown, targets: unknown, k: number): KTensor {
+export function inTopK(predictions: TensorInput, targets: TensorInput, k: number): KTensor {
   const fn = 'inTopK';
   const p = floatTensor(predictions, fn, 'predictions');
   if (p.rank !== 2) throw new KerasValueError(`${fn}: argument 'predictions' must be a matrix (batch, classes), got shape [${fmt(p.shape)}]`);

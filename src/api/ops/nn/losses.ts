@@ -9,6 +9,7 @@ import { KTensor } from '../../tensor';
 import { checkArity,flagArg,floatTensor,normAxis,operandLike,requireTensorLike,shapesCompatible,wholeToInt32 } from '../../validate';
 import { evaluate } from '../tensors/inspect';
 import { clipValues,logSoftmax,sigmoidCrossEntropy } from './numerics';
+import type { TensorInput } from '../../tensor-input';
 
 /** `output` as a float tensor of rank >= 1; `target` converted to its dtype when not a tensor. */
 function lossOperands(target: unknown, output: unknown, fn: string): [KTensor, KTensor] {
@@ -36,7 +37,7 @@ function lossOperands(target: unknown, output: unknown, fn: string): [KTensor, K
  *
  * Mirrors `keras.backend.categorical_crossentropy(target, output, from_logits=False, axis=-1)` (Keras 2.3.1).
  */
-export function categoricalCrossentropy(target: unknown, output: unknown, fromLogits = false, axis = -1, ...extra: never[]): KTensor {
+export function categoricalCrossentropy(target: TensorInput, output: TensorInput, fromLogits = false, axis = -1, ...extra: never[]): KTensor {
   const fn = 'categoricalCrossentropy';
   checkArity(fn, 4, extra);
   const [t, o] = lossOperands(target, output, fn);
@@ -95,7 +96,7 @@ function sparseLabels(target: unknown, o: KTensor, fn: string): KTensor {
  *
  * Mirrors `keras.backend.sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1)` (Keras 2.3.1).
  */
-export function sparseCategoricalCrossentropy(target: unknown, output: unknown, fromLogits = false, axis = -1, ...extra: never[]): KTensor {
+export function sparseCategoricalCrossentropy(target: TensorInput, output: TensorInput, fromLogits = false, axis = -1, ...extra: never[]): KTensor {
   const fn = 'sparseCategoricalCrossentropy';
   checkArity(fn, 4, extra);
   const given = floatTensor(output, fn, 'output');
@@ -140,7 +141,7 @@ export function sparseCategoricalCrossentropy(target: unknown, output: unknown, 
  *
  * Mirrors `keras.backend.binary_crossentropy(target, output, from_logits=False)`.
  */
-export function binaryCrossentropy(target: unknown, output: unknown, fromLogits = false): KTensor {
+export function binaryCrossentropy(target: TensorInput, output: TensorInput, fromLogits = false): KTensor {
   const fn = 'binaryCrossentropy';
   const o = floatTensor(output, fn, 'output');
   const t = operandLike(target, o, fn, 'target', 'output');

@@ -7,6 +7,7 @@ import { fmt } from '../../infer';
 import { add,binary,div,mul,neg,onesLikeOp,reduceOp,reshapeTo,scalar,stopGrad,sub,unary } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { checkArity,checkBroadcastsTo,checkNumber,floatTensor,normAxis,operandLike,show } from '../../validate';
+import type { TensorInput } from '../../tensor-input';
 
 /** An optional scale or offset: null/undefined, or a tensor of the dtype of `x`. */
 function optionalParam(v: unknown, x: KTensor, fn: string, arg: string): KTensor | null {
@@ -77,11 +78,11 @@ function epsilonAndAxis(v: unknown, rank: number, fn: string): { eps: number; ax
  * (documented) and Keras 2.3.1's `batch_normalization(x, mean, var, beta, gamma, axis=-1, epsilon=0.001)`.
  */
 export function batchNormalization(
-  x: unknown,
-  mean: unknown,
-  variance: unknown,
-  beta: unknown,
-  gamma: unknown,
+  x: TensorInput,
+  mean: TensorInput,
+  variance: TensorInput,
+  beta: TensorInput | null,
+  gamma: TensorInput | null,
   epsilon: number | BatchNormalizationOptions = 0.001,
   ...extra: never[]
 ): KTensor {
@@ -165,9 +166,9 @@ function toTargetShape(p: KTensor, target: Shape, kept: readonly number[], fn: s
  * Mirrors `keras.backend.normalize_batch_in_training(x, gamma, beta, reduction_axes, epsilon=0.001)`.
  */
 export function normalizeBatchInTraining(
-  x: unknown,
-  gamma: unknown,
-  beta: unknown,
+  x: TensorInput,
+  gamma: TensorInput | null,
+  beta: TensorInput | null,
   reductionAxes: readonly number[],
   epsilon = 0.001,
 ): [KTensor, KTensor, KTensor] {

@@ -8,6 +8,7 @@ import { applyOp,cast,constantFrom } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { checkDType,checkNumber,countArg,requireTensorLike,show } from '../../validate';
 import { insertAxis,int32Const } from './helpers';
+import type { TensorInput } from '../../tensor-input';
 
 /** Options of `arange`. */
 export interface ArangeOptions {
@@ -68,7 +69,7 @@ export function arange(start: number, options: ArangeOptions = {}): KTensor {
  *
  * Mirrors `keras.backend.one_hot(indices, num_classes)`.
  */
-export function oneHot(indices: unknown, numClasses: number): KTensor {
+export function oneHot(indices: TensorInput, numClasses: number): KTensor {
   const t = requireTensorLike(indices, 'oneHot', 'indices');
   if (!isIntDType(t.dtype)) throw new KerasTypeError(`oneHot: argument 'indices' must be an integer tensor, got dtype ${t.dtype}`);
   const n = countArg(numClasses, 'oneHot', 'numClasses');

@@ -10,13 +10,14 @@ import { applyOp,reshapeTo,transposeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { checkBool,newAxisArg,normAxis,requireTensorLike,show } from '../../validate';
 import { insertAxis,removeAxis } from './helpers';
+import type { TensorInput } from '../../tensor-input';
 
 /**
  * Gives `x` a new shape with the same number of elements; one entry may be -1.
  *
  * Mirrors `keras.backend.reshape(x, shape)`.
  */
-export function reshape(x: unknown, shape: readonly number[]): KTensor {
+export function reshape(x: TensorInput, shape: readonly number[]): KTensor {
   const t = requireTensorLike(x, 'reshape');
   if (!Array.isArray(shape) || shape.some((d) => !Number.isInteger(d) || d < -1)) {
     throw new KerasValueError(`reshape: argument 'shape' must be an array of non-negative integers and at most one -1, got ${show(shape)}`);
@@ -40,7 +41,7 @@ export function reshape(x: unknown, shape: readonly number[]): KTensor {
  *
  * Mirrors `keras.backend.permute_dimensions(x, pattern)`.
  */
-export function permuteDimensions(x: unknown, pattern: readonly number[]): KTensor {
+export function permuteDimensions(x: TensorInput, pattern: readonly number[]): KTensor {
   const t = requireTensorLike(x, 'permuteDimensions');
   const r = t.rank;
   if (!Array.isArray(pattern) || pattern.length !== r) {
@@ -61,7 +62,7 @@ export function permuteDimensions(x: unknown, pattern: readonly number[]): KTens
  *
  * Mirrors `keras.backend.flatten(x)`.
  */
-export function flatten(x: unknown): KTensor {
+export function flatten(x: TensorInput): KTensor {
   const t = requireTensorLike(x, 'flatten');
   if (t.rank === 1) return t;
   return applyOp('reshape', [t], { shape: [-1] });
@@ -75,7 +76,7 @@ export function flatten(x: unknown): KTensor {
  *
  * Mirrors `keras.backend.batch_flatten(x)`.
  */
-export function batchFlatten(x: unknown): KTensor {
+export function batchFlatten(x: TensorInput): KTensor {
   const t = requireTensorLike(x, 'batchFlatten');
   if (t.rank === 2) return t;
   const first = t.rank === 0 ? 1 : t.shape[0];
@@ -94,7 +95,7 @@ export function batchFlatten(x: unknown): KTensor {
  *
  * Mirrors `keras.backend.expand_dims(x, axis=-1)`.
  */
-export function expandDims(x: unknown, axis = -1): KTensor {
+export function expandDims(x: TensorInput, axis = -1): KTensor {
   const t = requireTensorLike(x, 'expandDims');
   return insertAxis(t, newAxisArg(axis, t.rank, 'expandDims'), 'expandDims');
 }
@@ -104,7 +105,7 @@ export function expandDims(x: unknown, axis = -1): KTensor {
  *
  * Mirrors `keras.backend.squeeze(x, axis)`.
  */
-export function squeeze(x: unknown, axis: number): KTensor {
+export function squeeze(x: TensorInput, axis: number): KTensor {
   const t = requireTensorLike(x, 'squeeze');
   if (t.rank === 0) throw new KerasValueError(`squeeze: argument 'x' must have rank >= 1, got a scalar`);
   const ax = normAxis(axis, t.rank, 'squeeze');
@@ -120,7 +121,7 @@ export function squeeze(x: unknown, axis: number): KTensor {
  *
  * Mirrors `keras.backend.reverse(x, axes)`.
  */
-export function reverse(x: unknown, axes: number | readonly number[]): KTensor {
+export function reverse(x: TensorInput, axes: number | readonly number[]): KTensor {
   const t = requireTensorLike(x, 'reverse');
   const list = typeof axes === 'number' ? [axes] : axes;
   if (!Array.isArray(list)) throw new KerasValueError(`reverse: argument 'axes' must be an integer or a list of integers, got ${show(axes)}`);
@@ -138,7 +139,7 @@ export function reverse(x: unknown, axes: number | readonly number[]): KTensor {
  *
  * Mirrors `keras.backend.pattern_broadcast(x, broadcastable)`.
  */
-export function patternBroadcast(x: unknown, broadcastable: readonly boolean[]): KTensor {
+export function patternBroadcast(x: TensorInput, broadcastable: readonly boolean[]): KTensor {
   const t = requireTensorLike(x, 'patternBroadcast');
   if (!Array.isArray(broadcastable) || broadcastable.length !== t.rank) {
     throw new KerasValueError(`patternBroadcast: argument 'broadcastable' must be a list of ${t.rank} booleans (one per axis of x, shape [${fmt(t.shape)}]), got ${show(broadcastable)}`);

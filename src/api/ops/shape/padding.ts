@@ -7,6 +7,7 @@ import { KerasValueError } from '../../../errors';
 import { KTensor } from '../../tensor';
 import { dataFormatArg,rankArg,show } from '../../validate';
 import { padZeros } from './helpers';
+import type { TensorInput } from '../../tensor-input';
 
 /** `[before, after]`, two non-negative integers. */
 function padPairArg(v: unknown, fn: string, arg: string): [number, number] {
@@ -30,7 +31,7 @@ function padPairsArg(v: unknown, n: number, fn: string): [number, number][] {
  *
  * Mirrors `keras.backend.temporal_padding(x, padding=(1, 1))`.
  */
-export function temporalPadding(x: unknown, padding: readonly [number, number] = [1, 1]): KTensor {
+export function temporalPadding(x: TensorInput, padding: readonly [number, number] = [1, 1]): KTensor {
   const t = rankArg(x, 3, 'temporalPadding');
   const p = padPairArg(padding, 'temporalPadding', 'padding');
   return padZeros(t, [[0, 0], p, [0, 0]]);
@@ -43,7 +44,7 @@ export function temporalPadding(x: unknown, padding: readonly [number, number] =
  * Mirrors `keras.backend.spatial_2d_padding(x, padding=((1, 1), (1, 1)), data_format=None)`.
  */
 export function spatial2dPadding(
-  x: unknown,
+  x: TensorInput,
   padding: readonly (readonly [number, number])[] = [
     [1, 1],
     [1, 1],
@@ -65,7 +66,7 @@ export function spatial2dPadding(
  * Mirrors `keras.backend.spatial_3d_padding(x, padding=((1, 1), (1, 1), (1, 1)), data_format=None)`.
  */
 export function spatial3dPadding(
-  x: unknown,
+  x: TensorInput,
   padding: readonly (readonly [number, number])[] = [
     [1, 1],
     [1, 1],

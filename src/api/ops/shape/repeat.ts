@@ -9,6 +9,7 @@ import { applyOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { checkArity,countArg,dataFormatArg,normAxis,rankArg,requireTensorLike,show } from '../../validate';
 import { insertAxis,repeatAlong,tileAxes,zeroIndices } from './helpers';
+import type { TensorInput } from '../../tensor-input';
 
 /**
  * Repeats each element of `x` `rep` times along `axis`, like `np.repeat`: shape
@@ -19,7 +20,7 @@ import { insertAxis,repeatAlong,tileAxes,zeroIndices } from './helpers';
  *
  * Mirrors `keras.backend.repeat_elements(x, rep, axis)`.
  */
-export function repeatElements(x: unknown, rep: number, axis: number): KTensor {
+export function repeatElements(x: TensorInput, rep: number, axis: number): KTensor {
   const t = requireTensorLike(x, 'repeatElements');
   const n = countArg(rep, 'repeatElements', 'rep', 1);
   if (t.rank === 0) throw new KerasValueError(`repeatElements: argument 'x' must have rank >= 1, got a scalar`);
@@ -38,7 +39,7 @@ export function repeatElements(x: unknown, rep: number, axis: number): KTensor {
  * Mirrors `keras.backend.resize_images(x, height_factor, width_factor, data_format, interpolation='nearest')`.
  */
 export function resizeImages(
-  x: unknown,
+  x: TensorInput,
   heightFactor: number,
   widthFactor: number,
   dataFormat: ImageDataFormat | null = null,
@@ -68,7 +69,7 @@ export function resizeImages(
  * Mirrors `keras.backend.resize_volumes(x, depth_factor, height_factor, width_factor, data_format)`.
  */
 export function resizeVolumes(
-  x: unknown,
+  x: TensorInput,
   depthFactor: number,
   heightFactor: number,
   widthFactor: number,
@@ -89,7 +90,7 @@ export function resizeVolumes(
  *
  * Mirrors `keras.backend.repeat(x, n)`.
  */
-export function repeat(x: unknown, n: number): KTensor {
+export function repeat(x: TensorInput, n: number): KTensor {
   const t = rankArg(x, 2, 'repeat');
   const k = countArg(n, 'repeat', 'n');
   return applyOp('gather', [insertAxis(t, 1, 'repeat'), zeroIndices(k, 'repeat')], { axis: 1 });
@@ -103,7 +104,7 @@ export function repeat(x: unknown, n: number): KTensor {
  *
  * Mirrors `keras.backend.tile(x, n)`.
  */
-export function tile(x: unknown, n: number | readonly number[], ...extra: never[]): KTensor {
+export function tile(x: TensorInput, n: number | readonly number[], ...extra: never[]): KTensor {
   checkArity('tile', 2, extra);
   const t = requireTensorLike(x, 'tile');
   const given = typeof n === 'number' ? [n] : n;

@@ -13,6 +13,7 @@ import { checkBackendDType, KTensor, variableTensor } from '../../tensor';
 import { allocHostArray, checkAllocation, convertHostArray, isHostArray, toHostValue } from '../../values';
 import { evaluate } from './inspect';
 import { checkConcreteShape, checkDType, checkNumber, requireTensorLike, show } from '../../validate';
+import type { TensorInput } from '../../tensor-input';
 
 /** Options of `variable`. */
 export interface VariableOptions {
@@ -57,7 +58,7 @@ function optDType(dtype: unknown, fn: string): DType {
  *
  * Mirrors `keras.backend.variable(value, dtype=None, name=None, constraint=None)`.
  */
-export function variable(value: unknown, options: VariableOptions = {}): KTensor {
+export function variable(value: TensorInput, options: VariableOptions = {}): KTensor {
   const dtype = optDType(options.dtype, 'variable');
   if (options.constraint !== undefined && typeof options.constraint !== 'function') {
     throw new KerasValueError(`variable: option 'constraint' must be a function, got ${typeof options.constraint}`);
@@ -86,7 +87,7 @@ export interface ConstantOptions {
  *
  * Mirrors `keras.backend.constant(value, dtype=None, shape=None, name=None)`.
  */
-export function constant(value: unknown, options: ConstantOptions = {}): KTensor {
+export function constant(value: TensorInput, options: ConstantOptions = {}): KTensor {
   const dtype = optDType(options.dtype, 'constant');
   const name = checkName(options.name, 'constant');
   if (value instanceof KTensor) value = evaluate(value);
@@ -195,7 +196,7 @@ function filledLike(x: unknown, value: number, dtypeArg: unknown, fn: string): K
  *
  * Mirrors `keras.backend.ones_like(x, dtype=None, name=None)`.
  */
-export function onesLike(x: unknown, dtype?: DType | null, name?: string): KTensor {
+export function onesLike(x: TensorInput, dtype?: DType | null, name?: string): KTensor {
   checkName(name, 'onesLike');
   return filledLike(x, 1, dtype, 'onesLike');
 }
@@ -205,7 +206,7 @@ export function onesLike(x: unknown, dtype?: DType | null, name?: string): KTens
  *
  * Mirrors `keras.backend.zeros_like(x, dtype=None, name=None)`.
  */
-export function zerosLike(x: unknown, dtype?: DType | null, name?: string): KTensor {
+export function zerosLike(x: TensorInput, dtype?: DType | null, name?: string): KTensor {
   checkName(name, 'zerosLike');
   return filledLike(x, 0, dtype, 'zerosLike');
 }
@@ -215,7 +216,7 @@ export function zerosLike(x: unknown, dtype?: DType | null, name?: string): KTen
  *
  * Mirrors `keras.backend.identity(x, name=None)`.
  */
-export function identity(x: unknown, name?: string): KTensor {
+export function identity(x: TensorInput, name?: string): KTensor {
   checkName(name, 'identity');
   return applyOp('identity', [requireTensorLike(x, 'identity')], {});
 }
@@ -269,7 +270,7 @@ export function randomNormalVariable(shape: readonly number[], mean: number, sca
  *
  * Mirrors `keras.backend.cast(x, dtype)`.
  */
-export function cast(x: unknown, dtype: DType): KTensor {
+export function cast(x: TensorInput, dtype: DType): KTensor {
   const t = requireTensorLike(x, 'cast');
   const dt = checkDType(dtype, 'cast', 'dtype');
   return castOp(t, dt);

@@ -12,6 +12,7 @@ import { applyOp,constantFrom } from '../../primitives';
 import { constantValue,KTensor,variableValue } from '../../tensor';
 import { requireTensor,requireTensorLike } from '../../validate';
 import { kerasFunction,KUpdate,toNDArray } from '../graph/function';
+import type { TensorInput } from '../../tensor-input';
 
 /**
  * Whether `x` is a placeholder.
@@ -50,7 +51,7 @@ export function isSparse(tensor: unknown): boolean {
  *
  * Mirrors `keras.backend.to_dense(tensor)`.
  */
-export function toDense(tensor: unknown): KTensor {
+export function toDense(tensor: TensorInput): KTensor {
   return requireTensor(tensor, 'toDense', 'tensor');
 }
 
@@ -60,7 +61,7 @@ export function toDense(tensor: unknown): KTensor {
  *
  * Mirrors `keras.backend.shape(x)`.
  */
-export function shape(x: unknown): KTensor {
+export function shape(x: TensorInput): KTensor {
   const t = requireTensorLike(x, 'shape');
   if (t.shape.some((d) => d === null)) return applyOp('shapeOf', [t], {});
   return constantFrom({ data: Int32Array.from(t.shape as number[]), shape: [t.rank], dtype: 'int32' }, 'shape', 'x', 'int32');
@@ -71,7 +72,7 @@ export function shape(x: unknown): KTensor {
  *
  * Mirrors `keras.backend.int_shape(x)`.
  */
-export function intShape(x: unknown): (number | null)[] {
+export function intShape(x: TensorInput): (number | null)[] {
   return [...requireTensorLike(x, 'intShape').shape];
 }
 
@@ -80,7 +81,7 @@ export function intShape(x: unknown): (number | null)[] {
  *
  * Mirrors `keras.backend.ndim(x)`.
  */
-export function ndim(x: unknown): number {
+export function ndim(x: TensorInput): number {
   return requireTensorLike(x, 'ndim').rank;
 }
 
@@ -89,7 +90,7 @@ export function ndim(x: unknown): number {
  *
  * Mirrors `keras.backend.dtype(x)`.
  */
-export function dtype(x: unknown): DType {
+export function dtype(x: TensorInput): DType {
   return requireTensorLike(x, 'dtype').dtype;
 }
 
@@ -99,7 +100,7 @@ export function dtype(x: unknown): DType {
  *
  * Mirrors `keras.backend.eval(x)` (exported as `eval`).
  */
-export function evaluate(x: unknown, fn = 'eval'): NDArray {
+export function evaluate(x: TensorInput | KUpdate, fn = 'eval'): NDArray {
   if (x instanceof KUpdate) {
     const f = kerasFunction([], [x.value], [x]);
     try {
@@ -125,7 +126,7 @@ export function evaluate(x: unknown, fn = 'eval'): NDArray {
  *
  * Mirrors `keras.backend.count_params(x)`.
  */
-export function countParams(x: unknown): number {
+export function countParams(x: TensorInput): number {
   const t = requireTensorLike(x, 'countParams');
   if (t.shape.some((d) => d === null)) {
     throw new KerasValueError(`countParams: the shape [${fmt(t.shape)}] of argument 'x' has unknown dimensions`);
@@ -139,7 +140,7 @@ export function countParams(x: unknown): number {
  *
  * Mirrors Keras 2.3.1's `keras.backend.get_variable_shape(x)`.
  */
-export function getVariableShape(x: unknown): (number | null)[] {
+export function getVariableShape(x: TensorInput): (number | null)[] {
   return [...requireTensorLike(x, 'getVariableShape').shape];
 }
 
@@ -168,7 +169,7 @@ export function isVariable(x: unknown): boolean {
  *
  * Mirrors Keras 2.3.1's `keras.backend.size(x, name=None)`.
  */
-export function size(x: unknown): KTensor {
+export function size(x: TensorInput): KTensor {
   const t = requireTensorLike(x, 'size');
   if (t.shape.some((d) => d === null)) {
     return applyOp('reduceProd', [applyOp('shapeOf', [t], {})], { axes: [0], keepDims: false });
