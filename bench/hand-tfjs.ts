@@ -7,13 +7,27 @@
  * must on wasm); its input gradient is tf.conv2dTranspose.
  */
 import * as tf from '@tensorflow/tfjs-core';
-// tfjs-core's own gradient definitions (it registers none by default); only the benchmark loads them.
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
+
+/**
+ * Registers TF.js's own gradients (tfjs-core alone registers none) by loading the
+ * union package @tensorflow/tfjs, which shares tfjs-core's engine. It is a
+ * devDependency of this repository, absent where the package is installed: then
+ * there is no raw tfjs-core program to compare with (false).
+ */
+function loadTfjsGradients(): boolean {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('@tensorflow/tfjs') !== undefined;
+  } catch {
+    return false;
+  }
+}
 import { CNN, MLP, normalInit } from './shapes';
 import type { Step } from './hand-onnx';
 
-/** MLP step in raw tfjs-core. */
-export function handTfjsMlp(xd: Float32Array, yd: Float32Array): Step {
+/** MLP step in raw tfjs-core (null without TF.js's gradients). */
+export function handTfjsMlp(xd: Float32Array, yd: Float32Array): Step | null {
+  if (!loadTfjsGradients()) return null;
   const { batch: B, input: I, hidden: H, classes: C, lr } = MLP;
   const x = tf.tensor2d(xd, [B, I]);
   const y = tf.tensor2d(yd, [B, C]);
@@ -58,8 +72,9 @@ const conv = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
   };
 });
 
-/** CNN step in raw tfjs-core (channels-last, as TF.js is). */
-export function handTfjsCnn(xd: Float32Array, yd: Float32Array): Step {
+/** CNN step in raw tfjs-core, channels-last as TF.js is (null without TF.js's gradients). */
+export function handTfjsCnn(xd: Float32Array, yd: Float32Array): Step | null {
+  if (!loadTfjsGradients()) return null;
   const { batch: B, size: S, f1, f2, classes: C, lr } = CNN;
   const flat = f2 * 5 * 5;
   const x = tf.tensor4d(xd, [B, S, S, 1]);

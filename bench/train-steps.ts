@@ -31,7 +31,7 @@ export interface StepRow {
   readonly msPerStep: number;
   /** msPerStep over the hand-built ONNX program's (the reference point). */
   readonly vsHandOnnx: number;
-  /** msPerStep over the hand-written program on the same engine (null for the reference engine, which has none). */
+  /** msPerStep over the hand-written program on the same engine (null for the reference engine, which has none, and for tfjs without @tensorflow/tfjs). */
   readonly vsHandSameEngine: number | null;
 }
 
@@ -57,8 +57,8 @@ interface Program {
 
 async function programsFor(step: StepKind, backends: readonly string[]): Promise<Program[]> {
   const progs: Program[] = [];
-  const add = (program: string, engine: StepRow['engine'], run: Step, backend?: string): void => {
-    progs.push({ program, engine, run, backend, perRound: 3, samples: [] });
+  const add = (program: string, engine: StepRow['engine'], run: Step | null, backend?: string): void => {
+    if (run !== null) progs.push({ program, engine, run, backend, perRound: 3, samples: [] });
   };
   await K.setBackend('tfjs'); // starts the wasm engine for raw tfjs-core too
   if (step === 'mlp') {
@@ -129,9 +129,11 @@ export async function benchTrainingSteps(options: StepBenchOptions = {}): Promis
     await timeInterleaved(progs, options.rounds ?? 7);
     const ms = progs.map((p) => median(p.samples));
     const handOnnx = ms[0];
-    const handTfjs = ms[1];
+    const tfjsAt = progs.findIndex((p) => p.program === 'raw tfjs-core');
+    const handTfjs = tfjsAt < 0 ? null : ms[tfjsAt];
     progs.forEach((p, k) => {
       const hand = p.engine === 'onnx' ? handOnnx : p.engine === 'tfjs' ? handTfjs : null;
+      // (no raw tfjs-core program without the @tensorflow/tfjs devDependency: no ratio for tfjs then)
       rows.push({
         step,
         program: p.program,
