@@ -409,6 +409,21 @@ export const MATH_SPECS: FunctionSpec[] = [
     kerasName: 'clip',
     cases: [
       { name: 'both bounds', inputs: [df(T234)], run: (K, x) => K.clip(x, -1, 1.5), expected: (x) => clip(x, -1, 1.5), grad: true },
+      {
+        name: 'tensor bounds, elementwise (Keras 2.3.1)',
+        inputs: [df(M23), df([-0.5, 0, 0.2], { placeholderShape: [3] }), df([[0.6, 1, 1.8], [0.3, 0.4, 0.1]])],
+        run: (K, x, lo, hi) => K.clip(x, lo, hi),
+        expected: (x, lo, hi) => omaximum(ominimum(x, hi), lo),
+        grad: true,
+      },
+      {
+        name: 'a tensor lower bound, a number upper bound, by hand',
+        inputs: [fl([[-2, 0.5, 3]])],
+        run: (K, x) => K.clip(x, K.constant([-1, 1, 0]), 2),
+        // max(min(-2, 2), -1) = -1; max(min(0.5, 2), 1) = 1; max(min(3, 2), 0) = 2
+        expected: () => [[-1, 1, 2]],
+      },
+      { name: 'an array upper bound and a null lower bound', inputs: [fl([[-2, 0.5, 3]])], run: (K, x) => K.clip(x, null, [0, 0, 1]), expected: () => [[-2, 0, 1]] },
       { name: 'epsilon bounds (as losses use them)', inputs: [fl([[0, 1e-9, 0.5], [1, 0.9999999, 2]])], run: (K, x) => K.clip(x, K.epsilon(), 1 - K.epsilon()), expected: (x) => clip(x, 1e-7, 1 - 1e-7) },
       { name: 'min null: no lower bound', inputs: [df(M23)], run: (K, x) => K.clip(x, null, 1), expected: (x) => clip(x, null, 1), grad: true },
       { name: 'max null: no upper bound', inputs: [df(M23)], run: (K, x) => K.clip(x, 0.1, null), expected: (x) => clip(x, 0.1, null), grad: true },
@@ -432,6 +447,8 @@ export const MATH_SPECS: FunctionSpec[] = [
       { name: 'bool', run: (K) => K.clip(K.constant([true], { dtype: 'bool' }), 0, 1), error: 'KerasTypeError', message: /clip: argument 'x'/ },
       { name: 'an infinite lower bound above every int32', run: (K) => K.clip(K.constant([1], { dtype: 'int32' }), Infinity, null), error: 'KerasValueError', message: /clip: argument 'minValue'/ },
       { name: 'a string', run: (K) => K.clip('abc', 0, 1), error: 'KerasTypeError', message: /clip: argument 'x'/ },
+      { name: 'a tensor bound that does not broadcast to x', run: (K) => K.clip(K.constant([1, 2, 3]), K.constant([0, 1]), 5), error: 'KerasShapeError', message: /^clip: argument 'minValue'/ },
+      { name: 'a tensor bound of another dtype', run: (K) => K.clip(K.constant([1, 2]), K.constant([0, 1], { dtype: 'int32' }), 5), error: 'KerasTypeError', message: /^clip: argument 'minValue' must have the dtype of 'x' \(float(32|64)\), got int32$/ },
     ],
   }),
   comparisonSpec('equal', 'equal', 'equal', (K, x, y) => K.equal(x, y), true),

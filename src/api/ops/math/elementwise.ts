@@ -6,7 +6,7 @@ import { BinaryPrimitive,isIntDType } from '../../../backends/types';
 import { KerasTypeError,KerasValueError } from '../../../errors';
 import { applyOp,binary,scalar,unary } from '../../primitives';
 import { constantHostData,KTensor } from '../../tensor';
-import { asTensor,binaryOperands,floatTensor,requireTensorLike,show } from '../../validate';
+import { asTensor,binaryOperands,checkArity,checkBroadcastsTo,floatTensor,requireTensorLike,show } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
 
 /**
@@ -127,6 +127,41 @@ function clipBound(v: unknown, arg: string): number | null {
   return v;
 }
 
+/** A clip bound: a number, null (no bound), or (Keras 2.3.1) a tensor of bounds, elementwise. */
+export type TensorBound = number | null | TensorInput;
+
+function isTensorBound(v: unknown): boolean {
+  return v instanceof KTensor || Array.isArray(v) || ArrayBuffer.isView(v);
+}
+
+/** One bound as a tensor of x's dtype: -inf/+inf (or the int32 extremes) where null. */
+function boundTensor(v: unknown, t: KTensor, arg: string, open: number): KTensor {
+  if (v === null || v === undefined) {
+    const n = clipBound(v, arg);
+    return scalar(n ?? open, t.dtype);
+  }
+  if (isTensorBound(v)) {
+    const b = asTensor(v, 'clip', arg, t.dtype);
+    if (b.dtype !== t.dtype) throw new KerasTypeError(`clip: argument '${arg}' must have the dtype of 'x' (${t.dtype}), got ${b.dtype}`);
+    checkBroadcastsTo(b, t, 'clip', arg);
+    return b;
+  }
+  const n = clipBound(v, arg);
+  return scalar(isIntDType(t.dtype) ? Math.trunc(n as number) : (n as number), t.dtype);
+}
+
+/**
+ * `clip` with tensor bounds (Keras 2.3.1): `max(min(x, maxValue), minValue)` elementwise,
+ * the bounds broadcasting against `x`, as TensorFlow's `clip_by_value`. (The numbers-only
+ * rule "maxValue below minValue becomes minValue" applies to numbers only, as in Keras.)
+ */
+function clipByTensors(t: KTensor, minValue: unknown, maxValue: unknown): KTensor {
+  const intLimits = isIntDType(t.dtype);
+  const lo = boundTensor(minValue, t, 'minValue', intLimits ? -2147483648 : -Infinity);
+  const hi = boundTensor(maxValue, t, 'maxValue', intLimits ? 2147483647 : Infinity);
+  return binary('maximum', binary('minimum', t, hi), lo);
+}
+
 /**
  * Elementwise clipping of `x` to `[minValue, maxValue]`. `null` bounds are -inf and
  * +inf (no bound). As in Keras, when `maxValue < minValue` then `maxValue` becomes
@@ -134,10 +169,16 @@ function clipBound(v: unknown, arg: string): number | null {
  * toward zero, as TensorFlow's cast). The gradient passes where
  * `minValue <= x <= maxValue` (bounds included), as TensorFlow.
  *
+ * As in Keras 2.3.1, either bound may also be a tensor (or an array) broadcasting to
+ * `x`'s shape: `x` is then clipped elementwise, `max(min(x, maxValue), minValue)`, and
+ * the gradient also reaches the bounds.
+ *
  * Mirrors `keras.backend.clip(x, min_value, max_value)`.
  */
-export function clip(x: TensorInput, minValue: number | null, maxValue: number | null): KTensor {
+export function clip(x: TensorInput, minValue: TensorBound, maxValue: TensorBound, ...extra: never[]): KTensor {
+  checkArity('clip', 3, extra);
   const t = numericTensor(x, 'clip');
+  if (isTensorBound(minValue) || isTensorBound(maxValue)) return clipByTensors(t, minValue, maxValue);
   let lo = clipBound(minValue, 'minValue');
   let hi = clipBound(maxValue, 'maxValue');
   if (lo !== null && hi !== null && hi < lo) hi = lo;
