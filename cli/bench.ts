@@ -33,6 +33,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   { name: 'mlp-step', about: 'one compiled SGD training step of an MLP, against raw TF.js (and tfjs-layers when installed)', needs: ['tfjs'] },
   { name: 'eager-ops', about: 'two eager ops on a small tensor and a read-back, against raw TF.js', needs: ['tfjs'] },
   { name: 'matmul', about: "one 512x512x512 matMul kernel call on each backend's kernel table, against raw TF.js", needs: ['tfjs', 'onnx'] },
+  { name: 'lstm', about: 'an LSTM training step over T = 10..400, with and without a Dense layer in front: build, K.function, first call, step; beside tfjs-layers', needs: ['tfjs'] },
 ];
 
 /** Options of the `bench` command. */

@@ -31,8 +31,23 @@ export interface LstmModel {
   readonly params: readonly KTensor[];
 }
 
-/** Builds the model (see the file comment). */
+/** The model's graph before compiling: the placeholders, the loss and the SGD updates. */
+export interface LstmGraph {
+  readonly inputs: readonly [KTensor, KTensor];
+  readonly loss: KTensor;
+  readonly updates: readonly (readonly [KTensor, KTensor])[];
+  readonly params: readonly KTensor[];
+}
+
+/** Builds the model (see the file comment) and compiles its training step. */
 export function buildLstm(K: typeof KNamespace, o: LstmOptions): LstmModel {
+  const g = buildLstmGraph(K, o);
+  const step = K.function([...g.inputs], [g.loss], g.updates);
+  return { step, params: g.params };
+}
+
+/** Builds the model's graph (see the file comment), not compiled. */
+export function buildLstmGraph(K: typeof KNamespace, o: LstmOptions): LstmGraph {
   const seed = o.seed ?? 1;
   const { features: F, units: U } = o;
   const x = K.placeholder({ shape: [null, o.time, F], name: 'x' });
@@ -67,8 +82,7 @@ export function buildLstm(K: typeof KNamespace, o: LstmOptions): LstmModel {
   const loss = K.mean(K.square(K.subtract(last, y)));
   const grads = K.gradients(loss, params);
   const updates = params.map((p, k): [KTensor, KTensor] => [p, K.subtract(p, K.multiply(grads[k] as KTensor, o.learningRate))]);
-  const step = K.function([x, y], [loss], updates);
-  return { step, params };
+  return { inputs: [x, y], loss, updates, params };
 }
 
 /** Deterministic data for the LSTM: x in [-1, 1), y a smooth function of x's time average. */

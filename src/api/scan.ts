@@ -19,7 +19,7 @@ import { expansionOf } from './composites';
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../errors';
 import { activeBackend } from './engine';
 import { fmt, inferPrimitive, StaticInfo } from './infer';
-import { add, broadcastLike, scalar, where, zerosLikeOp } from './primitives';
+import { add, broadcastLike, expandDimsOp, scalar, where, zerosLikeOp } from './primitives';
 import { checkBackendDType, constantTensor, constantValue, inputsOf, KTensor, RandomNode } from './tensor';
 
 /** What the API keeps about a scan beyond its attributes: the body as tensors. */
@@ -315,21 +315,12 @@ export function scan(
       const old = cParams[j];
       if (c.rank < m.rank) throw new KerasShapeError(`${fn}: the mask has rank ${m.rank + 1}, more than loop state ${j} (rank ${c.rank}) plus one`);
       const axes = Array.from({ length: c.rank - m.rank }, (_, i) => m.rank + i);
-      const mm = axes.length === 0 ? m : expandTrailing(m, axes);
+      const mm = expandDimsOp(m, axes);
       return where(mm, c, old);
     });
   }
   const out = scanFromBody({ inits, sequences: seqs, params: [...cParams, ...sParams], outputs: [...carriesOut, ...ys], reverse: options.reverse ?? false, fn });
   return [out.slice(0, inits.length), out.slice(inits.length)];
-}
-
-function expandTrailing(m: KTensor, axes: number[]): KTensor {
-  // imported lazily to keep this module's imports small
-  return new KTensor(
-    { kind: 'op', op: 'expandDims', attrs: { axes }, inputs: [m], noGrad: false },
-    inferPrimitive('expandDims', [m], { axes }).shape,
-    m.dtype,
-  );
 }
 
 /* ------------------------------------------------------------------------ */
