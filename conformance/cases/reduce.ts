@@ -249,6 +249,13 @@ export const REDUCE_SPECS: FunctionSpec[] = [
       { name: 'ties', inputs: [df([[1, 3, 3], [2, 2, 2]])], run: (K, x) => K.max(x, 1), expected: (x) => max(x, 1) },
       // special values: a NaN anywhere in the reduced cells gives NaN (NumPy, TensorFlow)
       {
+        // found by the differential fuzzer: int32 has no -inf, an empty max is INT32_MIN (reference gave 0)
+        name: 'int32 over an empty axis gives -2^31',
+        modes: ['eager'],
+        run: (K) => [K.max(K.zeros([0], 'int32')), K.min(K.zeros([2, 0], 'int32'), 1)],
+        expected: () => [{ data: [-2147483648], shape: [], dtype: 'int32' }, { data: [2147483647, 2147483647], shape: [2], dtype: 'int32' }],
+      },
+      {
         name: 'NaN propagates, wherever it is',
         inputs: [{ value: [[NaN, 1, 2], [1, NaN, 3], [1, 2, NaN], [4, 5, 6]] }],
         run: (K, x) => [K.max(x, 1), K.max(x, 0), K.max(x)],
@@ -297,6 +304,15 @@ export const REDUCE_SPECS: FunctionSpec[] = [
       { name: 'a known axis with an unknown batch dim', inputs: [df(P234)], run: (K, x) => K.prod(x, -1), expected: (x) => reduce(x, -1, false, 'prod'), grad: true },
       { name: 'with zeros (exact gradient)', inputs: [df([[0, 2, 3], [0, 0, 1.5]], { placeholderShape: [2, 3] })], run: (K, x) => K.prod(x, 1), expected: (x) => reduce(x, 1, false, 'prod'), grad: true },
       { name: 'int32 stays int32', inputs: [i32([[1, -2, 3], [4, 5, -6]])], run: (K, x) => K.prod(x, 1), expected: (x) => reduce(x, 1, false, 'prod') },
+      {
+        // found by the differential fuzzer: float32 products overflow step by step, in order
+        // (-4 * 3e38 is -inf in float32, then * -1e-30 is +inf); the reference used float64
+        name: 'float32 products overflow at each step',
+        floatVariants: ['float32'],
+        inputs: [fl([[-4], [3e38], [-1e-30]])],
+        run: (K, x) => K.prod(x, 0),
+        expected: () => [Infinity],
+      },
       {
         // 2^16 * 2^16 * 3 = 3 * 2^32 wraps to 0; 46341^2 = 2147488281 wraps to 2147488281 - 2^32
         name: 'int32 overflow wraps (two\'s complement)',

@@ -37,6 +37,17 @@ const prodLoop: AccLoop = (x, xo, xs, acc, ao, as, n) => {
   }
 };
 
+// float32 products round (and overflow) at every step, as the engines' float32 kernels do
+const float32ProdLoop: AccLoop = (x, xo, xs, acc, ao, as, n) => {
+  if (as === 0) {
+    let s = acc[ao];
+    for (let i = 0; i < n; i++, xo += xs) s = Math.fround(s * x[xo]);
+    acc[ao] = s;
+  } else {
+    for (let i = 0; i < n; i++, xo += xs, ao += as) acc[ao] = Math.fround(acc[ao] * x[xo]);
+  }
+};
+
 const intProdLoop: AccLoop = (x, xo, xs, acc, ao, as, n) => {
   if (as === 0) {
     let s = acc[ao];
@@ -97,11 +108,13 @@ function reducer(op: ReducePrimitive, dtype: DType, size: number): { acc: HostAr
       return { acc: new Float64Array(size), loop: sumLoop };
     case 'reduceProd':
       if (dtype === 'int32') return { acc: new Int32Array(size).fill(1), loop: intProdLoop };
+      if (dtype === 'float32') return { acc: new Float64Array(size).fill(1), loop: float32ProdLoop };
       return { acc: new Float64Array(size).fill(1), loop: prodLoop };
+    // int32 has no infinities: an empty max/min is the type's end (as tfjs and ORT)
     case 'reduceMax':
-      return { acc: new Float64Array(size).fill(-Infinity), loop: maxLoop };
+      return { acc: new Float64Array(size).fill(dtype === 'int32' ? -2147483648 : -Infinity), loop: maxLoop };
     case 'reduceMin':
-      return { acc: new Float64Array(size).fill(Infinity), loop: minLoop };
+      return { acc: new Float64Array(size).fill(dtype === 'int32' ? 2147483647 : Infinity), loop: minLoop };
     case 'reduceAny':
       return { acc: new Uint8Array(size), loop: anyLoop };
     case 'reduceAll':
