@@ -10,6 +10,7 @@
  *   conformance report counts those runs as unsupported, not failed.
  * - Its own kernels: the elementwise unary primitives, all made by one helper,
  *   since kernels with the same attributes share one type.
+ * - One known failure, marked in conformance.js: `round` rounds halves up.
  */
 import {
   Backend,
@@ -57,6 +58,9 @@ export const FLOAT32_KERNELS: KernelTable<RefTensor> = {
   cos: unary(Math.cos),
   floor: unary(Math.floor),
   ceil: unary(Math.ceil),
+  // A known failure, kept to show how one is marked (conformance.js): Math.round
+  // rounds halves up (2.5 -> 3, -2.5 -> -2); the primitive rounds them to even.
+  round: unary(Math.round),
 };
 
 /** A copy of `data` in `dtype`'s layout (bool stored as 0/1). */
