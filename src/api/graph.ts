@@ -11,7 +11,7 @@ import { KerasValueError } from '../errors';
 import { onEngine } from './engine';
 import { inferRunTimeShapes } from './scan';
 import { drawRandom } from './host-random';
-import { formatPrinted } from './show';
+import { formatPrinted } from '../format';
 import { constantValue, inputsOf, KTensor, OpTensorNode, pinConstant, printMessageOf, variableValue } from './tensor';
 
 /** A graph together with the tensors behind its inputs and variables. */

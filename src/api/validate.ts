@@ -8,7 +8,7 @@ import { KerasShapeError,KerasTypeError,KerasValueError } from '../errors';
 import { fmt } from './infer';
 import { evaluate } from './ops/tensors/inspect';
 import { applyOp,constantFrom } from './primitives';
-import { show } from './show';
+import { show } from '../format';
 import { KTensor } from './tensor';
 import { isTensorLike,toHostValue } from './values';
 

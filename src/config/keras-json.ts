@@ -19,7 +19,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ConfigError } from '../errors';
 import { createFileAtomically, errorCode } from './atomic-write';
-import { describeValue } from './describe';
+import { show } from '../format';
 import { DEFAULT_ONNX_SETTINGS, OnnxSettings, parseOnnxSettings } from './onnx-options';
 import {
   BACKEND_ALIASES,
@@ -141,7 +141,7 @@ export function resolveBackendName(
 ): { name: string; kind: BackendKind } {
   if (typeof raw !== 'string' || raw.length === 0) {
     throw new ConfigError(
-      `${where.label} must be a non-empty string naming a backend, got ${describeValue(raw)}`,
+      `${where.label} must be a non-empty string naming a backend, got ${show(raw)}`,
       where.source,
       'backend',
     );
@@ -157,7 +157,7 @@ export function resolveBackendName(
     .filter(([, target]) => isKnown(target))
     .map(([a, target]) => `"${a}" is accepted as an alias of "${target}"`);
   throw new ConfigError(
-    `${where.label} names an unknown backend ${describeValue(raw)}. ` +
+    `${where.label} names an unknown backend ${show(raw)}. ` +
       `Known backends: ${known.join(', ')}` +
       (aliases.length > 0 ? ` (${aliases.join('; ')})` : '') +
       `; a backend published as an npm module is named by its module name (e.g. "@scope/keras-backend-x").`,
@@ -316,7 +316,7 @@ function build(
 ): KerasJsonResult {
   const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(json, key);
   const fieldError = (field: string, expected: string): ConfigError =>
-    new ConfigError(`${file}: field '${field}' must be ${expected}, got ${describeValue(json[field])}`, file, field);
+    new ConfigError(`${file}: field '${field}' must be ${expected}, got ${show(json[field])}`, file, field);
 
   let floatx: Floatx = DEFAULT_SETTINGS.floatx;
   if (has('floatx')) {

@@ -7,7 +7,7 @@
  */
 import { AsyncLocalStorage } from 'async_hooks';
 import { KerasValueError } from '../errors';
-import { describeValue } from './describe';
+import { show } from '../format';
 
 const scopes = new AsyncLocalStorage<readonly string[]>();
 
@@ -20,11 +20,11 @@ const scopes = new AsyncLocalStorage<readonly string[]>();
 export function nameScope<R>(name: string, fn: () => R): R {
   if (typeof name !== 'string' || name.length === 0 || name.includes('/')) {
     throw new KerasValueError(
-      `nameScope: argument 'name' must be a non-empty string without '/', got ${describeValue(name)}`,
+      `nameScope: argument 'name' must be a non-empty string without '/', got ${show(name)}`,
     );
   }
   if (typeof fn !== 'function') {
-    throw new KerasValueError(`nameScope: argument 'fn' must be a function, got ${describeValue(fn)}`);
+    throw new KerasValueError(`nameScope: argument 'fn' must be a function, got ${show(fn)}`);
   }
   const parent = scopes.getStore() ?? [];
   return scopes.run([...parent, name], fn);

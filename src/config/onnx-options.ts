@@ -24,7 +24,7 @@
  *   of threads (each session owns its thread pool).
  */
 import { ConfigError } from '../errors';
-import { describeValue } from './describe';
+import { show } from '../format';
 
 /** ONNX Runtime's graph optimisation levels. */
 export const ONNX_OPTIMIZATION_LEVELS = ['disabled', 'basic', 'extended', 'all'] as const;
@@ -65,7 +65,7 @@ const KEYS = ['intraOpNumThreads', 'interOpNumThreads', 'graphOptimizationLevel'
 export function parseOnnxSettings(value: unknown, file: string): OnnxSettings {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ConfigError(
-      `${file}: field 'onnx' must be an object {${KEYS.join(', ')}}, got ${describeValue(value)}`,
+      `${file}: field 'onnx' must be an object {${KEYS.join(', ')}}, got ${show(value)}`,
       file,
       'onnx',
     );
@@ -73,7 +73,7 @@ export function parseOnnxSettings(value: unknown, file: string): OnnxSettings {
   const o = value as Record<string, unknown>;
   const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
   const bad = (k: string, expected: string): ConfigError =>
-    new ConfigError(`${file}: field 'onnx.${k}' must be ${expected}, got ${describeValue(o[k])}`, file, `onnx.${k}`);
+    new ConfigError(`${file}: field 'onnx.${k}' must be ${expected}, got ${show(o[k])}`, file, `onnx.${k}`);
   for (const k of Object.keys(o)) {
     if (!KEYS.includes(k)) {
       throw new ConfigError(`${file}: field 'onnx.${k}' is not an onnx setting (known: ${KEYS.join(', ')})`, file, `onnx.${k}`);

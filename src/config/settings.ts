@@ -6,7 +6,7 @@
  * process's state, never the file, as in Keras.
  */
 import { KerasValueError } from '../errors';
-import { describeValue } from './describe';
+import { show } from '../format';
 import { BackendNameOptions, KerasJsonResult, LoadKerasJsonOptions, loadKerasJson } from './keras-json';
 import type { OnnxSettings } from './onnx-options';
 import {
@@ -83,7 +83,7 @@ export function epsilon(): number {
  */
 export function setEpsilon(e: number): void {
   if (!isValidEpsilon(e)) {
-    throw new KerasValueError(`setEpsilon: argument 'e' must be a positive finite number, got ${describeValue(e)}`);
+    throw new KerasValueError(`setEpsilon: argument 'e' must be a positive finite number, got ${show(e)}`);
   }
   current().epsilon = e;
 }
@@ -101,7 +101,7 @@ export function floatx(): Floatx {
 export function setFloatx(value: Floatx): void {
   if (!isFloatx(value)) {
     throw new KerasValueError(
-      `setFloatx: argument 'value' must be one of ${FLOATX_VALUES.join(', ')}, got ${describeValue(value)}`,
+      `setFloatx: argument 'value' must be one of ${FLOATX_VALUES.join(', ')}, got ${show(value)}`,
     );
   }
   current().floatx = value;
@@ -120,7 +120,7 @@ export function imageDataFormat(): ImageDataFormat {
 export function setImageDataFormat(dataFormat: ImageDataFormat): void {
   if (!isImageDataFormat(dataFormat)) {
     throw new KerasValueError(
-      `setImageDataFormat: argument 'dataFormat' must be one of ${IMAGE_DATA_FORMATS.join(', ')}, got ${describeValue(dataFormat)}`,
+      `setImageDataFormat: argument 'dataFormat' must be one of ${IMAGE_DATA_FORMATS.join(', ')}, got ${show(dataFormat)}`,
     );
   }
   current().imageDataFormat = dataFormat;
@@ -150,7 +150,7 @@ export function clearLearningPhase(): void {
  */
 export function setLearningPhase(value: LearningPhase): void {
   if (value !== 0 && value !== 1) {
-    throw new KerasValueError(`setLearningPhase: argument 'value' must be 0 or 1, got ${describeValue(value)}`);
+    throw new KerasValueError(`setLearningPhase: argument 'value' must be 0 or 1, got ${show(value)}`);
   }
   current().learningPhase = value;
 }

@@ -1,6 +1,6 @@
 /** Per-prefix unique ids for default layer and tensor names (`dense_1`, `dense_2`, ...). */
 import { KerasValueError } from '../errors';
-import { describeValue } from './describe';
+import { show } from '../format';
 
 const counters = new Map<string, number>();
 
@@ -11,7 +11,7 @@ const counters = new Map<string, number>();
  */
 export function getUid(prefix: string = ''): number {
   if (typeof prefix !== 'string') {
-    throw new KerasValueError(`getUid: argument 'prefix' must be a string, got ${describeValue(prefix)}`);
+    throw new KerasValueError(`getUid: argument 'prefix' must be a string, got ${show(prefix)}`);
   }
   const next = (counters.get(prefix) ?? 0) + 1;
   counters.set(prefix, next);

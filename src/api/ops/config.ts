@@ -4,7 +4,7 @@
  * The other config functions live in src/config and are re-exported by src/api/index.ts.
  */
 import { clearLearningPhase,floatx,imageDataFormat,learningPhaseValue,resetUids } from '../../config';
-import { show } from '../show';
+import { show } from '../../format';
 import { KerasTypeError,KerasValueError } from '../../errors';
 import { currentBackendName } from '../engine';
 import { NDArray } from '../ndarray';

@@ -52,10 +52,10 @@ export type PrimitiveDefs<A> = { readonly [P in keyof A]: PrimitiveDef<A[P]> };
 /* Checks shared by the rules                                               */
 /* ------------------------------------------------------------------------ */
 
-/** Formats a static shape, `null` as None. */
-export function fmt(s: Shape): string {
-  return s.map((d) => (d === null ? 'None' : String(d))).join(', ');
-}
+/** Formats a static shape, `null` as None (the one shape formatter, src/format.ts). */
+import { formatShape as fmt } from '../../format';
+
+export { fmt };
 
 /** Broadcasts two static shapes (NumPy rules); `fn` names the caller in errors. */
 export function broadcastShapes(a: Shape, b: Shape, fn: string): (number | null)[] {

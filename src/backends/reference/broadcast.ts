@@ -3,6 +3,7 @@
  * broadcast strides, dimension coalescing, and a row-by-row walk over strided
  * operands that the kernels use to keep their inner loops flat.
  */
+import { formatShape } from '../../format';
 
 /** Row-major strides of `shape` (the last axis has stride 1). */
 export function stridesOf(shape: readonly number[]): number[] {
@@ -30,7 +31,7 @@ export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
       const cur = out[lead + d];
       if (dim === cur || dim === 1) continue;
       if (cur === 1) out[lead + d] = dim;
-      else throw new Error(`reference backend: shapes ${shapes.map(fmt).join(' and ')} do not broadcast`);
+      else throw new Error(`reference backend: shapes ${shapes.map((s) => `[${formatShape(s)}]`).join(' and ')} do not broadcast`);
     }
   }
   return out;
@@ -43,13 +44,13 @@ export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
  */
 export function broadcastStrides(inShape: readonly number[], outShape: readonly number[]): number[] {
   const lead = outShape.length - inShape.length;
-  if (lead < 0) throw new Error(`reference backend: cannot broadcast ${fmt(inShape)} to ${fmt(outShape)}`);
+  if (lead < 0) throw new Error(`reference backend: cannot broadcast [${formatShape(inShape)}] to [${formatShape(outShape)}]`);
   const own = stridesOf(inShape);
   const strides = new Array<number>(outShape.length).fill(0);
   for (let d = 0; d < inShape.length; d++) {
     const dim = inShape[d];
     if (dim === outShape[lead + d]) strides[lead + d] = dim === 1 ? 0 : own[d];
-    else if (dim !== 1) throw new Error(`reference backend: cannot broadcast ${fmt(inShape)} to ${fmt(outShape)}`);
+    else if (dim !== 1) throw new Error(`reference backend: cannot broadcast [${formatShape(inShape)}] to [${formatShape(outShape)}]`);
   }
   return strides;
 }
@@ -61,10 +62,6 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-/** A shape as `[2, 3]`, for messages. */
-export function fmt(shape: readonly number[]): string {
-  return `[${shape.join(', ')}]`;
-}
 
 /** A walk over `shape` with one set of strides per operand, after coalescing. */
 export interface Coalesced {

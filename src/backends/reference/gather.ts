@@ -5,7 +5,7 @@
  */
 import { KerasValueError } from '../../errors';
 import { HostArray, hostArrayFor, sizeOf } from '../types';
-import { fmt } from './broadcast';
+import { formatShape } from '../../format';
 import { RefTensor } from './tensor';
 
 /** Runs at least this long are moved with `TypedArray.set` rather than a loop. */
@@ -29,7 +29,7 @@ function checkIndices(indices: HostArray, size: number, what: string): void {
 export function gather(x: RefTensor, indices: RefTensor, axis: number): RefTensor {
   const rank = x.shape.length;
   if (!(Number.isInteger(axis) && axis >= 0 && axis < rank)) {
-    throw new Error(`reference backend: gather axis ${axis} out of range for ${fmt(x.shape)}`);
+    throw new Error(`reference backend: gather axis ${axis} out of range for [${formatShape(x.shape)}]`);
   }
   const n = x.shape[axis];
   const idx = indices.data;
@@ -71,7 +71,7 @@ export function scatterAdd(updates: RefTensor, indices: RefTensor, axis: number,
   const iShape = updates.shape.slice(axis, axis + ir);
   if (!(axis >= 0 && axis + ir <= ur) || iShape.some((d, i) => d !== indices.shape[i])) {
     throw new Error(
-      `reference backend: scatterAdd updates ${fmt(updates.shape)} do not hold indices ${fmt(indices.shape)} at axis ${axis}`,
+      `reference backend: scatterAdd updates [${formatShape(updates.shape)}] do not hold indices [${formatShape(indices.shape)}] at axis ${axis}`,
     );
   }
   const idx = indices.data;

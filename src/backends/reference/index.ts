@@ -5,7 +5,7 @@
  */
 import type { Backend } from '../backend';
 import { DType, HostArray, hostArrayFor, sizeOf } from '../types';
-import { fmt } from './broadcast';
+import { formatShape } from '../../format';
 import { REFERENCE_KERNELS } from './kernels';
 import { REFERENCE_COMPOSITES } from './conv';
 import { RefTensor } from './tensor';
@@ -32,9 +32,9 @@ export function createReferenceBackend(): Backend<RefTensor> {
     dtypes: DTYPES,
     fromHost(data: HostArray, shape: readonly number[], dtype: DType): RefTensor {
       if (!DTYPES.has(dtype)) throw new Error(`reference backend: dtype ${dtype} is not supported`);
-      if (shape.some((d) => !Number.isInteger(d) || d < 0)) throw new Error(`reference backend: bad shape ${fmt(shape)}`);
+      if (shape.some((d) => !Number.isInteger(d) || d < 0)) throw new Error(`reference backend: bad shape [${formatShape(shape)}]`);
       if (data.length !== sizeOf(shape)) {
-        throw new Error(`reference backend: ${data.length} elements do not fill shape ${fmt(shape)}`);
+        throw new Error(`reference backend: ${data.length} elements do not fill shape [${formatShape(shape)}]`);
       }
       return { data: copyHost(data, dtype), shape: shape.slice(), dtype };
     },
@@ -43,7 +43,7 @@ export function createReferenceBackend(): Backend<RefTensor> {
       const same = dtype === 'bool' ? false : data instanceof hostArrayFor(dtype, 0).constructor;
       if (!same) return this.fromHost(data, shape, dtype);
       if (data.length !== sizeOf(shape)) {
-        throw new Error(`reference backend: ${data.length} elements do not fill shape ${fmt(shape)}`);
+        throw new Error(`reference backend: ${data.length} elements do not fill shape [${formatShape(shape)}]`);
       }
       return { data, shape: shape.slice(), dtype };
     },

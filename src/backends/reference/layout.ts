@@ -7,7 +7,8 @@
  * negative to reverse) from a start offset; see `copyStrided`.
  */
 import { DType, HostArray, hostArrayFor, sizeOf } from '../types';
-import { broadcastStrides, coalesce, fmt, rowWalk, stridesOf } from './broadcast';
+import { formatShape } from '../../format';
+import { broadcastStrides, coalesce, rowWalk, stridesOf } from './broadcast';
 import { RefTensor } from './tensor';
 
 /** Runs shorter than this are copied by a loop rather than `TypedArray.set`. */
@@ -66,20 +67,20 @@ export function reshape(x: RefTensor, newShape: readonly number[]): RefTensor {
   let infer = -1;
   newShape.forEach((d, i) => {
     if (d === -1) {
-      if (infer >= 0) throw new Error(`reference backend: reshape to ${fmt(newShape)} has more than one -1`);
+      if (infer >= 0) throw new Error(`reference backend: reshape to [${formatShape(newShape)}] has more than one -1`);
       infer = i;
     } else if (!Number.isInteger(d) || d < 0) {
-      throw new Error(`reference backend: reshape to ${fmt(newShape)}: bad dimension ${d}`);
+      throw new Error(`reference backend: reshape to [${formatShape(newShape)}]: bad dimension ${d}`);
     } else known *= d;
   });
   const shape = newShape.slice();
   if (infer >= 0) {
     if (known === 0 || size % known !== 0) {
-      throw new Error(`reference backend: cannot reshape ${fmt(x.shape)} to ${fmt(newShape)}`);
+      throw new Error(`reference backend: cannot reshape [${formatShape(x.shape)}] to [${formatShape(newShape)}]`);
     }
     shape[infer] = size / known;
   }
-  if (sizeOf(shape) !== size) throw new Error(`reference backend: cannot reshape ${fmt(x.shape)} to ${fmt(newShape)}`);
+  if (sizeOf(shape) !== size) throw new Error(`reference backend: cannot reshape [${formatShape(x.shape)}] to [${formatShape(newShape)}]`);
   return { data: x.data, shape, dtype: x.dtype };
 }
 
@@ -105,7 +106,7 @@ export function transpose(x: RefTensor, perm: readonly number[]): RefTensor {
   const seen = new Set<number>();
   for (const p of perm) if (Number.isInteger(p) && p >= 0 && p < rank) seen.add(p);
   if (perm.length !== rank || seen.size !== rank) {
-    throw new Error(`reference backend: ${fmt(perm)} is not a permutation of the axes of ${fmt(x.shape)}`);
+    throw new Error(`reference backend: [${formatShape(perm)}] is not a permutation of the axes of [${formatShape(x.shape)}]`);
   }
   const xs = stridesOf(x.shape);
   const shape = perm.map((p) => x.shape[p]);
@@ -129,7 +130,7 @@ export function transpose(x: RefTensor, perm: readonly number[]): RefTensor {
 export function slice(x: RefTensor, begin: readonly number[], size: readonly number[]): RefTensor {
   const rank = x.shape.length;
   if (begin.length !== rank || size.length !== rank) {
-    throw new Error(`reference backend: slice of ${fmt(x.shape)} needs ${rank} begins and sizes`);
+    throw new Error(`reference backend: slice of [${formatShape(x.shape)}] needs ${rank} begins and sizes`);
   }
   const xs = stridesOf(x.shape);
   let offset = 0;
@@ -137,7 +138,7 @@ export function slice(x: RefTensor, begin: readonly number[], size: readonly num
     const b = begin[i];
     const s = size[i] === -1 ? d - b : size[i];
     if (!(b >= 0 && s >= 0 && b + s <= d)) {
-      throw new Error(`reference backend: slice begin ${fmt(begin)} size ${fmt(size)} out of range for ${fmt(x.shape)}`);
+      throw new Error(`reference backend: slice begin [${formatShape(begin)}] size [${formatShape(size)}] out of range for [${formatShape(x.shape)}]`);
     }
     offset += b * xs[i];
     return s;
@@ -154,7 +155,7 @@ export function concat(xs: readonly RefTensor[], axis: number): RefTensor {
   let total = 0;
   for (const x of xs) {
     if (x.shape.length !== rank || x.shape.some((d, i) => i !== axis && d !== first.shape[i])) {
-      throw new Error(`reference backend: cannot concat ${xs.map((t) => fmt(t.shape)).join(', ')} along axis ${axis}`);
+      throw new Error(`reference backend: cannot concat ${xs.map((t) => `[${formatShape(t.shape)}]`).join(', ')} along axis ${axis}`);
     }
     total += x.shape[axis];
   }
@@ -191,7 +192,7 @@ function fillValue(value: number, dtype: DType): number {
 export function pad(x: RefTensor, pads: readonly (readonly [number, number])[], value: number): RefTensor {
   const rank = x.shape.length;
   if (pads.length !== rank || pads.some(([b, a]) => !(b >= 0 && a >= 0))) {
-    throw new Error(`reference backend: bad pads for ${fmt(x.shape)}`);
+    throw new Error(`reference backend: bad pads for [${formatShape(x.shape)}]`);
   }
   const shape = x.shape.map((d, i) => d + pads[i][0] + pads[i][1]);
   const out = hostArrayFor(x.dtype, sizeOf(shape));
@@ -208,7 +209,7 @@ export function pad(x: RefTensor, pads: readonly (readonly [number, number])[], 
 export function tile(x: RefTensor, reps: readonly number[]): RefTensor {
   const rank = x.shape.length;
   if (reps.length !== rank || reps.some((r) => !(Number.isInteger(r) && r >= 0))) {
-    throw new Error(`reference backend: bad reps ${fmt(reps)} for ${fmt(x.shape)}`);
+    throw new Error(`reference backend: bad reps [${formatShape(reps)}] for [${formatShape(x.shape)}]`);
   }
   // Output [r0*s0, r1*s1, ...] is row-major [r0, s0, r1, s1, ...] with x repeated over the r axes.
   const xs = stridesOf(x.shape);
@@ -230,7 +231,7 @@ export function reverse(x: RefTensor, axes: readonly number[]): RefTensor {
   const strides = xs.slice();
   let offset = 0;
   for (const a of new Set(axes)) {
-    if (!(a >= 0 && a < x.shape.length)) throw new Error(`reference backend: reverse axis ${a} out of range for ${fmt(x.shape)}`);
+    if (!(a >= 0 && a < x.shape.length)) throw new Error(`reference backend: reverse axis ${a} out of range for [${formatShape(x.shape)}]`);
     if (x.shape[a] === 0) continue;
     offset += (x.shape[a] - 1) * xs[a];
     strides[a] = -xs[a];

@@ -10,7 +10,8 @@
  * Accumulation is in double; the result is stored in the output dtype.
  */
 import { HostArray, hostArrayFor, sizeOf } from '../types';
-import { broadcastShapes, broadcastStrides, fmt } from './broadcast';
+import { formatShape } from '../../format';
+import { broadcastShapes, broadcastStrides } from './broadcast';
 import { RefTensor } from './tensor';
 
 /** Rows (columns) of a micro-tile. */
@@ -212,7 +213,7 @@ function batchOffsets(
 export function matMul(a: RefTensor, b: RefTensor, transposeA: boolean, transposeB: boolean): RefTensor {
   const ra = a.shape.length;
   const rb = b.shape.length;
-  if (ra < 2 || rb < 2) throw new Error(`reference backend: matMul needs rank >= 2, got ${fmt(a.shape)} and ${fmt(b.shape)}`);
+  if (ra < 2 || rb < 2) throw new Error(`reference backend: matMul needs rank >= 2, got [${formatShape(a.shape)}] and [${formatShape(b.shape)}]`);
   const [ar, ac] = [a.shape[ra - 2], a.shape[ra - 1]];
   const [br, bc] = [b.shape[rb - 2], b.shape[rb - 1]];
   const m = transposeA ? ac : ar;
@@ -221,7 +222,7 @@ export function matMul(a: RefTensor, b: RefTensor, transposeA: boolean, transpos
   const n = transposeB ? br : bc;
   if (k !== kb) {
     throw new Error(
-      `reference backend: matMul inner dimensions differ: ${fmt(a.shape)}${transposeA ? ' transposed' : ''} @ ${fmt(b.shape)}${transposeB ? ' transposed' : ''}`,
+      `reference backend: matMul inner dimensions differ: [${formatShape(a.shape)}]${transposeA ? ' transposed' : ''} @ [${formatShape(b.shape)}]${transposeB ? ' transposed' : ''}`,
     );
   }
   const aBatch = a.shape.slice(0, ra - 2);

@@ -8,7 +8,8 @@
  */
 import { KerasValueError } from '../../errors';
 import { DType, HostArray, ReducePrimitive, hostArrayFor, sizeOf } from '../types';
-import { fmt, rowWalk, stridesOf } from './broadcast';
+import { formatShape } from '../../format';
+import { rowWalk, stridesOf } from './broadcast';
 import { RefTensor } from './tensor';
 
 /**
@@ -134,7 +135,7 @@ export function reduce(op: ReducePrimitive, x: RefTensor, axes: readonly number[
   const reduced = new Array<boolean>(rank).fill(false);
   for (const a of axes) {
     if (!Number.isInteger(a) || a < 0 || a >= rank) {
-      throw new Error(`reference backend: reduction axis ${a} out of range for shape ${fmt(x.shape)}`);
+      throw new Error(`reference backend: reduction axis ${a} out of range for shape [${formatShape(x.shape)}]`);
     }
     reduced[a] = true;
   }
@@ -164,7 +165,7 @@ export function reduce(op: ReducePrimitive, x: RefTensor, axes: readonly number[
 /** Splits `shape` around `axis` into [outer, length, inner] element counts. */
 function aroundAxis(shape: readonly number[], axis: number): [number, number, number] {
   if (!Number.isInteger(axis) || axis < 0 || axis >= shape.length) {
-    throw new Error(`reference backend: axis ${axis} out of range for shape ${fmt(shape)}`);
+    throw new Error(`reference backend: axis ${axis} out of range for shape [${formatShape(shape)}]`);
   }
   return [sizeOf(shape.slice(0, axis)), shape[axis], sizeOf(shape.slice(axis + 1))];
 }

@@ -3,7 +3,7 @@
  * or eager execution for a function.
  */
 import { KerasTypeError } from '../../../errors';
-import { show } from '../../show';
+import { show } from '../../../format';
 
 function wrap<F extends (...args: never[]) => unknown>(func: F, fn: string): F {
   if (typeof func !== 'function') throw new KerasTypeError(`${fn}: argument 'func' must be a function, got ${show(func)}`);

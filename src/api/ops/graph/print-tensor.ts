@@ -4,7 +4,7 @@
 import { KerasValueError } from '../../../errors';
 import { applyOp } from '../../primitives';
 import { KTensor,markPrint } from '../../tensor';
-import { formatPrinted } from '../../show';
+import { formatPrinted } from '../../../format';
 import { requireTensorLike,show } from '../../validate';
 import { evaluate } from '../tensors/inspect';
 import type { TensorInput } from '../../tensor-input';

@@ -1,7 +1,13 @@
 /**
- * How values are written out: in error messages (`show`) and by `printTensor`
- * (`formatPrinted`).
+ * How values are written out, the one formatter of the library (src/config, src/api
+ * and the backends use it): argument values in error messages (`show`), static
+ * shapes (`formatShape`), and tensors as `printTensor` writes them (`formatPrinted`).
  */
+
+/** A static shape as messages show it, without brackets: dims joined by ', ', an unknown dim (`null`) as None. */
+export function formatShape(shape: readonly (number | null)[]): string {
+  return shape.map((d) => (d === null ? 'None' : String(d))).join(', ');
+}
 
 /** Element type names a described tensor may carry. */
 interface ShapedValue {
@@ -28,7 +34,7 @@ export function show(v: unknown): string {
   if (typeof v === 'object' && v !== null) {
     if (ArrayBuffer.isView(v)) return `a ${v.constructor.name} of length ${(v as unknown as { length: number }).length}`;
     if (isShapedValue(v)) {
-      const shape = v.shape.map((d) => (d === null ? 'None' : String(d))).join(', ');
+      const shape = formatShape(v.shape);
       const name = v.constructor && v.constructor !== Object ? v.constructor.name : 'tensor';
       return `a ${name} of shape [${shape}] and dtype ${v.dtype}`;
     }
