@@ -51,11 +51,7 @@ export function spatial2dPadding(
   ],
   dataFormat: ImageDataFormat | null = null,
 ): KTensor {
-  const fn = 'spatial2dPadding';
-  const t = rankArg(x, 4, fn);
-  const p = padPairsArg(padding, 2, fn);
-  const df = dataFormatArg(dataFormat, fn);
-  return padZeros(t, df === 'channels_first' ? [[0, 0], [0, 0], ...p] : [[0, 0], ...p, [0, 0]]);
+  return spatialPadding('spatial2dPadding', 2, x, padding, dataFormat);
 }
 
 /**
@@ -74,9 +70,13 @@ export function spatial3dPadding(
   ],
   dataFormat: ImageDataFormat | null = null,
 ): KTensor {
-  const fn = 'spatial3dPadding';
-  const t = rankArg(x, 5, fn);
-  const p = padPairsArg(padding, 3, fn);
+  return spatialPadding('spatial3dPadding', 3, x, padding, dataFormat);
+}
+
+/** Zero padding of the `n` spatial dims of a rank n + 2 tensor, batch and channel dims left as they are. */
+function spatialPadding(fn: string, n: number, x: unknown, padding: unknown, dataFormat: unknown): KTensor {
+  const t = rankArg(x, n + 2, fn);
+  const p = padPairsArg(padding, n, fn);
   const df = dataFormatArg(dataFormat, fn);
   return padZeros(t, df === 'channels_first' ? [[0, 0], [0, 0], ...p] : [[0, 0], ...p, [0, 0]]);
 }
