@@ -120,6 +120,13 @@ function argCases(name: 'argmax' | 'argmin', kind: 'max' | 'min'): ValueCase[] {
     { name: 'ties give the first index', inputs: [fl([[2, 5, 5, 2], [-1, -1, 7, 7], [3, 3, 3, 3]])], outDtype: 'int32', run: (K, x) => K[name](x, 1), expected: (x) => argExtreme(x, 1, kind) },
     { name: 'infinities', inputs: [fl([[-Infinity, 1, Infinity], [0, -Infinity, 5]])], outDtype: 'int32', run: (K, x) => K[name](x), expected: (x) => argExtreme(x, -1, kind) },
     { name: 'int32', inputs: [i32([[3, -7, 9], [4, 4, -8]])], outDtype: 'int32', run: (K, x) => K[name](x, 1), expected: (x) => argExtreme(x, 1, kind) },
+    {
+      // found by the differential fuzzer: an empty axis of an empty tensor gives an empty result (graph and eager alike)
+      name: 'an empty axis with an empty result',
+      modes: ['eager'],
+      run: (K) => K[name](K.zeros([0, 0, 3]), 1),
+      expected: () => ({ data: [], shape: [0, 3], dtype: 'int32' }),
+    },
     // special values: the first NaN's index (NumPy, TensorFlow)
     {
       name: 'the first NaN wins, along the last axis',

@@ -190,7 +190,8 @@ function argExtreme(op: 'argMax' | 'argMin', fn: string, x: unknown, axis: unkno
   if (t.dtype === 'bool') throw new KerasTypeError(`${fn}: argument 'x' must be a numeric tensor, got dtype bool (use K.cast)`);
   if (t.rank === 0) throw new KerasValueError(`${fn}: argument 'x' must have rank >= 1, got a scalar`);
   const ax = normAxis(axis === undefined ? -1 : axis, t.rank, fn);
-  if (t.shape[ax] === 0) {
+  // refused when the result would have elements (an empty result stays empty, on every backend)
+  if (t.shape[ax] === 0 && t.shape.every((d, i) => i === ax || (d !== null && d > 0))) {
     throw new KerasValueError(`${fn}: axis ${ax} of argument 'x' (shape [${fmt(t.shape)}]) is empty: it has no ${op === 'argMax' ? 'largest' : 'smallest'} element`);
   }
   return applyOp(op, [t], { axis: ax });

@@ -93,10 +93,11 @@ function argReduction<P extends 'argMax' | 'argMin'>(
   name: P,
 ): Kernel<Tensor, P> {
   return ([x], { axis }) => {
+    const rest = x.shape.filter((_, i) => i !== axis);
+    if (rest.some((d) => d === 0)) return empty(rest, 'int32'); // an empty result, whatever the axis
     if (x.shape[axis] === 0) {
       throw new KerasValueError(`${name}: the reduced axis is empty`);
     }
-    if (x.size === 0) return empty(x.shape.filter((_, i) => i !== axis), 'int32');
     if (x.dtype === 'bool') return tf.tidy(() => f(tf.cast(x, 'int32'), axis));
     if (x.dtype !== 'float32') return f(x, axis);
     // The first NaN wins (NumPy and TensorFlow); wasm's kernels skip NaNs.
