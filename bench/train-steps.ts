@@ -15,6 +15,7 @@ import { handTfjsCnn, handTfjsMlp } from './hand-tfjs';
 import { kCnnStep, kMlpStep } from './k-models';
 import { CNN, cnnData, MLP, mlpData } from './shapes';
 import { benchBackends, recordStep } from './record';
+import { BUILTIN_BACKENDS } from '../src/index';
 
 /** The training steps measured. */
 export type StepKind = 'mlp' | 'cnn';
@@ -122,7 +123,7 @@ async function timeInterleaved(progs: Program[], rounds: number): Promise<void> 
 /** Times the training steps (see the file comment) and returns one row per program and step. */
 export async function benchTrainingSteps(options: StepBenchOptions = {}): Promise<StepRow[]> {
   const steps = options.steps ?? ['mlp', 'cnn'];
-  const backends = options.backends ?? ['reference', 'tfjs', 'onnx'];
+  const backends = options.backends ?? [...BUILTIN_BACKENDS];
   const rows: StepRow[] = [];
   for (const step of steps) {
     const progs = await programsFor(step, backends);

@@ -17,6 +17,7 @@ import type { Backend } from '../../src/backends/backend';
 import { buildGraph } from '../../src/api/graph';
 import { activeBackend } from '../../src/api/engine';
 import { isComposite } from '../../src/backends/types';
+import { BUILTIN_BACKENDS } from '../../src/index';
 
 const plain = <T>(b: Backend<T>): Backend<T> => ({ ...b, name: `${b.name}-decomposed`, composites: undefined, acceptsComposite: undefined });
 K.registerBackend('reference-decomposed', () => plain(createReferenceBackend()));
@@ -90,7 +91,7 @@ function close(a: number[][], b: number[][]): void {
   });
 }
 
-describe.each(['reference', 'tfjs', 'onnx'])('composites on %s: native kernels = decomposition', (name) => {
+describe.each([...BUILTIN_BACKENDS])('composites on %s: native kernels = decomposition', (name) => {
   test.each(cases.map((c) => [c.name, c] as const))('%s', async (_n, c) => {
     await K.setBackend(name);
     const native = run(c, false);
@@ -124,7 +125,7 @@ describe.each(['reference', 'tfjs', 'onnx'])('composites on %s: native kernels =
   });
 });
 
-describe.each(['reference', 'tfjs', 'onnx'])('composites inside a loop body on %s', (name) => {
+describe.each([...BUILTIN_BACKENDS])('composites inside a loop body on %s', (name) => {
   test('mapFn of a max pool: the body runs the decomposition, values as pooling each element', async () => {
     await K.setBackend(name);
     const data = values(3 * 1 * 4 * 4 * 1, 5);

@@ -7,8 +7,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as K from '../../src/index';
 import { buildLstm, lstmData, lstmLoss } from '../../demo/lstm-model';
+import { BUILTIN_BACKENDS } from '../../src/index';
 
-const BACKENDS = ['reference', 'tfjs', 'onnx'] as const;
+const BACKENDS = BUILTIN_BACKENDS;
 
 describe.each(BACKENDS)('loops on %s', (name) => {
   beforeAll(async () => {
