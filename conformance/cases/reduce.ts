@@ -349,6 +349,14 @@ export const REDUCE_SPECS: FunctionSpec[] = [
     kerasName: 'cumprod',
     cases: [
       ...cumulativeCases('cumprod', 'prod'),
+      {
+        // found by the differential fuzzer: float32 running products underflow step by step (1e-30 * 1e-45 is 0 in float32)
+        name: 'float32 running products underflow at each step',
+        floatVariants: ['float32'],
+        inputs: [fl([1e-30, 1e-45, 3])],
+        run: (K, x) => K.cumprod(x),
+        expected: () => [Math.fround(1e-30), 0, 0],
+      },
       { name: 'with a zero (value)', inputs: [fl([[2, 0, 3], [1.5, 2, -1]])], run: (K, x) => K.cumprod(x, 1), expected: (x) => cumulative(x, 1, 'prod') },
     ],
     errorCases: cumulativeErrors('cumprod'),

@@ -264,7 +264,7 @@ function scanRows(
   n: number,
   inner: number,
   exclusive: boolean,
-  acc: Float64Array,
+  acc: Float64Array | Float32Array,
 ): void {
   acc.fill(mode === ScanMode.Sum ? 0 : 1);
   for (let k = 0; k < n; k++, row += step) {
@@ -304,10 +304,12 @@ export function cumulative(x: RefTensor, axis: number, exclusive: boolean, rever
   const mode = !prod ? ScanMode.Sum : x.dtype === 'int32' ? ScanMode.IntProd : ScanMode.Prod;
   const first = reverse ? (n - 1) * inner : 0;
   const step = (reverse ? -1 : 1) * inner;
-  if (inner === 1) {
+  // float32 products round (and underflow or overflow) at every step, as the engines' do
+  const f32Prod = mode === ScanMode.Prod && x.dtype === 'float32';
+  if (inner === 1 && !f32Prod) {
     for (let o = 0; o < outer; o++) scanLane(mode, x.data, out, o * n + first, step, n, exclusive);
   } else {
-    const acc = new Float64Array(inner);
+    const acc = f32Prod ? new Float32Array(inner) : new Float64Array(inner);
     for (let o = 0; o < outer; o++) scanRows(mode, x.data, out, o * n * inner + first, step, n, inner, exclusive, acc);
   }
   return { data: out, shape: x.shape.slice(), dtype: x.dtype };
