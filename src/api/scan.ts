@@ -464,7 +464,7 @@ export function inferRunTimeShapes(order: readonly KTensor[], shapes: Map<number
 }
 
 /** Tensors reachable from `roots` (inputs before users), not going past `stop`. */
-function topoUntil(roots: readonly KTensor[], stop: ReadonlySet<number>): KTensor[] {
+export function topoUntil(roots: readonly KTensor[], stop: ReadonlySet<number>): KTensor[] {
   const order: KTensor[] = [];
   const seen = new Set<number>();
   const stack: [KTensor, number][] = [];

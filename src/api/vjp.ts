@@ -6,37 +6,8 @@
 import { isFloatDType } from '../backends/types';
 import { accumulate, inputGradients } from './grad-rules';
 import { cast } from './primitives';
-import { installVjp, scanGradient } from './scan';
-import { inputsOf, KTensor } from './tensor';
-
-/** Tensors reachable from `roots`, inputs before users, not going past the tensors in `leaves`. */
-function reachable(roots: readonly KTensor[], leaves: ReadonlySet<number>): KTensor[] {
-  const order: KTensor[] = [];
-  const seen = new Set<number>();
-  const stack: [KTensor, number][] = [];
-  for (const r of roots) {
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    stack.push([r, 0]);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      const [t, k] = top;
-      const ins = leaves.has(t.id) ? [] : inputsOf(t);
-      if (k < ins.length) {
-        top[1] = k + 1;
-        const c = ins[k];
-        if (!seen.has(c.id)) {
-          seen.add(c.id);
-          stack.push([c, 0]);
-        }
-      } else {
-        stack.pop();
-        order.push(t);
-      }
-    }
-  }
-  return order;
-}
+import { installVjp, scanGradient, topoUntil } from './scan';
+import { KTensor } from './tensor';
 
 /**
  * The vector-Jacobian product: the gradients of `targets` when each seed's tensor
@@ -50,7 +21,7 @@ export function vjp(
 ): (KTensor | null)[] {
   const targetIds = new Set(targets.map((t) => t.id));
   const stop = leaves;
-  const order = reachable(
+  const order = topoUntil(
     seeds.map((s) => s[0]),
     stop,
   );
