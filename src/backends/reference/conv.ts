@@ -255,11 +255,11 @@ function avgPoolGrad([dy]: readonly RefTensor[], a: CompositeAttrs['avgPoolGrad'
 
 /** The composites the reference backend runs with its own loops: all of them. */
 export const REFERENCE_COMPOSITES: CompositeKernelTable<RefTensor> = {
-  conv: (inputs, a) => conv(inputs, a),
-  convInputGrad: (inputs, a) => convInputGrad(inputs, a),
-  convFilterGrad: (inputs, a) => convFilterGrad(inputs, a),
-  maxPool: (inputs, a) => maxPool(inputs, a),
-  maxPoolGrad: (inputs, a) => maxPoolGrad(inputs, a),
-  avgPool: (inputs, a) => avgPool(inputs, a),
-  avgPoolGrad: (inputs, a) => avgPoolGrad(inputs, a),
+  conv,
+  convInputGrad,
+  convFilterGrad,
+  maxPool,
+  maxPoolGrad,
+  avgPool,
+  avgPoolGrad,
 };

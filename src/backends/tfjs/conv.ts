@@ -216,13 +216,13 @@ function avgPoolGrad([dy]: readonly Tensor[], a: CompositeAttrs['avgPoolGrad']):
 
 /** The composites the tfjs backend runs on wasm kernels (1 and 2 spatial axes, float32). */
 export const TFJS_COMPOSITES: CompositeKernelTable<Tensor> = {
-  conv: (inputs, a) => conv(inputs, a),
-  convInputGrad: (inputs, a) => convInputGrad(inputs, a),
-  convFilterGrad: (inputs, a) => convFilterGrad(inputs, a),
-  maxPool: (inputs, a) => maxPool(inputs, a),
-  maxPoolGrad: (inputs, a) => maxPoolGrad(inputs, a),
-  avgPool: (inputs, a) => avgPool(inputs, a),
-  avgPoolGrad: (inputs, a) => avgPoolGrad(inputs, a),
+  conv,
+  convInputGrad,
+  convFilterGrad,
+  maxPool,
+  maxPoolGrad,
+  avgPool,
+  avgPoolGrad,
 };
 
 /** Whether the tfjs kernels take a composite: 1 or 2 spatial axes, float32 (3-D runs the decomposition). */
