@@ -26,6 +26,7 @@ import {
   truncatedNormalCdf
 } from '../oracle/statistics';
 import { ALPHA, bernoulliMean, COUNT, first, near } from './statistical-checks';
+import { bad } from './helpers';
 
 /** KS distance of the draws from `cdf`, within the threshold for ALPHA. */
 function ks(what: string, v: Float64Array, cdf: (x: number) => number): string | null {
@@ -142,6 +143,7 @@ export const RANDOM_SPECS: FunctionSpec[] = [
       { name: 'maxval below minval', run: (K) => K.randomUniform([2], { minval: 2, maxval: 1 }), error: 'KerasValueError', message: /randomUniform: argument 'maxval'/ },
       { name: 'a negative dim', run: (K) => K.randomUniform([2, -1]), error: 'KerasValueError', message: /randomUniform: argument 'shape'/ },
       { name: 'an int dtype', run: (K) => K.randomUniform([2], { dtype: 'int32' }), error: 'KerasValueError', message: /randomUniform: argument 'dtype'/ },
+      { name: 'an unknown dtype', run: (K) => K.randomUniform([2], { dtype: bad('float8') }), error: 'KerasTypeError', message: /randomUniform: argument 'dtype'/ },
       { name: 'a fractional seed', run: (K) => K.randomUniform([2], { seed: 1.5 }), error: 'KerasValueError', message: /randomUniform: argument 'seed'/ },
     ],
   }),

@@ -425,7 +425,7 @@ export const SHAPE_SPECS: FunctionSpec[] = [
       { name: 'a negative step away from stop', run: (K) => K.arange(0, { stop: 3, step: -1 }), error: 'KerasValueError', message: err('arange', 'step') },
       { name: 'start NaN', run: (K) => K.arange(NaN), error: 'KerasValueError', message: err('arange', 'start') },
       { name: 'stop a string', run: (K) => K.arange(0, { stop: bad('5') }), error: 'KerasValueError', message: err('arange', 'stop') },
-      { name: 'a bad dtype', run: (K) => K.arange(0, { stop: 5, dtype: bad('int8') }), error: 'KerasValueError', message: err('arange', 'dtype') },
+      { name: 'a bad dtype', run: (K) => K.arange(0, { stop: 5, dtype: bad('int4') }), error: 'KerasTypeError', message: err('arange', 'dtype') },
       { name: 'a number for the options', run: (K) => K.arange(0, bad(5)), error: 'KerasValueError', message: err('arange', 'options') },
       { name: 'an unknown option', run: (K) => K.arange(0, bad({ end: 5 })), error: 'KerasValueError', message: err('arange', 'options') },
     ],

@@ -24,10 +24,10 @@ export function checkArity(fn: string, max: number, extra: readonly unknown[]): 
   }
 }
 
-/** A valid dtype name, or a KerasValueError. */
+/** A valid dtype name, or a KerasTypeError (Keras 2.3.1 raises TypeError for an unknown dtype). */
 export function checkDType(v: unknown, fn: string, arg: string): DType {
   if (typeof v !== 'string' || !DTYPES.includes(v as DType)) {
-    throw new KerasValueError(`${fn}: argument '${arg}' must be one of ${DTYPES.join(', ')}, got ${show(v)}`);
+    throw new KerasTypeError(`${fn}: argument '${arg}' must be one of ${DTYPES.join(', ')}, got ${show(v)}`);
   }
   return v as DType;
 }
