@@ -6,7 +6,7 @@
 import type { KTensor } from '../../src/index';
 import { CaseOutput, defineSpec, ErrorCase, FunctionSpec, KApi, UncheckedKApi, unchecked, ValueCase } from '../case';
 import { abs, dot, exp, log, map, Nested, OArray, maximum as omaximum, minimum as ominimum, roundedUniform, square, toNested, transpose } from '../oracle';
-import { batchDot, clip, compare, Comparison, cos, gather, pow, round, sign, sin } from '../oracle/math';
+import { batchDot, clip, compare, Comparison, cos, gather, intPow, pow, round, sign, sin } from '../oracle/math';
 import { bad, bl, df, fl, i32, M23, T234 } from './helpers';
 
 const A34 = toNested(roundedUniform([3, 4], 'A34'));
@@ -389,6 +389,19 @@ export const MATH_SPECS: FunctionSpec[] = [
       { name: 'a negative base, fractional exponent: NaN', inputs: [fl([-8, 8])], run: (K, x) => K.pow(x, 0.5), expected: (x) => pow(x, 0.5) },
       { name: 'int32 base and exponent', inputs: [i32([[-3, 0, 2], [5, 1, -1]])], run: (K, x) => K.pow(x, 3), expected: (x) => pow(x, 3) },
       { name: 'int32 tensor exponent', inputs: [i32([2, 3, -2]), i32([3, 0, 2])], run: (K, x, a) => K.pow(x, a), expected: (x, a) => pow(x, a) },
+      // ORT's Pow saturated these to -2^31
+      {
+        name: "int32 wraps on overflow (two's complement)",
+        inputs: [i32([3, 2, 2, -3, 7, -1, 2]), i32([20, 31, 32, 21, 2147483647, 2147483647, 30])],
+        run: (K, x, a) => K.pow(x, a),
+        expected: (x, a) => intPow(x, a),
+      },
+      {
+        name: 'int32 exponents known only at run time, negative ones truncate',
+        inputs: [i32([3, 2, 1, -1, -1, 0, 5]), i32([-1, -2, -3, -3, -2147483648, -1, 0], { kind: 'lazy' })],
+        run: (K, x, a) => K.pow(x, a),
+        expected: (x, a) => intPow(x, a),
+      },
     ],
     errorCases: [
       { name: 'bool', run: (K) => K.pow(K.constant([true], { dtype: 'bool' }), 2), error: 'KerasTypeError', message: /pow: argument 'x'/ },

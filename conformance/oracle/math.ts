@@ -106,6 +106,28 @@ export const sign = (a: OLike): OArray => map(a, (x) => (Number.isNaN(x) ? NaN :
 /** Elementwise `a ** b`, broadcasting. */
 export const pow = (a: OLike, b: OLike): OArray => binary(a, b, (x, y) => Math.pow(x, y));
 
+const TWO_32 = BigInt(2) ** BigInt(32);
+
+/**
+ * int32 power of two integers: for e >= 0, a^e reduced modulo 2^32 and read as a
+ * signed 32-bit integer (two's-complement wrap-around), by square-and-multiply on
+ * BigInts; for e < 0, the real result truncated toward zero: 1 for a = 1, (-1)^e
+ * for a = -1, and 0 for any other base (0 included, which has no real value).
+ */
+export function int32Power(a: number, e: number): number {
+  if (e < 0) return a === 1 ? 1 : a === -1 ? (e % 2 === 0 ? 1 : -1) : 0;
+  let r = BigInt(1);
+  let base = ((BigInt(a) % TWO_32) + TWO_32) % TWO_32;
+  for (let k = BigInt(e); k > BigInt(0); k /= BigInt(2)) {
+    if (k % BigInt(2) === BigInt(1)) r = (r * base) % TWO_32;
+    base = (base * base) % TWO_32;
+  }
+  return Number(BigInt.asIntN(32, r));
+}
+
+/** Elementwise int32 power (see `int32Power`), broadcasting. */
+export const intPow = (a: OLike, b: OLike): OArray => binary(a, b, int32Power);
+
 /** Elementwise clipping to [lo, hi] (null: no bound). */
 export function clip(a: OLike, lo: number | null, hi: number | null): OArray {
   return map(a, (x) => {

@@ -2076,6 +2076,14 @@ const DEPARTURE_CASES: PrimitiveCase[] = (() => {
     { name: 'float32', op: 'div', attrs: {}, inputs: [f32([2], [1, 3]), f32([2], [4, -2])], outShape: [2], outDtype: 'float32', expected: [0.25, -1.5] },
     { name: 'float32', op: 'pow', attrs: {}, inputs: [f32([3], [2, 9, -2]), f32([3], [3, 0.5, 2])], outShape: [3], outDtype: 'float32', expected: [8, 3, 4] },
     { name: 'int32', op: 'pow', attrs: {}, inputs: [i32([4], [2, -3, 0, 7]), i32([4], [10, 3, 0, 1])], outShape: [4], outDtype: 'int32', expected: [1024, -27, 1, 7] },
+    // int32 wraps (two's complement): 3^20 = 3486784401 = 2^32 - 808182895; 2^31 wraps to -2^31; 2^32 to 0
+    // (ORT's Pow and wasm's went through double and saturated to -2^31)
+    { name: 'int32 wraps on overflow', op: 'pow', attrs: {}, inputs: [i32([3], [3, 2, 2]), i32([3], [20, 31, 32])], outShape: [3], outDtype: 'int32', expected: [-808182895, INT_MIN, 0] },
+    // exponent 2^31-1 (odd): 1, -1, 2^(2^31-1) = 0 mod 2^32, 0;  (-3)^21 = -10460353203 = -(2 * 2^32 + 1870418611)
+    { name: 'int32 with a huge exponent', op: 'pow', attrs: {}, inputs: [i32([4], [1, -1, 2, 0]), i32([], [INT_MAX])], outShape: [4], outDtype: 'int32', expected: [1, -1, 0, 0] },
+    { name: 'int32 negative base wraps', op: 'pow', attrs: {}, inputs: [i32([], [-3]), i32([3], [5, 21, 0])], outShape: [3], outDtype: 'int32', expected: [-243, -1870418611, 1] },
+    // a negative exponent: the real result truncated toward zero (1, +-1 for a base of -1, else 0; 0 for 0)
+    { name: 'int32 negative exponents truncate', op: 'pow', attrs: {}, inputs: [i32([8], [3, 2, 1, -1, -1, 0, 7, -1]), i32([8], [-1, -2, -3, -3, -2, -1, INT_MIN, INT_MIN])], outShape: [8], outDtype: 'int32', expected: [0, 0, 1, -1, 1, 0, 0, 1] },
     // wasm keeps a when b is NaN: max(1, NaN) was 1
     { name: 'float32 NaN from either side', op: 'maximum', attrs: {}, inputs: [f32([3], [NaN, 1, 3]), f32([3], [1, NaN, 2])], outShape: [3], outDtype: 'float32', expected: [NaN, NaN, 3] },
     { name: 'float32 NaN scalar b', op: 'maximum', attrs: {}, inputs: [f32([2], [1, 2]), f32([], [NaN])], outShape: [2], outDtype: 'float32', expected: [NaN, NaN] },
@@ -2113,6 +2121,9 @@ const DEPARTURE_CASES: PrimitiveCase[] = (() => {
     { name: 'int32 exact beyond 2^24', op: 'reduceMax', attrs: { axes: [0], keepDims: false }, inputs: [i32([2], [16777216, 16777217])], outShape: [], outDtype: 'int32', expected: [16777217] },
     { name: 'float32 axes [0, 2]', op: 'reduceMin', attrs: { axes: [0, 2], keepDims: false }, inputs: [f32([2, 2, 2], [5, 1, 7, 8, -1, 4, 6, 9])], outShape: [2], outDtype: 'float32', expected: [-1, 6] },
     { name: 'float32 over an empty axis gives +inf', op: 'reduceMin', attrs: { axes: [1], keepDims: true }, inputs: [f32([1, 0], [])], outShape: [1, 1], outDtype: 'float32', expected: [Infinity] },
+    // int32 has no infinities: the ends of its range (TensorFlow's lowest / highest)
+    { name: 'int32 over an empty axis gives -2^31', op: 'reduceMax', attrs: { axes: [0], keepDims: true }, inputs: [i32([0], [])], outShape: [1], outDtype: 'int32', expected: [INT_MIN] },
+    { name: 'int32 over an empty axis gives 2^31-1', op: 'reduceMin', attrs: { axes: [0], keepDims: false }, inputs: [i32([0, 2], [])], outShape: [2], outDtype: 'int32', expected: [INT_MAX, INT_MAX] },
     { name: 'int32 all axes', op: 'reduceProd', attrs: { axes: [0, 1], keepDims: false }, inputs: [i32([2, 2], [1, 2, 3, 4])], outShape: [], outDtype: 'int32', expected: [24] },
     { name: 'over an empty axis gives 1', op: 'reduceProd', attrs: { axes: [0], keepDims: false }, inputs: [f32([0, 2], [])], outShape: [2], outDtype: 'float32', expected: [1, 1] },
     { name: 'bool axis 1', op: 'reduceAny', attrs: { axes: [1], keepDims: false }, inputs: [bool([2, 2], [1, 0, 0, 0])], outShape: [2], outDtype: 'bool', expected: [1, 0] },

@@ -24,7 +24,6 @@ beforeAll(async () => {
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
 
-const i32 = (shape: number[], data: number[]): CaseInput => ({ shape, dtype: 'int32', data });
 
 function host(x: CaseInput): HostArray {
   if (x.dtype === 'float32') return Float32Array.from(x.data);
@@ -72,24 +71,8 @@ function check(c: PrimitiveCase): void {
 const INT_MAX = 2147483647;
 const INT_MIN = -2147483648;
 
-/**
- * Cases where the backends do not agree yet (reference gives 0 for an int32 max/min
- * over an empty axis, onnx saturates int32 pow): kept here, for tfjs, until they do.
- */
-const NOT_YET_SHARED: PrimitiveCase[] = [
-  // 3^20 = 3486784401 = 2^32 - 808182895 -> -808182895; 2^31 -> -2^31; 2^32 -> 0 (wasm saturates to -2^31)
-  { name: 'int32 wraps on overflow', op: 'pow', attrs: {}, inputs: [i32([3], [3, 2, 2]), i32([3], [20, 31, 32])], outShape: [3], outDtype: 'int32', expected: [-808182895, INT_MIN, 0] },
-  // exponent 2^31-1 (odd): 1, -1, 2^(2^31-1) = 0 mod 2^32, 0
-  { name: 'int32 with a huge exponent', op: 'pow', attrs: {}, inputs: [i32([4], [1, -1, 2, 0]), i32([], [INT_MAX])], outShape: [4], outDtype: 'int32', expected: [1, -1, 0, 0] },
-  { name: 'int32 over an empty axis gives -2^31', op: 'reduceMax', attrs: { axes: [0], keepDims: true }, inputs: [i32([0], [])], outShape: [1], outDtype: 'int32', expected: [INT_MIN] },
-  { name: 'int32 over an empty axis gives 2^31-1', op: 'reduceMin', attrs: { axes: [0], keepDims: false }, inputs: [i32([0, 2], [])], outShape: [2], outDtype: 'int32', expected: [INT_MAX, INT_MAX] },
-];
-
-/** The shared cases tfjs runs (its dtypes), and the ones not shared yet. */
-const ALL: PrimitiveCase[] = [
-  ...PRIMITIVE_CASES.filter((c) => [...c.inputs.map((i) => i.dtype), c.outDtype].every((d) => d !== 'float64')),
-  ...NOT_YET_SHARED,
-];
+/** The shared cases tfjs runs (its dtypes). */
+const ALL: PrimitiveCase[] = PRIMITIVE_CASES.filter((c) => [...c.inputs.map((i) => i.dtype), c.outDtype].every((d) => d !== 'float64'));
 
 /* ------------------------------------------------------------------------ */
 /* Tests                                                                    */

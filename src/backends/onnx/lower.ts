@@ -14,6 +14,8 @@
  * - Sigmoid exists for floats but is a low-precision approximation (relative error up
  *   to 100% for x < -16), so sigmoid is built from Exp (see `sigmoidFloat`).
  * - integer Div throws on a zero divisor (div is float-only anyway; see `div`).
+ * - int32 Pow goes through double and saturates: int32 pow is built from int64 Mul,
+ *   BitwiseAnd and Cast (see `wrappingIntPow`).
  * - everything else used (Equal, Not, And, Or, Cast, Transpose, Reshape, Slice, Concat,
  *   Pad, Tile, Expand, Gather, ScatterElements, ConstantOfShape, Identity) takes all four.
  *
@@ -215,6 +217,29 @@ function nonWrappingIndices(em: Emitter, idx: string): string {
   return em.node('Where', [em.node('Less', [idx, em.constant('int32', [], [0])]), em.constant('int32', [], [2147483647]), idx]);
 }
 
+/**
+ * int32 `a ** e` with two's-complement wrap-around (ORT's Pow goes through double
+ * and saturates). Repeated squaring over the 31 value bits of e: each product is
+ * made in int64 (exact, both factors are below 2^31 in magnitude) and cut back to
+ * its low 32 bits by a Cast to int32 (ORT keeps the low bits). A negative e gives
+ * the real result truncated toward zero: 1 for a = 1, +-1 for a = -1 (the parity
+ * of e, which is bit 0 in two's complement, as the loop computes), 0 otherwise.
+ */
+function wrappingIntPow(em: Emitter, a: string, e: string): string {
+  const wrap = (x: string): string => cast(em, cast(em, x, 'int64', 'int32'), 'int32', 'int64');
+  let base = cast(em, a, 'int32', 'int64');
+  let r = em.constant('int64', [], [1]);
+  const zero = em.constant('int32', [], [0]);
+  for (let k = 0; k < 31; k++) {
+    const bitClear = em.node('Equal', [em.node('BitwiseAnd', [e, em.constant('int32', [], [2 ** k])]), zero]);
+    r = em.node('Where', [bitClear, r, wrap(em.node('Mul', [r, base]))]);
+    if (k < 30) base = wrap(em.node('Mul', [base, base]));
+  }
+  const unit = em.node('Or', [em.node('Equal', [a, em.constant('int32', [], [1])]), em.node('Equal', [a, em.constant('int32', [], [-1])])]);
+  const truncated = em.node('And', [em.node('Less', [e, zero]), em.node('Not', [unit])]);
+  return em.node('Where', [truncated, zero, cast(em, r, 'int64', 'int32')]);
+}
+
 function argReduce(opType: string): LoweringOf<PrimitiveAttrs['argMax']> {
   return (em, attrs, [x]) => {
     const v = x.dtype === 'bool' ? cast(em, x.name, 'bool', 'int32') : x.name;
@@ -294,7 +319,10 @@ export const LOWERINGS: LoweringTable<PrimitiveAttrs> = {
       : // Only floats reach div (types.ts); others divide in float64 and truncate,
         // because ORT's integer Div throws on a zero divisor.
         castAround(em, inputs, 'float64', out.dtype, (n) => em.node('Div', n)),
-  pow: numericBinary('Pow'),
+  pow: (em, _attrs, inputs, out) => {
+    if (isFloat(inputs[0].dtype)) return em.node('Pow', inputs.map((x) => x.name));
+    return castAround(em, inputs, 'int32', out.dtype, ([a, e]) => wrappingIntPow(em, a, e));
+  },
   maximum: numericBinary('Max'),
   minimum: numericBinary('Min'),
   equal: (em, _attrs, [a, b]) => em.node('Equal', [a.name, b.name]),

@@ -37,7 +37,9 @@ export type UnaryPrimitive = (typeof UNARY_PRIMITIVES)[number];
  * right; a dim of 1 stretches). Both inputs have the same dtype.
  * - add, sub, mul, div, pow, maximum, minimum: output of the input dtype.
  *   `div` takes floats only (src/api casts integers first).
- *   `pow` on int32 is integer power with a non-negative exponent.
+ *   `pow` on int32 is integer power, wrapping (two's complement); a negative
+ *   exponent gives the real result truncated toward zero (1 for a base of 1, +-1
+ *   for -1, else 0).
  * - equal, notEqual, greater, greaterEqual, less, lessEqual: bool output.
  * - logicalAnd, logicalOr: bool in, bool out.
  */

@@ -118,8 +118,12 @@ function floatBinary(f: BinaryFn): BinaryKernel {
 /** Exponents up to this (2^24) halve exactly with tfjs-wasm's floorDiv (which goes through float32). */
 const EXACT_HALVING = 16777216;
 
-/** Integer power of host int32 values, wrapping like NumPy. */
+/**
+ * Integer power of host int32 values, wrapping like NumPy; a negative exponent gives
+ * the real result truncated toward zero (1, +-1 for a base of -1, else 0).
+ */
 function hostIntPow(base: number, exponent: number): number {
+  if (exponent < 0) return base === 1 ? 1 : base === -1 ? (exponent % 2 === 0 ? 1 : -1) : 0;
   let r = 1;
   let b = base | 0;
   for (let e = exponent; e > 0; e = Math.floor(e / 2)) {
@@ -132,24 +136,29 @@ function hostIntPow(base: number, exponent: number): number {
 /**
  * Integer power by repeated squaring in int32 (wraps on overflow, as NumPy and TF do).
  * The number of squarings is the bit length of the largest exponent, read from the
- * engine; exponents above 2^24 are computed on the host.
+ * engine; exponents above 2^24 are computed on the host. A negative exponent gives
+ * the real result truncated toward zero: 1 for a base of 1, +-1 for -1 (computed as
+ * the power to the exponent's parity), 0 for any other base.
  */
 export function intPow(a: Tensor, b: Tensor): Tensor {
   return tf.tidy(() => {
     const shape = broadcastShapes(a.shape, b.shape);
     let result: Tensor = tf.ones(shape, 'int32');
     if (result.size === 0) return result;
+    const two = tf.scalar(2, 'int32');
+    const one = tf.scalar(1, 'int32');
     const maxExponent = tf.max(b).dataSync()[0];
+    const anyNegative = tf.min(b).dataSync()[0] < 0;
     if (maxExponent > EXACT_HALVING) {
       const base = broadcastTo(a, shape).dataSync();
       const exponent = broadcastTo(b, shape).dataSync();
       return tf.tensor(Int32Array.from(base, (v, i) => hostIntPow(v, exponent[i])), shape, 'int32');
     }
-    const two = tf.scalar(2, 'int32');
-    const one = tf.scalar(1, 'int32');
     let base = a;
-    let e = b;
-    for (let m = maxExponent; m > 0; m = Math.floor(m / 2)) {
+    // negative exponents: their parity (0 or 1; floor mod), so that -1 gives +-1
+    const negative = tf.less(b, tf.scalar(0, 'int32'));
+    let e = anyNegative ? select(negative, tf.mod(b, two), b) : b;
+    for (let m = anyNegative ? Math.max(maxExponent, 1) : maxExponent; m > 0; m = Math.floor(m / 2)) {
       const odd = tf.equal(tf.mod(e, two), one);
       result = select(odd, tf.mul(result, base), result);
       if (m > 1) {
@@ -157,7 +166,10 @@ export function intPow(a: Tensor, b: Tensor): Tensor {
         e = tf.floorDiv(e, two);
       }
     }
-    return result;
+    if (!anyNegative) return result;
+    // a base other than +-1 to a negative power truncates to 0
+    const unit = tf.logicalOr(tf.equal(a, one), tf.equal(a, tf.scalar(-1, 'int32')));
+    return select(tf.logicalAnd(negative, tf.logicalNot(unit)), tf.zerosLike(result), result);
   });
 }
 

@@ -93,9 +93,10 @@ export function sign(x: TensorInput): KTensor {
  * Elementwise power `x ** a`. `a` is a number (converted to the dtype of `x`) or a
  * tensor of the same dtype that broadcasts against `x`. For int32 `x` the exponent
  * must be a whole number >= 0 (checked when it is a number or a constant; a
- * negative exponent known only at run time gives backend-dependent values, where
- * TensorFlow raises). Float `x` follows IEEE `pow` (a negative base with a
- * fractional exponent gives NaN).
+ * negative exponent known only at run time gives the real result truncated toward
+ * zero on every backend: 1 for a base of 1, +-1 for -1, else 0; TensorFlow raises).
+ * int32 results wrap (two's complement). Float `x` follows IEEE `pow` (a negative
+ * base with a fractional exponent gives NaN).
  *
  * Mirrors `keras.backend.pow(x, a)`.
  */
