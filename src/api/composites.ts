@@ -26,6 +26,7 @@ import {
   isFloatDType,
   OpNode,
   PoolWindow,
+  poolWindowCounts,
   PrimitiveDef,
   Shape,
   windowOut,
@@ -37,7 +38,7 @@ import { activeBackend } from './engine';
 import { fmt, StaticInfo } from './infer';
 import { applyOp, constantFrom, div, expandDimsOp, matMul, mul, reduceOp, reshapeTo, scalar, transposeOp, zerosLikeOp } from './primitives';
 import { checkBackendDType, constantTensor, constantValue, KTensor } from './tensor';
-import { extractPatches, validCounts, WindowAxis } from './ops/conv/patches';
+import { extractPatches, WindowAxis } from './ops/conv/patches';
 import { gradients } from './ops/graph/gradients';
 
 /* ------------------------------------------------------------------------ */
@@ -190,22 +191,11 @@ function maxPoolDecomposed(x: KTensor, a: PoolWindow): KTensor {
 
 /** The number of real cells of each window, [o..., 1] (a scalar when every window is full). */
 function poolCounts(spatial: readonly number[], a: PoolWindow, dtype: DType): KTensor {
-  const axes = poolAxes(spatial, a);
-  const perAxis = axes.map((w, i) => validCounts(spatial[i], w));
+  const outs = poolAxes(spatial, a).map((w) => w.out);
+  const counts = poolWindowCounts(a, spatial, outs);
   const full = product(a.window);
-  if (perAxis.every((c, i) => c.every((v) => v === a.window[i]))) return scalar(full, dtype);
-  const outs = axes.map((w) => w.out);
-  const data = new Float64Array(product(outs));
-  for (let cell = 0; cell < data.length; cell++) {
-    let rem = cell;
-    let c = 1;
-    for (let i = outs.length - 1; i >= 0; i--) {
-      c *= perAxis[i][rem % outs[i]];
-      rem = Math.floor(rem / outs[i]);
-    }
-    data[cell] = c;
-  }
-  return constantFrom({ data, shape: [...outs, 1] }, 'avgPool', 'counts', dtype);
+  if (counts.every((c) => c === full)) return scalar(full, dtype);
+  return constantFrom({ data: Float64Array.from(counts), shape: [...outs, 1] }, 'avgPool', 'counts', dtype);
 }
 
 function avgPoolDecomposed(x: KTensor, a: PoolWindow): KTensor {

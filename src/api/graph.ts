@@ -12,7 +12,7 @@ import { onEngine } from './engine';
 import { inferRunTimeShapes } from './scan';
 import { drawRandom } from './host-random';
 import { formatPrinted } from '../format';
-import { constantValue, inputsOf, KTensor, OpTensorNode, pinConstant, printMessageOf, variableValue } from './tensor';
+import { constantValue, KTensor, OpTensorNode, pinConstant, printMessageOf, topoSort, variableValue } from './tensor';
 
 /** A graph together with the tensors behind its inputs and variables. */
 export interface BuiltGraph {
@@ -27,36 +27,6 @@ export interface BuiltGraph {
   readonly order: readonly KTensor[];
   /** Tensors to print when the graph runs (printTensor): extra graph outputs after the real ones. */
   readonly prints: readonly KTensor[];
-}
-
-/** All tensors reachable from `roots`, inputs before users (iterative, so deep graphs are fine). */
-export function topoSort(roots: readonly KTensor[]): KTensor[] {
-  const order: KTensor[] = [];
-  const state = new Map<number, number>(); // 1: entered, 2: done
-  const stack: [KTensor, number][] = [];
-  for (const r of roots) {
-    if (state.has(r.id)) continue;
-    stack.push([r, 0]);
-    state.set(r.id, 1);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      const [t, k] = top;
-      const ins = inputsOf(t);
-      if (k < ins.length) {
-        top[1] = k + 1;
-        const c = ins[k];
-        if (!state.has(c.id)) {
-          state.set(c.id, 1);
-          stack.push([c, 0]);
-        }
-      } else {
-        stack.pop();
-        state.set(t.id, 2);
-        order.push(t);
-      }
-    }
-  }
-  return order;
 }
 
 /**
@@ -76,10 +46,8 @@ export function buildGraph(
   const index = new Map<number, number>();
   const nodes: GraphNode<unknown>[] = [];
   const variables: KTensor[] = [];
-  const variableNodes: number[] = [];
   const inputNodes: number[] = new Array(inputs?.length ?? 0);
   const randoms: KTensor[] = [];
-  const randomNodes: number[] = [];
   const inputPos = new Map<number, number>();
   (inputs ?? []).forEach((t, i) => inputPos.set(t.id, i));
   // A constant node holding the native value of constant tensor `c` (kept alive as long as the graph).
@@ -106,7 +74,6 @@ export function buildGraph(
       case 'variable':
         nodes.push({ kind: 'variable', shape: t.shape, dtype: t.dtype, name: t.name });
         variables.push(t);
-        variableNodes.push(i);
         break;
       case 'placeholder': {
         const pos = inputPos.get(t.id);
@@ -130,7 +97,6 @@ export function buildGraph(
         // Drawn on the host at each call and fed: the same values on every backend.
         nodes.push({ kind: 'input', shape: t.shape, dtype: t.dtype, name: t.name });
         randoms.push(t);
-        randomNodes.push(i);
         break;
       case 'op':
         nodes.push({
@@ -146,14 +112,15 @@ export function buildGraph(
   };
   for (const t of order) emit(t);
   const prints = order.filter((t) => printMessageOf(t) !== undefined);
+  const at = (t: KTensor): number => index.get(t.id) as number;
   const varIndex = new Map<number, number>();
   variables.forEach((v, k) => varIndex.set(v.id, k));
   const graph: Graph<unknown> = {
     nodes,
-    inputs: [...inputNodes, ...randomNodes],
-    variables: variableNodes,
-    outputs: [...outputs, ...prints].map((t) => index.get(t.id) as number),
-    updates: updates.map(([v, value]) => ({ variable: varIndex.get(v.id) as number, value: index.get(value.id) as number })),
+    inputs: [...inputNodes, ...randoms.map(at)],
+    variables: variables.map(at),
+    outputs: [...outputs, ...prints].map(at),
+    updates: updates.map(([v, value]) => ({ variable: varIndex.get(v.id) as number, value: at(value) })),
   };
   return { graph, variables, inputs: inputs ?? [], randoms, order, prints };
 }

@@ -20,7 +20,7 @@ import { KerasShapeError, KerasTypeError, KerasValueError } from '../errors';
 import { activeBackend } from './engine';
 import { fmt, inferPrimitive, StaticInfo } from './infer';
 import { add, broadcastLike, expandDimsOp, scalar, where, zerosLikeOp } from './primitives';
-import { checkBackendDType, constantTensor, constantValue, inputsOf, KTensor, RandomNode } from './tensor';
+import { checkBackendDType, constantTensor, constantValue, inputsOf, KTensor, RandomNode, topoSort, walkGraph } from './tensor';
 
 /** What the API keeps about a scan beyond its attributes: the body as tensors. */
 interface ScanInfo {
@@ -95,24 +95,13 @@ function buildBody(params: readonly KTensor[], outputs: readonly KTensor[]): Bui
   const dep = (t: KTensor): boolean => {
     if (paramIds.has(t.id)) return true;
     if (t.id < minId) return false;
-    const known = depends.get(t.id);
-    if (known !== undefined) return known;
-    // Iterative: bodies may be deep.
-    const stack: KTensor[] = [t];
-    while (stack.length > 0) {
-      const x = stack[stack.length - 1];
-      if (depends.has(x.id)) {
-        stack.pop();
-        continue;
-      }
-      const pending = inputsOf(x).filter((c) => !paramIds.has(c.id) && c.id >= minId && !depends.has(c.id));
-      if (pending.length > 0) {
-        stack.push(...pending);
-        continue;
-      }
-      stack.pop();
-      depends.set(x.id, inputsOf(x).some((c) => paramIds.has(c.id) || (c.id >= minId && depends.get(c.id) === true)));
-    }
+    walkGraph(
+      [t],
+      (x) => {
+        if (!depends.has(x.id)) depends.set(x.id, inputsOf(x).some((c) => paramIds.has(c.id) || (c.id >= minId && depends.get(c.id) === true)));
+      },
+      (x) => (depends.has(x.id) ? [] : inputsOf(x).filter((c) => !paramIds.has(c.id) && c.id >= minId)),
+    );
     return depends.get(t.id) as boolean;
   };
 
@@ -120,33 +109,16 @@ function buildBody(params: readonly KTensor[], outputs: readonly KTensor[]): Bui
   const randoms: KTensor[] = [];
   const ops: KTensor[] = [];
   const seen = new Set<number>();
-  const visit = (root: KTensor): void => {
-    const stack: [KTensor, number][] = [[root, 0]];
-    if (seen.has(root.id)) return;
-    seen.add(root.id);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      const [t, k] = top;
-      const leaf = paramIds.has(t.id) || !dep(t) || t.node.kind === 'random';
-      if (leaf) {
-        stack.pop();
-        if (paramIds.has(t.id)) continue;
-        if (!dep(t)) captured.push(t);
-        else randoms.push(t); // a random tensor depending on the step: drawn per step
-        continue;
-      }
-      const ins = inputsOf(t);
-      if (k < ins.length) {
-        top[1] = k + 1;
-        const c = ins[k];
-        if (!seen.has(c.id)) {
-          seen.add(c.id);
-          stack.push([c, 0]);
-        }
-      } else {
-        stack.pop();
+  const leaf = (t: KTensor): boolean => paramIds.has(t.id) || !dep(t) || t.node.kind === 'random';
+  const visit = (root: KTensor): void =>
+    walkGraph(
+      [root],
+      (t) => {
         const n = t.node;
-        if (n.kind === 'op' && isComposite(n.op)) {
+        if (paramIds.has(t.id)) return;
+        if (!dep(t)) captured.push(t);
+        else if (n.kind === 'random') randoms.push(t); // a random tensor depending on the step: drawn per step
+        else if (n.kind === 'op' && isComposite(n.op)) {
           // Bodies are backend-independent: a composite runs as its decomposition there.
           const e = expansionOf(t);
           alias.set(t.id, e.id);
@@ -154,9 +126,10 @@ function buildBody(params: readonly KTensor[], outputs: readonly KTensor[]): Bui
         } else {
           ops.push(t);
         }
-      }
-    }
-  };
+      },
+      (t) => (leaf(t) ? [] : inputsOf(t)),
+      seen,
+    );
   const alias = new Map<number, number>();
   for (const o of outputs) visit(o);
   const at = (t: KTensor): number => index.get(alias.get(t.id) ?? t.id) as number;
@@ -452,7 +425,7 @@ export function inferRunTimeShapes(order: readonly KTensor[], shapes: Map<number
         const o = get(so.outer[k]);
         inner.set(p.id, so.sliced[k] ? o.slice(1) : o);
       });
-      inferRunTimeShapes(topoUntil([so.like], new Set(so.params.map((p) => p.id))), inner);
+      inferRunTimeShapes(topoSort([so.like], new Set(so.params.map((p) => p.id))), inner);
       const first = so.sliced.indexOf(true);
       shapes.set(t.id, [get(so.outer[first])[0], ...(inner.get(so.like.id) as number[])]);
     } else if (n.kind === 'random' && n.inputs.length > 0) {
@@ -463,35 +436,6 @@ export function inferRunTimeShapes(order: readonly KTensor[], shapes: Map<number
   }
 }
 
-/** Tensors reachable from `roots` (inputs before users), not going past `stop`. */
-export function topoUntil(roots: readonly KTensor[], stop: ReadonlySet<number>): KTensor[] {
-  const order: KTensor[] = [];
-  const seen = new Set<number>();
-  const stack: [KTensor, number][] = [];
-  for (const r of roots) {
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    stack.push([r, 0]);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      const [t, k] = top;
-      const ins = stop.has(t.id) ? [] : inputsOf(t);
-      if (k < ins.length) {
-        top[1] = k + 1;
-        const c = ins[k];
-        if (!seen.has(c.id)) {
-          seen.add(c.id);
-          stack.push([c, 0]);
-        }
-      } else {
-        stack.pop();
-        order.push(t);
-      }
-    }
-  }
-  return order;
-}
-
 /** Concrete output shapes of a scan, given its inputs' concrete shapes. */
 function scanShapes(attrs: ScanAttrs, inputShapes: readonly (readonly number[])[]): number[][] {
   const info = scanInfo(attrs);
@@ -500,7 +444,7 @@ function scanShapes(attrs: ScanAttrs, inputShapes: readonly (readonly number[])[
   const n = inputShapes[nc][0];
   const inner = new Map<number, readonly number[]>();
   info.params.forEach((p, k) => inner.set(p.id, k >= nc && k < nc + ns ? inputShapes[k].slice(1) : inputShapes[k]));
-  const order = topoUntil(info.outputs, new Set(info.params.map((p) => p.id)));
+  const order = topoSort(info.outputs, new Set(info.params.map((p) => p.id)));
   inferRunTimeShapes(order, inner);
   return [
     ...inputShapes.slice(0, nc).map((s) => [...s]),

@@ -94,6 +94,47 @@ export function inputsOf(t: KTensor): readonly KTensor[] {
   return n.kind === 'op' || n.kind === 'random' ? n.inputs : [];
 }
 
+/**
+ * The one walk over tensor graphs: calls `done` once on each tensor reachable from
+ * `roots` through `next` (by default a tensor's inputs), inputs before users.
+ * Iterative, so deep graphs are fine. Walks that share `seen` skip what an earlier
+ * one reached (`done` may start such a walk itself).
+ */
+export function walkGraph(
+  roots: readonly KTensor[],
+  done: (t: KTensor) => void,
+  next: (t: KTensor) => readonly KTensor[] = inputsOf,
+  seen: Set<number> = new Set(),
+): void {
+  // Each frame: a tensor, the tensors `next` gave for it, and how many of those were entered.
+  const stack: { readonly t: KTensor; readonly ins: readonly KTensor[]; k: number }[] = [];
+  const enter = (t: KTensor): void => {
+    seen.add(t.id);
+    stack.push({ t, ins: next(t), k: 0 });
+  };
+  for (const r of roots) {
+    if (seen.has(r.id)) continue;
+    enter(r);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.k < top.ins.length) {
+        const c = top.ins[top.k++];
+        if (!seen.has(c.id)) enter(c);
+      } else {
+        stack.pop();
+        done(top.t);
+      }
+    }
+  }
+}
+
+/** The tensors reachable from `roots`, inputs before users, not going past the tensors in `stop`. */
+export function topoSort(roots: readonly KTensor[], stop?: ReadonlySet<number>): KTensor[] {
+  const order: KTensor[] = [];
+  walkGraph(roots, (t) => order.push(t), stop === undefined ? inputsOf : (t) => (stop.has(t.id) ? [] : inputsOf(t)));
+  return order;
+}
+
 let nextId = 1;
 
 /** Tensors made by printTensor on lazy tensors: printed with their message whenever evaluated. */
@@ -168,13 +209,7 @@ export function withScope<R>(fn: () => R): R {
 
 /** Marks `t` and the constants a lazy `t` is built on as kept. */
 function keepReachable(t: KTensor, keep: Set<KTensor>): void {
-  const stack = [t];
-  while (stack.length > 0) {
-    const x = stack.pop() as KTensor;
-    if (keep.has(x)) continue;
-    keep.add(x);
-    stack.push(...inputsOf(x));
-  }
+  walkGraph([t], (x) => keep.add(x), (x) => (keep.has(x) ? [] : inputsOf(x)));
 }
 
 /** Methods added to KTensor by the math module (set at start-up to avoid an import cycle). */

@@ -6,8 +6,8 @@
 import { isFloatDType } from '../backends/types';
 import { accumulate, inputGradients } from './grad-rules';
 import { cast } from './primitives';
-import { installVjp, scanGradient, topoUntil } from './scan';
-import { KTensor } from './tensor';
+import { installVjp, scanGradient } from './scan';
+import { KTensor, topoSort } from './tensor';
 
 /**
  * The vector-Jacobian product: the gradients of `targets` when each seed's tensor
@@ -21,7 +21,7 @@ export function vjp(
 ): (KTensor | null)[] {
   const targetIds = new Set(targets.map((t) => t.id));
   const stop = leaves;
-  const order = topoUntil(
+  const order = topoSort(
     seeds.map((s) => s[0]),
     stop,
   );

@@ -71,6 +71,15 @@ function current(options: LoadKerasJsonOptions = {}): State {
   return state;
 }
 
+/**
+ * What every setter does: throws the KerasValueError of setter `fn` (naming argument
+ * `arg` and what it must be) unless `ok(value)`, then stores `value` with `store`.
+ */
+function setChecked<T>(fn: string, arg: string, value: unknown, ok: (v: unknown) => v is T, expected: string, store: (s: State, v: T) => void): void {
+  if (!ok(value)) throw new KerasValueError(`${fn}: argument '${arg}' must be ${expected}, got ${show(value)}`);
+  store(current(), value);
+}
+
 /** The fuzz factor used in numeric expressions. Mirrors `keras.backend.epsilon()`. */
 export function epsilon(): number {
   return current().epsilon;
@@ -82,10 +91,9 @@ export function epsilon(): number {
  * @throws KerasValueError unless `e` is a positive finite number.
  */
 export function setEpsilon(e: number): void {
-  if (!isValidEpsilon(e)) {
-    throw new KerasValueError(`setEpsilon: argument 'e' must be a positive finite number, got ${show(e)}`);
-  }
-  current().epsilon = e;
+  setChecked('setEpsilon', 'e', e, isValidEpsilon, 'a positive finite number', (s, v) => {
+    s.epsilon = v;
+  });
 }
 
 /** The default float type, e.g. `'float32'`. Mirrors `keras.backend.floatx()`. */
@@ -99,12 +107,9 @@ export function floatx(): Floatx {
  * @throws KerasValueError unless `value` is float16, float32 or float64.
  */
 export function setFloatx(value: Floatx): void {
-  if (!isFloatx(value)) {
-    throw new KerasValueError(
-      `setFloatx: argument 'value' must be one of ${FLOATX_VALUES.join(', ')}, got ${show(value)}`,
-    );
-  }
-  current().floatx = value;
+  setChecked('setFloatx', 'value', value, isFloatx, `one of ${FLOATX_VALUES.join(', ')}`, (s, v) => {
+    s.floatx = v;
+  });
 }
 
 /** The default image data format, `'channels_last'` or `'channels_first'`. Mirrors `keras.backend.image_data_format()`. */
@@ -118,12 +123,9 @@ export function imageDataFormat(): ImageDataFormat {
  * @throws KerasValueError unless `dataFormat` is channels_last or channels_first.
  */
 export function setImageDataFormat(dataFormat: ImageDataFormat): void {
-  if (!isImageDataFormat(dataFormat)) {
-    throw new KerasValueError(
-      `setImageDataFormat: argument 'dataFormat' must be one of ${IMAGE_DATA_FORMATS.join(', ')}, got ${show(dataFormat)}`,
-    );
-  }
-  current().imageDataFormat = dataFormat;
+  setChecked('setImageDataFormat', 'dataFormat', dataFormat, isImageDataFormat, `one of ${IMAGE_DATA_FORMATS.join(', ')}`, (s, v) => {
+    s.imageDataFormat = v;
+  });
 }
 
 /**
@@ -149,10 +151,9 @@ export function clearLearningPhase(): void {
  * @throws KerasValueError unless `value` is 0 or 1.
  */
 export function setLearningPhase(value: LearningPhase): void {
-  if (value !== 0 && value !== 1) {
-    throw new KerasValueError(`setLearningPhase: argument 'value' must be 0 or 1, got ${show(value)}`);
-  }
-  current().learningPhase = value;
+  setChecked('setLearningPhase', 'value', value, (v): v is LearningPhase => v === 0 || v === 1, '0 or 1', (s, v) => {
+    s.learningPhase = v;
+  });
 }
 
 /**

@@ -19,6 +19,7 @@
  *   ConvTranspose of dy / counts with a ones kernel.
  */
 import type { CompositeAttrs, CompositeName, ConvWindow, DType, PoolWindow, Shape } from '../types';
+import { poolWindowCounts } from '../types';
 import type { Emitter } from './lower';
 import { onnxElemType } from './model';
 
@@ -153,7 +154,7 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
     const ds = known(dy.shape);
     const c = ds[n + 1];
     const outs = ds.slice(1, n + 1);
-    const counts = windowCounts(a, outs);
+    const counts = poolWindowCounts(a, a.inputSpatial, outs);
     let scaled = toFirst(em, dy.name, n); // [b, c, o...]
     if (counts.some((v) => v !== counts[0]) || counts[0] !== 1) {
       scaled = em.node('Div', [scaled, em.constant(dy.dtype, outs, counts)]);
@@ -173,34 +174,6 @@ function poolAttrs(a: PoolWindow): Record<string, number[]> {
 
 function zeroOf(dtype: DType): Float32Array | Float64Array {
   return dtype === 'float64' ? new Float64Array(1) : new Float32Array(1);
-}
-
-/** The number of real input cells in each pooling window, row-major over the outputs. */
-function windowCounts(a: PoolWindow & { readonly inputSpatial: readonly number[] }, outs: readonly number[]): number[] {
-  const perAxis = outs.map((o, i) => {
-    const counts: number[] = [];
-    for (let j = 0; j < o; j++) {
-      let m = 0;
-      for (let t = 0; t < a.window[i]; t++) {
-        const cell = j * a.strides[i] + t - a.pads[i][0];
-        if (cell >= 0 && cell < a.inputSpatial[i]) m++;
-      }
-      counts.push(m);
-    }
-    return counts;
-  });
-  const total = outs.reduce((p, v) => p * v, 1);
-  const out = new Array<number>(total);
-  for (let cell = 0; cell < total; cell++) {
-    let rem = cell;
-    let m = 1;
-    for (let i = outs.length - 1; i >= 0; i--) {
-      m *= perAxis[i][rem % outs[i]];
-      rem = Math.floor(rem / outs[i]);
-    }
-    out[cell] = m;
-  }
-  return out;
 }
 
 /** Lowers composite `op` through `em`; returns the output's name. */

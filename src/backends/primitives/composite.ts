@@ -79,6 +79,33 @@ export function windowOut(len: number, kernel: number, stride: number, dilation:
   return Math.floor((len + pads[0] + pads[1] - span) / stride) + 1;
 }
 
+/**
+ * The number of real (unpadded) input cells in each window of a pooling op with
+ * input spatial dims `spatial` and output spatial dims `outs`, row-major over the
+ * output cells (the divisor of avgPool and its gradient).
+ */
+export function poolWindowCounts(a: PoolWindow, spatial: readonly number[], outs: readonly number[]): number[] {
+  const perAxis = outs.map((o, i) =>
+    Array.from({ length: o }, (_, j) => {
+      let m = 0;
+      for (let t = 0; t < a.window[i]; t++) {
+        const cell = j * a.strides[i] + t - a.pads[i][0];
+        if (cell >= 0 && cell < spatial[i]) m++;
+      }
+      return m;
+    }),
+  );
+  return Array.from({ length: outs.reduce((p, v) => p * v, 1) }, (_, cell) => {
+    let rem = cell;
+    let m = 1;
+    for (let i = outs.length - 1; i >= 0; i--) {
+      m *= perAxis[i][rem % outs[i]];
+      rem = Math.floor(rem / outs[i]);
+    }
+    return m;
+  });
+}
+
 /** The known spatial dims of channels_last `x`, n of them (checks rank and knownness). */
 function spatialOf(op: string, x: StaticInfo, n: number, what = 'x'): number[] {
   if (n < 1 || n > 3 || x.shape.length !== n + 2) {
@@ -89,23 +116,24 @@ function spatialOf(op: string, x: StaticInfo, n: number, what = 'x'): number[] {
   return s as number[];
 }
 
-function checkWindow(op: string, n: number, lists: Record<string, readonly unknown[]>): void {
+/**
+ * The checks every windowed composite starts with: float inputs of one dtype, one
+ * entry per spatial axis in each of `lists`, and a channels_last first input (named
+ * `what`) with n known spatial dims, which are returned.
+ */
+function windowed(op: string, inputs: readonly StaticInfo[], n: number, lists: Record<string, readonly unknown[]>, what = 'x'): number[] {
+  checkDType(op, inputs[0], float, 'a float tensor');
+  checkSameDType(op, inputs);
   for (const [name, v] of Object.entries(lists)) {
     if (v.length !== n) throw new KerasShapeError(`${op}: '${name}' has ${v.length} entries for ${n} spatial axes`);
   }
-}
-
-function floats(op: string, inputs: readonly StaticInfo[]): void {
-  checkDType(op, inputs[0], float, 'a float tensor');
-  checkSameDType(op, inputs);
+  return spatialOf(op, inputs[0], n, what);
 }
 
 function poolRule(op: string) {
   return ([x]: readonly StaticInfo[], a: PoolWindow): StaticInfo => {
-    floats(op, [x]);
     const n = a.window.length;
-    checkWindow(op, n, { strides: a.strides, pads: a.pads });
-    const sp = spatialOf(op, x, n);
+    const sp = windowed(op, [x], n, { strides: a.strides, pads: a.pads });
     return { dtype: x.dtype, shape: [x.shape[0], ...sp.map((l, i) => windowOut(l, a.window[i], a.strides[i], 1, a.pads[i])), x.shape[n + 1]] };
   };
 }
@@ -115,10 +143,8 @@ export const COMPOSITE_DEFS: CompositeDefs = {
   conv: {
     arity: 2,
     infer([x, k], a) {
-      floats('conv', [x, k]);
       const n = a.strides.length;
-      checkWindow('conv', n, { dilations: a.dilations, pads: a.pads });
-      const sp = spatialOf('conv', x, n);
+      const sp = windowed('conv', [x, k], n, { dilations: a.dilations, pads: a.pads });
       const ks = k.shape as number[];
       if (ks.length !== n + 2 || ks.some((d) => d === null)) throw new KerasShapeError(`conv: kernel must be a known rank-${n + 2} shape, got [${fmt(k.shape)}]`);
       if (x.shape[n + 1] !== ks[n]) throw new KerasShapeError(`conv: x has ${x.shape[n + 1]} channels, the kernel expects ${ks[n]}`);
@@ -128,20 +154,16 @@ export const COMPOSITE_DEFS: CompositeDefs = {
   convInputGrad: {
     arity: 2,
     infer([dy, k], a) {
-      floats('convInputGrad', [dy, k]);
       const n = a.strides.length;
-      checkWindow('convInputGrad', n, { dilations: a.dilations, pads: a.pads, inputSpatial: a.inputSpatial });
-      spatialOf('convInputGrad', dy, n, 'dy');
+      windowed('convInputGrad', [dy, k], n, { dilations: a.dilations, pads: a.pads, inputSpatial: a.inputSpatial }, 'dy');
       return { dtype: dy.dtype, shape: [dy.shape[0], ...a.inputSpatial, (k.shape as number[])[n]] };
     },
   },
   convFilterGrad: {
     arity: 2,
     infer([x, dy], a) {
-      floats('convFilterGrad', [x, dy]);
       const n = a.strides.length;
-      checkWindow('convFilterGrad', n, { dilations: a.dilations, pads: a.pads, kernelSpatial: a.kernelSpatial });
-      spatialOf('convFilterGrad', x, n);
+      windowed('convFilterGrad', [x, dy], n, { dilations: a.dilations, pads: a.pads, kernelSpatial: a.kernelSpatial });
       return { dtype: x.dtype, shape: [...a.kernelSpatial, x.shape[n + 1], dy.shape[n + 1]] };
     },
   },
@@ -149,8 +171,7 @@ export const COMPOSITE_DEFS: CompositeDefs = {
   maxPoolGrad: {
     arity: 2,
     infer([x, dy], a) {
-      floats('maxPoolGrad', [x, dy]);
-      spatialOf('maxPoolGrad', x, a.window.length);
+      windowed('maxPoolGrad', [x, dy], a.window.length, {});
       return { dtype: x.dtype, shape: x.shape };
     },
   },
@@ -158,10 +179,8 @@ export const COMPOSITE_DEFS: CompositeDefs = {
   avgPoolGrad: {
     arity: 1,
     infer([dy], a) {
-      floats('avgPoolGrad', [dy]);
       const n = a.window.length;
-      checkWindow('avgPoolGrad', n, { strides: a.strides, pads: a.pads, inputSpatial: a.inputSpatial });
-      spatialOf('avgPoolGrad', dy, n, 'dy');
+      windowed('avgPoolGrad', [dy], n, { strides: a.strides, pads: a.pads, inputSpatial: a.inputSpatial }, 'dy');
       return { dtype: dy.dtype, shape: [dy.shape[0], ...a.inputSpatial, dy.shape[n + 1]] };
     },
   },

@@ -32,6 +32,12 @@ export const UNARY_PRIMITIVES = [
 ] as const;
 export type UnaryPrimitive = (typeof UNARY_PRIMITIVES)[number];
 
+/** Binary primitives whose output has the input dtype: add, sub, mul, div, pow, maximum, minimum. */
+const ARITHMETIC_BINARY = ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum'] as const;
+
+/** Binary primitives whose output is bool: the comparisons, and logicalAnd / logicalOr. */
+const BOOL_BINARY = ['equal', 'notEqual', 'greater', 'greaterEqual', 'less', 'lessEqual', 'logicalAnd', 'logicalOr'] as const;
+
 /**
  * Elementwise binary primitives with NumPy broadcasting (shapes aligned on the
  * right; a dim of 1 stretches). Both inputs have the same dtype.
@@ -43,36 +49,11 @@ export type UnaryPrimitive = (typeof UNARY_PRIMITIVES)[number];
  * - equal, notEqual, greater, greaterEqual, less, lessEqual: bool output.
  * - logicalAnd, logicalOr: bool in, bool out.
  */
-export const BINARY_PRIMITIVES = [
-  'add',
-  'sub',
-  'mul',
-  'div',
-  'pow',
-  'maximum',
-  'minimum',
-  'equal',
-  'notEqual',
-  'greater',
-  'greaterEqual',
-  'less',
-  'lessEqual',
-  'logicalAnd',
-  'logicalOr',
-] as const;
+export const BINARY_PRIMITIVES = [...ARITHMETIC_BINARY, ...BOOL_BINARY] as const;
 export type BinaryPrimitive = (typeof BINARY_PRIMITIVES)[number];
 
 /** Binary primitives whose output is bool. */
-export const COMPARISON_PRIMITIVES: ReadonlySet<BinaryPrimitive> = new Set<BinaryPrimitive>([
-  'equal',
-  'notEqual',
-  'greater',
-  'greaterEqual',
-  'less',
-  'lessEqual',
-  'logicalAnd',
-  'logicalOr',
-]);
+export const COMPARISON_PRIMITIVES: ReadonlySet<BinaryPrimitive> = new Set<BinaryPrimitive>(BOOL_BINARY);
 
 /** Attributes of the elementwise primitives. */
 export type ElementwiseAttrs = { readonly [P in UnaryPrimitive]: NoAttrs } & {

@@ -13,6 +13,7 @@
  */
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
 import type { CompositeAttrs, CompositeKernelTable, CompositeName, ConvWindow, DType, PoolWindow, Shape } from '../types';
+import { poolWindowCounts } from '../types';
 import { tf } from './engine';
 
 type Pads = [[number, number], [number, number], [number, number], [number, number]];
@@ -181,20 +182,10 @@ function maxPoolGrad([x, dy]: readonly Tensor[], a: PoolWindow): Tensor {
 
 /** For each output cell: the window's size over its number of real (unpadded) cells, [1, oh, ow, 1]. */
 function padScale(a: PoolWindow, spatial: readonly number[], outs: readonly number[]): Tensor {
-  const per = outs.map((o, i) =>
-    Array.from({ length: o }, (_, j) => {
-      let m = 0;
-      for (let t = 0; t < a.window[i]; t++) {
-        const cell = j * a.strides[i] + t - a.pads[i][0];
-        if (cell >= 0 && cell < spatial[i]) m++;
-      }
-      return a.window[i] / m;
-    }),
-  );
-  const [rows, cols] = per.length === 1 ? [[1], per[0]] : per;
-  const data = new Float32Array(rows.length * cols.length);
-  rows.forEach((r, i) => cols.forEach((c, j) => (data[i * cols.length + j] = r * c)));
-  return tf.tensor4d(data, [1, rows.length, cols.length, 1]);
+  const full = a.window.reduce((p, v) => p * v, 1);
+  const data = Float32Array.from(poolWindowCounts(a, spatial, outs), (m) => full / m);
+  const [rows, cols] = outs.length === 1 ? [1, outs[0]] : outs;
+  return tf.tensor4d(data, [1, rows, cols, 1]);
 }
 
 /**

@@ -62,23 +62,6 @@ export function windowAxis(length: number, kernel: number, stride: number, dilat
   return { kernel, stride, dilation, padBefore, out };
 }
 
-/**
- * The number of real (unpadded) input cells in each window along one axis of
- * length `length`: one count per output position.
- */
-export function validCounts(length: number, w: WindowAxis): number[] {
-  const counts: number[] = [];
-  for (let o = 0; o < w.out; o++) {
-    let n = 0;
-    for (let k = 0; k < w.kernel; k++) {
-      const i = o * w.stride + k * w.dilation - w.padBefore;
-      if (i >= 0 && i < length) n++;
-    }
-    counts.push(n);
-  }
-  return counts;
-}
-
 /** The rows of the [R, s] view that the windows read: R = floor((k - 1) * d / s) + O. */
 function viewRows(w: WindowAxis): number {
   return Math.floor(((w.kernel - 1) * w.dilation) / w.stride) + w.out;
