@@ -12,8 +12,11 @@ import type { Nested, OArray, OracleDType } from './oracle';
 /** The public API namespace (`K`), as cases receive it. */
 export type KApi = typeof KNamespace;
 
-/** A function with every parameter `unknown` (the last overload's parameters). */
-type Unchecked<F> = F extends (...args: infer A) => infer R ? (...args: { [I in keyof A]: unknown }) => R : F;
+/**
+ * A function with every parameter `unknown` (the last overload's parameters), and any
+ * number of extra arguments (a public function refuses them at run time).
+ */
+type Unchecked<F> = F extends (...args: infer A) => infer R ? (...args: [...{ [I in keyof A]: unknown }, ...unknown[]]) => R : F;
 
 /**
  * The API as error cases receive it: the same object, with every argument left

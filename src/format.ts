@@ -23,25 +23,48 @@ function isShapedValue(v: object): v is ShapedValue {
 const MAX_SHOWN = 200;
 
 /**
+ * What a value that is not plain data is, for a message: a tensor (anything with a
+ * shape and a dtype) by its kind, shape and dtype; a typed array by its type and
+ * length; a function as such; any other class instance by its class name. Null for
+ * plain data (numbers, strings, booleans, null, arrays and plain objects).
+ */
+function describeNonData(v: unknown): string | null {
+  const a = (name: string): string => `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
+  if (typeof v === 'function') return 'a function';
+  if (typeof v === 'symbol') return String(v);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+  if (ArrayBuffer.isView(v)) return `${a(v.constructor.name)} of length ${(v as unknown as { length: number }).length}`;
+  const proto = Object.getPrototypeOf(v) as object | null;
+  const plain = proto === null || proto === Object.prototype;
+  if (isShapedValue(v)) {
+    const name = plain ? 'tensor' : (v.constructor as { name?: string }).name || 'tensor';
+    return `${a(name)} of shape [${formatShape(v.shape)}] and dtype ${v.dtype}`;
+  }
+  if (plain) return null;
+  const name = (v.constructor as { name?: string } | undefined)?.name;
+  return name ? a(name) : 'an object';
+}
+
+/**
  * A value as error messages show it: numbers (NaN and Infinity included, unlike JSON)
  * and plain data as JSON, cut at 200 characters; a tensor by its kind, shape and dtype,
- * a typed array by its type and length, never by its internals.
+ * a typed array by its type and length, a function or another class instance by what it
+ * is (also inside arrays and plain objects), never by its internals.
  */
 export function show(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
-  if (typeof v === 'function') return 'a function';
   if (v === undefined) return 'undefined';
-  if (typeof v === 'object' && v !== null) {
-    if (ArrayBuffer.isView(v)) return `a ${v.constructor.name} of length ${(v as unknown as { length: number }).length}`;
-    if (isShapedValue(v)) {
-      const shape = formatShape(v.shape);
-      const name = v.constructor && v.constructor !== Object ? v.constructor.name : 'tensor';
-      return `a ${name} of shape [${shape}] and dtype ${v.dtype}`;
-    }
-  }
+  const described = describeNonData(v);
+  if (described !== null) return described;
   let text: string;
   try {
-    text = JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x)) ?? String(v);
+    text =
+      JSON.stringify(v, (_k, x: unknown) => {
+        if (typeof x === 'number' && !Number.isFinite(x)) return String(x);
+        if (typeof x === 'bigint') return String(x);
+        if (x === undefined) return 'undefined';
+        return describeNonData(x) ?? x;
+      }) ?? String(v);
   } catch {
     text = String(v);
   }

@@ -2,12 +2,13 @@
  * Every spec of the suite, one file per catalogue group (conformance/catalogue.tsv,
  * column 3). To add a function: write its spec in the file of its group.
  */
-import type { FunctionSpec } from '../case';
+import { CATALOGUE } from '../../src/index';
+import type { ErrorCase, FunctionSpec } from '../case';
 import { CONFIG_SPECS } from './config';
 import { GRAPH_SPECS } from './graph';
 import { MATH_SPECS } from './math';
 import { NN_SPECS } from './nn';
-import { OPERATOR_SPECS } from './operators';
+import { OPERATOR_SPECS as OPERATORS } from './operators';
 import { REDUCE_SPECS } from './reduce';
 import { SHAPE_SPECS } from './shape';
 import { STATE_SPECS } from './state';
@@ -15,6 +16,29 @@ import { TENSORS_SPECS } from './tensors';
 import { RANDOM_SPECS } from './random';
 import { CONV_SPECS } from './conv';
 import { CTC_SPECS } from './ctc';
+
+/** Extra positional arguments passed by the generic error case (more than any function takes). */
+const TOO_MANY = 20;
+
+/**
+ * The error case every function gets: extra positional arguments are refused with a
+ * KerasTypeError naming the function and the counts (JavaScript would ignore them
+ * silently). The exact maximum of each function is pinned against its TypeScript
+ * signature by test/api/arity.test.ts.
+ */
+export function extraArgumentsCase(tsName: string): ErrorCase {
+  return {
+    name: `${TOO_MANY} positional arguments`,
+    run: (K) => (K as unknown as Record<string, (...args: unknown[]) => unknown>)[tsName](...new Array<undefined>(TOO_MANY).fill(undefined)),
+    error: 'KerasTypeError',
+    message: new RegExp(`^${tsName}: takes at most \\d+ positional arguments?, got ${TOO_MANY}$`),
+  };
+}
+
+function withExtraArgumentsCase(spec: FunctionSpec): FunctionSpec {
+  const tsName = CATALOGUE.find((e) => e.kerasName === spec.kerasName)?.tsName ?? spec.kerasName;
+  return { ...spec, errorCases: [...spec.errorCases, extraArgumentsCase(tsName)] };
+}
 
 /** Specs of catalogue functions, keyed by their Keras name in the runner. */
 export const CATALOGUE_SPECS: readonly FunctionSpec[] = [
@@ -29,7 +53,7 @@ export const CATALOGUE_SPECS: readonly FunctionSpec[] = [
   ...RANDOM_SPECS,
   ...CONV_SPECS,
   ...CTC_SPECS,
-];
+].map(withExtraArgumentsCase);
 
 /** Specs of the Python operators (`add`, ..., `slice`): run by `describeConformance`, not report rows. */
-export { OPERATOR_SPECS };
+export const OPERATOR_SPECS: readonly FunctionSpec[] = OPERATORS.map(withExtraArgumentsCase);

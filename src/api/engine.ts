@@ -6,6 +6,7 @@ import { Backend, backendFactory, checkBackend, registeredBackends } from '../ba
 import { loadBackendModule } from '../backends/load-module';
 import { BACKEND_ALIASES, configuredBackendName } from '../config';
 import { ConfigError, KerasError, KerasRuntimeError, KerasValueError } from '../errors';
+import { checkArity } from '../arity';
 
 const instances = new Map<string, Backend>();
 const starting = new Map<string, Promise<Backend>>();
@@ -111,7 +112,8 @@ function unalias(name: string): string {
  * Await it once before using the API; afterwards every call is synchronous. Gives up
  * with a ConfigError after `options.timeoutMs` (default 60 s).
  */
-export async function ready(options?: StartOptions): Promise<void> {
+export async function ready(options?: StartOptions, ...extra: []): Promise<void> {
+  checkArity('ready', 1, extra);
   const ms = timeoutOf(options, 'ready');
   const name = currentBackendName();
   active = await instantiate(name, 'ready', ms);
@@ -121,7 +123,8 @@ export async function ready(options?: StartOptions): Promise<void> {
  * Switches the active backend at run time. Constants and variables made under
  * another backend are moved over (through host memory) the first time they are used.
  */
-export async function setBackend(name: string, options?: StartOptions): Promise<void> {
+export async function setBackend(name: string, options?: StartOptions, ...extra: []): Promise<void> {
+  checkArity('setBackend', 2, extra);
   if (typeof name !== 'string' || name.length === 0) {
     throw new ConfigError(`setBackend: argument 'name' must be a non-empty backend name, got ${String(name)}`);
   }

@@ -14,6 +14,7 @@ import { activeBackend, currentBackendName } from './engine';
 import { buildGraph } from './graph';
 import { NDArray } from './ndarray';
 import { KTensor, variableValue } from './tensor';
+import { checkArity } from '../arity';
 
 /** Options of `exportOnnx`. */
 export interface OnnxExportOptions {
@@ -184,7 +185,8 @@ function checkTensors(fn: string, arg: string, list: unknown): KTensor[] {
  *
  * Not in Keras 2 (an addition of this library).
  */
-export function exportOnnx(inputs: readonly KTensor[], outputs: KTensor | readonly KTensor[], file: string, options?: OnnxExportOptions): OnnxExportInfo {
+export function exportOnnx(inputs: readonly KTensor[], outputs: KTensor | readonly KTensor[], file: string, options?: OnnxExportOptions, ...extra: []): OnnxExportInfo {
+  checkArity('exportOnnx', 4, extra);
   if (!Array.isArray(inputs)) throw new KerasTypeError(`exportOnnx: argument 'inputs' must be an array of placeholders`);
   inputs.forEach((t, i) => {
     if (!(t instanceof KTensor) || t.node.kind !== 'placeholder') throw new KerasTypeError(`exportOnnx: inputs[${i}] must be a placeholder`);

@@ -4,6 +4,7 @@
  */
 import { DType, DTYPES } from '../backends/types';
 import { activeBackend } from './engine';
+import { checkArity } from '../arity';
 
 export {
   epsilon,
@@ -90,7 +91,8 @@ export type { OnnxExportOptions, OnnxExportInfo, ExportedValue } from './export'
  * the order of `DTYPES`. Not a Keras function: the conformance suite uses it to tell
  * a declared lack (an `UnsupportedError` for one of the other dtypes) from a failure.
  */
-export function backendDtypes(): DType[] {
+export function backendDtypes(...extra: []): DType[] {
+  checkArity('backendDtypes', 0, extra);
   const declared = activeBackend().dtypes;
   return DTYPES.filter((d) => declared.has(d));
 }

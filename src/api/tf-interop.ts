@@ -9,6 +9,7 @@ import { activeBackend } from './engine';
 import { runLazy } from './graph';
 import { checkBackendDType, constantTensor, constantValue, KTensor, variableValue } from './tensor';
 import { hostOfTfTensor, isTfTensor, TfTensorLike } from './values';
+import { checkArity } from '../arity';
 
 /**
  * The value of `x` as a TF.js tensor (`tf.Tensor`), on the tfjs backend, without a
@@ -26,7 +27,8 @@ import { hostOfTfTensor, isTfTensor, TfTensorLike } from './values';
  * Not in Keras 2 (an addition of this library). Throws `UnsupportedError` on a
  * backend whose tensors are not TF.js tensors.
  */
-export function toTf<T extends TfTensorLike = TfTensorLike>(x: KTensor): T {
+export function toTf<T extends TfTensorLike = TfTensorLike>(x: KTensor, ...extra: []): T {
+  checkArity('toTf', 1, extra);
   const fn = 'toTf';
   if (!(x instanceof KTensor)) throw new KerasTypeError(`${fn}: argument 'x' must be a tensor (KTensor), got ${x === null ? 'null' : typeof x}`);
   const backend = activeBackend();
@@ -54,7 +56,8 @@ export function toTf<T extends TfTensorLike = TfTensorLike>(x: KTensor): T {
  *
  * Not in Keras 2 (an addition of this library).
  */
-export function fromTf(t: TfTensorLike, name?: string): KTensor {
+export function fromTf(t: TfTensorLike, name?: string, ...extra: []): KTensor {
+  checkArity('fromTf', 2, extra);
   const fn = 'fromTf';
   if (!isTfTensor(t)) throw new KerasTypeError(`${fn}: argument 't' must be a TF.js tensor (tf.Tensor), got ${t === null ? 'null' : typeof t}`);
   if (name !== undefined && typeof name !== 'string') throw new KerasTypeError(`${fn}: argument 'name' must be a string`);

@@ -6,23 +6,14 @@ import { DType,DTYPES,isFloatDType,isIntDType,Shape } from '../backends/types';
 import { floatx,imageDataFormat } from '../config';
 import { KerasShapeError,KerasTypeError,KerasValueError } from '../errors';
 import { fmt } from './infer';
-import { evaluate } from './ops/tensors/inspect';
+import { evaluateFor } from './ops/tensors/inspect';
 import { applyOp,constantFrom } from './primitives';
 import { show } from '../format';
 import { KTensor } from './tensor';
 import { isTensorLike,toHostValue } from './values';
 
 export { show };
-
-/**
- * Refuses positional arguments past the `max` a function takes (they would be ignored
- * silently otherwise): a KerasTypeError naming the function and both counts.
- */
-export function checkArity(fn: string, max: number, extra: readonly unknown[]): void {
-  if (extra.length > 0) {
-    throw new KerasTypeError(`${fn}: takes at most ${max} positional arguments, got ${max + extra.length}`);
-  }
-}
+export { checkArity } from '../arity';
 
 /** A valid dtype name, or a KerasTypeError (Keras 2.3.1 raises TypeError for an unknown dtype). */
 export function checkDType(v: unknown, fn: string, arg: string): DType {
@@ -134,7 +125,7 @@ export function operandLike(v: unknown, like: KTensor, fn: string, arg: string, 
  */
 export function wholeToInt32(t: KTensor, fn: string, arg: string): KTensor {
   if (!isFloatDType(t.dtype) || t.node.kind !== 'constant') return t;
-  const data = evaluate(t, fn).data;
+  const data = evaluateFor(t, fn).data;
   for (let i = 0; i < data.length; i++) {
     if (!Number.isInteger(data[i])) {
       throw new KerasValueError(`${fn}: argument '${arg}' must hold whole numbers, got ${show(data[i])} at flat index ${i}`);

@@ -17,6 +17,7 @@ import {
   PRIMITIVES,
   Shape,
 } from './types';
+import { checkArity } from '../arity';
 
 export * from './types';
 
@@ -105,7 +106,8 @@ const factories = new Map<string, BackendFactory>();
  * Registers a backend under `name` (`K.registerBackend`).
  * A later registration under the same name replaces the earlier one.
  */
-export function registerBackend<T>(name: string, factory: BackendFactory<T>): void {
+export function registerBackend<T>(name: string, factory: BackendFactory<T>, ...extra: []): void {
+  checkArity('registerBackend', 2, extra);
   if (typeof name !== 'string' || name.length === 0) {
     throw new ConfigError(`registerBackend: argument 'name' must be a non-empty string, got ${String(name)}`);
   }

@@ -8,6 +8,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import { KerasValueError } from '../errors';
 import { show } from '../format';
+import { checkArity } from '../arity';
 
 const scopes = new AsyncLocalStorage<readonly string[]>();
 
@@ -17,7 +18,8 @@ const scopes = new AsyncLocalStorage<readonly string[]>();
  * used as a context manager (`with keras.name_scope(name): ...`).
  * @throws KerasValueError unless `name` is a non-empty string without '/', or if `fn` is not a function.
  */
-export function nameScope<R>(name: string, fn: () => R): R {
+export function nameScope<R>(name: string, fn: () => R, ...extra: []): R {
+  checkArity('nameScope', 2, extra);
   if (typeof name !== 'string' || name.length === 0 || name.includes('/')) {
     throw new KerasValueError(
       `nameScope: argument 'name' must be a non-empty string without '/', got ${show(name)}`,

@@ -19,6 +19,7 @@ import {
   isImageDataFormat,
   isValidEpsilon,
 } from './values';
+import { checkArity } from '../arity';
 
 interface State {
   readonly loaded: KerasJsonResult;
@@ -81,7 +82,8 @@ function setChecked<T>(fn: string, arg: string, value: unknown, ok: (v: unknown)
 }
 
 /** The fuzz factor used in numeric expressions. Mirrors `keras.backend.epsilon()`. */
-export function epsilon(): number {
+export function epsilon(...extra: []): number {
+  checkArity('epsilon', 0, extra);
   return current().epsilon;
 }
 
@@ -90,14 +92,16 @@ export function epsilon(): number {
  * Mirrors `keras.backend.set_epsilon(e)`.
  * @throws KerasValueError unless `e` is a positive finite number.
  */
-export function setEpsilon(e: number): void {
+export function setEpsilon(e: number, ...extra: []): void {
+  checkArity('setEpsilon', 1, extra);
   setChecked('setEpsilon', 'e', e, isValidEpsilon, 'a positive finite number', (s, v) => {
     s.epsilon = v;
   });
 }
 
 /** The default float type, e.g. `'float32'`. Mirrors `keras.backend.floatx()`. */
-export function floatx(): Floatx {
+export function floatx(...extra: []): Floatx {
+  checkArity('floatx', 0, extra);
   return current().floatx;
 }
 
@@ -106,14 +110,16 @@ export function floatx(): Floatx {
  * Mirrors `keras.backend.set_floatx(value)`.
  * @throws KerasValueError unless `value` is float16, float32 or float64.
  */
-export function setFloatx(value: Floatx): void {
+export function setFloatx(value: Floatx, ...extra: []): void {
+  checkArity('setFloatx', 1, extra);
   setChecked('setFloatx', 'value', value, isFloatx, `one of ${FLOATX_VALUES.join(', ')}`, (s, v) => {
     s.floatx = v;
   });
 }
 
 /** The default image data format, `'channels_last'` or `'channels_first'`. Mirrors `keras.backend.image_data_format()`. */
-export function imageDataFormat(): ImageDataFormat {
+export function imageDataFormat(...extra: []): ImageDataFormat {
+  checkArity('imageDataFormat', 0, extra);
   return current().imageDataFormat;
 }
 
@@ -122,7 +128,8 @@ export function imageDataFormat(): ImageDataFormat {
  * Mirrors `keras.backend.set_image_data_format(data_format)`.
  * @throws KerasValueError unless `dataFormat` is channels_last or channels_first.
  */
-export function setImageDataFormat(dataFormat: ImageDataFormat): void {
+export function setImageDataFormat(dataFormat: ImageDataFormat, ...extra: []): void {
+  checkArity('setImageDataFormat', 1, extra);
   setChecked('setImageDataFormat', 'dataFormat', dataFormat, isImageDataFormat, `one of ${IMAGE_DATA_FORMATS.join(', ')}`, (s, v) => {
     s.imageDataFormat = v;
   });
@@ -150,7 +157,8 @@ export function clearLearningPhase(): void {
  * Sets the learning phase for this process. Mirrors `keras.backend.set_learning_phase(value)`.
  * @throws KerasValueError unless `value` is 0 or 1.
  */
-export function setLearningPhase(value: LearningPhase): void {
+export function setLearningPhase(value: LearningPhase, ...extra: []): void {
+  checkArity('setLearningPhase', 1, extra);
   setChecked('setLearningPhase', 'value', value, (v): v is LearningPhase => v === 0 || v === 1, '0 or 1', (s, v) => {
     s.learningPhase = v;
   });
@@ -170,7 +178,8 @@ export function configuredBackendName(): string {
  * where Keras looks first). Mirrors Keras's `keras.src.backend.config` file path
  * (`os.path.join(keras_home(), "keras.json")`).
  */
-export function configPath(): string {
+export function configPath(...extra: []): string {
+  checkArity('configPath', 0, extra);
   return current().loaded.path;
 }
 

@@ -1,6 +1,7 @@
 /** Per-prefix unique ids for default layer and tensor names (`dense_1`, `dense_2`, ...). */
 import { KerasValueError } from '../errors';
 import { show } from '../format';
+import { checkArity } from '../arity';
 
 const counters = new Map<string, number>();
 
@@ -9,7 +10,8 @@ const counters = new Map<string, number>();
  * Mirrors `keras.backend.get_uid(prefix="")`.
  * @throws KerasValueError unless `prefix` is a string.
  */
-export function getUid(prefix: string = ''): number {
+export function getUid(prefix: string = '', ...extra: []): number {
+  checkArity('getUid', 1, extra);
   if (typeof prefix !== 'string') {
     throw new KerasValueError(`getUid: argument 'prefix' must be a string, got ${show(prefix)}`);
   }
@@ -19,6 +21,7 @@ export function getUid(prefix: string = ''): number {
 }
 
 /** Restarts every prefix's count at 1. Mirrors `keras.backend.reset_uids()`. */
-export function resetUids(): void {
+export function resetUids(...extra: []): void {
+  checkArity('resetUids', 0, extra);
   counters.clear();
 }

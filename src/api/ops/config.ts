@@ -12,13 +12,15 @@ import { constantFrom } from '../primitives';
 import { KTensor } from '../tensor';
 import { toHostValue } from '../values';
 import type { TensorInput } from '../tensor-input';
+import { checkArity } from '../../arity';
 
 /**
  * Casts a host array (or anything `constant` takes) to floatx, returning an NDArray.
  *
  * Mirrors `keras.backend.cast_to_floatx(x)`.
  */
-export function castToFloatx(x: TensorInput): NDArray {
+export function castToFloatx(x: TensorInput, ...extra: []): NDArray {
+  checkArity('castToFloatx', 1, extra);
   if (x instanceof KTensor) throw new KerasTypeError(`castToFloatx: argument 'x' must be a host array (use K.cast for tensors)`);
   const host = toHostValue(x, 'castToFloatx', 'x', floatx(), floatx());
   return new NDArray(host.data, host.shape, host.dtype);
@@ -33,7 +35,8 @@ let phaseTensor: KTensor | null = null;
  *
  * Mirrors `keras.backend.learning_phase()`.
  */
-export function learningPhase(): 0 | 1 | KTensor {
+export function learningPhase(...extra: []): 0 | 1 | KTensor {
+  checkArity('learningPhase', 0, extra);
   const set = learningPhaseValue();
   if (set !== null) return set;
   if (phaseTensor === null) {
@@ -49,7 +52,8 @@ export function learningPhase(): 0 | 1 | KTensor {
  *
  * Mirrors `keras.backend.clear_session()` (not in the catalogue).
  */
-export function clearSession(): void {
+export function clearSession(...extra: []): void {
+  checkArity('clearSession', 0, extra);
   clearLearningPhase();
   phaseTensor = null;
   resetUids();
@@ -60,7 +64,8 @@ export function clearSession(): void {
  *
  * Mirrors `keras.backend.backend()`.
  */
-export function backend(): string {
+export function backend(...extra: []): string {
+  checkArity('backend', 0, extra);
   return currentBackendName();
 }
 
@@ -71,7 +76,8 @@ export function backend(): string {
  *
  * Mirrors Keras 2.3.1's `keras.backend.normalize_data_format(value)`.
  */
-export function normalizeDataFormat(value?: string | null): 'channels_first' | 'channels_last' {
+export function normalizeDataFormat(value?: string | null, ...extra: []): 'channels_first' | 'channels_last' {
+  checkArity('normalizeDataFormat', 1, extra);
   if (value === null || value === undefined) return imageDataFormat();
   const v = typeof value === 'string' ? value.toLowerCase() : value;
   if (v !== 'channels_first' && v !== 'channels_last') {
@@ -90,12 +96,14 @@ let manualInit = false;
  *
  * Mirrors Keras 2.3.1's `keras.backend.manual_variable_initialization(value)`.
  */
-export function manualVariableInitialization(value: boolean): void {
+export function manualVariableInitialization(value: boolean, ...extra: []): void {
+  checkArity('manualVariableInitialization', 1, extra);
   if (typeof value !== 'boolean') throw new KerasValueError(`manualVariableInitialization: argument 'value' must be a boolean, got ${show(value)}`);
   manualInit = value;
 }
 
 /** The flag set by `manualVariableInitialization` (false until set). */
-export function manualVariableInitializationEnabled(): boolean {
+export function manualVariableInitializationEnabled(...extra: []): boolean {
+  checkArity('manualVariableInitializationEnabled', 0, extra);
   return manualInit;
 }

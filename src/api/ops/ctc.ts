@@ -24,8 +24,9 @@ import { floatTensor,requireTensorLike,show } from '../validate';
 import { constantOf,stopGrad } from '../primitives';
 import { dimsCompatible } from '../validate';
 import { logSoftmax } from './nn/numerics';
-import { evaluate } from './tensors/inspect';
+import { evaluateFor } from './tensors/inspect';
 import type { TensorInput } from '../tensor-input';
+import { checkArity } from '../../arity';
 
 /** The log of an impossible state: finite, so that sums and gradients stay free of NaN. */
 const LOG_ZERO = -1e30;
@@ -191,7 +192,8 @@ function lengthArg(v: unknown, fn: string, arg: string, batch: number | null): K
  *
  * Mirrors `keras.backend.ctc_batch_cost(y_true, y_pred, input_length, label_length)`.
  */
-export function ctcBatchCost(yTrue: TensorInput, yPred: TensorInput, inputLength: TensorInput, labelLength: TensorInput): KTensor {
+export function ctcBatchCost(yTrue: TensorInput, yPred: TensorInput, inputLength: TensorInput, labelLength: TensorInput, ...extra: []): KTensor {
+  checkArity('ctcBatchCost', 4, extra);
   const fn = 'ctcBatchCost';
   const p = floatTensor(yPred, fn, 'yPred');
   if (p.rank !== 3) throw new KerasValueError(`${fn}: argument 'yPred' must have rank 3 (samples, time, classes), got shape [${fmt(p.shape)}]`);
@@ -314,7 +316,8 @@ function vectorArg(v: unknown, fn: string, arg: string): KTensor {
  *
  * Mirrors `keras.backend.ctc_interleave_blanks(Y)` (Theano backend).
  */
-export function ctcInterleaveBlanks(Y: TensorInput): KTensor {
+export function ctcInterleaveBlanks(Y: TensorInput, ...extra: []): KTensor {
+  checkArity('ctcInterleaveBlanks', 1, extra);
   const fn = 'ctcInterleaveBlanks';
   const y = vectorArg(Y, fn, 'Y');
   const n = y.shape[0] as number;
@@ -340,13 +343,14 @@ export function ctcInterleaveBlanks(Y: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.ctc_create_skip_idxs(Y)` (Theano backend).
  */
-export function ctcCreateSkipIdxs(Y: TensorInput): KTensor {
+export function ctcCreateSkipIdxs(Y: TensorInput, ...extra: []): KTensor {
+  checkArity('ctcCreateSkipIdxs', 1, extra);
   const fn = 'ctcCreateSkipIdxs';
   const y = vectorArg(Y, fn, 'Y');
   if (y.node.kind !== 'constant') {
     throw new KerasValueError(`${fn}: argument 'Y' must be a constant: the length of the result depends on its values`);
   }
-  const data = evaluate(y, fn).data;
+  const data = evaluateFor(y, fn).data;
   const out: number[] = [];
   const count = Math.max(0, Math.floor((data.length - 3) / 2));
   for (let k = 0; k < count; k++) {
@@ -391,7 +395,8 @@ function intScalarArg(v: unknown, fn: string, arg: string): KTensor {
  *
  * Mirrors `keras.backend.ctc_update_log_p(skip_idxs, zeros, active, log_p_curr, log_p_prev)` (Theano backend).
  */
-export function ctcUpdateLogP(skipIdxs: TensorInput, zeros: TensorInput, active: TensorInput, logPCurr: TensorInput, logPPrev: TensorInput): [KTensor, KTensor] {
+export function ctcUpdateLogP(skipIdxs: TensorInput, zeros: TensorInput, active: TensorInput, logPCurr: TensorInput, logPPrev: TensorInput, ...extra: []): [KTensor, KTensor] {
+  checkArity('ctcUpdateLogP', 5, extra);
   const fn = 'ctcUpdateLogP';
   const cur = floatTensor(logPCurr, fn, 'logPCurr');
   if (cur.rank !== 1) throw new KerasValueError(`${fn}: argument 'logPCurr' must be a vector (rank 1), got shape [${fmt(cur.shape)}]`);
@@ -488,7 +493,8 @@ function skipTargets(y: KTensor, S: number, fn: string): KTensor | null {
  *
  * Mirrors `keras.backend.ctc_path_probs(predict, Y, alpha=1e-4)` (Theano backend).
  */
-export function ctcPathProbs(predict: TensorInput, Y: TensorInput, alpha = 1e-4): [KTensor, KTensor] {
+export function ctcPathProbs(predict: TensorInput, Y: TensorInput, alpha = 1e-4, ...extra: []): [KTensor, KTensor] {
+  checkArity('ctcPathProbs', 3, extra);
   const fn = 'ctcPathProbs';
   const { pr, y, T, C, S } = pathInputs(predict, Y, fn);
   if (typeof alpha !== 'number' || !Number.isFinite(alpha)) throw new KerasValueError(`${fn}: argument 'alpha' must be a finite number, got ${show(alpha)}`);
@@ -529,7 +535,8 @@ export function ctcPathProbs(predict: TensorInput, Y: TensorInput, alpha = 1e-4)
  *
  * Mirrors `keras.backend.ctc_cost(predict, Y)` (Theano backend).
  */
-export function ctcCost(predict: TensorInput, Y: TensorInput): KTensor {
+export function ctcCost(predict: TensorInput, Y: TensorInput, ...extra: []): KTensor {
+  checkArity('ctcCost', 2, extra);
   const fn = 'ctcCost';
   vectorArg(Y, fn, 'Y');
   pathInputs(predict, Y, fn);

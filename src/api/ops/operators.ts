@@ -10,13 +10,15 @@ import { applyOp,binary,cast,unary } from '../primitives';
 import { installTensorMethods,KTensor } from '../tensor';
 import { binaryOperands,requireTensorLike,show } from '../validate';
 import type { TensorInput } from '../tensor-input';
+import { checkArity } from '../../arity';
 
 /**
  * `x + y` with NumPy broadcasting (also `x.add(y)`).
  *
  * Mirrors Python's `x + y` on Keras tensors.
  */
-export function add(x: TensorInput, y: TensorInput): KTensor {
+export function add(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
+  checkArity('add', 2, extra);
   return numericOperands('add', x, y, (a, b) => binary('add', a, b));
 }
 
@@ -32,7 +34,8 @@ function numericOperands(fn: string, x: unknown, y: unknown, f: (a: KTensor, b: 
  *
  * Mirrors Python's `x - y` on Keras tensors.
  */
-export function subtract(x: TensorInput, y: TensorInput): KTensor {
+export function subtract(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
+  checkArity('subtract', 2, extra);
   return numericOperands('subtract', x, y, (a, b) => binary('sub', a, b));
 }
 
@@ -41,7 +44,8 @@ export function subtract(x: TensorInput, y: TensorInput): KTensor {
  *
  * Mirrors Python's `x * y` on Keras tensors.
  */
-export function multiply(x: TensorInput, y: TensorInput): KTensor {
+export function multiply(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
+  checkArity('multiply', 2, extra);
   return numericOperands('multiply', x, y, (a, b) => binary('mul', a, b));
 }
 
@@ -51,7 +55,8 @@ export function multiply(x: TensorInput, y: TensorInput): KTensor {
  *
  * Mirrors Python's `x / y` on Keras tensors.
  */
-export function divide(x: TensorInput, y: TensorInput): KTensor {
+export function divide(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
+  checkArity('divide', 2, extra);
   return numericOperands('divide', x, y, (a, b) =>
     isIntDType(a.dtype) ? binary('div', cast(a, floatx()), cast(b, floatx())) : binary('div', a, b),
   );
@@ -62,7 +67,8 @@ export function divide(x: TensorInput, y: TensorInput): KTensor {
  *
  * Mirrors Python's unary `-x` on Keras tensors.
  */
-export function negative(x: TensorInput): KTensor {
+export function negative(x: TensorInput, ...extra: []): KTensor {
+  checkArity('negative', 1, extra);
   const t = requireTensorLike(x, 'negative');
   if (t.dtype === 'bool') throw new KerasTypeError(`negative: argument 'x' must be numeric, got bool`);
   return unary('neg', t);
@@ -74,7 +80,8 @@ export function negative(x: TensorInput): KTensor {
  *
  * Mirrors Python indexing `x[a:b, ...]` and `keras.backend.slice(x, start, size)`.
  */
-export function slice(x: TensorInput, start: readonly number[], size: readonly number[]): KTensor {
+export function slice(x: TensorInput, start: readonly number[], size: readonly number[], ...extra: []): KTensor {
+  checkArity('slice', 3, extra);
   const t = requireTensorLike(x, 'slice');
   const check = (v: unknown, arg: string): number[] => {
     if (!Array.isArray(v) || v.length !== t.rank || v.some((d) => !Number.isInteger(d))) {

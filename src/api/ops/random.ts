@@ -11,6 +11,7 @@ import { HostRandom, nextSeed } from '../host-random';
 import { checkBackendDType, KTensor, RandomDistribution } from '../tensor';
 import { checkAllocation } from '../values';
 import { checkConcreteShape, checkDType, checkNumber, show } from '../validate';
+import { checkArity } from '../../arity';
 
 export function seedOf(seed: unknown, fn: string): number {
   if (seed === undefined || seed === null) return nextSeed();
@@ -57,7 +58,8 @@ function normalLike(fn: string, distribution: RandomDistribution, shape: readonl
  *
  * Mirrors `keras.backend.random_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None)`.
  */
-export function randomNormal(shape: readonly number[], options: RandomNormalOptions = {}): KTensor {
+export function randomNormal(shape: readonly number[], options: RandomNormalOptions = {}, ...extra: []): KTensor {
+  checkArity('randomNormal', 2, extra);
   return normalLike('randomNormal', 'normal', shape, options);
 }
 
@@ -66,7 +68,8 @@ export function randomNormal(shape: readonly number[], options: RandomNormalOpti
  *
  * Mirrors `keras.backend.truncated_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None)`.
  */
-export function truncatedNormal(shape: readonly number[], options: RandomNormalOptions = {}): KTensor {
+export function truncatedNormal(shape: readonly number[], options: RandomNormalOptions = {}, ...extra: []): KTensor {
+  checkArity('truncatedNormal', 2, extra);
   return normalLike('truncatedNormal', 'truncatedNormal', shape, options);
 }
 
@@ -83,7 +86,8 @@ export interface RandomUniformOptions {
  *
  * Mirrors `keras.backend.random_uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None)`.
  */
-export function randomUniform(shape: readonly number[], options: RandomUniformOptions = {}): KTensor {
+export function randomUniform(shape: readonly number[], options: RandomUniformOptions = {}, ...extra: []): KTensor {
+  checkArity('randomUniform', 2, extra);
   const fn = 'randomUniform';
   const s = checkConcreteShape(shape, fn, 'shape');
   const lo = checkNumber(options.minval ?? 0, fn, 'minval');
@@ -104,7 +108,8 @@ export interface RandomBinomialOptions {
  *
  * Mirrors `keras.backend.random_binomial(shape, p=0.0, dtype=None, seed=None)`.
  */
-export function randomBinomial(shape: readonly number[], options: RandomBinomialOptions = {}): KTensor {
+export function randomBinomial(shape: readonly number[], options: RandomBinomialOptions = {}, ...extra: []): KTensor {
+  checkArity('randomBinomial', 2, extra);
   const fn = 'randomBinomial';
   const s = checkConcreteShape(shape, fn, 'shape');
   const p = checkNumber(options.p ?? 0, fn, 'p');

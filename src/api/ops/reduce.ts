@@ -12,6 +12,7 @@ import { KTensor } from '../tensor';
 import { floatTensor,normAxes,normAxis,requireTensorLike } from '../validate';
 import { checkBool } from '../validate';
 import type { TensorInput } from '../tensor-input';
+import { checkArity } from '../../arity';
 
 function keep(keepdims: unknown, fn: string): boolean {
   return keepdims === undefined || keepdims === null ? false : checkBool(keepdims, fn, 'keepdims');
@@ -29,7 +30,8 @@ function reduction(fn: string, x: unknown, axis: unknown, keepdims: unknown): { 
  *
  * Mirrors `keras.backend.sum(x, axis=None, keepdims=False)`.
  */
-export function sum(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function sum(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean, ...extra: []): KTensor {
+  checkArity('sum', 3, extra);
   const { t, axes, kd } = reduction('sum', x, axis, keepdims);
   return reduceOp('reduceSum', t.dtype === 'bool' ? cast(t, 'int32') : t, axes, kd);
 }
@@ -39,7 +41,8 @@ export function sum(x: TensorInput, axis?: number | readonly number[] | null, ke
  *
  * Mirrors `keras.backend.mean(x, axis=None, keepdims=False)`.
  */
-export function mean(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function mean(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean, ...extra: []): KTensor {
+  checkArity('mean', 3, extra);
   let t = requireTensorLike(x, 'mean');
   const axes = normAxes(axis, t.rank, 'mean');
   const kd = keep(keepdims, 'mean');
@@ -58,7 +61,8 @@ export function mean(x: TensorInput, axis?: number | readonly number[] | null, k
  *
  * Mirrors `keras.backend.max(x, axis=None, keepdims=False)`.
  */
-export function max(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function max(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean, ...extra: []): KTensor {
+  checkArity('max', 3, extra);
   const { t, axes, kd } = reduction('max', x, axis, keepdims);
   if (t.dtype === 'bool') return reduceOp('reduceAny', t, axes, kd);
   return reduceOp('reduceMax', t, axes, kd);
@@ -70,7 +74,8 @@ export function max(x: TensorInput, axis?: number | readonly number[] | null, ke
  *
  * Mirrors `keras.backend.min(x, axis=None, keepdims=False)`.
  */
-export function min(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function min(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean, ...extra: []): KTensor {
+  checkArity('min', 3, extra);
   const { t, axes, kd } = reduction('min', x, axis, keepdims);
   if (t.dtype === 'bool') return reduceOp('reduceAll', t, axes, kd);
   return reduceOp('reduceMin', t, axes, kd);
@@ -81,7 +86,8 @@ export function min(x: TensorInput, axis?: number | readonly number[] | null, ke
  *
  * Mirrors `keras.backend.prod(x, axis=None, keepdims=False)`.
  */
-export function prod(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function prod(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean, ...extra: []): KTensor {
+  checkArity('prod', 3, extra);
   const { t, axes, kd } = reduction('prod', x, axis, keepdims);
   return reduceOp('reduceProd', t.dtype === 'bool' ? cast(t, 'int32') : t, axes, kd);
 }
@@ -101,7 +107,8 @@ function cumulative(op: 'cumsum' | 'cumprod', x: unknown, axis: unknown): KTenso
  *
  * Mirrors `keras.backend.cumsum(x, axis=0)`.
  */
-export function cumsum(x: TensorInput, axis = 0): KTensor {
+export function cumsum(x: TensorInput, axis = 0, ...extra: []): KTensor {
+  checkArity('cumsum', 2, extra);
   return cumulative('cumsum', x, axis);
 }
 
@@ -112,7 +119,8 @@ export function cumsum(x: TensorInput, axis = 0): KTensor {
  *
  * Mirrors `keras.backend.cumprod(x, axis=0)`.
  */
-export function cumprod(x: TensorInput, axis = 0): KTensor {
+export function cumprod(x: TensorInput, axis = 0, ...extra: []): KTensor {
+  checkArity('cumprod', 2, extra);
   return cumulative('cumprod', x, axis);
 }
 
@@ -136,7 +144,8 @@ function asFloat(x: unknown, fn: string): KTensor {
  *
  * Mirrors `keras.backend.var(x, axis=None, keepdims=False)`.
  */
-function variance_(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+function variance_(x: unknown, axis?: number | readonly number[] | null, keepdims?: boolean, ...extra: []): KTensor {
+  checkArity('var', 3, extra);
   const t = asFloat(x, 'var');
   const axes = normAxes(axis, t.rank, 'var');
   return variance(t, axes, keep(keepdims, 'var'));
@@ -150,7 +159,8 @@ export { variance_ as var };
  *
  * Mirrors `keras.backend.std(x, axis=None, keepdims=False)`.
  */
-export function std(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function std(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean, ...extra: []): KTensor {
+  checkArity('std', 3, extra);
   const t = asFloat(x, 'std');
   const axes = normAxes(axis, t.rank, 'std');
   return unary('sqrt', variance(t, axes, keep(keepdims, 'std')));
@@ -171,7 +181,8 @@ function logical(op: 'reduceAny' | 'reduceAll', fn: string, x: unknown, axis: un
  *
  * Mirrors `keras.backend.any(x, axis=None, keepdims=False)`.
  */
-export function any(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function any(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean, ...extra: []): KTensor {
+  checkArity('any', 3, extra);
   return logical('reduceAny', 'any', x, axis, keepdims);
 }
 
@@ -181,7 +192,8 @@ export function any(x: TensorInput, axis?: number | readonly number[] | null, ke
  *
  * Mirrors `keras.backend.all(x, axis=None, keepdims=False)`.
  */
-export function all(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function all(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean, ...extra: []): KTensor {
+  checkArity('all', 3, extra);
   return logical('reduceAll', 'all', x, axis, keepdims);
 }
 
@@ -203,7 +215,8 @@ function argExtreme(op: 'argMax' | 'argMin', fn: string, x: unknown, axis: unkno
  *
  * Mirrors `keras.backend.argmax(x, axis=-1)`.
  */
-export function argmax(x: TensorInput, axis = -1): KTensor {
+export function argmax(x: TensorInput, axis = -1, ...extra: []): KTensor {
+  checkArity('argmax', 2, extra);
   return argExtreme('argMax', 'argmax', x, axis);
 }
 
@@ -213,7 +226,8 @@ export function argmax(x: TensorInput, axis = -1): KTensor {
  *
  * Mirrors `keras.backend.argmin(x, axis=-1)`.
  */
-export function argmin(x: TensorInput, axis = -1): KTensor {
+export function argmin(x: TensorInput, axis = -1, ...extra: []): KTensor {
+  checkArity('argmin', 2, extra);
   return argExtreme('argMin', 'argmin', x, axis);
 }
 
@@ -225,7 +239,8 @@ export function argmin(x: TensorInput, axis = -1): KTensor {
  *
  * Mirrors `keras.backend.logsumexp(x, axis=None, keepdims=False)`.
  */
-export function logsumexp(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean): KTensor {
+export function logsumexp(x: TensorInput, axis?: number | readonly number[] | null, keepdims?: boolean, ...extra: []): KTensor {
+  checkArity('logsumexp', 3, extra);
   const t = floatTensor(x, 'logsumexp');
   const axes = normAxes(axis, t.rank, 'logsumexp');
   const kd = keep(keepdims, 'logsumexp');

@@ -14,8 +14,9 @@ import { asTensor } from '../validate';
 import { KTensor,storeVariable,checkBackendDType } from '../tensor';
 import { checkNumber,requireTensor } from '../validate';
 import { toHostValue } from '../values';
-import { evaluate } from './tensors/inspect';
+import { evaluateFor } from './tensors/inspect';
 import type { TensorInput } from '../tensor-input';
+import { checkArity } from '../../arity';
 
 function requireVariable(x: unknown, fn: string, arg: string): KTensor {
   const t = requireTensor(x, fn, arg);
@@ -49,7 +50,8 @@ function updateWith(
  *
  * Mirrors `keras.backend.update(x, new_x)`.
  */
-export function update(x: KTensor, newX: TensorInput): KUpdate {
+export function update(x: KTensor, newX: TensorInput, ...extra: []): KUpdate {
+  checkArity('update', 2, extra);
   return updateWith('update', x, 'x', newX, 'newX');
 }
 
@@ -58,7 +60,8 @@ export function update(x: KTensor, newX: TensorInput): KUpdate {
  *
  * Mirrors `keras.backend.update_add(x, increment)`.
  */
-export function updateAdd(x: KTensor, increment: TensorInput): KUpdate {
+export function updateAdd(x: KTensor, increment: TensorInput, ...extra: []): KUpdate {
+  checkArity('updateAdd', 2, extra);
   return updateWith('updateAdd', x, 'x', increment, 'increment', add);
 }
 
@@ -67,7 +70,8 @@ export function updateAdd(x: KTensor, increment: TensorInput): KUpdate {
  *
  * Mirrors `keras.backend.update_sub(x, decrement)`.
  */
-export function updateSub(x: KTensor, decrement: TensorInput): KUpdate {
+export function updateSub(x: KTensor, decrement: TensorInput, ...extra: []): KUpdate {
+  checkArity('updateSub', 2, extra);
   return updateWith('updateSub', x, 'x', decrement, 'decrement', sub);
 }
 
@@ -76,7 +80,8 @@ export function updateSub(x: KTensor, decrement: TensorInput): KUpdate {
  *
  * Mirrors `keras.backend.moving_average_update(variable, value, momentum)`.
  */
-export function movingAverageUpdate(variable: KTensor, value: TensorInput, momentum: number): KUpdate {
+export function movingAverageUpdate(variable: KTensor, value: TensorInput, momentum: number, ...extra: []): KUpdate {
+  checkArity('movingAverageUpdate', 3, extra);
   const m = checkNumber(momentum, 'movingAverageUpdate', 'momentum');
   return updateWith('movingAverageUpdate', variable, 'variable', value, 'value', (cur, val) => add(mul(cur, scalar(m, cur.dtype)), mul(val, scalar(1 - m, cur.dtype))));
 }
@@ -86,9 +91,10 @@ export function movingAverageUpdate(variable: KTensor, value: TensorInput, momen
  *
  * Mirrors `keras.backend.get_value(x)`.
  */
-export function getValue(x: KTensor): NDArray {
+export function getValue(x: KTensor, ...extra: []): NDArray {
+  checkArity('getValue', 1, extra);
   requireTensor(x, 'getValue', 'x');
-  return evaluate(x, 'getValue');
+  return evaluateFor(x, 'getValue');
 }
 
 /**
@@ -96,11 +102,12 @@ export function getValue(x: KTensor): NDArray {
  *
  * Mirrors `keras.backend.batch_get_value(xs)`.
  */
-export function batchGetValue(xs: readonly KTensor[]): NDArray[] {
+export function batchGetValue(xs: readonly KTensor[], ...extra: []): NDArray[] {
+  checkArity('batchGetValue', 1, extra);
   if (!Array.isArray(xs)) throw new KerasTypeError(`batchGetValue: argument 'xs' must be an array of tensors`);
   return xs.map((x, i) => {
     requireTensor(x, 'batchGetValue', `xs[${i}]`);
-    return evaluate(x, 'batchGetValue');
+    return evaluateFor(x, 'batchGetValue');
   });
 }
 
@@ -109,7 +116,8 @@ export function batchGetValue(xs: readonly KTensor[]): NDArray[] {
  *
  * Mirrors `keras.backend.set_value(x, value)`.
  */
-export function setValue(x: KTensor, value: TensorInput): void {
+export function setValue(x: KTensor, value: TensorInput, ...extra: []): void {
+  checkArity('setValue', 2, extra);
   assignValue(x, value, 'setValue', 'x', 'value');
 }
 
@@ -121,7 +129,7 @@ function assignValue(x: unknown, value: unknown, fn: string, xArg: string, value
 /** Checks a new value for variable `x` and makes its native tensor (not yet stored). */
 function prepareValue(x: unknown, value: unknown, fn: string, xArg: string, valueArg: string): [KTensor, Backend, unknown] {
   const v = requireVariable(x, fn, xArg);
-  if (value instanceof KTensor) value = evaluate(value, fn);
+  if (value instanceof KTensor) value = evaluateFor(value, fn);
   const host = toHostValue(value, fn, valueArg, v.dtype, floatx());
   const sameShape = host.shape.length === v.shape.length && host.shape.every((d, i) => d === v.shape[i]);
   // A scalar fills the whole variable; anything else must have its shape.
@@ -144,7 +152,8 @@ function prepareValue(x: unknown, value: unknown, fn: string, xArg: string, valu
  *
  * Mirrors `keras.backend.batch_set_value(tuples)`.
  */
-export function batchSetValue(tuples: readonly (readonly [KTensor, unknown])[]): void {
+export function batchSetValue(tuples: readonly (readonly [KTensor, unknown])[], ...extra: []): void {
+  checkArity('batchSetValue', 1, extra);
   if (!Array.isArray(tuples)) throw new KerasTypeError(`batchSetValue: argument 'tuples' must be an array of [variable, value] pairs`);
   tuples.forEach((t, i) => {
     if (!Array.isArray(t) || t.length !== 2) throw new KerasValueError(`batchSetValue: tuples[${i}] must be a [variable, value] pair`);

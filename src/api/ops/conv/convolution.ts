@@ -15,6 +15,7 @@ import { KTensor } from '../../tensor';
 import { ConvOptions,optionsArg,windowedArgs } from './arguments';
 import { effectiveKernel,fromChannelsLast,PaddingMode,WindowAxis } from './patches';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /** Options of `conv1d`. */
 export interface Conv1dOptions {
@@ -56,7 +57,8 @@ function convN(fn: string, n: number, x: unknown, kernel: unknown, options: unkn
  *
  * Mirrors `keras.backend.conv1d(x, kernel, strides=1, padding='valid', data_format=None, dilation_rate=1)`.
  */
-export function conv1d(x: TensorInput, kernel: TensorInput, options: Conv1dOptions = {}): KTensor {
+export function conv1d(x: TensorInput, kernel: TensorInput, options: Conv1dOptions = {}, ...extra: []): KTensor {
+  checkArity('conv1d', 3, extra);
   return convN('conv1d', 1, x, kernel, options, ['valid', 'same', 'causal']);
 }
 
@@ -70,7 +72,8 @@ export function conv1d(x: TensorInput, kernel: TensorInput, options: Conv1dOptio
  *
  * Mirrors `keras.backend.conv2d(x, kernel, strides=(1, 1), padding='valid', data_format=None, dilation_rate=(1, 1))`.
  */
-export function conv2d(x: TensorInput, kernel: TensorInput, options: ConvOptions = {}): KTensor {
+export function conv2d(x: TensorInput, kernel: TensorInput, options: ConvOptions = {}, ...extra: []): KTensor {
+  checkArity('conv2d', 3, extra);
   return convN('conv2d', 2, x, kernel, options, ['valid', 'same']);
 }
 
@@ -83,6 +86,7 @@ export function conv2d(x: TensorInput, kernel: TensorInput, options: ConvOptions
  *
  * Mirrors `keras.backend.conv3d(x, kernel, strides=(1, 1, 1), padding='valid', data_format=None, dilation_rate=(1, 1, 1))`.
  */
-export function conv3d(x: TensorInput, kernel: TensorInput, options: ConvOptions = {}): KTensor {
+export function conv3d(x: TensorInput, kernel: TensorInput, options: ConvOptions = {}, ...extra: []): KTensor {
+  checkArity('conv3d', 3, extra);
   return convN('conv3d', 3, x, kernel, options, ['valid', 'same']);
 }

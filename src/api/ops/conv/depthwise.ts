@@ -9,6 +9,7 @@ import { KTensor } from '../../tensor';
 import { ConvOptions,kernelArg,optionsArg,WindowedArgs,windowedArgs } from './arguments';
 import { dims,extractPatches,fromChannelsLast,product,WindowAxis } from './patches';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /** Depthwise convolution of channels_last `xl` with `kernel` (spatial..., in, multiplier): [batch, out..., in * multiplier]. */
 function depthwiseCore(xl: KTensor, kernel: KTensor, axes: readonly WindowAxis[], fn: string): KTensor {
@@ -47,7 +48,8 @@ function depthwiseParts(fn: string, n: number, x: unknown, depthwiseKernel: unkn
  *
  * Mirrors `keras.backend.depthwise_conv2d(x, depthwise_kernel, strides=(1, 1), padding='valid', data_format=None, dilation_rate=(1, 1))`.
  */
-export function depthwiseConv2d(x: TensorInput, depthwiseKernel: TensorInput, options: ConvOptions = {}): KTensor {
+export function depthwiseConv2d(x: TensorInput, depthwiseKernel: TensorInput, options: ConvOptions = {}, ...extra: []): KTensor {
+  checkArity('depthwiseConv2d', 3, extra);
   const fn = 'depthwiseConv2d';
   const opts = optionsArg(options, ['strides', 'padding', 'dataFormat', 'dilationRate'], fn);
   const p = depthwiseParts(fn, 2, x, depthwiseKernel, opts);
@@ -79,7 +81,8 @@ function separableN(fn: string, n: number, x: unknown, depthwiseKernel: unknown,
  *
  * Mirrors `keras.backend.separable_conv1d(x, depthwise_kernel, pointwise_kernel, strides=1, padding='valid', data_format=None, dilation_rate=1)`.
  */
-export function separableConv1d(x: TensorInput, depthwiseKernel: TensorInput, pointwiseKernel: TensorInput, options: ConvOptions = {}): KTensor {
+export function separableConv1d(x: TensorInput, depthwiseKernel: TensorInput, pointwiseKernel: TensorInput, options: ConvOptions = {}, ...extra: []): KTensor {
+  checkArity('separableConv1d', 4, extra);
   return separableN('separableConv1d', 1, x, depthwiseKernel, pointwiseKernel, options);
 }
 
@@ -91,6 +94,7 @@ export function separableConv1d(x: TensorInput, depthwiseKernel: TensorInput, po
  *
  * Mirrors `keras.backend.separable_conv2d(x, depthwise_kernel, pointwise_kernel, strides=(1, 1), padding='valid', data_format=None, dilation_rate=(1, 1))`.
  */
-export function separableConv2d(x: TensorInput, depthwiseKernel: TensorInput, pointwiseKernel: TensorInput, options: ConvOptions = {}): KTensor {
+export function separableConv2d(x: TensorInput, depthwiseKernel: TensorInput, pointwiseKernel: TensorInput, options: ConvOptions = {}, ...extra: []): KTensor {
+  checkArity('separableConv2d', 4, extra);
   return separableN('separableConv2d', 2, x, depthwiseKernel, pointwiseKernel, options);
 }

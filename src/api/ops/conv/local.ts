@@ -11,6 +11,7 @@ import { dataFormatArg } from '../../validate';
 import { kernelArg,rankedFloat,spatialAndChannels,tupleArg } from './arguments';
 import { dims,extractPatches,fromChannelsLast,product,toChannelsLast,WindowAxis } from './patches';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 function localConvN(
   fn: string,
@@ -77,7 +78,9 @@ export function localConv1d(
   kernelSize: number | readonly [number],
   strides: number | readonly [number],
   dataFormat: ImageDataFormat | null = null,
+  ...extra: []
 ): KTensor {
+  checkArity('localConv1d', 5, extra);
   return localConvN('localConv1d', 1, inputs, kernel, kernelSize, strides, null, dataFormat);
 }
 
@@ -99,6 +102,8 @@ export function localConv2d(
   strides: readonly number[],
   outputShape: readonly number[],
   dataFormat: ImageDataFormat | null = null,
+  ...extra: []
 ): KTensor {
+  checkArity('localConv2d', 6, extra);
   return localConvN('localConv2d', 2, inputs, kernel, kernelSize, strides, outputShape, dataFormat);
 }

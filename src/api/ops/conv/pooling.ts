@@ -12,6 +12,7 @@ import { geometry,optionsArg,paddingArg,rankedFloat,spatialAndChannels,tupleArg 
 import { padsOf } from './convolution';
 import { fromChannelsLast,toChannelsLast } from './patches';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /** Options of `pool2d` and `pool3d`. */
 export interface PoolOptions {
@@ -55,7 +56,8 @@ function poolN(fn: string, n: number, x: unknown, poolSize: unknown, options: un
  *
  * Mirrors `keras.backend.pool2d(x, pool_size, strides=(1, 1), padding='valid', data_format=None, pool_mode='max')`.
  */
-export function pool2d(x: TensorInput, poolSize: readonly number[], options: PoolOptions = {}): KTensor {
+export function pool2d(x: TensorInput, poolSize: readonly number[], options: PoolOptions = {}, ...extra: []): KTensor {
+  checkArity('pool2d', 3, extra);
   return poolN('pool2d', 2, x, poolSize, options);
 }
 
@@ -65,6 +67,7 @@ export function pool2d(x: TensorInput, poolSize: readonly number[], options: Poo
  *
  * Mirrors `keras.backend.pool3d(x, pool_size, strides=(1, 1, 1), padding='valid', data_format=None, pool_mode='max')`.
  */
-export function pool3d(x: TensorInput, poolSize: readonly number[], options: PoolOptions = {}): KTensor {
+export function pool3d(x: TensorInput, poolSize: readonly number[], options: PoolOptions = {}, ...extra: []): KTensor {
+  checkArity('pool3d', 3, extra);
   return poolN('pool3d', 3, x, poolSize, options);
 }

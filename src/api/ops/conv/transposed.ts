@@ -12,6 +12,7 @@ import { kernelArg,optionsArg,paddingArg,rankedFloat,spatialAndChannels,tupleArg
 import { convWindowOf } from './convolution';
 import { dims,fromChannelsLast,toChannelsLast,WindowAxis,windowAxis } from './patches';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /** Options of `conv2dTranspose` and `conv3dTranspose`. */
 export interface ConvTransposeOptions {
@@ -89,7 +90,9 @@ export function conv2dTranspose(
   kernel: TensorInput,
   outputShape: readonly (number | null)[],
   options: ConvTransposeOptions = {},
+  ...extra: []
 ): KTensor {
+  checkArity('conv2dTranspose', 4, extra);
   return convTransposeN('conv2dTranspose', 2, x, kernel, outputShape, options);
 }
 
@@ -105,6 +108,8 @@ export function conv3dTranspose(
   kernel: TensorInput,
   outputShape: readonly (number | null)[],
   options: ConvTransposeOptions = {},
+  ...extra: []
 ): KTensor {
+  checkArity('conv3dTranspose', 4, extra);
   return convTransposeN('conv3dTranspose', 3, x, kernel, outputShape, options);
 }

@@ -8,7 +8,8 @@ import { KTensor } from '../../tensor';
 import { operandLike,requireTensorLike,shapesCompatible,show } from '../../validate';
 import type { TensorLike } from '../../values';
 import { learningPhase } from '../config';
-import { evaluate } from '../tensors/inspect';
+import { evaluateFor } from '../tensors/inspect';
+import { checkArity } from '../../../arity';
 
 /** A branch of a selection: a tensor, a tensor-like value, or a function returning one. */
 export type Branch = KTensor | TensorLike | (() => KTensor | TensorLike);
@@ -56,7 +57,7 @@ function select(condition: unknown, thenE: unknown, elseE: unknown, n: SelectNam
   const c = c0.dtype === 'bool' ? c0 : cast(c0, 'bool');
   if (c.rank === 0 && c.node.kind === 'constant') {
     // Known now: only the branch taken is built (as tf.cond does when run eagerly).
-    const take = evaluate(c, n.fn).data[0] !== 0;
+    const take = evaluateFor(c, n.fn).data[0] !== 0;
     const arg = take ? n.then : n.else;
     return requireTensorLike(materialise(take ? thenE : elseE, n.fn, arg), n.fn, arg);
   }
@@ -97,7 +98,8 @@ function select(condition: unknown, thenE: unknown, elseE: unknown, n: SelectNam
  *
  * Mirrors `keras.backend.switch(condition, then_expression, else_expression)`.
  */
-function switchOp(condition: unknown, thenExpression: Branch, elseExpression: Branch): KTensor {
+function switchOp(condition: unknown, thenExpression: Branch, elseExpression: Branch, ...extra: []): KTensor {
+  checkArity('switch', 3, extra);
   return select(condition, thenExpression, elseExpression, { fn: 'switch', cond: 'condition', then: 'thenExpression', else: 'elseExpression' });
 }
 
@@ -121,7 +123,8 @@ function phaseSelect(trainV: unknown, otherV: unknown, training: unknown, n: Sel
  *
  * Mirrors `keras.backend.in_train_phase(x, alt, training=None)`.
  */
-export function inTrainPhase(x: Branch, alt: Branch, training: number | boolean | KTensor | null = null): KTensor {
+export function inTrainPhase(x: Branch, alt: Branch, training: number | boolean | KTensor | null = null, ...extra: []): KTensor {
+  checkArity('inTrainPhase', 3, extra);
   return phaseSelect(x, alt, training, { fn: 'inTrainPhase', cond: 'training', then: 'x', else: 'alt' });
 }
 
@@ -130,6 +133,7 @@ export function inTrainPhase(x: Branch, alt: Branch, training: number | boolean 
  *
  * Mirrors `keras.backend.in_test_phase(x, alt, training=None)`.
  */
-export function inTestPhase(x: Branch, alt: Branch, training: number | boolean | KTensor | null = null): KTensor {
+export function inTestPhase(x: Branch, alt: Branch, training: number | boolean | KTensor | null = null, ...extra: []): KTensor {
+  checkArity('inTestPhase', 3, extra);
   return phaseSelect(alt, x, training, { fn: 'inTestPhase', cond: 'training', then: 'alt', else: 'x' });
 }

@@ -14,6 +14,7 @@ import { KTensor } from '../../tensor';
 import { asTensor,checkBool,checkDType,checkInt,requireTensorLike,shapesCompatible,show } from '../../validate';
 import type { TensorLike } from '../../values';
 import { insertAxis } from '../shape/helpers';
+import { checkArity } from '../../../arity';
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
@@ -141,7 +142,9 @@ export function rnn(
   inputs: KTensor,
   initialStates: readonly KTensor[] | KTensor,
   options: RnnOptions = {},
+  ...extra: []
 ): [KTensor, KTensor, KTensor[]] {
+  checkArity('rnn', 4, extra);
   const fn = 'rnn';
   const stepFn = fnArg<(input: KTensor, states: KTensor[]) => unknown>(stepFunction, fn, 'stepFunction');
   const x = requireTensorLike(inputs, fn, 'inputs');
@@ -293,7 +296,8 @@ function elemsArg(v: unknown, fn: string): KTensor {
  *
  * Mirrors `keras.backend.map_fn(fn, elems, name=None, dtype=None)`.
  */
-export function mapFn(fn: (x: KTensor) => KTensor, elems: KTensor, name: string | null = null, dtype: DType | null = null): KTensor {
+export function mapFn(fn: (x: KTensor) => KTensor, elems: KTensor, name: string | null = null, dtype: DType | null = null, ...extra: []): KTensor {
+  checkArity('mapFn', 4, extra);
   const f = fnArg<(x: KTensor) => unknown>(fn, 'mapFn', 'fn');
   const x = elemsArg(elems, 'mapFn');
   nameArg(name, 'mapFn');
@@ -357,7 +361,8 @@ function fold(name: string, fn: unknown, elems: unknown, initializer: unknown, n
  *
  * Mirrors `keras.backend.foldl(fn, elems, initializer=None, name=None)`.
  */
-export function foldl(fn: (acc: KTensor, x: KTensor) => KTensor, elems: KTensor, initializer: KTensor | TensorLike | null = null, name: string | null = null): KTensor {
+export function foldl(fn: (acc: KTensor, x: KTensor) => KTensor, elems: KTensor, initializer: KTensor | TensorLike | null = null, name: string | null = null, ...extra: []): KTensor {
+  checkArity('foldl', 4, extra);
   return fold('foldl', fn, elems, initializer, name, false);
 }
 
@@ -372,6 +377,7 @@ export function foldl(fn: (acc: KTensor, x: KTensor) => KTensor, elems: KTensor,
  *
  * Mirrors `keras.backend.foldr(fn, elems, initializer=None, name=None)`.
  */
-export function foldr(fn: (acc: KTensor, x: KTensor) => KTensor, elems: KTensor, initializer: KTensor | TensorLike | null = null, name: string | null = null): KTensor {
+export function foldr(fn: (acc: KTensor, x: KTensor) => KTensor, elems: KTensor, initializer: KTensor | TensorLike | null = null, name: string | null = null, ...extra: []): KTensor {
+  checkArity('foldr', 4, extra);
   return fold('foldr', fn, elems, initializer, name, true);
 }

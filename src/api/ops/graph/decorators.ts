@@ -4,6 +4,7 @@
  */
 import { KerasTypeError } from '../../../errors';
 import { show } from '../../../format';
+import { checkArity } from '../../../arity';
 
 function wrap<F extends (...args: never[]) => unknown>(func: F, fn: string): F {
   if (typeof func !== 'function') throw new KerasTypeError(`${fn}: argument 'func' must be a function, got ${show(func)}`);
@@ -17,7 +18,8 @@ function wrap<F extends (...args: never[]) => unknown>(func: F, fn: string): F {
  *
  * Mirrors Keras 2.3.1's `keras.backend.symbolic(func)`.
  */
-export function symbolic<F extends (...args: never[]) => unknown>(func: F): F {
+export function symbolic<F extends (...args: never[]) => unknown>(func: F, ...extra: []): F {
+  checkArity('symbolic', 1, extra);
   return wrap(func, 'symbolic');
 }
 
@@ -27,6 +29,7 @@ export function symbolic<F extends (...args: never[]) => unknown>(func: F): F {
  *
  * Mirrors Keras 2.3.1's `keras.backend.eager(func)`.
  */
-export function eager<F extends (...args: never[]) => unknown>(func: F): F {
+export function eager<F extends (...args: never[]) => unknown>(func: F, ...extra: []): F {
+  checkArity('eager', 1, extra);
   return wrap(func, 'eager');
 }

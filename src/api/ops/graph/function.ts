@@ -15,6 +15,7 @@ import { isHostArray, toHostValue } from '../../values';
 import { floatx } from '../../../config';
 import { exportGraphToOnnx, OnnxExportInfo, OnnxExportOptions } from '../../export';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /** A variable update: `variable` takes the value of `value` when a function runs. */
 export class KUpdate {
@@ -145,7 +146,9 @@ export function kerasFunction<const I extends readonly KTensor[], const O extend
   inputs: I,
   outputs: O,
   updates: readonly UpdateSpec[] = [],
+  ...extra: []
 ): KFunction<I, O> {
+  checkArity('function', 3, extra);
   if (!Array.isArray(inputs)) throw new KerasTypeError(`function: argument 'inputs' must be an array of placeholders`);
   inputs.forEach((t, i) => {
     if (!(t instanceof KTensor) || t.node.kind !== 'placeholder') {

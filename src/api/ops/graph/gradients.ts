@@ -8,6 +8,7 @@ import { applyOp,onesLikeOp,zerosLikeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { vjp } from '../../vjp';
 import { requireTensor,requireTensorLike,show } from '../../validate';
+import { checkArity } from '../../../arity';
 
 /**
  * The same values with no gradient flowing back: a tensor, or a list of tensors.
@@ -18,7 +19,8 @@ export function stopGradient(variables: KTensor): KTensor;
 
 export function stopGradient(variables: readonly KTensor[]): KTensor[];
 
-export function stopGradient(variables: KTensor | readonly KTensor[]): KTensor | KTensor[] {
+export function stopGradient(variables: KTensor | readonly KTensor[], ...extra: []): KTensor | KTensor[] {
+  checkArity('stopGradient', 1, extra);
   if (Array.isArray(variables)) {
     return (variables as readonly unknown[]).map((v, i) => applyOp('identity', [requireTensorLike(v, 'stopGradient', `variables[${i}]`)], {}, { noGrad: true }));
   }
@@ -53,7 +55,8 @@ export type Gradients<V extends KTensor | readonly KTensor[], G> = V extends rea
  */
 export function gradients<const V extends KTensor | readonly KTensor[]>(loss: KTensor, variables: V, options: GradientsOptions & { readonly unconnected: 'zero' }): Gradients<V, KTensor>;
 export function gradients<const V extends KTensor | readonly KTensor[]>(loss: KTensor, variables: V, options?: GradientsOptions): Gradients<V, KTensor | null>;
-export function gradients<const V extends KTensor | readonly KTensor[]>(loss: KTensor, variables: V, options: GradientsOptions = {}): Gradients<V, KTensor | null> {
+export function gradients<const V extends KTensor | readonly KTensor[]>(loss: KTensor, variables: V, options: GradientsOptions = {}, ...extra: []): Gradients<V, KTensor | null> {
+  checkArity('gradients', 3, extra);
   requireTensor(loss, 'gradients', 'loss');
   if (options === null || typeof options !== 'object' || (options.unconnected !== undefined && options.unconnected !== 'none' && options.unconnected !== 'zero')) {
     throw new KerasValueError(`gradients: argument 'options' must be an object whose 'unconnected' is 'none' or 'zero', got ${show(options)}`);

@@ -6,8 +6,9 @@ import { applyOp } from '../../primitives';
 import { KTensor,markPrint } from '../../tensor';
 import { formatPrinted } from '../../../format';
 import { requireTensorLike,show } from '../../validate';
-import { evaluate } from '../tensors/inspect';
+import { evaluateFor } from '../tensors/inspect';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /**
  * Prints `message`, a space, then the values of `x` as TensorFlow's `tf.print` writes
@@ -19,7 +20,8 @@ import type { TensorInput } from '../../tensor-input';
  *
  * Mirrors `keras.backend.print_tensor(x, message='')`.
  */
-export function printTensor(x: TensorInput, message = ''): KTensor {
+export function printTensor(x: TensorInput, message = '', ...extra: []): KTensor {
+  checkArity('printTensor', 2, extra);
   const t = requireTensorLike(x, 'printTensor');
   if (typeof message !== 'string') throw new KerasValueError(`printTensor: argument 'message' must be a string, got ${show(message)}`);
   if (t.node.kind !== 'constant') {
@@ -28,7 +30,7 @@ export function printTensor(x: TensorInput, message = ''): KTensor {
     markPrint(y, message);
     return y;
   }
-  const v = evaluate(t, 'printTensor');
+  const v = evaluateFor(t, 'printTensor');
   process.stdout.write(formatPrinted(message, v.data, v.shape, v.dtype));
   return t;
 }

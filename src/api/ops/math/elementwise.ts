@@ -14,7 +14,8 @@ import type { TensorInput } from '../../tensor-input';
  *
  * Mirrors `keras.backend.square(x)`.
  */
-export function square(x: TensorInput): KTensor {
+export function square(x: TensorInput, ...extra: []): KTensor {
+  checkArity('square', 1, extra);
   const t = requireTensorLike(x, 'square');
   if (t.dtype === 'bool') throw new KerasTypeError(`square: argument 'x' must be numeric, got bool`);
   return binary('mul', t, t);
@@ -25,7 +26,8 @@ export function square(x: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.abs(x)`.
  */
-export function abs(x: TensorInput): KTensor {
+export function abs(x: TensorInput, ...extra: []): KTensor {
+  checkArity('abs', 1, extra);
   const t = requireTensorLike(x, 'abs');
   if (t.dtype === 'bool') throw new KerasTypeError(`abs: argument 'x' must be numeric, got bool`);
   return unary('abs', t);
@@ -36,7 +38,8 @@ export function abs(x: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.sqrt(x)`.
  */
-export function sqrt(x: TensorInput): KTensor {
+export function sqrt(x: TensorInput, ...extra: []): KTensor {
+  checkArity('sqrt', 1, extra);
   const t = floatTensor(x, 'sqrt');
   return unary('sqrt', binary('maximum', t, scalar(0, t.dtype)));
 }
@@ -46,7 +49,8 @@ export function sqrt(x: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.exp(x)`.
  */
-export function exp(x: TensorInput): KTensor {
+export function exp(x: TensorInput, ...extra: []): KTensor {
+  checkArity('exp', 1, extra);
   return unary('exp', floatTensor(x, 'exp'));
 }
 
@@ -55,7 +59,8 @@ export function exp(x: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.log(x)`.
  */
-export function log(x: TensorInput): KTensor {
+export function log(x: TensorInput, ...extra: []): KTensor {
+  checkArity('log', 1, extra);
   return unary('log', floatTensor(x, 'log'));
 }
 
@@ -73,7 +78,8 @@ function numericTensor(x: unknown, fn: string, arg = 'x'): KTensor {
  *
  * Mirrors `keras.backend.round(x)`.
  */
-export function round(x: TensorInput): KTensor {
+export function round(x: TensorInput, ...extra: []): KTensor {
+  checkArity('round', 1, extra);
   const t = numericTensor(x, 'round');
   if (isIntDType(t.dtype)) return applyOp('identity', [t], {});
   return unary('round', t);
@@ -85,7 +91,8 @@ export function round(x: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.sign(x)`.
  */
-export function sign(x: TensorInput): KTensor {
+export function sign(x: TensorInput, ...extra: []): KTensor {
+  checkArity('sign', 1, extra);
   return unary('sign', numericTensor(x, 'sign'));
 }
 
@@ -100,7 +107,8 @@ export function sign(x: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.pow(x, a)`.
  */
-export function pow(x: TensorInput, a: TensorInput): KTensor {
+export function pow(x: TensorInput, a: TensorInput, ...extra: []): KTensor {
+  checkArity('pow', 2, extra);
   const t = numericTensor(x, 'pow');
   const e = a instanceof KTensor ? a : asTensor(a, 'pow', 'a', t.dtype);
   if (e.dtype !== t.dtype) {
@@ -176,7 +184,7 @@ function clipByTensors(t: KTensor, minValue: unknown, maxValue: unknown): KTenso
  *
  * Mirrors `keras.backend.clip(x, min_value, max_value)`.
  */
-export function clip(x: TensorInput, minValue: TensorBound, maxValue: TensorBound, ...extra: never[]): KTensor {
+export function clip(x: TensorInput, minValue: TensorBound, maxValue: TensorBound, ...extra: []): KTensor {
   checkArity('clip', 3, extra);
   const t = numericTensor(x, 'clip');
   if (isTensorBound(minValue) || isTensorBound(maxValue)) return clipByTensors(t, minValue, maxValue);
@@ -216,7 +224,8 @@ function compare(op: BinaryPrimitive, fn: string, x: unknown, y: unknown, boolOk
  *
  * Mirrors `keras.backend.equal(x, y)`.
  */
-export function equal(x: TensorInput, y: TensorInput): KTensor {
+export function equal(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
+  checkArity('equal', 2, extra);
   return compare('equal', 'equal', x, y, true);
 }
 
@@ -225,7 +234,8 @@ export function equal(x: TensorInput, y: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.not_equal(x, y)`.
  */
-export function notEqual(x: TensorInput, y: TensorInput): KTensor {
+export function notEqual(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
+  checkArity('notEqual', 2, extra);
   return compare('notEqual', 'notEqual', x, y, true);
 }
 
@@ -234,7 +244,8 @@ export function notEqual(x: TensorInput, y: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.greater(x, y)`.
  */
-export function greater(x: TensorInput, y: TensorInput): KTensor {
+export function greater(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
+  checkArity('greater', 2, extra);
   return compare('greater', 'greater', x, y, false);
 }
 
@@ -243,7 +254,8 @@ export function greater(x: TensorInput, y: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.greater_equal(x, y)`.
  */
-export function greaterEqual(x: TensorInput, y: TensorInput): KTensor {
+export function greaterEqual(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
+  checkArity('greaterEqual', 2, extra);
   return compare('greaterEqual', 'greaterEqual', x, y, false);
 }
 
@@ -252,7 +264,8 @@ export function greaterEqual(x: TensorInput, y: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.less(x, y)`.
  */
-export function less(x: TensorInput, y: TensorInput): KTensor {
+export function less(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
+  checkArity('less', 2, extra);
   return compare('less', 'less', x, y, false);
 }
 
@@ -261,7 +274,8 @@ export function less(x: TensorInput, y: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.less_equal(x, y)`.
  */
-export function lessEqual(x: TensorInput, y: TensorInput): KTensor {
+export function lessEqual(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
+  checkArity('lessEqual', 2, extra);
   return compare('lessEqual', 'lessEqual', x, y, false);
 }
 
@@ -277,7 +291,8 @@ function extremum(op: 'maximum' | 'minimum', x: unknown, y: unknown): KTensor {
  *
  * Mirrors `keras.backend.maximum(x, y)`.
  */
-export function maximum(x: TensorInput, y: TensorInput): KTensor {
+export function maximum(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
+  checkArity('maximum', 2, extra);
   return extremum('maximum', x, y);
 }
 
@@ -287,7 +302,8 @@ export function maximum(x: TensorInput, y: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.minimum(x, y)`.
  */
-export function minimum(x: TensorInput, y: TensorInput): KTensor {
+export function minimum(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
+  checkArity('minimum', 2, extra);
   return extremum('minimum', x, y);
 }
 
@@ -296,7 +312,8 @@ export function minimum(x: TensorInput, y: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.sin(x)`.
  */
-export function sin(x: TensorInput): KTensor {
+export function sin(x: TensorInput, ...extra: []): KTensor {
+  checkArity('sin', 1, extra);
   return unary('sin', floatTensor(x, 'sin'));
 }
 
@@ -305,6 +322,7 @@ export function sin(x: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.cos(x)`.
  */
-export function cos(x: TensorInput): KTensor {
+export function cos(x: TensorInput, ...extra: []): KTensor {
+  checkArity('cos', 1, extra);
   return unary('cos', floatTensor(x, 'cos'));
 }

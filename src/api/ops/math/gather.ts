@@ -9,6 +9,7 @@ import { constantHostData,KTensor } from '../../tensor';
 import { requireTensorLike,show } from '../../validate';
 import { toHostValue } from '../../values';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /** The `indices` argument of gather: an int32 tensor, or whole numbers made into one. */
 function gatherIndices(indices: unknown): { tensor: KTensor; values: ArrayLike<number> | null } {
@@ -47,7 +48,8 @@ function gatherIndices(indices: unknown): { tensor: KTensor; values: ArrayLike<n
  *
  * Mirrors `keras.backend.gather(reference, indices)`.
  */
-export function gather(reference: TensorInput, indices: TensorInput): KTensor {
+export function gather(reference: TensorInput, indices: TensorInput, ...extra: []): KTensor {
+  checkArity('gather', 2, extra);
   const ref = requireTensorLike(reference, 'gather', 'reference');
   if (ref.rank === 0) throw new KerasValueError(`gather: argument 'reference' must have rank >= 1, got a scalar`);
   const { tensor: idx, values } = gatherIndices(indices);

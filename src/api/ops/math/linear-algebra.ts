@@ -8,6 +8,7 @@ import { binary,matMul,reduceOp,reshapeTo,transposeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { binaryOperands,normAxis,requireTensorLike,show } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /**
  * Multiplies two tensors: matrix product for 2-D, and for N-D the sum over the last
@@ -16,7 +17,8 @@ import type { TensorInput } from '../../tensor-input';
  *
  * Mirrors `keras.backend.dot(x, y)`.
  */
-export function dot(x: TensorInput, y: TensorInput): KTensor {
+export function dot(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
+  checkArity('dot', 2, extra);
   const [a, b] = binaryOperands(x, y, 'dot');
   if (!isFloatDType(a.dtype)) throw new KerasTypeError(`dot: arguments must be float tensors, got ${a.dtype}`);
   if (a.rank === 0 || b.rank === 0) throw new KerasValueError(`dot: arguments must have rank >= 1, got shapes [${fmt(a.shape)}] and [${fmt(b.shape)}]`);
@@ -59,7 +61,8 @@ export function dot(x: TensorInput, y: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.transpose(x)`.
  */
-export function transpose(x: TensorInput): KTensor {
+export function transpose(x: TensorInput, ...extra: []): KTensor {
+  checkArity('transpose', 1, extra);
   const t = requireTensorLike(x, 'transpose');
   return transposeOp(t, Array.from({ length: t.rank }, (_, i) => t.rank - 1 - i));
 }
@@ -120,7 +123,8 @@ function batchDotReshape(t: KTensor, shape: readonly (number | null)[]): KTensor
  *
  * Mirrors `keras.backend.batch_dot(x, y, axes=None)`.
  */
-export function batchDot(x: TensorInput, y: TensorInput, axes?: number | readonly [number, number] | null): KTensor {
+export function batchDot(x: TensorInput, y: TensorInput, axes?: number | readonly [number, number] | null, ...extra: []): KTensor {
+  checkArity('batchDot', 3, extra);
   const [a, b] = binaryOperands(x, y, 'batchDot');
   if (!isFloatDType(a.dtype)) throw new KerasTypeError(`batchDot: arguments 'x' and 'y' must be float tensors, got ${a.dtype}`);
   if (a.rank < 2) throw new KerasValueError(`batchDot: argument 'x' must have rank >= 2, got shape [${fmt(a.shape)}]`);

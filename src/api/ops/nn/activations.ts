@@ -19,7 +19,7 @@ import type { TensorInput } from '../../tensor-input';
  *
  * Mirrors `keras.backend.relu(x, alpha=0.0, max_value=None, threshold=0.0)`.
  */
-export function relu(x: TensorInput, alpha = 0, maxValue: number | null = null, threshold = 0, ...extra: never[]): KTensor {
+export function relu(x: TensorInput, alpha = 0, maxValue: number | null = null, threshold = 0, ...extra: []): KTensor {
   checkArity('relu', 4, extra);
   const t = floatTensor(x, 'relu');
   const a = checkNumber(alpha, 'relu', 'alpha');
@@ -42,7 +42,8 @@ export function relu(x: TensorInput, alpha = 0, maxValue: number | null = null, 
  *
  * Mirrors `keras.backend.softmax(x, axis=-1)`.
  */
-export function softmax(x: TensorInput, axis = -1): KTensor {
+export function softmax(x: TensorInput, axis = -1, ...extra: []): KTensor {
+  checkArity('softmax', 2, extra);
   const t = floatTensor(x, 'softmax');
   if (t.rank === 0) throw new KerasValueError(`softmax: argument 'x' must have rank >= 1, got a scalar`);
   const ax = normAxis(axis, t.rank, 'softmax');
@@ -56,7 +57,8 @@ export function softmax(x: TensorInput, axis = -1): KTensor {
  *
  * Mirrors `keras.backend.sigmoid(x)`.
  */
-export function sigmoid(x: TensorInput): KTensor {
+export function sigmoid(x: TensorInput, ...extra: []): KTensor {
+  checkArity('sigmoid', 1, extra);
   return unary('sigmoid', floatTensor(x, 'sigmoid'));
 }
 
@@ -65,7 +67,8 @@ export function sigmoid(x: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.tanh(x)`.
  */
-export function tanh(x: TensorInput): KTensor {
+export function tanh(x: TensorInput, ...extra: []): KTensor {
+  checkArity('tanh', 1, extra);
   return unary('tanh', floatTensor(x, 'tanh'));
 }
 
@@ -76,7 +79,8 @@ export function tanh(x: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.elu(x, alpha=1.0)`.
  */
-export function elu(x: TensorInput, alpha = 1.0): KTensor {
+export function elu(x: TensorInput, alpha = 1.0, ...extra: []): KTensor {
+  checkArity('elu', 2, extra);
   const t = floatTensor(x, 'elu');
   const a = checkNumber(alpha, 'elu', 'alpha');
   const zero = scalar(0, t.dtype);
@@ -93,7 +97,8 @@ export function elu(x: TensorInput, alpha = 1.0): KTensor {
  *
  * Mirrors `keras.backend.softplus(x)`.
  */
-export function softplus(x: TensorInput): KTensor {
+export function softplus(x: TensorInput, ...extra: []): KTensor {
+  checkArity('softplus', 1, extra);
   const t = floatTensor(x, 'softplus');
   const zero = scalar(0, t.dtype);
   const pos = binary('greater', t, zero);
@@ -107,7 +112,8 @@ export function softplus(x: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.softsign(x)`.
  */
-export function softsign(x: TensorInput): KTensor {
+export function softsign(x: TensorInput, ...extra: []): KTensor {
+  checkArity('softsign', 1, extra);
   const t = floatTensor(x, 'softsign');
   return div(t, add(scalar(1, t.dtype), unary('abs', t)));
 }
@@ -118,7 +124,8 @@ export function softsign(x: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.hard_sigmoid(x)`.
  */
-export function hardSigmoid(x: TensorInput): KTensor {
+export function hardSigmoid(x: TensorInput, ...extra: []): KTensor {
+  checkArity('hardSigmoid', 1, extra);
   const t = floatTensor(x, 'hardSigmoid');
   return clipValues(add(mul(scalar(0.2, t.dtype), t), scalar(0.5, t.dtype)), 0, 1);
 }
@@ -130,7 +137,8 @@ export function hardSigmoid(x: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.l2_normalize(x, axis=None)`.
  */
-export function l2Normalize(x: TensorInput, axis: number | readonly number[] | null = null): KTensor {
+export function l2Normalize(x: TensorInput, axis: number | readonly number[] | null = null, ...extra: []): KTensor {
+  checkArity('l2Normalize', 2, extra);
   const t = floatTensor(x, 'l2Normalize');
   const axes = normAxes(axis, t.rank, 'l2Normalize');
   const squareSum = reduceOp('reduceSum', mul(t, t), axes, true);

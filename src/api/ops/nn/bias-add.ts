@@ -8,6 +8,7 @@ import { add,reshapeTo } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { dataFormatArg,dimsCompatible,operandLike,requireTensorLike } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /**
  * Adds a bias to `x` on its channel axis, with Keras 2.2's rules: `dataFormat`
@@ -20,7 +21,8 @@ import type { TensorInput } from '../../tensor-input';
  *
  * Mirrors `keras.backend.bias_add(x, bias, data_format=None)`.
  */
-export function biasAdd(x: TensorInput, bias: TensorInput, dataFormat: string | null = null): KTensor {
+export function biasAdd(x: TensorInput, bias: TensorInput, dataFormat: string | null = null, ...extra: []): KTensor {
+  checkArity('biasAdd', 3, extra);
   const fn = 'biasAdd';
   const t = requireTensorLike(x, fn);
   if (t.dtype === 'bool') throw new KerasTypeError(`${fn}: argument 'x' must be numeric, got bool`);

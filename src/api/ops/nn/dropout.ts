@@ -7,6 +7,7 @@ import { KTensor } from '../../tensor';
 import { checkNumber, floatTensor, show } from '../../validate';
 import { randomTensor, seedOf } from '../random';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /**
  * Sets entries of `x` to zero with probability `level` and scales the others by
@@ -15,7 +16,8 @@ import type { TensorInput } from '../../tensor-input';
  *
  * Mirrors `keras.backend.dropout(x, level, noise_shape=None, seed=None)`.
  */
-export function dropout(x: TensorInput, level: number, noiseShape: readonly (number | null)[] | null = null, seed: number | null = null): KTensor {
+export function dropout(x: TensorInput, level: number, noiseShape: readonly (number | null)[] | null = null, seed: number | null = null, ...extra: []): KTensor {
+  checkArity('dropout', 4, extra);
   const fn = 'dropout';
   const t = floatTensor(x, fn);
   const lv = checkNumber(level, fn, 'level');

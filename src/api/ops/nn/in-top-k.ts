@@ -7,6 +7,7 @@ import { applyOp,binary,cast,constantOf,onesLikeOp,reduceOp,reshapeTo,scalar,sub
 import { KTensor } from '../../tensor';
 import { checkInt,dimsCompatible,floatTensor,requireTensorLike,wholeToInt32 } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /**
  * Whether each target class is among the `k` largest predictions of its row: a bool
@@ -18,7 +19,8 @@ import type { TensorInput } from '../../tensor-input';
  *
  * Mirrors `keras.backend.in_top_k(predictions, targets, k)`.
  */
-export function inTopK(predictions: TensorInput, targets: TensorInput, k: number): KTensor {
+export function inTopK(predictions: TensorInput, targets: TensorInput, k: number, ...extra: []): KTensor {
+  checkArity('inTopK', 3, extra);
   const fn = 'inTopK';
   const p = floatTensor(predictions, fn, 'predictions');
   if (p.rank !== 2) throw new KerasValueError(`${fn}: argument 'predictions' must be a matrix (batch, classes), got shape [${fmt(p.shape)}]`);

@@ -7,7 +7,7 @@ import { fmt } from '../../infer';
 import { applyOp,binary,cast,constantOf,div,mul,neg,reduceOp,reshapeTo,scalar,stopGrad,sub,sumLastAxis,transposeOp,unary,where } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { checkArity,flagArg,floatTensor,normAxis,operandLike,requireTensorLike,shapesCompatible,wholeToInt32 } from '../../validate';
-import { evaluate } from '../tensors/inspect';
+import { evaluateFor } from '../tensors/inspect';
 import { clipValues,logSoftmax,sigmoidCrossEntropy } from './numerics';
 import type { TensorInput } from '../../tensor-input';
 
@@ -37,7 +37,7 @@ function lossOperands(target: unknown, output: unknown, fn: string): [KTensor, K
  *
  * Mirrors `keras.backend.categorical_crossentropy(target, output, from_logits=False, axis=-1)` (Keras 2.3.1).
  */
-export function categoricalCrossentropy(target: TensorInput, output: TensorInput, fromLogits = false, axis = -1, ...extra: never[]): KTensor {
+export function categoricalCrossentropy(target: TensorInput, output: TensorInput, fromLogits = false, axis = -1, ...extra: []): KTensor {
   const fn = 'categoricalCrossentropy';
   checkArity(fn, 4, extra);
   const [t, o] = lossOperands(target, output, fn);
@@ -96,7 +96,7 @@ function sparseLabels(target: unknown, o: KTensor, fn: string): KTensor {
  *
  * Mirrors `keras.backend.sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1)` (Keras 2.3.1).
  */
-export function sparseCategoricalCrossentropy(target: TensorInput, output: TensorInput, fromLogits = false, axis = -1, ...extra: never[]): KTensor {
+export function sparseCategoricalCrossentropy(target: TensorInput, output: TensorInput, fromLogits = false, axis = -1, ...extra: []): KTensor {
   const fn = 'sparseCategoricalCrossentropy';
   checkArity(fn, 4, extra);
   const given = floatTensor(output, fn, 'output');
@@ -111,7 +111,7 @@ export function sparseCategoricalCrossentropy(target: TensorInput, output: Tenso
   }
   const labels = sparseLabels(target, o, fn);
   if (labels.node.kind === 'constant') {
-    const data = evaluate(labels, fn).data;
+    const data = evaluateFor(labels, fn).data;
     for (let i = 0; i < data.length; i++) {
       if (data[i] < 0 || data[i] >= classes) {
         throw new KerasValueError(`${fn}: argument 'target' holds the class index ${data[i]} at flat index ${i}, out of range for ${classes} classes (expected 0 to ${classes - 1})`);
@@ -141,7 +141,8 @@ export function sparseCategoricalCrossentropy(target: TensorInput, output: Tenso
  *
  * Mirrors `keras.backend.binary_crossentropy(target, output, from_logits=False)`.
  */
-export function binaryCrossentropy(target: TensorInput, output: TensorInput, fromLogits = false): KTensor {
+export function binaryCrossentropy(target: TensorInput, output: TensorInput, fromLogits = false, ...extra: []): KTensor {
+  checkArity('binaryCrossentropy', 3, extra);
   const fn = 'binaryCrossentropy';
   const o = floatTensor(output, fn, 'output');
   const t = operandLike(target, o, fn, 'target', 'output');

@@ -84,7 +84,7 @@ export function batchNormalization(
   beta: TensorInput | null,
   gamma: TensorInput | null,
   epsilon: number | BatchNormalizationOptions = 0.001,
-  ...extra: never[]
+  ...extra: []
 ): KTensor {
   const fn = 'batchNormalization';
   checkArity(fn, 6, extra);
@@ -171,7 +171,9 @@ export function normalizeBatchInTraining(
   beta: TensorInput | null,
   reductionAxes: readonly number[],
   epsilon = 0.001,
+  ...extra: []
 ): [KTensor, KTensor, KTensor] {
+  checkArity('normalizeBatchInTraining', 5, extra);
   const fn = 'normalizeBatchInTraining';
   const t = floatTensor(x, fn);
   let g = optionalParam(gamma, t, fn, 'gamma');

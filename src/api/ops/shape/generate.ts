@@ -9,6 +9,7 @@ import { KTensor } from '../../tensor';
 import { checkDType,checkNumber,countArg,requireTensorLike,show } from '../../validate';
 import { insertAxis,int32Const } from './helpers';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /** Options of `arange`. */
 export interface ArangeOptions {
@@ -33,7 +34,8 @@ export interface ArangeOptions {
  *
  * Mirrors `keras.backend.arange(start, stop=None, step=1, dtype='int32')`.
  */
-export function arange(start: number, options: ArangeOptions = {}): KTensor {
+export function arange(start: number, options: ArangeOptions = {}, ...extra: []): KTensor {
+  checkArity('arange', 2, extra);
   const fn = 'arange';
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new KerasValueError(`${fn}: argument 'options' must be an object {stop, step, dtype}, got ${show(options)}`);
@@ -69,7 +71,8 @@ export function arange(start: number, options: ArangeOptions = {}): KTensor {
  *
  * Mirrors `keras.backend.one_hot(indices, num_classes)`.
  */
-export function oneHot(indices: TensorInput, numClasses: number): KTensor {
+export function oneHot(indices: TensorInput, numClasses: number, ...extra: []): KTensor {
+  checkArity('oneHot', 2, extra);
   const t = requireTensorLike(indices, 'oneHot', 'indices');
   if (!isIntDType(t.dtype)) throw new KerasTypeError(`oneHot: argument 'indices' must be an integer tensor, got dtype ${t.dtype}`);
   const n = countArg(numClasses, 'oneHot', 'numClasses');

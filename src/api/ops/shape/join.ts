@@ -7,13 +7,15 @@ import { applyOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { newAxisArg,normAxis,requireTensorLike } from '../../validate';
 import { insertAxis } from './helpers';
+import { checkArity } from '../../../arity';
 
 /**
  * Joins tensors along `axis` (default -1); other dimensions must agree.
  *
  * Mirrors `keras.backend.concatenate(tensors, axis=-1)`.
  */
-export function concatenate(tensors: readonly unknown[], axis = -1): KTensor {
+export function concatenate(tensors: readonly unknown[], axis = -1, ...extra: []): KTensor {
+  checkArity('concatenate', 2, extra);
   if (!Array.isArray(tensors) || tensors.length === 0) {
     throw new KerasValueError(`concatenate: argument 'tensors' must be a non-empty array of tensors`);
   }
@@ -43,7 +45,8 @@ export function concatenate(tensors: readonly unknown[], axis = -1): KTensor {
  *
  * Mirrors `keras.backend.stack(x, axis=0)`.
  */
-export function stack(x: readonly unknown[], axis = 0): KTensor {
+export function stack(x: readonly unknown[], axis = 0, ...extra: []): KTensor {
+  checkArity('stack', 2, extra);
   if (!Array.isArray(x) || x.length === 0) throw new KerasValueError(`stack: argument 'x' must be a non-empty array of tensors`);
   const ts = x.map((v, i) => requireTensorLike(v, 'stack', `x[${i}]`));
   const first = ts[0];

@@ -11,13 +11,15 @@ import { KTensor } from '../../tensor';
 import { checkBool,newAxisArg,normAxis,requireTensorLike,show } from '../../validate';
 import { insertAxis,removeAxis } from './helpers';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /**
  * Gives `x` a new shape with the same number of elements; one entry may be -1.
  *
  * Mirrors `keras.backend.reshape(x, shape)`.
  */
-export function reshape(x: TensorInput, shape: readonly number[]): KTensor {
+export function reshape(x: TensorInput, shape: readonly number[], ...extra: []): KTensor {
+  checkArity('reshape', 2, extra);
   const t = requireTensorLike(x, 'reshape');
   if (!Array.isArray(shape) || shape.some((d) => !Number.isInteger(d) || d < -1)) {
     throw new KerasValueError(`reshape: argument 'shape' must be an array of non-negative integers and at most one -1, got ${show(shape)}`);
@@ -41,7 +43,8 @@ export function reshape(x: TensorInput, shape: readonly number[]): KTensor {
  *
  * Mirrors `keras.backend.permute_dimensions(x, pattern)`.
  */
-export function permuteDimensions(x: TensorInput, pattern: readonly number[]): KTensor {
+export function permuteDimensions(x: TensorInput, pattern: readonly number[], ...extra: []): KTensor {
+  checkArity('permuteDimensions', 2, extra);
   const t = requireTensorLike(x, 'permuteDimensions');
   const r = t.rank;
   if (!Array.isArray(pattern) || pattern.length !== r) {
@@ -62,7 +65,8 @@ export function permuteDimensions(x: TensorInput, pattern: readonly number[]): K
  *
  * Mirrors `keras.backend.flatten(x)`.
  */
-export function flatten(x: TensorInput): KTensor {
+export function flatten(x: TensorInput, ...extra: []): KTensor {
+  checkArity('flatten', 1, extra);
   const t = requireTensorLike(x, 'flatten');
   if (t.rank === 1) return t;
   return applyOp('reshape', [t], { shape: [-1] });
@@ -76,7 +80,8 @@ export function flatten(x: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.batch_flatten(x)`.
  */
-export function batchFlatten(x: TensorInput): KTensor {
+export function batchFlatten(x: TensorInput, ...extra: []): KTensor {
+  checkArity('batchFlatten', 1, extra);
   const t = requireTensorLike(x, 'batchFlatten');
   if (t.rank === 2) return t;
   const first = t.rank === 0 ? 1 : t.shape[0];
@@ -95,7 +100,8 @@ export function batchFlatten(x: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.expand_dims(x, axis=-1)`.
  */
-export function expandDims(x: TensorInput, axis = -1): KTensor {
+export function expandDims(x: TensorInput, axis = -1, ...extra: []): KTensor {
+  checkArity('expandDims', 2, extra);
   const t = requireTensorLike(x, 'expandDims');
   return insertAxis(t, newAxisArg(axis, t.rank, 'expandDims'), 'expandDims');
 }
@@ -105,7 +111,8 @@ export function expandDims(x: TensorInput, axis = -1): KTensor {
  *
  * Mirrors `keras.backend.squeeze(x, axis)`.
  */
-export function squeeze(x: TensorInput, axis: number): KTensor {
+export function squeeze(x: TensorInput, axis: number, ...extra: []): KTensor {
+  checkArity('squeeze', 2, extra);
   const t = requireTensorLike(x, 'squeeze');
   if (t.rank === 0) throw new KerasValueError(`squeeze: argument 'x' must have rank >= 1, got a scalar`);
   const ax = normAxis(axis, t.rank, 'squeeze');
@@ -121,7 +128,8 @@ export function squeeze(x: TensorInput, axis: number): KTensor {
  *
  * Mirrors `keras.backend.reverse(x, axes)`.
  */
-export function reverse(x: TensorInput, axes: number | readonly number[]): KTensor {
+export function reverse(x: TensorInput, axes: number | readonly number[], ...extra: []): KTensor {
+  checkArity('reverse', 2, extra);
   const t = requireTensorLike(x, 'reverse');
   const list = typeof axes === 'number' ? [axes] : axes;
   if (!Array.isArray(list)) throw new KerasValueError(`reverse: argument 'axes' must be an integer or a list of integers, got ${show(axes)}`);
@@ -139,7 +147,8 @@ export function reverse(x: TensorInput, axes: number | readonly number[]): KTens
  *
  * Mirrors `keras.backend.pattern_broadcast(x, broadcastable)`.
  */
-export function patternBroadcast(x: TensorInput, broadcastable: readonly boolean[]): KTensor {
+export function patternBroadcast(x: TensorInput, broadcastable: readonly boolean[], ...extra: []): KTensor {
+  checkArity('patternBroadcast', 2, extra);
   const t = requireTensorLike(x, 'patternBroadcast');
   if (!Array.isArray(broadcastable) || broadcastable.length !== t.rank) {
     throw new KerasValueError(`patternBroadcast: argument 'broadcastable' must be a list of ${t.rank} booleans (one per axis of x, shape [${fmt(t.shape)}]), got ${show(broadcastable)}`);

@@ -8,6 +8,7 @@ import { KTensor } from '../../tensor';
 import { dataFormatArg,rankArg,show } from '../../validate';
 import { padZeros } from './helpers';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /** `[before, after]`, two non-negative integers. */
 function padPairArg(v: unknown, fn: string, arg: string): [number, number] {
@@ -31,7 +32,8 @@ function padPairsArg(v: unknown, n: number, fn: string): [number, number][] {
  *
  * Mirrors `keras.backend.temporal_padding(x, padding=(1, 1))`.
  */
-export function temporalPadding(x: TensorInput, padding: readonly [number, number] = [1, 1]): KTensor {
+export function temporalPadding(x: TensorInput, padding: readonly [number, number] = [1, 1], ...extra: []): KTensor {
+  checkArity('temporalPadding', 2, extra);
   const t = rankArg(x, 3, 'temporalPadding');
   const p = padPairArg(padding, 'temporalPadding', 'padding');
   return padZeros(t, [[0, 0], p, [0, 0]]);
@@ -50,7 +52,9 @@ export function spatial2dPadding(
     [1, 1],
   ],
   dataFormat: ImageDataFormat | null = null,
+  ...extra: []
 ): KTensor {
+  checkArity('spatial2dPadding', 3, extra);
   return spatialPadding('spatial2dPadding', 2, x, padding, dataFormat);
 }
 
@@ -69,7 +73,9 @@ export function spatial3dPadding(
     [1, 1],
   ],
   dataFormat: ImageDataFormat | null = null,
+  ...extra: []
 ): KTensor {
+  checkArity('spatial3dPadding', 3, extra);
   return spatialPadding('spatial3dPadding', 3, x, padding, dataFormat);
 }
 

@@ -20,7 +20,8 @@ import type { TensorInput } from '../../tensor-input';
  *
  * Mirrors `keras.backend.repeat_elements(x, rep, axis)`.
  */
-export function repeatElements(x: TensorInput, rep: number, axis: number): KTensor {
+export function repeatElements(x: TensorInput, rep: number, axis: number, ...extra: []): KTensor {
+  checkArity('repeatElements', 3, extra);
   const t = requireTensorLike(x, 'repeatElements');
   const n = countArg(rep, 'repeatElements', 'rep', 1);
   if (t.rank === 0) throw new KerasValueError(`repeatElements: argument 'x' must have rank >= 1, got a scalar`);
@@ -44,7 +45,9 @@ export function resizeImages(
   widthFactor: number,
   dataFormat: ImageDataFormat | null = null,
   interpolation: 'nearest' | 'bilinear' = 'nearest',
+  ...extra: []
 ): KTensor {
+  checkArity('resizeImages', 5, extra);
   const fn = 'resizeImages';
   const t = rankArg(x, 4, fn);
   const h = countArg(heightFactor, fn, 'heightFactor', 1);
@@ -74,7 +77,9 @@ export function resizeVolumes(
   heightFactor: number,
   widthFactor: number,
   dataFormat: ImageDataFormat | null = null,
+  ...extra: []
 ): KTensor {
+  checkArity('resizeVolumes', 5, extra);
   const fn = 'resizeVolumes';
   const t = rankArg(x, 5, fn);
   const d = countArg(depthFactor, fn, 'depthFactor', 1);
@@ -90,7 +95,8 @@ export function resizeVolumes(
  *
  * Mirrors `keras.backend.repeat(x, n)`.
  */
-export function repeat(x: TensorInput, n: number): KTensor {
+export function repeat(x: TensorInput, n: number, ...extra: []): KTensor {
+  checkArity('repeat', 2, extra);
   const t = rankArg(x, 2, 'repeat');
   const k = countArg(n, 'repeat', 'n');
   return applyOp('gather', [insertAxis(t, 1, 'repeat'), zeroIndices(k, 'repeat')], { axis: 1 });
@@ -104,7 +110,7 @@ export function repeat(x: TensorInput, n: number): KTensor {
  *
  * Mirrors `keras.backend.tile(x, n)`.
  */
-export function tile(x: TensorInput, n: number | readonly number[], ...extra: never[]): KTensor {
+export function tile(x: TensorInput, n: number | readonly number[], ...extra: []): KTensor {
   checkArity('tile', 2, extra);
   const t = requireTensorLike(x, 'tile');
   const given = typeof n === 'number' ? [n] : n;

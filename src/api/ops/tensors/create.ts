@@ -14,6 +14,7 @@ import { allocHostArray, checkAllocation, convertHostArray, isHostArray, toHostV
 import { evaluate } from './inspect';
 import { checkConcreteShape, checkDType, checkNumber, requireTensorLike, show } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /** Options of `variable`. */
 export interface VariableOptions {
@@ -58,7 +59,8 @@ function optDType(dtype: unknown, fn: string): DType {
  *
  * Mirrors `keras.backend.variable(value, dtype=None, name=None, constraint=None)`.
  */
-export function variable(value: TensorInput, options: VariableOptions = {}): KTensor {
+export function variable(value: TensorInput, options: VariableOptions = {}, ...extra: []): KTensor {
+  checkArity('variable', 2, extra);
   const dtype = optDType(options.dtype, 'variable');
   if (options.constraint !== undefined && typeof options.constraint !== 'function') {
     throw new KerasValueError(`variable: option 'constraint' must be a function, got ${typeof options.constraint}`);
@@ -87,7 +89,8 @@ export interface ConstantOptions {
  *
  * Mirrors `keras.backend.constant(value, dtype=None, shape=None, name=None)`.
  */
-export function constant(value: TensorInput, options: ConstantOptions = {}): KTensor {
+export function constant(value: TensorInput, options: ConstantOptions = {}, ...extra: []): KTensor {
+  checkArity('constant', 2, extra);
   const dtype = optDType(options.dtype, 'constant');
   const name = checkName(options.name, 'constant');
   if (value instanceof KTensor) value = evaluate(value);
@@ -120,7 +123,8 @@ export interface PlaceholderOptions {
  *
  * Mirrors `keras.backend.placeholder(shape=None, ndim=None, dtype=None, sparse=False, name=None)`.
  */
-export function placeholder(options: PlaceholderOptions = {}): KTensor {
+export function placeholder(options: PlaceholderOptions = {}, ...extra: []): KTensor {
+  checkArity('placeholder', 1, extra);
   const dtype = optDType(options.dtype, 'placeholder');
   checkBackendDType(activeBackend(), dtype);
   if (options.sparse) throw new KerasValueError(`placeholder: option 'sparse' is not supported (sparse tensors are not implemented)`);
@@ -156,7 +160,8 @@ function filled(shapeArg: unknown, value: number, dtypeArg: unknown, name: unkno
  *
  * Mirrors `keras.backend.zeros(shape, dtype=None, name=None)`.
  */
-export function zeros(shape: readonly number[] | number, dtype?: DType | null, name?: string): KTensor {
+export function zeros(shape: readonly number[] | number, dtype?: DType | null, name?: string, ...extra: []): KTensor {
+  checkArity('zeros', 3, extra);
   return filled(shape, 0, dtype, name, 'zeros');
 }
 
@@ -165,7 +170,8 @@ export function zeros(shape: readonly number[] | number, dtype?: DType | null, n
  *
  * Mirrors `keras.backend.ones(shape, dtype=None, name=None)`.
  */
-export function ones(shape: readonly number[] | number, dtype?: DType | null, name?: string): KTensor {
+export function ones(shape: readonly number[] | number, dtype?: DType | null, name?: string, ...extra: []): KTensor {
+  checkArity('ones', 3, extra);
   return filled(shape, 1, dtype, name, 'ones');
 }
 
@@ -174,7 +180,8 @@ export function ones(shape: readonly number[] | number, dtype?: DType | null, na
  *
  * Mirrors `keras.backend.eye(size, dtype=None, name=None)`.
  */
-export function eye(size: number | readonly [number, number], dtype?: DType | null, name?: string): KTensor {
+export function eye(size: number | readonly [number, number], dtype?: DType | null, name?: string, ...extra: []): KTensor {
+  checkArity('eye', 3, extra);
   const s = checkConcreteShape(size, 'eye', 'size');
   if (s.length === 1) s.push(s[0]);
   if (s.length !== 2) throw new KerasValueError(`eye: argument 'size' must be an integer or [rows, cols], got ${show(size)}`);
@@ -196,7 +203,8 @@ function filledLike(x: unknown, value: number, dtypeArg: unknown, fn: string): K
  *
  * Mirrors `keras.backend.ones_like(x, dtype=None, name=None)`.
  */
-export function onesLike(x: TensorInput, dtype?: DType | null, name?: string): KTensor {
+export function onesLike(x: TensorInput, dtype?: DType | null, name?: string, ...extra: []): KTensor {
+  checkArity('onesLike', 3, extra);
   checkName(name, 'onesLike');
   return filledLike(x, 1, dtype, 'onesLike');
 }
@@ -206,7 +214,8 @@ export function onesLike(x: TensorInput, dtype?: DType | null, name?: string): K
  *
  * Mirrors `keras.backend.zeros_like(x, dtype=None, name=None)`.
  */
-export function zerosLike(x: TensorInput, dtype?: DType | null, name?: string): KTensor {
+export function zerosLike(x: TensorInput, dtype?: DType | null, name?: string, ...extra: []): KTensor {
+  checkArity('zerosLike', 3, extra);
   checkName(name, 'zerosLike');
   return filledLike(x, 0, dtype, 'zerosLike');
 }
@@ -216,7 +225,8 @@ export function zerosLike(x: TensorInput, dtype?: DType | null, name?: string): 
  *
  * Mirrors `keras.backend.identity(x, name=None)`.
  */
-export function identity(x: TensorInput, name?: string): KTensor {
+export function identity(x: TensorInput, name?: string, ...extra: []): KTensor {
+  checkArity('identity', 2, extra);
   checkName(name, 'identity');
   return applyOp('identity', [requireTensorLike(x, 'identity')], {});
 }
@@ -246,7 +256,8 @@ function randomVariable(fn: string, shapeArg: unknown, a: number, b: number, kin
  *
  * Mirrors `keras.backend.random_uniform_variable(shape, low, high, dtype=None, name=None, seed=None)`.
  */
-export function randomUniformVariable(shape: readonly number[], low: number, high: number, options: RandomVariableOptions = {}): KTensor {
+export function randomUniformVariable(shape: readonly number[], low: number, high: number, options: RandomVariableOptions = {}, ...extra: []): KTensor {
+  checkArity('randomUniformVariable', 4, extra);
   const lo = checkNumber(low, 'randomUniformVariable', 'low');
   const hi = checkNumber(high, 'randomUniformVariable', 'high');
   if (hi < lo) throw new KerasValueError(`randomUniformVariable: argument 'high' (${hi}) must be >= 'low' (${lo})`);
@@ -258,7 +269,8 @@ export function randomUniformVariable(shape: readonly number[], low: number, hig
  *
  * Mirrors `keras.backend.random_normal_variable(shape, mean, scale, dtype=None, name=None, seed=None)`.
  */
-export function randomNormalVariable(shape: readonly number[], mean: number, scale: number, options: RandomVariableOptions = {}): KTensor {
+export function randomNormalVariable(shape: readonly number[], mean: number, scale: number, options: RandomVariableOptions = {}, ...extra: []): KTensor {
+  checkArity('randomNormalVariable', 4, extra);
   const m = checkNumber(mean, 'randomNormalVariable', 'mean');
   const sd = checkNumber(scale, 'randomNormalVariable', 'scale');
   if (sd < 0) throw new KerasValueError(`randomNormalVariable: argument 'scale' must be >= 0, got ${sd}`);
@@ -270,7 +282,8 @@ export function randomNormalVariable(shape: readonly number[], mean: number, sca
  *
  * Mirrors `keras.backend.cast(x, dtype)`.
  */
-export function cast(x: TensorInput, dtype: DType): KTensor {
+export function cast(x: TensorInput, dtype: DType, ...extra: []): KTensor {
+  checkArity('cast', 2, extra);
   const t = requireTensorLike(x, 'cast');
   const dt = checkDType(dtype, 'cast', 'dtype');
   return castOp(t, dt);

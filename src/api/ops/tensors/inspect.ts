@@ -13,13 +13,15 @@ import { constantValue,KTensor,variableValue } from '../../tensor';
 import { requireTensor,requireTensorLike } from '../../validate';
 import { kerasFunction,KUpdate,toNDArray } from '../graph/function';
 import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /**
  * Whether `x` is a placeholder.
  *
  * Mirrors `keras.backend.is_placeholder(x)`.
  */
-export function isPlaceholder(x: unknown): boolean {
+export function isPlaceholder(x: unknown, ...extra: []): boolean {
+  checkArity('isPlaceholder', 1, extra);
   return x instanceof KTensor && x.node.kind === 'placeholder';
 }
 
@@ -29,7 +31,8 @@ export function isPlaceholder(x: unknown): boolean {
  *
  * Mirrors `keras.backend.is_keras_tensor(x)`.
  */
-export function isKerasTensor(x: unknown): boolean {
+export function isKerasTensor(x: unknown, ...extra: []): boolean {
+  checkArity('isKerasTensor', 1, extra);
   if (!(x instanceof KTensor)) {
     throw new KerasValueError(`isKerasTensor: argument 'x' must be a symbolic tensor (KTensor), got ${x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x}`);
   }
@@ -41,7 +44,8 @@ export function isKerasTensor(x: unknown): boolean {
  *
  * Mirrors `keras.backend.is_sparse(tensor)`.
  */
-export function isSparse(tensor: unknown): boolean {
+export function isSparse(tensor: unknown, ...extra: []): boolean {
+  checkArity('isSparse', 1, extra);
   requireTensor(tensor, 'isSparse', 'tensor');
   return false;
 }
@@ -51,7 +55,8 @@ export function isSparse(tensor: unknown): boolean {
  *
  * Mirrors `keras.backend.to_dense(tensor)`.
  */
-export function toDense(tensor: TensorInput): KTensor {
+export function toDense(tensor: TensorInput, ...extra: []): KTensor {
+  checkArity('toDense', 1, extra);
   return requireTensor(tensor, 'toDense', 'tensor');
 }
 
@@ -61,7 +66,8 @@ export function toDense(tensor: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.shape(x)`.
  */
-export function shape(x: TensorInput): KTensor {
+export function shape(x: TensorInput, ...extra: []): KTensor {
+  checkArity('shape', 1, extra);
   const t = requireTensorLike(x, 'shape');
   if (t.shape.some((d) => d === null)) return applyOp('shapeOf', [t], {});
   return constantFrom({ data: Int32Array.from(t.shape as number[]), shape: [t.rank], dtype: 'int32' }, 'shape', 'x', 'int32');
@@ -72,7 +78,8 @@ export function shape(x: TensorInput): KTensor {
  *
  * Mirrors `keras.backend.int_shape(x)`.
  */
-export function intShape(x: TensorInput): (number | null)[] {
+export function intShape(x: TensorInput, ...extra: []): (number | null)[] {
+  checkArity('intShape', 1, extra);
   return [...requireTensorLike(x, 'intShape').shape];
 }
 
@@ -81,7 +88,8 @@ export function intShape(x: TensorInput): (number | null)[] {
  *
  * Mirrors `keras.backend.ndim(x)`.
  */
-export function ndim(x: TensorInput): number {
+export function ndim(x: TensorInput, ...extra: []): number {
+  checkArity('ndim', 1, extra);
   return requireTensorLike(x, 'ndim').rank;
 }
 
@@ -90,7 +98,8 @@ export function ndim(x: TensorInput): number {
  *
  * Mirrors `keras.backend.dtype(x)`.
  */
-export function dtype(x: TensorInput): DType {
+export function dtype(x: TensorInput, ...extra: []): DType {
+  checkArity('dtype', 1, extra);
   return requireTensorLike(x, 'dtype').dtype;
 }
 
@@ -100,7 +109,13 @@ export function dtype(x: TensorInput): DType {
  *
  * Mirrors `keras.backend.eval(x)` (exported as `eval`).
  */
-export function evaluate(x: TensorInput | KUpdate, fn = 'eval'): NDArray {
+export function evaluate(x: TensorInput | KUpdate, ...extra: []): NDArray {
+  checkArity('eval', 1, extra);
+  return evaluateFor(x, 'eval');
+}
+
+/** `evaluate` for the library's own use: errors name `fn`, the public function that asked. */
+export function evaluateFor(x: TensorInput | KUpdate, fn: string): NDArray {
   if (x instanceof KUpdate) {
     const f = kerasFunction([], [x.value], [x]);
     try {
@@ -126,7 +141,8 @@ export function evaluate(x: TensorInput | KUpdate, fn = 'eval'): NDArray {
  *
  * Mirrors `keras.backend.count_params(x)`.
  */
-export function countParams(x: TensorInput): number {
+export function countParams(x: TensorInput, ...extra: []): number {
+  checkArity('countParams', 1, extra);
   const t = requireTensorLike(x, 'countParams');
   if (t.shape.some((d) => d === null)) {
     throw new KerasValueError(`countParams: the shape [${fmt(t.shape)}] of argument 'x' has unknown dimensions`);
@@ -140,7 +156,8 @@ export function countParams(x: TensorInput): number {
  *
  * Mirrors Keras 2.3.1's `keras.backend.get_variable_shape(x)`.
  */
-export function getVariableShape(x: TensorInput): (number | null)[] {
+export function getVariableShape(x: TensorInput, ...extra: []): (number | null)[] {
+  checkArity('getVariableShape', 1, extra);
   return [...requireTensorLike(x, 'getVariableShape').shape];
 }
 
@@ -150,7 +167,8 @@ export function getVariableShape(x: TensorInput): (number | null)[] {
  *
  * Mirrors Keras 2.3.1's `keras.backend.is_tensor(x)`.
  */
-export function isTensor(x: unknown): boolean {
+export function isTensor(x: unknown, ...extra: []): boolean {
+  checkArity('isTensor', 1, extra);
   return x instanceof KTensor;
 }
 
@@ -159,7 +177,8 @@ export function isTensor(x: unknown): boolean {
  *
  * Mirrors Keras 2.3.1's `keras.backend.is_variable(x)`.
  */
-export function isVariable(x: unknown): boolean {
+export function isVariable(x: unknown, ...extra: []): boolean {
+  checkArity('isVariable', 1, extra);
   return x instanceof KTensor && x.node.kind === 'variable';
 }
 
@@ -169,7 +188,8 @@ export function isVariable(x: unknown): boolean {
  *
  * Mirrors Keras 2.3.1's `keras.backend.size(x, name=None)`.
  */
-export function size(x: TensorInput): KTensor {
+export function size(x: TensorInput, ...extra: []): KTensor {
+  checkArity('size', 1, extra);
   const t = requireTensorLike(x, 'size');
   if (t.shape.some((d) => d === null)) {
     return applyOp('reduceProd', [applyOp('shapeOf', [t], {})], { axes: [0], keepDims: false });
