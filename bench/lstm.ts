@@ -118,7 +118,7 @@ async function timeBackend(name: string, T: number, dense: boolean, reps: number
 
 /** Times the LSTM on each backend and length (see the file comment); one row per measurement. */
 export async function lstmBenchRows(o: LstmBenchOptions = {}): Promise<LstmBenchRow[]> {
-  const backends = o.backends ?? ['reference', 'tfjs', 'onnx'];
+  const backends = o.backends ?? K.BUILTIN_BACKENDS;
   const lengths = o.lengths ?? [10, 50, 100, 200, 400];
   const denses = o.dense ?? [false, true];
   const reps = o.reps ?? 5;

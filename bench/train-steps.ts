@@ -15,7 +15,7 @@ import { handTfjsCnn, handTfjsMlp } from './hand-tfjs';
 import { kCnnStep, kMlpStep } from './k-models';
 import { CNN, cnnData, MLP, mlpData } from './shapes';
 import { benchBackends, recordStep } from './record';
-import { BUILTIN_BACKENDS } from '../src/index';
+import { BUILTIN_BACKENDS, BuiltinBackendName } from '../src/index';
 
 /** The training steps measured. */
 export type StepKind = 'mlp' | 'cnn';
@@ -27,7 +27,7 @@ export interface StepRow {
   /** What ran it: 'hand-built ONNX', 'raw tfjs-core', or 'K.function on <backend>'. */
   readonly program: string;
   /** The engine underneath: 'onnx', 'tfjs' or 'reference'. */
-  readonly engine: 'onnx' | 'tfjs' | 'reference';
+  readonly engine: BuiltinBackendName;
   /** Median milliseconds per step. */
   readonly msPerStep: number;
   /** msPerStep over the hand-built ONNX program's (the reference point). */
@@ -40,8 +40,8 @@ export interface StepRow {
 export interface StepBenchOptions {
   /** The steps to time (default both). */
   readonly steps?: readonly StepKind[];
-  /** The backends to time through K.function (default all three). */
-  readonly backends?: readonly ('reference' | 'tfjs' | 'onnx')[];
+  /** The backends to time through K.function (default every built-in one). */
+  readonly backends?: readonly BuiltinBackendName[];
   /** Interleaved rounds (default 7). */
   readonly rounds?: number;
 }
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const steps = args.filter((a): a is StepKind => a === 'mlp' || a === 'cnn');
   const backends = benchBackends(args.filter((a) => a !== 'mlp' && a !== 'cnn')).filter(
-    (a): a is 'reference' | 'tfjs' | 'onnx' => a === 'reference' || a === 'tfjs' || a === 'onnx',
+    (a): a is BuiltinBackendName => (BUILTIN_BACKENDS as readonly string[]).includes(a),
   );
   const rows = await benchTrainingSteps({ steps: steps.length > 0 ? steps : undefined, backends });
   console.log(formatStepRows(rows));

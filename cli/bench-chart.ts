@@ -4,8 +4,11 @@
  * of magnitude. Standalone SVG, no script, readable in any browser.
  */
 import type { StepRecord } from '../bench/record';
+import { BUILTIN_BACKENDS } from '../src/config';
 
-const COLORS: Readonly<Record<string, string>> = { reference: '#6b7280', tfjs: '#f97316', onnx: '#2563eb' };
+/** The built-in backends' bar colours, in BUILTIN_BACKENDS order. */
+const BUILTIN_COLORS = ['#6b7280', '#f97316', '#2563eb'];
+const COLORS: Readonly<Record<string, string>> = Object.fromEntries(BUILTIN_BACKENDS.map((b, i) => [b, BUILTIN_COLORS[i % BUILTIN_COLORS.length]]));
 const BASELINE_COLORS = ['#16a34a', '#86efac', '#15803d'];
 const OTHER_COLORS = ['#a855f7', '#db2777', '#0891b2', '#ca8a04'];
 
@@ -27,7 +30,7 @@ export function benchChartSvg(records: readonly StepRecord[], subtitle = ''): st
   const backends = [...new Set(valid.map((r) => r.backend))];
   const baselines = backends.filter((b) => valid.some((r) => r.backend === b && r.baseline));
   const others = backends.filter((b) => !baselines.includes(b));
-  const order = [...baselines, ...['reference', 'tfjs', 'onnx'].filter((b) => others.includes(b)), ...others.filter((b) => !(b in COLORS))];
+  const order = [...baselines, ...BUILTIN_BACKENDS.filter((b) => others.includes(b)), ...others.filter((b) => !(b in COLORS))];
   const color = (b: string): string => {
     if (b in COLORS) return COLORS[b];
     const bi = baselines.indexOf(b);

@@ -16,6 +16,7 @@ import { benchCommand, BENCHMARKS } from './bench';
 import { conformanceCommand, ConformanceCommandOptions } from './conformance';
 import { demoCommand, DEMOS } from './demo';
 import { gatherInfo, infoText } from './info';
+import { BUILTIN_BACKENDS } from '../src/config';
 import { packageInfo } from './package-info';
 import { UsageError } from './usage-error';
 
@@ -45,7 +46,7 @@ export function buildProgram(status: { code: number }): Command {
   program
     .command('conformance')
     .description('run every catalogue function on each backend against the oracle; exit status 1 on any failure or regression')
-    .option('-b, --backend <name>', 'a backend to run (repeatable or comma-separated; default: reference, tfjs, onnx)', collect, [])
+    .option('-b, --backend <name>', `a backend to run (repeatable or comma-separated; default: ${BUILTIN_BACKENDS.join(', ')})`, collect, [])
     .option('-f, --function <name>', 'a function to run, Keras or TypeScript name (repeatable or comma-separated; default: all); the others are left out of the report', collect, [])
     .option('--json <file>', 'write the report as JSON (the input of --baseline)')
     .option('--md <file>', 'write the report as Markdown')
