@@ -2,8 +2,8 @@
  * Host-side seeded random numbers, so random variables and random tensors are the
  * same on every backend for the same seed.
  */
-import { HostArray,hostArrayFor } from '../backends/types';
-import type { KTensor,RandomNode } from './tensor';
+import { HostArray, hostArrayFor } from '../backends/types';
+import type { KTensor, RandomNode } from './tensor';
 
 /** A seeded generator of uniform floats in [0, 1) (splitmix32-style mixing, 32-bit state). */
 export class HostRandom {

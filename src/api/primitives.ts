@@ -6,12 +6,12 @@
  */
 import { runKernel } from '../backends/interpret';
 import type { OpNode } from '../backends/types';
-import { BinaryPrimitive,DType,OpAttrs,PrimitiveAttrs,PrimitiveName,ReducePrimitive,Shape,UnaryPrimitive } from '../backends/types';
+import { BinaryPrimitive, DType, OpAttrs, PrimitiveAttrs, PrimitiveName, ReducePrimitive, Shape, UnaryPrimitive } from '../backends/types';
 import { floatx } from '../config';
 import { KerasValueError } from '../errors';
 import { activeBackend, fromHostChecked, onEngine } from './engine';
-import { fmt,inferPrimitive } from './infer';
-import { checkBackendDType,constantTensor,constantValue,KTensor } from './tensor';
+import { fmt, inferPrimitive } from './infer';
+import { checkBackendDType, constantTensor, constantValue, KTensor } from './tensor';
 import { asTensor } from './validate';
 import { toHostValue } from './values';
 

@@ -5,9 +5,9 @@
  * placeholder (fed at call time) or an op (a primitive applied to tensors).
  */
 import type { Backend } from '../backends/backend';
-import { DType,PrimitiveApplication,Shape } from '../backends/types';
+import { DType, PrimitiveApplication, Shape } from '../backends/types';
 import type { HostRandom } from './host-random';
-import { KerasTypeError,KerasValueError,UnsupportedError } from '../errors';
+import { KerasTypeError, KerasValueError, UnsupportedError } from '../errors';
 
 /** A backend-native value together with the backend that owns it. */
 interface Owned {

@@ -2,15 +2,15 @@
  * Argument checks shared by the public functions. Messages name the function,
  * the argument and what was expected.
  */
-import { DType,DTYPES,isFloatDType,isIntDType,Shape } from '../backends/types';
-import { floatx,imageDataFormat } from '../config';
-import { KerasShapeError,KerasTypeError,KerasValueError } from '../errors';
+import { DType, DTYPES, isFloatDType, isIntDType, Shape } from '../backends/types';
+import { floatx, imageDataFormat } from '../config';
+import { KerasShapeError, KerasTypeError, KerasValueError } from '../errors';
 import { fmt } from './infer';
 import { evaluateFor } from './ops/tensors/inspect';
-import { applyOp,constantFrom } from './primitives';
+import { applyOp, constantFrom } from './primitives';
 import { show } from '../format';
 import { KTensor } from './tensor';
-import { isTensorLike,toHostValue } from './values';
+import { isTensorLike, toHostValue } from './values';
 
 export { show };
 export { checkArity } from '../arity';

@@ -3,9 +3,9 @@
  * `learningPhase`, and `clearSession`, which resets the session state they keep.
  * The other config functions live in src/config and are re-exported by src/api/index.ts.
  */
-import { clearLearningPhase,floatx,imageDataFormat,learningPhaseValue,resetUids } from '../../config';
+import { clearLearningPhase, floatx, imageDataFormat, learningPhaseValue, resetUids } from '../../config';
 import { show } from '../../format';
-import { KerasTypeError,KerasValueError } from '../../errors';
+import { KerasTypeError, KerasValueError } from '../../errors';
 import { currentBackendName } from '../engine';
 import { NDArray } from '../ndarray';
 import { constantFrom } from '../primitives';

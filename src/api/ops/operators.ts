@@ -5,10 +5,10 @@
  */
 import { isIntDType } from '../../backends/types';
 import { floatx } from '../../config';
-import { KerasTypeError,KerasValueError } from '../../errors';
-import { applyOp,binary,cast,unary } from '../primitives';
-import { installTensorMethods,KTensor } from '../tensor';
-import { binaryOperands,requireTensorLike,show } from '../validate';
+import { KerasTypeError, KerasValueError } from '../../errors';
+import { applyOp, binary, cast, unary } from '../primitives';
+import { installTensorMethods, KTensor } from '../tensor';
+import { binaryOperands, requireTensorLike, show } from '../validate';
 import type { TensorInput } from '../tensor-input';
 import { checkArity } from '../../arity';
 

@@ -2,14 +2,14 @@
  * Reductions: sum, mean, max, min, prod, var, std, any, all, logsumexp; the
  * cumulative sums and products; argmax and argmin.
  */
-import { isFloatDType,isIntDType } from '../../backends/types';
+import { isFloatDType, isIntDType } from '../../backends/types';
 import { floatx } from '../../config';
 import { KerasTypeError, KerasValueError } from '../../errors';
 import { applyOp } from '../primitives';
 import { fmt } from '../infer';
 import { add, binary, cast, div, onesLikeOp, reduceOp, scalar, sub, unary, where, zerosLikeOp } from '../primitives';
 import { KTensor } from '../tensor';
-import { floatTensor,normAxes,normAxis,requireTensorLike } from '../validate';
+import { floatTensor, normAxes, normAxis, requireTensorLike } from '../validate';
 import { checkBool } from '../validate';
 import type { TensorInput } from '../tensor-input';
 import { checkArity } from '../../arity';

@@ -4,11 +4,11 @@
  */
 import { DType } from '../../../backends/types';
 import type { ImageDataFormat } from '../../../config';
-import { KerasShapeError,KerasTypeError,KerasValueError } from '../../../errors';
+import { KerasShapeError, KerasTypeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
 import { KTensor } from '../../tensor';
-import { dataFormatArg,floatTensor,show } from '../../validate';
-import { dims,effectiveKernel,PaddingMode,toChannelsLast,WindowAxis,windowAxis } from './patches';
+import { dataFormatArg, floatTensor, show } from '../../validate';
+import { dims, effectiveKernel, PaddingMode, toChannelsLast, WindowAxis, windowAxis } from './patches';
 
 /** Options of `conv2d`, `conv3d`, `depthwiseConv2d` and the separable convolutions. */
 export interface ConvOptions {

@@ -12,8 +12,8 @@ import type { ImageDataFormat } from '../../../config';
 import type { ConvWindow } from '../../../backends/types';
 import { applyComposite } from '../../composites';
 import { KTensor } from '../../tensor';
-import { ConvOptions,optionsArg,windowedArgs } from './arguments';
-import { effectiveKernel,fromChannelsLast,PaddingMode,WindowAxis } from './patches';
+import { ConvOptions, optionsArg, windowedArgs } from './arguments';
+import { effectiveKernel, fromChannelsLast, PaddingMode, WindowAxis } from './patches';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
 

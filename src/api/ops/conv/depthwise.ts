@@ -4,10 +4,10 @@
  */
 import { KerasShapeError } from '../../../errors';
 import { fmt } from '../../infer';
-import { matMul,reshapeTo,transposeOp } from '../../primitives';
+import { matMul, reshapeTo, transposeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { ConvOptions,kernelArg,optionsArg,WindowedArgs,windowedArgs } from './arguments';
-import { dims,extractPatches,fromChannelsLast,product,WindowAxis } from './patches';
+import { ConvOptions, kernelArg, optionsArg, WindowedArgs, windowedArgs } from './arguments';
+import { dims, extractPatches, fromChannelsLast, product, WindowAxis } from './patches';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
 

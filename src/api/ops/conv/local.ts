@@ -5,11 +5,11 @@
 import type { ImageDataFormat } from '../../../config';
 import { KerasShapeError } from '../../../errors';
 import { fmt } from '../../infer';
-import { matMul,reshapeTo,transposeOp } from '../../primitives';
+import { matMul, reshapeTo, transposeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { dataFormatArg } from '../../validate';
-import { kernelArg,rankedFloat,spatialAndChannels,tupleArg } from './arguments';
-import { dims,extractPatches,fromChannelsLast,product,toChannelsLast,WindowAxis } from './patches';
+import { kernelArg, rankedFloat, spatialAndChannels, tupleArg } from './arguments';
+import { dims, extractPatches, fromChannelsLast, product, toChannelsLast, WindowAxis } from './patches';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
 

@@ -21,7 +21,7 @@
  */
 import type { ImageDataFormat } from '../../../config';
 import { KerasValueError } from '../../../errors';
-import { applyOp,reshapeTo,transposeOp } from '../../primitives';
+import { applyOp, reshapeTo, transposeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 
 /** The padding modes of the convolution functions. */

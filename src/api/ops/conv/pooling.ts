@@ -7,10 +7,10 @@ import type { ImageDataFormat } from '../../../config';
 import { KerasValueError } from '../../../errors';
 import { applyComposite } from '../../composites';
 import { KTensor } from '../../tensor';
-import { dataFormatArg,show } from '../../validate';
-import { geometry,optionsArg,paddingArg,rankedFloat,spatialAndChannels,tupleArg } from './arguments';
+import { dataFormatArg, show } from '../../validate';
+import { geometry, optionsArg, paddingArg, rankedFloat, spatialAndChannels, tupleArg } from './arguments';
 import { padsOf } from './convolution';
-import { fromChannelsLast,toChannelsLast } from './patches';
+import { fromChannelsLast, toChannelsLast } from './patches';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
 

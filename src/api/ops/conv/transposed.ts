@@ -3,14 +3,14 @@
  * (kernels laid out (spatial..., out, in), as TensorFlow).
  */
 import type { ImageDataFormat } from '../../../config';
-import { KerasShapeError,KerasValueError } from '../../../errors';
+import { KerasShapeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
 import { applyComposite } from '../../composites';
 import { KTensor } from '../../tensor';
-import { dataFormatArg,show } from '../../validate';
-import { kernelArg,optionsArg,paddingArg,rankedFloat,spatialAndChannels,tupleArg } from './arguments';
+import { dataFormatArg, show } from '../../validate';
+import { kernelArg, optionsArg, paddingArg, rankedFloat, spatialAndChannels, tupleArg } from './arguments';
 import { convWindowOf } from './convolution';
-import { dims,fromChannelsLast,toChannelsLast,WindowAxis,windowAxis } from './patches';
+import { dims, fromChannelsLast, toChannelsLast, WindowAxis, windowAxis } from './patches';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
 

@@ -1,11 +1,11 @@
 /**
  * Selection of the graph group: switch, in_train_phase, in_test_phase.
  */
-import { KerasShapeError,KerasTypeError,KerasValueError } from '../../../errors';
+import { KerasShapeError, KerasTypeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { cast,inversePerm,transposeOp,where } from '../../primitives';
+import { cast, inversePerm, transposeOp, where } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { operandLike,requireTensorLike,shapesCompatible,show } from '../../validate';
+import { operandLike, requireTensorLike, shapesCompatible, show } from '../../validate';
 import type { TensorLike } from '../../values';
 import { learningPhase } from '../config';
 import { evaluateFor } from '../tensors/inspect';

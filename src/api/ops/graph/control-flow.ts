@@ -6,12 +6,12 @@
  * the static unrolling of Keras's `unroll` (one copy of the step per time step).
  */
 import type { DType } from '../../../backends/types';
-import { KerasShapeError,KerasTypeError,KerasValueError } from '../../../errors';
+import { KerasShapeError, KerasTypeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { applyOp,cast,expandDimsOp,scalar,sub,transposeOp,where } from '../../primitives';
+import { applyOp, cast, expandDimsOp, scalar, sub, transposeOp, where } from '../../primitives';
 import { scan, zerosLike } from '../../scan';
 import { KTensor } from '../../tensor';
-import { asTensor,checkBool,checkDType,checkInt,requireTensorLike,shapesCompatible,show } from '../../validate';
+import { asTensor, checkBool, checkDType, checkInt, requireTensorLike, shapesCompatible, show } from '../../validate';
 import type { TensorLike } from '../../values';
 import { insertAxis } from '../shape/helpers';
 import { checkArity } from '../../../arity';

@@ -4,10 +4,10 @@
  */
 import { isFloatDType } from '../../../backends/types';
 import { KerasTypeError, KerasValueError } from '../../../errors';
-import { applyOp,onesLikeOp,zerosLikeOp } from '../../primitives';
+import { applyOp, onesLikeOp, zerosLikeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { vjp } from '../../vjp';
-import { requireTensor,requireTensorLike,show } from '../../validate';
+import { requireTensor, requireTensorLike, show } from '../../validate';
 import { checkArity } from '../../../arity';
 
 /**

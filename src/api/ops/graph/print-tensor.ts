@@ -3,9 +3,9 @@
  */
 import { KerasValueError } from '../../../errors';
 import { applyOp } from '../../primitives';
-import { KTensor,markPrint } from '../../tensor';
+import { KTensor, markPrint } from '../../tensor';
 import { formatPrinted } from '../../../format';
-import { requireTensorLike,show } from '../../validate';
+import { requireTensorLike, show } from '../../validate';
 import { evaluateFor } from '../tensors/inspect';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';

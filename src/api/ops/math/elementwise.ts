@@ -2,11 +2,11 @@
  * Elementwise math of the math group: square, abs, sqrt, exp, log, round, sign,
  * pow, clip, the comparisons, maximum, minimum, sin and cos.
  */
-import { BinaryPrimitive,isIntDType } from '../../../backends/types';
-import { KerasTypeError,KerasValueError } from '../../../errors';
-import { applyOp,binary,scalar,unary } from '../../primitives';
-import { constantHostData,KTensor } from '../../tensor';
-import { asTensor,binaryOperands,checkArity,checkBroadcastsTo,floatTensor,requireTensorLike,show } from '../../validate';
+import { BinaryPrimitive, isIntDType } from '../../../backends/types';
+import { KerasTypeError, KerasValueError } from '../../../errors';
+import { applyOp, binary, scalar, unary } from '../../primitives';
+import { constantHostData, KTensor } from '../../tensor';
+import { asTensor, binaryOperands, checkArity, checkBroadcastsTo, floatTensor, requireTensorLike, show } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
 
 /**

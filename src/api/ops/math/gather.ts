@@ -2,11 +2,11 @@
  * `gather` of the math group.
  */
 import { isIntDType } from '../../../backends/types';
-import { KerasTypeError,KerasValueError } from '../../../errors';
+import { KerasTypeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { applyOp,constantFrom } from '../../primitives';
-import { constantHostData,KTensor } from '../../tensor';
-import { requireTensorLike,show } from '../../validate';
+import { applyOp, constantFrom } from '../../primitives';
+import { constantHostData, KTensor } from '../../tensor';
+import { requireTensorLike, show } from '../../validate';
 import { toHostValue } from '../../values';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';

@@ -2,11 +2,11 @@
  * Products and transposition of the math group: `dot`, `batchDot`, `transpose`.
  */
 import { isFloatDType } from '../../../backends/types';
-import { KerasShapeError,KerasTypeError,KerasValueError } from '../../../errors';
+import { KerasShapeError, KerasTypeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { binary,matMul,reduceOp,reshapeTo,transposeOp } from '../../primitives';
+import { binary, matMul, reduceOp, reshapeTo, transposeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { binaryOperands,normAxis,requireTensorLike,show } from '../../validate';
+import { binaryOperands, normAxis, requireTensorLike, show } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
 

@@ -3,10 +3,10 @@
  * softsign, hard_sigmoid, and l2_normalize.
  */
 import { KerasValueError } from '../../../errors';
-import { add,applyOp,binary,div,mul,reduceOp,scalar,sub,unary,where } from '../../primitives';
+import { add, applyOp, binary, div, mul, reduceOp, scalar, sub, unary, where } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { checkArity,checkNumber,floatTensor,normAxes,normAxis } from '../../validate';
-import { clipValues,log1pOf } from './numerics';
+import { checkArity, checkNumber, floatTensor, normAxes, normAxis } from '../../validate';
+import { clipValues, log1pOf } from './numerics';
 import type { TensorInput } from '../../tensor-input';
 
 /**

@@ -2,11 +2,11 @@
  * `biasAdd` of the nn group.
  */
 import { Shape } from '../../../backends/types';
-import { KerasShapeError,KerasTypeError,KerasValueError } from '../../../errors';
+import { KerasShapeError, KerasTypeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { add,reshapeTo } from '../../primitives';
+import { add, reshapeTo } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { dataFormatArg,dimsCompatible,operandLike,requireTensorLike } from '../../validate';
+import { dataFormatArg, dimsCompatible, operandLike, requireTensorLike } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
 

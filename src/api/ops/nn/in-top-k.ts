@@ -1,11 +1,11 @@
 /**
  * `inTopK` of the nn group.
  */
-import { KerasShapeError,KerasTypeError,KerasValueError } from '../../../errors';
+import { KerasShapeError, KerasTypeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { applyOp,binary,cast,constantOf,onesLikeOp,reduceOp,reshapeTo,scalar,sub,where } from '../../primitives';
+import { applyOp, binary, cast, constantOf, onesLikeOp, reduceOp, reshapeTo, scalar, sub, where } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { checkInt,dimsCompatible,floatTensor,requireTensorLike,wholeToInt32 } from '../../validate';
+import { checkInt, dimsCompatible, floatTensor, requireTensorLike, wholeToInt32 } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
 

@@ -2,13 +2,13 @@
  * Losses of the nn group.
  */
 import { epsilon } from '../../../config';
-import { KerasShapeError,KerasValueError } from '../../../errors';
+import { KerasShapeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { applyOp,binary,cast,constantOf,div,mul,neg,reduceOp,reshapeTo,scalar,stopGrad,sub,sumLastAxis,transposeOp,unary,where } from '../../primitives';
+import { applyOp, binary, cast, constantOf, div, mul, neg, reduceOp, reshapeTo, scalar, stopGrad, sub, sumLastAxis, transposeOp, unary, where } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { checkArity,flagArg,floatTensor,normAxis,operandLike,requireTensorLike,shapesCompatible,wholeToInt32 } from '../../validate';
+import { checkArity, flagArg, floatTensor, normAxis, operandLike, requireTensorLike, shapesCompatible, wholeToInt32 } from '../../validate';
 import { evaluateFor } from '../tensors/inspect';
-import { clipValues,logSoftmax,sigmoidCrossEntropy } from './numerics';
+import { clipValues, logSoftmax, sigmoidCrossEntropy } from './numerics';
 import type { TensorInput } from '../../tensor-input';
 
 /** `output` as a float tensor of rank >= 1; `target` converted to its dtype when not a tensor. */

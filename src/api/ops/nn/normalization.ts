@@ -2,11 +2,11 @@
  * Batch normalisation of the nn group.
  */
 import { Shape } from '../../../backends/types';
-import { KerasShapeError,KerasValueError } from '../../../errors';
+import { KerasShapeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { add,binary,div,mul,neg,onesLikeOp,reduceOp,reshapeTo,scalar,stopGrad,sub,unary } from '../../primitives';
+import { add, binary, div, mul, neg, onesLikeOp, reduceOp, reshapeTo, scalar, stopGrad, sub, unary } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { checkArity,checkBroadcastsTo,checkNumber,floatTensor,normAxis,operandLike,show } from '../../validate';
+import { checkArity, checkBroadcastsTo, checkNumber, floatTensor, normAxis, operandLike, show } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
 
 /** An optional scale or offset: null/undefined, or a tensor of the dtype of `x`. */

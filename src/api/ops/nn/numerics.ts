@@ -2,7 +2,7 @@
  * Numerically careful building blocks of the nn functions (log1p, clipping,
  * log-softmax, sigmoid cross-entropy). Not part of the public namespace.
  */
-import { add,applyOp,binary,div,mul,reduceOp,scalar,sub,unary,where } from '../../primitives';
+import { add, applyOp, binary, div, mul, reduceOp, scalar, sub, unary, where } from '../../primitives';
 import { KTensor } from '../../tensor';
 
 /**

@@ -1,13 +1,13 @@
 /**
  * Shape functions that make a new tensor from numbers: arange and one_hot.
  */
-import { DType,isIntDType } from '../../../backends/types';
+import { DType, isIntDType } from '../../../backends/types';
 import { floatx } from '../../../config';
-import { KerasTypeError,KerasValueError } from '../../../errors';
-import { applyOp,cast,constantFrom } from '../../primitives';
+import { KerasTypeError, KerasValueError } from '../../../errors';
+import { applyOp, cast, constantFrom } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { checkDType,checkNumber,countArg,requireTensorLike,show } from '../../validate';
-import { insertAxis,int32Const } from './helpers';
+import { checkDType, checkNumber, countArg, requireTensorLike, show } from '../../validate';
+import { insertAxis, int32Const } from './helpers';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
 

@@ -9,7 +9,7 @@
  */
 import { KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { applyOp,constantFrom,reshapeTo,scalar,transposeOp } from '../../primitives';
+import { applyOp, constantFrom, reshapeTo, scalar, transposeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 
 /** Number of unknown (null) dims of a static shape. */

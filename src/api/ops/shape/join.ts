@@ -1,11 +1,11 @@
 /**
  * Shape functions that join tensors: concatenate and stack.
  */
-import { KerasShapeError,KerasTypeError,KerasValueError } from '../../../errors';
+import { KerasShapeError, KerasTypeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
 import { applyOp } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { newAxisArg,normAxis,requireTensorLike } from '../../validate';
+import { newAxisArg, normAxis, requireTensorLike } from '../../validate';
 import { insertAxis } from './helpers';
 import { checkArity } from '../../../arity';
 

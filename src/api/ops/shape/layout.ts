@@ -4,12 +4,12 @@
  * Theano's pattern_broadcast. All are composites over primitives (see helpers.ts
  * for how unknown dims are handled).
  */
-import { KerasShapeError,KerasValueError } from '../../../errors';
+import { KerasShapeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { applyOp,reshapeTo,transposeOp } from '../../primitives';
+import { applyOp, reshapeTo, transposeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { checkBool,newAxisArg,normAxis,requireTensorLike,show } from '../../validate';
-import { insertAxis,removeAxis } from './helpers';
+import { checkBool, newAxisArg, normAxis, requireTensorLike, show } from '../../validate';
+import { insertAxis, removeAxis } from './helpers';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
 

@@ -5,7 +5,7 @@
 import type { ImageDataFormat } from '../../../config';
 import { KerasValueError } from '../../../errors';
 import { KTensor } from '../../tensor';
-import { dataFormatArg,rankArg,show } from '../../validate';
+import { dataFormatArg, rankArg, show } from '../../validate';
 import { padZeros } from './helpers';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';

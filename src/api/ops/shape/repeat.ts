@@ -3,12 +3,12 @@
  * by integer factors (resize_images, resize_volumes).
  */
 import type { ImageDataFormat } from '../../../config';
-import { KerasValueError,NotImplementedYetError } from '../../../errors';
+import { KerasValueError, NotImplementedYetError } from '../../../errors';
 import { fmt } from '../../infer';
 import { applyOp } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { checkArity,countArg,dataFormatArg,normAxis,rankArg,requireTensorLike,show } from '../../validate';
-import { insertAxis,repeatAlong,tileAxes,zeroIndices } from './helpers';
+import { checkArity, countArg, dataFormatArg, normAxis, rankArg, requireTensorLike, show } from '../../validate';
+import { insertAxis, repeatAlong, tileAxes, zeroIndices } from './helpers';
 import type { TensorInput } from '../../tensor-input';
 
 /**

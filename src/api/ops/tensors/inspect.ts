@@ -8,10 +8,10 @@ import { activeBackend } from '../../engine';
 import { runLazy } from '../../graph';
 import { fmt } from '../../infer';
 import { NDArray } from '../../ndarray';
-import { applyOp,constantFrom } from '../../primitives';
-import { constantValue,KTensor,variableValue } from '../../tensor';
-import { requireTensor,requireTensorLike } from '../../validate';
-import { kerasFunction,KUpdate,toNDArray } from '../graph/function';
+import { applyOp, constantFrom } from '../../primitives';
+import { constantValue, KTensor, variableValue } from '../../tensor';
+import { requireTensor, requireTensorLike } from '../../validate';
+import { kerasFunction, KUpdate, toNDArray } from '../graph/function';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
 
