@@ -209,7 +209,7 @@ function transposeCase(n: 2 | 3, xs: number[], ks: number[], outs: number[], o: 
     name: `${describe(o)}, x [${laid(xs, o).join(', ')}], kernel [${ks.join(', ')}], outputShape [${given.map((d) => (d === null ? 'null' : d)).join(', ')}]`,
     inputs: [df(distinct(laid(xs, o), `${seed}:x`)), df(distinct(ks, `${seed}:k`), { placeholderShape: ks })],
     run: (K, x, k) => {
-      const opts = { strides: o.strides, padding: o.padding as 'valid' | 'same' | undefined, dataFormat: o.dataFormat };
+      const opts = { strides: o.strides, padding: o.padding as 'valid' | 'same' | undefined, dataFormat: o.dataFormat, dilationRate: o.dilationRate };
       return n === 2 ? K.conv2dTranspose(x, k, given, opts) : K.conv3dTranspose(x, k, given, opts);
     },
     expected: (x, k) => convTranspose(x, k, outLaid, oracleOpts(o)),
@@ -261,7 +261,14 @@ function transposeErrors(fn: 'conv2dTranspose' | 'conv3dTranspose'): ErrorCase[]
     { name: 'a kernel of the wrong rank', run: (K) => call(unchecked(K), x(K), K.zeros([3, 4, 2]), good), error: 'KerasValueError', message: err(fn, 'kernel') },
     { name: "padding 'causal'", run: (K) => call(unchecked(K), x(K), k(K), good, { padding: 'causal' }), error: 'KerasValueError', message: err(fn, 'padding') },
     { name: 'a bad dataFormat', run: (K) => call(unchecked(K), x(K), k(K), good, { dataFormat: 'channels_middle' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
-    { name: 'dilationRate is not an option', run: (K) => call(unchecked(K), x(K), k(K), good, { dilationRate: 2 }), error: 'KerasValueError', message: err(fn, 'options') },
+    { name: 'a dilation rate with a stride > 1', run: (K) => call(unchecked(K), x(K), k(K), good, { dilationRate: 2, strides: 2 }), error: 'KerasValueError', message: err(fn, 'dilationRate') },
+    { name: 'a dilation rate of 0', run: (K) => call(unchecked(K), x(K), k(K), good, { dilationRate: 0 }), error: 'KerasValueError', message: err(fn, 'dilationRate') },
+    {
+      name: 'an outputShape that does not map back to x through the dilated kernel',
+      run: (K) => call(unchecked(K), x(K), k(K), good, { dilationRate: 2 }),
+      error: 'KerasShapeError',
+      message: whole(fn, 'outputShape', `\\[1,${sp(5).join(',')},4\\] does not fit: a 'valid' convolution with kernel 3 dilated 2 and stride 1 maps size 5 on spatial axis 0 to 1, not to the input's 3`),
+    },
   ];
 }
 
@@ -273,6 +280,9 @@ const CONV2D_TRANSPOSE_CASES: ValueCase[] = [
   transposeCase(2, [1, 3, 3, 2], [3, 3, 2, 2], [1, 5, 6, 2], { padding: 'same', strides: [2, 2] }),
   transposeCase(2, [2, 4, 3, 2], [2, 2, 3, 2], [2, 4, 3, 3], { padding: 'same' }),
   transposeCase(2, [1, 3, 3, 1], [2, 3, 2, 1], [1, 9, 5, 2], { strides: [3, 1], dataFormat: 'channels_first' }),
+  // Keras 2.3.1's dilation_rate: the kernel spans (k - 1) d + 1 cells
+  transposeCase(2, [2, 3, 3, 2], [2, 3, 3, 2], [2, 6, 7, 3], { dilationRate: [3, 2] }),
+  transposeCase(2, [1, 3, 4, 2], [3, 2, 2, 2], [1, 3, 4, 2], { padding: 'same', dilationRate: [2, 1], dataFormat: 'channels_first' }, true),
   {
     name: 'static shape: the batch dim of x',
     modes: ['eager'],
@@ -288,6 +298,7 @@ const CONV3D_TRANSPOSE_CASES: ValueCase[] = [
   // odd total 'same' padding on every axis (the forward convolution pads 1 cell, at the end): 4 -> 2 (kernel 3, stride 2), 3 -> 3 (kernel 2)
   transposeCase(3, [1, 2, 3, 2, 2], [3, 2, 3, 2, 2], [1, 4, 3, 4, 2], { padding: 'same', strides: [2, 1, 2] }),
   transposeCase(3, [1, 3, 2, 2, 1], [2, 3, 2, 1, 1], [1, 3, 4, 3, 1], { padding: 'same', strides: [1, 2, 2], dataFormat: 'channels_first' }),
+  transposeCase(3, [1, 2, 2, 2, 1], [2, 2, 2, 2, 1], [1, 3, 4, 4, 2], { dilationRate: [1, 2, 2] }),
 ];
 
 /* ------------------------------------------------------------------------ */
@@ -657,6 +668,12 @@ const BY_HAND: Record<string, ValueCase[]> = {
     byHand("one row, stride 2, valid and 'same'", [[[[[1], [2]]]], [[[[1]], [[10]], [[100]]]]], (K, x, k) => [K.conv2dTranspose(x, k, [1, 1, 5, 1], { strides: [1, 2] }), K.conv2dTranspose(x, k, [1, 1, 4, 1], { strides: [1, 2], padding: 'same' })], [
       [[[[1], [10], [102], [20], [200]]]],
       [[[[1], [10], [102], [20]]]],
+    ]),
+    // dilation 2, x = [1, 2], w = [1, 10]: out[i + 2 k - before] += x[i] w[k]; valid (span 3): [1, 2, 10, 20];
+    // 'same' to 2: the forward conv pads 1 cell before and 1 after: [2, 10]
+    byHand("one row, dilation 2, valid and 'same'", [[[[[1], [2]]]], [[[[1]], [[10]]]]], (K, x, k) => [K.conv2dTranspose(x, k, [1, 1, 4, 1], { dilationRate: [1, 2] }), K.conv2dTranspose(x, k, [1, 1, 2, 1], { dilationRate: 2, padding: 'same' })], [
+      [[[[1], [2], [10], [20]]]],
+      [[[[2], [10]]]],
     ]),
   ],
   conv3d_transpose: [

@@ -22,13 +22,23 @@ export interface ConvTransposeOptions {
   readonly padding?: 'valid' | 'same';
   /** 'channels_last' or 'channels_first'; null: `imageDataFormat()`. */
   readonly dataFormat?: ImageDataFormat | null;
+  /**
+   * One dilation rate per spatial axis (an int stands for all; default 1): the
+   * transpose of the dilated convolution (Keras 2.3.1's `dilation_rate`, TensorFlow's
+   * atrous transposed convolution). Cannot be combined with a stride > 1.
+   */
+  readonly dilationRate?: number | readonly number[];
 }
 
 function convTransposeN(fn: string, n: number, x: unknown, kernel: unknown, outputShape: unknown, options: unknown): KTensor {
-  const opts = optionsArg(options, ['strides', 'padding', 'dataFormat'], fn);
+  const opts = optionsArg(options, ['strides', 'padding', 'dataFormat', 'dilationRate'], fn);
   const xt = rankedFloat(x, n + 2, fn, 'x');
   const k = kernelArg(kernel, n + 2, xt.dtype, fn, 'kernel');
   const strides = tupleArg(opts.strides, n, fn, 'strides', 1);
+  const dilations = tupleArg(opts.dilationRate, n, fn, 'dilationRate', 1);
+  if (strides.some((v) => v > 1) && dilations.some((v) => v > 1)) {
+    throw new KerasValueError(`${fn}: argument 'dilationRate' ${show(dilations)} cannot be combined with strides ${show(strides)} (a rate > 1 with a stride > 1), as in TensorFlow`);
+  }
   const padding = paddingArg(opts.padding, ['valid', 'same'] as const, fn);
   const df = dataFormatArg(opts.dataFormat, fn);
   const xl = toChannelsLast(xt, df);
@@ -61,10 +71,11 @@ function convTransposeN(fn: string, n: number, x: unknown, kernel: unknown, outp
   const forward: WindowAxis[] = outSpatial.map((o, i) => {
     const kk = kernelSizes[i];
     const s = strides[i];
-    const w = windowAxis(o, kk, s, 1, padding);
+    const d = dilations[i];
+    const w = windowAxis(o, kk, s, d, padding);
     if (w.out !== spatial[i]) {
       throw new KerasShapeError(
-        `${fn}: argument 'outputShape' ${show(outputShape)} does not fit: a '${padding}' convolution with kernel ${kk} and stride ${s} maps size ${o} on spatial axis ${i} to ${Math.max(w.out, 0)}, not to the input's ${spatial[i]}`,
+        `${fn}: argument 'outputShape' ${show(outputShape)} does not fit: a '${padding}' convolution with kernel ${kk}${d > 1 ? ` dilated ${d}` : ''} and stride ${s} maps size ${o} on spatial axis ${i} to ${Math.max(w.out, 0)}, not to the input's ${spatial[i]}`,
       );
     }
     return w;
@@ -80,10 +91,14 @@ function convTransposeN(fn: string, n: number, x: unknown, kernel: unknown, outp
  * as TensorFlow's conv2d_transpose. `kernel` has shape
  * (rows, cols, out_channels, in_channels); `outputShape` is the full output
  * shape in the data format's layout (the batch entry may be null), and must be a
- * shape that `conv2d` with the same kernel, strides and padding maps to `x`'s
- * shape (an error otherwise, as in TensorFlow).
+ * shape that `conv2d` with the same kernel, strides, padding and dilation maps to
+ * `x`'s shape (an error otherwise, as in TensorFlow). `dilationRate` (Keras 2.3.1)
+ * gives the transpose of the dilated convolution, as TensorFlow's
+ * `atrous_conv2d_transpose` which Keras calls; unlike Keras, which then drops the
+ * strides silently and asserts equal rates, a stride > 1 with a rate > 1 is refused
+ * and the two rates may differ.
  *
- * Mirrors `keras.backend.conv2d_transpose(x, kernel, output_shape, strides=(1, 1), padding='valid', data_format=None)`.
+ * Mirrors `keras.backend.conv2d_transpose(x, kernel, output_shape, strides=(1, 1), padding='valid', data_format=None, dilation_rate=(1, 1))` (Keras 2.3.1).
  */
 export function conv2dTranspose(
   x: TensorInput,
@@ -99,7 +114,8 @@ export function conv2dTranspose(
 /**
  * 3D transposed convolution (the gradient of `conv3d` with respect to its input).
  * `kernel` has shape (depth, rows, cols, out_channels, in_channels); `outputShape`
- * as in `conv2dTranspose`.
+ * and `dilationRate` as in `conv2dTranspose` (Keras 2.3.1's conv3d_transpose has no
+ * dilation rate; it is the same transpose of the dilated convolution).
  *
  * Mirrors `keras.backend.conv3d_transpose(x, kernel, output_shape, strides=(1, 1, 1), padding='valid', data_format=None)`.
  */
