@@ -418,6 +418,16 @@ export const SHAPE_SPECS: FunctionSpec[] = [
       { name: 'a negative fractional step', outDtype: 'float32', run: (K) => K.arange(1, { stop: -0.5, step: -0.5, dtype: 'float32' }), expected: () => withDtype(arange(1, -0.5, -0.5), 'float32') },
       { name: 'bool dtype', outDtype: 'bool', run: (K) => K.arange(3, { dtype: 'bool' }), expected: () => withDtype(storeAs(arange(3), 'bool'), 'bool') },
       { name: 'static shape and dtype', modes: ['eager'], run: (K) => [K.intShape(K.arange(1, { stop: 10, step: 2 })), K.dtype(K.arange(4))], expected: () => [[5], 'int32'] },
+      // Keras 2.3.1 takes scalar tensors (its test: arange(constant(1)) has length 1, a start of -1 gives [])
+      { name: 'a scalar int32 tensor start', modes: ['eager'], outDtype: 'int32', run: (K) => K.arange(K.constant(1, { dtype: 'int32' })), expected: () => [0] },
+      { name: 'a scalar tensor start of -1 is empty', modes: ['eager'], outDtype: 'int32', run: (K) => K.arange(K.constant(-1, { dtype: 'int32' })), expected: () => ({ data: [], shape: [0] }) },
+      {
+        name: 'tensors for start, stop and step (a computed one included)',
+        modes: ['eager'],
+        outDtype: 'int32',
+        run: (K) => K.arange(K.constant(2), { stop: K.sum(K.constant([4, 5])), step: K.variable(3, { dtype: 'int32' }) }),
+        expected: () => arange(2, 9, 3),
+      },
     ],
     errorCases: [
       { name: 'step 0', run: (K) => K.arange(0, { stop: 5, step: 0 }), error: 'KerasValueError', message: err('arange', 'step') },
@@ -428,6 +438,9 @@ export const SHAPE_SPECS: FunctionSpec[] = [
       { name: 'a bad dtype', run: (K) => K.arange(0, { stop: 5, dtype: bad('int4') }), error: 'KerasTypeError', message: err('arange', 'dtype') },
       { name: 'a number for the options', run: (K) => K.arange(0, bad(5)), error: 'KerasValueError', message: err('arange', 'options') },
       { name: 'an unknown option', run: (K) => K.arange(0, bad({ end: 5 })), error: 'KerasValueError', message: err('arange', 'options') },
+      { name: 'a tensor start that is not a scalar', run: (K) => K.arange(K.constant([3])), error: 'KerasValueError', message: err('arange', 'start') },
+      { name: 'a stop that depends on a placeholder', run: (K) => K.arange(0, { stop: K.sum(K.placeholder({ shape: [2] })) }), error: 'KerasValueError', message: /^arange: argument 'stop' must have a value now, but it depends on a placeholder/ },
+      { name: 'a NaN tensor step', run: (K) => K.arange(0, { stop: 3, step: K.constant(NaN) }), error: 'KerasValueError', message: err('arange', 'step') },
     ],
   }),
   defineSpec({

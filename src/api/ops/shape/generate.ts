@@ -8,15 +8,16 @@ import { applyOp, cast, constantFrom } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { checkDType, checkNumber, countArg, requireTensorLike, show } from '../../validate';
 import { insertAxis, int32Const } from './helpers';
+import { evaluateFor } from '../tensors/inspect';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
 
 /** Options of `arange`. */
 export interface ArangeOptions {
-  /** The end (excluded); null or omitted: `start` is the end and 0 the start. */
-  readonly stop?: number | null;
-  /** The difference between successive values (not 0; default 1). */
-  readonly step?: number;
+  /** The end (excluded); null or omitted: `start` is the end and 0 the start. A scalar tensor is read now. */
+  readonly stop?: number | KTensor | null;
+  /** The difference between successive values (not 0; default 1). A scalar tensor is read now. */
+  readonly step?: number | KTensor;
   /** The dtype of the result (default int32). */
   readonly dtype?: DType;
 }
@@ -32,9 +33,15 @@ export interface ArangeOptions {
  * error. Keras's three optional parameters come as one options object:
  * `arange(1, {stop: 10, step: 3, dtype: 'float32'})`.
  *
+ * `start`, `stop` and `step` may be scalar tensors, as in Keras 2.3.1
+ * (`arange(K.constant(1))` is [0]; a start of -1 gives []): their values are read
+ * when arange is called, so they must not depend on a placeholder (the length of
+ * the result would depend on a value fed later, which static shapes cannot
+ * express here).
+ *
  * Mirrors `keras.backend.arange(start, stop=None, step=1, dtype='int32')`.
  */
-export function arange(start: number, options: ArangeOptions = {}, ...extra: []): KTensor {
+export function arange(start: number | KTensor, options: ArangeOptions = {}, ...extra: []): KTensor {
   checkArity('arange', 2, extra);
   const fn = 'arange';
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
@@ -46,13 +53,13 @@ export function arange(start: number, options: ArangeOptions = {}, ...extra: [])
     }
   }
   const { stop = null, step = 1, dtype = 'int32' } = options;
-  let a = checkNumber(start, fn, 'start');
+  let a = scalarValue(start, fn, 'start');
   let b: number;
   if (stop === null || stop === undefined) {
     b = Math.max(a, 0);
     a = 0;
-  } else b = checkNumber(stop, fn, 'stop');
-  const s = checkNumber(step, fn, 'step');
+  } else b = scalarValue(stop, fn, 'stop');
+  const s = scalarValue(step, fn, 'step');
   const dt = checkDType(dtype, fn, 'dtype');
   if (s === 0) throw new KerasValueError(`${fn}: argument 'step' must not be 0`);
   if ((s > 0 && a > b) || (s < 0 && a < b)) {
@@ -62,6 +69,24 @@ export function arange(start: number, options: ArangeOptions = {}, ...extra: [])
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) values[i] = a + i * s;
   return constantFrom({ data: values, shape: [n] }, fn, 'start', dt);
+}
+
+/** A finite number, or the value of a scalar tensor read now (not one that depends on a placeholder). */
+function scalarValue(v: unknown, fn: string, arg: string): number {
+  if (!(v instanceof KTensor)) return checkNumber(v, fn, arg);
+  if (v.rank !== 0) throw new KerasValueError(`${fn}: argument '${arg}' must be a number or a scalar tensor, got ${show(v)}`);
+  let value: number;
+  try {
+    value = evaluateFor(v, fn).data[0];
+  } catch (e) {
+    if (e instanceof KerasValueError && /depends on placeholder/.test(e.message)) {
+      throw new KerasValueError(
+        `${fn}: argument '${arg}' must have a value now, but it depends on a placeholder (the length of the result would depend on a value fed later, which static shapes cannot express)`,
+      );
+    }
+    throw e;
+  }
+  return checkNumber(value, fn, arg);
 }
 
 /**
