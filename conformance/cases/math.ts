@@ -663,6 +663,38 @@ export const MATH_SPECS: FunctionSpec[] = [
         ],
         expected: () => [[100, 30], [null, 30], [32, 1, 30], [null, 1], [null, null], [4, 2, 3, 6]],
       },
+      // Keras 2.3.1's test_batch_dot_shape: placeholders of known rank and no known dim
+      ...([
+        [[2, 3, 4, 5], [2, 2, 3, 4], [2, 3]],
+        [[2, 3, 4, 5], [2, 2, 4], 2],
+        [[2, 3, 4], [2, 2, 3, 4], [2, 3]],
+        [[7, 4, 3], [7, 3, 5], [2, 1]],
+      ] as [number[], number[], number | [number, number]][]).map(([xs, ys, axes]): ValueCase => ({
+        name: `(${xs.join(', ')}) . (${ys.join(', ')}), axes ${JSON.stringify(axes)}, every dim unknown at build time`,
+        inputs: [
+          df(toNested(roundedUniform(xs, `BDU:${xs.join('x')}:x`)), { placeholderShape: xs.map(() => null) }),
+          df(toNested(roundedUniform(ys, `BDU:${ys.join('x')}:y`)), { placeholderShape: ys.map(() => null) }),
+        ],
+        run: (K, x, y) => K.batchDot(x, y, axes),
+        expected: (x, y) => batchDot(x, y, axes),
+        grad: xs[0] === 2,
+      })),
+      {
+        name: 'static shapes with every dim unknown (rank as Keras 2.3.1; None or 1 only)',
+        modes: ['eager'],
+        run: (K) => {
+          const p = (rank: number): KTensor => K.placeholder({ ndim: rank });
+          return [
+            K.intShape(K.batchDot(p(4), p(4), [2, 3])),
+            K.intShape(K.batchDot(p(4), p(3), 2)),
+            K.intShape(K.batchDot(p(3), p(4), [2, 3])),
+            K.intShape(K.batchDot(p(3), p(3), [2, 1])),
+            K.intShape(K.batchDot(p(2), p(3), [1, 2])),
+            K.intShape(K.batchDot(p(2), p(2))),
+          ];
+        },
+        expected: () => [[null, null, null, null, null], [null, null, null, null], [null, null, null, null], [null, null, null], [null, null], [null, 1]],
+      },
     ],
     errorCases: [
       { name: 'rank 1 x', run: (K) => K.batchDot(K.constant([1, 2]), K.constant([[1, 2]])), error: 'KerasValueError', message: /batchDot: argument 'x'/ },

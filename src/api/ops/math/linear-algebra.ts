@@ -8,6 +8,7 @@ import { binary, matMul, reduceOp, reshapeTo, transposeOp } from '../../primitiv
 import { KTensor } from '../../tensor';
 import { binaryOperands, normAxis, requireTensorLike, show } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
+import { insertAxis } from '../shape/helpers';
 import { checkArity } from '../../../arity';
 
 /**
@@ -119,7 +120,9 @@ function batchDotReshape(t: KTensor, shape: readonly (number | null)[]): KTensor
  * As the Keras 2.2 documentation describes; unlike Keras 2.2's TensorFlow code,
  * negative axes count from the end, axis 0 (the batch axis) cannot be summed
  * over, and inputs of rank > 3 follow the documented shape rule (Keras 2.2's code
- * treated their extra leading axes as batch axes).
+ * treated their extra leading axes as batch axes). As Keras 2.3.1, any dim may be
+ * unknown at build time (placeholders of known rank): the static shape keeps the
+ * known dims and the values are computed at run time.
  *
  * Mirrors `keras.backend.batch_dot(x, y, axes=None)`.
  */
@@ -164,6 +167,22 @@ export function batchDot(x: TensorInput, y: TensorInput, axes?: number | readonl
   // x as [batch, M, k], y as [batch, k, N] (no reshape for rank 3); one matMul; then the documented shape.
   const xt = transposeOp(a, [0, ...xRest, a0]);
   const yt = transposeOp(b, [0, a1, ...yRest]);
+  const unknown = (dims: readonly (number | null)[]): number => dims.filter((d) => d === null).length;
+  const reshapes = [
+    ...(xRest.length === 1 ? [] : [[batch, dimProduct(xRestDims), k]]),
+    ...(yRest.length === 1 ? [] : [[batch, k, dimProduct(yRestDims)]]),
+    ...(xRest.length === 1 && yRest.length === 1 ? [] : [[batch, ...xRestDims, ...yRestDims]]),
+  ];
+  if (reshapes.some((r) => unknown(r) > 1)) {
+    // Too many unknown dims to reshape (placeholders of known rank, as Keras 2.3.1 allows):
+    // x as [batch, M..., k, 1...], y as [batch, 1..., k, N...], multiplied (broadcasting)
+    // and summed over k. No reshape, so any dim may be unknown.
+    let xe = xt;
+    for (let i = 0; i < yRest.length; i++) xe = insertAxis(xe, xe.rank, 'batchDot');
+    let ye = yt;
+    for (let i = 0; i < xRest.length; i++) ye = insertAxis(ye, 1, 'batchDot');
+    return reduceOp('reduceSum', binary('mul', xe, ye), [1 + xRest.length], false);
+  }
   const x3 = xRest.length === 1 ? xt : batchDotReshape(xt, [batch, dimProduct(xRestDims), k]);
   const y3 = yRest.length === 1 ? yt : batchDotReshape(yt, [batch, k, dimProduct(yRestDims)]);
   const p = matMul(x3, y3);
