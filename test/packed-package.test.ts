@@ -5,7 +5,8 @@
  * then the engines are linked in from this repository's node_modules, as an
  * `npm i` of them would place them. Tried there: require, import, strict
  * TypeScript (nodenext, no skipLibCheck), a training step, the clear error for a
- * missing engine, and the `keras-backend` command.
+ * missing engine, and the `keras-backend` command. are-the-types-wrong checks
+ * the tarball's types (offline) for the root and every subpath.
  */
 import { spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
@@ -17,6 +18,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
   version: string;
   dependencies: Record<string, string>;
   peerDependencies: Record<string, string>;
+  exports: Record<string, unknown>;
 };
 const ENGINE_PACKAGES = Object.keys(pkg.peerDependencies);
 const TIMEOUT = 240000;
@@ -112,6 +114,36 @@ describe('the tarball', () => {
       expect(fs.readFileSync(path.join(project, 'node_modules', 'keras-backend-ts', bench), 'utf8')).toMatch(
         /try \{\s*(\/\/[^\n]*\n\s*)?return require\('@tensorflow\/tfjs'\);\s*\}\s*catch/,
       );
+    }
+  });
+});
+
+describe('are-the-types-wrong on the tarball', () => {
+  it('finds no problem for the root or any subpath, under node10, node16 (CommonJS and ESM) and bundler resolution', () => {
+    const attwPkg = require.resolve('@arethetypeswrong/cli/package.json');
+    const bin = path.join(path.dirname(attwPkg), (JSON.parse(fs.readFileSync(attwPkg, 'utf8')) as { bin: { attw: string } }).bin.attw);
+    // Offline: the local tarball, and no look-up of @types packages on the registry.
+    // Run from the temporary folder, so no .attw.json of the repository relaxes a rule.
+    const r = run(process.execPath, [bin, tarball, '--no-definitely-typed', '--profile', 'strict', '--format', 'json'], tmp);
+    const out = JSON.parse(r.stdout) as {
+      problems?: Record<string, unknown[]>;
+      analysis: {
+        packageName: string;
+        problems: unknown[];
+        entrypoints: Record<string, { resolutions: Record<string, { resolution?: { fileName: string } }> }>;
+      };
+    };
+    expect(out.analysis.packageName).toBe('keras-backend-ts');
+    expect(out.analysis.problems).toEqual([]);
+    expect(Object.values(out.problems ?? {}).flat()).toEqual([]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    // Every subpath in "exports" was checked, in every resolution mode, and found its own declarations:
+    // CommonJS ones for require (and node10), ES module ones for import and bundlers.
+    expect(Object.keys(out.analysis.entrypoints).sort()).toEqual(Object.keys(pkg.exports).sort());
+    for (const subpath of Object.keys(pkg.exports).filter((s) => s !== './package.json')) {
+      const found = Object.fromEntries(Object.entries(out.analysis.entrypoints[subpath]?.resolutions ?? {}).map(([mode, x]) => [mode, x.resolution?.fileName.match(/\.d\.m?ts$/)?.[0]]));
+      expect([subpath, found]).toEqual([subpath, { node10: '.d.ts', 'node16-cjs': '.d.ts', 'node16-esm': '.d.mts', bundler: '.d.mts' }]);
     }
   });
 });

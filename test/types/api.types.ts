@@ -1,6 +1,6 @@
 /**
- * Compile-time tests of the public API's types (`npm run typecheck` checks this
- * file; jest does not run it). Each `@ts-expect-error` line must fail to
+ * Compile-time tests of the public API's types (checked by `npm run typecheck` and by
+ * the build, so `npm test` fails on them; never run). Each `@ts-expect-error` line must fail to
  * type-check, or the directive itself is an error: wrong calls do not compile.
  */
 import { K, KTensor, NDArray } from '../../src/index';
@@ -67,3 +67,38 @@ export const checked: KTensor | null = maybe;
 export const [, none] = K.gradients(loss, [w], { unconnected: 'zero' });
 // @ts-expect-error 'unconnected' is 'none' or 'zero'
 K.gradients(loss, [w], { unconnected: 'skip' });
+
+// The result's form follows `variables`, checked as exact types (not only assignability):
+// a tuple of n variables gives a tuple of n gradients, one tensor a one-element tuple,
+// an array built at run time an array; `KTensor | null` by default (Keras's None for a
+// variable the loss does not depend on), `KTensor` with { unconnected: 'zero' }.
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const yes = <T extends true>(): T | undefined => undefined;
+const c = K.variable([[1, 2]]);
+const vars: KTensor[] = [w, b];
+yes<Same<ReturnType<typeof gradsOf3>, [KTensor | null, KTensor | null, KTensor | null]>>();
+yes<Same<ReturnType<typeof zerosOf3>, [KTensor, KTensor, KTensor]>>();
+yes<Same<ReturnType<typeof gradsOfOne>, [KTensor | null]>>();
+yes<Same<ReturnType<typeof zerosOfOne>, [KTensor]>>();
+yes<Same<ReturnType<typeof gradsOfList>, (KTensor | null)[]>>();
+yes<Same<ReturnType<typeof zerosOfList>, KTensor[]>>();
+yes<Same<ReturnType<typeof gradsExplicitNone>, [KTensor | null, KTensor | null]>>();
+// @ts-expect-error the check itself fails on a wrong length
+yes<Same<ReturnType<typeof zerosOf3>, [KTensor, KTensor]>>();
+// @ts-expect-error ... and on a missing null
+yes<Same<ReturnType<typeof gradsOf3>, [KTensor, KTensor, KTensor]>>();
+function gradsOf3() { return K.gradients(loss, [w, b, c]); }
+function zerosOf3() { return K.gradients(loss, [w, b, c], { unconnected: 'zero' }); }
+function gradsOfOne() { return K.gradients(loss, w); }
+function zerosOfOne() { return K.gradients(loss, w, { unconnected: 'zero' }); }
+function gradsOfList() { return K.gradients(loss, vars); }
+function zerosOfList() { return K.gradients(loss, vars, { unconnected: 'zero' }); }
+function gradsExplicitNone() { return K.gradients(loss, [w, b], { unconnected: 'none' }); }
+// @ts-expect-error two variables give two gradients: not three
+export const three: [KTensor, KTensor, KTensor] = K.gradients(loss, [w, b], { unconnected: 'zero' });
+// @ts-expect-error by default each may be null: not assignable to tensors
+export const notNull: [KTensor, KTensor] = K.gradients(loss, [w, b]);
+// @ts-expect-error a loss is a tensor, not a value to convert
+K.gradients([1, 2], [w]);
+// @ts-expect-error variables are tensors
+K.gradients(loss, [[1, 2]]);

@@ -1,6 +1,6 @@
 /**
- * Compile-time tests of the backend author's kit (`npm run typecheck` checks this
- * file; jest does not run it): kernels of primitives with the same attributes are
+ * Compile-time tests of the backend author's kit (checked by `npm run typecheck` and
+ * by the build, so `npm test` fails on them; never run): kernels of primitives with the same attributes are
  * one type, kernels of primitives with other attributes are not, and a kernel table
  * missing a primitive does not compile. Each `@ts-expect-error` line must fail to
  * type-check, or the directive itself is an error.

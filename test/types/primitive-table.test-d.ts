@@ -1,5 +1,5 @@
 /**
- * Type-level proof, checked by `npm run typecheck` and never run: every table over
+ * Type-level proof, checked by `npm run typecheck` and by the build (`npm test`), never run: every table over
  * the primitives is a mapped type over the primitive names, so declaring a new
  * primitive without its definition (arity, shape and dtype rule), its gradient
  * rule, or a kernel in any built-in adapter does not compile.
