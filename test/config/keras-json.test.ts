@@ -405,7 +405,21 @@ describe('an unwritable Keras folder', () => {
     fs.writeFileSync(blocker, 'x');
     home = path.join(blocker, 'keras');
     fallback = path.join(blocker, 'fallback');
-    const r = load({ KERAS_BACKEND: 'reference' });
+    // The one stderr line that says so, captured (and checked) rather than printed in the test run.
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    let r: ReturnType<typeof load>;
+    try {
+      r = load({ KERAS_BACKEND: 'reference' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written).toEqual([
+      `keras-backend-ts: cannot create ${path.join(home, 'keras.json')} (ENOTDIR); cannot create ${path.join(fallback, 'keras.json')} (ENOTDIR); using the default settings in memory\n`,
+    ]);
     expect(r.created).toBe(false);
     expect(r.persisted).toBe(false);
     expect(r.path).toBe(path.join(home, 'keras.json'));
