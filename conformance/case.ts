@@ -164,7 +164,11 @@ export type ErrorClassName =
   | 'ConfigError'
   | 'KerasRuntimeError';
 
-/** A call that must throw `error` with a message matching `message`. */
+/**
+ * A call that must throw `error` with exactly the message `message`: a string is the
+ * whole message; a RegExp (for parts that vary, such as generated tensor names) must
+ * be anchored (`^...$`) so that it states the whole message too.
+ */
 export interface ErrorCase {
   /** Short description, unique within the function. */
   readonly name: string;
@@ -172,8 +176,11 @@ export interface ErrorCase {
   run(K: UncheckedKApi): unknown;
   /** The expected error class, exactly (a subclass is a different error). */
   readonly error: ErrorClassName;
-  /** The message must match: it must name the function and the argument. */
-  readonly message: RegExp;
+  /**
+   * The whole expected message (a string, or an anchored RegExp): the function, the
+   * argument, what was expected and what was given, as src/api/validate.ts words them.
+   */
+  readonly message: string | RegExp;
 }
 
 /** The cases of one function. */

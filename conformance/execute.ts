@@ -607,11 +607,28 @@ export function runValueCase(k: KApi, backend: string, c: ValueCase): RunOutcome
   return outcomes;
 }
 
+/** Whether a RegExp states a whole message (anchored at both ends). */
+export function isWholeMessagePattern(p: RegExp): boolean {
+  return p.source.startsWith('^') && p.source.endsWith('$') && !p.source.endsWith('\\$');
+}
+
+/** Whether `msg` is the expected message: equal to a string, or matching an anchored RegExp. */
+function messageMatches(expected: string | RegExp, msg: string): boolean {
+  return typeof expected === 'string' ? msg === expected : expected.test(msg);
+}
+
+function describeExpected(expected: string | RegExp): string {
+  return typeof expected === 'string' ? `"${expected}"` : `matching ${String(expected)}`;
+}
+
 /** Runs one error case on the active backend. */
 export function runErrorCase(k: KApi, ec: ErrorCase): RunOutcome {
   const label = `error case '${ec.name}'`;
   return outcomeOf(k, label, false, () =>
     withConfig(k, 'float32', () => {
+      if (typeof ec.message !== 'string' && !isWholeMessagePattern(ec.message)) {
+        throw new CaseFailure(`the expected message ${String(ec.message)} does not state the whole message (a string, or a RegExp anchored with ^ and $)`);
+      }
       let thrown: unknown = undefined;
       let threw = false;
       try {
@@ -620,16 +637,16 @@ export function runErrorCase(k: KApi, ec: ErrorCase): RunOutcome {
         threw = true;
         thrown = e;
       }
-      if (!threw) throw new CaseFailure(`did not throw (expected ${ec.error} matching ${String(ec.message)})`);
+      if (!threw) throw new CaseFailure(`did not throw (expected ${ec.error} ${describeExpected(ec.message)})`);
       const cls = (k as unknown as Record<string, unknown>)[ec.error];
       // Exactly the class named: a subclass is a different error (KerasShapeError is not KerasValueError).
       const exact = typeof cls === 'function' && thrown instanceof Error && Object.getPrototypeOf(thrown) === (cls as { prototype: unknown }).prototype;
       if (!exact) {
         if (isUnsupported(thrown) && ec.error !== 'UnsupportedError' && declaredLack(k, thrown) !== null) throw thrown;
-        throw new CaseFailure(`threw ${describeError(thrown)}; expected ${ec.error} matching ${String(ec.message)}`);
+        throw new CaseFailure(`threw ${describeError(thrown)}; expected ${ec.error} ${describeExpected(ec.message)}`);
       }
       const msg = (thrown as Error).message;
-      if (!ec.message.test(msg)) throw new CaseFailure(`threw ${ec.error} with message "${msg}", which does not match ${String(ec.message)}`);
+      if (!messageMatches(ec.message, msg)) throw new CaseFailure(`threw ${ec.error} with message "${msg}", which is not ${describeExpected(ec.message)}`);
       return 0;
     }),
   );

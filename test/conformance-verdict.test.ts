@@ -8,10 +8,11 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as K from '../src/index';
 import { Backend, DType, registerBackend, UnsupportedError } from '../src/index';
 import { createReferenceBackend } from '../src/backends/reference';
 import type { RefTensor } from '../src/backends/reference';
-import { ConformanceReport, runConformance, runConformanceVerdict, verdict } from '../conformance';
+import { allSpecs, ConformanceReport, ErrorCase, runConformance, runConformanceVerdict, runErrorCase, verdict } from '../conformance';
 
 /** The reference backend under another name, with some kernels replaced. */
 function wrapped(name: string, change: (ref: Backend<RefTensor>) => Partial<Backend<RefTensor>['kernels']>, dtypes?: DType[]): Backend<RefTensor> {
@@ -110,6 +111,48 @@ describe('the verdict', () => {
 
   it('fails on a failed function', () => {
     expect(verdict(report(row('sum', 'fail', 'got 2, expected 3'))).exitCode).toBe(1);
+  });
+});
+
+describe('an error case', () => {
+  beforeAll(async () => {
+    await K.setBackend('reference');
+  });
+  const call: ErrorCase['run'] = (k) => k.sum(k.constant([[1, 2]]), 2);
+  const whole = "sum: argument 'axis' is 2, out of range for a tensor of rank 2 (expected -2 to 1)";
+  const status = (ec: ErrorCase): string => runErrorCase(K, ec).status;
+
+  it('passes with the whole message, as a string or an anchored RegExp', () => {
+    expect(status({ name: 's', run: call, error: 'KerasValueError', message: whole })).toBe('pass');
+    expect(status({ name: 'r', run: call, error: 'KerasValueError', message: /^sum: argument 'axis' is \d+, out of range for a tensor of rank 2 \(expected -2 to 1\)$/ })).toBe('pass');
+  });
+
+  it('fails with part of the message, another message, or another class (a subclass too)', () => {
+    const partial = runErrorCase(K, { name: 'p', run: call, error: 'KerasValueError', message: /sum: argument 'axis'/ });
+    expect(partial.status).toBe('fail');
+    expect(partial.message).toMatch(/does not state the whole message/);
+    expect(status({ name: 'start', run: call, error: 'KerasValueError', message: /^sum: argument 'axis'/ })).toBe('fail');
+    expect(status({ name: 'other', run: call, error: 'KerasValueError', message: whole.replace('rank 2', 'rank 3') })).toBe('fail');
+    expect(status({ name: 'prefix', run: call, error: 'KerasValueError', message: whole.slice(0, -1) })).toBe('fail');
+    expect(status({ name: 'base class', run: call, error: 'KerasError', message: whole })).toBe('fail');
+    const shape: ErrorCase['run'] = (k) => k.add(k.constant([1, 2]), k.constant([1, 2, 3]));
+    const shapeMessage = "add: arguments 'x' (shape [2]) and 'y' (shape [3]) do not broadcast together";
+    expect(status({ name: 'subclass', run: shape, error: 'KerasValueError', message: shapeMessage })).toBe('fail');
+    expect(status({ name: 'exact class', run: shape, error: 'KerasShapeError', message: shapeMessage })).toBe('pass');
+  });
+
+  it('of the suite states the whole message, every one', () => {
+    const partial: string[] = [];
+    let n = 0;
+    for (const spec of allSpecs()) {
+      for (const ec of spec.errorCases) {
+        n++;
+        const m = ec.message;
+        if (typeof m !== 'string' && !(m.source.startsWith('^') && m.source.endsWith('$'))) partial.push(`${spec.kerasName}: ${ec.name} ${String(m)}`);
+      }
+    }
+    expect(partial).toEqual([]);
+    expect(n).toBeGreaterThan(600);
   });
 });
 

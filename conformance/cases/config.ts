@@ -80,11 +80,11 @@ export const CONFIG_SPECS: FunctionSpec[] = [
       },
     ],
     errorCases: [
-      { name: 'negative', run: (K) => K.setEpsilon(-1e-7), error: 'KerasValueError', message: /setEpsilon: argument 'e'/ },
-      { name: 'zero', run: (K) => K.setEpsilon(0), error: 'KerasValueError', message: /setEpsilon: argument 'e'/ },
-      { name: 'NaN', run: (K) => K.setEpsilon(NaN), error: 'KerasValueError', message: /setEpsilon: argument 'e'/ },
-      { name: 'Infinity', run: (K) => K.setEpsilon(Infinity), error: 'KerasValueError', message: /setEpsilon: argument 'e'/ },
-      { name: 'a string', run: (K) => K.setEpsilon(bad('1e-7')), error: 'KerasValueError', message: /setEpsilon: argument 'e'/ },
+      { name: 'negative', run: (K) => K.setEpsilon(-1e-7), error: 'KerasValueError', message: "setEpsilon: argument 'e' must be a positive finite number, got -1e-7" },
+      { name: 'zero', run: (K) => K.setEpsilon(0), error: 'KerasValueError', message: "setEpsilon: argument 'e' must be a positive finite number, got 0" },
+      { name: 'NaN', run: (K) => K.setEpsilon(NaN), error: 'KerasValueError', message: "setEpsilon: argument 'e' must be a positive finite number, got NaN" },
+      { name: 'Infinity', run: (K) => K.setEpsilon(Infinity), error: 'KerasValueError', message: "setEpsilon: argument 'e' must be a positive finite number, got Infinity" },
+      { name: 'a string', run: (K) => K.setEpsilon(bad('1e-7')), error: 'KerasValueError', message: `setEpsilon: argument 'e' must be a positive finite number, got "1e-7"` },
     ],
   }),
   defineSpec({
@@ -147,9 +147,9 @@ export const CONFIG_SPECS: FunctionSpec[] = [
       },
     ],
     errorCases: [
-      { name: 'not a float dtype', run: (K) => K.setFloatx(bad('int32')), error: 'KerasValueError', message: /setFloatx: argument '(value|floatx)'/ },
-      { name: 'unknown name', run: (K) => K.setFloatx(bad('float8')), error: 'KerasValueError', message: /setFloatx: argument '(value|floatx)'/ },
-      { name: 'not a string', run: (K) => K.setFloatx(bad(32)), error: 'KerasValueError', message: /setFloatx: argument '(value|floatx)'/ },
+      { name: 'not a float dtype', run: (K) => K.setFloatx(bad('int32')), error: 'KerasValueError', message: `setFloatx: argument 'value' must be one of float16, float32, float64, got "int32"` },
+      { name: 'unknown name', run: (K) => K.setFloatx(bad('float8')), error: 'KerasValueError', message: `setFloatx: argument 'value' must be one of float16, float32, float64, got "float8"` },
+      { name: 'not a string', run: (K) => K.setFloatx(bad(32)), error: 'KerasValueError', message: "setFloatx: argument 'value' must be one of float16, float32, float64, got 32" },
     ],
   }),
   defineSpec({
@@ -174,9 +174,9 @@ export const CONFIG_SPECS: FunctionSpec[] = [
       },
     ],
     errorCases: [
-      { name: 'a tensor', run: (K) => K.castToFloatx(K.constant([1, 2])), error: 'KerasTypeError', message: /castToFloatx: argument 'x'/ },
-      { name: 'a string', run: (K) => K.castToFloatx('abc'), error: 'KerasTypeError', message: /castToFloatx: argument 'x'/ },
-      { name: 'a ragged array', run: (K) => K.castToFloatx([[1, 2], [3]]), error: 'KerasShapeError', message: /castToFloatx: argument 'x'/ },
+      { name: 'a tensor', run: (K) => K.castToFloatx(K.constant([1, 2])), error: 'KerasTypeError', message: "castToFloatx: argument 'x' must be a host array (use K.cast for tensors)" },
+      { name: 'a string', run: (K) => K.castToFloatx('abc'), error: 'KerasTypeError', message: `castToFloatx: argument 'x' must be a tensor, a number, a boolean, a nested array, a typed array, an NDArray or a TF.js tensor, got string "abc"` },
+      { name: 'a ragged array', run: (K) => K.castToFloatx([[1, 2], [3]]), error: 'KerasShapeError', message: "castToFloatx: argument 'x' is a ragged nested array (expected length 2 at depth 1, got 1)" },
     ],
   }),
   defineSpec({
@@ -232,10 +232,10 @@ export const CONFIG_SPECS: FunctionSpec[] = [
         name: 'unknown format',
         run: (K) => K.setImageDataFormat(bad('channels_middle')),
         error: 'KerasValueError',
-        message: /setImageDataFormat: argument '(dataFormat|data_format)'/,
+        message: `setImageDataFormat: argument 'dataFormat' must be one of channels_last, channels_first, got "channels_middle"`,
       },
-      { name: 'NHWC', run: (K) => K.setImageDataFormat(bad('NHWC')), error: 'KerasValueError', message: /setImageDataFormat: argument '(dataFormat|data_format)'/ },
-      { name: 'null', run: (K) => K.setImageDataFormat(bad(null)), error: 'KerasValueError', message: /setImageDataFormat: argument '(dataFormat|data_format)'/ },
+      { name: 'NHWC', run: (K) => K.setImageDataFormat(bad('NHWC')), error: 'KerasValueError', message: `setImageDataFormat: argument 'dataFormat' must be one of channels_last, channels_first, got "NHWC"` },
+      { name: 'null', run: (K) => K.setImageDataFormat(bad(null)), error: 'KerasValueError', message: "setImageDataFormat: argument 'dataFormat' must be one of channels_last, channels_first, got null" },
     ],
   }),
   defineSpec({
@@ -288,10 +288,10 @@ export const CONFIG_SPECS: FunctionSpec[] = [
       },
     ],
     errorCases: [
-      { name: '2', run: (K) => K.setLearningPhase(bad(2)), error: 'KerasValueError', message: /setLearningPhase: argument 'value'/ },
-      { name: '-1', run: (K) => K.setLearningPhase(bad(-1)), error: 'KerasValueError', message: /setLearningPhase: argument 'value'/ },
-      { name: "'train'", run: (K) => K.setLearningPhase(bad('train')), error: 'KerasValueError', message: /setLearningPhase: argument 'value'/ },
-      { name: 'true', run: (K) => K.setLearningPhase(bad(true)), error: 'KerasValueError', message: /setLearningPhase: argument 'value'/ },
+      { name: '2', run: (K) => K.setLearningPhase(bad(2)), error: 'KerasValueError', message: "setLearningPhase: argument 'value' must be 0 or 1, got 2" },
+      { name: '-1', run: (K) => K.setLearningPhase(bad(-1)), error: 'KerasValueError', message: "setLearningPhase: argument 'value' must be 0 or 1, got -1" },
+      { name: "'train'", run: (K) => K.setLearningPhase(bad('train')), error: 'KerasValueError', message: `setLearningPhase: argument 'value' must be 0 or 1, got "train"` },
+      { name: 'true', run: (K) => K.setLearningPhase(bad(true)), error: 'KerasValueError', message: "setLearningPhase: argument 'value' must be 0 or 1, got true" },
     ],
   }),
   defineSpec({
@@ -317,8 +317,8 @@ export const CONFIG_SPECS: FunctionSpec[] = [
       },
     ],
     errorCases: [
-      { name: 'a number prefix', run: (K) => K.getUid(bad(3)), error: 'KerasValueError', message: /getUid: argument 'prefix'/ },
-      { name: 'a null prefix', run: (K) => K.getUid(bad(null)), error: 'KerasValueError', message: /getUid: argument 'prefix'/ },
+      { name: 'a number prefix', run: (K) => K.getUid(bad(3)), error: 'KerasValueError', message: "getUid: argument 'prefix' must be a string, got 3" },
+      { name: 'a null prefix', run: (K) => K.getUid(bad(null)), error: 'KerasValueError', message: "getUid: argument 'prefix' must be a string, got null" },
     ],
   }),
   defineSpec({
@@ -373,10 +373,10 @@ export const CONFIG_SPECS: FunctionSpec[] = [
       },
     ],
     errorCases: [
-      { name: 'empty name', run: (K) => K.nameScope('', () => 1), error: 'KerasValueError', message: /nameScope: argument 'name'/ },
-      { name: "name with '/'", run: (K) => K.nameScope('a/b', () => 1), error: 'KerasValueError', message: /nameScope: argument 'name'/ },
-      { name: 'name not a string', run: (K) => K.nameScope(bad(3), () => 1), error: 'KerasValueError', message: /nameScope: argument 'name'/ },
-      { name: 'fn not a function', run: (K) => K.nameScope('a', bad(3)), error: 'KerasValueError', message: /nameScope: argument 'fn'/ },
+      { name: 'empty name', run: (K) => K.nameScope('', () => 1), error: 'KerasValueError', message: `nameScope: argument 'name' must be a non-empty string without '/', got ""` },
+      { name: "name with '/'", run: (K) => K.nameScope('a/b', () => 1), error: 'KerasValueError', message: `nameScope: argument 'name' must be a non-empty string without '/', got "a/b"` },
+      { name: 'name not a string', run: (K) => K.nameScope(bad(3), () => 1), error: 'KerasValueError', message: "nameScope: argument 'name' must be a non-empty string without '/', got 3" },
+      { name: 'fn not a function', run: (K) => K.nameScope('a', bad(3)), error: 'KerasValueError', message: "nameScope: argument 'fn' must be a function, got 3" },
     ],
   }),
   // Keras 2.3.1 additions.

@@ -13,6 +13,7 @@ import { defineSpec, ErrorCase, FunctionSpec, KApi, UncheckedKApi, unchecked, Va
 import { Nested, toNested, uniformArray } from '../oracle';
 import { conv, convTranspose, depthwiseConv, localConv, OConvOptions, OFormat, OPadding, pool, separableConv } from '../oracle/conv';
 import { bad, df, fl, withFormat } from './helpers';
+import { badDataFormat, notFloat, shapeText, unknownOption, wrongRank } from './messages';
 
 /** Distinct values in (-1, 1) (no ties for max pooling), 4 decimals, from `seed`. */
 function distinct(shape: readonly number[], seed: string): Nested {
@@ -28,7 +29,22 @@ function cf(shape: readonly number[]): number[] {
   return [shape[0], shape[shape.length - 1], ...shape.slice(1, -1)];
 }
 
-const err = (fn: string, arg: string): RegExp => new RegExp(`${fn}: .*argument '${arg}'`);
+/** `fn: argument 'arg' rest`. */
+const msg = (fn: string, arg: string, rest: string): string => `${fn}: argument '${arg}' ${rest}`;
+
+/** The message of a per-axis integer argument (`strides`, `poolSize`) that is not n positive integers. */
+const perAxis = (fn: string, arg: string, n: number, given: string): string =>
+  msg(fn, arg, n === 1 ? `must be a positive integer, got ${given}` : `must be ${n} positive integers (or one for all), got ${given}`);
+
+/** The message of strides > 1 given with dilation rates > 1. */
+const stridedDilation = (fn: string, n: number): string =>
+  msg(fn, 'dilationRate', `${shapeText(new Array<number>(n).fill(2))} cannot be combined with strides ${shapeText(new Array<number>(n).fill(2))}: strides > 1 are not supported together with dilation rates > 1 (as in TensorFlow)`);
+
+/** The message of an input smaller than a 'valid' window (on spatial axis 0, of length `len`). */
+const tooSmall = (fn: string, shape: readonly number[], len: number, span: number): string =>
+  msg(fn, 'x', `(shape ${shapeText(shape)}) is too small on spatial axis 0 (${len}) for a 'valid' window spanning ${span} cells`);
+
+const OPTION_KEYS = ['strides', 'padding', 'dataFormat', 'dilationRate'];
 
 /** A whole message: `fn: argument 'arg' <rest>`, `rest` a regexp source (shapes vary with the rank). */
 const whole = (fn: string, arg: string, rest: string): RegExp => new RegExp(`^${fn}: argument '${arg}' ${rest}$`);
@@ -103,27 +119,32 @@ function convErrors(fn: ConvFn): ErrorCase[] {
   const call = (K: UncheckedKApi, xx: unknown, kk: unknown, o: unknown): unknown =>
     (K as unknown as Record<string, (...a: unknown[]) => unknown>)[fn](xx, kk, o);
   return [
-    { name: "padding 'full'", run: (K) => call(unchecked(K), x(K), k(K), { padding: 'full' }), error: 'KerasValueError', message: err(fn, 'padding') },
-    { name: 'a kernel of the wrong rank', run: (K) => call(unchecked(K), x(K), k(K, ks.slice(1)), {}), error: 'KerasValueError', message: err(fn, 'kernel') },
+    {
+      name: "padding 'full'",
+      run: (K) => call(unchecked(K), x(K), k(K), { padding: 'full' }),
+      error: 'KerasValueError',
+      message: msg(fn, 'padding', `must be 'valid' or 'same'${n === 1 ? " or 'causal'" : ''}, got "full"`),
+    },
+    { name: 'a kernel of the wrong rank', run: (K) => call(unchecked(K), x(K), k(K, ks.slice(1)), {}), error: 'KerasValueError', message: wrongRank(fn, 'kernel', n + 2, ks.slice(1)) },
     {
       name: 'a channel mismatch',
       run: (K) => call(unchecked(K), x(K), k(K, [...ks.slice(0, n), 3, 3]), {}),
       error: 'KerasShapeError',
       message: whole(fn, 'kernel', `\\(shape ${SH}\\) expects 3 input channels, but 'x' \\(shape ${SH}, channels_last\\) has 2`),
     },
-    { name: 'a bad dataFormat', run: (K) => call(unchecked(K), x(K), k(K), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
-    { name: 'x of the wrong rank', run: (K) => call(unchecked(K), K.zeros(xs.slice(1)), k(K), {}), error: 'KerasValueError', message: err(fn, 'x') },
-    { name: 'strides 0', run: (K) => call(unchecked(K), x(K), k(K), { strides: 0 }), error: 'KerasValueError', message: err(fn, 'strides') },
-    { name: 'strides 2 with dilation 2 (as TensorFlow)', run: (K) => call(unchecked(K), x(K), k(K), { strides: 2, dilationRate: 2 }), error: 'KerasValueError', message: err(fn, 'dilationRate') },
-    { name: 'an input smaller than the kernel', run: (K) => call(unchecked(K), x(K), k(K, [...new Array<number>(n).fill(5), 2, 3]), {}), error: 'KerasValueError', message: err(fn, 'x') },
-    { name: 'int32 x', run: (K) => call(unchecked(K), K.zeros(xs, 'int32'), k(K), {}), error: 'KerasTypeError', message: err(fn, 'x') },
-    { name: 'an int32 kernel', run: (K) => call(unchecked(K), x(K), K.zeros(ks, 'int32'), {}), error: 'KerasTypeError', message: err(fn, 'kernel') },
-    { name: 'an unknown option', run: (K) => call(unchecked(K), x(K), k(K), { stride: 2 }), error: 'KerasValueError', message: err(fn, 'options') },
+    { name: 'a bad dataFormat', run: (K) => call(unchecked(K), x(K), k(K), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: badDataFormat(fn, '"NHWC"') },
+    { name: 'x of the wrong rank', run: (K) => call(unchecked(K), K.zeros(xs.slice(1)), k(K), {}), error: 'KerasValueError', message: wrongRank(fn, 'x', n + 2, xs.slice(1)) },
+    { name: 'strides 0', run: (K) => call(unchecked(K), x(K), k(K), { strides: 0 }), error: 'KerasValueError', message: perAxis(fn, 'strides', n, '0') },
+    { name: 'strides 2 with dilation 2 (as TensorFlow)', run: (K) => call(unchecked(K), x(K), k(K), { strides: 2, dilationRate: 2 }), error: 'KerasValueError', message: stridedDilation(fn, n) },
+    { name: 'an input smaller than the kernel', run: (K) => call(unchecked(K), x(K), k(K, [...new Array<number>(n).fill(5), 2, 3]), {}), error: 'KerasValueError', message: tooSmall(fn, xs, 4, 5) },
+    { name: 'int32 x', run: (K) => call(unchecked(K), K.zeros(xs, 'int32'), k(K), {}), error: 'KerasTypeError', message: notFloat(fn, 'x', 'int32') },
+    { name: 'an int32 kernel', run: (K) => call(unchecked(K), x(K), K.zeros(ks, 'int32'), {}), error: 'KerasTypeError', message: notFloat(fn, 'kernel', 'int32') },
+    { name: 'an unknown option', run: (K) => call(unchecked(K), x(K), k(K), { stride: 2 }), error: 'KerasValueError', message: unknownOption(fn, 'stride', OPTION_KEYS) },
     {
       name: 'unknown spatial dims',
       run: (K) => call(unchecked(K), K.placeholder({ shape: [null, ...new Array<number | null>(n).fill(null), 2] }), k(K), {}),
       error: 'KerasValueError',
-      message: err(fn, 'x'),
+      message: msg(fn, 'x', `must have known, non-zero spatial and channel dimensions (only the batch dimension may be unknown), got shape ${shapeText([null, ...new Array<null>(n).fill(null), 2])}`),
     },
   ];
 }
@@ -244,8 +265,18 @@ function transposeErrors(fn: 'conv2dTranspose' | 'conv3dTranspose'): ErrorCase[]
       error: 'KerasShapeError',
       message: whole(fn, 'outputShape', `\\[1,${sp(5).join(',')},3\\] has 3 channels, but 'kernel' \\(shape \\[${sp(3).join(', ')}, 4, 2\\]\\) gives 4`),
     },
-    { name: 'outputShape of the wrong length', run: (K) => call(unchecked(K), x(K), k(K), sp(5)), error: 'KerasValueError', message: err(fn, 'outputShape') },
-    { name: 'outputShape not an array', run: (K) => call(unchecked(K), x(K), k(K), bad('5')), error: 'KerasValueError', message: err(fn, 'outputShape') },
+    {
+      name: 'outputShape of the wrong length',
+      run: (K) => call(unchecked(K), x(K), k(K), sp(5)),
+      error: 'KerasValueError',
+      message: msg(fn, 'outputShape', `must be ${n + 2} dims (batch or null, then the channels_last dims, positive integers), got [${sp(5).join(',')}]`),
+    },
+    {
+      name: 'outputShape not an array',
+      run: (K) => call(unchecked(K), x(K), k(K), bad('5')),
+      error: 'KerasValueError',
+      message: msg(fn, 'outputShape', `must be ${n + 2} dims (batch or null, then the channels_last dims, positive integers), got "5"`),
+    },
     {
       name: 'a batch size other than x',
       run: (K) => call(unchecked(K), x(K), k(K), [3, ...sp(5), 4]),
@@ -258,11 +289,11 @@ function transposeErrors(fn: 'conv2dTranspose' | 'conv3dTranspose'): ErrorCase[]
       error: 'KerasShapeError',
       message: whole(fn, 'kernel', `\\(shape ${SH}, laid out \\(spatial\\.\\.\\., out_channels, in_channels\\)\\) expects 3 input channels, but 'x' \\(shape ${SH}, channels_last\\) has 2`),
     },
-    { name: 'a kernel of the wrong rank', run: (K) => call(unchecked(K), x(K), K.zeros([3, 4, 2]), good), error: 'KerasValueError', message: err(fn, 'kernel') },
-    { name: "padding 'causal'", run: (K) => call(unchecked(K), x(K), k(K), good, { padding: 'causal' }), error: 'KerasValueError', message: err(fn, 'padding') },
-    { name: 'a bad dataFormat', run: (K) => call(unchecked(K), x(K), k(K), good, { dataFormat: 'channels_middle' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
-    { name: 'a dilation rate with a stride > 1', run: (K) => call(unchecked(K), x(K), k(K), good, { dilationRate: 2, strides: 2 }), error: 'KerasValueError', message: err(fn, 'dilationRate') },
-    { name: 'a dilation rate of 0', run: (K) => call(unchecked(K), x(K), k(K), good, { dilationRate: 0 }), error: 'KerasValueError', message: err(fn, 'dilationRate') },
+    { name: 'a kernel of the wrong rank', run: (K) => call(unchecked(K), x(K), K.zeros([3, 4, 2]), good), error: 'KerasValueError', message: wrongRank(fn, 'kernel', n + 2, [3, 4, 2]) },
+    { name: "padding 'causal'", run: (K) => call(unchecked(K), x(K), k(K), good, { padding: 'causal' }), error: 'KerasValueError', message: msg(fn, 'padding', `must be 'valid' or 'same', got "causal"`) },
+    { name: 'a bad dataFormat', run: (K) => call(unchecked(K), x(K), k(K), good, { dataFormat: 'channels_middle' }), error: 'KerasValueError', message: badDataFormat(fn, '"channels_middle"') },
+    { name: 'a dilation rate with a stride > 1', run: (K) => call(unchecked(K), x(K), k(K), good, { dilationRate: 2, strides: 2 }), error: 'KerasValueError', message: /DIL1/ },
+    { name: 'a dilation rate of 0', run: (K) => call(unchecked(K), x(K), k(K), good, { dilationRate: 0 }), error: 'KerasValueError', message: /DIL0/ },
     {
       name: 'an outputShape that does not map back to x through the dilated kernel',
       run: (K) => call(unchecked(K), x(K), k(K), good, { dilationRate: 2 }),
@@ -350,11 +381,11 @@ function depthwiseErrors(fn: 'depthwiseConv2d' | 'separableConv1d' | 'separableC
       error: 'KerasShapeError',
       message: whole(fn, 'depthwiseKernel', `\\(shape ${SH}\\) expects 3 input channels, but 'x' \\(shape ${SH}, channels_last\\) has 2`),
     },
-    { name: 'a kernel of the wrong rank', run: (K) => call(unchecked(K), x(K), K.zeros([2, 2]), {}), error: 'KerasValueError', message: err(fn, 'depthwiseKernel') },
-    { name: "padding 'full'", run: (K) => call(unchecked(K), x(K), dk(K), { padding: 'full' }), error: 'KerasValueError', message: err(fn, 'padding') },
-    { name: 'a bad dataFormat', run: (K) => call(unchecked(K), x(K), dk(K), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
-    { name: 'strides 2 with dilation 2 (as TensorFlow)', run: (K) => call(unchecked(K), x(K), dk(K), { strides: 2, dilationRate: 2 }), error: 'KerasValueError', message: err(fn, 'dilationRate') },
-    { name: 'x of the wrong rank', run: (K) => call(unchecked(K), K.zeros([4, 2]), dk(K), {}), error: 'KerasValueError', message: err(fn, 'x') },
+    { name: 'a kernel of the wrong rank', run: (K) => call(unchecked(K), x(K), K.zeros([2, 2]), {}), error: 'KerasValueError', message: wrongRank(fn, 'depthwiseKernel', n + 2, [2, 2]) },
+    { name: "padding 'full'", run: (K) => call(unchecked(K), x(K), dk(K), { padding: 'full' }), error: 'KerasValueError', message: msg(fn, 'padding', `must be 'valid' or 'same', got "full"`) },
+    { name: 'a bad dataFormat', run: (K) => call(unchecked(K), x(K), dk(K), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: badDataFormat(fn, '"NHWC"') },
+    { name: 'strides 2 with dilation 2 (as TensorFlow)', run: (K) => call(unchecked(K), x(K), dk(K), { strides: 2, dilationRate: 2 }), error: 'KerasValueError', message: stridedDilation(fn, n) },
+    { name: 'x of the wrong rank', run: (K) => call(unchecked(K), K.zeros([4, 2]), dk(K), {}), error: 'KerasValueError', message: wrongRank(fn, 'x', n + 2, [4, 2]) },
   ];
   if (fn !== 'depthwiseConv2d') {
     cases.push(
@@ -400,14 +431,14 @@ function poolErrors(fn: 'pool2d' | 'pool3d'): ErrorCase[] {
   const call = (K: UncheckedKApi, xx: unknown, size: unknown, o: unknown = {}): unknown =>
     (K as unknown as Record<string, (...a: unknown[]) => unknown>)[fn](xx, size, o);
   return [
-    { name: "poolMode 'min'", run: (K) => call(unchecked(K), x(K), sp(2), { poolMode: 'min' }), error: 'KerasValueError', message: err(fn, 'poolMode') },
-    { name: "padding 'full'", run: (K) => call(unchecked(K), x(K), sp(2), { padding: 'full' }), error: 'KerasValueError', message: err(fn, 'padding') },
-    { name: 'poolSize of the wrong length', run: (K) => call(unchecked(K), x(K), [2, 2, 2, 2]), error: 'KerasValueError', message: err(fn, 'poolSize') },
-    { name: 'poolSize 0', run: (K) => call(unchecked(K), x(K), sp(0)), error: 'KerasValueError', message: err(fn, 'poolSize') },
-    { name: 'a bad dataFormat', run: (K) => call(unchecked(K), x(K), sp(2), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: err(fn, 'dataFormat') },
-    { name: 'x of the wrong rank', run: (K) => call(unchecked(K), K.zeros([4, 4]), sp(2)), error: 'KerasValueError', message: err(fn, 'x') },
-    { name: 'a window larger than x', run: (K) => call(unchecked(K), x(K), sp(5)), error: 'KerasValueError', message: err(fn, 'x') },
-    { name: 'an unknown option', run: (K) => call(unchecked(K), x(K), sp(2), { pool_mode: 'avg' }), error: 'KerasValueError', message: err(fn, 'options') },
+    { name: "poolMode 'min'", run: (K) => call(unchecked(K), x(K), sp(2), { poolMode: 'min' }), error: 'KerasValueError', message: msg(fn, 'poolMode', `must be 'max' or 'avg', got "min"`) },
+    { name: "padding 'full'", run: (K) => call(unchecked(K), x(K), sp(2), { padding: 'full' }), error: 'KerasValueError', message: msg(fn, 'padding', `must be 'valid' or 'same', got "full"`) },
+    { name: 'poolSize of the wrong length', run: (K) => call(unchecked(K), x(K), [2, 2, 2, 2]), error: 'KerasValueError', message: perAxis(fn, 'poolSize', n, '[2,2,2,2]') },
+    { name: 'poolSize 0', run: (K) => call(unchecked(K), x(K), sp(0)), error: 'KerasValueError', message: perAxis(fn, 'poolSize', n, `[${sp(0).join(',')}]`) },
+    { name: 'a bad dataFormat', run: (K) => call(unchecked(K), x(K), sp(2), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: badDataFormat(fn, '"NHWC"') },
+    { name: 'x of the wrong rank', run: (K) => call(unchecked(K), K.zeros([4, 4]), sp(2)), error: 'KerasValueError', message: wrongRank(fn, 'x', n + 2, [4, 4]) },
+    { name: 'a window larger than x', run: (K) => call(unchecked(K), x(K), sp(5)), error: 'KerasValueError', message: tooSmall(fn, [1, ...sp(4), 2], 4, 5) },
+    { name: 'an unknown option', run: (K) => call(unchecked(K), x(K), sp(2), { pool_mode: 'avg' }), error: 'KerasValueError', message: unknownOption(fn, 'pool_mode', ['strides', 'padding', 'dataFormat', 'poolMode']) },
   ];
 }
 
@@ -434,18 +465,18 @@ const LOCAL1D_ERRORS: ErrorCase[] = [
     name: 'a kernel feature dim not kernel_size * channels',
     run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([4, 5, 3]), 3, 1),
     error: 'KerasShapeError',
-    message: whole('localConv1d', 'kernel', '\\(shape \\[4, 5, 3\\]\\) must have 6 \\(kernel size 3 \\* 2 input channels\\) as its second dim'),
+    message: "localConv1d: argument 'kernel' (shape [4, 5, 3]) must have 6 (kernel size 3 * 2 input channels) as its second dim",
   },
   {
     name: 'more outputs than the input holds',
     run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([5, 6, 3]), 3, 1),
     error: 'KerasShapeError',
-    message: whole('localConv1d', 'inputs', '\\(shape \\[1, 6, 2\\]\\) is too short on spatial axis 0 \\(6\\) for 5 outputs of windows 3 with stride 1'),
+    message: "localConv1d: argument 'inputs' (shape [1, 6, 2]) is too short on spatial axis 0 (6) for 5 outputs of windows 3 with stride 1",
   },
-  { name: 'a kernel of the wrong rank', run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([4, 6]), 3, 1), error: 'KerasValueError', message: err('localConv1d', 'kernel') },
-  { name: 'strides 0', run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([4, 6, 3]), 3, 0), error: 'KerasValueError', message: err('localConv1d', 'strides') },
-  { name: 'a bad dataFormat', run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([4, 6, 3]), 3, 1, bad('NWC')), error: 'KerasValueError', message: err('localConv1d', 'dataFormat') },
-  { name: 'inputs of the wrong rank', run: (K) => K.localConv1d(K.zeros([6, 2]), K.zeros([4, 6, 3]), 3, 1), error: 'KerasValueError', message: err('localConv1d', 'inputs') },
+  { name: 'a kernel of the wrong rank', run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([4, 6]), 3, 1), error: 'KerasValueError', message: "localConv1d: argument 'kernel' must be a 3D tensor, got shape [4, 6]" },
+  { name: 'strides 0', run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([4, 6, 3]), 3, 0), error: 'KerasValueError', message: "localConv1d: argument 'strides' must be a positive integer, got 0" },
+  { name: 'a bad dataFormat', run: (K) => K.localConv1d(K.zeros([1, 6, 2]), K.zeros([4, 6, 3]), 3, 1, bad('NWC')), error: 'KerasValueError', message: `localConv1d: argument 'dataFormat' must be 'channels_first' or 'channels_last' (or null for imageDataFormat()), got "NWC"` },
+  { name: 'inputs of the wrong rank', run: (K) => K.localConv1d(K.zeros([6, 2]), K.zeros([4, 6, 3]), 3, 1), error: 'KerasValueError', message: "localConv1d: argument 'inputs' must be a 3D tensor, got shape [6, 2]" },
 ];
 
 const LOCAL2D_ERRORS: ErrorCase[] = [
@@ -453,23 +484,23 @@ const LOCAL2D_ERRORS: ErrorCase[] = [
     name: 'outputShape not matching the kernel',
     run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 8, 3]), [2, 2], [1, 1], [2, 2]),
     error: 'KerasShapeError',
-    message: whole('localConv2d', 'kernel', '\\(shape \\[9, 8, 3\\]\\) must have 4 \\(output rows \\* output cols\\) as its first dim'),
+    message: "localConv2d: argument 'kernel' (shape [9, 8, 3]) must have 4 (output rows * output cols) as its first dim",
   },
   {
     name: 'a kernel feature dim not rows * cols * channels',
     run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 6, 3]), [2, 2], [1, 1], [3, 3]),
     error: 'KerasShapeError',
-    message: whole('localConv2d', 'kernel', '\\(shape \\[9, 6, 3\\]\\) must have 8 \\(kernel size 2 \\* 2 \\* 2 input channels\\) as its second dim'),
+    message: "localConv2d: argument 'kernel' (shape [9, 6, 3]) must have 8 (kernel size 2 * 2 * 2 input channels) as its second dim",
   },
   {
     name: 'more outputs than the input holds',
     run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([16, 8, 3]), [2, 2], [1, 1], [4, 4]),
     error: 'KerasShapeError',
-    message: whole('localConv2d', 'inputs', '\\(shape \\[1, 4, 4, 2\\]\\) is too short on spatial axis 0 \\(4\\) for 4 outputs of windows 2 with stride 1'),
+    message: "localConv2d: argument 'inputs' (shape [1, 4, 4, 2]) is too short on spatial axis 0 (4) for 4 outputs of windows 2 with stride 1",
   },
-  { name: 'kernelSize of the wrong length', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 8, 3]), [2], [1, 1], [3, 3]), error: 'KerasValueError', message: err('localConv2d', 'kernelSize') },
-  { name: 'a bad outputShape', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 8, 3]), [2, 2], [1, 1], bad([3, 'x'])), error: 'KerasValueError', message: err('localConv2d', 'outputShape') },
-  { name: 'a bad dataFormat', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 8, 3]), [2, 2], [1, 1], [3, 3], bad('NHWC')), error: 'KerasValueError', message: err('localConv2d', 'dataFormat') },
+  { name: 'kernelSize of the wrong length', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 8, 3]), [2], [1, 1], [3, 3]), error: 'KerasValueError', message: "localConv2d: argument 'kernelSize' must be 2 positive integers (or one for all), got [2]" },
+  { name: 'a bad outputShape', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 8, 3]), [2, 2], [1, 1], bad([3, 'x'])), error: 'KerasValueError', message: `localConv2d: argument 'outputShape' must be 2 positive integers (or one for all), got [3,"x"]` },
+  { name: 'a bad dataFormat', run: (K) => K.localConv2d(K.zeros([1, 4, 4, 2]), K.zeros([9, 8, 3]), [2, 2], [1, 1], [3, 3], bad('NHWC')), error: 'KerasValueError', message: `localConv2d: argument 'dataFormat' must be 'channels_first' or 'channels_last' (or null for imageDataFormat()), got "NHWC"` },
 ];
 
 /* ------------------------------------------------------------------------ */
@@ -486,7 +517,7 @@ const SPECS: FunctionSpec[] = [
         name: "'causal' with channels_first (as Keras)",
         run: (K) => K.conv1d(K.zeros([1, 2, 5]), K.zeros([2, 2, 2]), { padding: 'causal', dataFormat: 'channels_first' }),
         error: 'KerasValueError',
-        message: err('conv1d', 'padding'),
+        message: "conv1d: argument 'padding' 'causal' needs dataFormat 'channels_last' (temporal data), got 'channels_first'",
       },
     ],
   }),
@@ -496,7 +527,7 @@ const SPECS: FunctionSpec[] = [
     cases: CONV3D_CASES,
     errorCases: [
       ...convErrors('conv3d'),
-      { name: "padding 'causal' (conv1d only)", run: (K) => K.conv3d(K.zeros([1, 3, 3, 3, 1]), K.zeros([2, 2, 2, 1, 1]), { padding: bad('causal') }), error: 'KerasValueError', message: err('conv3d', 'padding') },
+      { name: "padding 'causal' (conv1d only)", run: (K) => K.conv3d(K.zeros([1, 3, 3, 3, 1]), K.zeros([2, 2, 2, 1, 1]), { padding: bad('causal') }), error: 'KerasValueError', message: `conv3d: argument 'padding' must be 'valid' or 'same', got "causal"` },
     ],
   }),
   defineSpec({ kerasName: 'conv2d_transpose', cases: CONV2D_TRANSPOSE_CASES, errorCases: transposeErrors('conv2dTranspose') }),

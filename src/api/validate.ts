@@ -70,8 +70,35 @@ export function floatTensor(v: unknown, fn: string, arg = 'x'): KTensor {
   return t;
 }
 
-/** Two operands of an elementwise op: non-tensors take the other's dtype; tensor dtypes must agree. */
-export function binaryOperands(x: unknown, y: unknown, fn: string): [KTensor, KTensor] {
+/** A numeric (not bool) tensor argument, or a KerasTypeError. */
+export function numericTensor(x: unknown, fn: string, arg = 'x'): KTensor {
+  const t = requireTensorLike(x, fn, arg);
+  if (t.dtype === 'bool') throw new KerasTypeError(`${fn}: argument '${arg}' must be a numeric tensor, got dtype bool (use K.cast)`);
+  return t;
+}
+
+/** Two numeric (not bool) operands of one dtype, or a KerasTypeError naming both. */
+export function checkNumericPair(a: KTensor, fn: string, xArg = 'x', yArg = 'y'): void {
+  if (a.dtype === 'bool') throw new KerasTypeError(`${fn}: arguments '${xArg}' and '${yArg}' must be numeric tensors, got dtype bool (use K.cast)`);
+}
+
+/** Checks that two static shapes broadcast together (NumPy rules), naming both arguments. */
+export function checkBroadcastable(a: KTensor, b: KTensor, fn: string, xArg = 'x', yArg = 'y'): void {
+  const r = Math.max(a.rank, b.rank);
+  for (let i = 0; i < r; i++) {
+    const da = i < r - a.rank ? 1 : a.shape[i - (r - a.rank)];
+    const db = i < r - b.rank ? 1 : b.shape[i - (r - b.rank)];
+    if (da !== 1 && db !== 1 && !dimsCompatible(da, db)) {
+      throw new KerasShapeError(`${fn}: arguments '${xArg}' (shape [${fmt(a.shape)}]) and '${yArg}' (shape [${fmt(b.shape)}]) do not broadcast together`);
+    }
+  }
+}
+
+/**
+ * Two operands of an op: non-tensors take the other's dtype; tensor dtypes must agree,
+ * and, for an elementwise op (`elementwise`, the default), static shapes must broadcast together.
+ */
+export function binaryOperands(x: unknown, y: unknown, fn: string, elementwise = true): [KTensor, KTensor] {
   let a: KTensor;
   let b: KTensor;
   if (x instanceof KTensor) {
@@ -87,6 +114,7 @@ export function binaryOperands(x: unknown, y: unknown, fn: string): [KTensor, KT
   if (a.dtype !== b.dtype) {
     throw new KerasTypeError(`${fn}: arguments 'x' and 'y' must have the same dtype, got ${a.dtype} and ${b.dtype} (use K.cast)`);
   }
+  if (elementwise) checkBroadcastable(a, b, fn);
   return [a, b];
 }
 
@@ -204,7 +232,7 @@ export function asTensor(value: unknown, fn: string, arg: string, dtypeHint?: DT
   if (!untyped || dtypeHint === undefined) return constantFrom(value, fn, arg);
   const host = toHostValue(value, fn, arg, undefined, floatx());
   if (isIntDType(dtypeHint) && host.dtype !== 'bool' && !Array.from(host.data).every(Number.isInteger)) {
-    throw new KerasTypeError(`${fn}: argument '${arg}' has values that are not whole numbers, for a ${dtypeHint} tensor (use K.cast)`);
+    throw new KerasTypeError(`${fn}: argument '${arg}' has values that are not whole numbers, for an ${dtypeHint} tensor (use K.cast)`);
   }
   if (host.dtype === 'bool' && dtypeHint !== 'bool') return constantFrom(host, fn, arg);
   return constantFrom(host, fn, arg, dtypeHint);

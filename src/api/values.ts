@@ -6,6 +6,7 @@ import { DType, HostArray, hostArrayFor, isIntDType, sizeOf } from '../backends/
 import { KerasShapeError, KerasTypeError, KerasValueError, UnsupportedError } from '../errors';
 import * as os from 'os';
 import { NDArray, NestedArray } from './ndarray';
+import { show } from '../format';
 
 /** Typed array together with its shape (and optionally dtype). */
 export interface ShapedData {
@@ -92,7 +93,7 @@ function describe(v: unknown): string {
   if (v === undefined) return 'undefined';
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'object') return `an object (${(v as object).constructor?.name ?? 'Object'})`;
-  return `${typeof v} ${String(v)}`;
+  return `${typeof v} ${show(v)}`;
 }
 
 /** Converts host elements to `dtype`: float -> int truncates toward zero, x -> bool is x != 0. */

@@ -155,7 +155,7 @@ function lengthArg(v: unknown, fn: string, arg: string, batch: number | null): K
     throw new KerasValueError(`${fn}: argument '${arg}' must have shape (samples, 1), got shape [${fmt(t.shape)}]`);
   }
   if (!dimsCompatible(t.shape[0], batch)) {
-    throw new KerasShapeError(`${fn}: argument '${arg}' has ${t.shape[0]} samples, but 'y_pred' has ${batch}`);
+    throw new KerasShapeError(`${fn}: argument '${arg}' has ${t.shape[0]} samples, but 'yPred' has ${batch}`);
   }
   return t;
 }

@@ -9,6 +9,7 @@ import { KerasTypeError, KerasValueError } from '../../errors';
 import { applyOp, binary, cast, unary } from '../primitives';
 import { installTensorMethods, KTensor } from '../tensor';
 import { binaryOperands, requireTensorLike, show } from '../validate';
+import { fmt } from '../infer';
 import type { TensorInput } from '../tensor-input';
 import { checkArity } from '../../arity';
 
@@ -25,7 +26,7 @@ export function add(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
 /** Checks the two operands of an arithmetic op (same dtype, not bool) and applies `f`. */
 function numericOperands(fn: string, x: unknown, y: unknown, f: (a: KTensor, b: KTensor) => KTensor): KTensor {
   const [a, b] = binaryOperands(x, y, fn);
-  if (a.dtype === 'bool') throw new KerasTypeError(`${fn}: arguments 'x' and 'y' must be numeric, got bool tensors (cast them first)`);
+  if (a.dtype === 'bool') throw new KerasTypeError(`${fn}: arguments 'x' and 'y' must be numeric tensors, got dtype bool (use K.cast)`);
   return f(a, b);
 }
 
@@ -70,7 +71,7 @@ export function divide(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
 export function negative(x: TensorInput, ...extra: []): KTensor {
   checkArity('negative', 1, extra);
   const t = requireTensorLike(x, 'negative');
-  if (t.dtype === 'bool') throw new KerasTypeError(`negative: argument 'x' must be numeric, got bool`);
+  if (t.dtype === 'bool') throw new KerasTypeError(`negative: argument 'x' must be a numeric tensor, got dtype bool (use K.cast)`);
   return unary('neg', t);
 }
 
@@ -85,7 +86,7 @@ export function slice(x: TensorInput, start: readonly number[], size: readonly n
   const t = requireTensorLike(x, 'slice');
   const check = (v: unknown, arg: string): number[] => {
     if (!Array.isArray(v) || v.length !== t.rank || v.some((d) => !Number.isInteger(d))) {
-      throw new KerasValueError(`slice: argument '${arg}' must be an array of ${t.rank} integers (one per axis), got ${show(v)}`);
+      throw new KerasValueError(`slice: argument '${arg}' must be an array of ${t.rank} integer(s), one per axis of 'x' (shape [${fmt(t.shape)}]), got ${show(v)}`);
     }
     return [...(v as number[])];
   };
@@ -93,10 +94,10 @@ export function slice(x: TensorInput, start: readonly number[], size: readonly n
   const s = check(size, 'size');
   b.forEach((bi, i) => {
     const d = t.shape[i];
-    if (bi < 0) throw new KerasValueError(`slice: start[${i}] must be >= 0, got ${bi}`);
-    if (s[i] < -1) throw new KerasValueError(`slice: size[${i}] must be >= 0 or -1, got ${s[i]}`);
+    if (bi < 0) throw new KerasValueError(`slice: argument 'start[${i}]' must be >= 0, got ${bi}`);
+    if (s[i] < -1) throw new KerasValueError(`slice: argument 'size[${i}]' must be >= 0 or -1, got ${s[i]}`);
     if (d !== null && (bi > d || (s[i] >= 0 && bi + s[i] > d))) {
-      throw new KerasValueError(`slice: start[${i}]=${bi} with size[${i}]=${s[i]} goes past dimension ${i} of length ${d}`);
+      throw new KerasValueError(`slice: arguments 'start[${i}]' (${bi}) and 'size[${i}]' (${s[i]}) go past the end of axis ${i} of 'x' (shape [${fmt(t.shape)}])`);
     }
   });
   return applyOp('slice', [t], { begin: b, size: s });

@@ -12,7 +12,7 @@ import { NDArray } from '../ndarray';
 import { add, broadcastLike, mul, scalar, sub } from '../primitives';
 import { asTensor } from '../validate';
 import { KTensor, storeVariable, checkBackendDType } from '../tensor';
-import { checkNumber, requireTensor } from '../validate';
+import { checkNumber, requireTensor, show } from '../validate';
 import { toHostValue } from '../values';
 import { evaluateFor } from './tensors/inspect';
 import type { TensorInput } from '../tensor-input';
@@ -35,11 +35,11 @@ function updateWith(
   const v = requireVariable(x, fn, varArg);
   const d = asTensor(value, fn, valueArg, v.dtype);
   if (d.dtype !== v.dtype) {
-    throw new KerasTypeError(`${fn}: argument '${valueArg}' has dtype ${d.dtype}, variable '${v.name}' has dtype ${v.dtype} (use K.cast)`);
+    throw new KerasTypeError(`${fn}: argument '${valueArg}' must have the dtype of variable '${v.name}' (${v.dtype}), got ${d.dtype} (use K.cast)`);
   }
   // A scalar is broadcast; anything else must have the variable's shape.
   if (d.rank !== 0 && (d.rank !== v.rank || d.shape.some((s, i) => s !== null && v.shape[i] !== null && s !== v.shape[i]))) {
-    throw new KerasShapeError(`${fn}: argument '${valueArg}' has shape [${fmt(d.shape)}], variable '${v.name}' has shape [${fmt(v.shape)}]`);
+    throw new KerasShapeError(`${fn}: argument '${valueArg}' must have the shape of variable '${v.name}' ([${fmt(v.shape)}]), got [${fmt(d.shape)}]`);
   }
   const next = combine ? combine(v, d) : d.rank === 0 && v.rank !== 0 ? broadcastLike(d, v) : d;
   return new KUpdate(v, next);
@@ -104,7 +104,7 @@ export function getValue(x: KTensor, ...extra: []): NDArray {
  */
 export function batchGetValue(xs: readonly KTensor[], ...extra: []): NDArray[] {
   checkArity('batchGetValue', 1, extra);
-  if (!Array.isArray(xs)) throw new KerasTypeError(`batchGetValue: argument 'xs' must be an array of tensors`);
+  if (!Array.isArray(xs)) throw new KerasTypeError(`batchGetValue: argument 'xs' must be an array of tensors, got ${show(xs)}`);
   return xs.map((x, i) => {
     requireTensor(x, 'batchGetValue', `xs[${i}]`);
     return evaluateFor(x, 'batchGetValue');
@@ -134,7 +134,7 @@ function prepareValue(x: unknown, value: unknown, fn: string, xArg: string, valu
   const sameShape = host.shape.length === v.shape.length && host.shape.every((d, i) => d === v.shape[i]);
   // A scalar fills the whole variable; anything else must have its shape.
   if (!sameShape && host.shape.length !== 0) {
-    throw new KerasShapeError(`${fn}: argument '${valueArg}' has shape [${host.shape.join(', ')}], variable '${v.name}' has shape [${fmt(v.shape)}]`);
+    throw new KerasShapeError(`${fn}: argument '${valueArg}' must have the shape of variable '${v.name}' ([${fmt(v.shape)}]) or be a scalar, got [${host.shape.join(', ')}]`);
   }
   const backend = activeBackend();
   checkBackendDType(backend, v.dtype);
@@ -154,9 +154,9 @@ function prepareValue(x: unknown, value: unknown, fn: string, xArg: string, valu
  */
 export function batchSetValue(tuples: readonly (readonly [KTensor, unknown])[], ...extra: []): void {
   checkArity('batchSetValue', 1, extra);
-  if (!Array.isArray(tuples)) throw new KerasTypeError(`batchSetValue: argument 'tuples' must be an array of [variable, value] pairs`);
+  if (!Array.isArray(tuples)) throw new KerasTypeError(`batchSetValue: argument 'tuples' must be an array of [variable, value] pairs, got ${show(tuples)}`);
   tuples.forEach((t, i) => {
-    if (!Array.isArray(t) || t.length !== 2) throw new KerasValueError(`batchSetValue: tuples[${i}] must be a [variable, value] pair`);
+    if (!Array.isArray(t) || t.length !== 2) throw new KerasValueError(`batchSetValue: argument 'tuples[${i}]' must be a [variable, value] pair, got ${Array.isArray(t) ? `an array of length ${t.length}` : show(t)}`);
   });
   const ready: [KTensor, Backend, unknown][] = [];
   try {

@@ -12,6 +12,7 @@ import { fmt } from '../../infer';
 import { NDArray } from '../../ndarray';
 import { checkBackendDType, KTensor, storeVariable } from '../../tensor';
 import { isHostArray, toHostValue } from '../../values';
+import { show } from '../../validate';
 import { floatx } from '../../../config';
 import { exportGraphToOnnx, OnnxExportInfo, OnnxExportOptions } from '../../export';
 import type { TensorInput } from '../../tensor-input';
@@ -118,19 +119,19 @@ function checkFeedDType(value: unknown, host: { dtype: DType; data: ArrayLike<nu
 }
 
 function normaliseUpdates(updates: readonly UpdateSpec[]): [KTensor, KTensor][] {
-  if (!Array.isArray(updates)) throw new KerasTypeError(`function: argument 'updates' must be an array of updates`);
+  if (!Array.isArray(updates)) throw new KerasTypeError(`function: argument 'updates' must be an array of updates, got ${show(updates)}`);
   return updates.map((u, i) => {
     const pair: readonly unknown[] = u instanceof KUpdate ? [u.variable, u.value] : (u as readonly unknown[]);
     if (!Array.isArray(pair) || pair.length !== 2 || !(pair[0] instanceof KTensor) || !(pair[1] instanceof KTensor)) {
-      throw new KerasTypeError(`function: updates[${i}] must be K.update(...) or a [variable, newValue] pair of tensors`);
+      throw new KerasTypeError(`function: argument 'updates[${i}]' must be K.update(...) or a [variable, newValue] pair of tensors, got ${show(u)}`);
     }
     const [v, value] = pair as [KTensor, KTensor];
-    if (v.node.kind !== 'variable') throw new KerasTypeError(`function: updates[${i}] targets '${v.name}', which is not a variable`);
+    if (v.node.kind !== 'variable') throw new KerasTypeError(`function: argument 'updates[${i}]' targets '${v.name}', which is not a variable`);
     if (value.dtype !== v.dtype) {
-      throw new KerasTypeError(`function: updates[${i}] gives variable '${v.name}' (${v.dtype}) a value of dtype ${value.dtype}`);
+      throw new KerasTypeError(`function: argument 'updates[${i}]' gives variable '${v.name}' (dtype ${v.dtype}) a value of dtype ${value.dtype} (use K.cast)`);
     }
     if (value.shape.length !== v.shape.length || value.shape.some((d, k) => d !== null && v.shape[k] !== null && d !== v.shape[k])) {
-      throw new KerasShapeError(`function: updates[${i}] gives variable '${v.name}' of shape [${fmt(v.shape)}] a value of shape [${fmt(value.shape)}]`);
+      throw new KerasShapeError(`function: argument 'updates[${i}]' gives variable '${v.name}' (shape [${fmt(v.shape)}]) a value of shape [${fmt(value.shape)}]`);
     }
     return [v, value];
   });
@@ -149,24 +150,24 @@ export function kerasFunction<const I extends readonly KTensor[], const O extend
   ...extra: []
 ): KFunction<I, O> {
   checkArity('function', 3, extra);
-  if (!Array.isArray(inputs)) throw new KerasTypeError(`function: argument 'inputs' must be an array of placeholders`);
+  if (!Array.isArray(inputs)) throw new KerasTypeError(`function: argument 'inputs' must be an array of placeholders, got ${show(inputs)}`);
   inputs.forEach((t, i) => {
     if (!(t instanceof KTensor) || t.node.kind !== 'placeholder') {
-      throw new KerasTypeError(`function: inputs[${i}] must be a placeholder`);
+      throw new KerasTypeError(`function: argument 'inputs[${i}]' must be a placeholder, got ${t instanceof KTensor ? `the ${t.node.kind} '${t.name}'` : show(t)}`);
     }
   });
   inputs.forEach((t, i) => {
     const j = inputs.indexOf(t);
-    if (j !== i) throw new KerasValueError(`function: inputs[${i}] is the placeholder '${t.name}' already listed as inputs[${j}]; list each placeholder once`);
+    if (j !== i) throw new KerasValueError(`function: argument 'inputs[${i}]' is the placeholder '${t.name}', already listed as 'inputs[${j}]'; list each placeholder once`);
   });
   const outs: KTensor[] = Array.isArray(outputs) ? [...(outputs as KTensor[])] : [outputs as KTensor];
   outs.forEach((t, i) => {
-    if (!(t instanceof KTensor)) throw new KerasTypeError(`function: outputs[${i}] must be a tensor`);
+    if (!(t instanceof KTensor)) throw new KerasTypeError(`function: argument 'outputs[${i}]' must be a tensor, got ${show(t)}`);
   });
   const ups = normaliseUpdates(updates);
   const seen = new Set<number>();
-  for (const [v] of ups) {
-    if (seen.has(v.id)) throw new KerasValueError(`function: variable '${v.name}' is updated twice`);
+  for (const [i, [v]] of ups.entries()) {
+    if (seen.has(v.id)) throw new KerasValueError(`function: argument 'updates[${i}]' updates variable '${v.name}' a second time; update each variable once`);
     seen.add(v.id);
   }
   // Compiled once per backend (compiling checks the graph now, as Keras does).
@@ -186,10 +187,10 @@ export function kerasFunction<const I extends readonly KTensor[], const O extend
   compileFor(activeBackend());
 
   const f = (values: readonly unknown[]): NDArray[] => {
-    if (!Array.isArray(values)) throw new KerasTypeError(`function: call it with an array of ${inputs.length} input values`);
+    if (!Array.isArray(values)) throw new KerasTypeError(`function: the returned function takes an array of ${inputs.length} input value(s), got ${show(values)}`);
     if (disposed) throw new KerasValueError(`function: this function was disposed`);
     if (values.length !== inputs.length) {
-      throw new KerasValueError(`function: expected ${inputs.length} input values, got ${values.length}`);
+      throw new KerasValueError(`function: the returned function takes an array of ${inputs.length} input value(s), got ${values.length}`);
     }
     const backend = activeBackend();
     const { built, run } = compileFor(backend);

@@ -24,7 +24,7 @@ export function stopGradient(variables: KTensor | readonly KTensor[], ...extra: 
   if (Array.isArray(variables)) {
     return (variables as readonly unknown[]).map((v, i) => applyOp('identity', [requireTensorLike(v, 'stopGradient', `variables[${i}]`)], {}, { noGrad: true }));
   }
-  if (variables === undefined || variables === null) throw new KerasTypeError(`stopGradient: argument 'variables' must be a tensor or a list of tensors`);
+  if (variables === undefined || variables === null) throw new KerasTypeError(`stopGradient: argument 'variables' must be a tensor or a list of tensors, got ${show(variables)}`);
   return applyOp('identity', [requireTensorLike(variables, 'stopGradient', 'variables')], {}, { noGrad: true });
 }
 
@@ -64,7 +64,7 @@ export function gradients<const V extends KTensor | readonly KTensor[]>(loss: KT
   const targets = Array.isArray(variables) ? (variables as readonly KTensor[]) : [variables as KTensor];
   targets.forEach((v, i) => requireTensor(v, 'gradients', `variables[${i}]`));
   if (!isFloatDType(loss.dtype)) {
-    throw new KerasTypeError(`gradients: argument 'loss' must be a float tensor, got ${loss.dtype}`);
+    throw new KerasTypeError(`gradients: argument 'loss' must be a float tensor, got dtype ${loss.dtype}`);
   }
   const grads = vjp([[loss, onesLikeOp(loss)]], targets);
   // One gradient per variable, in order: the form `Gradients<V, ...>` promises.

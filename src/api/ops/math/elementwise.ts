@@ -6,7 +6,7 @@ import { BinaryPrimitive, isIntDType } from '../../../backends/types';
 import { KerasTypeError, KerasValueError } from '../../../errors';
 import { applyOp, binary, scalar, unary } from '../../primitives';
 import { constantHostData, KTensor } from '../../tensor';
-import { asTensor, binaryOperands, checkArity, checkBroadcastsTo, floatTensor, requireTensorLike, show } from '../../validate';
+import { asTensor, binaryOperands, checkArity, checkBroadcastable, checkBroadcastsTo, floatTensor, numericTensor, requireTensorLike, show } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
 
 /**
@@ -17,7 +17,7 @@ import type { TensorInput } from '../../tensor-input';
 export function square(x: TensorInput, ...extra: []): KTensor {
   checkArity('square', 1, extra);
   const t = requireTensorLike(x, 'square');
-  if (t.dtype === 'bool') throw new KerasTypeError(`square: argument 'x' must be numeric, got bool`);
+  if (t.dtype === 'bool') throw new KerasTypeError(`square: argument 'x' must be a numeric tensor, got dtype bool (use K.cast)`);
   return binary('mul', t, t);
 }
 
@@ -29,7 +29,7 @@ export function square(x: TensorInput, ...extra: []): KTensor {
 export function abs(x: TensorInput, ...extra: []): KTensor {
   checkArity('abs', 1, extra);
   const t = requireTensorLike(x, 'abs');
-  if (t.dtype === 'bool') throw new KerasTypeError(`abs: argument 'x' must be numeric, got bool`);
+  if (t.dtype === 'bool') throw new KerasTypeError(`abs: argument 'x' must be a numeric tensor, got dtype bool (use K.cast)`);
   return unary('abs', t);
 }
 
@@ -65,11 +65,6 @@ export function log(x: TensorInput, ...extra: []): KTensor {
 }
 
 /** A numeric (int or float, not bool) tensor argument. */
-function numericTensor(x: unknown, fn: string, arg = 'x'): KTensor {
-  const t = requireTensorLike(x, fn, arg);
-  if (t.dtype === 'bool') throw new KerasTypeError(`${fn}: argument '${arg}' must be a numeric tensor, got dtype bool (use K.cast)`);
-  return t;
-}
 
 /**
  * Elementwise rounding to the nearest integer; ties go to the even integer
@@ -114,6 +109,7 @@ export function pow(x: TensorInput, a: TensorInput, ...extra: []): KTensor {
   if (e.dtype !== t.dtype) {
     throw new KerasTypeError(`pow: arguments 'x' and 'a' must have the same dtype, got ${t.dtype} and ${e.dtype} (use K.cast)`);
   }
+  checkBroadcastable(t, e, 'pow', 'x', 'a');
   if (isIntDType(t.dtype)) {
     const data = constantHostData(e);
     if (data !== null) {

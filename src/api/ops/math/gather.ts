@@ -15,7 +15,7 @@ import { checkArity } from '../../../arity';
 function gatherIndices(indices: unknown): { tensor: KTensor; values: ArrayLike<number> | null } {
   if (indices instanceof KTensor) {
     if (!isIntDType(indices.dtype)) {
-      throw new KerasTypeError(`gather: argument 'indices' must be an integer (int32) tensor, got dtype ${indices.dtype} (use K.cast)`);
+      throw new KerasTypeError(`gather: argument 'indices' must be an integer tensor, got dtype ${indices.dtype} (use K.cast)`);
     }
     return { tensor: indices, values: constantHostData(indices) };
   }

@@ -20,13 +20,13 @@ import { checkArity } from '../../../arity';
  */
 export function dot(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
   checkArity('dot', 2, extra);
-  const [a, b] = binaryOperands(x, y, 'dot');
-  if (!isFloatDType(a.dtype)) throw new KerasTypeError(`dot: arguments must be float tensors, got ${a.dtype}`);
-  if (a.rank === 0 || b.rank === 0) throw new KerasValueError(`dot: arguments must have rank >= 1, got shapes [${fmt(a.shape)}] and [${fmt(b.shape)}]`);
+  const [a, b] = binaryOperands(x, y, 'dot', false);
+  if (!isFloatDType(a.dtype)) throw new KerasTypeError(`dot: arguments 'x' and 'y' must be float tensors, got dtype ${a.dtype}`);
+  if (a.rank === 0 || b.rank === 0) throw new KerasValueError(`dot: arguments 'x' and 'y' must have rank >= 1, got shapes [${fmt(a.shape)}] and [${fmt(b.shape)}]`);
   const ka = a.shape[a.rank - 1];
   const kb = b.rank === 1 ? b.shape[0] : b.shape[b.rank - 2];
   if (ka !== null && kb !== null && ka !== kb) {
-    throw new KerasShapeError(`dot: shapes [${fmt(a.shape)}] and [${fmt(b.shape)}] do not align (${ka} != ${kb})`);
+    throw new KerasShapeError(`dot: arguments 'x' (shape [${fmt(a.shape)}]) and 'y' (shape [${fmt(b.shape)}]) do not align: the last axis of 'x' has length ${ka}, ${b.rank === 1 ? 'the only' : 'the second-to-last'} axis of 'y' has length ${kb}`);
   }
   if (a.rank <= 2 && b.rank <= 2) {
     const a2 = a.rank === 1 ? reshapeTo(a, [1, ka], 'dot') : a;
@@ -128,8 +128,8 @@ function batchDotReshape(t: KTensor, shape: readonly (number | null)[]): KTensor
  */
 export function batchDot(x: TensorInput, y: TensorInput, axes?: number | readonly [number, number] | null, ...extra: []): KTensor {
   checkArity('batchDot', 3, extra);
-  const [a, b] = binaryOperands(x, y, 'batchDot');
-  if (!isFloatDType(a.dtype)) throw new KerasTypeError(`batchDot: arguments 'x' and 'y' must be float tensors, got ${a.dtype}`);
+  const [a, b] = binaryOperands(x, y, 'batchDot', false);
+  if (!isFloatDType(a.dtype)) throw new KerasTypeError(`batchDot: arguments 'x' and 'y' must be float tensors, got dtype ${a.dtype}`);
   if (a.rank < 2) throw new KerasValueError(`batchDot: argument 'x' must have rank >= 2, got shape [${fmt(a.shape)}]`);
   if (b.rank < 2) throw new KerasValueError(`batchDot: argument 'y' must have rank >= 2, got shape [${fmt(b.shape)}]`);
   const [a0, a1] = batchDotAxes(axes, a.rank, b.rank);

@@ -27,7 +27,7 @@ export function dropout(x: TensorInput, level: number, noiseShape: readonly (num
   let like: KTensor = t;
   if (noiseShape !== null && noiseShape !== undefined) {
     if (!Array.isArray(noiseShape) || noiseShape.length !== t.rank) {
-      throw new KerasValueError(`${fn}: argument 'noiseShape' must be an array of ${t.rank} entries (one per axis of x), got ${show(noiseShape)}`);
+      throw new KerasValueError(`${fn}: argument 'noiseShape' must be an array of ${t.rank} (one entry per axis of 'x'), got ${show(noiseShape)}`);
     }
     const axes: number[] = [];
     noiseShape.forEach((d, i) => {

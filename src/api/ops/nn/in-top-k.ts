@@ -28,7 +28,7 @@ export function inTopK(predictions: TensorInput, targets: TensorInput, k: number
   if (t.dtype !== 'int32') throw new KerasTypeError(`${fn}: argument 'targets' must be an int32 tensor, got dtype ${t.dtype}`);
   if (t.rank !== 1) throw new KerasValueError(`${fn}: argument 'targets' must be a vector (batch,), got shape [${fmt(t.shape)}]`);
   if (!dimsCompatible(t.shape[0], p.shape[0])) {
-    throw new KerasShapeError(`${fn}: argument 'targets' has length ${t.shape[0]}, but 'predictions' has ${p.shape[0]} rows`);
+    throw new KerasShapeError(`${fn}: argument 'targets' has length ${t.shape[0]}, but 'predictions' has ${p.shape[0]} row(s) (shape [${fmt(p.shape)}])`);
   }
   const kk = checkInt(k, fn, 'k');
   const classes = p.shape[1];

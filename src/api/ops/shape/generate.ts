@@ -99,7 +99,7 @@ function scalarValue(v: unknown, fn: string, arg: string): number {
 export function oneHot(indices: TensorInput, numClasses: number, ...extra: []): KTensor {
   checkArity('oneHot', 2, extra);
   const t = requireTensorLike(indices, 'oneHot', 'indices');
-  if (!isIntDType(t.dtype)) throw new KerasTypeError(`oneHot: argument 'indices' must be an integer tensor, got dtype ${t.dtype}`);
+  if (!isIntDType(t.dtype)) throw new KerasTypeError(`oneHot: argument 'indices' must be an integer tensor, got dtype ${t.dtype} (use K.cast)`);
   const n = countArg(numClasses, 'oneHot', 'numClasses');
   const classes = int32Const(
     Array.from({ length: n }, (_, i) => i),

@@ -5,7 +5,7 @@ import { KerasShapeError, KerasTypeError, KerasValueError } from '../../../error
 import { fmt } from '../../infer';
 import { applyOp } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { newAxisArg, normAxis, requireTensorLike } from '../../validate';
+import { newAxisArg, normAxis, requireTensorLike, show } from '../../validate';
 import { insertAxis } from './helpers';
 import { checkArity } from '../../../arity';
 
@@ -17,21 +17,21 @@ import { checkArity } from '../../../arity';
 export function concatenate(tensors: readonly unknown[], axis = -1, ...extra: []): KTensor {
   checkArity('concatenate', 2, extra);
   if (!Array.isArray(tensors) || tensors.length === 0) {
-    throw new KerasValueError(`concatenate: argument 'tensors' must be a non-empty array of tensors`);
+    throw new KerasValueError(`concatenate: argument 'tensors' must be a non-empty array of tensors, got ${show(tensors)}`);
   }
   const ts = tensors.map((t, i) => requireTensorLike(t, 'concatenate', `tensors[${i}]`));
   const rank = ts[0].rank;
-  if (rank === 0) throw new KerasValueError(`concatenate: scalars cannot be concatenated (tensors[0] has rank 0)`);
+  if (rank === 0) throw new KerasValueError(`concatenate: argument 'tensors[0]' is a scalar (rank 0), which cannot be concatenated`);
   const ax = normAxis(axis, rank, 'concatenate');
   ts.forEach((t, i) => {
     if (t.dtype !== ts[0].dtype) {
-      throw new KerasTypeError(`concatenate: tensors[${i}] has dtype ${t.dtype}, tensors[0] has ${ts[0].dtype}`);
+      throw new KerasTypeError(`concatenate: argument 'tensors[${i}]' must have the dtype of 'tensors[0]' (${ts[0].dtype}), got ${t.dtype} (use K.cast)`);
     }
-    if (t.rank !== rank) throw new KerasShapeError(`concatenate: tensors[${i}] has rank ${t.rank}, tensors[0] has rank ${rank}`);
+    if (t.rank !== rank) throw new KerasShapeError(`concatenate: argument 'tensors[${i}]' must have the rank of 'tensors[0]' (${rank}), got shape [${fmt(t.shape)}]`);
     t.shape.forEach((d, k) => {
       const d0 = ts[0].shape[k];
       if (k !== ax && d !== null && d0 !== null && d !== d0) {
-        throw new KerasShapeError(`concatenate: tensors[${i}] has shape [${fmt(t.shape)}], which does not match [${fmt(ts[0].shape)}] outside axis ${ax}`);
+        throw new KerasShapeError(`concatenate: argument 'tensors[${i}]' has shape [${fmt(t.shape)}], which does not match the shape [${fmt(ts[0].shape)}] of 'tensors[0]' outside axis ${ax}`);
       }
     });
   });
@@ -47,13 +47,13 @@ export function concatenate(tensors: readonly unknown[], axis = -1, ...extra: []
  */
 export function stack(x: readonly unknown[], axis = 0, ...extra: []): KTensor {
   checkArity('stack', 2, extra);
-  if (!Array.isArray(x) || x.length === 0) throw new KerasValueError(`stack: argument 'x' must be a non-empty array of tensors`);
+  if (!Array.isArray(x) || x.length === 0) throw new KerasValueError(`stack: argument 'x' must be a non-empty array of tensors, got ${show(x)}`);
   const ts = x.map((v, i) => requireTensorLike(v, 'stack', `x[${i}]`));
   const first = ts[0];
   ts.forEach((t, i) => {
-    if (t.dtype !== first.dtype) throw new KerasTypeError(`stack: x[${i}] has dtype ${t.dtype}, x[0] has ${first.dtype}`);
+    if (t.dtype !== first.dtype) throw new KerasTypeError(`stack: argument 'x[${i}]' must have the dtype of 'x[0]' (${first.dtype}), got ${t.dtype} (use K.cast)`);
     const clash = t.rank !== first.rank || t.shape.some((d, k) => d !== null && first.shape[k] !== null && d !== first.shape[k]);
-    if (clash) throw new KerasShapeError(`stack: x[${i}] has shape [${fmt(t.shape)}], x[0] has shape [${fmt(first.shape)}]; they must be the same`);
+    if (clash) throw new KerasShapeError(`stack: argument 'x[${i}]' must have the shape of 'x[0]' ([${fmt(first.shape)}]), got [${fmt(t.shape)}]`);
   });
   const ax = newAxisArg(axis, first.rank, 'stack');
   const parts = ts.map((t) => insertAxis(t, ax, 'stack'));

@@ -32,7 +32,7 @@ export function reshape(x: TensorInput, shape: readonly number[], ...extra: []):
     const total = (t.shape as number[]).reduce((p, d) => p * d, 1);
     const rest = shape.reduce((p, d) => (d === -1 ? p : p * d), 1);
     const ok = shape.includes(-1) ? rest !== 0 && total % rest === 0 : rest === total;
-    if (!ok) throw new KerasShapeError(`reshape: cannot reshape a tensor of shape [${fmt(t.shape)}] (${total} elements) to [${shape.join(', ')}]`);
+    if (!ok) throw new KerasShapeError(`reshape: argument 'shape' [${shape.join(', ')}] does not fit argument 'x' (shape [${fmt(t.shape)}], ${total} elements)`);
   }
   return applyOp('reshape', [t], { shape: [...shape] });
 }
@@ -48,12 +48,12 @@ export function permuteDimensions(x: TensorInput, pattern: readonly number[], ..
   const t = requireTensorLike(x, 'permuteDimensions');
   const r = t.rank;
   if (!Array.isArray(pattern) || pattern.length !== r) {
-    throw new KerasValueError(`permuteDimensions: argument 'pattern' must be a permutation of the ${r} axes of x (shape [${fmt(t.shape)}]), got ${show(pattern)}`);
+    throw new KerasValueError(`permuteDimensions: argument 'pattern' must be a permutation of 0 .. ${r - 1} (the axes of 'x', shape [${fmt(t.shape)}]), got ${show(pattern)}`);
   }
   const seen = new Set<number>();
   for (const p of pattern as unknown[]) {
     if (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p >= r || seen.has(p)) {
-      throw new KerasValueError(`permuteDimensions: argument 'pattern' must be a permutation of 0 .. ${r - 1}, got ${show(pattern)}`);
+      throw new KerasValueError(`permuteDimensions: argument 'pattern' must be a permutation of 0 .. ${r - 1} (the axes of 'x', shape [${fmt(t.shape)}]), got ${show(pattern)}`);
     }
     seen.add(p);
   }
@@ -118,7 +118,7 @@ export function squeeze(x: TensorInput, axis: number, ...extra: []): KTensor {
   const ax = normAxis(axis, t.rank, 'squeeze');
   const d = t.shape[ax];
   if (d !== null && d !== 1) {
-    throw new KerasValueError(`squeeze: argument 'axis' (${axis}) must name a dimension of length 1, but x has shape [${fmt(t.shape)}]`);
+    throw new KerasValueError(`squeeze: argument 'axis' (${axis}) must name a dimension of length 1, but 'x' has shape [${fmt(t.shape)}]`);
   }
   return removeAxis(t, ax, 'squeeze');
 }
@@ -151,7 +151,7 @@ export function patternBroadcast(x: TensorInput, broadcastable: readonly boolean
   checkArity('patternBroadcast', 2, extra);
   const t = requireTensorLike(x, 'patternBroadcast');
   if (!Array.isArray(broadcastable) || broadcastable.length !== t.rank) {
-    throw new KerasValueError(`patternBroadcast: argument 'broadcastable' must be a list of ${t.rank} booleans (one per axis of x, shape [${fmt(t.shape)}]), got ${show(broadcastable)}`);
+    throw new KerasValueError(`patternBroadcast: argument 'broadcastable' must be a list of ${t.rank} booleans (one per axis of 'x', shape [${fmt(t.shape)}]), got ${show(broadcastable)}`);
   }
   broadcastable.forEach((b, i) => {
     const flag = checkBool(b, 'patternBroadcast', `broadcastable[${i}]`);

@@ -118,7 +118,7 @@ export function tile(x: TensorInput, n: number | readonly number[], ...extra: []
     throw new KerasValueError(`tile: argument 'n' must be a non-negative integer or a list of them, got ${show(n)}`);
   }
   if (given.length > t.rank) {
-    throw new KerasValueError(`tile: argument 'n' must have at most one entry per axis of x (shape [${fmt(t.shape)}], rank ${t.rank}), got ${show(n)}`);
+    throw new KerasValueError(`tile: argument 'n' must have at most one entry per axis of 'x' (shape [${fmt(t.shape)}], rank ${t.rank}), got ${show(n)}`);
   }
   const list = [...new Array<number>(t.rank - given.length).fill(1), ...(given as number[])];
   return tileAxes(t, list);
