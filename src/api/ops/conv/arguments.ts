@@ -86,7 +86,7 @@ export function spatialAndChannels(xl: KTensor, x: KTensor, fn: string, arg = 'x
 }
 
 /** TensorFlow refuses strides > 1 together with dilation rates > 1. */
-function checkStridesDilation(strides: readonly number[], dilations: readonly number[], fn: string): void {
+export function checkStridesDilation(strides: readonly number[], dilations: readonly number[], fn: string): void {
   if (strides.some((s) => s > 1) && dilations.some((d) => d > 1)) {
     throw new KerasValueError(
       `${fn}: argument 'dilationRate' [${dilations.join(', ')}] cannot be combined with strides [${strides.join(', ')}]: ` +

@@ -8,7 +8,7 @@ import { fmt } from '../../infer';
 import { applyComposite } from '../../composites';
 import { KTensor } from '../../tensor';
 import { dataFormatArg, show } from '../../validate';
-import { kernelArg, optionsArg, paddingArg, rankedFloat, spatialAndChannels, tupleArg } from './arguments';
+import { checkStridesDilation, kernelArg, optionsArg, paddingArg, rankedFloat, spatialAndChannels, tupleArg } from './arguments';
 import { convWindowOf } from './convolution';
 import { dims, fromChannelsLast, toChannelsLast, WindowAxis, windowAxis } from './patches';
 import type { TensorInput } from '../../tensor-input';
@@ -36,9 +36,7 @@ function convTransposeN(fn: string, n: number, x: unknown, kernel: unknown, outp
   const k = kernelArg(kernel, n + 2, xt.dtype, fn, 'kernel');
   const strides = tupleArg(opts.strides, n, fn, 'strides', 1);
   const dilations = tupleArg(opts.dilationRate, n, fn, 'dilationRate', 1);
-  if (strides.some((v) => v > 1) && dilations.some((v) => v > 1)) {
-    throw new KerasValueError(`${fn}: argument 'dilationRate' ${show(dilations)} cannot be combined with strides ${show(strides)} (a rate > 1 with a stride > 1), as in TensorFlow`);
-  }
+  checkStridesDilation(strides, dilations, fn);
   const padding = paddingArg(opts.padding, ['valid', 'same'] as const, fn);
   const df = dataFormatArg(opts.dataFormat, fn);
   const xl = toChannelsLast(xt, df);
