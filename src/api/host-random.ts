@@ -2,7 +2,8 @@
  * Host-side seeded random numbers, so random variables and random tensors are the
  * same on every backend for the same seed.
  */
-import { HostArray, hostArrayFor } from '../backends/types';
+import type { HostArray } from '../backends/types';
+import { convertHostArray } from './values';
 import type { KTensor, RandomNode } from './tensor';
 
 /** A seeded generator of uniform floats in [0, 1) (splitmix32-style mixing, 32-bit state). */
@@ -87,7 +88,5 @@ export function drawRandom(t: KTensor, shape: readonly number[]): HostArray {
       break;
     }
   }
-  const out = hostArrayFor(t.dtype, n);
-  out.set(values);
-  return out;
+  return convertHostArray(values, t.dtype);
 }

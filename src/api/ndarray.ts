@@ -2,7 +2,7 @@
  * NDArray: a host-side value (shape, dtype, typed array), what `eval`,
  * `getValue` and compiled functions return.
  */
-import { DType, HostArray } from '../backends/types';
+import { DType, float16Value, HostArray } from '../backends/types';
 
 /** A nested JS array of numbers or booleans, as `toArray()` returns it. */
 export type NestedArray = number | boolean | NestedArray[];
@@ -13,7 +13,11 @@ export class NDArray {
   readonly shape: readonly number[];
   /** Element type. */
   readonly dtype: DType;
-  /** Row-major elements (bool as 0/1 in a Uint8Array). */
+  /**
+   * Row-major elements in the dtype's host layout (bool as 0/1 in a Uint8Array,
+   * float16 as IEEE half-precision bit patterns in a Uint16Array: `toArray` and
+   * `item` give their values, `K.float16Value` decodes one).
+   */
   readonly data: HostArray;
 
   constructor(data: HostArray, shape: readonly number[], dtype: DType) {
@@ -32,9 +36,10 @@ export class NDArray {
     return this.shape.length;
   }
 
-  /** The elements as nested arrays (booleans for bool); a scalar gives a plain value. */
+  /** The elements as nested arrays (booleans for bool, values for float16); a scalar gives a plain value. */
   toArray(): NestedArray {
-    const conv = this.dtype === 'bool' ? (v: number) => v !== 0 : (v: number) => v;
+    const conv =
+      this.dtype === 'bool' ? (v: number) => v !== 0 : this.dtype === 'float16' ? (v: number) => float16Value(v) : (v: number) => v;
     const data = this.data;
     const shape = this.shape;
     if (shape.length === 0) return conv(data[0]);
@@ -52,10 +57,10 @@ export class NDArray {
     return build(0);
   }
 
-  /** The single element of a one-element array, as a number (bool as 0/1). */
+  /** The single element of a one-element array, as a number (bool as 0/1, float16 as its value). */
   item(): number {
     if (this.data.length !== 1) throw new RangeError(`NDArray.item: the array has ${this.data.length} elements, not 1`);
-    return this.data[0];
+    return this.dtype === 'float16' ? float16Value(this.data[0]) : this.data[0];
   }
 
   /** A short description, for logs. */

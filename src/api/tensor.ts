@@ -7,6 +7,7 @@
 import type { Backend } from '../backends/backend';
 import { DType, PrimitiveApplication, Shape } from '../backends/types';
 import type { HostRandom } from './host-random';
+import { valuesOf } from './values';
 import { KerasTypeError, KerasValueError, UnsupportedError } from '../errors';
 
 /** A backend-native value together with the backend that owns it. */
@@ -393,5 +394,5 @@ export function constantHostData(t: KTensor): ArrayLike<number> | null {
   if (t.node.kind !== 'constant') return null;
   const owned = (t.node as ConstantNode).values[0];
   if (owned === undefined) return null;
-  return owned.backend.toHost(owned.value);
+  return valuesOf(owned.backend.toHost(owned.value), t.dtype);
 }

@@ -2,7 +2,7 @@
  * Conversion of user values (numbers, booleans, nested arrays, typed arrays with
  * a shape, NDArray) to host arrays of a given dtype, with argument checks.
  */
-import { DType, HostArray, hostArrayFor, isIntDType, sizeOf } from '../backends/types';
+import { convertElement, DType, DTYPE_INFO, float16Bits, float16Value, HostArray, hostArrayFor, isFloatDType, sizeOf } from '../backends/types';
 import { KerasShapeError, KerasTypeError, KerasValueError, UnsupportedError } from '../errors';
 import * as os from 'os';
 import { NDArray, NestedArray } from './ndarray';
@@ -27,14 +27,36 @@ export interface HostValue {
 
 /** Whether `v` is a typed array of a layout the library uses. */
 export function isHostArray(v: unknown): v is HostArray {
-  return v instanceof Float32Array || v instanceof Float64Array || v instanceof Int32Array || v instanceof Uint8Array;
+  return (
+    v instanceof Float32Array ||
+    v instanceof Float64Array ||
+    v instanceof Int32Array ||
+    v instanceof Uint8Array ||
+    v instanceof Int8Array ||
+    v instanceof Int16Array ||
+    v instanceof Uint16Array
+  );
 }
 
+/**
+ * The dtype a typed array stands for when none is given: its own layout's, with a
+ * Uint8Array taken as bool and a Uint16Array as uint16 (pass `{ data, shape, dtype }`
+ * for uint8, or for float16 bit patterns).
+ */
 function dtypeOfHostArray(a: HostArray): DType {
   if (a instanceof Float32Array) return 'float32';
   if (a instanceof Float64Array) return 'float64';
   if (a instanceof Int32Array) return 'int32';
+  if (a instanceof Int8Array) return 'int8';
+  if (a instanceof Int16Array) return 'int16';
+  if (a instanceof Uint16Array) return 'uint16';
   return 'bool';
+}
+
+/** Whether `a` is laid out as `dtype`'s host layout (bool: a Uint8Array of 0/1 only). */
+function inLayoutOf(a: HostArray, dtype: DType): boolean {
+  const ctor = DTYPE_INFO[dtype].host;
+  return ctor !== null && a instanceof ctor && (dtype !== 'bool' || isZeroOne(a));
 }
 
 /** Whether every byte is 0 or 1 (a bool array in the library's layout). */
@@ -96,23 +118,37 @@ function describe(v: unknown): string {
   return `${typeof v} ${show(v)}`;
 }
 
-/** Converts host elements to `dtype`: float -> int truncates toward zero, x -> bool is x != 0. */
-export function convertHostArray(src: ArrayLike<number>, dtype: DType): HostArray {
-  const out = hostArrayFor(dtype, src.length);
-  if (dtype !== 'bool' && isHostArray(src)) {
-    // One native copy: TypedArray.set converts each element as assignment does
-    // (to an integer array: truncation toward zero, as below).
-    out.set(src);
-    return out;
-  }
-  if (dtype === 'bool') {
-    for (let i = 0; i < src.length; i++) out[i] = src[i] !== 0 ? 1 : 0;
-  } else if (isIntDType(dtype)) {
-    for (let i = 0; i < src.length; i++) out[i] = Math.trunc(src[i]);
+/**
+ * The numeric values of host elements of dtype `from`: float16 data held in a
+ * Uint16Array are bit patterns (decoded here); any other data are the values.
+ */
+export function valuesOf(src: ArrayLike<number>, from: DType): ArrayLike<number> {
+  if (from !== 'float16' || !(src instanceof Uint16Array)) return src;
+  const out = new Float64Array(src.length);
+  for (let i = 0; i < src.length; i++) out[i] = float16Value(src[i]);
+  return out;
+}
+
+/**
+ * Converts host elements of dtype `from` (see `valuesOf`) to `dtype`'s host layout,
+ * by the one conversion rule (`convertElement` in src/backends/dtypes.ts: float -> int
+ * truncates toward zero and saturates, NaN -> 0; int -> int wraps; x -> bool is x != 0).
+ */
+export function convertHostArray(src: ArrayLike<number>, dtype: DType, from: DType = 'float64'): HostArray {
+  const values = valuesOf(src, from);
+  const out = hostArrayFor(dtype, values.length);
+  const fromFloat = isFloatDType(from);
+  if (dtype === 'float16') {
+    for (let i = 0; i < values.length; i++) out[i] = float16Bits(values[i]);
   } else {
-    for (let i = 0; i < src.length; i++) out[i] = src[i];
+    for (let i = 0; i < values.length; i++) out[i] = convertElement(values[i], dtype, fromFloat);
   }
   return out;
+}
+
+/** Number `v` as an element of `dtype`'s host layout, by the conversion rule (float16: its bits). */
+export function hostElement(v: number, dtype: DType): number {
+  return dtype === 'float16' ? float16Bits(v) : convertElement(v, dtype, true);
 }
 
 function flattenNested(v: NestedArray[], fn: string, arg: string): { flat: number[]; shape: number[]; bool: boolean } {
@@ -166,7 +202,7 @@ export function toHostValue(
   defaultFloat: DType,
   share = false,
 ): HostValue {
-  if (dtype === 'float16' || dtype === 'int64') {
+  if (dtype === 'int64') {
     throw new UnsupportedError(`${fn}: dtype ${dtype} has no host layout yet; no backend supports it`, 'all', `dtype ${dtype}`);
   }
   let data: ArrayLike<number>;
@@ -221,18 +257,17 @@ export function toHostValue(
     );
   }
   const target = dtype ?? natural;
-  if (target === 'float16' || target === 'int64') {
+  if (target === 'int64') {
     throw new UnsupportedError(`${fn}: dtype ${target} has no host layout yet; no backend supports it`, 'all', `dtype ${target}`);
   }
-  if (share && isHostArray(data) && dtypeOfHostArray(data) === target && (target !== 'bool' || isZeroOne(data))) {
-    return { data, shape, dtype: target };
+  if (isHostArray(data) && natural === target && inLayoutOf(data, target)) {
+    return { data: share ? data : data.slice(), shape, dtype: target };
   }
-  const out = convertHostArray(data, target);
+  // The data's own kind decides the conversion: float16 bit patterns, integer typed arrays (wrap), else floats.
+  const source: DType = !isHostArray(data) ? 'float64' : natural === 'float16' && data instanceof Uint16Array ? 'float16' : dtypeOfHostArray(data);
+  const out = convertHostArray(data, target, source);
   return { data: out, shape, dtype: target };
 }
-
-/** Bytes per element of each dtype's host layout. */
-const ELEMENT_BYTES: Readonly<Record<DType, number>> = { float16: 2, float32: 4, float64: 8, int32: 4, int64: 8, bool: 1 };
 
 /** The most elements one host typed array may hold (V8's limit). */
 const MAX_ELEMENTS = 2 ** 32;
@@ -248,7 +283,7 @@ function whole(n: number): string {
  * machine's memory. A KerasValueError naming `fn`, the element count and the bytes.
  */
 export function checkAllocation(n: number, dtype: DType, fn: string): void {
-  const bytes = n * ELEMENT_BYTES[dtype];
+  const bytes = n * DTYPE_INFO[dtype].bytes;
   const memory = os.totalmem();
   if (!Number.isSafeInteger(n) || n > MAX_ELEMENTS || bytes > memory) {
     throw new KerasValueError(
@@ -268,6 +303,6 @@ export function allocHostArray(dtype: DType, n: number, fn: string): HostArray {
     return hostArrayFor(dtype, n);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    throw new KerasValueError(`${fn}: a tensor of ${n} elements of ${dtype} (${n * ELEMENT_BYTES[dtype]} bytes) cannot be allocated: ${e.message}`);
+    throw new KerasValueError(`${fn}: a tensor of ${n} elements of ${dtype} (${n * DTYPE_INFO[dtype].bytes} bytes) cannot be allocated: ${e.message}`);
   }
 }

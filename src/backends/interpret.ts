@@ -5,8 +5,8 @@
  */
 import { KerasValueError } from '../errors';
 import type { Backend } from './backend';
-import { isComposite } from './types';
-import type { BodyGraph, CompiledGraph, Graph, GraphResult, PrimitiveName, OpNode, OutputInfo, ScanAttrs } from './types';
+import { hostArrayFor, isComposite } from './types';
+import type { DType, HostArray, BodyGraph, CompiledGraph, Graph, GraphResult, PrimitiveName, OpNode, OutputInfo, ScanAttrs } from './types';
 
 /** Runs one op node's kernel (a primitive's, or a composite's the backend declares) on native inputs (scan and pick are run by the graph runner). */
 export function runKernel<T>(backend: Backend<T>, node: OpNode, inputs: readonly T[]): T {
@@ -128,11 +128,8 @@ export function runScan<T>(backend: Backend<T>, attrs: ScanAttrs, inputs: readon
   }
 }
 
-function emptyHost(dtype: string): Float32Array | Float64Array | Int32Array | Uint8Array {
-  if (dtype === 'float64') return new Float64Array(0);
-  if (dtype === 'int32') return new Int32Array(0);
-  if (dtype === 'bool') return new Uint8Array(0);
-  return new Float32Array(0);
+function emptyHost(dtype: DType): HostArray {
+  return hostArrayFor(dtype, 0);
 }
 
 /**

@@ -74,7 +74,7 @@ describe('onnx backend object', () => {
   test('implements the Backend interface', () => {
     expect(() => checkBackend(B, 'onnx')).not.toThrow();
     expect(B.name).toBe('onnx');
-    expect([...B.dtypes].sort()).toEqual(['bool', 'float32', 'float64', 'int32']);
+    expect([...B.dtypes].sort()).toEqual(['bool', 'float16', 'float32', 'float64', 'int16', 'int32', 'int8', 'uint16', 'uint8']);
   });
 
   test('fromHost copies, toHost returns fresh arrays of the host layout', () => {

@@ -106,7 +106,7 @@ describe('the reference backend object', () => {
   test('implements the Backend interface with the documented dtypes and no compile', () => {
     expect(() => checkBackend(backend, 'reference')).not.toThrow();
     expect(backend.name).toBe('reference');
-    expect([...backend.dtypes].sort()).toEqual(['bool', 'float32', 'float64', 'int32']);
+    expect([...backend.dtypes].sort()).toEqual(['bool', 'float16', 'float32', 'float64', 'int16', 'int32', 'int8', 'uint16', 'uint8']);
     expect(backend.compile).toBeUndefined();
     for (const p of PRIMITIVES) expect(typeof K[p]).toBe('function');
   });

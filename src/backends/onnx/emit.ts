@@ -5,6 +5,7 @@
  */
 import type { Emitter } from './lower';
 import { AttrValue, ConstantData, ModelBuilder, OnnxDType } from './model';
+import { float16Bits, hostArrayFor } from '../types';
 
 /** A typed array holding `values` as `dtype` (int64 as BigInt64Array, bool as 0/1 bytes). */
 export function constantData(dtype: OnnxDType, values: readonly number[]): ConstantData {
@@ -19,8 +20,13 @@ export function constantData(dtype: OnnxDType, values: readonly number[]): Const
       return BigInt64Array.from(values, (v) => BigInt(v));
     case 'bool':
       return Uint8Array.from(values, (v) => (v !== 0 ? 1 : 0));
-    default:
-      throw new Error(`onnx backend: no constant layout for dtype ${dtype}`);
+    case 'float16':
+      return Uint16Array.from(values, float16Bits);
+    default: {
+      const out = hostArrayFor(dtype, values.length);
+      out.set(values);
+      return out;
+    }
   }
 }
 

@@ -18,6 +18,12 @@
  *   BitwiseAnd and Cast (see `wrappingIntPow`).
  * - everything else used (Equal, Not, And, Or, Cast, Transpose, Reshape, Slice, Concat,
  *   Pad, Tile, Expand, Gather, ScatterElements, ConstantOfShape, Identity) takes all four.
+ * - float16, int8, int16, uint8, uint16: most ops lack CPU kernels for them, so every
+ *   primitive but `cast` runs in a wider compute dtype (`computeDType`: float16 in
+ *   float32, the small integers in int32) between Casts: float16 results are computed
+ *   in float32 and rounded to half at each op's output (as NumPy and the reference
+ *   backend do), integer results wrap when cast back (the low bits of an int32 sum or
+ *   product are the narrow type's), so results stay exact.
  *
  * Attribute values that vary from call to call without changing the node
  * structure (slice begins, reshape targets, pads, ...) go through `Emitter.param`,
@@ -25,7 +31,7 @@
  * lowering must never branch on such values: it branches only on what
  * `structuralKey` returns, on input dtypes and on input ranks.
  */
-import type { DType, PrimitiveAttrs, PrimitiveName, ReduceAttrs } from '../types';
+import { DType, DTYPE_INFO, isIntDType, PrimitiveAttrs, PrimitiveName, ReduceAttrs } from '../types';
 import { AttrValue, OnnxDType, onnxElemType } from './model';
 
 /** Largest int64 this module writes for "to the end" (Slice clamps it to the dim). */
@@ -73,6 +79,15 @@ type NoAttrs = Record<string, never>;
 
 function isFloat(d: DType): boolean {
   return d === 'float32' || d === 'float64' || d === 'float16';
+}
+
+/**
+ * The dtype ORT computes `d` in: float16 in float32, int8/int16/uint8/uint16 in int32
+ * (see the header), every other dtype in itself.
+ */
+export function computeDType(d: DType): DType {
+  if (d === 'float16') return 'float32';
+  return DTYPE_INFO[d].kind !== 'bool' && !isFloat(d) && DTYPE_INFO[d].bytes < 4 ? 'int32' : d;
 }
 
 /** Cast `name` from `from` to `to`; no node when they are equal. */
@@ -197,16 +212,47 @@ function withNaNOf(em: Emitter, x: string, dtype: DType, attrs: ReduceAttrs, r: 
 }
 
 /**
- * float -> int32, truncating toward zero and saturating: NaN gives 0, values beyond
- * the int32 range its nearest end (ORT's Cast gives INT32_MIN for all of those on x86).
+ * float (float32 or float64) -> an integer dtype, truncating toward zero and
+ * saturating: NaN gives 0, values beyond the target's range its nearest end (ORT's
+ * Cast gives INT32_MIN for all of those on x86). The rule of `convertElement` (../dtypes.ts).
  */
-function saturatingToInt32(em: Emitter, x: string, dtype: DType): string {
-  const high = em.node('GreaterOrEqual', [x, em.constant(dtype, [], [2147483648])]);
-  const low = em.node('Less', [x, em.constant(dtype, [], [-2147483648])]);
+function saturatingToInt(em: Emitter, x: string, dtype: DType, to: DType): string {
+  const { min, max } = DTYPE_INFO[to];
+  if (DTYPE_INFO[to].bytes < 4) {
+    // the 8- and 16-bit ends are exact floats: clamp in float, then Cast truncates (ORT has no Where for them)
+    const z = em.node('Where', [em.node('IsNaN', [x]), em.constant(dtype, [], [0]), x]);
+    const c = em.node('Max', [em.node('Min', [z, em.constant(dtype, [], [max])]), em.constant(dtype, [], [min])]);
+    return em.node('Cast', [c], { to: onnxElemType(to) });
+  }
+  const high = em.node('GreaterOrEqual', [x, em.constant(dtype, [], [max + 1])]);
+  const low = em.node('Less', [x, em.constant(dtype, [], [min])]);
   const bad = em.node('Or', [em.node('Or', [high, low]), em.node('IsNaN', [x])]);
-  const t = em.node('Cast', [em.node('Where', [bad, em.constant(dtype, [], [0]), x])], { to: onnxElemType('int32') });
-  const hi = em.node('Where', [high, em.constant('int32', [], [2147483647]), t]);
-  return em.node('Where', [low, em.constant('int32', [], [-2147483648]), hi]);
+  const t = em.node('Cast', [em.node('Where', [bad, em.constant(dtype, [], [0]), x])], { to: onnxElemType(to) });
+  const hi = em.node('Where', [high, em.constant(to, [], [max]), t]);
+  return em.node('Where', [low, em.constant(to, [], [min]), hi]);
+}
+
+/**
+ * float64 -> float16 rounded once, to nearest with ties to even (ORT's Cast goes
+ * through float32 and may round twice: 1 + 2^-11 + 2^-40 gives 1, not 1 + 2^-10).
+ * x is rounded to a multiple of 2^(e-10), e its binary exponent (at least -14, the
+ * subnormals' spacing 2^-24), with Round (ties to even) in float64, where scaling by a
+ * power of two is exact; the result is a half value, which Cast keeps. |x| >= 65520
+ * (and inf, NaN) go to Cast directly, which gives inf (NaN).
+ */
+function float64ToFloat16(em: Emitter, x: string): string {
+  const c = (v: number): string => em.constant('float64', [], [v]);
+  const a = em.node('Abs', [x]);
+  let e = em.node('Floor', [em.node('Div', [em.node('Log', [a]), c(Math.LN2)])]);
+  // Log's rounding near powers of two: make 2^e <= a < 2^(e+1) hold
+  const pe = (v: string): string => em.node('Pow', [c(2), v]);
+  e = em.node('Sub', [e, em.node('Cast', [em.node('Greater', [pe(e), a])], { to: onnxElemType('float64') })]);
+  e = em.node('Add', [e, em.node('Cast', [em.node('LessOrEqual', [pe(em.node('Add', [e, c(1)])), a])], { to: onnxElemType('float64') })]);
+  e = em.node('Min', [em.node('Max', [e, c(-14)]), c(15)]);
+  const scale = pe(em.node('Sub', [e, c(10)]));
+  const r = em.node('Mul', [em.node('Round', [em.node('Div', [x, scale])]), scale]);
+  const direct = em.node('Or', [em.node('GreaterOrEqual', [a, c(65520)]), em.node('IsNaN', [x])]);
+  return em.node('Cast', [em.node('Where', [direct, x, r])], { to: onnxElemType('float16') });
 }
 
 /**
@@ -345,9 +391,14 @@ export const LOWERINGS: LoweringTable<PrimitiveAttrs> = {
   // the rest
   identity: (em, _attrs, [x]) => em.node('Identity', [x.name]),
   cast: (em, attrs, [x]) => {
-    if (x.dtype === attrs.dtype) return em.node('Identity', [x.name]);
-    if (attrs.dtype === 'int32' && isFloat(x.dtype)) return saturatingToInt32(em, x.name, x.dtype);
-    return em.node('Cast', [x.name], { to: onnxElemType(attrs.dtype) });
+    const to = attrs.dtype;
+    if (x.dtype === to) return em.node('Identity', [x.name]);
+    // float16 -> float32 is exact; the saturating selects below then run in float32
+    const from = x.dtype === 'float16' ? 'float32' : x.dtype;
+    const v = cast(em, x.name, x.dtype, from);
+    if (isFloat(from) && isIntDType(to)) return saturatingToInt(em, v, from, to);
+    if (from === 'float64' && to === 'float16') return float64ToFloat16(em, v);
+    return cast(em, v, from, to); // int -> int wraps, to float rounds to nearest, to bool is x != 0
   },
   where: (em, _attrs, [c, a, b], out) => {
     const cond = cast(em, c.name, c.dtype, 'bool');
@@ -494,8 +545,22 @@ export function lowerPrimitive<P extends PrimitiveName>(
   out: LowerOutput,
 ): string {
   const lowering: LoweringOf<PrimitiveAttrs[P]> = LOWERINGS[op];
-  const result = lowering(em, attrs, inputs, out);
-  return inputs.some((x) => x.name === result) ? em.node('Identity', [result]) : result;
+  const narrow = op !== 'cast' && (computeDType(out.dtype) !== out.dtype || inputs.some((x) => computeDType(x.dtype) !== x.dtype));
+  if (!narrow) {
+    const result = lowering(em, attrs, inputs, out);
+    return inputs.some((x) => x.name === result) ? em.node('Identity', [result]) : result;
+  }
+  // in the compute dtypes between Casts (see the header); the Casts are new nodes
+  const wide = inputs.map((x) => ({ ...x, name: cast(em, x.name, x.dtype, computeDType(x.dtype)), dtype: computeDType(x.dtype) }));
+  const wideOut = { ...out, dtype: computeDType(out.dtype) };
+  let result = lowering(em, attrs, wide, wideOut);
+  if (wideOut.dtype !== out.dtype && isIntDType(out.dtype) && (op === 'reduceMax' || op === 'reduceMin')) {
+    // an empty max or min is the int32 end: the narrow type's end instead (non-empty ones are in range)
+    const { min, max } = DTYPE_INFO[out.dtype];
+    result = em.node('Max', [em.node('Min', [result, em.constant('int32', [], [max])]), em.constant('int32', [], [min])]);
+  }
+  if (wideOut.dtype === out.dtype) return inputs.some((x) => x.name === result) || wide.some((x) => x.name === result) ? em.node('Identity', [result]) : result;
+  return em.node('Cast', [result], { to: onnxElemType(out.dtype) });
 }
 
 /** Attribute fields that reach the model only through `Emitter.param`. */

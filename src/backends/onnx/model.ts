@@ -25,7 +25,11 @@ const ONNX_ELEM_TYPE: Readonly<Record<OnnxDType, number>> = {
   float16: onnx.TensorProto.DataType.FLOAT16,
   float32: onnx.TensorProto.DataType.FLOAT,
   float64: onnx.TensorProto.DataType.DOUBLE,
+  int8: onnx.TensorProto.DataType.INT8,
+  int16: onnx.TensorProto.DataType.INT16,
   int32: onnx.TensorProto.DataType.INT32,
+  uint8: onnx.TensorProto.DataType.UINT8,
+  uint16: onnx.TensorProto.DataType.UINT16,
   int64: onnx.TensorProto.DataType.INT64,
   bool: onnx.TensorProto.DataType.BOOL,
 };
@@ -36,7 +40,7 @@ export function onnxElemType(dtype: OnnxDType): number {
 }
 
 /** Typed arrays a constant of this module may be built from. */
-export type ConstantData = Float32Array | Float64Array | Int32Array | Uint8Array | BigInt64Array;
+export type ConstantData = Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array | BigInt64Array;
 
 /**
  * A node attribute value: `number` is an INT, `number[]` INTS, `string` STRING,

@@ -2,23 +2,20 @@
  * ort.Tensor helpers: dtype mapping, host copies in and out.
  */
 import * as ort from 'onnxruntime-node';
-import type { DType, HostArray } from '../types';
+import { DType, DTYPE_INFO, DTYPES, HostArray } from '../types';
 import { constantData, ParamValue } from './emit';
 
-/** The dtypes this backend computes in. */
-export const ONNX_BACKEND_DTYPES: ReadonlySet<DType> = new Set<DType>(['float32', 'float64', 'int32', 'bool']);
+/**
+ * The dtypes this backend computes in: every dtype with a host layout (all but
+ * int64); float16 and the 8- and 16-bit integers run in a wider type (lower.ts).
+ */
+export const ONNX_BACKEND_DTYPES: ReadonlySet<DType> = new Set<DType>(DTYPES.filter((d) => DTYPE_INFO[d].host !== null));
 
 /** The backend dtype of an ort.Tensor; throws for element types the backend does not use. */
 export function dtypeOfTensor(t: ort.Tensor): DType {
-  switch (t.type) {
-    case 'float32':
-    case 'float64':
-    case 'int32':
-    case 'bool':
-      return t.type;
-    default:
-      throw new Error(`onnx backend: unsupported tensor element type '${t.type}'`);
-  }
+  const d = DTYPES.find((x) => DTYPE_INFO[x].onnx === t.type);
+  if (d === undefined || !ONNX_BACKEND_DTYPES.has(d)) throw new Error(`onnx backend: unsupported tensor element type '${t.type}'`);
+  return d;
 }
 
 /** Checks that `shape` is concrete and holds `data.length` elements; returns a copy of it. */
@@ -34,26 +31,24 @@ function checkedDims(data: HostArray, shape: readonly number[]): number[] {
   return [...shape];
 }
 
-/** `data` in `dtype`'s layout: `data` itself when it already is (no copy), else a converted copy. */
+/**
+ * `data` in `dtype`'s layout (float16: IEEE half bit patterns in a Uint16Array, as
+ * onnxruntime takes them): `data` itself when it already is (no copy), else a
+ * converted copy (bool normalised to 0/1).
+ */
 function inLayout(data: HostArray, dtype: DType, copy: boolean): HostArray {
-  switch (dtype) {
-    case 'float32':
-      if (data instanceof Float32Array) return copy ? data.slice() : data;
-      return Float32Array.from(data);
-    case 'float64':
-      if (data instanceof Float64Array) return copy ? data.slice() : data;
-      return Float64Array.from(data);
-    case 'int32':
-      if (data instanceof Int32Array) return copy ? data.slice() : data;
-      return Int32Array.from(data);
-    case 'bool': {
-      const out = new Uint8Array(data.length);
-      for (let i = 0; i < data.length; i++) out[i] = data[i] !== 0 ? 1 : 0;
-      return out;
-    }
-    default:
-      throw new Error(`onnx backend: dtype ${dtype} is not supported`);
+  const ctor = DTYPE_INFO[dtype].host;
+  if (ctor === null) throw new Error(`onnx backend: dtype ${dtype} is not supported`);
+  if (dtype === 'bool') {
+    const out = new Uint8Array(data.length);
+    for (let i = 0; i < data.length; i++) out[i] = data[i] !== 0 ? 1 : 0;
+    return out;
   }
+  if (data instanceof ctor) return copy ? data.slice() : data;
+  if (dtype === 'float16') throw new Error('onnx backend: float16 data must be a Uint16Array of half-precision bit patterns');
+  const out = new ctor(data.length);
+  out.set(data);
+  return out;
 }
 
 /** A new ort.Tensor holding a copy of `data` as `dtype` (bool normalised to 0/1). */
@@ -83,19 +78,5 @@ export function tensorTakeHost(t: ort.Tensor): HostArray {
 /** A tensor holding a param value (see emit.ts), to feed a session. */
 export function tensorOfParam(p: ParamValue): ort.Tensor {
   const data = constantData(p.dtype, p.values);
-  const dims = [...p.dims];
-  switch (p.dtype) {
-    case 'int64':
-      return new ort.Tensor('int64', data as BigInt64Array, dims);
-    case 'float32':
-      return new ort.Tensor('float32', data as Float32Array, dims);
-    case 'float64':
-      return new ort.Tensor('float64', data as Float64Array, dims);
-    case 'int32':
-      return new ort.Tensor('int32', data as Int32Array, dims);
-    case 'bool':
-      return new ort.Tensor('bool', data as Uint8Array, dims);
-    default:
-      throw new Error(`onnx backend: no tensor for dtype ${p.dtype}`);
-  }
+  return new ort.Tensor(DTYPE_INFO[p.dtype].onnx, data as Float32Array, [...p.dims]);
 }

@@ -7,9 +7,9 @@
  * cell, window tap) is made per call, so the inner loops allocate nothing.
  */
 import type { CompositeAttrs, CompositeKernelTable, ConvWindow, PoolWindow } from '../types';
-import { hostArrayFor, sizeOf } from '../types';
+import { sizeOf } from '../types';
 import { matMul } from './matmul';
-import { RefTensor } from './tensor';
+import { RefTensor, storageFor } from './tensor';
 
 /**
  * For every output cell (row-major over `outs`) and window tap (row-major over
@@ -65,7 +65,7 @@ function im2col(x: RefTensor, table: Int32Array, P: number, K: number): RefTenso
   const [b] = x.shape;
   const c = x.shape[x.shape.length - 1];
   const S = sizeOf(x.shape.slice(1, -1));
-  const out = hostArrayFor(x.dtype, b * P * K * c);
+  const out = storageFor(x.dtype, b * P * K * c);
   const src = x.data;
   let w = 0;
   for (let bi = 0; bi < b; bi++) {
@@ -85,7 +85,7 @@ function im2col(x: RefTensor, table: Int32Array, P: number, K: number): RefTenso
 /** The adjoint of im2col: rows [b * P, K * c] added back into [b, spatial..., c]. */
 function col2im(cols: RefTensor, table: Int32Array, b: number, spatial: readonly number[], c: number, P: number, K: number): RefTensor {
   const S = sizeOf(spatial);
-  const out = hostArrayFor(cols.dtype, b * S * c);
+  const out = storageFor(cols.dtype, b * S * c);
   const src = cols.data;
   let r = 0;
   for (let bi = 0; bi < b; bi++) {
@@ -186,14 +186,14 @@ function argMaxes(x: RefTensor, a: PoolWindow): { at: Int32Array; outs: number[]
 
 function maxPool([x]: readonly RefTensor[], a: PoolWindow): RefTensor {
   const { at, outs } = argMaxes(x, a);
-  const out = hostArrayFor(x.dtype, at.length);
+  const out = storageFor(x.dtype, at.length);
   for (let i = 0; i < at.length; i++) out[i] = at[i] < 0 ? -Infinity : x.data[at[i]];
   return { data: out, shape: [x.shape[0], ...outs, x.shape[x.shape.length - 1]], dtype: x.dtype };
 }
 
 function maxPoolGrad([x, dy]: readonly RefTensor[], a: PoolWindow): RefTensor {
   const { at } = argMaxes(x, a);
-  const out = hostArrayFor(x.dtype, x.data.length);
+  const out = storageFor(x.dtype, x.data.length);
   for (let i = 0; i < at.length; i++) if (at[i] >= 0) out[at[i]] += dy.data[i];
   return { data: out, shape: x.shape.slice(), dtype: x.dtype };
 }
@@ -212,7 +212,7 @@ function avgPool([x]: readonly RefTensor[], a: PoolWindow): RefTensor {
   const S = sizeOf(spatial);
   const { table, outs, P, K } = poolTable(x, a, spatial);
   const cnt = counts(table, P, K);
-  const out = hostArrayFor(x.dtype, b * P * c);
+  const out = storageFor(x.dtype, b * P * c);
   const acc = new Float64Array(c);
   for (let bi = 0; bi < b; bi++) {
     for (let p = 0; p < P; p++) {
@@ -238,7 +238,7 @@ function avgPoolGrad([dy]: readonly RefTensor[], a: CompositeAttrs['avgPoolGrad'
   const S = sizeOf(spatial);
   const { table, P, K } = poolTable(dy, a, spatial);
   const cnt = counts(table, P, K);
-  const out = hostArrayFor(dy.dtype, b * S * c);
+  const out = storageFor(dy.dtype, b * S * c);
   for (let bi = 0; bi < b; bi++) {
     for (let p = 0; p < P; p++) {
       const o = (bi * P + p) * c;

@@ -12,11 +12,14 @@ import {
   DType,
   HostArray,
   UnaryPrimitive,
-  hostArrayFor,
+  convertElement,
+  isFloatDType,
+  isIntDType,
+  roundToFloat16,
   sizeOf,
 } from '../types';
 import { broadcastShapes, broadcastStrides, rowWalk, sameShape } from './broadcast';
-import { RefTensor } from './tensor';
+import { RefTensor, storageFor } from './tensor';
 
 /* ------------------------------------------------------------------------ */
 /* Scalar helpers                                                           */
@@ -121,7 +124,7 @@ export function unary(op: UnaryPrimitive, x: RefTensor): RefTensor {
   const loop = UNARY_LOOPS[op];
   if (loop === undefined) throw new Error(`reference backend: unknown unary primitive ${String(op)}`);
   const n = x.data.length;
-  const out = hostArrayFor(x.dtype, n);
+  const out = storageFor(x.dtype, n);
   loop(x.data, out, n);
   return { data: out, shape: x.shape.slice(), dtype: x.dtype };
 }
@@ -204,7 +207,11 @@ const FLOAT_LOOPS: { readonly [P in BinaryPrimitive]: BinaryLoop } = {
   },
 };
 
-/** Loops that differ for int32: products wrap (Math.imul) and pow is integer power. */
+/**
+ * Loops that differ for the integer dtypes: products wrap (Math.imul keeps the low
+ * 32 bits, and storing into an 8- or 16-bit array keeps the low 8 or 16 of those,
+ * so every width wraps as NumPy does) and pow is integer power (likewise).
+ */
 const INT_LOOPS: Partial<Record<BinaryPrimitive, BinaryLoop>> = {
   mul: (a, ao, as, b, bo, bs, o, oo, n) => {
     for (let i = 0; i < n; i++, ao += as, bo += bs) o[oo + i] = Math.imul(a[ao], b[bo]);
@@ -228,20 +235,20 @@ export function binaryOutDType(op: BinaryPrimitive, dtype: DType): DType {
 
 /** Applies binary primitive `op` with NumPy broadcasting. */
 export function binary(op: BinaryPrimitive, a: RefTensor, b: RefTensor): RefTensor {
-  const loop = (a.dtype === 'int32' ? INT_LOOPS[op] : undefined) ?? FLOAT_LOOPS[op];
+  const loop = (isIntDType(a.dtype) ? INT_LOOPS[op] : undefined) ?? FLOAT_LOOPS[op];
   if (loop === undefined) throw new Error(`reference backend: unknown binary primitive ${String(op)}`);
   const dtype = binaryOutDType(op, a.dtype);
   const ad = a.data;
   const bd = b.data;
   if (sameShape(a.shape, b.shape)) {
     const n = ad.length;
-    const out = hostArrayFor(dtype, n);
+    const out = storageFor(dtype, n);
     loop(ad, 0, 1, bd, 0, 1, out, 0, n);
     return { data: out, shape: a.shape.slice(), dtype };
   }
   const shape = broadcastShapes(a.shape, b.shape);
   const n = sizeOf(shape);
-  const out = hostArrayFor(dtype, n);
+  const out = storageFor(dtype, n);
   if (n === 0) return { data: out, shape, dtype };
   // One side fills the output layout, the other is a single value.
   if (bd.length === 1 && ad.length === n) loop(ad, 0, 1, bd, 0, 0, out, 0, n);
@@ -268,7 +275,7 @@ export function where(cond: RefTensor, a: RefTensor, b: RefTensor): RefTensor {
   const shape = broadcastShapes(cond.shape, a.shape, b.shape);
   const n = sizeOf(shape);
   const dtype = a.dtype;
-  const out = hostArrayFor(dtype, n);
+  const out = storageFor(dtype, n);
   const c = cond.data;
   const x = a.data;
   const y = b.data;
@@ -296,23 +303,25 @@ export function where(cond: RefTensor, a: RefTensor, b: RefTensor): RefTensor {
 }
 
 /**
- * Converts `x` to `dtype`: float -> int truncates toward zero, saturating (NaN gives
- * 0, values beyond the int32 range give its nearest end, as XLA does); x -> bool is
- * x != 0; bool -> number is 0/1.
+ * Converts `x` to `dtype` by the one conversion rule (`convertElement` in
+ * ../dtypes.ts): float -> int truncates toward zero, saturating at the target's
+ * range (NaN gives 0, as XLA does); int -> int wraps; x -> bool is x != 0;
+ * bool -> number is 0/1; to a float, rounds to nearest (float16 directly from the
+ * source value, so float64 -> float16 rounds once).
  */
 export function cast(x: RefTensor, dtype: DType): RefTensor {
   const n = x.data.length;
-  const out = hostArrayFor(dtype, n);
+  const out = storageFor(dtype, n);
   const src = x.data;
+  const fromFloat = isFloatDType(x.dtype);
   if (dtype === 'bool') {
     for (let i = 0; i < n; i++) out[i] = +(src[i] !== 0); // NaN != 0 is true
-  } else if (dtype === 'int32' && (x.dtype === 'float32' || x.dtype === 'float64')) {
-    for (let i = 0; i < n; i++) {
-      const v = src[i];
-      out[i] = v !== v ? 0 : v >= 2147483647 ? 2147483647 : v <= -2147483648 ? -2147483648 : v; // the store truncates
-    }
+  } else if (isIntDType(dtype) && fromFloat) {
+    for (let i = 0; i < n; i++) out[i] = convertElement(src[i], dtype, fromFloat);
+  } else if (dtype === 'float16') {
+    for (let i = 0; i < n; i++) out[i] = roundToFloat16(src[i]);
   } else {
-    out.set(src); // element conversion by the target array: Float32 rounds
+    out.set(src); // int -> int wraps by the store (ToInt8, ToUint16, ...); float32 and float64 targets round
   }
   return { data: out, shape: x.shape.slice(), dtype };
 }

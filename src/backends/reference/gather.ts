@@ -4,9 +4,9 @@
  * Both view the data as [outer, axis, inner] and move whole inner runs.
  */
 import { KerasValueError } from '../../errors';
-import { HostArray, hostArrayFor, sizeOf } from '../types';
+import { HostArray, sizeOf } from '../types';
 import { formatShape } from '../../format';
-import { RefTensor } from './tensor';
+import { RefTensor, storageFor } from './tensor';
 
 /** Runs at least this long are moved with `TypedArray.set` rather than a loop. */
 const SET_THRESHOLD = 16;
@@ -37,7 +37,7 @@ export function gather(x: RefTensor, indices: RefTensor, axis: number): RefTenso
   const outer = sizeOf(x.shape.slice(0, axis));
   const inner = sizeOf(x.shape.slice(axis + 1));
   const shape = [...x.shape.slice(0, axis), ...indices.shape, ...x.shape.slice(axis + 1)];
-  const out = hostArrayFor(x.dtype, sizeOf(shape));
+  const out = storageFor(x.dtype, sizeOf(shape));
   const src = x.data;
   const count = idx.length;
   let o = 0;
@@ -85,7 +85,7 @@ export function scatterAdd(updates: RefTensor, indices: RefTensor, axis: number,
   const total = sizeOf(shape);
   const dtype = updates.dtype;
   // Floats sum in double and are rounded once; int32 sums wrap in place.
-  const acc: HostArray = dtype === 'float32' ? new Float64Array(total) : hostArrayFor(dtype, total);
+  const acc: HostArray = dtype === 'float32' ? new Float64Array(total) : storageFor(dtype, total);
   const src = updates.data;
   let u = 0;
   for (let b = 0; b < outer; b++) {
@@ -96,7 +96,7 @@ export function scatterAdd(updates: RefTensor, indices: RefTensor, axis: number,
     }
   }
   if (acc instanceof Float64Array && dtype === 'float32') {
-    const out = hostArrayFor(dtype, total);
+    const out = storageFor(dtype, total);
     out.set(acc);
     return { data: out, shape, dtype };
   }

@@ -6,10 +6,10 @@
  * order while the source is read through a per-axis stride (0 to repeat,
  * negative to reverse) from a start offset; see `copyStrided`.
  */
-import { DType, HostArray, hostArrayFor, sizeOf } from '../types';
+import { DType, HostArray, sizeOf } from '../types';
 import { formatShape } from '../../format';
 import { broadcastStrides, coalesce, rowWalk, stridesOf } from './broadcast';
-import { RefTensor } from './tensor';
+import { RefTensor, storageFor } from './tensor';
 
 /** Runs shorter than this are copied by a loop rather than `TypedArray.set`. */
 const SET_THRESHOLD = 16;
@@ -50,7 +50,7 @@ export function copyStrided(
 
 /** A new tensor of `shape` read from `x` through `strides` from `offset` (output row-major). */
 function gatherStrided(x: RefTensor, shape: number[], offset: number, strides: readonly number[]): RefTensor {
-  const out = hostArrayFor(x.dtype, sizeOf(shape));
+  const out = storageFor(x.dtype, sizeOf(shape));
   copyStrided(shape, x.data, offset, strides, out, 0, stridesOf(shape));
   return { data: out, shape, dtype: x.dtype };
 }
@@ -116,7 +116,7 @@ export function transpose(x: RefTensor, perm: readonly number[]): RefTensor {
   const r = c.shape.length;
   // A (batched) 2-D transpose: tile it so reads and writes both stay in cache.
   if (r >= 2 && r <= 3 && s[r - 2] === 1 && s[r - 1] === c.shape[r - 2] && (r === 2 || s[0] === c.shape[1] * c.shape[2])) {
-    const out = hostArrayFor(x.dtype, x.data.length);
+    const out = storageFor(x.dtype, x.data.length);
     const rows = c.shape[r - 2];
     const cols = c.shape[r - 1];
     const batches = r === 3 ? c.shape[0] : 1;
@@ -161,7 +161,7 @@ export function concat(xs: readonly RefTensor[], axis: number): RefTensor {
   }
   const shape = first.shape.slice();
   shape[axis] = total;
-  const out = hostArrayFor(first.dtype, sizeOf(shape));
+  const out = storageFor(first.dtype, sizeOf(shape));
   const outer = sizeOf(shape.slice(0, axis));
   const inner = sizeOf(shape.slice(axis + 1));
   const rowLen = total * inner;
@@ -195,7 +195,7 @@ export function pad(x: RefTensor, pads: readonly (readonly [number, number])[], 
     throw new Error(`reference backend: bad pads for [${formatShape(x.shape)}]`);
   }
   const shape = x.shape.map((d, i) => d + pads[i][0] + pads[i][1]);
-  const out = hostArrayFor(x.dtype, sizeOf(shape));
+  const out = storageFor(x.dtype, sizeOf(shape));
   const v = fillValue(value, x.dtype);
   if (v !== 0) out.fill(v);
   const os = stridesOf(shape);
@@ -220,7 +220,7 @@ export function tile(x: RefTensor, reps: readonly number[]): RefTensor {
     walkStrides.push(0, xs[i]);
   }
   const shape = x.shape.map((d, i) => d * reps[i]);
-  const out = hostArrayFor(x.dtype, sizeOf(shape));
+  const out = storageFor(x.dtype, sizeOf(shape));
   copyStrided(walkShape, x.data, 0, walkStrides, out, 0, stridesOf(walkShape));
   return { data: out, shape, dtype: x.dtype };
 }

@@ -9,10 +9,10 @@
  * through L1. Small or thin products use a plain i-k-j loop over contiguous rows.
  * Accumulation is in double; the result is stored in the output dtype.
  */
-import { HostArray, hostArrayFor, sizeOf } from '../types';
+import { HostArray, sizeOf } from '../types';
 import { formatShape } from '../../format';
 import { broadcastShapes, broadcastStrides } from './broadcast';
-import { RefTensor } from './tensor';
+import { RefTensor, storageFor } from './tensor';
 
 /** Rows (columns) of a micro-tile. */
 const TILE = 4;
@@ -229,7 +229,7 @@ export function matMul(a: RefTensor, b: RefTensor, transposeA: boolean, transpos
   const bBatch = b.shape.slice(0, rb - 2);
   const batch = broadcastShapes(aBatch, bBatch);
   const shape = [...batch, m, n];
-  const out = hostArrayFor(a.dtype, sizeOf(shape));
+  const out = storageFor(a.dtype, sizeOf(shape));
   const count = sizeOf(batch);
   if (out.length === 0 || k === 0) return { data: out, shape, dtype: a.dtype }; // zeros
   const offs = batchOffsets(batch, aBatch, bBatch, ar * ac, br * bc);

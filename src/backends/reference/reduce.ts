@@ -7,10 +7,10 @@
  * int32 products), so every axis pattern streams through memory.
  */
 import { KerasValueError } from '../../errors';
-import { DType, HostArray, ReducePrimitive, hostArrayFor, sizeOf } from '../types';
+import { DType, DTYPE_INFO, HostArray, isIntDType, ReducePrimitive, sizeOf } from '../types';
 import { formatShape } from '../../format';
 import { rowWalk, stridesOf } from './broadcast';
-import { RefTensor } from './tensor';
+import { RefTensor, storageFor } from './tensor';
 
 /**
  * Accumulates `n` input elements (from `xo`, stride `xs`) into the accumulator
@@ -108,14 +108,15 @@ function reducer(op: ReducePrimitive, dtype: DType, size: number): { acc: HostAr
     case 'reduceSum':
       return { acc: new Float64Array(size), loop: sumLoop };
     case 'reduceProd':
-      if (dtype === 'int32') return { acc: new Int32Array(size).fill(1), loop: intProdLoop };
+      // integer products wrap: Math.imul keeps the low 32 bits, the final store the dtype's width
+      if (isIntDType(dtype)) return { acc: new Int32Array(size).fill(1), loop: intProdLoop };
       if (dtype === 'float32') return { acc: new Float64Array(size).fill(1), loop: float32ProdLoop };
       return { acc: new Float64Array(size).fill(1), loop: prodLoop };
-    // int32 has no infinities: an empty max/min is the type's end (as tfjs and ORT)
+    // integers have no infinities: an empty max/min is the type's end (as tfjs and ORT)
     case 'reduceMax':
-      return { acc: new Float64Array(size).fill(dtype === 'int32' ? -2147483648 : -Infinity), loop: maxLoop };
+      return { acc: new Float64Array(size).fill(DTYPE_INFO[dtype].min), loop: maxLoop };
     case 'reduceMin':
-      return { acc: new Float64Array(size).fill(dtype === 'int32' ? 2147483647 : Infinity), loop: minLoop };
+      return { acc: new Float64Array(size).fill(DTYPE_INFO[dtype].max), loop: minLoop };
     case 'reduceAny':
       return { acc: new Uint8Array(size), loop: anyLoop };
     case 'reduceAll':
@@ -157,7 +158,7 @@ export function reduce(op: ReducePrimitive, x: RefTensor, axes: readonly number[
   if ((acc instanceof Uint8Array && x.dtype === 'bool') || (acc instanceof Int32Array && x.dtype === 'int32')) {
     return { data: acc, shape, dtype: x.dtype };
   }
-  const out = hostArrayFor(x.dtype, size);
+  const out = storageFor(x.dtype, size);
   out.set(acc);
   return { data: out, shape, dtype: x.dtype };
 }
@@ -300,8 +301,8 @@ function scanRows(
  */
 export function cumulative(x: RefTensor, axis: number, exclusive: boolean, reverse: boolean, prod: boolean): RefTensor {
   const [outer, n, inner] = aroundAxis(x.shape, axis);
-  const out = hostArrayFor(x.dtype, x.data.length);
-  const mode = !prod ? ScanMode.Sum : x.dtype === 'int32' ? ScanMode.IntProd : ScanMode.Prod;
+  const out = storageFor(x.dtype, x.data.length);
+  const mode = !prod ? ScanMode.Sum : isIntDType(x.dtype) ? ScanMode.IntProd : ScanMode.Prod;
   const first = reverse ? (n - 1) * inner : 0;
   const step = (reverse ? -1 : 1) * inner;
   // float32 products round (and underflow or overflow) at every step, as the engines' do

@@ -1,7 +1,7 @@
 /**
  * The reference backend's native tensor: a row-major host array, its shape and dtype.
  */
-import type { DType, HostArray } from '../types';
+import { DType, HostArray, hostArrayFor, roundToFloat16 } from '../types';
 
 /**
  * A tensor of the reference backend. `data.length` equals the product of
@@ -16,4 +16,22 @@ export interface RefTensor {
   readonly data: HostArray;
   readonly shape: readonly number[];
   readonly dtype: DType;
+}
+
+/**
+ * A zeroed array of `n` elements in the layout the reference backend computes
+ * `dtype` in: the host layout, except float16, held as a Float32Array of values
+ * that are exactly representable in half precision (each kernel's float16 output
+ * is rounded to half: computed in float32, rounded at each op's output, as NumPy does).
+ */
+export function storageFor(dtype: DType, n: number): HostArray {
+  return dtype === 'float16' ? new Float32Array(n) : hostArrayFor(dtype, n);
+}
+
+/** Rounds a float16 tensor's float32 storage to half precision in place; returns the tensor. */
+export function roundFloat16Output(t: RefTensor): RefTensor {
+  if (t.dtype !== 'float16') return t;
+  const d = t.data;
+  for (let i = 0; i < d.length; i++) d[i] = roundToFloat16(d[i]);
+  return t;
 }

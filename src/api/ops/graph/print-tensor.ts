@@ -7,6 +7,7 @@ import { KTensor, markPrint } from '../../tensor';
 import { formatPrinted } from '../../../format';
 import { requireTensorLike, show } from '../../validate';
 import { evaluateFor } from '../tensors/inspect';
+import { valuesOf } from '../../values';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
 
@@ -31,6 +32,6 @@ export function printTensor(x: TensorInput, message = '', ...extra: []): KTensor
     return y;
   }
   const v = evaluateFor(t, 'printTensor');
-  process.stdout.write(formatPrinted(message, v.data, v.shape, v.dtype));
+  process.stdout.write(formatPrinted(message, valuesOf(v.data, v.dtype), v.shape, v.dtype));
   return t;
 }

@@ -10,7 +10,7 @@ import { applyOp, constantFrom } from '../../primitives';
 import { broadcastLike, cast as castOp, scalar } from '../../primitives';
 import { HostRandom, nextSeed } from '../../host-random';
 import { checkBackendDType, KTensor, variableTensor } from '../../tensor';
-import { allocHostArray, checkAllocation, convertHostArray, isHostArray, toHostValue } from '../../values';
+import { allocHostArray, checkAllocation, convertHostArray, hostElement, isHostArray, toHostValue } from '../../values';
 import { evaluate } from './inspect';
 import { checkConcreteShape, checkDType, checkNumber, requireTensorLike, show } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
@@ -41,7 +41,7 @@ function isLayoutOf(a: HostArray, dtype: DType): boolean {
 /** `n` elements of `dtype`, all `value` (one typed array, checked before it is made). */
 function filledHost(n: number, value: number, dtype: DType, fn: string): HostArray {
   const a = allocHostArray(dtype, n, fn);
-  return value === 0 ? a : a.fill(dtype === 'bool' ? +(value !== 0) : value);
+  return value === 0 ? a : a.fill(hostElement(value, dtype));
 }
 
 function checkName(name: unknown, fn: string): string | undefined {
@@ -99,7 +99,7 @@ export function constant(value: TensorInput, options: ConstantOptions = {}, ...e
   const shape = checkConcreteShape(options.shape, 'constant', 'shape');
   const n = shape.reduce((p, d) => p * d, 1);
   let data: ArrayLike<number> = host.data;
-  if (host.data.length === 1 && n !== 1) data = filledHost(n, host.data[0], dtype, 'constant');
+  if (host.data.length === 1 && n !== 1) data = allocHostArray(host.dtype, n, 'constant').fill(host.data[0]); // already in the layout
   else if (host.data.length !== n) {
     throw new KerasValueError(`constant: argument 'value' has ${host.data.length} elements, which cannot fill shape [${shape.join(', ')}]`);
   }
@@ -188,7 +188,8 @@ export function eye(size: number | readonly [number, number], dtype?: DType | nu
   const [r, c] = s;
   const dt = optDType(dtype, 'eye');
   const data = allocHostArray(dt, r * c, 'eye');
-  for (let i = 0; i < Math.min(r, c); i++) data[i * c + i] = 1;
+  const one = hostElement(1, dt);
+  for (let i = 0; i < Math.min(r, c); i++) data[i * c + i] = one;
   return makeVariable(data, [r, c], dt, 'eye', checkName(name, 'eye'));
 }
 
