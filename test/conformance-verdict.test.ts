@@ -79,7 +79,7 @@ describe('a backend written to be wrong', () => {
     expect(only.status).toBe('pass');
     expect(only.message).toMatch(/runs unsupported, declared by the backend \(The 'verdict-float32-only' backend does not support dtype float64/);
     expect(claimed.status).toBe('fail');
-    expect(claimed.message).toMatch(/does not declare lacking this \(it declares dtypes float32, float64, int32, bool and no missing feature\)/);
+    expect(claimed.message).toMatch(/does not declare lacking this \(it declares dtypes float16, float32, float64, int8, int16, int32, uint8, uint16, bool and no missing feature\)/);
     expect(verdict(report).exitCode).toBe(1);
   });
 });
