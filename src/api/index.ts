@@ -96,11 +96,4 @@ export function backendDtypes(...extra: []): DType[] {
   const declared = activeBackend().dtypes;
   return DTYPES.filter((d) => declared.has(d));
 }
-
-/**
- * float16 host layout helpers: a float16 tensor's elements live in a Uint16Array of
- * IEEE 754 half-precision bit patterns (Node has no Float16Array). Not Keras functions.
- * `float16Bits(x)` rounds a number to the nearest half (ties to even) and gives its
- * bits; `float16Value(bits)` gives the value of a bit pattern.
- */
-export { float16Bits, float16Value } from '../backends/types';
+export { float16Bits, float16Value } from './ops/tensors/float16';
