@@ -144,7 +144,7 @@ export const RANDOM_SPECS: FunctionSpec[] = [
       { name: 'a negative dim', run: (K) => K.randomUniform([2, -1]), error: 'KerasValueError', message: "randomUniform: argument 'shape' must be an array of non-negative integers, got [2,-1]" },
       { name: 'an int dtype', run: (K) => K.randomUniform([2], { dtype: 'int32' }), error: 'KerasValueError', message: "randomUniform: argument 'dtype' must be a float dtype, got int32" },
       { name: 'a fractional seed', run: (K) => K.randomUniform([2], { seed: 1.5 }), error: 'KerasValueError', message: "randomUniform: argument 'seed' must be an integer, got 1.5" },
-      { name: 'an unknown dtype', run: (K) => K.randomUniform([2], { dtype: bad('float8') }), error: 'KerasTypeError', message: `randomUniform: argument 'dtype' must be one of float16, float32, float64, int32, int64, bool, got "float8"` },
+      { name: 'an unknown dtype', run: (K) => K.randomUniform([2], { dtype: bad('float8') }), error: 'KerasTypeError', message: `randomUniform: argument 'dtype' must be one of float16, float32, float64, int8, int16, int32, int64, uint8, uint16, bool, got "float8"` },
     ],
   }),
   defineSpec({

@@ -110,7 +110,7 @@ export const TENSORS_SPECS: FunctionSpec[] = [
     errorCases: [
       { name: 'a ragged array', run: (K) => K.variable([[1, 2], [3]]), error: 'KerasShapeError', message: "variable: argument 'value' is a ragged nested array (expected length 2 at depth 1, got 1)" },
       { name: 'a string', run: (K) => K.variable('abc'), error: 'KerasTypeError', message: `variable: argument 'value' must be a tensor, a number, a boolean, a nested array, a typed array, an NDArray or a TF.js tensor, got string "abc"` },
-      { name: 'an unknown dtype', run: (K) => K.variable(1, { dtype: bad('float8') }), error: 'KerasTypeError', message: `variable: argument 'dtype' must be one of float16, float32, float64, int32, int64, bool, got "float8"` },
+      { name: 'an unknown dtype', run: (K) => K.variable(1, { dtype: bad('float8') }), error: 'KerasTypeError', message: `variable: argument 'dtype' must be one of float16, float32, float64, int8, int16, int32, int64, uint8, uint16, bool, got "float8"` },
       { name: 'a name that is not a string', run: (K) => K.variable(1, { name: bad(3) }), error: 'KerasValueError', message: "variable: argument 'name' must be a string, got 3" },
       {
         name: 'a constraint that is not a function',
@@ -141,7 +141,7 @@ export const TENSORS_SPECS: FunctionSpec[] = [
         message: "constant: argument 'value' has 3 elements, which cannot fill shape [2, 2]",
       },
       { name: 'a negative dim in shape', run: (K) => K.constant(1, { shape: [-1] }), error: 'KerasValueError', message: "constant: argument 'shape' must be an array of non-negative integers, got [-1]" },
-      { name: 'an unknown dtype', run: (K) => K.constant(1, { dtype: bad('int8') }), error: 'KerasTypeError', message: `constant: argument 'dtype' must be one of float16, float32, float64, int32, int64, bool, got "int8"` },
+      { name: 'an unknown dtype', run: (K) => K.constant(1, { dtype: bad('int4') }), error: 'KerasTypeError', message: `constant: argument 'dtype' must be one of float16, float32, float64, int8, int16, int32, int64, uint8, uint16, bool, got "int4"` },
       { name: 'numbers mixed with booleans', run: (K) => K.constant([1, true]), error: 'KerasTypeError', message: "constant: argument 'value' mixes numbers and booleans" },
     ],
   }),
@@ -213,7 +213,7 @@ export const TENSORS_SPECS: FunctionSpec[] = [
       { name: 'a negative dim', run: (K) => K.placeholder({ shape: [-2] }), error: 'KerasValueError', message: "placeholder: option 'shape' must be an array of non-negative integers or null, got [-2]" },
       { name: 'a negative ndim', run: (K) => K.placeholder({ ndim: -1 }), error: 'KerasValueError', message: "placeholder: option 'ndim' must be a non-negative integer, got -1" },
       { name: 'sparse', run: (K) => K.placeholder({ shape: [2], sparse: true }), error: 'KerasValueError', message: "placeholder: option 'sparse' is not supported (sparse tensors are not implemented)" },
-      { name: 'an unknown dtype', run: (K) => K.placeholder({ shape: [2], dtype: bad('str') }), error: 'KerasTypeError', message: `placeholder: argument 'dtype' must be one of float16, float32, float64, int32, int64, bool, got "str"` },
+      { name: 'an unknown dtype', run: (K) => K.placeholder({ shape: [2], dtype: bad('str') }), error: 'KerasTypeError', message: `placeholder: argument 'dtype' must be one of float16, float32, float64, int8, int16, int32, int64, uint8, uint16, bool, got "str"` },
     ],
   }),
   defineSpec({
@@ -353,7 +353,7 @@ export const TENSORS_SPECS: FunctionSpec[] = [
     errorCases: [
       { name: 'a negative dim', run: (K) => K.zeros([-1]), error: 'KerasValueError', message: "zeros: argument 'shape' must be an array of non-negative integers, got [-1]" },
       { name: 'a fractional dim', run: (K) => K.zeros([1.5]), error: 'KerasValueError', message: "zeros: argument 'shape' must be an array of non-negative integers, got [1.5]" },
-      { name: 'an unknown dtype', run: (K) => K.zeros([2], bad('float8')), error: 'KerasTypeError', message: `zeros: argument 'dtype' must be one of float16, float32, float64, int32, int64, bool, got "float8"` },
+      { name: 'an unknown dtype', run: (K) => K.zeros([2], bad('float8')), error: 'KerasTypeError', message: `zeros: argument 'dtype' must be one of float16, float32, float64, int8, int16, int32, int64, uint8, uint16, bool, got "float8"` },
     ],
   }),
   defineSpec({
@@ -367,7 +367,7 @@ export const TENSORS_SPECS: FunctionSpec[] = [
     ],
     errorCases: [
       { name: 'a negative dim', run: (K) => K.ones([2, -3]), error: 'KerasValueError', message: "ones: argument 'shape' must be an array of non-negative integers, got [2,-3]" },
-      { name: 'an unknown dtype', run: (K) => K.ones([2], bad('complex')), error: 'KerasTypeError', message: `ones: argument 'dtype' must be one of float16, float32, float64, int32, int64, bool, got "complex"` },
+      { name: 'an unknown dtype', run: (K) => K.ones([2], bad('complex')), error: 'KerasTypeError', message: `ones: argument 'dtype' must be one of float16, float32, float64, int8, int16, int32, int64, uint8, uint16, bool, got "complex"` },
     ],
   }),
   defineSpec({
@@ -382,7 +382,7 @@ export const TENSORS_SPECS: FunctionSpec[] = [
     errorCases: [
       { name: 'a negative size', run: (K) => K.eye(-1), error: 'KerasValueError', message: "eye: argument 'size' must be an array of non-negative integers, got -1" },
       { name: 'three dims', run: (K) => K.eye(bad([1, 2, 3])), error: 'KerasValueError', message: "eye: argument 'size' must be an integer or [rows, cols], got [1,2,3]" },
-      { name: 'an unknown dtype', run: (K) => K.eye(2, bad('x')), error: 'KerasTypeError', message: `eye: argument 'dtype' must be one of float16, float32, float64, int32, int64, bool, got "x"` },
+      { name: 'an unknown dtype', run: (K) => K.eye(2, bad('x')), error: 'KerasTypeError', message: `eye: argument 'dtype' must be one of float16, float32, float64, int8, int16, int32, int64, uint8, uint16, bool, got "x"` },
     ],
   }),
   defineSpec({
@@ -395,7 +395,7 @@ export const TENSORS_SPECS: FunctionSpec[] = [
       { name: 'a scalar', inputs: [fl(4)], run: (K, x) => K.onesLike(x), expected: () => 1 },
     ],
     errorCases: [
-      { name: 'an unknown dtype', run: (K) => K.onesLike(K.constant([1]), bad('foo')), error: 'KerasTypeError', message: `onesLike: argument 'dtype' must be one of float16, float32, float64, int32, int64, bool, got "foo"` },
+      { name: 'an unknown dtype', run: (K) => K.onesLike(K.constant([1]), bad('foo')), error: 'KerasTypeError', message: `onesLike: argument 'dtype' must be one of float16, float32, float64, int8, int16, int32, int64, uint8, uint16, bool, got "foo"` },
       { name: 'a string', run: (K) => K.onesLike('abc'), error: 'KerasTypeError', message: "onesLike: argument 'x' must be a tensor or a tensor-like value, got string" },
       { name: 'a name that is not a string', run: (K) => K.onesLike(K.constant([1]), null, bad(3)), error: 'KerasValueError', message: "onesLike: argument 'name' must be a string, got 3" },
     ],
@@ -409,7 +409,7 @@ export const TENSORS_SPECS: FunctionSpec[] = [
       { name: 'rank 3', inputs: [fl(T234)], run: (K, x) => K.zerosLike(x), expected: (x) => full(x.shape, 0) },
     ],
     errorCases: [
-      { name: 'an unknown dtype', run: (K) => K.zerosLike(K.constant([1]), bad('foo')), error: 'KerasTypeError', message: `zerosLike: argument 'dtype' must be one of float16, float32, float64, int32, int64, bool, got "foo"` },
+      { name: 'an unknown dtype', run: (K) => K.zerosLike(K.constant([1]), bad('foo')), error: 'KerasTypeError', message: `zerosLike: argument 'dtype' must be one of float16, float32, float64, int8, int16, int32, int64, uint8, uint16, bool, got "foo"` },
       { name: 'a string', run: (K) => K.zerosLike('abc'), error: 'KerasTypeError', message: "zerosLike: argument 'x' must be a tensor or a tensor-like value, got string" },
     ],
   }),
@@ -569,7 +569,7 @@ export const TENSORS_SPECS: FunctionSpec[] = [
       { name: 'to the same dtype, differentiable', inputs: [df(M23)], run(K, x) { return K.cast(x, this.floatx); }, expected: (x) => x, grad: true },
     ],
     errorCases: [
-      { name: 'an unknown dtype', run: (K) => K.cast(K.constant([1]), bad('float8')), error: 'KerasTypeError', message: `cast: argument 'dtype' must be one of float16, float32, float64, int32, int64, bool, got "float8"` },
+      { name: 'an unknown dtype', run: (K) => K.cast(K.constant([1]), bad('float8')), error: 'KerasTypeError', message: `cast: argument 'dtype' must be one of float16, float32, float64, int8, int16, int32, int64, uint8, uint16, bool, got "float8"` },
       { name: 'a string', run: (K) => K.cast('abc', 'int32'), error: 'KerasTypeError', message: "cast: argument 'x' must be a tensor or a tensor-like value, got string" },
     ],
   }),

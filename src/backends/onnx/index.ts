@@ -51,7 +51,7 @@ const COMPOSITE_KERNELS: CompositeKernelTable<ort.Tensor> = Object.fromEntries(
 );
 
 /**
- * Creates the `onnx` backend (dtypes float32, float64, int32, bool); `config` says
+ * Creates the `onnx` backend (every dtype but int64; see tensors.ts); `config` says
  * how compiled graphs make their sessions (keras.json's `onnx` object). `init()` loads
  * and initialises ONNX Runtime and pays the first session's start-up cost; after
  * it every call is synchronous.
