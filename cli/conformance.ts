@@ -10,6 +10,7 @@ import { compareWithBaseline, parseReport } from '../conformance/baseline';
 import { toJUnit } from '../conformance/junit';
 import { ConformanceReport, toHtml, toMarkdown, totals, verdict } from '../conformance/report';
 import { DEFAULT_BACKENDS, runConformance, unknownFunctionNames } from '../conformance/runner';
+import { ENGINE_PACKAGES, EngineName, enginePackageStatus, installCommand } from '../src/backends/engine-packages';
 import { CATALOGUE } from '../src/index';
 import { ProgressBar } from './progress';
 import { UsageError } from './usage-error';
@@ -76,6 +77,13 @@ function readBaseline(file: string): ConformanceReport {
   }
 }
 
+/** The `npm i` line for a built-in backend's missing engine packages, or '' when none is missing. */
+function missingEnginePackages(backend: string): string {
+  if (!(backend in ENGINE_PACKAGES)) return '';
+  const missing = enginePackageStatus(backend as EngineName).filter((p) => p.installed !== p.version);
+  return missing.length > 0 ? installCommand(missing) : '';
+}
+
 /** Runs the command; returns the exit status. */
 export async function conformanceCommand(opts: ConformanceCommandOptions, out: NodeJS.WritableStream = process.stdout): Promise<number> {
   const functions = splitList(opts.function);
@@ -86,7 +94,14 @@ export async function conformanceCommand(opts: ConformanceCommandOptions, out: N
   }
   // Read the baseline first: a bad file is reported before a long run, not after.
   const baseline = opts.baseline !== undefined ? readBaseline(opts.baseline) : undefined;
-  const runBackends = backends.length > 0 ? backends : [...DEFAULT_BACKENDS];
+  // Named backends run as asked (an engine that is not installed fails its rows); by
+  // default, the built-in backends whose engine is installed, saying which are left out.
+  const runBackends = backends.length > 0 ? backends : DEFAULT_BACKENDS.filter((b) => missingEnginePackages(b) === '');
+  if (backends.length === 0) {
+    for (const b of DEFAULT_BACKENDS.filter((d) => !runBackends.includes(d))) {
+      out.write(`(not running '${b}': its engine is not installed; ${missingEnginePackages(b)})\n`);
+    }
+  }
   const perBackend = functions.length > 0 ? CATALOGUE.filter((e) => functions.includes(e.kerasName) || functions.includes(e.tsName)).length : CATALOGUE.length;
   const bar = new ProgressBar({ total: perBackend * runBackends.length, label: 'conformance', silent: !opts.progress });
   const started = Date.now();

@@ -46,7 +46,7 @@ export function buildProgram(status: { code: number }): Command {
   program
     .command('conformance')
     .description('run every catalogue function on each backend against the oracle; exit status 1 on any failure or regression')
-    .option('-b, --backend <name>', `a backend to run (repeatable or comma-separated; default: ${BUILTIN_BACKENDS.join(', ')})`, collect, [])
+    .option('-b, --backend <name>', `a backend to run (repeatable or comma-separated; default: those of ${BUILTIN_BACKENDS.join(', ')} whose engine is installed)`, collect, [])
     .option('-f, --function <name>', 'a function to run, Keras or TypeScript name (repeatable or comma-separated; default: all); the others are left out of the report', collect, [])
     .option('--json <file>', 'write the report as JSON (the input of --baseline)')
     .option('--md <file>', 'write the report as Markdown')

@@ -253,6 +253,12 @@ describe('in a new project without engines', () => {
     const conf = keras(['conformance', '-b', 'reference', '-f', 'sum,tanh', '--junit', junit, '--no-progress']);
     expect(conf.status).toBe(0);
     expect(fs.readFileSync(junit, 'utf8').match(/<testcase /g)).toHaveLength(2);
+    // Without -b: the backends whose engine is installed (here reference alone), naming the others.
+    const byDefault = keras(['conformance', '-f', 'sum', '--no-progress']);
+    expect(byDefault.stdout).toContain("(not running 'tfjs': its engine is not installed; npm i @tensorflow/tfjs-core@4.22.0 @tensorflow/tfjs-backend-wasm@4.22.0)\n");
+    expect(byDefault.stdout).toContain("(not running 'onnx': its engine is not installed; npm i onnxruntime-node@1.30.0 onnx-proto@8.0.1)\n");
+    expect(byDefault.stdout).toMatch(/^Totals \(1 runs in [\d.]+ s\):\nreference: pass 1,/m);
+    expect(byDefault.status).toBe(0);
     const demo = keras(['demo']);
     expect(demo.status).toBe(0);
     expect(demo.stdout).toContain("Using the 'reference' backend");
