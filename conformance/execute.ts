@@ -36,6 +36,8 @@ export interface RunOutcome {
   readonly maxAbsError: number;
   /** Whether this run is a gradient check. */
   readonly gradient: boolean;
+  /** Whether this run is an error case (a call that must throw; it computes nothing). */
+  readonly errorCase?: boolean;
 }
 
 /** Everything the runs of one function gave on one backend. */
@@ -90,8 +92,9 @@ function isUnsupported(e: unknown): boolean {
 
 /**
  * The lack an `UnsupportedError` reports, when the active backend declares it: a
- * dtype outside the backend's `dtypes` (`K.backendDtypes()`). Null for any other
- * `UnsupportedError` (raised for a dtype the backend declares, or for a feature it
+ * dtype outside the backend's `dtypes` (`K.backendDtypes()`), or a feature among those
+ * it declares lacking (`K.backendUnsupported()`, the error's `feature`). Null for any
+ * other `UnsupportedError` (raised for a dtype the backend declares, or for a feature it
  * never declared lacking): that run fails. The error's backend name is not compared
  * with `K.backend()`: a backend loaded from an npm module is selected by the module's
  * name, while the error carries the `name` its Backend object gives itself.
@@ -99,7 +102,15 @@ function isUnsupported(e: unknown): boolean {
 export function declaredLack(k: KApi, e: unknown): string | null {
   if (!(e instanceof K.UnsupportedError)) return null;
   const m = /^dtype (\S+)$/.exec(e.feature);
-  if (!m) return null;
+  if (!m) {
+    let features: readonly string[];
+    try {
+      features = k.backendUnsupported().features;
+    } catch {
+      return null;
+    }
+    return features.includes(e.feature) ? e.feature : null;
+  }
   let declared: readonly string[];
   try {
     declared = k.backendDtypes();
@@ -113,7 +124,8 @@ export function declaredLack(k: KApi, e: unknown): string | null {
 function undeclaredMessage(k: KApi, e: unknown): string {
   let declared = '';
   try {
-    declared = ` (it declares dtypes ${k.backendDtypes().join(', ')} and no missing feature)`;
+    const features = k.backendUnsupported().features;
+    declared = ` (it declares dtypes ${k.backendDtypes().join(', ')} and ${features.length === 0 ? 'no missing feature' : `the missing features ${features.join(', ')}`})`;
   } catch {
     // the backend is not started: the message says what was raised
   }
@@ -624,7 +636,7 @@ function describeExpected(expected: string | RegExp): string {
 /** Runs one error case on the active backend. */
 export function runErrorCase(k: KApi, ec: ErrorCase): RunOutcome {
   const label = `error case '${ec.name}'`;
-  return outcomeOf(k, label, false, () =>
+  const outcome = outcomeOf(k, label, false, () =>
     withConfig(k, 'float32', () => {
       if (typeof ec.message !== 'string' && !isWholeMessagePattern(ec.message)) {
         throw new CaseFailure(`the expected message ${String(ec.message)} does not state the whole message (a string, or a RegExp anchored with ^ and $)`);
@@ -650,6 +662,7 @@ export function runErrorCase(k: KApi, ec: ErrorCase): RunOutcome {
       return 0;
     }),
   );
+  return { ...outcome, errorCase: true };
 }
 
 /** Runs every case of `spec` on the active backend (`K.setBackend` first). */

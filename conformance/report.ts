@@ -73,6 +73,13 @@ export function summarise(fn: string, backend: string, runs: readonly RunOutcome
   if (unsupported.length === runs.length) {
     return row('unsupported', `every run raised UnsupportedError for a declared lack (${truncate(unsupported[0].message, 200)})`);
   }
+  // Every run that computes something hit a declared lack (the error cases, which fail
+  // before any kernel runs, passed): the function is unsupported on this backend.
+  const computing = runs.filter((r) => r.errorCase !== true);
+  if (failed.length === 0 && computing.length > 0 && computing.every((r) => r.status === 'unsupported')) {
+    const checked = runs.length - computing.length;
+    return row('unsupported', `every value and gradient run raised UnsupportedError for a declared lack (${truncate(unsupported[0].message, 200)}); its ${checked} error cases passed`);
+  }
   const unsupNote =
     unsupported.length > 0
       ? `${unsupported.length} of ${runs.length} runs unsupported, declared by the backend (${[...new Set(unsupported.map((u) => truncate(u.message, 120)))].slice(0, 2).join('; ')})`

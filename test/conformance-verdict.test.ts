@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as K from '../src/index';
 import { Backend, DType, registerBackend, UnsupportedError } from '../src/index';
+import { checkBackend } from '../src/backends/kit';
 import { createReferenceBackend } from '../src/backends/reference';
 import type { RefTensor } from '../src/backends/reference';
 import { allSpecs, ConformanceReport, ErrorCase, runConformance, runConformanceVerdict, runErrorCase, verdict } from '../conformance';
@@ -51,6 +52,100 @@ registerBackend('verdict-float64-claimed', () =>
     },
   })),
 );
+
+/**
+ * The reference backend whose native convolution kernels (the forward one and its two
+ * gradients) refuse 3-D data with an UnsupportedError for the feature 'conv3d';
+ * `declare`: it says so in `unsupported`.
+ */
+function noConv3d(name: string, declare: boolean): Backend<RefTensor> {
+  const ref = createReferenceBackend();
+  const composites = ref.composites ?? {};
+  const { conv, convInputGrad, convFilterGrad } = composites;
+  if (conv === undefined || convInputGrad === undefined || convFilterGrad === undefined) throw new Error('the reference backend has native convolution kernels');
+  const refuse3d = (x: RefTensor): void => {
+    if (ref.shapeOf(x).length === 5) throw new UnsupportedError(`The '${name}' backend has no 3-D convolution`, name, 'conv3d');
+  };
+  return {
+    ...ref,
+    name,
+    ...(declare ? { unsupported: { features: ['conv3d'], reason: 'no 3-D convolution in this engine' } } : {}),
+    composites: {
+      ...composites,
+      conv: (inputs, attrs, out) => (refuse3d(inputs[0]), conv(inputs, attrs, out)),
+      convInputGrad: (inputs, attrs, out) => (refuse3d(inputs[0]), convInputGrad(inputs, attrs, out)),
+      convFilterGrad: (inputs, attrs, out) => (refuse3d(inputs[0]), convFilterGrad(inputs, attrs, out)),
+    },
+  };
+}
+registerBackend('verdict-no-conv3d', () => noConv3d('verdict-no-conv3d', true));
+registerBackend('verdict-conv3d-undeclared', () => noConv3d('verdict-conv3d-undeclared', false));
+// Declares the primitive cumprod lacking; its kernel is wrong on purpose, to show it never runs.
+registerBackend('verdict-no-cumprod', () => ({
+  ...wrapped('verdict-no-cumprod', (ref) => ({
+    cumprod: (inputs, attrs, out) => {
+      const y = ref.kernels.cumprod(inputs, attrs, out);
+      const host = ref.toHost(y);
+      for (let i = 0; i < host.length; i++) host[i] *= 2;
+      return ref.fromHost(host, ref.shapeOf(y), out.dtype);
+    },
+  })),
+  unsupported: { features: ['cumprod'], reason: 'no running products here' },
+}));
+
+describe('a backend that declares missing features', () => {
+  it('gets unsupported for a feature its kernels raise and it declares, fail when it does not declare it', async () => {
+    const { report, verdict: v } = await runConformanceVerdict({ backends: ['verdict-no-conv3d', 'verdict-conv3d-undeclared'], functions: ['conv3d', 'conv2d'] });
+    const row = (fn: string, b: string) => report.results.find((r) => r.function === fn && r.backend === b);
+    // Every run that computes raised the declared lack; the error cases and a case that
+    // only infers a static shape passed: the row passes, the unsupported runs counted apart.
+    expect(row('conv3d', 'verdict-no-conv3d')?.status).toBe('pass');
+    expect(row('conv3d', 'verdict-no-conv3d')?.message).toMatch(/^\d+ runs and 0 gradient checks passed; \d+ of \d+ runs unsupported, declared by the backend \(The 'verdict-no-conv3d' backend has no 3-D convolution\)$/);
+    expect(row('conv2d', 'verdict-no-conv3d')?.status).toBe('pass');
+    expect(row('conv3d', 'verdict-conv3d-undeclared')?.status).toBe('fail');
+    expect(row('conv3d', 'verdict-conv3d-undeclared')?.message).toMatch(
+      /threw UnsupportedError: The 'verdict-conv3d-undeclared' backend has no 3-D convolution, but the 'verdict-conv3d-undeclared' backend does not declare lacking this \(it declares dtypes float32, float64, int32, bool and no missing feature\)/,
+    );
+    expect(row('conv2d', 'verdict-conv3d-undeclared')?.status).toBe('pass');
+    // Only the undeclared lack fails the verdict; the declared one is counted apart.
+    expect(v.failing.map((r) => `${r.function}@${r.backend}`)).toEqual(['conv3d@verdict-conv3d-undeclared']);
+    const declaredOnly = await runConformanceVerdict({ backends: ['verdict-no-conv3d'], functions: ['conv3d', 'conv2d'] });
+    expect(declaredOnly.verdict.exitCode).toBe(0);
+  });
+
+  it('gets a declared primitive refused by the library before its kernel runs, with the reason', async () => {
+    await K.setBackend('verdict-no-cumprod');
+    try {
+      expect(K.backendUnsupported()).toEqual({ features: ['cumprod'], reason: 'no running products here' });
+      let thrown: unknown;
+      try {
+        K.cumprod(K.constant([1, 2, 3]));
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(UnsupportedError);
+      expect((thrown as Error).message).toBe("The 'verdict-no-cumprod' backend does not support the primitive 'cumprod' (no running products here)");
+      expect((thrown as UnsupportedError).feature).toBe('cumprod');
+      // In a graph too: refused when built on this backend.
+      const p = K.placeholder({ shape: [null] });
+      expect(() => K.cumprod(p)).toThrow("The 'verdict-no-cumprod' backend does not support the primitive 'cumprod' (no running products here)");
+      expect(K.eval(K.cumsum(K.constant([1, 2, 3]))).toArray()).toEqual([1, 3, 6]);
+    } finally {
+      await K.setBackend('reference');
+    }
+    const report = await runConformance({ backends: ['verdict-no-cumprod'], functions: ['cumprod', 'cumsum'] });
+    const [cumsum, cumprod] = ['cumsum', 'cumprod'].map((f) => report.results.find((r) => r.function === f));
+    expect(cumprod?.status).toBe('unsupported');
+    expect(cumprod?.message).toMatch(/^every value and gradient run raised UnsupportedError for a declared lack \(The 'verdict-no-cumprod' backend does not support the primitive 'cumprod' \(no running products here\)\); its \d+ error cases passed$/);
+    expect(cumsum?.status).toBe('pass');
+  });
+
+  it('is checked when the backend is loaded', () => {
+    const ref = createReferenceBackend();
+    expect(() => checkBackend({ ...ref, unsupported: { features: ['conv3d'] } }, 'test backend')).toThrow(/'unsupported' must be \{ features: non-empty strings, reason: a non-empty string \}/);
+    expect(checkBackend({ ...ref, unsupported: { features: ['conv3d'], reason: 'none' } }, 'test backend').unsupported?.features).toEqual(['conv3d']);
+  });
+});
 
 describe('a backend written to be wrong', () => {
   it('fails cumprod when a kernel raises UnsupportedError for a dtype it declares, and tanh off by 1e-4', async () => {

@@ -97,3 +97,15 @@ export function backendDtypes(...extra: []): DType[] {
   return DTYPES.filter((d) => declared.has(d));
 }
 export { float16Bits, float16Value } from './ops/tensors/float16';
+
+/**
+ * The features the active backend declares it lacks besides dtypes, and why (its
+ * `Backend.unsupported`; no features and an empty reason when it declares none). Not a
+ * Keras function: the conformance suite uses it to tell a declared lack (an
+ * `UnsupportedError` whose `feature` is one of these) from a failure.
+ */
+export function backendUnsupported(...extra: []): { features: string[]; reason: string } {
+  checkArity('backendUnsupported', 0, extra);
+  const lacks = activeBackend().unsupported;
+  return { features: lacks === undefined ? [] : [...lacks.features], reason: lacks?.reason ?? '' };
+}

@@ -11,7 +11,7 @@ import { floatx } from '../config';
 import { KerasValueError } from '../errors';
 import { activeBackend, fromHostChecked, onEngine } from './engine';
 import { fmt, inferPrimitive } from './infer';
-import { checkBackendDType, constantTensor, constantValue, KTensor } from './tensor';
+import { checkBackendDType, checkBackendPrimitive, constantTensor, constantValue, KTensor } from './tensor';
 import { asTensor } from './validate';
 import { toHostValue } from './values';
 
@@ -174,6 +174,7 @@ export function applyOp<P extends PrimitiveName>(
   const backend = activeBackend();
   for (const t of inputs) checkBackendDType(backend, t.dtype);
   checkBackendDType(backend, info.dtype);
+  checkBackendPrimitive(backend, op);
   if (inputs.every((t) => t.node.kind === 'constant')) {
     const natives = inputs.map((t) => constantValue(t, backend));
     const node = { kind: 'op', op, attrs, inputs: [], shape: info.shape, dtype: info.dtype } as unknown as OpNode;

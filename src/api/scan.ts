@@ -20,7 +20,7 @@ import { KerasShapeError, KerasTypeError, KerasValueError } from '../errors';
 import { activeBackend } from './engine';
 import { fmt, inferPrimitive, StaticInfo } from './infer';
 import { add, broadcastLike, expandDimsOp, scalar, where, zerosLikeOp } from './primitives';
-import { checkBackendDType, constantTensor, constantValue, inputsOf, KTensor, RandomNode, topoSort, walkGraph } from './tensor';
+import { checkBackendNode, constantTensor, constantValue, inputsOf, KTensor, RandomNode, topoSort, walkGraph } from './tensor';
 
 /** What the API keeps about a scan beyond its attributes: the body as tensors. */
 interface ScanInfo {
@@ -218,7 +218,7 @@ export function scanFromBody(spec: ScanSpec): KTensor[] {
   const allOutputs = [...outputs, ...params.slice(0, nc)];
   const body = buildBody(params, allOutputs);
   const backend = activeBackend();
-  for (const n of body.graph.nodes) checkBackendDType(backend, n.dtype);
+  for (const n of body.graph.nodes) checkBackendNode(backend, n);
 
   // Random tensors of the body: one draw per step, as one more sequence.
   const randomSeqs = body.randoms.map((r) => {

@@ -313,6 +313,24 @@ export function constantTensor(backend: Backend, value: unknown, shape: readonly
   return new KTensor({ kind: 'constant', values: [{ backend, value }] }, shape, dtype, name);
 }
 
+/**
+ * Refuses op `op` when the backend declares it lacks that primitive
+ * (`Backend.unsupported`): an UnsupportedError naming the backend, the primitive and
+ * the backend's reason, whose `feature` is the primitive's name.
+ */
+export function checkBackendPrimitive(backend: Backend, op: string): void {
+  const lacks = backend.unsupported;
+  if (lacks !== undefined && lacks.features.includes(op)) {
+    throw new UnsupportedError(`The '${backend.name}' backend does not support the primitive '${op}' (${lacks.reason})`, backend.name, op);
+  }
+}
+
+/** Refuses a graph node the backend cannot run: a dtype outside its `dtypes`, or a primitive it declares it lacks. */
+export function checkBackendNode(backend: Backend, node: { readonly kind: string; readonly dtype: DType; readonly op?: string }): void {
+  requireDType(backend, node.dtype);
+  if (node.kind === 'op' && node.op !== undefined) checkBackendPrimitive(backend, node.op);
+}
+
 function requireDType(backend: Backend, dtype: DType): void {
   if (!backend.dtypes.has(dtype)) {
     throw new UnsupportedError(

@@ -38,6 +38,26 @@ export interface NativeInterop<T> {
 }
 
 /**
+ * What a backend declares it lacks besides dtypes (`Backend.unsupported`), and why.
+ *
+ * - A feature that names a primitive (`'cumprod'`, `'gather'`) is refused by the library
+ *   before any kernel runs: every op on it raises an `UnsupportedError` naming the
+ *   backend, the primitive and `reason` (its kernel is never called).
+ * - Any other feature is a name the backend's own kernels use: a kernel that meets it
+ *   raises `new UnsupportedError(message, backendName, feature)` with that name as the
+ *   `feature` (say `'conv3d'` from a native conv kernel given 3-D data).
+ *
+ * The conformance suite counts runs that raise an `UnsupportedError` for a declared
+ * feature as `unsupported`; an `UnsupportedError` for anything not declared fails the run.
+ */
+export interface DeclaredLacks {
+  /** Primitive names, or the feature names the backend's kernels raise. */
+  readonly features: readonly string[];
+  /** Why, in a few words (`'no 3-D convolution in this engine'`): every refusal carries it. */
+  readonly reason: string;
+}
+
+/**
  * An engine adapter. `T` is the engine's native tensor type.
  *
  * Contract:
@@ -52,6 +72,8 @@ export interface Backend<T = unknown> {
   readonly name: string;
   /** The dtypes this backend computes in. */
   readonly dtypes: ReadonlySet<DType>;
+  /** Optional: the features this backend declares it lacks, and why (see `DeclaredLacks`). */
+  readonly unsupported?: DeclaredLacks;
   /** Engine start-up (compiling wasm, loading a native library). Called once by `ready()`. */
   init?(): Promise<void>;
   /** Host data (row-major) to a native tensor of `shape` and `dtype`. */
@@ -163,6 +185,18 @@ export function checkBackend(candidate: unknown, origin: string): Backend {
   }
   for (const fn of ['init', 'compile', 'createVariable', 'assign', 'borrowHost', 'takeHost', 'acceptsComposite']) {
     if (b[fn] !== undefined && typeof b[fn] !== 'function') problems.push(`'${fn}' must be a function when present`);
+  }
+  const lacks = b.unsupported as Record<string, unknown> | undefined;
+  if (
+    lacks !== undefined &&
+    (lacks === null ||
+      typeof lacks !== 'object' ||
+      !Array.isArray(lacks.features) ||
+      lacks.features.some((f) => typeof f !== 'string' || f.length === 0) ||
+      typeof lacks.reason !== 'string' ||
+      lacks.reason.length === 0)
+  ) {
+    problems.push("'unsupported' must be { features: non-empty strings, reason: a non-empty string } when present");
   }
   const interop = b.interop as Record<string, unknown> | undefined;
   if (interop !== undefined && (interop === null || typeof interop !== 'object' || typeof interop.library !== 'string' || typeof interop.accepts !== 'function' || typeof interop.share !== 'function')) {

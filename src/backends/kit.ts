@@ -10,7 +10,7 @@
  * ```
  * docs/writing-a-backend.md walks through a complete backend (examples/backend-float32).
  */
-export type { Backend, BackendFactory } from './backend';
+export type { Backend, BackendFactory, DeclaredLacks } from './backend';
 export { checkBackend, registerBackend, registeredBackends } from './backend';
 export * from './types';
 export { interpretGraph, runKernel } from './interpret';

@@ -10,7 +10,7 @@ import { activeBackend, engineFailure, onEngine } from '../../engine';
 import { BuiltGraph, buildGraph, drawRandomFeeds, takePrints, variableValues } from '../../graph';
 import { fmt } from '../../infer';
 import { NDArray } from '../../ndarray';
-import { checkBackendDType, KTensor, storeVariable } from '../../tensor';
+import { checkBackendNode, KTensor, storeVariable } from '../../tensor';
 import { isHostArray, toHostValue } from '../../values';
 import { show } from '../../validate';
 import { floatx } from '../../../config';
@@ -177,7 +177,7 @@ export function kerasFunction<const I extends readonly KTensor[], const O extend
     let c = compiled.get(backend);
     if (!c) {
       const built = buildGraph(backend, outs, ups, inputs, 'function');
-      for (const n of built.graph.nodes) checkBackendDType(backend, n.dtype);
+      for (const n of built.graph.nodes) checkBackendNode(backend, n);
       const run = onEngine('function', backend, () => (backend.compile ? backend.compile(built.graph) : interpretGraph(backend, built.graph)));
       c = { built, run };
       compiled.set(backend, c);
