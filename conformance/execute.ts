@@ -22,7 +22,7 @@ import {
   ValueCase,
   unchecked,
 } from './case';
-import { array, asArray, describeOArray, isOArray, Nested, OArray, OracleDType, storeAs, toNested, uniformArray } from './oracle';
+import { array, asArray, describeOArray, halfValue, isOArray, Nested, OArray, OracleDType, storeAs, toNested, uniformArray } from './oracle';
 
 /** The outcome of one run of a case (one variant and mode, or one gradient check, or one error case). */
 export interface RunOutcome {
@@ -44,6 +44,13 @@ export interface RunOutcome {
 export interface SpecOutcome {
   readonly runs: readonly RunOutcome[];
 }
+
+/**
+ * Value tolerance of float16 outputs: one unit in the last place of a half (2^-10
+ * relative), since the oracle rounds the float64 result once where a backend
+ * computes in float32 first; 2^-24 absolute (the smallest subnormal).
+ */
+const FLOAT16_TOLERANCE: Tolerance = { rtol: 2 ** -10, atol: 2 ** -24 };
 
 /** A failure raised inside a run (turned into a `fail` outcome). */
 class CaseFailure extends Error {}
@@ -262,11 +269,13 @@ function compareArray(obs: NDArray, exp: OArray, path: string, st: CompareState)
     return;
   }
   const float = isFloat(obs.dtype);
-  const tol = float ? st.tol[obs.dtype === 'float64' ? 'float64' : 'float32'] : { rtol: 0, atol: 0 };
+  const tol = !float ? { rtol: 0, atol: 0 } : obs.dtype === 'float16' ? FLOAT16_TOLERANCE : st.tol[obs.dtype === 'float64' ? 'float64' : 'float32'];
+  // float16 elements are half bit patterns on the host: decoded by the oracle's own routine
+  const values: ArrayLike<number> = obs.dtype === 'float16' ? Array.from(obs.data, halfValue) : obs.data;
   const bad: string[] = [];
   let nBad = 0;
   for (let i = 0; i < exp.data.length; i++) {
-    const a = obs.data[i];
+    const a = values[i];
     const e = exp.data[i];
     let ok: boolean;
     if (Number.isNaN(e)) ok = Number.isNaN(a);

@@ -210,3 +210,38 @@ describe('CTC helper oracles, pinned by hand', () => {
     expect(ctcNegLogLikelihood([[0.6, 0.4], [0.3, 0.7]], [0], 1)).toBeCloseTo(-Math.log(0.72), 14);
   });
 });
+
+describe('narrow-dtype oracles, pinned by hand', () => {
+  test('half rounding: nearest, ties to even, subnormals, overflow', () => {
+    expect(o.roundHalf(1 + 2 ** -11)).toBe(1); // tie between 1 and 1 + 2^-10: even
+    expect(o.roundHalf(1 + 3 * 2 ** -11)).toBe(1 + 2 ** -9); // tie: even significand
+    expect(o.roundHalf(1 + 2 ** -11 + 2 ** -40)).toBe(1 + 2 ** -10);
+    expect(o.roundHalf(0.1)).toBe(0.0999755859375); // 1638.4 * 2^-14 -> 1638 * 2^-14
+    expect(o.roundHalf(2 ** -25)).toBe(0); // half the smallest subnormal: tie, to 0
+    expect(o.roundHalf(3 * 2 ** -25)).toBe(2 ** -23);
+    expect(o.roundHalf(65519)).toBe(65504);
+    expect(o.roundHalf(65520)).toBe(Infinity);
+    expect(o.roundHalf(-70000)).toBe(-Infinity);
+    expect(Object.is(o.roundHalf(-1e-10), -0)).toBe(true);
+  });
+
+  test('half bit patterns', () => {
+    expect(o.halfValue(0x3c00)).toBe(1);
+    expect(o.halfValue(0xc000)).toBe(-2);
+    expect(o.halfValue(0x7bff)).toBe(65504);
+    expect(o.halfValue(0x0001)).toBe(2 ** -24);
+    expect(o.halfValue(0x3555)).toBe(0.333251953125);
+    expect(o.halfValue(0xfc00)).toBe(-Infinity);
+    expect(Number.isNaN(o.halfValue(0x7e01))).toBe(true);
+  });
+
+  test('wrapping and the cast rule', () => {
+    expect(o.wrapTo(200, 'int8')).toBe(-56);
+    expect(o.wrapTo(-129, 'int8')).toBe(127);
+    expect(o.wrapTo(-1, 'uint16')).toBe(65535);
+    expect(o.wrapTo(270000, 'int16')).toBe(7856);
+    expect(o.castTo([NaN, 300, -300, 2.9, -2.9], 'float32', 'int8').data).toEqual([0, 127, -128, 2, -2]);
+    expect(o.castTo([-1, 256], 'int32', 'uint8').data).toEqual([255, 0]);
+    expect(o.castTo([-128], 'int8', 'uint16').data).toEqual([65408]);
+  });
+});

@@ -16,6 +16,7 @@ import { TENSORS_SPECS } from './tensors';
 import { RANDOM_SPECS } from './random';
 import { CONV_SPECS } from './conv';
 import { CTC_SPECS } from './ctc';
+import { DTYPE_VARIANTS } from './dtypes';
 
 /** Extra positional arguments passed by the generic error case (more than any function takes). */
 const TOO_MANY = 20;
@@ -40,6 +41,12 @@ function withExtraArgumentsCase(spec: FunctionSpec): FunctionSpec {
   return { ...spec, errorCases: [...spec.errorCases, extraArgumentsCase(tsName)] };
 }
 
+/** `spec` with its dtype variants (dtypes.ts) appended to its cases. */
+function withDtypeVariants(spec: FunctionSpec): FunctionSpec {
+  const extra = DTYPE_VARIANTS[spec.kerasName];
+  return extra === undefined ? spec : { ...spec, cases: [...spec.cases, ...extra] };
+}
+
 /** Specs of catalogue functions, keyed by their Keras name in the runner. */
 export const CATALOGUE_SPECS: readonly FunctionSpec[] = [
   ...CONFIG_SPECS,
@@ -53,7 +60,14 @@ export const CATALOGUE_SPECS: readonly FunctionSpec[] = [
   ...RANDOM_SPECS,
   ...CONV_SPECS,
   ...CTC_SPECS,
-].map(withExtraArgumentsCase);
+]
+  .map(withDtypeVariants)
+  .map(withExtraArgumentsCase);
 
 /** Specs of the Python operators (`add`, ..., `slice`): run by `describeConformance`, not report rows. */
-export const OPERATOR_SPECS: readonly FunctionSpec[] = OPERATORS.map(withExtraArgumentsCase);
+export const OPERATOR_SPECS: readonly FunctionSpec[] = OPERATORS.map(withDtypeVariants).map(withExtraArgumentsCase);
+
+// Every dtype variant belongs to a spec (a misspelt function name would drop its cases silently).
+for (const name of Object.keys(DTYPE_VARIANTS)) {
+  if (![...CATALOGUE_SPECS, ...OPERATOR_SPECS].some((s) => s.kerasName === name)) throw new Error(`conformance: dtype variants for '${name}', which has no spec`);
+}

@@ -16,3 +16,4 @@ export * from './config';
 export * from './graph';
 export * from './random';
 export * from './statistics';
+export * from './dtypes';

@@ -5,7 +5,9 @@
  */
 
 /** The dtypes the oracle tags values with (it always computes in float64). */
-export type OracleDType = 'float32' | 'float64' | 'int32' | 'bool';
+export type OracleDType = 'float16' | 'float32' | 'float64' | 'int8' | 'int16' | 'int32' | 'uint8' | 'uint16' | 'bool';
+
+import { fromFloat } from './dtypes';
 
 /** A nested JS array of numbers or booleans (a scalar is a plain number or boolean). */
 export type Nested = number | boolean | readonly Nested[];
@@ -102,15 +104,17 @@ export function withDtype(a: OArray, dtype: OracleDType): OArray {
 }
 
 /**
- * The values as stored in `dtype`: float32 rounds (`Math.fround`), int32 truncates
- * toward zero, bool is x != 0; float64 keeps them.
+ * The values as stored in `dtype`: float32 rounds (`Math.fround`), float16 rounds to
+ * half (dtypes.ts), int32 truncates toward zero, the 8- and 16-bit integers truncate
+ * and saturate, bool is x != 0; float64 keeps them.
  */
 export function storeAs(a: OArray, dtype: OracleDType): OArray {
   let f: (v: number) => number;
   if (dtype === 'float32') f = Math.fround;
   else if (dtype === 'int32') f = (v) => Math.trunc(v) | 0;
   else if (dtype === 'bool') f = (v) => (v !== 0 ? 1 : 0);
-  else f = (v) => v;
+  else if (dtype === 'float64') f = (v) => v;
+  else f = (v) => fromFloat(v, dtype);
   return { data: a.data.map(f), shape: a.shape, dtype };
 }
 
