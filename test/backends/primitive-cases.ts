@@ -2431,6 +2431,112 @@ const ONNX_FIRST_CASES: PrimitiveCase[] = ((): PrimitiveCase[] => {
     { name: 'int32 reverse #2', op: 'reverse', attrs: { axes: [] }, inputs: [t([1, 2], [2], 'int32')], outShape: [2], outDtype: 'int32', expected: [1, 2] },
     { name: 'bool gather #1', op: 'gather', attrs: { axis: 0 }, inputs: [t([1, 0, 1], [3], 'bool'), t([1, 2], [2], 'int32')], outShape: [2], outDtype: 'bool', expected: [0, 1] },
     { name: 'bool broadcastTo #1', op: 'broadcastTo', attrs: { shape: [3] }, inputs: [t([1], [], 'bool')], outShape: [3], outDtype: 'bool', expected: [1, 1, 1] },
+    // sigmoid(0) = 1/2; sigmoid(-20) = e^-20 / (1 + e^-20), e^-20 = 2.061153622438558e-9, so
+    // 2.0611536182e-9. The tolerance is absolute here (|x| < 1): 1e-12 is a relative error of
+    // 5e-4 at -20 (ORT's own Sigmoid is off by about 1e-2 there).
+    { name: 'float32 sigmoid far into the tail', op: 'sigmoid', attrs: {}, inputs: [t([0, -20], [2], 'float32')], outShape: [2], outDtype: 'float32', expected: [0.5, 2.0611536182e-9], tol: 1e-12 },
+    // e^-30 = 9.357622968840175e-14: sigmoid(-30) = e^-30 - e^-60 + ... = 9.3576229688393e-14 (tol: relative 1e-11)
+    { name: 'float64 sigmoid far into the tail', op: 'sigmoid', attrs: {}, inputs: [t([-30], [1], 'float64')], outShape: [1], outDtype: 'float64', expected: [9.3576229688393e-14], tol: 1e-24 },
+    // [[1],[2]] + [10, 20, 30]
+    { name: 'int32 add, [2,1] + [3]', op: 'add', attrs: {}, inputs: [t([1, 2], [2, 1], 'int32'), t([10, 20, 30], [3], 'int32')], outShape: [2, 3], outDtype: 'int32', expected: [11, 21, 31, 12, 22, 32] },
+    { name: 'float64 div by zero: inf, -inf, NaN', op: 'div', attrs: {}, inputs: [t([1, -1, 0, 7], [4], 'float64'), t([0, 0, 0, 2], [4], 'float64')], outShape: [4], outDtype: 'float64', expected: [Infinity, -Infinity, NaN, 3.5] },
+    // 2^10, 3^0, (-2)^3, 5^1, 0^0, 7^11 = 1977326743
+    { name: 'int32 pow up to 7^11', op: 'pow', attrs: {}, inputs: [t([2, 3, -2, 5, 0, 7], [6], 'int32'), t([10, 0, 3, 1, 0, 11], [6], 'int32')], outShape: [6], outDtype: 'int32', expected: [1024, 1, -8, 5, 1, 1977326743] },
+    // a = [1, 0, 1, 0], b = [0, 0, 1, 1] as bools (false < true)
+    { name: 'bool equal, all four pairs', op: 'equal', attrs: {}, inputs: [t([1, 0, 1, 0], [4], 'bool'), t([0, 0, 1, 1], [4], 'bool')], outShape: [4], outDtype: 'bool', expected: [0, 1, 1, 0] },
+    { name: 'bool notEqual', op: 'notEqual', attrs: {}, inputs: [t([1, 0, 1, 0], [4], 'bool'), t([0, 0, 1, 1], [4], 'bool')], outShape: [4], outDtype: 'bool', expected: [1, 0, 0, 1] },
+    { name: 'bool greater', op: 'greater', attrs: {}, inputs: [t([1, 0, 1, 0], [4], 'bool'), t([0, 0, 1, 1], [4], 'bool')], outShape: [4], outDtype: 'bool', expected: [1, 0, 0, 0] },
+    { name: 'bool greaterEqual', op: 'greaterEqual', attrs: {}, inputs: [t([1, 0, 1, 0], [4], 'bool'), t([0, 0, 1, 1], [4], 'bool')], outShape: [4], outDtype: 'bool', expected: [1, 1, 1, 0] },
+    { name: 'bool less', op: 'less', attrs: {}, inputs: [t([1, 0, 1, 0], [4], 'bool'), t([0, 0, 1, 1], [4], 'bool')], outShape: [4], outDtype: 'bool', expected: [0, 0, 0, 1] },
+    { name: 'bool lessEqual', op: 'lessEqual', attrs: {}, inputs: [t([1, 0, 1, 0], [4], 'bool'), t([0, 0, 1, 1], [4], 'bool')], outShape: [4], outDtype: 'bool', expected: [0, 1, 1, 1] },
+    { name: 'int32 notEqual with a scalar', op: 'notEqual', attrs: {}, inputs: [t([-1, 2, 3], [3], 'int32'), t([2], [], 'int32')], outShape: [3], outDtype: 'bool', expected: [1, 0, 1] },
+    { name: 'int32 less with a scalar', op: 'less', attrs: {}, inputs: [t([-1, 2, 3], [3], 'int32'), t([2], [], 'int32')], outShape: [3], outDtype: 'bool', expected: [1, 0, 0] },
+    // [[1], [0]] with [1, 0, 1]
+    { name: 'bool logicalAnd, [2,1] vs [3]', op: 'logicalAnd', attrs: {}, inputs: [t([1, 0], [2, 1], 'bool'), t([1, 0, 1], [3], 'bool')], outShape: [2, 3], outDtype: 'bool', expected: [1, 0, 1, 0, 0, 0] },
+    { name: 'bool logicalOr, [2,1] vs [3]', op: 'logicalOr', attrs: {}, inputs: [t([1, 0], [2, 1], 'bool'), t([1, 0, 1], [3], 'bool')], outShape: [2, 3], outDtype: 'bool', expected: [1, 1, 1, 1, 0, 1] },
+    // m = [[1, 2, 3], [4, 5, 6]]
+    { name: 'int32 reduceSum over all axes', op: 'reduceSum', attrs: { axes: [0, 1], keepDims: false }, inputs: [t([1, 2, 3, 4, 5, 6], [2, 3], 'int32')], outShape: [], outDtype: 'int32', expected: [21] },
+    { name: 'int32 reduceMax over axis 1, keepDims', op: 'reduceMax', attrs: { axes: [1], keepDims: true }, inputs: [t([1, 2, 3, 4, 5, 6], [2, 3], 'int32')], outShape: [2, 1], outDtype: 'int32', expected: [3, 6] },
+    { name: 'int32 reduceMin over axis 0', op: 'reduceMin', attrs: { axes: [0], keepDims: false }, inputs: [t([1, 2, 3, 4, 5, 6], [2, 3], 'int32')], outShape: [3], outDtype: 'int32', expected: [1, 2, 3] },
+    // 1 * 2 * 3 = 6, 4 * 5 * 6 = 120
+    { name: 'int32 reduceProd over axis 1', op: 'reduceProd', attrs: { axes: [1], keepDims: false }, inputs: [t([1, 2, 3, 4, 5, 6], [2, 3], 'int32')], outShape: [2], outDtype: 'int32', expected: [6, 120] },
+    // [[1, 2], [3, 4]] over axis 0: [1 * 3, 2 * 4]
+    { name: 'float64 reduceProd over axis 0, keepDims', op: 'reduceProd', attrs: { axes: [0], keepDims: true }, inputs: [t([1, 2, 3, 4], [2, 2], 'float64')], outShape: [1, 2], outDtype: 'float64', expected: [3, 8] },
+    // A length-0 axis gives the identity: 0, 1, -inf, +inf (int32: its extremes), false, true.
+    { name: 'float64 reduceSum over an empty axis gives 0', op: 'reduceSum', attrs: { axes: [1], keepDims: false }, inputs: [t([], [2, 0], 'float64')], outShape: [2], outDtype: 'float64', expected: [0, 0] },
+    { name: 'float64 reduceProd over an empty axis gives 1', op: 'reduceProd', attrs: { axes: [1], keepDims: false }, inputs: [t([], [2, 0], 'float64')], outShape: [2], outDtype: 'float64', expected: [1, 1] },
+    { name: 'float64 reduceMax over an empty axis gives -inf', op: 'reduceMax', attrs: { axes: [1], keepDims: false }, inputs: [t([], [2, 0], 'float64')], outShape: [2], outDtype: 'float64', expected: [-Infinity, -Infinity] },
+    { name: 'float64 reduceMin over an empty axis gives +inf, keepDims', op: 'reduceMin', attrs: { axes: [1], keepDims: true }, inputs: [t([], [2, 0], 'float64')], outShape: [2, 1], outDtype: 'float64', expected: [Infinity, Infinity] },
+    { name: 'int32 reduceSum over an empty axis gives 0', op: 'reduceSum', attrs: { axes: [0], keepDims: false }, inputs: [t([], [0, 3], 'int32')], outShape: [3], outDtype: 'int32', expected: [0, 0, 0] },
+    { name: 'int32 reduceProd over an empty axis gives 1', op: 'reduceProd', attrs: { axes: [0], keepDims: false }, inputs: [t([], [0, 3], 'int32')], outShape: [3], outDtype: 'int32', expected: [1, 1, 1] },
+    { name: 'int32 reduceMax over an empty axis gives -2^31', op: 'reduceMax', attrs: { axes: [0], keepDims: false }, inputs: [t([], [0, 3], 'int32')], outShape: [3], outDtype: 'int32', expected: [-2147483648, -2147483648, -2147483648] },
+    { name: 'int32 reduceMin over an empty axis gives 2^31 - 1', op: 'reduceMin', attrs: { axes: [0], keepDims: false }, inputs: [t([], [0, 3], 'int32')], outShape: [3], outDtype: 'int32', expected: [2147483647, 2147483647, 2147483647] },
+    { name: 'bool reduceAny over an empty axis of [2,0]', op: 'reduceAny', attrs: { axes: [1], keepDims: false }, inputs: [t([], [2, 0], 'bool')], outShape: [2], outDtype: 'bool', expected: [0, 0] },
+    { name: 'bool reduceAll over an empty axis of [2,0]', op: 'reduceAll', attrs: { axes: [1], keepDims: false }, inputs: [t([], [2, 0], 'bool')], outShape: [2], outDtype: 'bool', expected: [1, 1] },
+    // b = [[1, 0, 0], [0, 0, 0], [1, 1, 1]]
+    { name: 'bool reduceAny over rows', op: 'reduceAny', attrs: { axes: [1], keepDims: false }, inputs: [t([1, 0, 0, 0, 0, 0, 1, 1, 1], [3, 3], 'bool')], outShape: [3], outDtype: 'bool', expected: [1, 0, 1] },
+    { name: 'bool reduceAll over rows', op: 'reduceAll', attrs: { axes: [1], keepDims: false }, inputs: [t([1, 0, 0, 0, 0, 0, 1, 1, 1], [3, 3], 'bool')], outShape: [3], outDtype: 'bool', expected: [0, 0, 1] },
+    { name: 'bool reduceAny over columns, keepDims', op: 'reduceAny', attrs: { axes: [0], keepDims: true }, inputs: [t([1, 0, 0, 0, 0, 0, 1, 1, 1], [3, 3], 'bool')], outShape: [1, 3], outDtype: 'bool', expected: [1, 1, 1] },
+    { name: 'bool reduceAll over both axes, keepDims', op: 'reduceAll', attrs: { axes: [0, 1], keepDims: true }, inputs: [t([1, 0, 0, 0, 0, 0, 1, 1, 1], [3, 3], 'bool')], outShape: [1, 1], outDtype: 'bool', expected: [0] },
+    // [[[1, 5, 5], [7, 0, 7]]] along axis 2: the first index on ties
+    { name: 'float64 argMax over the last axis, ties', op: 'argMax', attrs: { axis: 2 }, inputs: [t([1, 5, 5, 7, 0, 7], [1, 2, 3], 'float64')], outShape: [1, 2], outDtype: 'int32', expected: [1, 0] },
+    { name: 'float64 argMin over the last axis', op: 'argMin', attrs: { axis: 2 }, inputs: [t([1, 5, 5, 7, 0, 7], [1, 2, 3], 'float64')], outShape: [1, 2], outDtype: 'int32', expected: [0, 1] },
+    // rows [1, 2, 3], [4, 5, 6] along axis 1; exclusive reverse: sums of x[i+1:] = [5, 3, 0], [11, 6, 0]
+    { name: 'float64 cumsum over axis 1', op: 'cumsum', attrs: { axis: 1, exclusive: false, reverse: false }, inputs: [t([1, 2, 3, 4, 5, 6], [2, 3], 'float64')], outShape: [2, 3], outDtype: 'float64', expected: [1, 3, 6, 4, 9, 15] },
+    { name: 'float64 cumsum exclusive reverse over axis 1', op: 'cumsum', attrs: { axis: 1, exclusive: true, reverse: true }, inputs: [t([1, 2, 3, 4, 5, 6], [2, 3], 'float64')], outShape: [2, 3], outDtype: 'float64', expected: [5, 3, 0, 11, 6, 0] },
+    { name: 'int32 cumsum exclusive over axis 0', op: 'cumsum', attrs: { axis: 0, exclusive: true, reverse: false }, inputs: [t([1, 2, 3, 4, 5, 6], [2, 3], 'int32')], outShape: [2, 3], outDtype: 'int32', expected: [0, 0, 0, 1, 2, 3] },
+    // [2, -3, 0, 4]: running products 2, -6, 0, 0; exclusive 1, 2, -6, 0; reverse (x[i:]) 0, 0, 0, 4
+    { name: 'float32 cumprod with a zero and a negative', op: 'cumprod', attrs: { axis: 0, exclusive: false, reverse: false }, inputs: [t([2, -3, 0, 4], [4], 'float32')], outShape: [4], outDtype: 'float32', expected: [2, -6, 0, 0] },
+    { name: 'float32 cumprod exclusive with a zero', op: 'cumprod', attrs: { axis: 0, exclusive: true, reverse: false }, inputs: [t([2, -3, 0, 4], [4], 'float32')], outShape: [4], outDtype: 'float32', expected: [1, 2, -6, 0] },
+    { name: 'int32 cumprod reverse with a zero', op: 'cumprod', attrs: { axis: 0, exclusive: false, reverse: true }, inputs: [t([2, -3, 0, 4], [4], 'int32')], outShape: [4], outDtype: 'int32', expected: [0, 0, 0, 4] },
+    // exclusive reverse: products of x[i+1:] of [2, -3, 5] = [-15, 5, 1]
+    { name: 'float64 cumprod exclusive reverse', op: 'cumprod', attrs: { axis: 0, exclusive: true, reverse: true }, inputs: [t([2, -3, 5], [3], 'float64')], outShape: [3], outDtype: 'float64', expected: [-15, 5, 1] },
+    { name: 'int32 identity of a scalar', op: 'identity', attrs: {}, inputs: [t([-4], [], 'int32')], outShape: [], outDtype: 'int32', expected: [-4] },
+    // cond [[1], [0]], a [10, 20], b scalar -1
+    { name: 'int32 where, cond [2,1], a [2], b scalar', op: 'where', attrs: {}, inputs: [t([1, 0], [2, 1], 'bool'), t([10, 20], [2], 'int32'), t([-1], [], 'int32')], outShape: [2, 2], outDtype: 'int32', expected: [10, 20, -1, -1] },
+    { name: 'bool where of bools, same shapes', op: 'where', attrs: {}, inputs: [t([1, 0, 1], [3], 'bool'), t([1, 1, 0], [3], 'bool'), t([0, 0, 1], [3], 'bool')], outShape: [3], outDtype: 'bool', expected: [1, 0, 0] },
+    { name: 'float64 where picks from b then a', op: 'where', attrs: {}, inputs: [t([0, 1], [2], 'bool'), t([0.5, 0.25], [2], 'float64'), t([2, 4], [2], 'float64')], outShape: [2], outDtype: 'float64', expected: [2, 0.25] },
+    // A = [[1, 2], [3, 4]], B = [[5, 6], [7, 8]]: A B = [[19, 22], [43, 50]]; A^T B = [[1,3],[2,4]] B = [[26, 30], [38, 44]];
+    // A B^T (B^T = [[5,7],[6,8]]) = [[17, 23], [39, 53]]; A^T B^T = (B A)^T, B A = [[23, 34], [31, 46]]
+    { name: 'float64 matMul 2x2', op: 'matMul', attrs: { transposeA: false, transposeB: false }, inputs: [t([1, 2, 3, 4], [2, 2], 'float64'), t([5, 6, 7, 8], [2, 2], 'float64')], outShape: [2, 2], outDtype: 'float64', expected: [19, 22, 43, 50] },
+    { name: 'float64 matMul 2x2, transposeA', op: 'matMul', attrs: { transposeA: true, transposeB: false }, inputs: [t([1, 2, 3, 4], [2, 2], 'float64'), t([5, 6, 7, 8], [2, 2], 'float64')], outShape: [2, 2], outDtype: 'float64', expected: [26, 30, 38, 44] },
+    { name: 'float64 matMul 2x2, transposeB', op: 'matMul', attrs: { transposeA: false, transposeB: true }, inputs: [t([1, 2, 3, 4], [2, 2], 'float64'), t([5, 6, 7, 8], [2, 2], 'float64')], outShape: [2, 2], outDtype: 'float64', expected: [17, 23, 39, 53] },
+    { name: 'float64 matMul 2x2, both transposed', op: 'matMul', attrs: { transposeA: true, transposeB: true }, inputs: [t([1, 2, 3, 4], [2, 2], 'float64'), t([5, 6, 7, 8], [2, 2], 'float64')], outShape: [2, 2], outDtype: 'float64', expected: [23, 31, 34, 46] },
+    // [2, 1, 3] @ [2, 2, 3]^T: batch 0: [1,2,3]·[1,0,0] = 1, [1,2,3]·[0,0,1] = 3; batch 1: [0,1,0]·[1,1,1] = 1, [0,1,0]·[2,0,0] = 0
+    { name: 'float32 matMul batched [2,1,3] @ [2,2,3]^T', op: 'matMul', attrs: { transposeA: false, transposeB: true }, inputs: [t([1, 2, 3, 0, 1, 0], [2, 1, 3], 'float32'), t([1, 0, 0, 0, 0, 1, 1, 1, 1, 2, 0, 0], [2, 2, 3], 'float32')], outShape: [2, 1, 2], outDtype: 'float32', expected: [1, 3, 1, 0] },
+    { name: 'bool reshape [2,3] -> [3,-1]', op: 'reshape', attrs: { shape: [3, -1] }, inputs: [t([1, 0, 1, 1, 0, 0], [2, 3], 'bool')], outShape: [3, 2], outDtype: 'bool', expected: [1, 0, 1, 1, 0, 0] },
+    { name: 'float32 reshape [0,3] -> [3,0]', op: 'reshape', attrs: { shape: [3, 0] }, inputs: [t([], [0, 3], 'float32')], outShape: [3, 0], outDtype: 'float32', expected: [] },
+    { name: 'int32 reshape a scalar to [1,1]', op: 'reshape', attrs: { shape: [1, 1] }, inputs: [t([7], [], 'int32')], outShape: [1, 1], outDtype: 'int32', expected: [7] },
+    // [[1, 0, 0], [1, 1, 0]] transposed: [[1, 1], [0, 1], [0, 0]]
+    { name: 'bool transpose 2-D', op: 'transpose', attrs: { perm: [1, 0] }, inputs: [t([1, 0, 0, 1, 1, 0], [2, 3], 'bool')], outShape: [3, 2], outDtype: 'bool', expected: [1, 1, 0, 1, 0, 0] },
+    // x = 0..23 as [2, 3, 4]: x[1, 1:3, 2:4] = [[18, 19], [22, 23]]; x[:, 2, 0] = [8, 20]
+    { name: 'float64 slice with size -1 on two axes', op: 'slice', attrs: { begin: [1, 1, 2], size: [-1, 2, -1] }, inputs: [t(Array.from({ length: 24 }, (_, i) => i), [2, 3, 4], 'float64')], outShape: [1, 2, 2], outDtype: 'float64', expected: [18, 19, 22, 23] },
+    { name: 'float64 slice of one cell per batch', op: 'slice', attrs: { begin: [0, 2, 0], size: [2, 1, 1] }, inputs: [t(Array.from({ length: 24 }, (_, i) => i), [2, 3, 4], 'float64')], outShape: [2, 1, 1], outDtype: 'float64', expected: [8, 20] },
+    { name: 'float64 slice of size 0 on the middle axis', op: 'slice', attrs: { begin: [0, 0, 0], size: [1, 0, 4] }, inputs: [t(Array.from({ length: 24 }, (_, i) => i), [2, 3, 4], 'float64')], outShape: [1, 0, 4], outDtype: 'float64', expected: [] },
+    { name: 'int32 slice of a scalar', op: 'slice', attrs: { begin: [], size: [] }, inputs: [t([5], [], 'int32')], outShape: [], outDtype: 'int32', expected: [5] },
+    // [[1], [0]] then [[0, 0], [1, 1]] along axis 1: [[1, 0, 0], [0, 1, 1]]
+    { name: 'bool concat along axis 1', op: 'concat', attrs: { axis: 1 }, inputs: [t([1, 0], [2, 1], 'bool'), t([0, 0, 1, 1], [2, 2], 'bool')], outShape: [2, 3], outDtype: 'bool', expected: [1, 0, 0, 0, 1, 1] },
+    { name: 'float64 concat of three with an empty one', op: 'concat', attrs: { axis: 0 }, inputs: [t([1.5], [1], 'float64'), t([], [0], 'float64'), t([2.5], [1], 'float64')], outShape: [2], outDtype: 'float64', expected: [1.5, 2.5] },
+    // [[1, 2]] padded by [[1, 0], [0, 2]] with -1
+    { name: 'float64 pad before and after with -1', op: 'pad', attrs: { pads: [[1, 0], [0, 2]], value: -1 }, inputs: [t([1, 2], [1, 2], 'float64')], outShape: [2, 4], outDtype: 'float64', expected: [-1, -1, -1, -1, 1, 2, -1, -1] },
+    { name: 'float32 pad of a scalar', op: 'pad', attrs: { pads: [], value: 0 }, inputs: [t([4], [], 'float32')], outShape: [], outDtype: 'float32', expected: [4] },
+    { name: 'int32 tile of a scalar', op: 'tile', attrs: { reps: [] }, inputs: [t([9], [], 'int32')], outShape: [], outDtype: 'int32', expected: [9] },
+    // [[[1, 2], [3, 4]], [[5, 6], [7, 8]]] reversed along axes 1 and 2
+    { name: 'float64 reverse axes [1, 2]', op: 'reverse', attrs: { axes: [1, 2] }, inputs: [t([1, 2, 3, 4, 5, 6, 7, 8], [2, 2, 2], 'float64')], outShape: [2, 2, 2], outDtype: 'float64', expected: [4, 3, 2, 1, 8, 7, 6, 5] },
+    { name: 'float32 reverse of an empty tensor', op: 'reverse', attrs: { axes: [1] }, inputs: [t([], [2, 0], 'float32')], outShape: [2, 0], outDtype: 'float32', expected: [] },
+    // x = [[1, 2, 3], [4, 5, 6]] along axis 1 with [[2, 0], [1, 1]]
+    { name: 'int32 gather axis 1 with 2-D indices', op: 'gather', attrs: { axis: 1 }, inputs: [t([1, 2, 3, 4, 5, 6], [2, 3], 'int32'), t([2, 0, 1, 1], [2, 2], 'int32')], outShape: [2, 2, 2], outDtype: 'int32', expected: [3, 1, 2, 2, 6, 4, 5, 5] },
+    { name: 'float64 gather with a scalar index', op: 'gather', attrs: { axis: 0 }, inputs: [t([0.5, 1.5], [2], 'float64'), t([1], [], 'int32')], outShape: [], outDtype: 'float64', expected: [1.5] },
+    // axis 1, indices [[0, 2], [2, 0]], updates [[[1,2],[3,4]], [[5,6],[7,8]]], size 3:
+    // row 0: out[0] = 1 + 4, out[2] = 2 + 3; row 1: out[0] = 5 + 8, out[2] = 6 + 7
+    { name: 'float32 scatterAdd on axis 1, repeated indices', op: 'scatterAdd', attrs: { axis: 1, size: 3 }, inputs: [t([1, 2, 3, 4, 5, 6, 7, 8], [2, 2, 2], 'float32'), t([0, 2, 2, 0], [2, 2], 'int32')], outShape: [2, 3], outDtype: 'float32', expected: [5, 0, 5, 13, 0, 13] },
+    // axis 0, indices [1, 1, 0], updates [[1, 2], [3, 4], [5, 6]], size 2: out[0] = [5, 6], out[1] = [1+3, 2+4]
+    { name: 'float64 scatterAdd on axis 0 with a trailing axis', op: 'scatterAdd', attrs: { axis: 0, size: 2 }, inputs: [t([1, 2, 3, 4, 5, 6], [3, 2], 'float64'), t([1, 1, 0], [3], 'int32')], outShape: [2, 2], outDtype: 'float64', expected: [5, 6, 4, 6] },
+    // scalar index 1, updates [7, 8, 9], size 2 -> [[0, 0, 0], [7, 8, 9]]
+    { name: 'int32 scatterAdd with a scalar index', op: 'scatterAdd', attrs: { axis: 0, size: 2 }, inputs: [t([7, 8, 9], [3], 'int32'), t([1], [], 'int32')], outShape: [2, 3], outDtype: 'int32', expected: [0, 0, 0, 7, 8, 9] },
+    { name: 'float32 scatterAdd of no indices gives zeros', op: 'scatterAdd', attrs: { axis: 0, size: 2 }, inputs: [t([], [0, 2], 'float32'), t([], [0], 'int32')], outShape: [2, 2], outDtype: 'float32', expected: [0, 0, 0, 0] },
+    { name: 'float64 broadcastTo [2,1] -> [2,2]', op: 'broadcastTo', attrs: { shape: [2, 2] }, inputs: [t([1.5, -1], [2, 1], 'float64')], outShape: [2, 2], outDtype: 'float64', expected: [1.5, 1.5, -1, -1] },
+    { name: 'float64 broadcastLike [1,2] like an int32 [3,2]', op: 'broadcastLike', attrs: {}, inputs: [t([1, 2], [1, 2], 'float64'), t([0, 0, 0, 0, 0, 0], [3, 2], 'int32')], outShape: [3, 2], outDtype: 'float64', expected: [1, 2, 1, 2, 1, 2] },
   ];
 })();
 

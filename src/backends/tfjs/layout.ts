@@ -91,6 +91,7 @@ const concat: Kernel<Tensor, 'concat'> = (inputs, { axis }) => {
 };
 
 function sliceTensor(x: Tensor, begin: readonly number[], size: readonly number[]): Tensor {
+  if (x.rank === 0) return tf.clone(x); // tf.slice refuses scalars ('Slicing scalar is not possible')
   const shape = size.map((s, i) => (s === -1 ? x.shape[i] - begin[i] : s));
   return sizeOf(shape) === 0 ? empty(shape, x.dtype) : tf.slice(x, [...begin], [...size]);
 }
