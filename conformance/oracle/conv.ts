@@ -104,13 +104,25 @@ function inputPos(o: readonly number[], k: readonly number[], g: Geometry): numb
   return o.map((v, i) => v * g.strides[i] + k[i] * g.dil[i] - g.befores[i]);
 }
 
-/** N-D convolution; kernel (spatial..., in, out). */
-export function conv(xv: OLike, wv: OLike, o: OConvOptions = {}): OArray {
+/**
+ * The window sums of `conv` and `depthwiseConv`, kernel (spatial..., in, K): for each
+ * output cell, kernel tap and input channel c whose input value v is real (not
+ * padding), `add(acc, v, c, row, K)` where w[row + m] is the weight of tap, c and m.
+ * Each output cell has `outChannels(in, K)` channels.
+ */
+function windowSums(
+  xv: OLike,
+  wv: OLike,
+  o: OConvOptions,
+  outChannels: (cin: number, k: number) => number,
+  add: (acc: number[], v: number, c: number, w: readonly number[], row: number, k: number) => void,
+): OArray {
   const df = o.dataFormat ?? 'channels_last';
   const x = toLast(asArray(xv), df);
   const w = asArray(wv);
   const n = w.shape.length - 2;
-  const [cin, cout] = [w.shape[n], w.shape[n + 1]];
+  const [cin, k] = [w.shape[n], w.shape[n + 1]];
+  const cout = outChannels(cin, k);
   const ksize = w.shape.slice(0, n);
   const g = geometry(x.shape.slice(1, n + 1), ksize, o);
   const batch = x.shape[0];
@@ -119,56 +131,35 @@ export function conv(xv: OLike, wv: OLike, o: OConvOptions = {}): OArray {
   const read = reader(x);
   const wst = stridesOf(w.shape);
   const offsets = indices(ksize);
-  const wBase = offsets.map((k) => k.reduce((a, kk, i) => a + kk * wst[i], 0));
+  const wBase = offsets.map((kk) => kk.reduce((a, v, i) => a + v * wst[i], 0));
   let p = 0;
   each([batch, ...g.outs], (bo) => {
     const op = bo.slice(1);
     const acc = new Array<number>(cout).fill(0);
-    offsets.forEach((k, ki) => {
-      const pos = inputPos(op, k, g);
+    offsets.forEach((tap, ki) => {
+      const pos = inputPos(op, tap, g);
       for (let c = 0; c < cin; c++) {
         const v = read(bo[0], pos, c);
-        if (v === null) continue;
-        const wi = wBase[ki] + c * wst[n];
-        for (let m = 0; m < cout; m++) acc[m] += v * w.data[wi + m * wst[n + 1]];
-      }
-    });
-    for (let m = 0; m < cout; m++) data[p++] = acc[m];
-  });
-  return fromLast({ data, shape: outShape }, df);
-}
-
-/** N-D depthwise convolution; kernel (spatial..., in, multiplier); output channel c * M + m. */
-export function depthwiseConv(xv: OLike, wv: OLike, o: OConvOptions = {}): OArray {
-  const df = o.dataFormat ?? 'channels_last';
-  const x = toLast(asArray(xv), df);
-  const w = asArray(wv);
-  const n = w.shape.length - 2;
-  const [cin, mult] = [w.shape[n], w.shape[n + 1]];
-  const ksize = w.shape.slice(0, n);
-  const g = geometry(x.shape.slice(1, n + 1), ksize, o);
-  const batch = x.shape[0];
-  const outShape = [batch, ...g.outs, cin * mult];
-  const data = new Array<number>(sizeOf(outShape)).fill(0);
-  const read = reader(x);
-  const wst = stridesOf(w.shape);
-  const offsets = indices(ksize);
-  const wBase = offsets.map((k) => k.reduce((a, kk, i) => a + kk * wst[i], 0));
-  let p = 0;
-  each([batch, ...g.outs], (bo) => {
-    const op = bo.slice(1);
-    const acc = new Array<number>(cin * mult).fill(0);
-    offsets.forEach((k, ki) => {
-      const pos = inputPos(op, k, g);
-      for (let c = 0; c < cin; c++) {
-        const v = read(bo[0], pos, c);
-        if (v === null) continue;
-        for (let m = 0; m < mult; m++) acc[c * mult + m] += v * w.data[wBase[ki] + c * wst[n] + m * wst[n + 1]];
+        if (v !== null) add(acc, v, c, w.data, wBase[ki] + c * wst[n], k);
       }
     });
     for (const v of acc) data[p++] = v;
   });
   return fromLast({ data, shape: outShape }, df);
+}
+
+/** N-D convolution; kernel (spatial..., in, out). */
+export function conv(xv: OLike, wv: OLike, o: OConvOptions = {}): OArray {
+  return windowSums(xv, wv, o, (_cin, cout) => cout, (acc, v, _c, w, row, cout) => {
+    for (let m = 0; m < cout; m++) acc[m] += v * w[row + m];
+  });
+}
+
+/** N-D depthwise convolution; kernel (spatial..., in, multiplier); output channel c * M + m. */
+export function depthwiseConv(xv: OLike, wv: OLike, o: OConvOptions = {}): OArray {
+  return windowSums(xv, wv, o, (cin, mult) => cin * mult, (acc, v, c, w, row, mult) => {
+    for (let m = 0; m < mult; m++) acc[c * mult + m] += v * w[row + m];
+  });
 }
 
 /** Separable convolution: depthwise, then a 1x..x1 convolution with `pw` (1..., in*M, out). */
