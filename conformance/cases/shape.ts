@@ -6,7 +6,7 @@
 import type { KTensor } from '../../src';
 import { defineSpec, ErrorCase, FunctionSpec, KApi, UncheckedKApi, unchecked } from '../case';
 import { concatenate, reshape, roundedUniform, storeAs, toNested, transpose, withDtype } from '../oracle';
-import { arange, batchFlatten, expandDims, flatten, oneHot, pad, repeatElements, reverse, squeeze, stack, tile, upsample } from '../oracle/shape';
+import { arange, batchFlatten, expandDims, flatten, oneHot, pad, repeatElements, resizeBilinear, reverse, squeeze, stack, tile, upsample } from '../oracle/shape';
 import { notATensor as notATensorMessage } from './messages';
 import { bad, bl, df, fl, i32, M23, T234, withFormat } from './helpers';
 
@@ -298,18 +298,55 @@ export const SHAPE_SPECS: FunctionSpec[] = [
         run: (K) => K.intShape(K.resizeImages(K.placeholder({ shape: [null, 4, 5, 3] }), 2, 3, 'channels_last')),
         expected: () => [null, 8, 15, 3],
       },
+      // 'bilinear' (Keras 2.3.1: TensorFlow's resize_bilinear, align_corners and half_pixel_centers false)
+      {
+        // TensorFlow's own test data for its v1 BILINEAR resize with align_corners false (3x2 to 6x4)
+        name: "bilinear: TensorFlow's legacy test data, 3x2 to 6x4",
+        inputs: [df([[[[64], [32]], [[32], [64]], [[50], [100]]]])],
+        run: (K, x) => K.resizeImages(x, 2, 2, 'channels_last', 'bilinear'),
+        expected: () => [[[[64], [48], [32], [32]], [[48], [48], [48], [48]], [[32], [48], [64], [64]], [[41], [61.5], [82], [82]], [[50], [75], [100], [100]], [[50], [75], [100], [100]]]],
+      },
+      {
+        // rows read 0, 0.5, 1, 1.5 (clamped to 1); columns the same
+        name: 'bilinear by hand: [[1, 2], [3, 4]] by 2 and 2',
+        inputs: [df([[[[1], [2]], [[3], [4]]]])],
+        run: (K, x) => K.resizeImages(x, 2, 2, 'channels_last', 'bilinear'),
+        expected: () => [[[[1], [1.5], [2], [2]], [[2], [2.5], [3], [3]], [[3], [3.5], [4], [4]], [[3], [3.5], [4], [4]]]],
+      },
+      {
+        // columns read 0, 1/3, 2/3, 1, 4/3, 5/3: [1, 2, 3, 4, 4, 4]
+        name: 'bilinear by hand: [1, 4] by 1 and 3, channels_first',
+        inputs: [df([[[[1, 4]]]])],
+        run: (K, x) => K.resizeImages(x, 1, 3, 'channels_first', 'bilinear'),
+        expected: () => [[[[1, 2, 3, 4, 4, 4]]]],
+      },
+      {
+        name: 'bilinear, channels_last, factors 2 and 3',
+        inputs: [df(A1232)],
+        run: (K, x) => K.resizeImages(x, 2, 3, 'channels_last', 'bilinear'),
+        expected: (x) => resizeBilinear(x, 4, 9),
+        grad: true,
+      },
+      {
+        name: 'bilinear, channels_first, factors 3 and 2, unknown batch',
+        inputs: [df(A2123, { placeholderShape: [null, 1, 2, 3] })],
+        run: (K, x) => K.resizeImages(x, 3, 2, 'channels_first', 'bilinear'),
+        expected: (x) => transpose(resizeBilinear(transpose(x, [0, 2, 3, 1]), 6, 6), [0, 3, 1, 2]),
+        grad: true,
+      },
     ],
     errorCases: [
       { name: 'a 3D tensor', run: (K) => K.resizeImages(c3(K), 2, 2, 'channels_last'), error: 'KerasValueError', message: "resizeImages: argument 'x' must be a 4D tensor, got shape [2, 3, 4]" },
+      { name: 'bilinear on int32', run: (K) => K.resizeImages(K.zeros([1, 2, 2, 1], 'int32'), 2, 2, 'channels_last', 'bilinear'), error: 'KerasTypeError', message: /^resizeImages: 'bilinear' interpolation needs a float tensor 'x', got dtype int32$/ },
+      {
+        name: 'bilinear with an unknown height',
+        run: (K) => K.resizeImages(K.placeholder({ shape: [1, null, 2, 1] }), 2, 2, 'channels_last', 'bilinear'),
+        error: 'KerasValueError',
+        message: /^resizeImages: argument 'x' \(shape \[1, None, 2, 1\], channels_last\) must have a known height and width for 'bilinear' interpolation$/,
+      },
       { name: 'heightFactor 0', run: (K) => K.resizeImages(K.zeros([1, 2, 2, 1]), 0, 2, 'channels_last'), error: 'KerasValueError', message: "resizeImages: argument 'heightFactor' must be an integer >= 1, got 0" },
       { name: 'a fractional widthFactor', run: (K) => K.resizeImages(K.zeros([1, 2, 2, 1]), 2, 1.5, 'channels_last'), error: 'KerasValueError', message: "resizeImages: argument 'widthFactor' must be an integer, got 1.5" },
       { name: 'a bad dataFormat', run: (K) => K.resizeImages(K.zeros([1, 2, 2, 1]), 2, 2, bad('nhwc')), error: 'KerasValueError', message: `resizeImages: argument 'dataFormat' must be 'channels_first' or 'channels_last' (or null for imageDataFormat()), got "nhwc"` },
-      {
-        name: "interpolation 'bilinear' is not implemented",
-        run: (K) => K.resizeImages(K.zeros([1, 2, 2, 1]), 2, 2, 'channels_last', 'bilinear'),
-        error: 'NotImplementedYetError',
-        message: "resizeImages: argument 'interpolation' 'bilinear' is not implemented yet (only 'nearest' is)",
-      },
       { name: 'an unknown interpolation', run: (K) => K.resizeImages(K.zeros([1, 2, 2, 1]), 2, 2, 'channels_last', bad('cubic')), error: 'KerasValueError', message: `resizeImages: argument 'interpolation' must be 'nearest' or 'bilinear', got "cubic"` },
       notATensor('resizeImages', (K, x) => K.resizeImages(x, 2, 2, 'channels_last')),
     ],

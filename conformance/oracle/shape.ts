@@ -66,6 +66,40 @@ export function upsample(av: OLike, factors: readonly number[]): OArray {
   return mapIndex(a, shape, (o) => o.map((v, i) => Math.floor(v / factors[i])));
 }
 
+/**
+ * TensorFlow's ResizeBilinear with align_corners and half_pixel_centers false, on a
+ * channels_last 4D array resized to (outH, outW): source row `y * H / outH`, column
+ * `x * W / outW`; top = tl + (tr - tl) xl, bottom = bl + (br - bl) xl,
+ * out = top + (bottom - top) yl, the lower cell floor(src), the upper min(lower + 1, size - 1).
+ */
+export function resizeBilinear(av: OLike, outH: number, outW: number): OArray {
+  const a = asArray(av);
+  const [n, h, w, c] = a.shape;
+  const st = stridesOf(a.shape);
+  const at = (b: number, y: number, x: number, ch: number): number => a.data[b * st[0] + y * st[1] + x * st[2] + ch * st[3]];
+  const data: number[] = [];
+  for (let b = 0; b < n; b++) {
+    for (let y = 0; y < outH; y++) {
+      const sy = (y * h) / outH;
+      const y0 = Math.floor(sy);
+      const y1 = Math.min(y0 + 1, h - 1);
+      const yl = sy - y0;
+      for (let x = 0; x < outW; x++) {
+        const sx = (x * w) / outW;
+        const x0 = Math.floor(sx);
+        const x1 = Math.min(x0 + 1, w - 1);
+        const xl = sx - x0;
+        for (let ch = 0; ch < c; ch++) {
+          const top = at(b, y0, x0, ch) + (at(b, y0, x1, ch) - at(b, y0, x0, ch)) * xl;
+          const bottom = at(b, y1, x0, ch) + (at(b, y1, x1, ch) - at(b, y1, x0, ch)) * xl;
+          data.push(top + (bottom - top) * yl);
+        }
+      }
+    }
+  }
+  return { data, shape: [n, outH, outW, c] };
+}
+
 /** np.tile(a, reps) with one rep per axis: out[o] = a[o mod shape]. */
 export function tile(av: OLike, reps: readonly number[]): OArray {
   const a = asArray(av);

@@ -3,12 +3,13 @@
  * by integer factors (resize_images, resize_volumes).
  */
 import type { ImageDataFormat } from '../../../config';
-import { KerasValueError, NotImplementedYetError } from '../../../errors';
+import { isFloatDType } from '../../../backends/types';
+import { KerasTypeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { applyOp } from '../../primitives';
+import { add, applyOp, constantFrom, mul, sub } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { checkArity, countArg, dataFormatArg, normAxis, rankArg, requireTensorLike, show } from '../../validate';
-import { insertAxis, repeatAlong, tileAxes, zeroIndices } from './helpers';
+import { insertAxis, int32Const, repeatAlong, tileAxes, zeroIndices } from './helpers';
 import type { TensorInput } from '../../tensor-input';
 
 /**
@@ -30,12 +31,17 @@ export function repeatElements(x: TensorInput, rep: number, axis: number, ...ext
 }
 
 /**
- * Nearest-neighbour upsampling of the images in a 4D tensor by positive integer
- * factors: each pixel becomes a `heightFactor` x `widthFactor` block.
+ * Upsampling of the images in a 4D tensor by positive integer factors.
  * `dataFormat` 'channels_last' is [batch, height, width, channels],
  * 'channels_first' [batch, channels, height, width]; null uses `imageDataFormat()`.
- * Only `interpolation` 'nearest' is supported ('bilinear', of Keras 2.2, throws
- * NotImplementedYetError).
+ * `interpolation` 'nearest' (default): each pixel becomes a `heightFactor` x
+ * `widthFactor` block. 'bilinear' (a float tensor whose height and width are known):
+ * as TensorFlow's `resize_bilinear`, which Keras 2.3.1 calls, with its defaults
+ * (align_corners and half_pixel_centers false): output row `o` reads input row
+ * `o / heightFactor`, linearly interpolated between rows `floor(o / heightFactor)`
+ * and the next one (the last row repeated past the end); the same along the width.
+ * Example: [[1, 2], [3, 4]] by 2 and 2 gives
+ * [[1, 1.5, 2, 2], [2, 2.5, 3, 3], [3, 3.5, 4, 4], [3, 3.5, 4, 4]].
  *
  * Mirrors `keras.backend.resize_images(x, height_factor, width_factor, data_format, interpolation='nearest')`.
  */
@@ -53,14 +59,41 @@ export function resizeImages(
   const h = countArg(heightFactor, fn, 'heightFactor', 1);
   const w = countArg(widthFactor, fn, 'widthFactor', 1);
   const df = dataFormatArg(dataFormat, fn);
-  if (interpolation === 'bilinear') {
-    throw new NotImplementedYetError(`${fn}: argument 'interpolation' 'bilinear' is not implemented yet (only 'nearest' is)`);
-  }
-  if (interpolation !== 'nearest') {
+  if (interpolation !== 'nearest' && interpolation !== 'bilinear') {
     throw new KerasValueError(`${fn}: argument 'interpolation' must be 'nearest' or 'bilinear', got ${show(interpolation)}`);
   }
   const [rows, cols] = df === 'channels_first' ? [2, 3] : [1, 2];
-  return repeatAlong(repeatAlong(t, h, rows, fn), w, cols, fn);
+  if (interpolation === 'nearest') return repeatAlong(repeatAlong(t, h, rows, fn), w, cols, fn);
+  if (!isFloatDType(t.dtype)) throw new KerasTypeError(`${fn}: 'bilinear' interpolation needs a float tensor 'x', got dtype ${t.dtype}`);
+  if (t.shape[rows] === null || t.shape[cols] === null) {
+    throw new KerasValueError(`${fn}: argument 'x' (shape [${fmt(t.shape)}], ${df}) must have a known height and width for 'bilinear' interpolation`);
+  }
+  return linearAlong(linearAlong(t, h, rows, fn), w, cols, fn);
+}
+
+/**
+ * Linear upsampling along `axis` (of known length L) by `factor`, as TensorFlow's
+ * legacy resize (no corner alignment, no half-pixel centres): output `o` is
+ * `x[i] (1 - f) + x[min(i + 1, L - 1)] f` with `i = floor(o / factor)`, `f = o / factor - i`.
+ */
+function linearAlong(x: KTensor, factor: number, axis: number, fn: string): KTensor {
+  if (factor === 1) return x;
+  const length = x.shape[axis] as number;
+  const n = length * factor;
+  const lower: number[] = [];
+  const upper: number[] = [];
+  const weights = new Float64Array(n);
+  for (let o = 0; o < n; o++) {
+    const i = Math.floor(o / factor);
+    lower.push(i);
+    upper.push(Math.min(i + 1, length - 1));
+    weights[o] = (o - i * factor) / factor;
+  }
+  const shape = x.shape.map((_, i) => (i === axis ? n : 1));
+  const f = constantFrom({ data: weights, shape }, fn, 'x', x.dtype);
+  const a = applyOp('gather', [x, int32Const(lower, [n], fn)], { axis });
+  const b = applyOp('gather', [x, int32Const(upper, [n], fn)], { axis });
+  return add(a, mul(sub(b, a), f));
 }
 
 /**
