@@ -87,6 +87,8 @@ export const NOT_DIFFERENTIABLE: Readonly<Record<string, NoGradientReason>> = {
   one_hot: 'no gradient by definition',
   ctc_interleave_blanks: 'no gradient by definition',
   ctc_create_skip_idxs: 'no gradient by definition',
+  ctc_decode: 'no gradient by definition',
+  ctc_label_dense_to_sparse: 'no tensor of a float input',
   dropout: 'checked by a dedicated case',
   print_tensor: 'checked by a dedicated case',
 };

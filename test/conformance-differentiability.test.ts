@@ -34,6 +34,8 @@ describe('differentiability', () => {
     less: (x) => K.less(x, 0),
     less_equal: (x) => K.lessEqual(x, 0),
     in_top_k: (x) => K.inTopK(x, K.constant([0, 2], { dtype: 'int32' }), 1),
+    // the log probabilities of the best path of |x| read as (1, 2, 3) probabilities
+    ctc_decode: (x) => K.ctcDecode(K.reshape(K.abs(x), [1, 2, 3]), [2])[1],
   };
 
   it('lists every function tested here as having no gradient by definition', () => {

@@ -6,7 +6,9 @@
  */
 import { defineSpec, FunctionSpec, Tolerance } from '../case';
 import { fromData, roundedUniform, toNested } from '../oracle';
-import { createSkipIdxs, CTC_EPSILON, ctcBatchCost, ctcCostTheano, interleaveBlanks, pathProbs, rows, updateLogP } from '../oracle/ctc';
+import { createSkipIdxs, CTC_EPSILON, ctcBatchCost, ctcCostTheano, exactSequences, greedyDecodeOne, interleaveBlanks, mergeRepeats, padSequences, pathProbs, rows, updateLogP } from '../oracle/ctc';
+import { withDtype } from '../oracle/ndarray';
+import type { OArray } from '../oracle/ndarray';
 import { bad, df, fl, i32 } from './helpers';
 
 /** Log-space recursions in float32 lose a few ulps per step. */
@@ -34,7 +36,190 @@ function handTiny(p: readonly number[]): number {
   return -Math.log(a0 * a1 + a0 * b1 + b0 * a1);
 }
 
+/** Keras 2.3.1's test_ctc_decode_greedy: two samples, T = 6, 4 classes (blank last), lengths 4 and 5. */
+const KERAS_GREEDY = [
+  [[1.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.4, 0.6], [0.0, 0.0, 0.4, 0.6], [0.0, 0.9, 0.1, 0.0], [0, 0, 0, 0], [0, 0, 0, 0]],
+  [[0.1, 0.9, 0.0, 0.0], [0.0, 0.9, 0.1, 0.0], [0.0, 0.0, 0.1, 0.9], [0.0, 0.9, 0.1, 0.1], [0.9, 0.1, 0.0, 0.0], [0, 0, 0, 0]],
+];
+
+/** Keras 2.3.1's test_ctc_decode_beam_search: exp(matrix + 2) for 5 steps, then 2 steps of exp(0). */
+const KERAS_BEAM_MATRIX = [
+  [0.30999, 0.309938, 0.0679938, 0.0673362, 0.0708352, 0.173908],
+  [0.215136, 0.439699, 0.0370931, 0.0393967, 0.0381581, 0.230517],
+  [0.199959, 0.489485, 0.0233221, 0.0251417, 0.0233289, 0.238763],
+  [0.279611, 0.452966, 0.0204795, 0.0209126, 0.0194803, 0.20655],
+  [0.51286, 0.288951, 0.0243026, 0.0220788, 0.0219297, 0.129878],
+];
+const KERAS_BEAM = [[...KERAS_BEAM_MATRIX.map((r) => r.map((v) => Math.exp(v + 2))), ...[0, 1].map(() => new Array<number>(6).fill(1))]];
+
+/** Keras 2.3.1's test_ctc_decode_beam_search_no_merge: classes A, B, blank; "AABB" unmerged, "AB" merged. */
+const KERAS_NO_MERGE = [[[0, 0, 1], [1, 0, 0], [0, 0, 1], [1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 1, 0]]];
+
+/** The samples of `y` (batch, T, C) cut to their lengths, as nested rows. */
+function samples(y: OArray, lengths: readonly number[]): number[][][] {
+  const [, T, C] = y.shape;
+  return lengths.map((len, b) => Array.from({ length: len }, (_, t) => Array.from({ length: C }, (_, c) => y.data[(b * T + t) * C + c])));
+}
+
+/** Greedy oracle: [decoded (int32, padded with -1), scores (batch, 1)]. */
+function greedyExpected(y: OArray, lengths: readonly number[]): [OArray, number[][]] {
+  const out = samples(y, lengths).map((s) => greedyDecodeOne(s));
+  return [padSequences(out.map((o) => o.labels)), out.map((o) => [o.score])];
+}
+
+/** Beam search with no pruning: the `top` most probable sequences of each sample, exactly. */
+function exactExpected(y: OArray, lengths: readonly number[], top: number, merge: boolean): OArray[] | [...OArray[], number[][]] {
+  const best = samples(y, lengths).map((s) => exactSequences(s).slice(0, top));
+  const decoded = Array.from({ length: top }, (_, j) => padSequences(best.map((b) => (merge ? mergeRepeats(b[j].labels) : b[j].labels))));
+  return [...decoded, best.map((b) => b.map((e) => e.logProb))];
+}
+
+const P243 = toNested(roundedUniform([2, 4, 3], 'ctc:P243', 0.05, 1));
+const P354 = toNested(roundedUniform([3, 5, 4], 'ctc:P354', 0.05, 1));
+
 export const CTC_SPECS: FunctionSpec[] = [
+  defineSpec({
+    kerasName: 'ctc_decode',
+    cases: [
+      {
+        // sample 0: classes 0, blank, blank, 1 -> [0, 1]; sample 1: 1, 1, blank, 1, 0 -> [1, 1, 0]
+        name: "Keras 2.3.1's greedy test: decoded by hand, scores from the oracle",
+        modes: ['eager'],
+        inputs: [df(KERAS_GREEDY), i32([4, 5])],
+        run: (K, y, len) => {
+          const [decoded, logProb] = K.ctcDecode(y, len);
+          return [decoded.length, decoded[0], logProb];
+        },
+        expected: (y) => [1, withDtype(fromData([0, 1, -1, 1, 1, 0], [2, 3]), 'int32'), greedyExpected(y, [4, 5])[1]],
+      },
+      {
+        name: 'greedy, float lengths (as the Keras OCR example passes them), one of 0',
+        modes: ['eager'],
+        inputs: [df(P354), df([5, 0, 3])],
+        run: (K, y, len) => {
+          const [[decoded], logProb] = K.ctcDecode(y, len, { greedy: true });
+          return [decoded, logProb];
+        },
+        expected: (y) => greedyExpected(y, [5, 0, 3]),
+      },
+      {
+        name: "Keras 2.3.1's beam search test: width 2, top 2 (TensorFlow's values)",
+        modes: ['eager'],
+        inputs: [df(KERAS_BEAM), i32([5])],
+        run: (K, y, len) => {
+          const [decoded, logProb] = K.ctcDecode(y, len, { greedy: false, beamWidth: 2, topPaths: 2 });
+          return [...decoded, logProb];
+        },
+        expected: () => [withDtype(fromData([1, 0], [1, 2]), 'int32'), withDtype(fromData([1], [1, 1]), 'int32'), [[-5.811451, -6.63339]]],
+        tol: { float32: { rtol: 1e-5, atol: 1e-6 }, float64: { rtol: 1e-6, atol: 1e-6 } },
+      },
+      {
+        name: "Keras 2.3.1's merge_repeated test: width 1, 'AABB' unmerged, 'AB' merged",
+        modes: ['eager'],
+        inputs: [df(KERAS_NO_MERGE), i32([7])],
+        run: (K, y, len) => [K.ctcDecode(y, len, { greedy: false, beamWidth: 1, topPaths: 1, mergeRepeated: true })[0][0], K.ctcDecode(y, len, { greedy: false, beamWidth: 1, mergeRepeated: false })[0][0]],
+        expected: () => [withDtype(fromData([0, 1], [1, 2]), 'int32'), withDtype(fromData([0, 0, 1, 1], [1, 4]), 'int32')],
+      },
+      {
+        name: 'beam search without pruning: the exact 3 most probable sequences (every alignment enumerated)',
+        modes: ['eager'],
+        inputs: [df(P243), i32([4, 3])],
+        run: (K, y, len) => {
+          const [decoded, logProb] = K.ctcDecode(y, len, { greedy: false, beamWidth: 100, topPaths: 3 });
+          return [...decoded, logProb];
+        },
+        expected: (y) => exactExpected(y, [4, 3], 3, false),
+        tol: TOL,
+      },
+      {
+        name: 'beam search without pruning, mergeRepeated: the exact best 2, merged',
+        modes: ['eager'],
+        inputs: [df(P354), i32([5, 4, 2])],
+        run: (K, y, len) => {
+          const [decoded, logProb] = K.ctcDecode(y, len, { greedy: false, beamWidth: 50, topPaths: 2, mergeRepeated: true });
+          return [...decoded, logProb];
+        },
+        expected: (y) => exactExpected(y, [5, 4, 2], 2, true),
+        tol: TOL,
+      },
+      {
+        name: 'beam search of a sample of length 0: the empty sequence, log probability 0',
+        modes: ['eager'],
+        inputs: [df(P243), i32([0, 2])],
+        run: (K, y, len) => {
+          const [[decoded], logProb] = K.ctcDecode(y, len, { greedy: false });
+          return [decoded, logProb];
+        },
+        expected: (y) => exactExpected(y, [0, 2], 1, false),
+        tol: TOL,
+      },
+      {
+        name: 'dtypes and static shapes: int32 decoded, floatx log probabilities',
+        modes: ['eager'],
+        run(K) {
+          const [[d], p] = K.ctcDecode(K.constant([[[0.1, 0.9], [0.8, 0.2]]]), [2]);
+          const [ds, q] = K.ctcDecode(K.constant([[[0.1, 0.9], [0.8, 0.2]]]), [2], { greedy: false, topPaths: 2, beamWidth: 3 });
+          return [K.dtype(d), K.intShape(d), K.dtype(p), K.intShape(p), ds.length, K.intShape(q)];
+        },
+        expected: () => ['int32', [1, 1], 'float32', [1, 1], 2, [1, 2]],
+      },
+    ],
+    errorCases: [
+      { name: 'a placeholder yPred', run: (K) => K.ctcDecode(K.placeholder({ shape: [1, 2, 3] }), [2]), error: 'KerasValueError', message: /^ctcDecode: argument 'yPred' must have a value now, but it depends on a placeholder/ },
+      { name: 'yPred of rank 2', run: (K) => K.ctcDecode(K.ones([2, 3]), [2]), error: 'KerasValueError', message: /^ctcDecode: argument 'yPred' must have rank 3/ },
+      { name: 'an int yPred', run: (K) => K.ctcDecode(K.ones([1, 2, 3], 'int32'), [2]), error: 'KerasTypeError', message: /^ctcDecode: argument 'yPred'/ },
+      { name: 'a length above the time steps', run: (K) => K.ctcDecode(K.ones([1, 2, 3]), [3]), error: 'KerasValueError', message: /^ctcDecode: argument 'inputLength' must hold a whole number in \[0, 2\]/ },
+      { name: 'a fractional length', run: (K) => K.ctcDecode(K.ones([1, 2, 3]), [1.5]), error: 'KerasValueError', message: /^ctcDecode: argument 'inputLength'/ },
+      { name: 'one length for two samples', run: (K) => K.ctcDecode(K.ones([2, 2, 3]), [2]), error: 'KerasShapeError', message: /^ctcDecode: argument 'inputLength' \(shape \[1\]\) must have one length per sample/ },
+      { name: 'a negative probability', run: (K) => K.ctcDecode(K.constant([[[0.5, -0.5]]]), [1]), error: 'KerasValueError', message: /^ctcDecode: argument 'yPred' must hold probabilities \(finite, >= 0\), got -0.5 at \[0, 0, 1\]/ },
+      { name: 'topPaths above beamWidth', run: (K) => K.ctcDecode(K.ones([1, 2, 3]), [2], { greedy: false, beamWidth: 2, topPaths: 3 }), error: 'KerasValueError', message: /^ctcDecode: option 'topPaths' \(3\) must be <= 'beamWidth' \(2\)/ },
+      { name: 'topPaths 2 with the greedy decoder', run: (K) => K.ctcDecode(K.ones([1, 2, 3]), [2], { topPaths: 2 }), error: 'KerasValueError', message: /^ctcDecode: option 'topPaths' must be 1 for the greedy decoder/ },
+      { name: 'beamWidth 0', run: (K) => K.ctcDecode(K.ones([1, 2, 3]), [2], { greedy: false, beamWidth: 0 }), error: 'KerasValueError', message: /^ctcDecode: option 'beamWidth'/ },
+      { name: 'more paths than the beam found', run: (K) => K.ctcDecode(K.ones([1, 2, 3]), [0], { greedy: false, topPaths: 2 }), error: 'KerasValueError', message: /^ctcDecode: option 'topPaths' is 2, but the beam search found only 1 sequence for sample 0/ },
+      { name: 'an unknown option', run: (K) => K.ctcDecode(K.ones([1, 2, 3]), [2], bad({ beam_width: 3 })), error: 'KerasValueError', message: /^ctcDecode: unknown option 'beam_width'/ },
+      { name: 'greedy not a boolean', run: (K) => K.ctcDecode(K.ones([1, 2, 3]), [2], { greedy: bad(0) }), error: 'KerasValueError', message: /^ctcDecode: argument 'greedy'/ },
+    ],
+  }),
+  defineSpec({
+    kerasName: 'ctc_label_dense_to_sparse',
+    cases: [
+      {
+        // row 0 keeps its first 2 labels, row 1 all 3
+        name: 'by hand: lengths 2 and 3; isSparse and toDense',
+        modes: ['eager'],
+        inputs: [i32([[1, 2, 3], [4, 5, 6]]), i32([2, 3])],
+        run: (K, labels, lengths) => {
+          const sp = K.ctcLabelDenseToSparse(labels, lengths);
+          return [sp.indices, sp.values, sp.denseShape, K.isSparse(sp), K.toDense(sp)];
+        },
+        expected: () => [
+          withDtype(fromData([0, 0, 0, 1, 1, 0, 1, 1, 1, 2], [5, 2]), 'int32'),
+          withDtype(fromData([1, 2, 4, 5, 6], [5]), 'int32'),
+          withDtype(fromData([2, 3], [2]), 'int32'),
+          true,
+          withDtype(fromData([1, 2, 0, 4, 5, 6], [2, 3]), 'int32'),
+        ],
+      },
+      {
+        // length 0 keeps nothing, a length above the width keeps the whole row (Keras's range(width) < length mask)
+        name: 'by hand: lengths 0, 5 and 1 over width 2, float labels',
+        modes: ['eager'],
+        inputs: [df([[7, 8], [9, 10], [11, 12]]), i32([0, 5, 1])],
+        run: (K, labels, lengths) => {
+          const sp = K.ctcLabelDenseToSparse(labels, lengths);
+          return [sp.indices, sp.values, sp.denseShape];
+        },
+        expected: () => [withDtype(fromData([1, 0, 1, 1, 2, 0], [3, 2]), 'int32'), fromData([9, 10, 11], [3]), withDtype(fromData([3, 2], [2]), 'int32')],
+      },
+    ],
+    errorCases: [
+      { name: 'labels of rank 1', run: (K) => K.ctcLabelDenseToSparse(K.constant([1, 2]), [1]), error: 'KerasValueError', message: /^ctcLabelDenseToSparse: argument 'labels' must have rank 2/ },
+      { name: 'lengths of rank 2', run: (K) => K.ctcLabelDenseToSparse(K.constant([[1, 2]]), [[1]]), error: 'KerasValueError', message: /^ctcLabelDenseToSparse: argument 'labelLengths' must have rank 1/ },
+      { name: 'one length for two rows', run: (K) => K.ctcLabelDenseToSparse(K.constant([[1, 2], [3, 4]]), [1]), error: 'KerasShapeError', message: /^ctcLabelDenseToSparse: argument 'labelLengths'/ },
+      { name: 'a fractional length', run: (K) => K.ctcLabelDenseToSparse(K.constant([[1, 2]]), [0.5]), error: 'KerasValueError', message: /^ctcLabelDenseToSparse: argument 'labelLengths' must hold whole numbers/ },
+      { name: 'placeholder labels', run: (K) => K.ctcLabelDenseToSparse(K.placeholder({ shape: [1, 2] }), [1]), error: 'KerasValueError', message: /^ctcLabelDenseToSparse: argument 'labels' must have a value now/ },
+    ],
+  }),
   defineSpec({
     kerasName: 'ctc_batch_cost',
     cases: [

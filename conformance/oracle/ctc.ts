@@ -153,3 +153,71 @@ export function rows(x: OArray): number[][] {
   const [r, c] = x.shape;
   return Array.from({ length: r }, (_, i) => x.data.slice(i * c, (i + 1) * c));
 }
+
+/**
+ * Best path decoding of one sample (TensorFlow's ctc_greedy_decoder as Keras 2.3.1
+ * calls it): `probs` (T, C) probabilities, blank the last class. At each step the
+ * class of largest `log(p + eps)` (the first on ties); repeats merged, blanks dropped.
+ * Score: minus the sum of those logs.
+ */
+export function greedyDecodeOne(probs: readonly (readonly number[])[], eps = CTC_EPSILON): { labels: number[]; score: number } {
+  const labels: number[] = [];
+  let score = 0;
+  let previous = -1;
+  for (const row of probs) {
+    const logs = row.map((p) => Math.log(p + eps));
+    const best = logs.indexOf(Math.max(...logs));
+    score -= logs[best];
+    if (best !== row.length - 1 && best !== previous) labels.push(best);
+    previous = best;
+  }
+  return { labels, score };
+}
+
+/**
+ * Every label sequence with its exact log probability, by enumerating all C^T
+ * alignments of `probs` (T, C) after the softmax of `log(p + eps)` at each step:
+ * an alignment is collapsed (repeats merged, then blanks, the last class, dropped)
+ * and its probability added to its sequence's. Sorted by decreasing probability
+ * (ties by first appearance). A beam search that prunes nothing finds these.
+ */
+export function exactSequences(probs: readonly (readonly number[])[], eps = CTC_EPSILON): { labels: number[]; logProb: number }[] {
+  const T = probs.length;
+  const rowsP = probs.map((row) => {
+    const w = row.map((p) => p + eps);
+    const s = w.reduce((a, b) => a + b, 0);
+    return w.map((v) => v / s);
+  });
+  const C = T === 0 ? 0 : rowsP[0].length;
+  const total = new Map<string, { labels: number[]; p: number }>();
+  const count = T === 0 ? 1 : C ** T;
+  for (let k = 0; k < count; k++) {
+    const path: number[] = [];
+    let rest = k;
+    for (let t = 0; t < T; t++) {
+      path.push(rest % C);
+      rest = Math.floor(rest / C);
+    }
+    let p = 1;
+    path.forEach((c, t) => (p *= rowsP[t][c]));
+    const labels = path.filter((c, t) => (t === 0 || c !== path[t - 1]) && c !== C - 1);
+    const key = labels.join(',');
+    const e = total.get(key);
+    if (e) e.p += p;
+    else total.set(key, { labels, p });
+  }
+  return [...total.values()].sort((a, b) => b.p - a.p).map((e) => ({ labels: e.labels, logProb: Math.log(e.p) }));
+}
+
+/** Consecutive equal labels merged (TensorFlow's merge_repeated on a decoded sequence). */
+export function mergeRepeats(labels: readonly number[]): number[] {
+  return labels.filter((l, i) => i === 0 || l !== labels[i - 1]);
+}
+
+/** Sequences as a (n, longest) array padded with -1, int32. */
+export function padSequences(seqs: readonly (readonly number[])[]): OArray {
+  const longest = seqs.reduce((m, s) => Math.max(m, s.length), 0);
+  const data: number[] = [];
+  for (const s of seqs) for (let i = 0; i < longest; i++) data.push(i < s.length ? s[i] : -1);
+  return { data, shape: [seqs.length, longest], dtype: 'int32' };
+}

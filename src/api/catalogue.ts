@@ -1,5 +1,5 @@
 /**
- * The keras.backend functions: the 150 documented ones, then 8 added by Keras 2.3.1 (a copy of
+ * The keras.backend functions: the 150 documented ones, then 10 added by Keras 2.3.1 (a copy of
  * the catalogue, conformance/catalogue.tsv):
  * Keras name, TypeScript name, group and Keras signature. "Every op" means every row.
  */
@@ -172,4 +172,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   { kerasName: "manual_variable_initialization", tsName: "manualVariableInitialization", group: "config", kerasSignature: "manual_variable_initialization(value)" },
   { kerasName: "symbolic", tsName: "symbolic", group: "graph", kerasSignature: "symbolic(func)" },
   { kerasName: "eager", tsName: "eager", group: "graph", kerasSignature: "eager(func)" },
+  { kerasName: "ctc_decode", tsName: "ctcDecode", group: "ctc", kerasSignature: "ctc_decode(y_pred, input_length, greedy=True, beam_width=100, top_paths=1, merge_repeated=False)" },
+  { kerasName: "ctc_label_dense_to_sparse", tsName: "ctcLabelDenseToSparse", group: "ctc", kerasSignature: "ctc_label_dense_to_sparse(labels, label_lengths)" },
 ];

@@ -68,7 +68,11 @@ export { depthwiseConv2d, separableConv1d, separableConv2d } from './ops/conv/de
 export { pool2d, pool3d } from './ops/conv/pooling';
 export type { PoolOptions } from './ops/conv/pooling';
 export { localConv1d, localConv2d } from './ops/conv/local';
-export { ctcBatchCost, ctcInterleaveBlanks, ctcCreateSkipIdxs, ctcUpdateLogP, ctcPathProbs, ctcCost } from './ops/ctc';
+export { ctcBatchCost, ctcInterleaveBlanks, ctcCreateSkipIdxs, ctcUpdateLogP, ctcPathProbs, ctcCost } from './ops/ctc/cost';
+export { ctcDecode } from './ops/ctc/decode';
+export type { CtcDecodeOptions } from './ops/ctc/decode';
+export { ctcLabelDenseToSparse } from './ops/ctc/labels';
+export { KSparseTensor } from './sparse';
 export { gradients, stopGradient } from './ops/graph/gradients';
 export { kerasFunction as function, KUpdate } from './ops/graph/function';
 export type { KFunction, UpdateSpec, FeedValues, FunctionResults } from './ops/graph/function';

@@ -10,6 +10,7 @@ import { evaluateFor } from './ops/tensors/inspect';
 import { applyOp, constantFrom } from './primitives';
 import { show } from '../format';
 import { KTensor } from './tensor';
+import type { NDArray } from './ndarray';
 import { isTensorLike, toHostValue } from './values';
 
 export { show };
@@ -160,6 +161,23 @@ export function wholeToInt32(t: KTensor, fn: string, arg: string): KTensor {
     }
   }
   return applyOp('cast', [t], { dtype: 'int32' });
+}
+
+/**
+ * The values of `t` read now, for a function whose result's size depends on them: a
+ * tensor that depends on a placeholder is refused (its values only come when fed).
+ */
+export function valuesNow(t: KTensor, fn: string, arg: string): NDArray {
+  try {
+    return evaluateFor(t, fn);
+  } catch (e) {
+    if (e instanceof KerasValueError && /depends on placeholder/.test(e.message)) {
+      throw new KerasValueError(
+        `${fn}: argument '${arg}' must have a value now, but it depends on a placeholder (the size of the result depends on its values, which static shapes cannot express: compute it first, e.g. with K.function, and pass the values)`,
+      );
+    }
+    throw e;
+  }
 }
 
 /** Whether two static dims may be equal (either unknown, or the same). */

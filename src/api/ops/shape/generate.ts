@@ -6,9 +6,8 @@ import { floatx } from '../../../config';
 import { KerasTypeError, KerasValueError } from '../../../errors';
 import { applyOp, cast, constantFrom } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { checkDType, checkNumber, countArg, requireTensorLike, show } from '../../validate';
+import { checkDType, checkNumber, countArg, requireTensorLike, show, valuesNow } from '../../validate';
 import { insertAxis, int32Const } from './helpers';
-import { evaluateFor } from '../tensors/inspect';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
 
@@ -75,17 +74,7 @@ export function arange(start: number | KTensor, options: ArangeOptions = {}, ...
 function scalarValue(v: unknown, fn: string, arg: string): number {
   if (!(v instanceof KTensor)) return checkNumber(v, fn, arg);
   if (v.rank !== 0) throw new KerasValueError(`${fn}: argument '${arg}' must be a number or a scalar tensor, got ${show(v)}`);
-  let value: number;
-  try {
-    value = evaluateFor(v, fn).data[0];
-  } catch (e) {
-    if (e instanceof KerasValueError && /depends on placeholder/.test(e.message)) {
-      throw new KerasValueError(
-        `${fn}: argument '${arg}' must have a value now, but it depends on a placeholder (the length of the result would depend on a value fed later, which static shapes cannot express)`,
-      );
-    }
-    throw e;
-  }
+  const value = Number(valuesNow(v, fn, arg).data[0]);
   return checkNumber(value, fn, arg);
 }
 

@@ -8,7 +8,8 @@ import { activeBackend } from '../../engine';
 import { runLazy } from '../../graph';
 import { fmt } from '../../infer';
 import { NDArray } from '../../ndarray';
-import { applyOp, constantFrom } from '../../primitives';
+import { applyOp, constantFrom, constantOf } from '../../primitives';
+import { KSparseTensor } from '../../sparse';
 import { constantValue, KTensor, variableValue } from '../../tensor';
 import { requireTensor, requireTensorLike } from '../../validate';
 import { kerasFunction, KUpdate, toNDArray } from '../graph/function';
@@ -40,24 +41,40 @@ export function isKerasTensor(x: unknown, ...extra: []): boolean {
 }
 
 /**
- * Whether `tensor` is sparse (never, here).
+ * Whether `tensor` is sparse: a `KSparseTensor` (as `ctcLabelDenseToSparse` returns) is;
+ * every KTensor is dense.
  *
  * Mirrors `keras.backend.is_sparse(tensor)`.
  */
 export function isSparse(tensor: unknown, ...extra: []): boolean {
   checkArity('isSparse', 1, extra);
+  if (tensor instanceof KSparseTensor) return true;
   requireTensor(tensor, 'isSparse', 'tensor');
   return false;
 }
 
 /**
- * A dense tensor from `tensor` (tensors here are always dense: returns it).
+ * A dense tensor from `tensor`: a KTensor is returned as it is; a `KSparseTensor`
+ * becomes a constant of its dense shape holding its values at its indices and 0
+ * elsewhere (read now, as TensorFlow's sparse.to_dense with its default value).
  *
  * Mirrors `keras.backend.to_dense(tensor)`.
  */
-export function toDense(tensor: TensorInput, ...extra: []): KTensor {
+export function toDense(tensor: TensorInput | KSparseTensor, ...extra: []): KTensor {
   checkArity('toDense', 1, extra);
-  return requireTensor(tensor, 'toDense', 'tensor');
+  if (!(tensor instanceof KSparseTensor)) return requireTensor(tensor, 'toDense', 'tensor');
+  const fn = 'toDense';
+  const shapeValues = Array.from(evaluateFor(tensor.denseShape, fn).data, Number);
+  const indices = evaluateFor(tensor.indices, fn).data;
+  const values = evaluateFor(tensor.values, fn).data;
+  const strides = shapeValues.map((_, i) => shapeValues.slice(i + 1).reduce((p, d) => p * d, 1));
+  const data = new Array<number>(shapeValues.reduce((p, d) => p * d, 1)).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    let flat = 0;
+    for (let a = 0; a < shapeValues.length; a++) flat += Number(indices[i * shapeValues.length + a]) * strides[a];
+    data[flat] = Number(values[i]);
+  }
+  return constantOf(data, shapeValues, tensor.dtype, fn);
 }
 
 /**

@@ -11,22 +11,22 @@
  * ever produce NaN. Everything is a composite over primitives: it runs and
  * differentiates the same way on every backend.
  */
-import { DType, isFloatDType } from '../../backends/types';
-import { epsilon } from '../../config';
-import { KerasShapeError, KerasTypeError, KerasValueError } from '../../errors';
-import { fmt } from '../infer';
-import { applyOp } from '../primitives';
-import { asTensor } from '../validate';
-import { add, binary, broadcastLike, cast, mul, neg, reduceOp, scalar, sub, unary, where } from '../primitives';
-import { scan } from '../scan';
-import { KTensor } from '../tensor';
-import { floatTensor, requireTensorLike, show } from '../validate';
-import { constantOf, stopGrad } from '../primitives';
-import { dimsCompatible } from '../validate';
-import { logSoftmax } from './nn/numerics';
-import { evaluateFor } from './tensors/inspect';
-import type { TensorInput } from '../tensor-input';
-import { checkArity } from '../../arity';
+import { DType, isFloatDType } from '../../../backends/types';
+import { epsilon } from '../../../config';
+import { KerasShapeError, KerasTypeError, KerasValueError } from '../../../errors';
+import { fmt } from '../../infer';
+import { applyOp } from '../../primitives';
+import { asTensor } from '../../validate';
+import { add, binary, broadcastLike, cast, mul, neg, reduceOp, scalar, sub, unary, where } from '../../primitives';
+import { scan } from '../../scan';
+import { KTensor } from '../../tensor';
+import { floatTensor, requireTensorLike, show } from '../../validate';
+import { constantOf, stopGrad } from '../../primitives';
+import { dimsCompatible } from '../../validate';
+import { logSoftmax } from '../nn/numerics';
+import { evaluateFor } from '../tensors/inspect';
+import type { TensorInput } from '../../tensor-input';
+import { checkArity } from '../../../arity';
 
 /** The log of an impossible state: finite, so that sums and gradients stay free of NaN. */
 const LOG_ZERO = -1e30;
