@@ -475,7 +475,7 @@ export const SHAPE_SPECS: FunctionSpec[] = [
       { name: 'a number for the options', run: (K) => K.arange(0, bad(5)), error: 'KerasValueError', message: "arange: argument 'options' must be an object {stop, step, dtype}, got 5" },
       { name: 'an unknown option', run: (K) => K.arange(0, bad({ end: 5 })), error: 'KerasValueError', message: "arange: argument 'options' has an unknown key 'end' (expected stop, step, dtype)" },
       { name: 'a tensor start that is not a scalar', run: (K) => K.arange(K.constant([3])), error: 'KerasValueError', message: "arange: argument 'start' must be a number or a scalar tensor, got a KTensor of shape [1] and dtype float32" },
-      { name: 'a stop that depends on a placeholder', run: (K) => K.arange(0, { stop: K.sum(K.placeholder({ shape: [2] })) }), error: 'KerasValueError', message: "arange: argument 'stop' must have a value now, but it depends on a placeholder (the length of the result would depend on a value fed later, which static shapes cannot express)" },
+      { name: 'a stop that depends on a placeholder', run: (K) => K.arange(0, { stop: K.sum(K.placeholder({ shape: [2] })) }), error: 'KerasValueError', message: "arange: argument 'stop' must have a value now, but it depends on a placeholder (the size of the result depends on its values, which static shapes cannot express: compute it first, e.g. with K.function, and pass the values)" },
       { name: 'a NaN tensor step', run: (K) => K.arange(0, { stop: 3, step: K.constant(NaN) }), error: 'KerasValueError', message: "arange: argument 'step' must be a finite number, got NaN" },
     ],
   }),

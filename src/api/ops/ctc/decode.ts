@@ -37,7 +37,7 @@ const OPTION_KEYS = ['greedy', 'beamWidth', 'topPaths', 'mergeRepeated'];
 /** A positive integer option. */
 function positiveInt(v: unknown, fn: string, arg: string): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    throw new KerasValueError(`${fn}: option '${arg}' must be a positive integer, got ${show(v)}`);
+    throw new KerasValueError(`${fn}: argument '${arg}' must be a positive integer, got ${show(v)}`);
   }
   return v;
 }
@@ -214,8 +214,8 @@ export function ctcDecode(yPred: TensorInput, inputLength: TensorInput, options:
   const beamWidth = options.beamWidth === undefined ? 100 : positiveInt(options.beamWidth, fn, 'beamWidth');
   const topPaths = options.topPaths === undefined ? 1 : positiveInt(options.topPaths, fn, 'topPaths');
   const merge = options.mergeRepeated === undefined ? false : checkBool(options.mergeRepeated, fn, 'mergeRepeated');
-  if (topPaths > beamWidth) throw new KerasValueError(`${fn}: option 'topPaths' (${topPaths}) must be <= 'beamWidth' (${beamWidth})`);
-  if (greedy && topPaths !== 1) throw new KerasValueError(`${fn}: option 'topPaths' must be 1 for the greedy decoder (set greedy: false for beam search), got ${topPaths}`);
+  if (topPaths > beamWidth) throw new KerasValueError(`${fn}: argument 'topPaths' (${topPaths}) must be <= 'beamWidth' (${beamWidth})`);
+  if (greedy && topPaths !== 1) throw new KerasValueError(`${fn}: argument 'topPaths' must be 1 for the greedy decoder (set greedy: false for beam search), got ${topPaths}`);
 
   const y = floatTensor(yPred, fn, 'yPred');
   if (y.rank !== 3) throw new KerasValueError(`${fn}: argument 'yPred' must have rank 3 (samples, time_steps, num_classes), got shape [${fmt(y.shape)}]`);
@@ -264,7 +264,7 @@ export function ctcDecode(yPred: TensorInput, inputLength: TensorInput, options:
     }
     const beams = beamSearch(rows, blank, beamWidth);
     if (beams.length < topPaths) {
-      throw new KerasValueError(`${fn}: option 'topPaths' is ${topPaths}, but the beam search found only ${beams.length} sequence${beams.length === 1 ? '' : 's'} for sample ${b} (as TensorFlow, an error)`);
+      throw new KerasValueError(`${fn}: argument 'topPaths' is ${topPaths}, but the beam search found only ${beams.length} sequence${beams.length === 1 ? '' : 's'} for sample ${b} (as TensorFlow, an error)`);
     }
     for (let i = 0; i < topPaths; i++) {
       paths[i].push(labelsOf(beams[i], merge));
