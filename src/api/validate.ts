@@ -2,7 +2,7 @@
  * Argument checks shared by the public functions. Messages name the function,
  * the argument and what was expected.
  */
-import { DType, DTYPES, isFloatDType, isIntDType, Shape } from '../backends/types';
+import { DType, DTYPES, float16Value, isFloatDType, isIntDType, Shape } from '../backends/types';
 import { floatx, imageDataFormat } from '../config';
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../errors';
 import { fmt } from './infer';
@@ -178,6 +178,13 @@ export function valuesNow(t: KTensor, fn: string, arg: string): NDArray {
     }
     throw e;
   }
+}
+
+/** The elements of host values as numbers: float16 decoded from its half bits, int64 converted. */
+export function numbersOf(nd: NDArray): number[] {
+  const out = new Array<number>(nd.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = nd.dtype === 'float16' ? float16Value(Number(nd.data[i])) : Number(nd.data[i]);
+  return out;
 }
 
 /** Whether two static dims may be equal (either unknown, or the same). */

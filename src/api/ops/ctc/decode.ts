@@ -14,7 +14,7 @@ import { checkArity } from '../../../arity';
 import { fmt } from '../../infer';
 import { constantOf } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { checkBool, floatTensor, requireTensorLike, show, valuesNow } from '../../validate';
+import { checkBool, floatTensor, numbersOf, requireTensorLike, show, valuesNow } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
 
 /** Options of `ctcDecode` (Keras 2.3.1's keyword arguments after `input_length`). */
@@ -223,6 +223,8 @@ export function ctcDecode(yPred: TensorInput, inputLength: TensorInput, options:
   if (lengths.rank !== 1) throw new KerasValueError(`${fn}: argument 'inputLength' must have rank 1 (samples), got shape [${fmt(lengths.shape)}]`);
   const yv = valuesNow(y, fn, 'yPred');
   const lv = valuesNow(lengths, fn, 'inputLength');
+  const yData = numbersOf(yv);
+  const lData = numbersOf(lv);
   const [samples, steps, classes] = yv.shape;
   if (lv.shape[0] !== samples) {
     throw new KerasShapeError(`${fn}: argument 'inputLength' (shape [${fmt(lv.shape)}]) must have one length per sample of 'yPred' (shape [${fmt(yv.shape)}])`);
@@ -233,7 +235,7 @@ export function ctcDecode(yPred: TensorInput, inputLength: TensorInput, options:
   const paths: number[][][] = Array.from({ length: topPaths }, () => []);
   const scores: number[] = [];
   for (let b = 0; b < samples; b++) {
-    const len = Number(lv.data[b]);
+    const len = lData[b];
     if (!Number.isInteger(len) || len < 0 || len > steps) {
       const what = isIntDType(lv.dtype) ? 'an integer' : 'a whole number';
       throw new KerasValueError(`${fn}: argument 'inputLength' must hold ${what} in [0, ${steps}] (the time steps of 'yPred') for each sample, got ${show(len)} for sample ${b}`);
@@ -242,7 +244,7 @@ export function ctcDecode(yPred: TensorInput, inputLength: TensorInput, options:
     for (let t = 0; t < len; t++) {
       const row = new Float64Array(classes);
       for (let c = 0; c < classes; c++) {
-        const p = Number(yv.data[(b * steps + t) * classes + c]);
+        const p = yData[(b * steps + t) * classes + c];
         if (!(p >= 0) || p === Infinity) {
           throw new KerasValueError(`${fn}: argument 'yPred' must hold probabilities (finite, >= 0), got ${show(p)} at [${b}, ${t}, ${c}]`);
         }

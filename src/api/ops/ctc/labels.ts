@@ -8,7 +8,7 @@ import { KerasShapeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
 import { constantOf } from '../../primitives';
 import { KSparseTensor } from '../../sparse';
-import { requireTensorLike, show, valuesNow } from '../../validate';
+import { numbersOf, requireTensorLike, show, valuesNow } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
 
 /**
@@ -32,6 +32,8 @@ export function ctcLabelDenseToSparse(labels: TensorInput, labelLengths: TensorI
   if (n.rank !== 1) throw new KerasValueError(`${fn}: argument 'labelLengths' must have rank 1 (batch), got shape [${fmt(n.shape)}]`);
   const lv = valuesNow(l, fn, 'labels');
   const nv = valuesNow(n, fn, 'labelLengths');
+  const labelValues = numbersOf(lv);
+  const lengthValues = numbersOf(nv);
   const [batch, width] = lv.shape;
   if (nv.shape[0] !== batch) {
     throw new KerasShapeError(`${fn}: argument 'labelLengths' (shape [${fmt(nv.shape)}]) must have one length per row of 'labels' (shape [${fmt(lv.shape)}])`);
@@ -39,11 +41,11 @@ export function ctcLabelDenseToSparse(labels: TensorInput, labelLengths: TensorI
   const indices: number[] = [];
   const values: number[] = [];
   for (let b = 0; b < batch; b++) {
-    const len = Number(nv.data[b]);
+    const len = lengthValues[b];
     if (!Number.isInteger(len)) throw new KerasValueError(`${fn}: argument 'labelLengths' must hold whole numbers, got ${show(len)} for row ${b}`);
     for (let j = 0; j < Math.min(len, width); j++) {
       indices.push(b, j);
-      values.push(Number(lv.data[b * width + j]));
+      values.push(labelValues[b * width + j]);
     }
   }
   return new KSparseTensor(

@@ -6,7 +6,7 @@ import { floatx } from '../../../config';
 import { KerasTypeError, KerasValueError } from '../../../errors';
 import { applyOp, cast, constantFrom } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { checkDType, checkNumber, countArg, requireTensorLike, show, valuesNow } from '../../validate';
+import { checkDType, checkNumber, countArg, requireTensorLike, numbersOf, show, valuesNow } from '../../validate';
 import { insertAxis, int32Const } from './helpers';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
@@ -74,7 +74,7 @@ export function arange(start: number | KTensor, options: ArangeOptions = {}, ...
 function scalarValue(v: unknown, fn: string, arg: string): number {
   if (!(v instanceof KTensor)) return checkNumber(v, fn, arg);
   if (v.rank !== 0) throw new KerasValueError(`${fn}: argument '${arg}' must be a number or a scalar tensor, got ${show(v)}`);
-  const value = Number(valuesNow(v, fn, arg).data[0]);
+  const value = numbersOf(valuesNow(v, fn, arg))[0];
   return checkNumber(value, fn, arg);
 }
 

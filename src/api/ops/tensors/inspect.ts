@@ -11,7 +11,7 @@ import { NDArray } from '../../ndarray';
 import { applyOp, constantFrom, constantOf } from '../../primitives';
 import { KSparseTensor } from '../../sparse';
 import { constantValue, KTensor, variableValue } from '../../tensor';
-import { requireTensor, requireTensorLike } from '../../validate';
+import { numbersOf, requireTensor, requireTensorLike } from '../../validate';
 import { kerasFunction, KUpdate, toNDArray } from '../graph/function';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
@@ -64,15 +64,15 @@ export function toDense(tensor: TensorInput | KSparseTensor, ...extra: []): KTen
   checkArity('toDense', 1, extra);
   if (!(tensor instanceof KSparseTensor)) return requireTensor(tensor, 'toDense', 'tensor');
   const fn = 'toDense';
-  const shapeValues = Array.from(evaluateFor(tensor.denseShape, fn).data, Number);
-  const indices = evaluateFor(tensor.indices, fn).data;
-  const values = evaluateFor(tensor.values, fn).data;
+  const shapeValues = numbersOf(evaluateFor(tensor.denseShape, fn));
+  const indices = numbersOf(evaluateFor(tensor.indices, fn));
+  const values = numbersOf(evaluateFor(tensor.values, fn));
   const strides = shapeValues.map((_, i) => shapeValues.slice(i + 1).reduce((p, d) => p * d, 1));
   const data = new Array<number>(shapeValues.reduce((p, d) => p * d, 1)).fill(0);
   for (let i = 0; i < values.length; i++) {
     let flat = 0;
-    for (let a = 0; a < shapeValues.length; a++) flat += Number(indices[i * shapeValues.length + a]) * strides[a];
-    data[flat] = Number(values[i]);
+    for (let a = 0; a < shapeValues.length; a++) flat += indices[i * shapeValues.length + a] * strides[a];
+    data[flat] = values[i];
   }
   return constantOf(data, shapeValues, tensor.dtype, fn);
 }
