@@ -30,7 +30,8 @@ import {
   square,
   sub,
 } from '../oracle';
-import { exp, log } from '../oracle/math';
+import { exp, gather, log } from '../oracle/math';
+import { oneHot } from '../oracle/shape';
 
 /** The dtypes these variants cover. */
 export type NarrowDType = 'float16' | 'int8' | 'int16' | 'uint8' | 'uint16';
@@ -247,6 +248,28 @@ export const DTYPE_VARIANTS: Readonly<Record<string, readonly ValueCase[]>> = {
   cumprod: unaryVariants(NARROW_DTYPES, 'along axis 0', (K, x) => K.cumprod(x, 0), (x) => cumulative(x, 0, 'prod')),
   argmax: unaryVariants(NARROW_DTYPES, 'gives int32 indices', (K, x) => K.argmax(x, 1), (x) => argExtreme(x, 1, 'max'), 'int32'),
   argmin: unaryVariants(NARROW_DTYPES, 'gives int32 indices', (K, x) => K.argmin(x, 0), (x) => argExtreme(x, 0, 'min'), 'int32'),
+  // integer indices of every width, and gathering rows of a narrow-dtype tensor
+  gather: [
+    ...INTS.map((dt): ValueCase => ({
+      name: `${dt} indices`,
+      inputs: [{ value: [[1.5, 2], [3, 4], [5, 6]] }, { value: [2, 0, 2], dtype: dt }],
+      run: (K, x, i) => K.gather(x, i),
+      expected: (x, i) => gather(x, i),
+    })),
+    ...NARROW_DTYPES.map((dt): ValueCase => ({
+      name: `rows of a ${dt} tensor`,
+      inputs: [input(dt, 0), { value: [1, 0, 1], dtype: 'int32' }],
+      run: (K, x, i) => K.gather(x, i),
+      expected: (x, i) => gather(x, i, dt),
+    })),
+  ],
+  one_hot: INTS.map((dt): ValueCase => ({
+    name: `${dt} indices`,
+    inputs: [{ value: [[0, 2], [1, 3]], dtype: dt }],
+    outDtype: 'float',
+    run: (K, i) => K.oneHot(i, 4),
+    expected: (i) => oneHot(i, 4),
+  })),
   any: unaryVariants(NARROW_DTYPES, 'x != 0 over axis 1', (K, x) => K.any(x, 1), (x) => reduce(x, 1, false, 'any'), 'bool'),
   all: unaryVariants(NARROW_DTYPES, 'x != 0 over axis 0', (K, x) => K.all(x, 0), (x) => reduce(x, 0, false, 'all'), 'bool'),
 };

@@ -11,7 +11,7 @@
  * ever produce NaN. Everything is a composite over primitives: it runs and
  * differentiates the same way on every backend.
  */
-import { DType, isFloatDType } from '../../../backends/types';
+import { DType, isFloatDType, isIntDType } from '../../../backends/types';
 import { epsilon } from '../../../config';
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
@@ -138,12 +138,12 @@ function staticDim(x: KTensor, axis: number, fn: string, arg: string, what: stri
   return d;
 }
 
-/** An integer tensor argument (int32; floats holding whole numbers are truncated as tf.to_int32 does). */
+/** An integer tensor argument as int32 (narrower integers widen exactly; floats holding whole numbers are truncated as tf.to_int32 does). */
 function intArg(v: unknown, fn: string, arg: string): KTensor {
   const t = requireTensorLike(v, fn, arg);
   if (t.dtype === 'int32') return t;
   if (t.dtype === 'bool') throw new KerasTypeError(`${fn}: argument '${arg}' must be an integer or float tensor, got dtype bool`);
-  if (!isFloatDType(t.dtype)) throw new KerasTypeError(`${fn}: argument '${arg}' must be an integer or float tensor, got dtype ${t.dtype}`);
+  if (!isFloatDType(t.dtype) && !isIntDType(t.dtype)) throw new KerasTypeError(`${fn}: argument '${arg}' must be an integer or float tensor, got dtype ${t.dtype}`);
   return cast(t, 'int32');
 }
 

@@ -4,7 +4,7 @@
 import { isIntDType } from '../../../backends/types';
 import { KerasTypeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { applyOp, constantFrom } from '../../primitives';
+import { applyOp, cast, constantFrom } from '../../primitives';
 import { constantHostData, KTensor } from '../../tensor';
 import { requireTensorLike, show } from '../../validate';
 import { toHostValue } from '../../values';
@@ -17,7 +17,8 @@ function gatherIndices(indices: unknown): { tensor: KTensor; values: ArrayLike<n
     if (!isIntDType(indices.dtype)) {
       throw new KerasTypeError(`gather: argument 'indices' must be an integer tensor, got dtype ${indices.dtype} (use K.cast)`);
     }
-    return { tensor: indices, values: constantHostData(indices) };
+    // the 8- and 16-bit integers widen exactly to the int32 the gather primitive takes
+    return { tensor: cast(indices, 'int32'), values: constantHostData(indices) };
   }
   if (indices === null || indices === undefined) {
     throw new KerasTypeError(`gather: argument 'indices' must be an int32 tensor or whole numbers, got ${show(indices)}`);

@@ -87,8 +87,9 @@ function scalarValue(v: unknown, fn: string, arg: string): number {
  */
 export function oneHot(indices: TensorInput, numClasses: number, ...extra: []): KTensor {
   checkArity('oneHot', 2, extra);
-  const t = requireTensorLike(indices, 'oneHot', 'indices');
-  if (!isIntDType(t.dtype)) throw new KerasTypeError(`oneHot: argument 'indices' must be an integer tensor, got dtype ${t.dtype} (use K.cast)`);
+  const given = requireTensorLike(indices, 'oneHot', 'indices');
+  if (!isIntDType(given.dtype)) throw new KerasTypeError(`oneHot: argument 'indices' must be an integer tensor, got dtype ${given.dtype} (use K.cast)`);
+  const t = cast(given, 'int32'); // the 8- and 16-bit integers widen exactly
   const n = countArg(numClasses, 'oneHot', 'numClasses');
   const classes = int32Const(
     Array.from({ length: n }, (_, i) => i),
