@@ -34,6 +34,15 @@ export const OPERATOR_SPECS: FunctionSpec[] = [
     errorCases: [
       { name: 'bool', run: (K) => K.add(K.constant([true], { dtype: 'bool' }), K.constant([false], { dtype: 'bool' })), error: 'KerasTypeError', message: operandsNotNumeric('add') },
       { name: 'shapes do not broadcast', run: (K) => K.add(K.constant([1, 2]), K.constant([1, 2, 3])), error: 'KerasShapeError', message: noBroadcast('add', [2], [3]) },
+      {
+        name: 'shapes that do not broadcast at run time',
+        run: (K) => {
+          const p = K.placeholder({ shape: [null] });
+          return K.function([p], [K.add(p, K.constant([1, 2, 3]))])([[1, 2]]);
+        },
+        error: 'KerasShapeError',
+        message: 'function: the values fed do not fit at run time: add: shapes [2] and [3] cannot be broadcast together',
+      },
       { name: 'dtypes differ', run: (K) => K.add(K.constant([1]), K.constant([1], { dtype: 'int32' })), error: 'KerasTypeError', message: dtypesDiffer('add', 'float32', 'int32') },
       {
         name: 'a fractional number with an int32 tensor (TensorFlow refuses it)',

@@ -162,6 +162,25 @@ export const SHAPE_SPECS: FunctionSpec[] = [
       { name: 'a dim below -1', run: (K) => K.reshape(K.constant([1, 2]), [-2]), error: 'KerasValueError', message: "reshape: argument 'shape' must be an array of non-negative integers and at most one -1, got [-2]" },
       { name: 'not an array', run: (K) => K.reshape(K.constant([1, 2]), bad(2)), error: 'KerasValueError', message: "reshape: argument 'shape' must be an array of non-negative integers and at most one -1, got 2" },
       { name: '-1 that cannot divide', run: (K) => K.reshape(K.constant([1, 2, 3]), [2, -1]), error: 'KerasShapeError', message: "reshape: argument 'shape' [2, -1] does not fit argument 'x' (shape [3], 3 elements)" },
+      {
+        // the element count is known only when the values are fed: checked by the library before the engine runs
+        name: 'element count differs at run time',
+        run: (K) => {
+          const p = K.placeholder({ shape: [null, 3] });
+          return K.function([p], [K.reshape(p, [4, 4])])([[[1, 2, 3], [4, 5, 6]]]);
+        },
+        error: 'KerasShapeError',
+        message: 'function: the values fed do not fit at run time: reshape: cannot reshape [2, 3] (6 elements) to [4, 4] (16 elements)',
+      },
+      {
+        name: '-1 that cannot divide at run time',
+        run: (K) => {
+          const p = K.placeholder({ shape: [null] });
+          return K.function([p], [K.reshape(p, [2, -1])])([[1, 2, 3]]);
+        },
+        error: 'KerasShapeError',
+        message: 'function: the values fed do not fit at run time: reshape: cannot reshape [3] (3 elements) to [2, -1]: 3 is not a multiple of 2',
+      },
     ],
   }),
   defineSpec({

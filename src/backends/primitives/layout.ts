@@ -75,7 +75,10 @@ function reshapeOut(inShape: Shape, shape: readonly number[]): (number | null)[]
     const rest = shape.reduce((p, d, i) => (i === neg ? p : p * d), 1);
     if (total === null) out[neg] = null;
     else {
-      if (rest === 0 || total % rest !== 0) throw new KerasShapeError(`reshape: cannot reshape [${fmt(inShape)}] to [${shape.join(', ')}]`);
+      if (rest === 0 || total % rest !== 0) {
+        const why = rest === 0 ? 'the other dims hold no elements, so -1 has no value' : `${total} is not a multiple of ${rest}`;
+        throw new KerasShapeError(`reshape: cannot reshape [${fmt(inShape)}] (${total} elements) to [${shape.join(', ')}]: ${why}`);
+      }
       out[neg] = total / rest;
     }
   } else if (total !== null) {

@@ -3,7 +3,7 @@
  * attributes, arity and shape and dtype rules.
  */
 import { KerasValueError } from '../../errors';
-import { PrimitiveDef, PrimitiveDefs, bool, checkAscendingAxes, checkAxis, checkDType } from './definition';
+import { PrimitiveDef, PrimitiveDefs, bool, checkAscendingAxes, checkAxis, checkDType, fmt } from './definition';
 
 /**
  * Reductions over `axes` (non-negative, ascending, unique, never empty).
@@ -72,7 +72,12 @@ function argDef(op: 'argMax' | 'argMin'): PrimitiveDef<{ readonly axis: number }
     arity: 1,
     infer: ([x], { axis }) => {
       checkAxis(op, axis, x.shape.length);
-      return { shape: x.shape.filter((_, i) => i !== axis), dtype: 'int32' };
+      const shape = x.shape.filter((_, i) => i !== axis);
+      // An empty axis has no extremum, unless the result is empty too.
+      if (x.shape[axis] === 0 && shape.every((d) => d !== null && d > 0)) {
+        throw new KerasValueError(`${op}: axis ${axis} of its input (shape [${fmt(x.shape)}]) is empty: it has no ${op === 'argMax' ? 'largest' : 'smallest'} element`);
+      }
+      return { shape, dtype: 'int32' };
     },
   };
 }

@@ -13,6 +13,7 @@ import { NDArray } from '../../ndarray';
 import { checkBackendNode, KTensor, storeVariable } from '../../tensor';
 import { isHostArray, toHostValue } from '../../values';
 import { show } from '../../validate';
+import { checkRunTimeShapes } from '../../run-shapes';
 import { floatx } from '../../../config';
 import { exportGraphToOnnx, OnnxExportInfo, OnnxExportOptions } from '../../export';
 import type { TensorInput } from '../../tensor-input';
@@ -186,6 +187,9 @@ export function kerasFunction<const I extends readonly KTensor[], const O extend
   };
   compileFor(activeBackend());
 
+  // Shapes unknown when the graph was built are checked again against the fed values.
+  const unknownDims = inputs.some((p) => p.shape.some((d) => d === null));
+  const checkedShapes = new Set<string>();
   const f = (values: readonly unknown[]): NDArray[] => {
     if (!Array.isArray(values)) throw new KerasTypeError(`function: the returned function takes an array of ${inputs.length} input value(s), got ${show(values)}`);
     if (disposed) throw new KerasValueError(`function: this function was disposed`);
@@ -212,6 +216,15 @@ export function kerasFunction<const I extends readonly KTensor[], const O extend
       });
       const feedShapes = feeds.map((x) => backend.shapeOf(x));
       feeds.push(...drawRandomFeeds(backend, built, feedShapes));
+      if (unknownDims) {
+        // Once per set of fed shapes: a training loop with one batch size checks once.
+        const allShapes = feeds.map((x) => backend.shapeOf(x));
+        const key = JSON.stringify(allShapes);
+        if (!checkedShapes.has(key)) {
+          checkRunTimeShapes(built.graph, allShapes);
+          checkedShapes.add(key);
+        }
+      }
       const current = variableValues(backend, built.variables);
       const result = run.run(feeds, current);
       // frees what this call computed, never a variable's own value (an update may hand it back)
