@@ -49,8 +49,6 @@ const OPTION_KEYS = ['strides', 'padding', 'dataFormat', 'dilationRate'];
 /** A whole message: `fn: argument 'arg' <rest>`, `rest` a regexp source (shapes vary with the rank). */
 const whole = (fn: string, arg: string, rest: string): RegExp => new RegExp(`^${fn}: argument '${arg}' ${rest}$`);
 
-/** `[1, 4, 4, 2]`-style shape text of any rank. */
-const SH = '\\[[0-9, ]+\\]';
 
 /** Public options of a case (Keras names in camelCase). */
 interface Opts {
@@ -130,7 +128,7 @@ function convErrors(fn: ConvFn): ErrorCase[] {
       name: 'a channel mismatch',
       run: (K) => call(unchecked(K), x(K), k(K, [...ks.slice(0, n), 3, 3]), {}),
       error: 'KerasShapeError',
-      message: whole(fn, 'kernel', `\\(shape ${SH}\\) expects 3 input channels, but 'x' \\(shape ${SH}, channels_last\\) has 2`),
+      message: msg(fn, 'kernel', `(shape ${shapeText([...ks.slice(0, n), 3, 3])}) expects 3 input channels, but 'x' (shape ${shapeText(xs)}, channels_last) has 2`),
     },
     { name: 'a bad dataFormat', run: (K) => call(unchecked(K), x(K), k(K), { dataFormat: 'NHWC' }), error: 'KerasValueError', message: badDataFormat(fn, '"NHWC"') },
     { name: 'x of the wrong rank', run: (K) => call(unchecked(K), K.zeros(xs.slice(1)), k(K), {}), error: 'KerasValueError', message: wrongRank(fn, 'x', n + 2, xs.slice(1)) },
@@ -287,7 +285,7 @@ function transposeErrors(fn: 'conv2dTranspose' | 'conv3dTranspose'): ErrorCase[]
       name: 'kernel in channels not x channels',
       run: (K) => call(unchecked(K), x(K), k(K, [...sp(3), 4, 3]), good),
       error: 'KerasShapeError',
-      message: whole(fn, 'kernel', `\\(shape ${SH}, laid out \\(spatial\\.\\.\\., out_channels, in_channels\\)\\) expects 3 input channels, but 'x' \\(shape ${SH}, channels_last\\) has 2`),
+      message: msg(fn, 'kernel', `(shape ${shapeText([...sp(3), 4, 3])}, laid out (spatial..., out_channels, in_channels)) expects 3 input channels, but 'x' (shape ${shapeText([1, ...sp(3), 2])}, channels_last) has 2`),
     },
     { name: 'a kernel of the wrong rank', run: (K) => call(unchecked(K), x(K), K.zeros([3, 4, 2]), good), error: 'KerasValueError', message: wrongRank(fn, 'kernel', n + 2, [3, 4, 2]) },
     { name: "padding 'causal'", run: (K) => call(unchecked(K), x(K), k(K), good, { padding: 'causal' }), error: 'KerasValueError', message: msg(fn, 'padding', `must be 'valid' or 'same', got "causal"`) },
@@ -379,7 +377,7 @@ function depthwiseErrors(fn: 'depthwiseConv2d' | 'separableConv1d' | 'separableC
       name: 'a channel mismatch',
       run: (K) => call(unchecked(K), x(K), dk(K, [...sp(2), 3, 2]), {}),
       error: 'KerasShapeError',
-      message: whole(fn, 'depthwiseKernel', `\\(shape ${SH}\\) expects 3 input channels, but 'x' \\(shape ${SH}, channels_last\\) has 2`),
+      message: msg(fn, 'depthwiseKernel', `(shape ${shapeText([...sp(2), 3, 2])}) expects 3 input channels, but 'x' (shape ${shapeText([1, ...sp(4), 2])}, channels_last) has 2`),
     },
     { name: 'a kernel of the wrong rank', run: (K) => call(unchecked(K), x(K), K.zeros([2, 2]), {}), error: 'KerasValueError', message: wrongRank(fn, 'depthwiseKernel', n + 2, [2, 2]) },
     { name: "padding 'full'", run: (K) => call(unchecked(K), x(K), dk(K), { padding: 'full' }), error: 'KerasValueError', message: msg(fn, 'padding', `must be 'valid' or 'same', got "full"`) },
