@@ -244,7 +244,7 @@ export const MATH_SPECS: FunctionSpec[] = [
           return K.function([p], [K.dot(p, K.constant([[1, 2], [3, 4], [5, 6]]))])([[[1, 2], [3, 4]]]);
         },
         error: 'KerasShapeError',
-        message: 'function: the values fed do not fit at run time: matMul: inner dimensions differ: [2, 2] and [3, 2]',
+        message: 'function: at run time, matMul: inner dimensions differ: [2, 2] and [3, 2]',
       },
       { name: 'int32 operands', run: (K) => K.dot(K.constant([[1]], { dtype: 'int32' }), K.constant([[1]], { dtype: 'int32' })), error: 'KerasTypeError', message: "dot: arguments 'x' and 'y' must be float tensors, got dtype int32" },
       { name: 'a scalar operand', run: (K) => K.dot(K.constant(2), K.constant([1, 2])), error: 'KerasValueError', message: "dot: arguments 'x' and 'y' must have rank >= 1, got shapes [] and [2]" },

@@ -41,7 +41,7 @@ export const OPERATOR_SPECS: FunctionSpec[] = [
           return K.function([p], [K.add(p, K.constant([1, 2, 3]))])([[1, 2]]);
         },
         error: 'KerasShapeError',
-        message: 'function: the values fed do not fit at run time: add: shapes [2] and [3] cannot be broadcast together',
+        message: 'function: at run time, add: shapes [2] and [3] cannot be broadcast together',
       },
       { name: 'dtypes differ', run: (K) => K.add(K.constant([1]), K.constant([1], { dtype: 'int32' })), error: 'KerasTypeError', message: dtypesDiffer('add', 'float32', 'int32') },
       {

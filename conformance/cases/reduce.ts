@@ -198,7 +198,7 @@ function argErrors(name: 'argmax' | 'argmin'): ErrorCase[] {
     { name: 'an empty axis at run time', run: (K) => {
       const p = K.placeholder({ shape: [2, null] });
       return K.function([p], [K[name](p, 1)])([{ data: new Float32Array(0), shape: [2, 0] }]);
-    }, error: 'KerasValueError', message: `function: the values fed do not fit at run time: ${name === 'argmax' ? 'argMax' : 'argMin'}: axis 1 of its input (shape [2, 0]) is empty: it has no ${name === 'argmax' ? 'largest' : 'smallest'} element` },
+    }, error: 'KerasValueError', message: `function: at run time, ${name === 'argmax' ? 'argMax' : 'argMin'}: axis 1 of its input (shape [2, 0]) is empty: it has no ${name === 'argmax' ? 'largest' : 'smallest'} element` },
   ];
 }
 

@@ -170,7 +170,7 @@ export const SHAPE_SPECS: FunctionSpec[] = [
           return K.function([p], [K.reshape(p, [4, 4])])([[[1, 2, 3], [4, 5, 6]]]);
         },
         error: 'KerasShapeError',
-        message: 'function: the values fed do not fit at run time: reshape: cannot reshape [2, 3] (6 elements) to [4, 4] (16 elements)',
+        message: 'function: at run time, reshape: cannot reshape [2, 3] (6 elements) to [4, 4] (16 elements)',
       },
       {
         name: '-1 that cannot divide at run time',
@@ -179,7 +179,7 @@ export const SHAPE_SPECS: FunctionSpec[] = [
           return K.function([p], [K.reshape(p, [2, -1])])([[1, 2, 3]]);
         },
         error: 'KerasShapeError',
-        message: 'function: the values fed do not fit at run time: reshape: cannot reshape [3] (3 elements) to [2, -1]: 3 is not a multiple of 2',
+        message: 'function: at run time, reshape: cannot reshape [3] (3 elements) to [2, -1]: 3 is not a multiple of 2',
       },
     ],
   }),

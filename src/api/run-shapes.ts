@@ -18,7 +18,7 @@ function concrete(shape: Shape): number[] | null {
 /**
  * Infers every node's shape from `inputShapes` (one per `graph.inputs`, in feed
  * order); an op whose rule refuses those shapes raises its error, prefixed with
- * `function: the values fed do not fit at run time:`, of the same class. Loops
+ * `function: at run time,`, of the same class. Loops
  * (`scan`, `pick`) are not re-inferred: their outputs keep their static shapes, and
  * ops that read an output whose shape is still unknown are not checked.
  */
@@ -40,7 +40,7 @@ export function checkRunTimeShapes(graph: Graph<unknown>, inputShapes: readonly 
     } catch (e) {
       if (!(e instanceof KerasValueError || e instanceof KerasTypeError)) throw e;
       const Cls = e.constructor as new (message: string) => Error;
-      throw new Cls(`function: the values fed do not fit at run time: ${e.message}`);
+      throw new Cls(`function: at run time, ${e.message}`);
     }
   });
 }
