@@ -55,7 +55,7 @@ function epsilonAndAxis(v: unknown, rank: number, fn: string): { eps: number; ax
   }
   const o = v as Record<string, unknown>;
   for (const k of Object.keys(o)) {
-    if (k !== 'axis' && k !== 'epsilon') throw new KerasValueError(`${fn}: unknown option '${k}' (expected axis, epsilon)`);
+    if (k !== 'axis' && k !== 'epsilon') throw new KerasValueError(`${fn}: argument 'options' has an unknown key '${k}' (expected axis, epsilon)`);
   }
   const eps = o.epsilon === undefined ? 0.001 : checkNumber(o.epsilon, fn, 'epsilon');
   const axis = o.axis === undefined ? rank - 1 : normAxis(o.axis, Math.max(rank, 1), fn);

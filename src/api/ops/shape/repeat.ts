@@ -64,7 +64,7 @@ export function resizeImages(
   }
   const [rows, cols] = df === 'channels_first' ? [2, 3] : [1, 2];
   if (interpolation === 'nearest') return repeatAlong(repeatAlong(t, h, rows, fn), w, cols, fn);
-  if (!isFloatDType(t.dtype)) throw new KerasTypeError(`${fn}: 'bilinear' interpolation needs a float tensor 'x', got dtype ${t.dtype}`);
+  if (!isFloatDType(t.dtype)) throw new KerasTypeError(`${fn}: argument 'x' must be a float tensor for 'bilinear' interpolation, got dtype ${t.dtype}`);
   if (t.shape[rows] === null || t.shape[cols] === null) {
     throw new KerasValueError(`${fn}: argument 'x' (shape [${fmt(t.shape)}], ${df}) must have a known height and width for 'bilinear' interpolation`);
   }
