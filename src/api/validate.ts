@@ -154,7 +154,7 @@ export function operandLike(v: unknown, like: KTensor, fn: string, arg: string, 
  */
 export function wholeToInt32(t: KTensor, fn: string, arg: string): KTensor {
   if (!isFloatDType(t.dtype) || t.node.kind !== 'constant') return t;
-  const data = evaluateFor(t, fn).data;
+  const data = numbersOf(evaluateFor(t, fn));
   for (let i = 0; i < data.length; i++) {
     if (!Number.isInteger(data[i])) {
       throw new KerasValueError(`${fn}: argument '${arg}' must hold whole numbers, got ${show(data[i])} at flat index ${i}`);
