@@ -11,7 +11,7 @@ import { defineSpec, FunctionSpec, KApi, UncheckedKApi, unchecked, ValueCase } f
 import { add as oracleAdd, array, dot, exp, map, mean, mul, numericGradient, OArray, roundedUniform, softmax, square, sub, sum, tag, tanh, toNested, transpose, withDtype } from '../oracle';
 import { foldElementwise, mapSlices, simpleRnn } from '../oracle/graph';
 import { switchElementwise } from '../oracle/graph';
-import { bad, bl, df, fl, i32, M23, T234, vr, X234 } from './helpers';
+import { bad, bl, df, fl, i32, M23, T234, vr, X234, zeroSigns } from './helpers';
 
 const X23 = toNested(roundedUniform([2, 3], 'X23'));
 const W32 = toNested(roundedUniform([3, 2], 'W32g'));
@@ -55,6 +55,15 @@ export const SWITCH_SPEC = defineSpec({
     { name: 'a scalar bool condition, false', inputs: [bl(false), fl(A23), df(B23)], outDtype: 'float', run: (K, c, a, b) => K.switch(c, a, b), expected: (_c, _a, b) => b, grad: true },
     { name: 'an int32 scalar condition (nonzero is true)', inputs: [i32(2), fl(A23), fl(B23)], outDtype: 'float', run: (K, c, a, b) => K.switch(c, a, b), expected: (_c, a) => a },
     { name: 'a float scalar condition 0', inputs: [fl(0), fl(A23), fl(B23)], run: (K, c, a, b) => K.switch(c, a, b), expected: (_c, _a, b) => b },
+    // the chosen value as it is, -0 included (ORT's Where turned a -0 of its first branch into +0)
+    {
+      name: 'an elementwise condition keeps -0',
+      inputs: [bl([true, false, true, false]), fl([-0, 0, -0, -0]), fl([0, -0, -0, 0])],
+      outDtype: 'float',
+      run: (K, c, a, b) => K.switch(c, a, b),
+      expected: () => [0, 0, 0, 0],
+      check: zeroSigns([-0, -0, -0, 0]),
+    },
     {
       name: 'branches as functions',
       inputs: [bl(false), fl(A23)],

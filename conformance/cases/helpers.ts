@@ -2,7 +2,7 @@
  * Small helpers for writing cases: input constructors and a cast for arguments
  * that are wrong on purpose in error cases.
  */
-import type { CaseInput, KApi } from '../case';
+import type { CaseInput, KApi, Observed } from '../case';
 import { roundedUniform, toNested, type Nested } from '../oracle';
 
 /** Options of an input besides its value. */
@@ -31,6 +31,23 @@ export function bl(value: Nested, options: InputOptions = {}): CaseInput {
 /** A float variable input (a variable in both modes). */
 export function vr(value: Nested, options: InputOptions = {}): CaseInput {
   return { value, kind: 'variable', ...options };
+}
+
+/**
+ * A `check` comparing a tensor output's values with `want` exactly, the sign of a
+ * zero included (Object.is): the signed-zero rules of docs/architecture.md.
+ */
+export function zeroSigns(want: readonly number[]): (result: Observed) => string | null {
+  const show = (v: number): string => (Object.is(v, -0) ? '-0' : String(v));
+  return (result) => {
+    const data = (result as { data?: ArrayLike<number> } | null)?.data;
+    if (data === undefined) return 'zeroSigns: the output is not a tensor';
+    const got = Array.from(data);
+    if (got.length !== want.length || got.some((v, i) => !Object.is(v, want[i]))) {
+      return `signs of zeros: got [${got.map(show).join(', ')}], expected [${want.map(show).join(', ')}]`;
+    }
+    return null;
+  };
 }
 
 /** An argument that is wrong on purpose (bypasses the type checker in error cases). */

@@ -7,7 +7,7 @@ import type { KTensor } from '../../src/index';
 import { CaseOutput, defineSpec, ErrorCase, FunctionSpec, KApi, UncheckedKApi, unchecked, ValueCase } from '../case';
 import { abs, dot, exp, log, map, Nested, OArray, maximum as omaximum, minimum as ominimum, roundedUniform, square, toNested, transpose } from '../oracle';
 import { batchDot, clip, compare, Comparison, cos, gather, intPow, pow, round, sign, sin } from '../oracle/math';
-import { bad, bl, df, fl, i32, M23, T234 } from './helpers';
+import { bad, bl, df, fl, i32, M23, T234, zeroSigns } from './helpers';
 import { dtypesDiffer, noBroadcast, notATensor, notWhole, operandsNotNumeric } from './messages';
 
 const A34 = toNested(roundedUniform([3, 4], 'A34'));
@@ -157,6 +157,21 @@ function extremumSpec(kerasName: 'maximum' | 'minimum', call: KCompare, oracle: 
       { name: 'a number first', inputs: [df(M23)], run: (K, x) => call(unchecked(K), 1, x), expected: (x) => oracle(x, 1), grad: true },
       { name: 'int32', inputs: [i32([[1, -2, 3], [4, 5, -6]]), i32([0, 5, -7], { placeholderShape: [3] })], run: (K, x, y) => call(unchecked(K), x, y), expected: (x, y) => oracle(x, y) },
       { name: 'infinities', inputs: [fl([Infinity, -Infinity, 2]), fl([1, 1, -Infinity])], run: (K, x, y) => call(unchecked(K), x, y), expected: (x, y) => oracle(x, y) },
+      // operands that compare equal (+0 and -0) give y, as TensorFlow's kernels (ORT gave x when y was broadcast)
+      {
+        name: 'zeros that compare equal give y',
+        inputs: [fl([-0, -0, 0, 0]), fl([-0, 0, -0, 0])],
+        run: (K, x, y) => call(unchecked(K), x, y),
+        expected: () => [0, 0, 0, 0],
+        check: zeroSigns([-0, 0, -0, 0]),
+      },
+      {
+        name: 'zeros that compare equal give y, y broadcast',
+        inputs: [fl([[-0, 0], [0, -0]]), fl([[0], [-0]], { placeholderShape: [2, 1] })],
+        run: (K, x, y) => call(unchecked(K), x, y),
+        expected: () => [[0, 0], [0, 0]],
+        check: zeroSigns([0, 0, -0, -0]),
+      },
       // special values: NaN on either side gives NaN (NumPy, TensorFlow)
       { name: 'NaN propagates from either side', inputs: [fl([NaN, 1, NaN, 2]), fl([1, NaN, NaN, 3])], run: (K, x, y) => call(unchecked(K), x, y), expected: () => [NaN, NaN, NaN, isMax ? 3 : 2] },
       {
@@ -371,6 +386,7 @@ export const MATH_SPECS: FunctionSpec[] = [
       { name: 'rank 3 (gradient 0)', inputs: [df(T234)], run: (K, x) => K.sign(x), expected: sign, grad: true },
       { name: 'a scalar', inputs: [df(-0.3)], run: (K, x) => K.sign(x), expected: sign, grad: true },
       { name: 'infinities', inputs: [fl([Infinity, -Infinity])], run: (K, x) => K.sign(x), expected: () => [1, -1] },
+      { name: 'sign(-0) is +0 (NumPy, TensorFlow)', inputs: [fl([-0, 0])], run: (K, x) => K.sign(x), expected: () => [0, 0], check: zeroSigns([0, 0]) },
       { name: 'int32 stays int32', inputs: [i32([[-7, 0, 4]])], run: (K, x) => K.sign(x), expected: sign },
     ],
     errorCases: [
@@ -486,6 +502,8 @@ export const MATH_SPECS: FunctionSpec[] = [
     cases: [
       ...unaryFloatCases((K, x) => K.sin(x), sin, M23, T234, 2.2),
       { name: 'large arguments', inputs: [fl([100, -1000.5, 3.14159])], run: (K, x) => K.sin(x), expected: sin, tol: { float32: { rtol: 1e-4, atol: 1e-5 } } },
+      // IEEE: sin(-0) = -0 (tfjs-wasm gave +0)
+      { name: 'sin(-0) is -0', inputs: [fl([-0, 0])], run: (K, x) => K.sin(x), expected: () => [-0, 0], check: zeroSigns([-0, 0]) },
     ],
     errorCases: [
       { name: 'int32', run: (K) => K.sin(K.constant([1], { dtype: 'int32' })), error: 'KerasTypeError', message: "sin: argument 'x' must be a float tensor, got dtype int32" },

@@ -11,7 +11,7 @@ import { reshape } from '../oracle/shape';
 import { transpose as oracleTranspose } from '../oracle';
 import { batchNormalization, biasAdd, binaryCrossentropy, categoricalCrossentropy, clipBounds, elu, hardSigmoid, inTopK, l2Normalize, normalizeBatchInTraining, softplus, softsign, sparseCategoricalCrossentropy } from '../oracle/nn';
 import { correlation, correlationThreshold } from '../oracle/statistics';
-import { bad, df, fl, i32, M23, T234, X234 } from './helpers';
+import { bad, df, fl, i32, M23, T234, X234, zeroSigns } from './helpers';
 import { unaryFloatCases } from './math';
 import { ALPHA, bernoulliMean, COUNT, first, near } from './statistical-checks';
 
@@ -878,6 +878,8 @@ export const NN_SPECS: FunctionSpec[] = [
       { name: 'default', inputs: [df(R)], run: (K, x) => K.relu(x), expected: (x) => relu(x), grad: true },
       { name: 'rank 3', inputs: [df(T234)], run: (K, x) => K.relu(x), expected: (x) => relu(x), grad: true },
       { name: 'zero gives zero', inputs: [fl([0, -0, 1e-3])], run: (K, x) => K.relu(x), expected: (x) => relu(x) },
+      // relu(-0) is +0 (TensorFlow's max(x, 0)); ORT's Relu kept -0
+      { name: 'relu(-0) is +0', inputs: [fl([-0, 0, -2])], run: (K, x) => K.relu(x), expected: () => [0, 0, 0], check: zeroSigns([0, 0, 0]) },
       { name: 'alpha 0.1 (leaky)', inputs: [df(R)], run: (K, x) => K.relu(x, 0.1), expected: (x) => relu(x, 0.1), grad: true },
       { name: 'maxValue 1.5', inputs: [df(R)], run: (K, x) => K.relu(x, 0, 1.5), expected: (x) => relu(x, 0, 1.5), grad: true },
       { name: 'alpha and maxValue', inputs: [df(R)], run: (K, x) => K.relu(x, 0.2, 2), expected: (x) => relu(x, 0.2, 2), grad: true },

@@ -8,7 +8,7 @@ import type { KTensor } from '../../src/index';
 import { CaseOutput, defineSpec, ErrorCase, FunctionSpec, KApi, UncheckedKApi, unchecked, ValueCase } from '../case';
 import { max, mean, Nested, OArray, reduce, ReduceKind, roundedUniform, sum, toNested, withDtype } from '../oracle';
 import { anyAll, argExtreme, cumulative, logsumexp, std, variance } from '../oracle/reduce';
-import { bad, bl, df, fl, i32, M23, T234 } from './helpers';
+import { bad, bl, df, fl, i32, M23, T234, zeroSigns } from './helpers';
 import { axisOutOfRange, notABoolean, notAnInteger, notATensor, notNumeric, rankBelow, repeatsAxis } from './messages';
 
 type Axis = number | number[] | null | undefined;
@@ -244,6 +244,9 @@ export const REDUCE_SPECS: FunctionSpec[] = [
         expected: () => [{ data: [-2, 2147483647], shape: [2], dtype: 'int32' }, { data: [2147483645], shape: [], dtype: 'int32' }],
       },
       { name: 'bool counts as int32', inputs: [bl([[true, false, true], [true, true, true]])], outDtype: 'int32', run: (K, x) => K.sum(x, 1), expected: (x) => sum(x, 1) },
+      // sums start from +0 (TensorFlow): a sum of zeros is +0, also of a single -0 (ORT kept -0)
+      { name: 'a sum of zeros is +0', inputs: [fl([[-0, -0], [-0, 0], [0, -0]])], run: (K, x) => K.sum(x, 1), expected: () => [0, 0, 0], check: zeroSigns([0, 0, 0]) },
+      { name: 'a sum of one -0 is +0', inputs: [fl([[-0]])], run: (K, x) => K.sum(x, 1), expected: () => [0], check: zeroSigns([0]) },
       { name: 'over the unknown batch dim', inputs: [df(M23)], run: (K, x) => K.sum(x, 0), expected: (x) => sum(x, 0), grad: true },
       {
         name: '10,000 terms (accumulation precision, rtol 2e-4)',
@@ -267,6 +270,7 @@ export const REDUCE_SPECS: FunctionSpec[] = [
       { name: 'a known axis with an unknown batch dim', inputs: [df(T234)], run: (K, x) => K.mean(x, -1), expected: (x) => mean(x, -1), grad: true },
       { name: 'over the unknown batch dim', inputs: [df(M23)], run: (K, x) => K.mean(x, 0), expected: (x) => mean(x, 0), grad: true },
       { name: 'all axes with an unknown batch dim', inputs: [df(M23)], run: (K, x) => K.mean(x), expected: (x) => mean(x), grad: true },
+      { name: 'a mean of zeros is +0', inputs: [fl([[-0, -0], [-0, 0]])], run: (K, x) => K.mean(x, 1), expected: () => [0, 0], check: zeroSigns([0, 0]) },
       {
         name: '10,000 terms (accumulation precision, rtol 2e-4)',
         modes: ['eager'],
@@ -284,6 +288,8 @@ export const REDUCE_SPECS: FunctionSpec[] = [
       ...axisCases((K, x, a, k) => K.max(x, a, k), red('max'), { identity: true }),
       ...extremumCases('max'),
       { name: 'ties', inputs: [df([[1, 3, 3], [2, 2, 2]])], run: (K, x) => K.max(x, 1), expected: (x) => max(x, 1) },
+      // the first of values that compare equal
+      { name: 'the first of equal zeros', inputs: [fl([[-0, 0], [0, -0]])], run: (K, x) => K.max(x, 1), expected: () => [0, 0], check: zeroSigns([-0, 0]) },
       {
         // found by the differential fuzzer: int32 has no -inf, an empty max is INT32_MIN (reference gave 0)
         name: 'int32 over an empty axis gives -2^31',
@@ -296,7 +302,11 @@ export const REDUCE_SPECS: FunctionSpec[] = [
   }),
   defineSpec({
     kerasName: 'min',
-    cases: [...axisCases((K, x, a, k) => K.min(x, a, k), red('min'), { staticShapes: true }), ...extremumCases('min')],
+    cases: [
+      ...axisCases((K, x, a, k) => K.min(x, a, k), red('min'), { staticShapes: true }),
+      ...extremumCases('min'),
+      { name: 'the first of equal zeros', inputs: [fl([[-0, 0], [0, -0]])], run: (K, x) => K.min(x, 1), expected: () => [0, 0], check: zeroSigns([-0, 0]) },
+    ],
     errorCases: axisErrors('min', (K, x, a, k) => K.min(x, a as Axis, k as boolean)),
   }),
   defineSpec({
@@ -332,6 +342,8 @@ export const REDUCE_SPECS: FunctionSpec[] = [
     kerasName: 'cumsum',
     cases: [
       ...cumulativeCases('cumsum', 'sum'),
+      // running sums start from +0 (tfjs and ORT kept a leading -0)
+      { name: 'running sums of zeros are +0', inputs: [fl([-0, -0, 0])], run: (K, x) => K.cumsum(x), expected: () => [0, 0, 0], check: zeroSigns([0, 0, 0]) },
       {
         name: 'int32 overflow wraps (two\'s complement)',
         inputs: [i32([2147483647, 1, -2])],

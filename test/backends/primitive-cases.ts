@@ -2384,7 +2384,7 @@ const WRAP_AND_NAN_CASES: PrimitiveCase[] = [
 const ONNX_FIRST_CASES: PrimitiveCase[] = ((): PrimitiveCase[] => {
   const t = (data: number[], shape: number[], dtype: DType): CaseInput => ({ data, shape, dtype });
   return [
-    { name: 'float64 neg #1', op: 'neg', attrs: {}, inputs: [t([1.5, -2, 0], [3], 'float64')], outShape: [3], outDtype: 'float64', expected: [-1.5, 2, 0] },
+    { name: 'float64 neg #1', op: 'neg', attrs: {}, inputs: [t([1.5, -2, 0], [3], 'float64')], outShape: [3], outDtype: 'float64', expected: [-1.5, 2, -0] },
     { name: 'float64 abs #1', op: 'abs', attrs: {}, inputs: [t([-2.5, 3], [2], 'float64')], outShape: [2], outDtype: 'float64', expected: [2.5, 3] },
     { name: 'float64 sign #1', op: 'sign', attrs: {}, inputs: [t([-3, 0, 2], [3], 'float64')], outShape: [3], outDtype: 'float64', expected: [-1, 0, 1] },
     { name: 'int32 sign #2', op: 'sign', attrs: {}, inputs: [t([-7, 0, 9], [3], 'int32')], outShape: [3], outDtype: 'int32', expected: [-1, 0, 1] },
@@ -2541,7 +2541,57 @@ const ONNX_FIRST_CASES: PrimitiveCase[] = ((): PrimitiveCase[] => {
 })();
 
 /** Every case, grouped by kind of primitive. */
+/**
+ * Signed zeros (the rules in docs/architecture.md, "Special values"); an expected zero
+ * is compared with its sign (Object.is) by primitives.test.ts. Each case was a
+ * difference between engines: ORT kept -0 through Relu, ReduceSum, CumSum and lost it
+ * in Where; tfjs-wasm gave sin(-0) = +0, kept -0 in cumsum and took +0 for max(-0, +0);
+ * reference kept sign(-0) = -0 and dropped a -0 pad value.
+ */
+const SIGNED_ZERO_CASES: PrimitiveCase[] = (() => {
+  const f32 = (shape: number[], data: number[]): CaseInput => ({ shape, dtype: 'float32', data });
+  const b = (shape: number[], data: number[]): CaseInput => ({ shape, dtype: 'bool', data });
+  // the four sign pairs: (-0,-0), (-0,+0), (+0,-0), (+0,+0)
+  const A = [-0, -0, 0, 0];
+  const B = [-0, 0, -0, 0];
+  const cases: PrimitiveCase[] = [
+    { name: 'sign(+-0) is +0 (NumPy, TensorFlow)', op: 'sign', attrs: {}, inputs: [f32([2], [-0, 0])], outShape: [2], outDtype: 'float32', expected: [0, 0] },
+    { name: 'relu(+-0) is +0 (TensorFlow: max(x, 0))', op: 'relu', attrs: {}, inputs: [f32([3], [-0, 0, -2])], outShape: [3], outDtype: 'float32', expected: [0, 0, 0] },
+    { name: 'sin(-0) is -0 (IEEE)', op: 'sin', attrs: {}, inputs: [f32([2], [-0, 0])], outShape: [2], outDtype: 'float32', expected: [-0, 0] },
+    { name: 'neg and abs of zeros', op: 'neg', attrs: {}, inputs: [f32([2], [-0, 0])], outShape: [2], outDtype: 'float32', expected: [0, -0] },
+    { name: 'abs(-0) is +0', op: 'abs', attrs: {}, inputs: [f32([2], [-0, 0])], outShape: [2], outDtype: 'float32', expected: [0, 0] },
+    { name: 'sqrt(-0) is -0 (IEEE)', op: 'sqrt', attrs: {}, inputs: [f32([2], [-0, 0])], outShape: [2], outDtype: 'float32', expected: [-0, 0] },
+    // IEEE sums and products of two zeros
+    { name: 'zeros: IEEE', op: 'add', attrs: {}, inputs: [f32([4], A), f32([4], B)], outShape: [4], outDtype: 'float32', expected: [-0, 0, 0, 0] },
+    { name: 'zeros: IEEE', op: 'mul', attrs: {}, inputs: [f32([4], A), f32([4], [1, -1, -1, 1])], outShape: [4], outDtype: 'float32', expected: [-0, 0, -0, 0] },
+    // operands that compare equal give b (TensorFlow's and ORT's Eigen kernels)
+    { name: 'zeros that compare equal give b', op: 'maximum', attrs: {}, inputs: [f32([4], A), f32([4], B)], outShape: [4], outDtype: 'float32', expected: B },
+    { name: 'zeros that compare equal give b', op: 'minimum', attrs: {}, inputs: [f32([4], A), f32([4], B)], outShape: [4], outDtype: 'float32', expected: B },
+    // ORT's Max/Min gave a on ties when b was broadcast
+    { name: 'zeros that compare equal give b, b broadcast', op: 'maximum', attrs: {}, inputs: [f32([2, 2], A), f32([2, 1], [0, -0])], outShape: [2, 2], outDtype: 'float32', expected: [0, 0, -0, -0] },
+    { name: 'zeros that compare equal give b, b a scalar', op: 'minimum', attrs: {}, inputs: [f32([2], [-0, 0]), f32([], [0])], outShape: [2], outDtype: 'float32', expected: [0, 0] },
+    { name: 'zeros that compare equal give b, a a scalar', op: 'maximum', attrs: {}, inputs: [f32([], [0]), f32([2], [-0, 0])], outShape: [2], outDtype: 'float32', expected: [-0, 0] },
+    // sums start from +0 (TensorFlow): a sum of zeros is +0, also of one -0
+    { name: 'a sum of zeros is +0', op: 'reduceSum', attrs: { axes: [1], keepDims: false }, inputs: [f32([3, 2], [-0, -0, -0, 0, 0, -0])], outShape: [3], outDtype: 'float32', expected: [0, 0, 0] },
+    { name: 'a sum of one -0 is +0', op: 'reduceSum', attrs: { axes: [0], keepDims: false }, inputs: [f32([1], [-0])], outShape: [], outDtype: 'float32', expected: [0] },
+    { name: 'running sums of zeros are +0', op: 'cumsum', attrs: { axis: 0, exclusive: false, reverse: false }, inputs: [f32([3], [-0, -0, -0])], outShape: [3], outDtype: 'float32', expected: [0, 0, 0] },
+    { name: 'running sums of zeros are +0 (exclusive, reverse)', op: 'cumsum', attrs: { axis: 0, exclusive: true, reverse: true }, inputs: [f32([3], [-0, -0, -0])], outShape: [3], outDtype: 'float32', expected: [0, 0, 0] },
+    { name: 'a summed -0 is +0, also with nothing to add', op: 'sumLike', attrs: {}, inputs: [f32([2, 1], [-0, -0]), f32([1, 1], [0])], outShape: [1, 1], outDtype: 'float32', expected: [0] },
+    { name: 'a dot product of zeros is +0', op: 'matMul', attrs: { transposeA: false, transposeB: false }, inputs: [f32([1, 2], [-0, -0]), f32([2, 1], [1, 1])], outShape: [1, 1], outDtype: 'float32', expected: [0] },
+    { name: 'products keep IEEE signs (from 1)', op: 'reduceProd', attrs: { axes: [0], keepDims: false }, inputs: [f32([1], [-0])], outShape: [], outDtype: 'float32', expected: [-0] },
+    { name: 'running products keep IEEE signs', op: 'cumprod', attrs: { axis: 0, exclusive: false, reverse: false }, inputs: [f32([3], [-0, 2, -1])], outShape: [3], outDtype: 'float32', expected: [-0, -0, 0] },
+    // max/min keep the first of values that compare equal
+    { name: 'the first of equal zeros', op: 'reduceMax', attrs: { axes: [1], keepDims: false }, inputs: [f32([4, 2], [-0, 0, 0, -0, -0, -0, 0, 0])], outShape: [4], outDtype: 'float32', expected: [-0, 0, -0, 0] },
+    { name: 'the first of equal zeros', op: 'reduceMin', attrs: { axes: [1], keepDims: false }, inputs: [f32([4, 2], [-0, 0, 0, -0, -0, -0, 0, 0])], outShape: [4], outDtype: 'float32', expected: [-0, 0, -0, 0] },
+    // where returns the chosen value as it is
+    { name: 'a chosen -0 stays -0', op: 'where', attrs: {}, inputs: [b([4], [1, 0, 1, 0]), f32([4], [-0, 0, -0, -0]), f32([4], [0, -0, -0, 0])], outShape: [4], outDtype: 'float32', expected: [-0, -0, -0, 0] },
+    { name: 'a -0 pad value', op: 'pad', attrs: { pads: [[1, 1]], value: -0 }, inputs: [f32([1], [0])], outShape: [3], outDtype: 'float32', expected: [-0, 0, -0] },
+  ];
+  return cases;
+})();
+
 export const PRIMITIVE_CASES: PrimitiveCase[] = [
+  ...SIGNED_ZERO_CASES,
   ...UNARY_CASES,
   ...BINARY_CASES,
   ...REDUCE_CASES,

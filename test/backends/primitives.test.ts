@@ -52,6 +52,7 @@ function compareValues(actual: ArrayLike<number>, expected: readonly number[], d
     let ok: boolean;
     if (!isFloat(dtype)) ok = a === e;
     else if (Number.isNaN(e)) ok = Number.isNaN(a);
+    else if (e === 0) ok = Object.is(a, e); // the sign of a zero is specified (docs/architecture.md)
     else if (a === e) ok = true; // also covers +-Infinity
     else ok = Number.isFinite(e) && Math.abs(a - e) <= tol * Math.max(1, Math.abs(e));
     if (!ok && bad.length < 8) bad.push(`[${i}] got ${a}, expected ${e}`);

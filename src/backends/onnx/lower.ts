@@ -111,6 +111,33 @@ function castAround(
   return cast(em, body(names), resultDtype, outDtype);
 }
 
+/**
+ * `x + 0` for a float x: turns a -0 into +0 and changes nothing else. Sums start from
+ * +0 (TensorFlow's rule); ORT's ReduceSum and CumSum start from the first term. Not an
+ * Add of a constant 0: ORT's optimiser removes that as a no-op (measured: kept only
+ * when it makes a graph output). Where(x == 0, 0, x) gives +0 for both zeros.
+ */
+function plusZero(em: Emitter, x: string, dtype: DType): string {
+  if (!isFloat(dtype)) return x;
+  const zero = em.constant(dtype, [], [0]);
+  return em.node('Where', [em.node('Equal', [x, zero]), zero, x]);
+}
+
+/**
+ * where(c, a, b) that returns a -0 of `a` as it is. ORT's Where merges its two
+ * selections with `x != 0 ? x : y`, so a -0 from its second input becomes +0 (its
+ * third input comes through exactly). Both branches are therefore put third, with a 1
+ * in the unselected places, and multiplied: x * 1 is x exactly, -0, NaN and Inf included.
+ */
+function exactWhere(em: Emitter, c: string, a: string, b: string, dtype: DType): string {
+  const one = em.constant(dtype, [], [1]);
+  const fromB = em.node('Where', [c, one, b]);
+  // not c as Xor(c, true): ORT's optimiser rewrites Where(Not(c), x, y) as Where(c, y, x)
+  const notC = em.node('Xor', [c, em.constant('bool', [], [1])]);
+  const fromA = em.node('Where', [notC, one, a]);
+  return em.node('Mul', [fromA, fromB]);
+}
+
 /** int64 constant 0..n-1. */
 function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
@@ -155,6 +182,24 @@ function numericBinary(opType: string): LoweringOf<NoAttrs> {
       : castAround(em, inputs, 'int32', out.dtype, (n) => em.node(opType, n));
 }
 
+/**
+ * maximum/minimum: NaN from either side (ORT's Max/Min propagate it), and b where a
+ * and b compare equal (+0 against -0), as TensorFlow's kernels. ORT's Max/Min give b
+ * on ties for same-shape operands but a when b is broadcast, so for floats the tie is
+ * settled explicitly, exactly (see `exactWhere` for why it multiplies by 1).
+ */
+function extremum(opType: 'Max' | 'Min'): LoweringOf<NoAttrs> {
+  return (em, attrs, inputs, out) => {
+    const [a, b] = inputs;
+    if (!isFloat(a.dtype)) return numericBinary(opType)(em, attrs, inputs, out);
+    const m = em.node(opType, [a.name, b.name]);
+    const one = em.constant(a.dtype, [], [1]);
+    const tie = em.node('Equal', [a.name, b.name]);
+    const noTie = em.node('Xor', [tie, em.constant('bool', [], [1])]);
+    return em.node('Mul', [em.node('Where', [tie, one, m]), em.node('Where', [noTie, one, b.name])]);
+  };
+}
+
 /** Ordered comparison: bool output; bool inputs compared as 0/1 int32. */
 function comparison(opType: string): LoweringOf<NoAttrs> {
   return (em, _attrs, inputs) =>
@@ -196,7 +241,7 @@ function numericReduce(opType: string, onBool: 'any' | 'all'): LoweringOf<Reduce
     }
     const r = reduce(x.name);
     if (isFloat(x.dtype) && (opType === 'ReduceMax' || opType === 'ReduceMin')) return withNaNOf(em, x.name, x.dtype, attrs, r);
-    return r;
+    return opType === 'ReduceSum' ? plusZero(em, r, x.dtype) : r;
   };
 }
 
@@ -306,7 +351,10 @@ function cumulative(opType: string): LoweringOf<PrimitiveAttrs['cumsum']> {
   return (em, attrs, [x], out) => {
     const axis = em.constant('int64', [], [attrs.axis]);
     const a = { exclusive: attrs.exclusive ? 1 : 0, reverse: attrs.reverse ? 1 : 0 };
-    if (x.dtype !== 'bool') return em.node(opType, [x.name, axis], a);
+    if (x.dtype !== 'bool') {
+      const r = em.node(opType, [x.name, axis], a);
+      return opType === 'CumSum' ? plusZero(em, r, x.dtype) : r;
+    }
     return castAround(em, [x], 'int32', out.dtype, ([v]) => em.node(opType, [v, axis], a));
   };
 }
@@ -339,7 +387,8 @@ export const LOWERINGS: LoweringTable<PrimitiveAttrs> = {
   neg: numericUnary('Neg'),
   abs: numericUnary('Abs'),
   sign: numericUnary('Sign'),
-  relu: numericUnary('Relu'),
+  // relu(-0) = +0 (TensorFlow's max(x, 0)); ORT's Relu keeps -0
+  relu: (em, attrs, [x], out) => (isFloat(x.dtype) ? plusZero(em, em.node('Relu', [x.name]), x.dtype) : numericUnary('Relu')(em, attrs, [x], out)),
   sqrt: floatUnary('Sqrt'),
   exp: floatUnary('Exp'),
   log: floatUnary('Log'),
@@ -369,8 +418,8 @@ export const LOWERINGS: LoweringTable<PrimitiveAttrs> = {
     if (isFloat(inputs[0].dtype)) return em.node('Pow', inputs.map((x) => x.name));
     return castAround(em, inputs, 'int32', out.dtype, ([a, e]) => wrappingIntPow(em, a, e));
   },
-  maximum: numericBinary('Max'),
-  minimum: numericBinary('Min'),
+  maximum: extremum('Max'),
+  minimum: extremum('Min'),
   equal: (em, _attrs, [a, b]) => em.node('Equal', [a.name, b.name]),
   notEqual: (em, _attrs, [a, b]) => em.node('Not', [em.node('Equal', [a.name, b.name])]),
   greater: comparison('Greater'),
@@ -402,6 +451,7 @@ export const LOWERINGS: LoweringTable<PrimitiveAttrs> = {
   },
   where: (em, _attrs, [c, a, b], out) => {
     const cond = cast(em, c.name, c.dtype, 'bool');
+    if (isFloat(a.dtype)) return exactWhere(em, cond, a.name, b.name, a.dtype);
     // ORT has no Where kernel for bool values.
     if (a.dtype !== 'bool') return em.node('Where', [cond, a.name, b.name]);
     return castAround(em, [a, b], 'int32', out.dtype, ([x, y]) => em.node('Where', [cond, x, y]));
@@ -481,8 +531,9 @@ export const LOWERINGS: LoweringTable<PrimitiveAttrs> = {
     // where g also has length 1 changes nothing. An empty axis list is a no-op.
     const isOne = em.node('Equal', [em.node('Shape', [like.name]), em.constant('int64', [], [1])]);
     const axes = em.node('Reshape', [em.node('NonZero', [isOne]), em.constant('int64', [1], [-1])]);
+    // a sum starts from +0, also a sum of one term (no axis to reduce): -0 becomes +0
     const body = ([n]: string[]): string => em.node('ReduceSum', [n, axes], { keepdims: 1, noop_with_empty_axes: 1 });
-    return g.dtype === 'bool' ? castAround(em, [g], 'int32', out.dtype, body) : body([g.name]);
+    return g.dtype === 'bool' ? castAround(em, [g], 'int32', out.dtype, body) : plusZero(em, body([g.name]), g.dtype);
   },
   expandDims: (em, attrs, [x]) => em.node('Unsqueeze', [x.name, em.constant('int64', [attrs.axes.length], attrs.axes)]),
   reshapeLike: (em, _attrs, [x, like]) => em.node('Reshape', [x.name, em.node('Shape', [like.name])], { allowzero: 1 }),

@@ -67,7 +67,7 @@ const UNARY_LOOPS: { readonly [P in UnaryPrimitive]: UnaryLoop } = {
   sign: (x, o, n) => {
     for (let i = 0; i < n; i++) {
       const v = x[i];
-      o[i] = v > 0 ? 1 : v < 0 ? -1 : v; // 0, -0 and NaN pass through
+      o[i] = v > 0 ? 1 : v < 0 ? -1 : v === 0 ? 0 : v; // sign(-0) = +0 (NumPy, TF); NaN passes through
     }
   },
   sqrt: (x, o, n) => {

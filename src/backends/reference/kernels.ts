@@ -5,6 +5,7 @@
  * Typed as `KernelTable<RefTensor>`, so a missing primitive does not compile.
  */
 import type { BinaryPrimitive, Kernel, KernelTable, ReducePrimitive, UnaryPrimitive } from '../types';
+import { hostArrayFor } from '../types';
 import { binary, cast, unary, where } from './elementwise';
 import { gather, scatterAdd } from './gather';
 import { broadcastTo, concat, identity, pad, reshape, reverse, slice, tile, transpose } from './layout';
@@ -102,7 +103,12 @@ export const REFERENCE_KERNELS: KernelTable<RefTensor> = {
   sumLike: (inputs) => {
     const [g, like] = inputs;
     const axes = like.shape.flatMap((d, i) => (d === 1 && g.shape[i] !== 1 ? [i] : []));
-    return axes.length === 0 ? identity(g) : reduce('reduceSum', g, axes, true);
+    if (axes.length > 0) return reduce('reduceSum', g, axes, true);
+    // nothing to add up: each element is a sum of one term, which starts from +0 (so -0 becomes +0)
+    if (g.dtype !== 'float32' && g.dtype !== 'float64') return identity(g);
+    const data = hostArrayFor(g.dtype, g.data.length);
+    for (let i = 0; i < data.length; i++) data[i] = g.data[i] + 0;
+    return { data, shape: g.shape.slice(), dtype: g.dtype };
   },
   expandDims: (inputs, attrs) => {
     const x = inputs[0];

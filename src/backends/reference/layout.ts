@@ -197,7 +197,7 @@ export function pad(x: RefTensor, pads: readonly (readonly [number, number])[], 
   const shape = x.shape.map((d, i) => d + pads[i][0] + pads[i][1]);
   const out = storageFor(x.dtype, sizeOf(shape));
   const v = fillValue(value, x.dtype);
-  if (v !== 0) out.fill(v);
+  if (!Object.is(v, 0)) out.fill(v); // -0 too: the pad value exactly
   const os = stridesOf(shape);
   let offset = 0;
   for (let i = 0; i < rank; i++) offset += pads[i][0] * os[i];

@@ -86,7 +86,8 @@ export const UNARY_KERNELS: { readonly [P in UnaryPrimitive]: Kernel<Tensor, P> 
   tanh: floatUnary(tf.tanh),
   sigmoid: floatUnary(tf.sigmoid),
   relu: ([x]) => (x.dtype === 'bool' ? tf.clone(x) : tf.relu(x)),
-  sin: floatUnary(tf.sin),
+  // wasm's sin(-0) is +0: a zero is returned as it is (IEEE: sin(-0) = -0)
+  sin: floatUnary((x) => tf.tidy(() => tf.where(tf.equal(x, 0), x, tf.sin(x)))),
   cos: floatUnary(tf.cos),
   // tfjs's Round is half to even on wasm (and cpu), as documented.
   round: floatOnlyElseCopy(tf.round),

@@ -178,9 +178,10 @@ function elementwise(f: (x: number, y: number) => number): KernelFunc {
   };
 }
 
-// Math.max/min propagate NaN from either side (and are exact on int32 values).
-const max = Math.max;
-const min = Math.min;
+// NaN from either side; b when a and b compare equal (so -0 vs +0 gives b, as
+// TensorFlow's and ORT's Eigen kernels; Math.max would give +0 whatever the order).
+const max = (a: number, b: number): number => (a > b || a !== a ? a : b);
+const min = (a: number, b: number): number => (a < b || a !== a ? a : b);
 
 const signKernel: KernelFunc = ({ inputs, backend }) => {
   const heap = backend as HeapBackend;

@@ -128,6 +128,9 @@ export const SCAN_KERNELS: {
 } = {
   argMax: argReduction(tf.argMax, 'argMax'),
   argMin: argReduction(tf.argMin, 'argMin'),
-  cumsum: scan<'cumsum'>(tf.cumsum),
+  // sums start from +0 (TensorFlow's rule): wasm's running sum keeps a leading -0
+  cumsum: scan<'cumsum'>((x, axis, exclusive, reverse) =>
+    x.dtype === 'float32' ? tf.tidy(() => tf.add(tf.cumsum(x, axis, exclusive, reverse), tf.scalar(0))) : tf.cumsum(x, axis, exclusive, reverse),
+  ),
   cumprod: scan<'cumprod'>(tf.cumprod),
 };
