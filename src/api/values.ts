@@ -5,6 +5,7 @@
 import { convertElement, DType, DTYPE_INFO, float16Bits, float16Value, HostArray, hostArrayFor, isFloatDType, sizeOf } from '../backends/types';
 import { KerasShapeError, KerasTypeError, KerasValueError, UnsupportedError } from '../errors';
 import * as os from 'os';
+import type { Backend } from '../backends/backend';
 import { NDArray, NestedArray } from './ndarray';
 import { show } from '../format';
 
@@ -279,10 +280,11 @@ function whole(n: number): string {
 
 /**
  * Refuses, before anything is allocated, a tensor of `n` elements of `dtype` that
- * cannot be held: more elements than a typed array takes, or more bytes than the
- * machine's memory. A KerasValueError naming `fn`, the element count and the bytes.
+ * cannot be held: more elements than a typed array takes, more bytes than the
+ * machine's memory, or (given `engine`) more than the engine says it can hold now
+ * (`Backend.maxTensorBytes`). A KerasValueError naming `fn`, the element count and the bytes.
  */
-export function checkAllocation(n: number, dtype: DType, fn: string): void {
+export function checkAllocation(n: number, dtype: DType, fn: string, engine?: Pick<Backend, 'name' | 'maxTensorBytes'>): void {
   const bytes = n * DTYPE_INFO[dtype].bytes;
   const memory = os.totalmem();
   if (!Number.isSafeInteger(n) || n > MAX_ELEMENTS || bytes > memory) {
@@ -291,14 +293,21 @@ export function checkAllocation(n: number, dtype: DType, fn: string): void {
         `at most ${MAX_ELEMENTS} elements and ${memory} bytes (this machine's memory)`,
     );
   }
+  const room = engine?.maxTensorBytes?.();
+  if (room !== undefined && bytes > room) {
+    throw new KerasValueError(
+      `${fn}: a tensor of ${whole(n)} elements of ${dtype} (${whole(bytes)} bytes) cannot be allocated on the '${engine?.name ?? ''}' backend: ` +
+        `it can hold at most ${whole(room)} more bytes`,
+    );
+  }
 }
 
 /**
  * A zeroed host array of `n` elements of `dtype`, after `checkAllocation`; an
  * allocation the engine refuses anyway is the same KerasValueError.
  */
-export function allocHostArray(dtype: DType, n: number, fn: string): HostArray {
-  checkAllocation(n, dtype, fn);
+export function allocHostArray(dtype: DType, n: number, fn: string, engine?: Pick<Backend, 'name' | 'maxTensorBytes'>): HostArray {
+  checkAllocation(n, dtype, fn, engine);
   try {
     return hostArrayFor(dtype, n);
   } catch (e) {

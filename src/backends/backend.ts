@@ -117,6 +117,13 @@ export interface Backend<T = unknown> {
   assign?(v: T, value: T): T;
   /** Optional: sharing native tensors with the engine's library without copies. */
   readonly interop?: NativeInterop<T>;
+  /**
+   * Optional: the largest tensor, in bytes, the engine can hold now (tfjs: what its
+   * 4 GB wasm heap has left). src/api refuses a bigger one with a KerasValueError
+   * naming the element count and bytes before it allocates any host memory for it.
+   * Default: no limit besides the machine's memory.
+   */
+  maxTensorBytes?(): number;
 }
 
 /** Makes a backend; may be async when the engine must be loaded. */

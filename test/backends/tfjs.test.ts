@@ -98,6 +98,20 @@ describe('tfjs backend: the object', () => {
   });
 });
 
+describe('tfjs backend: room left on the wasm heap', () => {
+  test('maxTensorBytes is the heap maximum (4 GiB - 64 KiB) less the bytes tensors hold', () => {
+    const before = B.maxTensorBytes?.() as number;
+    expect(before).toBe(4294901760 - tf.memory().numBytes);
+    const x = B.fromHost(new Float32Array(1000), [1000], 'float32');
+    try {
+      expect(B.maxTensorBytes?.()).toBe(before - 4000);
+    } finally {
+      B.dispose(x);
+    }
+    expect(B.maxTensorBytes?.()).toBe(before);
+  });
+});
+
 describe('tfjs backend: host conversion', () => {
   test('fromHost / toHost / shapeOf for each dtype', () => {
     const a = B.fromHost(new Float32Array([1.5, -2, 3, 4, 5, 6]), [2, 3], 'float32');

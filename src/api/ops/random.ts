@@ -31,7 +31,11 @@ function floatDTypeOf(dtype: unknown, fn: string): DType {
 export function randomTensor(distribution: RandomDistribution, a: number, b: number, shape: KTensor | readonly number[], dtype: DType, seed: number, fn: string): KTensor {
   checkBackendDType(activeBackend(), dtype);
   // values are drawn in float64 first: refuse a size that cannot be held, now
-  if (!(shape instanceof KTensor)) checkAllocation(shape.reduce((p, d) => p * d, 1), 'float64', fn);
+  if (!(shape instanceof KTensor)) {
+    const n = shape.reduce((p, d) => p * d, 1);
+    checkAllocation(n, 'float64', fn);
+    checkAllocation(n, dtype, fn, activeBackend());
+  }
   const like = shape instanceof KTensor ? [shape] : [];
   const staticShape = shape instanceof KTensor ? shape.shape : shape;
   return new KTensor({ kind: 'random', distribution, a, b, rng: new HostRandom(seed), inputs: like }, staticShape, dtype);

@@ -17,6 +17,14 @@ export function fromHost(data: HostArray, shape: readonly number[], dtype: DType
   return tf.tensor(values, [...shape], d);
 }
 
+/** The most bytes tfjs-backend-wasm 4.22's heap grows to (its `getHeapMax()`: 4 GiB - 64 KiB). */
+export const WASM_HEAP_MAX_BYTES = 4294901760;
+
+/** What the wasm heap has left for one more tensor: its maximum less the bytes tensors hold now. */
+export function maxTensorBytes(): number {
+  return Math.max(0, WASM_HEAP_MAX_BYTES - tf.memory().numBytes);
+}
+
 /**
  * A tensor's elements as a new host array: Float32Array, Int32Array, or
  * Uint8Array (0/1) for bool. On wasm `dataSync` already copies out of the heap;

@@ -8,7 +8,7 @@ import type { CompiledGraph, Graph } from '../types';
 import { compileGraph } from './compile';
 import { TFJS_DTYPES } from './dtypes';
 import { startEngine } from './engine';
-import { dispose, fromHost, shapeOf, toHost } from './host';
+import { dispose, fromHost, maxTensorBytes, shapeOf, toHost } from './host';
 import { TFJS_INTEROP } from './interop';
 import { TFJS_KERNELS } from './kernels';
 import { TFJS_COMPOSITES, tfjsAcceptsComposite } from './conv';
@@ -39,6 +39,7 @@ export function createTfjsBackend(): Backend<Tensor> {
     createVariable,
     assign,
     interop: TFJS_INTEROP,
+    maxTensorBytes,
   };
   return backend;
 }

@@ -28,6 +28,7 @@ function makeVariable(data: ArrayLike<number>, shape: readonly number[], dtype: 
   const backend = activeBackend();
   checkBackendDType(backend, dtype);
   // a host array of the dtype's own layout is handed over as it is (no copy)
+  checkAllocation(data.length, dtype, fn, backend); // before a converted copy is made
   const host = isHostArray(data) && isLayoutOf(data, dtype) ? data : convertHostArray(data, dtype);
   const native = fromHostChecked(fn, backend, host.length, host.byteLength, dtype, () => backend.fromHost(host, shape, dtype));
   return variableTensor(backend, native, shape, dtype, checkName(name, fn), constraint);
@@ -40,7 +41,7 @@ function isLayoutOf(a: HostArray, dtype: DType): boolean {
 
 /** `n` elements of `dtype`, all `value` (one typed array, checked before it is made). */
 function filledHost(n: number, value: number, dtype: DType, fn: string): HostArray {
-  const a = allocHostArray(dtype, n, fn);
+  const a = allocHostArray(dtype, n, fn, activeBackend());
   return value === 0 ? a : a.fill(hostElement(value, dtype));
 }
 
@@ -187,7 +188,7 @@ export function eye(size: number | readonly [number, number], dtype?: DType | nu
   if (s.length !== 2) throw new KerasValueError(`eye: argument 'size' must be an integer or [rows, cols], got ${show(size)}`);
   const [r, c] = s;
   const dt = optDType(dtype, 'eye');
-  const data = allocHostArray(dt, r * c, 'eye');
+  const data = allocHostArray(dt, r * c, 'eye', activeBackend());
   const one = hostElement(1, dt);
   for (let i = 0; i < Math.min(r, c); i++) data[i * c + i] = one;
   return makeVariable(data, [r, c], dt, 'eye', checkName(name, 'eye'));
@@ -247,6 +248,7 @@ function randomVariable(fn: string, shapeArg: unknown, a: number, b: number, kin
   const seed = options.seed === undefined || options.seed === null ? nextSeed() : options.seed;
   if (!Number.isInteger(seed)) throw new KerasValueError(`${fn}: option 'seed' must be an integer, got ${show(options.seed)}`);
   checkAllocation(n, 'float64', fn); // drawn in float64
+  checkAllocation(n, dt, fn, activeBackend()); // held by the engine in dt
   const rng = new HostRandom(seed);
   const data = kind === 'uniform' ? rng.uniform(n, a, b) : rng.normal(n, a, b);
   return makeVariable(data, s, dt, fn, checkName(options.name, fn));
