@@ -38,7 +38,11 @@ function timeoutOf(options: StartOptions | undefined, fn: string): number {
 /** `p`, or a ConfigError naming the backend when it has not settled after `ms`. */
 function withTimeout<T>(p: Promise<T>, ms: number, fn: string, name: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    // not unref'd: a factory that never settles must end in this error, not a silent exit
+    // Not unref'd: a factory that never settles must end in this error, not a silent
+    // exit. Cleared as soon as the start-up settles, so it never holds the process after
+    // (test/api/start-timeout.test.ts); a start-up given up on cannot be cancelled, holds
+    // no timer or handle of this library's, and if it finishes later it is kept for the
+    // next `ready()`.
     const timer = setTimeout(() => {
       reject(new ConfigError(`${fn}: the backend '${name}' did not start within ${ms} ms (its factory or init never finished); pass { timeoutMs } to wait longer`, name, 'backend'));
     }, ms);
