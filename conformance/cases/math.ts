@@ -564,7 +564,8 @@ export const MATH_SPECS: FunctionSpec[] = [
           return K.function([p], [K.gather(K.constant([[1, 2], [3, 4]]), p)])([[v]]);
         },
         error: 'KerasValueError' as const,
-        message: 'gather: an index is out of range [0, 2)',
+        // the same words on every backend: the index and the valid range
+        message: `gather: index ${v} is out of range for an axis of length 2 (expected 0 to 1)`,
       })),
       {
         name: 'index -1 fed at run time, gradient only',
@@ -575,7 +576,7 @@ export const MATH_SPECS: FunctionSpec[] = [
           return K.function([p], [g])([[-1]]);
         },
         error: 'KerasValueError',
-        message: 'scatterAdd: an index is out of range [0, 2)',
+        message: 'scatterAdd: index -1 is out of range for an axis of length 2 (expected 0 to 1)',
       },
       { name: 'float indices', run: (K) => K.gather(K.constant([1, 2, 3]), K.constant([0, 1])), error: 'KerasTypeError', message: "gather: argument 'indices' must be an integer tensor, got dtype float32 (use K.cast)" },
       { name: 'fractional numbers', run: (K) => K.gather(K.constant([1, 2, 3]), [0.5]), error: 'KerasTypeError', message: "gather: argument 'indices' must hold whole numbers, got 0.5" },

@@ -184,13 +184,16 @@ function messageOf(e: unknown): string {
 
 /**
  * The library's error for a failure inside an engine while running library function
- * `fn`: one of the library's errors as it is, anything else a KerasRuntimeError naming
- * `fn`, the backend and the engine's own message (the original as `cause`).
+ * `fn`: one of the library's errors as it is, anything else a KerasRuntimeError whose
+ * message is the same on every backend (`fn` and a generic sentence). The engine's
+ * error is its `cause`, its text in `engineMessage`, the backend's name in `backend`.
  */
 export function engineFailure(fn: string, backend: Backend, e: unknown): KerasError {
   if (e instanceof KerasError) return e;
-  const err = new KerasRuntimeError(`${fn}: the '${backend.name}' backend failed: ${messageOf(e)}`);
-  Object.defineProperty(err, 'cause', { value: e, enumerable: false, configurable: true, writable: true });
+  const err = new KerasRuntimeError(`${fn}: the engine failed at run time (its own message is in the error's cause)`);
+  for (const [key, value] of [['cause', e], ['engineMessage', messageOf(e)], ['backend', backend.name]] as const) {
+    Object.defineProperty(err, key, { value, enumerable: false, configurable: true, writable: true });
+  }
   return err;
 }
 

@@ -300,12 +300,19 @@ function float64ToFloat16(em: Emitter, x: string): string {
   return em.node('Cast', [em.node('Where', [direct, x, r])], { to: onnxElemType('float16') });
 }
 
+/** What a negative index is shifted by (see `nonWrappingIndices`); ort-binding.ts shifts it back. */
+export const NEGATIVE_INDEX_SHIFT = 2 ** 40;
+
 /**
- * Indices for Gather/ScatterElements, which read a negative index from the end: a
- * negative one is made too large, so ORT refuses it as it does any index past the end.
+ * int64 indices for Gather/ScatterElements, which read a negative index from the end:
+ * a negative one is shifted down by 2^40, far out of range, so ORT refuses it as it
+ * does any index past the end, and its message (which quotes the index) still tells
+ * which one it was.
  */
 function nonWrappingIndices(em: Emitter, idx: string): string {
-  return em.node('Where', [em.node('Less', [idx, em.constant('int32', [], [0])]), em.constant('int32', [], [2147483647]), idx]);
+  const wide = cast(em, idx, 'int32', 'int64');
+  const shifted = em.node('Sub', [wide, em.constant('int64', [], [NEGATIVE_INDEX_SHIFT])]);
+  return em.node('Where', [em.node('Less', [wide, em.constant('int64', [], [0])]), shifted, wide]);
 }
 
 /**

@@ -5,6 +5,8 @@
  */
 import * as ort from 'onnxruntime-node';
 import { KerasValueError } from '../../errors';
+import { indexOutOfRange } from '../types';
+import { NEGATIVE_INDEX_SHIFT } from './lower';
 
 /** The onnxruntime-node version whose internal binding this file was written against. */
 export const PINNED_ORT_VERSION = '1.30.0';
@@ -156,9 +158,13 @@ function classifyRunError(e: unknown): unknown {
   if ((node === 'Gather' || node === 'ScatterElements') && /out of (data )?bounds/.test(message)) {
     const fn = node === 'Gather' ? 'gather' : 'scatterAdd';
     const range = /inclusive range \[-?\d+,\s*(-?\d+)\]/.exec(message);
-    const where = range ? ` [0, ${Number(range[1]) + 1})` : '';
-    // the message the other backends give
-    return new KerasValueError(`${fn}: an index is out of range${where}`);
+    const quoted = /idx=(-?\d+)/.exec(message);
+    if (range && quoted) {
+      // the lowering shifted negative indices down by NEGATIVE_INDEX_SHIFT: undo it
+      const v = Number(quoted[1]);
+      return indexOutOfRange(fn, v < -NEGATIVE_INDEX_SHIFT / 2 ? v + NEGATIVE_INDEX_SHIFT : v, Number(range[1]) + 1);
+    }
+    return new KerasValueError(`${fn}: an index is out of range`);
   }
   if (node === 'ArgMax' || node === 'ArgMin') {
     return new KerasValueError(`${node === 'ArgMax' ? 'argMax' : 'argMin'}: the reduced axis is empty`);

@@ -23,6 +23,14 @@ export type IndexingAttrs = {
 };
 
 /** Definitions of the indexing primitives. */
+/**
+ * The error every backend raises at run time for an index of gather or scatterAdd
+ * outside [0, length): it names the first offending index (in flat order) and the range.
+ */
+export function indexOutOfRange(op: 'gather' | 'scatterAdd', index: number, length: number): KerasValueError {
+  return new KerasValueError(`${op}: index ${index} is out of range for an axis of length ${length} (expected 0 to ${length - 1})`);
+}
+
 export const INDEXING_PRIMITIVES: PrimitiveDefs<IndexingAttrs> = {
   gather: {
     arity: 2,

@@ -3,8 +3,7 @@
  * adjoint scatterAdd (sum updates into a zero tensor at the indexed slots).
  * Both view the data as [outer, axis, inner] and move whole inner runs.
  */
-import { KerasValueError } from '../../errors';
-import { HostArray, sizeOf } from '../types';
+import { HostArray, indexOutOfRange, sizeOf } from '../types';
 import { formatShape } from '../../format';
 import { RefTensor, storageFor } from './tensor';
 
@@ -12,13 +11,10 @@ import { RefTensor, storageFor } from './tensor';
 const SET_THRESHOLD = 16;
 
 /** Throws unless every index is an integer in [0, size). */
-function checkIndices(indices: HostArray, size: number, what: string): void {
+function checkIndices(indices: HostArray, size: number, what: 'gather' | 'scatterAdd'): void {
   for (let j = 0; j < indices.length; j++) {
     const v = indices[j];
-    if (!(v >= 0 && v < size)) {
-      // the same message on every backend (ONNX Runtime does not say which index)
-      throw new KerasValueError(`${what}: an index is out of range [0, ${size})`);
-    }
+    if (!(v >= 0 && v < size)) throw indexOutOfRange(what, v, size);
   }
 }
 

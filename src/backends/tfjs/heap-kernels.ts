@@ -14,7 +14,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { DataType, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
-import { KerasValueError } from '../../errors';
+import { indexOutOfRange } from '../types';
 
 /** Kernel names (prefixed so they never collide with tfjs's). */
 const BROADCAST = 'KerasTs_BroadcastTo';
@@ -132,9 +132,7 @@ const gatherKernel: KernelFunc = ({ inputs, backend, attrs }) => {
   const n = x.shape[axis];
   const idx = heap.typedArrayFromHeap(indices);
   for (let j = 0; j < idx.length; j++) {
-    if (!(idx[j] >= 0 && idx[j] < n)) {
-      throw new KerasValueError(`gather: an index is out of range [0, ${n})`);
-    }
+    if (!(idx[j] >= 0 && idx[j] < n)) throw indexOutOfRange('gather', idx[j], n);
   }
   const outer = product(x.shape, 0, axis);
   const block = product(x.shape, axis + 1);

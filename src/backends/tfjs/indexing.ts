@@ -4,8 +4,8 @@
  * update in order), with the scattered axis moved to the front and back.
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
-import { KerasValueError } from '../../errors';
 import type { Kernel } from '../types';
+import { indexOutOfRange } from '../types';
 import { conform } from './dtypes';
 import { tf } from './engine';
 import { heapGather } from './heap-kernels';
@@ -36,7 +36,7 @@ export const scatterAdd: Kernel<Tensor, 'scatterAdd'> = ([updates, indices, like
     // scatterND drops indices out of range silently
     const idx = indices.dataSync();
     for (let j = 0; j < idx.length; j++) {
-      if (!(idx[j] >= 0 && idx[j] < size)) throw new KerasValueError(`scatterAdd: an index is out of range [0, ${size})`);
+      if (!(idx[j] >= 0 && idx[j] < size)) throw indexOutOfRange('scatterAdd', idx[j], size);
     }
     const u = updates.dtype === 'bool' ? tf.cast(updates, 'int32') : updates;
     const ri = indices.rank;
