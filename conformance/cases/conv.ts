@@ -579,6 +579,30 @@ const SPECS: FunctionSpec[] = [
         expected: () => [[[[[NaN], [NaN]]]], [[[[NaN], [NaN]], [[3], [4]]]]],
       },
       {
+        // found by the fuzzer: tfjs's max-pool gradient called DepthToSpace with block 1
+        name: 'max pooling 1x1, stride 1 (the gradient is the identity)',
+        inputs: [df([[[[0.5, -1], [2, 3]]]])],
+        run: (K, x) => K.pool2d(x, [1, 1], { strides: [1, 1], dataFormat: 'channels_first' }),
+        expected: (x) => pool(x, [1, 1], 'max', { strides: [1, 1], dataFormat: 'channels_first' }),
+        grad: true,
+      },
+      {
+        // a window holding a NaN averages to NaN (tfjs-wasm's AvgPool gave -Infinity); found by the fuzzer
+        name: 'average pooling propagates a NaN, by hand',
+        inputs: [fl([[[[0], [NaN], [-0.5], [1]]]])],
+        run: (K, x) => K.pool2d(x, [1, 2], { strides: [1, 1], poolMode: 'avg' }),
+        expected: () => [[[[NaN], [NaN], [0.25]]]],
+      },
+      {
+        // the gradient of a window holding a NaN goes to its first NaN, the cell its NaN
+        // maximum comes from (as argmax); tfjs and onnx skipped NaNs differently. Windows of
+        // [1, NaN, 3, NaN, 5, 5] (1x3, stride 1): NaN at 1, 1, 3, 3: by hand [0, 2, 0, 2, 0, 0]
+        name: 'max pooling gradient with NaNs: to the first NaN of a window, by hand',
+        inputs: [fl([[[[1], [NaN], [3], [NaN], [5], [5]]]], { kind: 'lazy' })],
+        run: (K, x) => K.gradients(K.sum(K.pool2d(x, [1, 3], { strides: [1, 1] })), [x])[0] as KTensor,
+        expected: () => [[[[0], [2], [0], [2], [0], [0]]]],
+      },
+      {
         name: 'all-negative values next to same padding (padding never wins the max)',
         inputs: [df([[[[-5], [-4], [-3]], [[-2.5], [-2], [-1.5]], [[-7], [-6], [-0.5]]]])],
         run: (K, x) => K.pool2d(x, [2, 2], { padding: 'same', strides: [2, 2] }),

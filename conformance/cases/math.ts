@@ -525,6 +525,16 @@ export const MATH_SPECS: FunctionSpec[] = [
     kerasName: 'gather',
     cases: [
       {
+        // found by the fuzzer: ORT's Expand kept a 1 against a 0 dim, and ScatterElements
+        // refused the indices of empty updates
+        name: 'the gradient for an empty reference',
+        inputs: [fl([[[]], [[]]], { kind: 'lazy', placeholderShape: [null, 1, 0] })],
+        run: (K, x) => K.gradients(K.sum(K.gather(x, K.constant(1, { dtype: 'int32' }))), [x])[0] as KTensor,
+        expected() {
+          return { data: [], shape: [2, 1, 0], dtype: this.floatx };
+        },
+      },
+      {
         name: 'rows, with a repeat (gradients add up)',
         inputs: [df(REF43, { placeholderShape: [4, 3] }), i32([2, 0, 2])],
         run: (K, r, i) => K.gather(r, i),
@@ -567,6 +577,16 @@ export const MATH_SPECS: FunctionSpec[] = [
         // the same words on every backend: the index and the valid range
         message: `gather: index ${v} is out of range for an axis of length 2 (expected 0 to 1)`,
       })),
+      {
+        // found by the fuzzer: tfjs returned the empty result without checking the index
+        name: 'an index out of range for an empty reference, fed at run time',
+        run: (K: KApi) => {
+          const p = K.placeholder({ shape: [1], dtype: 'int32' });
+          return K.function([p], [K.gather(K.zeros([2, 0]), p)])([[-1]]);
+        },
+        error: 'KerasValueError',
+        message: /^gather: index -1 is out of range for an axis of length 2 \(expected 0 to 1\)$/,
+      },
       {
         name: 'index -1 fed at run time, gradient only',
         run: (K: KApi) => {

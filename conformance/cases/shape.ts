@@ -574,6 +574,16 @@ export const SHAPE_SPECS: FunctionSpec[] = [
     kerasName: 'expand_dims',
     cases: [
       { name: 'default axis -1', inputs: [df(M23)], run: (K, x) => K.expandDims(x), expected: (x) => expandDims(x), grad: true },
+      // found by the fuzzer: an empty tensor with an unknown dim went through a reshape's -1,
+      // which a size of 0 leaves ambiguous (graph mode failed); its gradient likewise
+      {
+        name: 'an empty tensor with an unknown dim, and its gradient',
+        inputs: [fl([[]], { kind: 'lazy', placeholderShape: [null, 0] })],
+        run: (K, x) => [K.expandDims(x, -1), K.gradients(K.sum(K.expandDims(x, -1)), [x])[0] as KTensor],
+        expected() {
+          return [{ data: [], shape: [1, 0, 1], dtype: this.floatx }, { data: [], shape: [1, 0], dtype: this.floatx }];
+        },
+      },
       { name: 'axis 0', inputs: [df(M23)], run: (K, x) => K.expandDims(x, 0), expected: (x) => expandDims(x, 0), grad: true },
       { name: 'axis 1', inputs: [df(M23)], run: (K, x) => K.expandDims(x, 1), expected: (x) => expandDims(x, 1), grad: true },
       { name: 'axis -3 (the front)', inputs: [df(M23)], run: (K, x) => K.expandDims(x, -3), expected: (x) => expandDims(x, 0), grad: true },

@@ -6,84 +6,16 @@
  *
  * Agreement: same shape and dtype; integers and bools equal; floats equal within
  * 1e-4 relative + 1e-6 absolute, NaN with NaN, infinities by sign; the sign of a zero is
- * not compared (it is not specified, see the README).
+ * not compared (the signed-zero rules of docs/architecture.md are pinned by the shared
+ * primitive cases and the conformance cases instead). The functions and how their
+ * inputs are drawn are in functions.ts.
  */
 import * as fc from 'fast-check';
 import type { DType } from '../../src/backends/types';
-import type { K as KNamespace, KTensor, NDArray } from '../../src/index';
+import type { NDArray } from '../../src/index';
+import { FUZZ_FUNCTIONS, FuzzFn, InputSpec, KApi, Params } from './functions';
 
-type KApi = typeof KNamespace;
-
-/** One function under test: how it is called, and what it takes. */
-interface FuzzFn {
-  readonly name: string;
-  readonly arity: 1 | 2;
-  /** Input dtypes it takes. */
-  readonly dtypes: readonly ('float32' | 'int32')[];
-  /** Differentiable (its gradient is compared too). */
-  readonly grad: boolean;
-  /** Needs rank >= 1. */
-  readonly ranked?: boolean;
-  readonly call: (K: KApi, xs: KTensor[], axis: number) => KTensor;
-}
-
-const unary = (name: string, f: (K: KApi, x: KTensor) => KTensor, grad = true, ints = false): FuzzFn => ({
-  name,
-  arity: 1,
-  dtypes: ints ? ['float32', 'int32'] : ['float32'],
-  grad,
-  call: (K, [x]) => f(K, x),
-});
-const binary = (name: string, f: (K: KApi, x: KTensor, y: KTensor) => KTensor, ints = true): FuzzFn => ({
-  name,
-  arity: 2,
-  dtypes: ints ? ['float32', 'int32'] : ['float32'],
-  grad: true,
-  call: (K, [x, y]) => f(K, x, y),
-});
-const reduction = (name: string, f: (K: KApi, x: KTensor, axis: number) => KTensor, grad = true, ints = true): FuzzFn => ({
-  name,
-  arity: 1,
-  dtypes: ints ? ['float32', 'int32'] : ['float32'],
-  grad,
-  ranked: true,
-  call: (K, [x], axis) => f(K, x, axis),
-});
-
-/** The functions drawn from (catalogue functions and the Python operators). */
-export const FUZZ_FUNCTIONS: readonly FuzzFn[] = [
-  unary('abs', (K, x) => K.abs(x), true, true),
-  unary('negative', (K, x) => K.negative(x), true, true),
-  unary('square', (K, x) => K.square(x), true, true),
-  unary('sign', (K, x) => K.sign(x), false, true),
-  unary('exp', (K, x) => K.exp(x)),
-  unary('log', (K, x) => K.log(x)),
-  unary('sqrt', (K, x) => K.sqrt(x)),
-  unary('tanh', (K, x) => K.tanh(x)),
-  unary('sigmoid', (K, x) => K.sigmoid(x)),
-  unary('relu', (K, x) => K.relu(x)),
-  unary('sin', (K, x) => K.sin(x)),
-  unary('cos', (K, x) => K.cos(x)),
-  unary('round', (K, x) => K.round(x), false),
-  unary('cast_int32', (K, x) => K.cast(x, 'int32'), false),
-  unary('softplus', (K, x) => K.softplus(x)),
-  binary('add', (K, x, y) => K.add(x, y)),
-  binary('subtract', (K, x, y) => K.subtract(x, y)),
-  binary('multiply', (K, x, y) => K.multiply(x, y)),
-  binary('divide', (K, x, y) => K.divide(x, y), false),
-  binary('maximum', (K, x, y) => K.maximum(x, y)),
-  binary('minimum', (K, x, y) => K.minimum(x, y)),
-  reduction('sum', (K, x, a) => K.sum(x, a)),
-  reduction('max', (K, x, a) => K.max(x, a)),
-  reduction('min', (K, x, a) => K.min(x, a)),
-  reduction('mean', (K, x, a) => K.mean(x, a), true, false),
-  reduction('prod', (K, x, a) => K.prod(x, a)),
-  reduction('argmax', (K, x, a) => K.argmax(x, a), false, false),
-  reduction('argmin', (K, x, a) => K.argmin(x, a), false, false),
-  reduction('cumsum', (K, x, a) => K.cumsum(x, a)),
-  reduction('softmax', (K, x) => K.softmax(x), true, false),
-  reduction('logsumexp', (K, x, a) => K.logsumexp(x, a), true, false),
-];
+export { FUZZ_FUNCTIONS } from './functions';
 
 const SPECIAL_FLOATS = [NaN, Infinity, -Infinity, -0, 0, 1e30, -1e30, 3e38, 1e-30, -1e-30, 1e-45];
 const SPECIAL_INTS = [0, 1, -1, 2147483647, -2147483648, 65536, 46341, -46341];
@@ -91,12 +23,11 @@ const SPECIAL_INTS = [0, 1, -1, 2147483647, -2147483648, 65536, 46341, -46341];
 /** One drawn case. */
 export interface FuzzCase {
   readonly fn: string;
-  readonly dtype: 'float32' | 'int32';
-  readonly shapes: number[][];
+  readonly inputs: readonly InputSpec[];
   readonly values: number[][];
   /** Per input, which dims are unknown (null) in graph mode. */
   readonly unknown: boolean[][];
-  readonly axis: number;
+  readonly params: Params;
 }
 
 const floatValue = fc.oneof(
@@ -105,44 +36,32 @@ const floatValue = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...SPECIAL_FLOATS) },
 );
 const intValue = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: -20, max: 20 }) }, { weight: 1, arbitrary: fc.constantFrom(...SPECIAL_INTS) });
+/** Indices in [min, max], now and then one past either end. */
+const indexValue = (min: number, max: number): fc.Arbitrary<number> =>
+  fc.oneof({ weight: 30, arbitrary: fc.integer({ min, max }) }, { weight: 1, arbitrary: fc.constantFrom(min - 1, max + 1) });
 
-/** The arbitrary of cases. */
+const valueOf = (x: InputSpec): fc.Arbitrary<number> => (x.range ? indexValue(x.range[0], x.range[1]) : x.dtype === 'int32' ? intValue : floatValue);
+const sizeOf = (s: readonly number[]): number => s.reduce((p, d) => p * d, 1);
+
+/** The arbitrary of cases: a function, its inputs and parameters, then the values and which dims are unknown. */
 export function fuzzCaseArbitrary(): fc.Arbitrary<FuzzCase> {
   return fc
-    .record({
-      f: fc.constantFrom(...FUZZ_FUNCTIONS),
-      dtypePick: fc.nat(),
-      shape: fc.array(fc.oneof(fc.constant(1), fc.integer({ min: 0, max: 4 })), { minLength: 0, maxLength: 3 }),
-      // the second operand: drop leading dims, set some to 1
-      drop: fc.nat({ max: 3 }),
-      ones: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
-      unknownA: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
-      unknownB: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
-      swap: fc.boolean(),
-      axisPick: fc.nat(),
-      seed: fc.nat(),
-    })
-    .chain((r) => {
-      const dtype = r.f.dtypes[r.dtypePick % r.f.dtypes.length];
-      let shape = r.shape;
-      if (r.f.ranked && shape.length === 0) shape = [2];
-      const shapes = [shape];
-      if (r.f.arity === 2) {
-        const b = shape.slice(Math.min(r.drop, shape.length)).map((d, i) => (r.ones[i] ? 1 : d));
-        shapes.push(b);
-        if (r.swap) shapes.reverse();
-      }
-      const value = dtype === 'int32' ? intValue : floatValue;
-      const size = (s: number[]): number => s.reduce((p, d) => p * d, 1);
-      return fc.tuple(...shapes.map((s) => fc.array(value, { minLength: size(s), maxLength: size(s) }))).map((values) => ({
-        fn: r.f.name,
-        dtype,
-        shapes,
-        values: values as number[][],
-        unknown: [r.unknownA, r.unknownB].slice(0, shapes.length).map((u, k) => shapes[k].map((_, i) => u[i])),
-        axis: shapes[0].length === 0 ? 0 : (r.axisPick % shapes[0].length) - (r.axisPick % 2 === 0 ? 0 : shapes[0].length),
-      }));
-    });
+    .constantFrom(...FUZZ_FUNCTIONS)
+    .chain((f) => f.draw.map((d) => ({ f, d })))
+    .chain(({ f, d }) =>
+      fc
+        .tuple(
+          fc.tuple(...d.inputs.map((x) => fc.array(valueOf(x), { minLength: sizeOf(x.shape), maxLength: sizeOf(x.shape) }))),
+          fc.tuple(...d.inputs.map((x) => fc.array(fc.boolean(), { minLength: x.shape.length, maxLength: x.shape.length }))),
+        )
+        .map(([values, unknown]) => ({
+          fn: f.name,
+          inputs: d.inputs,
+          values: values as number[][],
+          unknown: (unknown as boolean[][]).map((u, k) => u.map((b, i) => b && d.inputs[k].free[i])),
+          params: d.params,
+        })),
+    );
 }
 
 /** What one run gave: a value, or an error class and message. */
@@ -184,33 +103,34 @@ export function disagreement(a: Outcome, b: Outcome): string | null {
 /** The runs of one case on one backend: eager, graph, and the gradients in graph mode. */
 function runsOn(K: KApi, c: FuzzCase): Record<string, Outcome> {
   const f = FUZZ_FUNCTIONS.find((g) => g.name === c.fn) as FuzzFn;
-  const dtype = c.dtype as DType;
   const data = (k: number): { data: Float32Array | Int32Array; shape: number[] } => ({
-    data: dtype === 'int32' ? Int32Array.from(c.values[k]) : Float32Array.from(c.values[k]),
-    shape: c.shapes[k],
+    data: c.inputs[k].dtype === 'int32' ? Int32Array.from(c.values[k]) : Float32Array.from(c.values[k]),
+    shape: [...c.inputs[k].shape],
   });
+  const feeds = (): { data: Float32Array | Int32Array; shape: number[] }[] => c.inputs.map((_, k) => data(k));
   const out: Record<string, Outcome> = {};
   out.eager = outcome(() =>
     K.tidy(() => {
-      const xs = c.shapes.map((_, k) => K.constant(data(k), { dtype }));
-      return K.eval(f.call(K, xs, c.axis));
+      const xs = c.inputs.map((x, k) => K.constant(data(k), { dtype: x.dtype as DType }));
+      return K.eval(f.call(K, xs, c.params));
     }),
   );
-  const ps = c.shapes.map((s, k) => K.placeholder({ shape: s.map((d, i) => (c.unknown[k][i] ? null : d)), dtype }));
+  const ps = c.inputs.map((x, k) => K.placeholder({ shape: x.shape.map((d, i) => (c.unknown[k][i] ? null : d)), dtype: x.dtype as DType }));
   out.graph = outcome(() => {
-    const fn = K.function(ps, [f.call(K, ps, c.axis)]);
+    const fn = K.function(ps, [f.call(K, ps, c.params)]);
     try {
-      return fn(c.shapes.map((_, k) => data(k)))[0];
+      return fn(feeds())[0];
     } finally {
       fn.dispose();
     }
   });
-  if (f.grad && dtype === 'float32') {
-    const grads = outcome(() => {
-      const gs = K.gradients(K.sum(f.call(K, ps, c.axis)), ps).map((g, k) => g ?? K.zerosLike(ps[k]));
+  const floats = ps.filter((_, k) => c.inputs[k].dtype === 'float32');
+  if (f.grad && floats.length > 0) {
+    out.gradient = outcome(() => {
+      const gs = K.gradients(K.sum(f.call(K, ps, c.params)), floats).map((g, k) => g ?? K.zerosLike(floats[k]));
       const fn = K.function(ps, gs);
       try {
-        const r = fn(c.shapes.map((_, k) => data(k)));
+        const r = fn(feeds());
         // one array of every input's gradient, for the comparison
         const all = r.flatMap((g) => Array.from(g.data));
         return r.length === 1 ? r[0] : ({ data: Float32Array.from(all), shape: [all.length], dtype: 'float32' } as unknown as NDArray);
@@ -218,7 +138,6 @@ function runsOn(K: KApi, c: FuzzCase): Record<string, Outcome> {
         fn.dispose();
       }
     });
-    out.gradient = grads;
   }
   return out;
 }
@@ -227,10 +146,49 @@ function runsOn(K: KApi, c: FuzzCase): Record<string, Outcome> {
  * Known engine differences, recorded rather than fixed: cases they cover are not
  * compared (`fuzz` counts them). Each is documented in docs/engine-notes.md.
  */
-export const KNOWN_DIFFERENCES: readonly { readonly why: string; readonly covers: (c: FuzzCase) => boolean }[] = [
+export const KNOWN_DIFFERENCES: readonly {
+  readonly why: string;
+  readonly covers: (c: FuzzCase) => boolean;
+  /**
+   * What is not compared in the cases covered: `gradients` (backends' gradients),
+   * `graph` (graph runs and gradients); default: nothing at all.
+   */
+  readonly skips?: 'gradients' | 'graph';
+}[] = [
   {
     why: 'tfjs-wasm sin/cos reduce huge float32 arguments imprecisely (sin(1e30): -0.751 vs -0.660)',
     covers: (c) => (c.fn === 'sin' || c.fn === 'cos') && c.values.some((v) => v.some((x) => Math.abs(x) > 1e4)),
+  },
+  {
+    // documented (sparseCategoricalCrossentropy): a constant target is checked when the
+    // call is made (KerasValueError), one fed at run time gives NaN for its row
+    why: 'sparse_categorical_crossentropy: an out-of-range class index is an error eagerly, NaN at run time',
+    covers: (c) => c.fn === 'sparse_categorical_crossentropy' && c.values[0].some((v) => v < 0 || v > (c.inputs[0].range?.[1] ?? 0)),
+  },
+  {
+    // engines form different 0 * ±Inf terms in window gradients: tfjs-wasm's
+    // Conv2DBackpropInput multiplies taps outside the input, the decomposition its
+    // zero padding, ORT neither (NaN against ±Inf); finite inputs agree
+    why: 'convolution and pooling gradients when an input holds ±Inf or NaN',
+    covers: (c) => ['conv1d', 'conv2d', 'depthwise_conv2d', 'pool2d'].includes(c.fn) && c.values.some((v) => v.some((x) => !Number.isFinite(x))),
+    skips: 'gradients',
+  },
+  {
+    // float32 sums are not correctly rounded: the engines add in different orders and
+    // precisions (reference in float64), so sums whose terms overflow float32 (1e30 * 1e30)
+    // or cancel beyond its precision (1e30 + 1 - 1e30) or hold ±Inf and NaN differ
+    why: 'window and matrix sums over huge (|x| >= 1e30) or non-finite values',
+    covers: (c) =>
+      ['conv1d', 'conv2d', 'depthwise_conv2d', 'pool2d', 'dot', 'batch_dot'].includes(c.fn) && c.values.some((v) => v.some((x) => !(Math.abs(x) < 1e30))),
+  },
+  {
+    // NOT an engine difference: a library limitation, left open: dot reshapes x to
+    // [-1, k] (batch_flatten to [-1, n]) with a dim unknown at build time, which cannot be
+    // resolved when x is empty and k (n) is 0; eager mode refuses dot's with a
+    // KerasShapeError, as TensorFlow's reshape, but flattens batch_flatten's
+    why: 'dot and batch_flatten of an empty tensor with dims unknown at build time: their -1 reshape',
+    covers: (c) => ['dot', 'batch_flatten'].includes(c.fn) && c.inputs.some((x, k) => x.shape.includes(0) && c.unknown[k].some((u) => u)),
+    skips: 'graph',
   },
 ];
 
@@ -249,7 +207,10 @@ export interface Disagreement {
  * first backend's.
  */
 export async function checkCase(K: KApi, backends: readonly string[], c: FuzzCase): Promise<Disagreement[]> {
-  if (KNOWN_DIFFERENCES.some((k) => k.covers(c))) return [];
+  const skips = KNOWN_DIFFERENCES.filter((k) => k.covers(c)).map((k) => k.skips ?? 'all');
+  if (skips.includes('all')) return [];
+  const graph = !skips.includes('graph');
+  const gradients = graph && !skips.includes('gradients');
   const runs: Record<string, Record<string, Outcome>> = {};
   for (const b of backends) {
     await K.setBackend(b);
@@ -262,19 +223,20 @@ export async function checkCase(K: KApi, backends: readonly string[], c: FuzzCas
   };
   for (const b of backends) {
     if (b !== base) add(`${b} eager vs ${base} eager`, disagreement(runs[b].eager, runs[base].eager));
-    add(`${b} graph vs ${b} eager`, disagreement(runs[b].graph, runs[b].eager));
-    if (b !== base && runs[b].gradient && runs[base].gradient) {
+    if (graph) add(`${b} graph vs ${b} eager`, disagreement(runs[b].graph, runs[b].eager));
+    if (gradients && b !== base && runs[b].gradient && runs[base].gradient) {
       add(`${b} gradient vs ${base} gradient`, disagreement(runs[b].gradient, runs[base].gradient));
     }
   }
   return found;
 }
 
-/** A case as a short line: the call and its inputs. */
+/** A case as a short line: the call, its inputs (unknown dims marked ?) and parameters. */
 export function describeCase(c: FuzzCase): string {
   const v = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
-  const inputs = c.shapes.map((s, k) => `${c.dtype}[${s.map((d, i) => (c.unknown[k][i] ? `${d}?` : d)).join(',')}] ${JSON.stringify(c.values[k].map(v))}`);
-  return `${c.fn}(${inputs.join(', ')}${FUZZ_FUNCTIONS.find((f) => f.name === c.fn)?.arity === 1 ? `, axis ${c.axis}` : ''})`;
+  const inputs = c.inputs.map((x, k) => `${x.dtype}[${x.shape.map((d, i) => (c.unknown[k][i] ? `${d}?` : d)).join(',')}] ${JSON.stringify(c.values[k].map(v))}`);
+  const params = Object.keys(c.params).length > 0 ? `, ${JSON.stringify(c.params)}` : '';
+  return `${c.fn}(${inputs.join(', ')}${params})`;
 }
 
 /** Runs `cases` random cases from `seed`; returns every disagreement (no shrinking). */

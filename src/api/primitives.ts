@@ -91,7 +91,9 @@ export function expandDimsOp(x: KTensor, axes: readonly number[]): KTensor {
 
 /** `x` reshaped to the run-time shape of `like` (static when both shapes are known). */
 export function reshapeLike(x: KTensor, like: KTensor): KTensor {
-  if (like.shape.filter((d) => d === null).length <= 1) return reshapeTo(x, like.shape);
+  const unknown = like.shape.filter((d) => d === null).length;
+  // a -1 cannot be resolved for an empty tensor when a known dim is 0: the run-time shape then
+  if (unknown === 0 || (unknown === 1 && !like.shape.includes(0))) return reshapeTo(x, like.shape);
   return applyOp('reshapeLike', [x, like], {});
 }
 

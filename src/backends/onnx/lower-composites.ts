@@ -136,7 +136,11 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
   maxPoolGrad: (em, a, [x, dy]) => {
     const n = a.window.length;
     const xf = toFirst(em, x.name, n);
-    const [, indices] = em.nodes('MaxPool', [xf], 2, poolAttrs(a));
+    const [, skipping] = em.nodes('MaxPool', [xf], 2, poolAttrs(a));
+    // ORT's MaxPool skips NaNs: a window holding one sends its gradient to its first NaN
+    // (the cell its NaN maximum comes from, as argmax), found as the first 1 of the NaN mask.
+    const [nan, firstNaN] = em.nodes('MaxPool', [em.node('Cast', [em.node('IsNaN', [xf])], { to: onnxElemType(x.dtype) })], 2, poolAttrs(a));
+    const indices = em.node('Where', [em.node('Greater', [nan, em.constant(x.dtype, [], [0])]), firstNaN, skipping]);
     const shape = em.node('Shape', [xf]);
     const flat = em.constant('int64', [1], [-1]);
     const zeros = em.node('Reshape', [em.node('ConstantOfShape', [shape], { value: { tensor: { dtype: x.dtype, dims: [1], data: zeroOf(x.dtype) } } }), flat]);

@@ -577,7 +577,10 @@ function scatterAdd(
   const idxShape = em.node('Concat', [em.constant('int64', [axis], ones(axis)), n, em.constant('int64', [post], ones(post))], {
     axis: 0,
   });
-  const idx3 = em.node('Expand', [em.node('Reshape', [idxFlat, idxShape], { allowzero: 1 }), u3Shape]);
+  // broadcast by adding zeros of the updates' shape: ORT's Expand keeps a 1 against a 0 dim
+  // (measured: then "Indices vs updates dimensions differs" for empty updates)
+  const zeros64 = em.node('ConstantOfShape', [u3Shape], { value: { tensor: { dtype: 'int64', dims: [1], data: new BigInt64Array(1) } } });
+  const idx3 = em.node('Add', [em.node('Reshape', [idxFlat, idxShape], { allowzero: 1 }), zeros64]);
   const zShape = em.node('Concat', [preDims, size(), postDims], { axis: 0 });
   const zeros = em.node('ConstantOfShape', [zShape], {
     value: { tensor: { dtype: dtype === 'bool' ? 'int32' : dtype, dims: [1], data: zeroOf(dtype) } },

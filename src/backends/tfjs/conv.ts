@@ -106,9 +106,21 @@ function maxPool([x]: readonly Tensor[], a: PoolWindow): Tensor {
   });
 }
 
+/** Whether `x` holds a NaN (read back: one element). */
+function anyNaN(x: Tensor): boolean {
+  return tf.tidy(() => tf.any(tf.isNaN(x)).dataSync()[0] !== 0);
+}
+
+/** Measured: wasm's AvgPool gives -Infinity for a window holding a NaN (its output clamp); NaN here. */
 function avgPool([x]: readonly Tensor[], a: PoolWindow): Tensor {
   const p = poolAttrs(a);
-  return tf.tidy(() => back(tf.avgPool(as4d(x), p.filterSize, p.strides, p.pad), a.window.length));
+  return tf.tidy(() => {
+    const x4 = as4d(x);
+    const y = tf.avgPool(x4, p.filterSize, p.strides, p.pad);
+    if (!anyNaN(x4)) return back(y, a.window.length);
+    const nan = tf.maxPool(tf.cast(tf.isNaN(x4), 'float32') as Tensor4D, p.filterSize, p.strides, p.pad);
+    return back(tf.where(tf.greater(nan, 0), tf.fill(y.shape, NaN), y), a.window.length);
+  });
 }
 
 /** One-hot kernels [kh, kw, c, kh*kw*c] placing tap t of channel c at (th, tw), by shape. */
@@ -156,14 +168,17 @@ function maxPoolGrad([x, dy]: readonly Tensor[], a: PoolWindow): Tensor {
     const padH: [number, number] = [ph[0], eh - ph[0] - keepH];
     const padW: [number, number] = [pw[0], ew - pw[0] - keepW];
     if (padH[0] + padH[1] + padW[0] + padW[1] > 0) xp = tf.pad(xp, [[0, 0], padH, padW, [0, 0]], -Infinity);
-    const y = tf.maxPool(xp, [kh, kw], [sh, sw], 'valid');
+    let y = tf.maxPool(xp, [kh, kw], [sh, sw], 'valid');
+    // a window holding a NaN sends its gradient to its first NaN (its maximum is NaN, as argmax)
+    const nans = anyNaN(xp);
+    if (nans) y = tf.where(tf.greater(tf.maxPool(tf.cast(tf.isNaN(xp), 'float32') as Tensor4D, [kh, kw], [sh, sw], 'valid'), 0), tf.fill(y.shape, NaN), y);
     const zero = tf.zerosLike(d4);
     let free: Tensor | null = null;
     const parts: Tensor[] = [];
     for (let th = 0; th < kh; th++) {
       for (let tw = 0; tw < kw; tw++) {
         const view = tf.stridedSlice(xp, [0, th, tw, 0], [b, th + (oh - 1) * sh + 1, tw + (ow - 1) * sw + 1, c], [1, sh, sw, 1]);
-        const hit = tf.equal(view, y);
+        const hit = nans ? tf.logicalOr(tf.equal(view, y), tf.logicalAnd(tf.isNaN(view), tf.isNaN(y))) : tf.equal(view, y);
         const take = free === null ? hit : tf.logicalAnd(hit, free);
         free = free === null ? tf.logicalNot(hit) : tf.logicalAnd(free, tf.logicalNot(hit));
         parts.push(tf.where(take, d4, zero));
@@ -171,7 +186,9 @@ function maxPoolGrad([x, dy]: readonly Tensor[], a: PoolWindow): Tensor {
     }
     const stacked = parts.length === 1 ? parts[0] : tf.concat(parts, 3);
     const placed =
-      kh === kw && sh === kh && sw === kw
+      kh === 1 && kw === 1 && sh === 1 && sw === 1
+        ? stacked // one tap per window, in place
+        : kh === kw && sh === kh && sw === kw
         ? tf.depthToSpace(stacked as Tensor4D, kh)
         : tf.conv2dTranspose(stacked as Tensor4D, placer(kh, kw, c), [b, eh, ew, c], [sh, sw], 'valid');
     let dx = tf.slice(placed, [0, padH[0], padW[0], 0], [-1, keepH, keepW, -1]);

@@ -17,7 +17,13 @@ import { empty, sizeOf, transpose } from './shapes';
  */
 export const gather: Kernel<Tensor, 'gather'> = ([x, indices], { axis }) => {
   const shape = [...x.shape.slice(0, axis), ...indices.shape, ...x.shape.slice(axis + 1)];
-  if (sizeOf(shape) === 0) return empty(shape, x.dtype);
+  if (sizeOf(shape) === 0) {
+    // an empty result still checks its indices, as the other backends do
+    const idx = indices.dataSync();
+    const n = x.shape[axis];
+    for (let j = 0; j < idx.length; j++) if (!(idx[j] >= 0 && idx[j] < n)) throw indexOutOfRange('gather', idx[j], n);
+    return empty(shape, x.dtype);
+  }
   return indices.dtype === 'int32' ? heapGather(x, indices, axis) : tf.gather(x, indices, axis);
 };
 

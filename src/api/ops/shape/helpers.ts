@@ -9,7 +9,7 @@
  */
 import { KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { applyOp, constantFrom, reshapeTo, scalar, transposeOp } from '../../primitives';
+import { applyOp, constantFrom, expandDimsOp, reshapeTo, scalar, transposeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 
 /** Number of unknown (null) dims of a static shape. */
@@ -49,6 +49,8 @@ function moveNewAxis(y: KTensor, from: number, to: number): KTensor {
  */
 export function insertAxis(x: KTensor, axis: number, fn: string): KTensor {
   const target = [...x.shape.slice(0, axis), 1, ...x.shape.slice(axis)];
+  // a reshape's -1 is ambiguous for an empty tensor when a known dim is 0: the primitive then
+  if (unknownDims(x.shape) === 1 && x.shape.includes(0)) return expandDimsOp(x, [axis]);
   if (unknownDims(x.shape) <= 1) return reshapeTo(x, target, fn);
   const k = x.shape.findIndex((d) => d !== null);
   if (k >= 0) {
@@ -78,7 +80,9 @@ export function insertAxis(x: KTensor, axis: number, fn: string): KTensor {
  */
 export function removeAxis(x: KTensor, axis: number, fn: string, arg = 'axis'): KTensor {
   const target = x.shape.filter((_, i) => i !== axis);
-  if (unknownDims(x.shape) <= 1) return reshapeTo(x, target, fn);
+  // a reshape's -1 is ambiguous for an empty tensor when a known dim is 0: a gather of index 0 then
+  const ambiguous = unknownDims(target) === 1 && target.includes(0);
+  if (unknownDims(x.shape) <= 1 && !ambiguous) return reshapeTo(x, target, fn);
   if (x.shape[axis] === 1) return applyOp('gather', [x, scalar(0, 'int32')], { axis });
   throw new KerasValueError(
     `${fn}: argument '${arg}' (${axis}) is a dimension of unknown length in shape [${fmt(x.shape)}], which has other unknown dimensions: ` +
