@@ -183,11 +183,12 @@ export const KNOWN_DIFFERENCES: readonly {
   },
   {
     // NOT an engine difference: a library limitation, left open: dot reshapes x to
-    // [-1, k] (batch_flatten to [-1, n]) with a dim unknown at build time, which cannot be
-    // resolved when x is empty and k (n) is 0; eager mode refuses dot's with a
-    // KerasShapeError, as TensorFlow's reshape, but flattens batch_flatten's
-    why: 'dot and batch_flatten of an empty tensor with dims unknown at build time: their -1 reshape',
-    covers: (c) => ['dot', 'batch_flatten'].includes(c.fn) && c.inputs.some((x, k) => x.shape.includes(0) && c.unknown[k].some((u) => u)),
+    // [-1, k] (batch_flatten to [-1, n], repeat_elements along an unknown axis likewise)
+    // with a dim unknown at build time, which cannot be resolved when x is empty and k
+    // (n) is 0; eager mode refuses dot's with a KerasShapeError, as TensorFlow's
+    // reshape, but computes the others
+    why: 'dot, batch_flatten and repeat_elements of an empty tensor with dims unknown at build time: their -1 reshape',
+    covers: (c) => ['dot', 'batch_flatten', 'repeat_elements'].includes(c.fn) && c.inputs.some((x, k) => x.shape.includes(0) && c.unknown[k].some((u) => u)),
     skips: 'graph',
   },
 ];

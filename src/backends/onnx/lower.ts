@@ -394,8 +394,9 @@ export const LOWERINGS: LoweringTable<PrimitiveAttrs> = {
   neg: numericUnary('Neg'),
   abs: numericUnary('Abs'),
   sign: numericUnary('Sign'),
-  // relu(-0) = +0 (TensorFlow's max(x, 0)); ORT's Relu keeps -0
-  relu: (em, attrs, [x], out) => (isFloat(x.dtype) ? plusZero(em, em.node('Relu', [x.name]), x.dtype) : numericUnary('Relu')(em, attrs, [x], out)),
+  // relu(-0) = +0 (TensorFlow's max(x, 0)); ORT's Relu keeps -0, which Abs turns into +0
+  // (Relu's other results are >= 0 or NaN: Abs leaves them as they are)
+  relu: (em, attrs, [x], out) => (isFloat(x.dtype) ? em.node('Abs', [em.node('Relu', [x.name])]) : numericUnary('Relu')(em, attrs, [x], out)),
   sqrt: floatUnary('Sqrt'),
   exp: floatUnary('Exp'),
   log: floatUnary('Log'),

@@ -100,7 +100,7 @@ export function constant(value: TensorInput, options: ConstantOptions = {}, ...e
   const shape = checkConcreteShape(options.shape, 'constant', 'shape');
   const n = shape.reduce((p, d) => p * d, 1);
   let data: ArrayLike<number> = host.data;
-  if (host.data.length === 1 && n !== 1) data = allocHostArray(host.dtype, n, 'constant').fill(host.data[0]); // already in the layout
+  if (host.data.length === 1 && n !== 1) data = allocHostArray(host.dtype, n, 'constant', activeBackend()).fill(host.data[0]); // already in the layout
   else if (host.data.length !== n) {
     throw new KerasValueError(`constant: argument 'value' has ${host.data.length} elements, which cannot fill shape [${shape.join(', ')}]`);
   }
