@@ -2486,8 +2486,8 @@ const ONNX_FIRST_CASES: PrimitiveCase[] = ((): PrimitiveCase[] => {
     { name: 'float64 cumsum exclusive reverse over axis 1', op: 'cumsum', attrs: { axis: 1, exclusive: true, reverse: true }, inputs: [t([1, 2, 3, 4, 5, 6], [2, 3], 'float64')], outShape: [2, 3], outDtype: 'float64', expected: [5, 3, 0, 11, 6, 0] },
     { name: 'int32 cumsum exclusive over axis 0', op: 'cumsum', attrs: { axis: 0, exclusive: true, reverse: false }, inputs: [t([1, 2, 3, 4, 5, 6], [2, 3], 'int32')], outShape: [2, 3], outDtype: 'int32', expected: [0, 0, 0, 1, 2, 3] },
     // [2, -3, 0, 4]: running products 2, -6, 0, 0; exclusive 1, 2, -6, 0; reverse (x[i:]) 0, 0, 0, 4
-    { name: 'float32 cumprod with a zero and a negative', op: 'cumprod', attrs: { axis: 0, exclusive: false, reverse: false }, inputs: [t([2, -3, 0, 4], [4], 'float32')], outShape: [4], outDtype: 'float32', expected: [2, -6, 0, 0] },
-    { name: 'float32 cumprod exclusive with a zero', op: 'cumprod', attrs: { axis: 0, exclusive: true, reverse: false }, inputs: [t([2, -3, 0, 4], [4], 'float32')], outShape: [4], outDtype: 'float32', expected: [1, 2, -6, 0] },
+    { name: 'float32 cumprod with a zero and a negative', op: 'cumprod', attrs: { axis: 0, exclusive: false, reverse: false }, inputs: [t([2, -3, 0, 4], [4], 'float32')], outShape: [4], outDtype: 'float32', expected: [2, -6, -0, -0] }, // -6 * 0 = -0 (IEEE)
+    { name: 'float32 cumprod exclusive with a zero', op: 'cumprod', attrs: { axis: 0, exclusive: true, reverse: false }, inputs: [t([2, -3, 0, 4], [4], 'float32')], outShape: [4], outDtype: 'float32', expected: [1, 2, -6, -0] },
     { name: 'int32 cumprod reverse with a zero', op: 'cumprod', attrs: { axis: 0, exclusive: false, reverse: true }, inputs: [t([2, -3, 0, 4], [4], 'int32')], outShape: [4], outDtype: 'int32', expected: [0, 0, 0, 4] },
     // exclusive reverse: products of x[i+1:] of [2, -3, 5] = [-15, 5, 1]
     { name: 'float64 cumprod exclusive reverse', op: 'cumprod', attrs: { axis: 0, exclusive: true, reverse: true }, inputs: [t([2, -3, 5], [3], 'float64')], outShape: [3], outDtype: 'float64', expected: [-15, 5, 1] },
