@@ -431,6 +431,7 @@ export const MATH_SPECS: FunctionSpec[] = [
     errorCases: [
       { name: 'bool', run: (K) => K.pow(K.constant([true], { dtype: 'bool' }), 2), error: 'KerasTypeError', message: "pow: argument 'x' must be a numeric tensor, got dtype bool (use K.cast)" },
       { name: 'a fractional exponent for int32', run: (K) => K.pow(K.constant([4], { dtype: 'int32' }), 0.5), error: 'KerasTypeError', message: "pow: argument 'a' has values that are not whole numbers, for an int32 tensor (use K.cast)" },
+      { name: 'an exponent out of the int32 range', run: (K) => K.pow(K.constant([1], { dtype: 'int32' }), 3e9), error: 'KerasValueError', message: "pow: argument 'a' has a value out of the int32 range (-2147483648 to 2147483647): 3000000000 at flat index 0" },
       { name: 'a negative exponent for int32', run: (K) => K.pow(K.constant([4], { dtype: 'int32' }), -1), error: 'KerasValueError', message: "pow: argument 'a' must be >= 0 for an int32 base (integers to negative powers are not allowed), got -1" },
       {
         name: 'a negative constant tensor exponent for int32',

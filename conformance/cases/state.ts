@@ -285,6 +285,12 @@ export const STATE_SPECS: FunctionSpec[] = [
         message: "movingAverageUpdate: argument 'variable' must be a variable, got a constant tensor",
       },
       {
+        name: 'an int32 variable (momentum 0.5 would truncate to 0)',
+        run: (K) => K.movingAverageUpdate(K.variable([1, 2], { dtype: 'int32' }), [3, 4], 0.5),
+        error: 'KerasTypeError',
+        message: "movingAverageUpdate: argument 'variable' must be a float variable, got dtype int32 (a fractional momentum cannot be applied to integers)",
+      },
+      {
         name: 'a value of another shape',
         run: (K) => K.movingAverageUpdate(K.variable([1, 2], { name: 'v' }), [1, 2, 3], 0.9),
         error: 'KerasShapeError',

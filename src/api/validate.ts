@@ -2,7 +2,7 @@
  * Argument checks shared by the public functions. Messages name the function,
  * the argument and what was expected.
  */
-import { DType, DTYPES, float16Value, isFloatDType, isIntDType, Shape } from '../backends/types';
+import { DType, DTYPE_INFO, DTYPES, float16Value, isFloatDType, isIntDType, Shape } from '../backends/types';
 import { floatx, imageDataFormat } from '../config';
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../errors';
 import { fmt } from './infer';
@@ -258,6 +258,15 @@ export function asTensor(value: unknown, fn: string, arg: string, dtypeHint?: DT
   const host = toHostValue(value, fn, arg, undefined, floatx());
   if (isIntDType(dtypeHint) && host.dtype !== 'bool' && !Array.from(host.data).every(Number.isInteger)) {
     throw new KerasTypeError(`${fn}: argument '${arg}' has values that are not whole numbers, for an ${dtypeHint} tensor (use K.cast)`);
+  }
+  if (isIntDType(dtypeHint) && host.dtype !== 'bool') {
+    // Out of range would saturate (or wrap) silently: refused, as NumPy refuses
+    // np.array(300, dtype=np.int8).
+    const { min, max } = DTYPE_INFO[dtypeHint];
+    const i = Array.from(host.data).findIndex((x) => x < min || x > max);
+    if (i >= 0) {
+      throw new KerasValueError(`${fn}: argument '${arg}' has a value out of the ${dtypeHint} range (${min} to ${max}): ${show(host.data[i])} at flat index ${i}`);
+    }
   }
   if (host.dtype === 'bool' && dtypeHint !== 'bool') return constantFrom(host, fn, arg);
   return constantFrom(host, fn, arg, dtypeHint);

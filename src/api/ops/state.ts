@@ -4,7 +4,7 @@
 import { floatx } from '../../config';
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../../errors';
 import type { Backend } from '../../backends/backend';
-import { hostArrayFor } from '../../backends/types';
+import { hostArrayFor, isFloatDType } from '../../backends/types';
 import { activeBackend } from '../engine';
 import { KUpdate } from './graph/function';
 import { fmt } from '../infer';
@@ -83,6 +83,12 @@ export function updateSub(x: KTensor, decrement: TensorInput, ...extra: []): KUp
 export function movingAverageUpdate(variable: KTensor, value: TensorInput, momentum: number, ...extra: []): KUpdate {
   checkArity('movingAverageUpdate', 3, extra);
   const m = checkNumber(momentum, 'movingAverageUpdate', 'momentum');
+  // An integer variable would truncate momentum and 1 - momentum (0.5 -> 0) and
+  // silently give a wrong average: refused, as TensorFlow refuses a float decay.
+  const v = requireVariable(variable, 'movingAverageUpdate', 'variable');
+  if (!isFloatDType(v.dtype)) {
+    throw new KerasTypeError(`movingAverageUpdate: argument 'variable' must be a float variable, got dtype ${v.dtype} (a fractional momentum cannot be applied to integers)`);
+  }
   return updateWith('movingAverageUpdate', variable, 'variable', value, 'value', (cur, val) => add(mul(cur, scalar(m, cur.dtype)), mul(val, scalar(1 - m, cur.dtype))));
 }
 
