@@ -2,7 +2,7 @@
  * Argument checks shared by the public functions. Messages name the function,
  * the argument and what was expected.
  */
-import { DType, DTYPE_INFO, DTYPES, float16Value, isFloatDType, isIntDType, Shape } from '../backends/types';
+import { DType, DTYPE_INFO, DTYPES, isFloatDType, isIntDType, Shape } from '../backends/types';
 import { floatx, imageDataFormat } from '../config';
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../errors';
 import { fmt } from './infer';
@@ -11,7 +11,7 @@ import { applyOp, constantFrom } from './primitives';
 import { show } from '../format';
 import { KTensor } from './tensor';
 import type { NDArray } from './ndarray';
-import { isTensorLike, toHostValue } from './values';
+import { isTensorLike, toHostValue, valuesOf } from './values';
 
 export { show };
 export { checkArity } from '../arity';
@@ -180,11 +180,9 @@ export function valuesNow(t: KTensor, fn: string, arg: string): NDArray {
   }
 }
 
-/** The elements of host values as numbers: float16 decoded from its half bits, int64 converted. */
+/** The elements of host values as numbers (float16 decoded from its half bits, by `valuesOf`). */
 export function numbersOf(nd: NDArray): number[] {
-  const out = new Array<number>(nd.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = nd.dtype === 'float16' ? float16Value(Number(nd.data[i])) : Number(nd.data[i]);
-  return out;
+  return Array.from(valuesOf(nd.data, nd.dtype));
 }
 
 /** Whether two static dims may be equal (either unknown, or the same). */
