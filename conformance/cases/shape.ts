@@ -219,6 +219,15 @@ export const SHAPE_SPECS: FunctionSpec[] = [
     kerasName: 'repeat_elements',
     cases: [
       { name: 'a vector (the Keras example)', inputs: [i32([1, 2, 3])], run: (K, x) => K.repeatElements(x, 2, 0), expected: () => [1, 1, 2, 2, 3, 3] },
+      // found by the fuzzer: along the unknown axis of an empty tensor, a reshape's -1 has no value
+      {
+        name: 'an empty tensor along its unknown axis, and its gradient',
+        inputs: [fl([[], [], []], { kind: 'lazy', placeholderShape: [null, 0] })],
+        run: (K, x) => [K.repeatElements(x, 2, 0), K.gradients(K.sum(K.repeatElements(x, 2, 0)), [x])[0] as KTensor],
+        expected() {
+          return [{ data: [], shape: [6, 0], dtype: this.floatx }, { data: [], shape: [3, 0], dtype: this.floatx }];
+        },
+      },
       { name: 'axis 1 (known)', inputs: [df(T234)], run: (K, x) => K.repeatElements(x, 2, 1), expected: (x) => repeatElements(x, 2, 1), grad: true },
       { name: 'axis -1', inputs: [df(M23)], run: (K, x) => K.repeatElements(x, 3, -1), expected: (x) => repeatElements(x, 3, -1), grad: true },
       { name: 'axis 0 (the unknown batch dim)', inputs: [df(T234)], run: (K, x) => K.repeatElements(x, 3, 0), expected: (x) => repeatElements(x, 3, 0), grad: true },
@@ -555,6 +564,15 @@ export const SHAPE_SPECS: FunctionSpec[] = [
         inputs: [fl(T234, { placeholderShape: [2, null, null] })],
         run: (K, x) => K.batchFlatten(x),
         expected: (x) => batchFlatten(x),
+      },
+      // found by the fuzzer: a reshape to [-1, 0] cannot find the batch size of an empty tensor
+      {
+        name: 'an empty tensor with an unknown batch, and its gradient',
+        inputs: [fl([[[], [], []], [[], [], []]], { kind: 'lazy', placeholderShape: [null, 3, 0] })],
+        run: (K, x) => [K.batchFlatten(x), K.gradients(K.sum(K.batchFlatten(x)), [x])[0] as KTensor],
+        expected() {
+          return [{ data: [], shape: [2, 0], dtype: this.floatx }, { data: [], shape: [2, 3, 0], dtype: this.floatx }];
+        },
       },
       { name: 'int32', inputs: [i32([[[1, 2]], [[3, 4]]])], run: (K, x) => K.batchFlatten(x), expected: (x) => batchFlatten(x) },
       { name: 'bool', inputs: [bl([[[true, false]], [[false, true]]])], run: (K, x) => K.batchFlatten(x), expected: (x) => batchFlatten(x) },

@@ -105,7 +105,8 @@ export function repeatAlong(x: KTensor, rep: number, axis: number, fn: string): 
     for (let i = 0; i < n; i++) for (let j = 0; j < rep; j++) idx.push(i);
     return applyOp('gather', [x, int32Const(idx, [n * rep], fn)], { axis });
   }
-  if (unknownDims(x.shape) === 1) {
+  // (not when another dim is 0: the -1 of the reshape below has no value for an empty tensor)
+  if (unknownDims(x.shape) === 1 && !x.shape.includes(0)) {
     const e = insertAxis(x, axis + 1, fn); // [..., n, 1, ...]
     const t = applyOp('gather', [e, zeroIndices(rep, fn)], { axis: axis + 1 }); // [..., n, rep, ...]
     return reshapeTo(t, x.shape, fn); // the unknown axis becomes -1: n * rep

@@ -6,7 +6,7 @@
  */
 import { KerasShapeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { applyOp, reshapeTo, transposeOp } from '../../primitives';
+import { applyOp, reduceOp, reshapeTo, transposeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { checkBool, newAxisArg, normAxis, requireTensorLike, show } from '../../validate';
 import { insertAxis, removeAxis } from './helpers';
@@ -91,6 +91,13 @@ export function batchFlatten(x: TensorInput, ...extra: []): KTensor {
     throw new KerasValueError(
       `batchFlatten: argument 'x' has shape [${fmt(t.shape)}]: the batch dimension and another one are both unknown, which batchFlatten cannot reshape yet`,
     );
+  }
+  if (first === null && restSize === 0) {
+    // A reshape to [-1, 0] cannot find the batch size of an empty tensor; summing away
+    // every axis but the batch axis and one empty axis gives the same [batch, 0].
+    const z = t.shape.indexOf(0);
+    const axes = rest.map((_, i) => i + 1).filter((a) => a !== z);
+    return reduceOp(t.dtype === 'bool' ? 'reduceAny' : 'reduceSum', t, axes, false);
   }
   return reshapeTo(t, [first, restSize], 'batchFlatten');
 }
