@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import type { FunctionSpec } from '../conformance/case';
+import { moduleExports } from './helpers/module-exports';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -34,15 +35,9 @@ const GROUPS = [...new Set(ROWS.map((r) => r.group))];
 
 /** The file declaring each export of src/index.ts, by exported name, re-exports followed. */
 function declaringFiles(): Map<string, string> {
-  const entry = path.join(ROOT, 'src/index.ts');
-  const program = ts.createProgram([entry], { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, strict: true, skipLibCheck: true, noEmit: true });
-  const checker = program.getTypeChecker();
-  const source = program.getSourceFile(entry);
-  if (!source) throw new Error('src/index.ts not found');
-  const moduleSymbol = checker.getSymbolAtLocation(source);
-  if (!moduleSymbol) throw new Error('src/index.ts has no module symbol');
+  const { checker, symbols } = moduleExports(path.join(ROOT, 'src/index.ts'));
   const out = new Map<string, string>();
-  for (const sym of checker.getExportsOfModule(moduleSymbol)) {
+  for (const sym of symbols) {
     const target = sym.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(sym) : sym;
     const decl = target.declarations?.[0];
     if (decl) out.set(sym.name, path.relative(ROOT, decl.getSourceFile().fileName).split(path.sep).join('/'));

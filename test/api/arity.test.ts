@@ -8,18 +8,13 @@
 import * as path from 'path';
 import * as ts from 'typescript';
 import * as K from '../../src/index';
+import { moduleExports } from '../helpers/module-exports';
 
 /** The largest positional argument count of each function exported by src/api/index.ts. */
 function declaredMaxima(): Map<string, number> {
-  const file = path.join(__dirname, '../../src/api/index.ts');
-  const program = ts.createProgram([file], { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true, noResolve: false });
-  const checker = program.getTypeChecker();
-  const source = program.getSourceFile(file);
-  if (!source) throw new Error('src/api/index.ts not found');
-  const moduleSymbol = checker.getSymbolAtLocation(source);
-  if (!moduleSymbol) throw new Error('src/api/index.ts has no module symbol');
+  const { checker, source, symbols } = moduleExports(path.join(__dirname, '../../src/api/index.ts'));
   const out = new Map<string, number>();
-  for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+  for (const exported of symbols) {
     const type = checker.getTypeOfSymbolAtLocation(exported, source);
     if (type.getConstructSignatures().length > 0) continue; // classes
     const signatures = type.getCallSignatures();
