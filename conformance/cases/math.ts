@@ -201,6 +201,23 @@ export const MATH_SPECS: FunctionSpec[] = [
   defineSpec({
     kerasName: 'dot',
     cases: [
+      // found by the fuzzer: an empty contraction (k = 0) is all zeros of shape
+      // x.shape[:-1] + y.shape[:-2] + [n], as the sum of no products; before, a reshape to
+      // [-1, 0] had no value for an empty x (graph mode on onnx failed in the engine)
+      {
+        name: 'an N-D empty contraction with unknown dims is zeros, and its gradients',
+        inputs: [fl([[[]], [[]]], { kind: 'lazy', placeholderShape: [2, null, null] })],
+        run: (K, x) => {
+          const y = K.zeros([0, 3]);
+          return [K.dot(x, y), K.gradients(K.sum(K.dot(x, y)), [x])[0] as KTensor];
+        },
+        expected() {
+          return [
+            { data: [0, 0, 0, 0, 0, 0], shape: [2, 1, 3], dtype: this.floatx },
+            { data: [], shape: [2, 1, 0], dtype: this.floatx },
+          ];
+        },
+      },
       {
         name: '2-D . 2-D',
         inputs: [df(B2_3), df(A34, { placeholderShape: [3, 4] })],

@@ -181,15 +181,6 @@ export const KNOWN_DIFFERENCES: readonly {
     covers: (c) =>
       ['conv1d', 'conv2d', 'depthwise_conv2d', 'pool2d', 'dot', 'batch_dot'].includes(c.fn) && c.values.some((v) => v.some((x) => !(Math.abs(x) < 1e30))),
   },
-  {
-    // NOT an engine difference: a library limitation, left open. dot of an empty x whose
-    // last dim is 0 reshapes x to [-1, 0], which has no value (TensorFlow's reshape refuses
-    // it too): eager and graph refuse it with a KerasShapeError, but on onnx a graph whose
-    // x has two unknown dims fails inside the engine (KerasRuntimeError).
-    why: 'dot of an empty tensor with dims unknown at build time: its -1 reshape',
-    covers: (c) => c.fn === 'dot' && c.inputs.some((x, k) => x.shape.includes(0) && c.unknown[k].some((u) => u)),
-    skips: 'graph',
-  },
 ];
 
 /** A disagreement between two runs of one case. */

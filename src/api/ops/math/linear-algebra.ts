@@ -4,7 +4,7 @@
 import { isFloatDType } from '../../../backends/types';
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { binary, matMul, reduceOp, reshapeTo, transposeOp } from '../../primitives';
+import { binary, expandDimsOp, matMul, reduceOp, reshapeTo, transposeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { binaryOperands, normAxis, requireTensorLike, show } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
@@ -49,6 +49,16 @@ export function dot(x: TensorInput, y: TensorInput, ...extra: []): KTensor {
     // broadcast over them, as no reshape can flatten them.
     const b3 = reshapeTo(b, [...new Array<number>(a.rank - 2).fill(1), k, nCols], 'dot');
     return matMul(a, b3);
+  }
+  if (k === 0) {
+    // An empty contraction is all zeros, x.shape[:-1] + y.shape[:-2] + [n]; the reshape
+    // below to [-1, 0] could not find its -1 for an empty x (nor could the engine's
+    // shape inference). Summing each operand over its contracted axis gives those zeros
+    // with the run-time shapes, and both operands stay connected for gradients.
+    const sx = reduceOp('reduceSum', a, [a.rank - 1], false);
+    const sy = reduceOp('reduceSum', b, [b.rank === 1 ? 0 : b.rank - 2], false);
+    const widened = expandDimsOp(sx, Array.from({ length: sy.rank }, (_, i) => sx.rank + i));
+    return binary('mul', widened, sy);
   }
   const a2 = reshapeTo(a, [null, k], 'dot');
   const b2 = reshapeTo(transposeOp(b, yPerm), [k, nCols], 'dot');
