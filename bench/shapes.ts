@@ -2,6 +2,7 @@
  * The two training steps the benchmark times, their sizes, and seeded data and
  * initial values shared by every program that runs them.
  */
+import { syntheticData } from '../demo/mlp-model';
 
 /** MLP 784-256-10, relu then softmax, mean squared error against one-hot targets, batch 128, SGD. */
 export const MLP = { batch: 128, input: 784, hidden: 256, classes: 10, lr: 0.1 } as const;
@@ -53,17 +54,8 @@ export function cnnData(seed = 3): { x: Float32Array; xNchw: Float32Array; y: Fl
   return { x, xNchw: x, y };
 }
 
-/** Synthetic MLP data: noisy copies of one prototype per class. */
+/** Synthetic MLP data: noisy copies of one prototype per class (the demo's generator). */
 export function mlpData(seed = 7): { x: Float32Array; y: Float32Array } {
-  const { batch: B, input: I, classes: C } = MLP;
-  const r = rng(seed);
-  const protos = Array.from({ length: C }, () => Float32Array.from({ length: I }, () => (r() < 0.5 ? 0 : 1)));
-  const x = new Float32Array(B * I);
-  const y = new Float32Array(B * C);
-  for (let i = 0; i < B; i++) {
-    const c = i % C;
-    for (let j = 0; j < I; j++) x[i * I + j] = protos[c][j] + 0.3 * (r() - 0.5);
-    y[i * C + c] = 1;
-  }
-  return { x, y };
+  const d = syntheticData(MLP.batch, MLP.input, MLP.classes, seed);
+  return { x: d.x.data as Float32Array, y: d.y.data as Float32Array };
 }

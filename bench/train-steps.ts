@@ -62,32 +62,31 @@ async function programsFor(step: StepKind, backends: readonly string[]): Promise
     if (run !== null) progs.push({ program, engine, run, backend, perRound: 3, samples: [] });
   };
   await K.setBackend('tfjs'); // starts the wasm engine for raw tfjs-core too
-  if (step === 'mlp') {
-    const d = mlpData();
-    add('hand-built ONNX', 'onnx', handOnnxMlp(d.x, d.y));
-    add('raw tfjs-core', 'tfjs', handTfjsMlp(d.x, d.y));
-    for (const b of backends) {
-      await K.setBackend(b);
-      const f = kMlpStep(K);
-      const feeds = [
-        { data: d.x, shape: [MLP.batch, MLP.input] },
-        { data: d.y, shape: [MLP.batch, MLP.classes] },
-      ];
-      add(`K.function on ${b}`, b as StepRow['engine'], () => void f(feeds), b);
-    }
-  } else {
-    const d = cnnData();
-    add('hand-built ONNX', 'onnx', handOnnxCnn(d.xNchw, d.y));
-    add('raw tfjs-core', 'tfjs', handTfjsCnn(d.x, d.y));
-    for (const b of backends) {
-      await K.setBackend(b);
-      const f = kCnnStep(K);
-      const feeds = [
-        { data: d.x, shape: [CNN.batch, CNN.size, CNN.size, 1] },
-        { data: d.y, shape: [CNN.batch, CNN.classes] },
-      ];
-      add(`K.function on ${b}`, b as StepRow['engine'], () => void f(feeds), b);
-    }
+  // The hand-written programs and the K step with its feeds, per step type.
+  const spec =
+    step === 'mlp'
+      ? ((d) => ({
+          hand: [handOnnxMlp(d.x, d.y), handTfjsMlp(d.x, d.y)] as const,
+          kStep: kMlpStep,
+          feeds: [
+            { data: d.x, shape: [MLP.batch, MLP.input] },
+            { data: d.y, shape: [MLP.batch, MLP.classes] },
+          ],
+        }))(mlpData())
+      : ((d) => ({
+          hand: [handOnnxCnn(d.xNchw, d.y), handTfjsCnn(d.x, d.y)] as const,
+          kStep: kCnnStep,
+          feeds: [
+            { data: d.x, shape: [CNN.batch, CNN.size, CNN.size, 1] },
+            { data: d.y, shape: [CNN.batch, CNN.classes] },
+          ],
+        }))(cnnData());
+  add('hand-built ONNX', 'onnx', spec.hand[0]);
+  add('raw tfjs-core', 'tfjs', spec.hand[1]);
+  for (const b of backends) {
+    await K.setBackend(b);
+    const f = spec.kStep(K);
+    add(`K.function on ${b}`, b as StepRow['engine'], () => void f(spec.feeds), b);
   }
   return progs;
 }
