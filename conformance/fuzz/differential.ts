@@ -156,16 +156,6 @@ export const KNOWN_DIFFERENCES: readonly {
   readonly skips?: 'gradients' | 'graph';
 }[] = [
   {
-    why: 'tfjs-wasm sin/cos reduce huge float32 arguments imprecisely (sin(1e30): -0.751 vs -0.660)',
-    covers: (c) => (c.fn === 'sin' || c.fn === 'cos') && c.values.some((v) => v.some((x) => Math.abs(x) > 1e4)),
-  },
-  {
-    // documented (sparseCategoricalCrossentropy): a constant target is checked when the
-    // call is made (KerasValueError), one fed at run time gives NaN for its row
-    why: 'sparse_categorical_crossentropy: an out-of-range class index is an error eagerly, NaN at run time',
-    covers: (c) => c.fn === 'sparse_categorical_crossentropy' && c.values[0].some((v) => v < 0 || v > (c.inputs[0].range?.[1] ?? 0)),
-  },
-  {
     // engines form different 0 * ±Inf terms in window gradients: tfjs-wasm's
     // Conv2DBackpropInput multiplies taps outside the input, the decomposition its
     // zero padding, ORT neither (NaN against ±Inf); finite inputs agree

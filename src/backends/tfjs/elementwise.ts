@@ -12,6 +12,8 @@
  *   for int32: the primitive's output dtype is the input's, so such inputs go
  *   through float32 and back (ints and bools only reach these if src/api sends them).
  * - numeric ops on bool inputs compute garbage on wasm: bools go through int32.
+ * - sin and cos on wasm reduce large arguments in float32 (sin(1e30) off by 0.04)
+ *   and sin(-0) is +0: heap kernels in float64 instead.
  * - neg and abs of int32 go through float32 on wasm (wrong beyond 2^24, and
  *   abs(2^31-1) = -2^31): done with exact int32 subtraction and maximum here.
  */
@@ -19,7 +21,7 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import type { BinaryPrimitive, Kernel, UnaryPrimitive } from '../types';
 import { conform, toBool } from './dtypes';
 import { tf } from './engine';
-import { heapMaximum, heapMinimum, heapSign } from './heap-kernels';
+import { heapMaximum, heapMinimum, heapSign, heapTrig } from './heap-kernels';
 import { broadcastShapes, broadcastTo, select } from './shapes';
 
 type UnaryFn = (x: Tensor) => Tensor;
@@ -86,9 +88,9 @@ export const UNARY_KERNELS: { readonly [P in UnaryPrimitive]: Kernel<Tensor, P> 
   tanh: floatUnary(tf.tanh),
   sigmoid: floatUnary(tf.sigmoid),
   relu: ([x]) => (x.dtype === 'bool' ? tf.clone(x) : tf.relu(x)),
-  // wasm's sin(-0) is +0: a zero is returned as it is (IEEE: sin(-0) = -0)
-  sin: floatUnary((x) => tf.tidy(() => tf.where(tf.equal(x, 0), x, tf.sin(x)))),
-  cos: floatUnary(tf.cos),
+  // wasm's sin(-0) is +0 and its argument reduction is float32: heap kernels in float64
+  sin: floatUnary((x) => heapTrig('sin', x, (y) => tf.tidy(() => tf.where(tf.equal(y, 0), y, tf.sin(y))))),
+  cos: floatUnary((x) => heapTrig('cos', x, tf.cos)),
   // tfjs's Round is half to even on wasm (and cpu), as documented.
   round: floatOnlyElseCopy(tf.round),
   floor: floatOnlyElseCopy(tf.floor),

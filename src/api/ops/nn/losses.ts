@@ -4,7 +4,7 @@
 import { epsilon } from '../../../config';
 import { KerasShapeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { applyOp, binary, cast, constantOf, div, mul, neg, reduceOp, reshapeTo, scalar, stopGrad, sub, sumLastAxis, transposeOp, unary, where } from '../../primitives';
+import { applyOp, cast, constantOf, div, mul, neg, reduceOp, reshapeTo, scalar, stopGrad, sub, sumLastAxis, transposeOp, unary } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { checkArity, flagArg, floatTensor, normAxis, operandLike, requireTensorLike, shapesCompatible, wholeToInt32 } from '../../validate';
 import { evaluateFor } from '../tensors/inspect';
@@ -87,9 +87,10 @@ function sparseLabels(target: unknown, o: KTensor, fn: string): KTensor {
  *
  * Probabilities (`fromLogits` false) are clipped to `[epsilon(), 1 - epsilon()]` and
  * their logarithm taken as logits, as Keras does (so rows are renormalised).
- * A class index out of range raises a KerasValueError for a constant target, and
- * gives NaN for that row when the target is known only at run time (TensorFlow
- * raises at run time on CPU, gives NaN on GPU).
+ * A class index out of range raises a KerasValueError: for a constant target when
+ * the call is made (naming this function), for a target known only at run time when
+ * the function runs (gather's error naming the index and the class count), as
+ * TensorFlow raises on CPU.
  *
  * `axis` (Keras 2.3.1) names the classes axis of `output` (default the last); it is
  * moved last before the rows are read.
@@ -118,16 +119,14 @@ export function sparseCategoricalCrossentropy(target: TensorInput, output: Tenso
       }
     }
   }
-  const valid = binary('logicalAnd', binary('greaterEqual', labels, scalar(0, 'int32')), binary('less', labels, scalar(classes, 'int32')));
-  const safe = where(valid, labels, scalar(0, 'int32'));
   const eyeData = new Array<number>(classes * classes).fill(0);
   for (let i = 0; i < classes; i++) eyeData[i * classes + i] = 1;
-  const oneHot = applyOp('gather', [constantOf(eyeData, [classes, classes], o.dtype, fn), safe], { axis: 0 });
+  // gather checks every index at run time on every backend (an index out of range is a KerasValueError)
+  const oneHot = applyOp('gather', [constantOf(eyeData, [classes, classes], o.dtype, fn), labels], { axis: 0 });
   const eps = epsilon();
   const z = logits ? o : unary('log', clipValues(o, eps, 1 - eps));
   const ax = o.rank - 1;
-  let loss = neg(sumLastAxis(mul(oneHot, logSoftmax(z, ax))));
-  loss = where(valid, loss, scalar(NaN, o.dtype));
+  const loss = neg(sumLastAxis(mul(oneHot, logSoftmax(z, ax))));
   return o.rank === 1 ? reshapeTo(loss, [1], fn) : loss;
 }
 
