@@ -48,6 +48,9 @@ const B23 = [
   [-4, -5, -6],
 ];
 
+/** [da, db] of sum(switch(c, a, b) * w) for the case above: w or +0 as c picks a or b. */
+const SWITCH_GRAD_EXPECTED = [-0, 0, Infinity, 0, NaN, 0, 0, NaN, 0, -0, 0, -Infinity];
+
 export const SWITCH_SPEC = defineSpec({
   kerasName: 'switch',
   cases: [
@@ -63,6 +66,21 @@ export const SWITCH_SPEC = defineSpec({
       run: (K, c, a, b) => K.switch(c, a, b),
       expected: () => [0, 0, 0, 0],
       check: zeroSigns([-0, -0, -0, 0]),
+    },
+    // the gradient of the branch chosen is the upstream gradient exactly (-0, NaN and Inf
+    // included), +0 where the other branch is chosen
+    {
+      name: 'the gradients pass -0, NaN and Inf to the branch chosen and +0 to the other',
+      inputs: [
+        bl([true, false, true, false, true, false]),
+        fl([1, 2, 3, 4, 5, 6], { kind: 'lazy', placeholderShape: [6] }),
+        fl([-1, -2, -3, -4, -5, -6], { kind: 'lazy', placeholderShape: [6] }),
+        fl([-0, NaN, Infinity, -0, NaN, -Infinity], { kind: 'lazy', placeholderShape: [6] }),
+      ],
+      outDtype: 'float',
+      run: (K, c, a, b, w) => K.concatenate(K.gradients(K.sum(K.multiply(K.switch(c, a, b), w)), [a, b]) as KTensor[]),
+      expected: () => SWITCH_GRAD_EXPECTED,
+      check: zeroSigns(SWITCH_GRAD_EXPECTED),
     },
     {
       name: 'branches as functions',

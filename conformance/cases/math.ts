@@ -133,6 +133,14 @@ function comparisonSpec(kerasName: string, tsName: string, op: Comparison, call:
   return defineSpec({ kerasName, cases, errorCases });
 }
 
+/**
+ * The gradients [dx, dy] of sum(maximum(x, y) * w), and of minimum, for the case above:
+ * x >= y holds at [T, F, T, T, F, F, T] (0 >= -0 and -0 >= 0 hold, NaN compares false),
+ * x <= y at [F, T, T, T, F, F, T].
+ */
+const MAX_GRAD_EXPECTED = [-0, 0, Infinity, -0, 0, 0, -0, 0, NaN, 0, 0, -Infinity, NaN, 0];
+const MIN_GRAD_EXPECTED = [0, NaN, Infinity, -0, 0, 0, -0, -0, 0, 0, 0, -Infinity, NaN, 0];
+
 function extremumSpec(kerasName: 'maximum' | 'minimum', call: KCompare, oracle: (a: OArray, b: OArray | number) => OArray): FunctionSpec {
   const isMax = kerasName === 'maximum';
   return defineSpec({
@@ -174,6 +182,19 @@ function extremumSpec(kerasName: 'maximum' | 'minimum', call: KCompare, oracle: 
       },
       // special values: NaN on either side gives NaN (NumPy, TensorFlow)
       { name: 'NaN propagates from either side', inputs: [fl([NaN, 1, NaN, 2]), fl([1, NaN, NaN, 3])], run: (K, x, y) => call(unchecked(K), x, y), expected: () => [NaN, NaN, NaN, isMax ? 3 : 2] },
+      // x >= y (maximum) or x <= y (minimum) sends the upstream gradient, exactly (-0, NaN and
+      // Inf included), to x and +0 to y; otherwise (NaN on either side too) to y and +0 to x
+      {
+        name: 'the gradient passes -0, NaN and Inf to the side picked and +0 to the other',
+        inputs: [
+          fl([2, 1, 1, 0, NaN, 3, -0], { kind: 'lazy', placeholderShape: [7] }),
+          fl([1, 2, 1, -0, 1, NaN, 0], { kind: 'lazy', placeholderShape: [7] }),
+          fl([-0, NaN, Infinity, -0, -Infinity, NaN, -0], { kind: 'lazy', placeholderShape: [7] }),
+        ],
+        run: (K, x, y, w) => K.concatenate(K.gradients(K.sum(K.multiply(call(unchecked(K), x, y) as KTensor, w)), [x, y]) as KTensor[]),
+        expected: () => (isMax ? MAX_GRAD_EXPECTED : MIN_GRAD_EXPECTED),
+        check: zeroSigns(isMax ? MAX_GRAD_EXPECTED : MIN_GRAD_EXPECTED),
+      },
       {
         name: 'ties: the gradient goes to x (as TensorFlow)',
         inputs: [fl([1, 2, 3], { kind: 'lazy' }), fl([1, isMax ? 1 : 5, 3], { kind: 'lazy' })],

@@ -885,6 +885,11 @@ const DROPOUT_SPEC = defineSpec({
   ],
 });
 
+/** relu's gradient case: x, the upstream gradient w, and w where x > 0, +0 elsewhere. */
+const RELU_GRAD_X = [2, 3, 1, 4, 0, -1, NaN, -0, -Infinity, Infinity, 5];
+const RELU_GRAD_W = [-0, NaN, Infinity, -Infinity, NaN, Infinity, -0, NaN, -0, -0, 0.5];
+const RELU_GRAD_EXPECTED = [-0, NaN, Infinity, -Infinity, 0, 0, 0, 0, 0, -0, 0.5];
+
 export const NN_SPECS: FunctionSpec[] = [
   defineSpec({
     kerasName: 'relu',
@@ -906,6 +911,24 @@ export const NN_SPECS: FunctionSpec[] = [
       { name: 'threshold -1 keeps -1 < x < 0 (no maxValue)', inputs: [df(R)], run: (K, x) => K.relu(x, 0.5, null, -1), expected: (x) => relu(x, 0.5, null, -1), grad: true },
       { name: 'threshold -1 with maxValue clips -1 < x < 0 to 0', inputs: [df(R)], run: (K, x) => K.relu(x, 0, 2, -1), expected: () => [[0, 0, 0.25], [1, 2, 2]] },
       { name: 'threshold -1 with maxValue 2', inputs: [df(R)], run: (K, x) => K.relu(x, 0, 2, -1), expected: (x) => relu(x, 0, 2, -1), grad: true },
+      // TensorFlow's relu gradient: the upstream gradient exactly where x > 0 (-0, NaN and Inf
+      // included), +0 wherever x > 0 fails (0, -0, negative, NaN), whatever arrives there
+      // (w a constant of one row: a same-shape operand of unknown length would have its
+      // gradient summed at run time, which turns -0 into +0 before relu's gradient sees it)
+      {
+        name: 'the gradient passes -0, NaN and Inf where x > 0 and is +0 elsewhere',
+        inputs: [fl([RELU_GRAD_X], { kind: 'lazy' }), fl([RELU_GRAD_W], { kind: 'constant' })],
+        run: (K, x, w) => K.gradients(K.sum(K.multiply(K.relu(x), w)), [x])[0],
+        expected: () => [RELU_GRAD_EXPECTED],
+        check: zeroSigns(RELU_GRAD_EXPECTED),
+      },
+      {
+        name: 'the gradient passes -0, NaN and Inf where x > 0 and is +0 elsewhere, static shape',
+        inputs: [fl(RELU_GRAD_X, { kind: 'lazy', placeholderShape: [11] }), fl(RELU_GRAD_W, { kind: 'lazy', placeholderShape: [11] })],
+        run: (K, x, w) => K.gradients(K.sum(K.multiply(K.relu(x), w)), [x])[0],
+        expected: () => RELU_GRAD_EXPECTED,
+        check: zeroSigns(RELU_GRAD_EXPECTED),
+      },
       {
         name: 'the gradient at 0 is 0 (as TensorFlow)',
         inputs: [fl([-1, 0, 2], { kind: 'lazy' })],

@@ -343,6 +343,71 @@ describe('onnx compile', () => {
     compiled.dispose?.();
   });
 
+  describe('where against a +0 fill (the gradients of relu, maximum, where) is one Where, exact', () => {
+    // x > 0 picks g, else the fill; the fill is +0 broadcast like g (zerosLike) or to a static shape
+    const zero = (v: number): GraphNode<ort.Tensor> => ({ kind: 'constant', shape: [], dtype: 'float32', value: B.fromHost(Float32Array.from([v]), [], 'float32') });
+    const build = (fill: GraphNode<ort.Tensor>, fillFirst: boolean, zeroValue = 0): Graph<ort.Tensor> => ({
+      nodes: [
+        { kind: 'input', name: 'x', shape: [null, 3], dtype: 'float32' },
+        { kind: 'input', name: 'g', shape: [null, 3], dtype: 'float32' },
+        zero(zeroValue),
+        { kind: 'op', op: 'greater', attrs: {}, inputs: [0, 2], shape: [null, 3], dtype: 'bool' },
+        fill,
+        { kind: 'op', op: 'where', attrs: {}, inputs: fillFirst ? [3, 4, 1] : [3, 1, 4], shape: [null, 3], dtype: 'float32' },
+      ],
+      inputs: [0, 1],
+      variables: [],
+      outputs: [5],
+      updates: [],
+    });
+    const like: GraphNode<ort.Tensor> = { kind: 'op', op: 'broadcastLike', attrs: {}, inputs: [2, 1], shape: [null, 3], dtype: 'float32' };
+    const opTypes = (g: Graph<ort.Tensor>): string[] => ((onnx.ModelProto.decode(lowerGraph(g).model).graph as onnx.GraphProto).node).map((n) => n.opType ?? '');
+    // x: > 0 in the first row only; g: -0, NaN, Inf in both rows
+    const x = [2, 1, 3, 0, -1, NaN];
+    const g = [-0, NaN, Infinity, -0, NaN, -Infinity];
+    const runOn = (graph: Graph<ort.Tensor>): number[] => {
+      const compiled = B.compile!(graph);
+      const r = compiled.run([f32(x, [2, 3]), f32(g, [2, 3])], []);
+      const out = Array.from(B.toHost(r.outputs[0]));
+      B.dispose(r.outputs[0]);
+      compiled.dispose?.();
+      return out;
+    };
+    const show = (a: number[]): string[] => a.map((v) => (Object.is(v, -0) ? '-0' : String(v)));
+    const same = (got: number[], want: number[]): void => expect(show(got)).toEqual(show(want));
+
+    test('fill second: g exactly where x > 0 (-0, NaN, Inf), +0 elsewhere (x <= 0 or NaN)', () => {
+      const graph = build(like, false);
+      const ops = opTypes(graph);
+      expect(ops.filter((o) => o === 'Where')).toHaveLength(1);
+      expect(ops).not.toContain('Expand');
+      expect(ops).not.toContain('Mul');
+      same(runOn(graph), [-0, NaN, Infinity, 0, 0, 0]);
+    });
+
+    test('fill first: +0 where x > 0, g exactly elsewhere', () => {
+      const graph = build(like, true);
+      expect(opTypes(graph).filter((o) => o === 'Where')).toHaveLength(1);
+      same(runOn(graph), [0, 0, 0, -0, NaN, -Infinity]);
+    });
+
+    test('a fill broadcast to a static shape the other operands hold is left out too', () => {
+      const graph = build({ kind: 'op', op: 'broadcastTo', attrs: { shape: [3] }, inputs: [2], shape: [3], dtype: 'float32' }, false);
+      expect(opTypes(graph)).not.toContain('Expand');
+      same(runOn(graph), [-0, NaN, Infinity, 0, 0, 0]);
+    });
+
+    test('a fill of -0, or one whose shape may add to the result, takes the general path, exact', () => {
+      const minusZero = build(like, false, -0);
+      expect(opTypes(minusZero).filter((o) => o === 'Where')).toHaveLength(2);
+      same(runOn(minusZero), [-0, NaN, Infinity, -0, -0, -0]);
+      // [2, 3] against operands of unknown rows: not provably covered
+      const wide = build({ kind: 'op', op: 'broadcastTo', attrs: { shape: [2, 3] }, inputs: [2], shape: [2, 3], dtype: 'float32' }, false);
+      expect(opTypes(wide)).toContain('Expand');
+      same(runOn(wide), [-0, NaN, Infinity, 0, 0, 0]);
+    });
+  });
+
   test('a graph with no outputs and no updates runs without a session', () => {
     const sessions = onnxSessionCount();
     const compiled = B.compile!({ nodes: [{ kind: 'input', name: 'x', shape: [1], dtype: 'float32' }], inputs: [0], variables: [], outputs: [], updates: [] });

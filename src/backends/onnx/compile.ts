@@ -93,6 +93,50 @@ function neededNodes(graph: Graph<unknown>): Uint8Array {
   return needed;
 }
 
+/** Whether every element of `t` (a constant's value) is a float +0. */
+function isPlusZeroTensor(t: unknown): boolean {
+  if (!(t instanceof ort.Tensor) || (t.type !== 'float32' && t.type !== 'float64')) return false;
+  const data = t.data as Float32Array | Float64Array;
+  for (let i = 0; i < data.length; i++) if (!Object.is(data[i], 0)) return false;
+  return data.length > 0;
+}
+
+/**
+ * Marks (1) the nodes whose every element is +0: float constants of +0 and their
+ * broadcasts (`broadcastTo`, `broadcastLike` of a marked node), e.g. zerosLike.
+ */
+function plusZeroFills(nodes: readonly (GraphNode<unknown> | BodyNode)[]): Uint8Array {
+  const marks = new Uint8Array(nodes.length);
+  nodes.forEach((node, i) => {
+    if (node.kind === 'constant') marks[i] = isPlusZeroTensor(node.value) ? 1 : 0;
+    else if (node.kind === 'op' && (node.op === 'broadcastTo' || node.op === 'broadcastLike')) marks[i] = marks[node.inputs[0]];
+  });
+  return marks;
+}
+
+/**
+ * Whether input `k` of an op (its input node indices `inputs`) has a run-time shape
+ * that the broadcast of the op's other inputs already holds, so that leaving it out
+ * of a broadcasting op changes no result shape: it is `broadcastLike(v, like)` of a
+ * scalar v with `like` one of those other inputs, or its static shape is known and
+ * each of its axes is 1 or equals the same (known) axis of another input.
+ */
+function isCovered(nodes: readonly (GraphNode<unknown> | BodyNode)[], inputs: readonly number[], k: number): boolean {
+  const self = nodes[inputs[k]];
+  const others = inputs.filter((_, m) => m !== k);
+  if (self.kind === 'op' && self.op === 'broadcastLike' && nodes[self.inputs[0]].shape.length === 0 && others.includes(self.inputs[1])) return true;
+  const rank = self.shape.length;
+  return self.shape.every((d, axis) => {
+    if (d === 1) return true;
+    if (d === null) return false;
+    return others.some((j) => {
+      const s = nodes[j].shape;
+      const at = s.length - rank + axis;
+      return at >= 0 && s[at] === d;
+    });
+  }) && others.some((j) => nodes[j].shape.length >= rank);
+}
+
 /**
  * Lowers the needed op nodes of `graph` in order, filling `names` (node index -> ONNX
  * value name; inputs must already be named). `leaf` names an input, variable or
@@ -109,6 +153,7 @@ export function lowerNodes<N extends GraphNode<unknown> | BodyNode>(
   leaf: (i: number, node: Exclude<N, OpNode>) => string,
 ): void {
   const n = graph.nodes.length;
+  const zeroFills = plusZeroFills(graph.nodes);
   const loopOutputs = new Map<number, string[]>();
   // The outputs of each scan that a needed pick reads.
   const wanted = new Map<number, boolean[]>();
@@ -124,11 +169,12 @@ export function lowerNodes<N extends GraphNode<unknown> | BodyNode>(
       if (names[i] === undefined) names[i] = leaf(i, node as Exclude<N, OpNode>);
       continue;
     }
-    const inputs: (LowerInput & { readonly shape: Shape })[] = node.inputs.map((j) => {
+    const inputs: (LowerInput & { readonly shape: Shape })[] = node.inputs.map((j, k) => {
       const src = graph.nodes[j];
       const name = names[j];
       if (name === undefined && !loopOutputs.has(j)) throw new Error(`onnx compile: node ${i} uses node ${j}, which comes later or is missing`);
-      return { name: name ?? '', dtype: src.dtype, rank: src.shape.length, shape: src.shape };
+      const plusZeroFill = zeroFills[j] === 1 && isCovered(graph.nodes, node.inputs, k);
+      return { name: name ?? '', dtype: src.dtype, rank: src.shape.length, shape: src.shape, ...(plusZeroFill ? { plusZeroFill } : {}) };
     });
     if (isComposite(node.op)) {
       names[i] = lowerComposite(emitter, node.op, node.attrs as never, inputs, node);
@@ -295,6 +341,7 @@ export function lowerGraph(graph: Graph<ort.Tensor>): LoweredGraph {
     if (val.dtype !== v.dtype) throw new Error(`onnx compile: update of a ${v.dtype} variable with a ${val.dtype} value`);
     return output(u.value);
   });
+  builder.pruneUnused();
   return { model: builder.toBytes('compiled'), inputNames, variableNames, outputNames, updateNames };
 }
 

@@ -57,6 +57,13 @@ export interface LowerInput {
   readonly name: string;
   readonly dtype: DType;
   readonly rank: number;
+  /**
+   * Every element is +0 and the other inputs' broadcast shape already holds this
+   * input's shape, so a lowering may leave it out without changing the result's shape.
+   * compile.ts sets it where the graph proves it (zero fills such as a gradient's
+   * zerosLike); eager kernels never do.
+   */
+  readonly plusZeroFill?: boolean;
 }
 
 /** What the lowering is told about the output. */
@@ -124,10 +131,11 @@ function plusZero(em: Emitter, x: string, dtype: DType): string {
 }
 
 /**
- * where(c, a, b) that returns a -0 of `a` as it is. ORT's Where merges its two
- * selections with `x != 0 ? x : y`, so a -0 from its second input becomes +0 (its
- * third input comes through exactly). Both branches are therefore put third, with a 1
- * in the unselected places, and multiplied: x * 1 is x exactly, -0, NaN and Inf included.
+ * where(c, a, b) that returns a -0 of `a` as it is. ORT's Where (see `whereWithZero`)
+ * loses a -0 chosen from its second input, and one from its third when the third is
+ * broadcast along the last axes against the second. Both branches are therefore put
+ * third, with a 1 (the second input) in the unselected places, and multiplied: x * 1
+ * is x exactly, -0, NaN and Inf included.
  */
 function exactWhere(em: Emitter, c: string, a: string, b: string, dtype: DType): string {
   const one = em.constant(dtype, [], [1]);
@@ -136,6 +144,24 @@ function exactWhere(em: Emitter, c: string, a: string, b: string, dtype: DType):
   const notC = em.node('Xor', [c, em.constant('bool', [], [1])]);
   const fromA = em.node('Where', [notC, one, a]);
   return em.node('Mul', [fromA, fromB]);
+}
+
+/**
+ * where(c, +0, v) or where(c, v, +0) (`zeroFirst`), exact with one Where when the +0
+ * is a fill the result's shape does not depend on (`LowerInput.plusZeroFill`), as in
+ * the gradients of relu, maximum, minimum and where. ORT 1.30's CPU Where(c, x, y)
+ * computes X = c ? x : +0 and Y = c ? +0 : y (each broadcast with c), then merges them
+ * with `X != 0 ? X : Y` (with `Y != 0 ? Y : X` when Y is constant along the last
+ * axes while X is not). With a scalar +0 as x, X is +0 everywhere and Y holds at
+ * least X's shape, so the merge returns Y: v exactly where it is chosen (-0, NaN and
+ * Inf included) and +0 elsewhere. When the +0 belongs to the true branch the
+ * condition is negated first, with Xor (ORT's optimiser turns Where(Not(c), x, y)
+ * into Where(c, y, x), which would put v second again).
+ */
+function whereWithZero(em: Emitter, c: string, v: string, dtype: DType, zeroFirst: boolean): string {
+  const zero = em.constant(dtype, [], [0]);
+  const cond = zeroFirst ? c : em.node('Xor', [c, em.constant('bool', [], [1])]);
+  return em.node('Where', [cond, zero, v]);
 }
 
 /** int64 constant 0..n-1. */
@@ -459,7 +485,11 @@ export const LOWERINGS: LoweringTable<PrimitiveAttrs> = {
   },
   where: (em, _attrs, [c, a, b], out) => {
     const cond = cast(em, c.name, c.dtype, 'bool');
-    if (isFloat(a.dtype)) return exactWhere(em, cond, a.name, b.name, a.dtype);
+    if (isFloat(a.dtype)) {
+      if (a.plusZeroFill === true) return whereWithZero(em, cond, b.name, a.dtype, true);
+      if (b.plusZeroFill === true) return whereWithZero(em, cond, a.name, a.dtype, false);
+      return exactWhere(em, cond, a.name, b.name, a.dtype);
+    }
     // ORT has no Where kernel for bool values.
     if (a.dtype !== 'bool') return em.node('Where', [cond, a.name, b.name]);
     return castAround(em, [a, b], 'int32', out.dtype, ([x, y]) => em.node('Where', [cond, x, y]));

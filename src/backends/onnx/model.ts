@@ -98,6 +98,14 @@ function valueInfo(name: string, dtype: OnnxDType, dims: readonly ModelDim[] | n
   return { name, type: { tensorType } };
 }
 
+/** Adds to `read` every value name the nodes of `graph` (and of its subgraphs) read. */
+function readsOf(graph: onnx.IGraphProto, read: Set<string>): void {
+  for (const node of graph.node ?? []) {
+    for (const name of node.input ?? []) read.add(name);
+    for (const a of node.attribute ?? []) if (a.g) readsOf(a.g, read);
+  }
+}
+
 /**
  * Accumulates the pieces of one ONNX graph and encodes them as a model.
  * Names are the caller's business, but `fresh` hands out unique ones.
@@ -162,6 +170,27 @@ export class ModelBuilder {
       name: `${opType}_${this.nodes.length}`,
       attribute: attribute_,
     });
+  }
+
+  /**
+   * Removes the nodes none of whose outputs is read: by a later node, by a subgraph
+   * (a loop body reads outer values by name) or as a graph output. ONNX Runtime runs
+   * such nodes anyway; a lowering that finds an operand it does not need (see
+   * `LowerInput.plusZeroFill`) leaves its producer here.
+   */
+  pruneUnused(): void {
+    const read = new Set<string>(this.outputs.map((o) => o.name ?? ''));
+    const keep = new Array<boolean>(this.nodes.length).fill(false);
+    for (let i = this.nodes.length - 1; i >= 0; i--) {
+      const node = this.nodes[i];
+      if (!(node.output ?? []).some((o) => read.has(o))) continue;
+      keep[i] = true;
+      for (const name of node.input ?? []) read.add(name);
+      for (const a of node.attribute ?? []) if (a.g) readsOf(a.g, read);
+    }
+    const kept = this.nodes.filter((_, i) => keep[i]);
+    this.nodes.length = 0;
+    this.nodes.push(...kept);
   }
 
   /** The names of the values this graph's nodes produce. */
