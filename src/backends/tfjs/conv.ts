@@ -9,12 +9,14 @@
  *   operands (x as [in, h, w, batch], dy as the filter [oh, ow, batch, out]): the
  *   stride becomes the dilation and the dilation the stride;
  * - maxPool, avgPool: MaxPool, AvgPool; maxPoolGrad, avgPoolGrad: MaxPoolGrad, AvgPoolGrad.
- * Three spatial axes run the decomposition (`tfjsAcceptsComposite`).
+ * Three spatial axes: the convolutions in conv3d.ts; pooling runs the decomposition
+ * (`tfjsAcceptsComposite`).
  */
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
 import type { CompositeAttrs, CompositeKernelTable, CompositeName, ConvWindow, DType, PoolWindow, Shape } from '../types';
 import { poolWindowCounts } from '../types';
 import { tf } from './engine';
+import { conv3d, conv3dFilterGrad, conv3dInputGrad, tfjsAccepts3d } from './conv3d';
 
 type Pads = [[number, number], [number, number], [number, number], [number, number]];
 
@@ -224,18 +226,25 @@ function avgPoolGrad([dy]: readonly Tensor[], a: CompositeAttrs['avgPoolGrad']):
 
 /** The composites the tfjs backend runs on wasm kernels (1 and 2 spatial axes, float32). */
 export const TFJS_COMPOSITES: CompositeKernelTable<Tensor> = {
-  conv,
-  convInputGrad,
-  convFilterGrad,
+  conv: (inputs, a) => (a.strides.length === 3 ? conv3d(inputs, a) : conv(inputs, a)),
+  convInputGrad: (inputs, a) => (a.strides.length === 3 ? conv3dInputGrad(inputs, a) : convInputGrad(inputs, a)),
+  convFilterGrad: (inputs, a) => (a.strides.length === 3 ? conv3dFilterGrad(inputs, a) : convFilterGrad(inputs, a)),
   maxPool,
   maxPoolGrad,
   avgPool,
   avgPoolGrad,
 };
 
-/** Whether the tfjs kernels take a composite: 1 or 2 spatial axes, float32 (3-D runs the decomposition). */
+/** Whether the tfjs kernels take a composite: float32, 1 or 2 spatial axes, or 3 for the convolutions (conv3d.ts). */
 export function tfjsAcceptsComposite<C extends CompositeName>(op: C, attrs: CompositeAttrs[C], inputs: readonly { readonly shape: Shape; readonly dtype: DType }[]): boolean {
-  if (!inputs.every((x) => x.dtype === 'float32' && (x.shape.length === 3 || x.shape.length === 4))) return false;
+  if (!inputs.every((x) => x.dtype === 'float32')) return false;
+  if (inputs.every((x) => x.shape.length === 5)) {
+    if (op !== 'conv' && op !== 'convInputGrad' && op !== 'convFilterGrad') return false;
+    // the kernel's spatial dims: the second input of conv and convInputGrad, an attribute of convFilterGrad
+    const k = op === 'convFilterGrad' ? (attrs as CompositeAttrs['convFilterGrad']).kernelSpatial : (inputs[1].shape.slice(0, 3) as number[]);
+    return tfjsAccepts3d(op, attrs as ConvWindow, k);
+  }
+  if (!inputs.every((x) => x.shape.length === 3 || x.shape.length === 4)) return false;
   if (op === 'convInputGrad') {
     const a = attrs as CompositeAttrs['convInputGrad'];
     const k = inputs[1].shape as number[];
