@@ -1,0 +1,438 @@
+/**
+ * Large matMuls split over worker threads, synchronously.
+ *
+ * One small pool per process (at most `min(cores, 4) - 1` workers, started on
+ * the first large product, unref'd so they never keep the process alive, each
+ * ending itself after a second without work and started again when needed).
+ * The calling thread packs A and B into shared float64 scratch, publishes a job
+ * (a grid of rectangles of C's 4x4 tiles) in shared control words and wakes the
+ * workers; then every thread, the caller included, claims rectangles one at a
+ * time with a compare-and-swap until none is left. The caller writes its
+ * rectangles straight into the output, a worker into its own shared scratch
+ * that the caller copies from once the worker stamps the rectangle done
+ * (Atomics.wait). A rectangle a worker has not finished soon after the caller
+ * ran out of work (a busy machine may have descheduled it) is computed by the
+ * caller as well, so a call never waits long on another thread.
+ * Every element is computed whole by one thread with the same kernel
+ * (`tileBlock`, whose source text the workers run), so the result has the same
+ * bits whichever thread computed it and however many threads there are.
+ *
+ * Without worker_threads or SharedArrayBuffer, before a worker has started, or
+ * when it failed its start-up check (for instance under code instrumentation
+ * that makes `tileBlock`'s text refer to outside names), the caller computes
+ * every rectangle itself: a worker only ever takes work off it.
+ */
+import type { HostArray } from '../types';
+import { tileBlock, panelGroup, TILE } from './matmul-tiles';
+
+/** Multiply-adds from which a product is split over threads (below, waking a worker costs more than it saves). */
+export const THREAD_MIN_MACS = 1 << 21;
+/** At most this many rectangles per job (7 bits of the state word). */
+const MAX_CHUNKS = 127;
+/** Rectangles per thread aimed at (uneven thread speeds even out over several). */
+const CHUNKS_PER_THREAD = 8;
+/** A worker ends itself after this long without work. */
+const IDLE_MS = 1000;
+/** Scratch kept between calls, per array, in doubles (32 MiB); larger products use scratch of their own. */
+const KEEP_DOUBLES = 1 << 22;
+/** The most workers a pool has. */
+const MAX_WORKERS = 3;
+
+// Control words (Int32Array). STATE: seq << 14 | count << 7 | next (the next unclaimed rectangle).
+const STATE = 0;
+/** Words 1..MAX_WORKERS: each worker slot's status. */
+const SLOT0 = 1;
+const CTRL_WORDS = SLOT0 + MAX_WORKERS;
+// Slot status.
+const NONE = 0;
+const STARTING = 1;
+const READY = 2;
+const FAILED = 3;
+// Job parameters (Float64Array).
+const P_M = 0;
+const P_N = 1;
+const P_K = 2;
+const P_GROUP = 3;
+const P_ROWS = 4; // row panels per rectangle
+const P_COLS = 5; // column panels per rectangle
+const P_COL_CHUNKS = 6;
+const P_GEN = 7; // scratch generation
+const PARAM_WORDS = 8;
+
+/**
+ * The worker's program: its loop around `tileBlock`'s own source text. Worker
+ * `w` claims a rectangle (compare-and-swap on STATE), marks it `owner[idx] = w + 1`,
+ * computes it into its own scratch `cw` and stamps `done[w * MAX_CHUNKS + idx]`
+ * with the job's sequence number (negated when it could not compute it).
+ */
+function workerSource(): string {
+  return `'use strict';
+const { workerData, receiveMessageOnPort } = require('worker_threads');
+const tileBlock = ${tileBlock.toString()};
+const ctrl = new Int32Array(workerData.ctrl);
+const owner = new Int32Array(workerData.owner);
+const params = new Float64Array(workerData.params);
+const done = new Int32Array(workerData.done);
+const port = workerData.port;
+const w = workerData.w;
+const row = w * ${MAX_CHUNKS};
+let gen = -1, ap, bp, cw;
+function scratch(want) {
+  while (gen !== want) {
+    const msg = receiveMessageOnPort(port);
+    if (msg === undefined) return false;
+    const s = msg.message;
+    gen = s.gen; ap = new Float64Array(s.ap); bp = new Float64Array(s.bp); cw = new Float64Array(s.cw);
+  }
+  return true;
+}
+function rectangle(idx) {
+  if (!scratch(params[${P_GEN}])) return false;
+  const m = params[${P_M}], n = params[${P_N}], k = params[${P_K}];
+  const rows = params[${P_ROWS}], cols = params[${P_COLS}], colChunks = params[${P_COL_CHUNKS}];
+  const ip0 = Math.floor(idx / colChunks) * rows, jp0 = (idx % colChunks) * cols;
+  if (m * n > cw.length) return false;
+  tileBlock(ap, bp, m, n, k, cw, 0, ip0, Math.min(Math.ceil(m / ${TILE}), ip0 + rows), jp0, Math.min(Math.ceil(n / ${TILE}), jp0 + cols), params[${P_GROUP}]);
+  return true;
+}
+try {
+  // Start-up check: a 5x6 @ 6x7 product of small integers (exact in double).
+  const a = new Float64Array(8 * 6), b = new Float64Array(8 * 6), c = new Float64Array(35);
+  for (let i = 0; i < 48; i++) { a[i] = (i % 7) - 3; b[i] = (i % 5) - 2; }
+  tileBlock(a, b, 5, 7, 6, c, 0, 0, 2, 0, 2, 1);
+  let s = 0;
+  for (let p = 0; p < 6; p++) s += a[p * 4] * b[p * 4];
+  if (c[0] !== s) throw new Error('tileBlock check');
+} catch (e) {
+  Atomics.store(ctrl, ${SLOT0} + w, ${FAILED});
+  throw e;
+}
+Atomics.store(ctrl, ${SLOT0} + w, ${READY});
+for (;;) {
+  let v = Atomics.load(ctrl, ${STATE});
+  while ((v & 127) < ((v >> 7) & 127)) {
+    const seq = v >>> 14, idx = v & 127;
+    if (Atomics.compareExchange(ctrl, ${STATE}, v, v + 1) === v) {
+      Atomics.store(owner, idx, w + 1);
+      Atomics.notify(owner, idx);
+      let ok = false;
+      try { ok = rectangle(idx); } catch (e) { ok = false; }
+      Atomics.store(done, row + idx, ok ? seq : -seq);
+      Atomics.notify(done, row + idx);
+    }
+    v = Atomics.load(ctrl, ${STATE});
+  }
+  if (Atomics.wait(ctrl, ${STATE}, v, ${IDLE_MS}) === 'timed-out' && Atomics.load(ctrl, ${STATE}) === v) {
+    // Idle: end this thread (the caller starts another when it needs one).
+    Atomics.store(ctrl, ${SLOT0} + w, ${NONE});
+    process.exit(0);
+  }
+}
+`;
+}
+
+type WorkerModule = typeof import('worker_threads');
+type Worker = import('worker_threads').Worker;
+type MessagePort = import('worker_threads').MessagePort;
+
+/** Packed A and B, and each worker's copy of C. */
+interface Scratch {
+  gen: number;
+  readonly ap: Float64Array;
+  readonly bp: Float64Array;
+  readonly cw: readonly Float64Array[];
+}
+
+interface Slot {
+  worker: Worker | null;
+  port: MessagePort | null;
+}
+
+function sharedDoubles(n: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(Math.max(1, n) * 8));
+}
+
+function waitFor(word: Int32Array, at: number, until: (v: number) => boolean, deadline: number): number {
+  let v = Atomics.load(word, at);
+  while (!until(v)) {
+    const left = deadline - performance.now();
+    if (left <= 0) break;
+    Atomics.wait(word, at, v, left);
+    v = Atomics.load(word, at);
+  }
+  return v;
+}
+
+/** The process's pool (one per module instance; see the file comment). */
+class MatMulPool {
+  private readonly ctrl = new Int32Array(new SharedArrayBuffer(CTRL_WORDS * 4));
+  private readonly owner = new Int32Array(new SharedArrayBuffer(MAX_CHUNKS * 4));
+  private readonly params = new Float64Array(new SharedArrayBuffer(PARAM_WORDS * 8));
+  private readonly done = new Int32Array(new SharedArrayBuffer(MAX_WORKERS * MAX_CHUNKS * 4));
+  private readonly mine = new Uint8Array(MAX_CHUNKS);
+  private readonly slots: Slot[];
+  private kept: Scratch;
+  private current: Scratch;
+  private seq = 0;
+  private closed = false;
+
+  constructor(
+    private readonly wt: WorkerModule,
+    workers: number,
+  ) {
+    this.slots = Array.from({ length: workers }, () => ({ worker: null, port: null }));
+    this.kept = this.current = { gen: 0, ap: sharedDoubles(0), bp: sharedDoubles(0), cw: this.slots.map(() => sharedDoubles(0)) };
+  }
+
+  /** Float64 scratch for packed A and B of at least the given lengths (and C for each worker), shared with the workers. */
+  scratch(apLen: number, bpLen: number, cwLen: number): Scratch {
+    const cur = this.current;
+    if (cur.ap.length >= apLen && cur.bp.length >= bpLen && cur.cw[0].length >= cwLen) return cur;
+    const kept = this.kept;
+    let next: Scratch;
+    if (apLen <= KEEP_DOUBLES && bpLen <= KEEP_DOUBLES && cwLen <= KEEP_DOUBLES) {
+      // Grow the kept scratch (to at least twice, so a run of growing products reallocates rarely).
+      const grow = (have: Float64Array, want: number): Float64Array =>
+        have.length >= want ? have : sharedDoubles(Math.min(KEEP_DOUBLES, Math.max(want, 2 * have.length)));
+      next = this.kept = { gen: cur.gen + 1, ap: grow(kept.ap, apLen), bp: grow(kept.bp, bpLen), cw: kept.cw.map((c) => grow(c, cwLen)) };
+    } else {
+      // Too large to keep: this product's own, dropped afterwards (see `release`).
+      next = { gen: cur.gen + 1, ap: sharedDoubles(apLen), bp: sharedDoubles(bpLen), cw: this.slots.map(() => sharedDoubles(cwLen)) };
+    }
+    this.use(next);
+    return next;
+  }
+
+  /** Goes back to the kept scratch after a product that needed its own. */
+  release(): void {
+    if (this.current === this.kept) return;
+    this.kept.gen = this.current.gen + 1;
+    this.use(this.kept);
+  }
+
+  private use(s: Scratch): void {
+    this.current = s;
+    this.slots.forEach((slot, w) => slot.port?.postMessage({ gen: s.gen, ap: s.ap.buffer, bp: s.bp.buffer, cw: s.cw[w].buffer }));
+  }
+
+  /** Starts workers in empty slots; true when at least one is ready to take work. */
+  wake(): boolean {
+    if (this.closed) return false;
+    let ready = false;
+    for (let w = 0; w < this.slots.length; w++) {
+      const status = Atomics.load(this.ctrl, SLOT0 + w);
+      if (status === READY) ready = true;
+      else if (status === NONE) this.start(w);
+    }
+    return ready;
+  }
+
+  /** Whether some worker is still starting (neither ready nor failed). */
+  starting(): boolean {
+    return this.slots.some((_, w) => Atomics.load(this.ctrl, SLOT0 + w) === STARTING);
+  }
+
+  private start(w: number): void {
+    const slot = this.slots[w];
+    slot.port?.close();
+    slot.port = null;
+    const { port1, port2 } = new this.wt.MessageChannel();
+    const s = this.current;
+    Atomics.store(this.ctrl, SLOT0 + w, STARTING);
+    let worker: Worker;
+    try {
+      worker = new this.wt.Worker(workerSource(), {
+        eval: true,
+        workerData: { ctrl: this.ctrl.buffer, owner: this.owner.buffer, params: this.params.buffer, done: this.done.buffer, port: port2, w },
+        transferList: [port2],
+        stdout: false,
+        stderr: false,
+      });
+    } catch {
+      Atomics.store(this.ctrl, SLOT0 + w, FAILED);
+      port1.close();
+      return;
+    }
+    worker.unref();
+    port1.postMessage({ gen: s.gen, ap: s.ap.buffer, bp: s.bp.buffer, cw: s.cw[w].buffer });
+    const status = (): number => Atomics.load(this.ctrl, SLOT0 + w);
+    worker.on('error', () => {
+      // A worker that failed its start-up check stays FAILED; one that died otherwise may be started again.
+      if (slot.worker === worker && status() !== FAILED) Atomics.store(this.ctrl, SLOT0 + w, NONE);
+    });
+    worker.on('exit', () => {
+      if (slot.worker !== worker) return;
+      slot.worker = null;
+      if (status() === READY || status() === STARTING) Atomics.store(this.ctrl, SLOT0 + w, NONE);
+    });
+    slot.worker = worker;
+    slot.port = port1;
+  }
+
+  /**
+   * C (m x n, row-major from `co` in `out`) = A B from the packed scratch
+   * (`scratch()`'s ap and bp), split over the caller and the ready workers.
+   * A rectangle a worker has not finished when the caller has run out of work
+   * (within twice the caller's own time per rectangle) is computed by the
+   * caller too (a busy machine may have descheduled the worker), so the call
+   * never waits long on another thread.
+   */
+  run(m: number, n: number, k: number, out: HostArray, co: number): void {
+    const s = this.current;
+    const mP = Math.ceil(m / TILE);
+    const nP = Math.ceil(n / TILE);
+    const group = panelGroup(k);
+    const threads = this.slots.length + 1;
+    // Rectangles: whole groups of column panels across, then rows split to reach the aim.
+    let colChunks = Math.min(Math.ceil(nP / Math.min(group, nP)), MAX_CHUNKS);
+    const cols = Math.ceil(nP / colChunks);
+    colChunks = Math.ceil(nP / cols);
+    let rowChunks = Math.max(1, Math.min(mP, Math.floor(MAX_CHUNKS / colChunks), Math.ceil((CHUNKS_PER_THREAD * threads) / colChunks)));
+    const rows = Math.ceil(mP / rowChunks);
+    rowChunks = Math.ceil(mP / rows);
+    const count = rowChunks * colChunks;
+    const p = this.params;
+    p[P_M] = m;
+    p[P_N] = n;
+    p[P_K] = k;
+    p[P_GROUP] = group;
+    p[P_ROWS] = rows;
+    p[P_COLS] = cols;
+    p[P_COL_CHUNKS] = colChunks;
+    p[P_GEN] = s.gen;
+    this.owner.fill(0, 0, count);
+    this.mine.fill(0, 0, count);
+    this.seq = (this.seq % 32767) + 1;
+    const seq = this.seq;
+    stats.jobs++;
+    Atomics.store(this.ctrl, STATE, (seq << 14) | (count << 7));
+    Atomics.notify(this.ctrl, STATE);
+    const rect = (idx: number, c: HostArray, o: number): void => {
+      const ip0 = Math.floor(idx / colChunks) * rows;
+      const jp0 = (idx % colChunks) * cols;
+      tileBlock(s.ap, s.bp, m, n, k, c, o, ip0, Math.min(mP, ip0 + rows), jp0, Math.min(nP, jp0 + cols), group);
+    };
+    const t0 = performance.now();
+    let own = 0;
+    for (;;) {
+      const v = Atomics.load(this.ctrl, STATE);
+      const idx = v & 127;
+      if (idx >= count) break;
+      if (Atomics.compareExchange(this.ctrl, STATE, v, v + 1) !== v) continue;
+      this.mine[idx] = 1;
+      rect(idx, out, co);
+      own++;
+    }
+    stats.callerRectangles += own;
+    const patience = own > 0 ? Math.max(0.1, (2 * (performance.now() - t0)) / own) : 5;
+    // The workers' rectangles: wait for each (a little), then copy it out of the worker's scratch.
+    for (let idx = 0; idx < count; idx++) {
+      if (this.mine[idx] === 1) continue;
+      const deadline = performance.now() + patience;
+      const w = waitFor(this.owner, idx, (v) => v !== 0, deadline) - 1;
+      const d = w < 0 ? 0 : waitFor(this.done, w * MAX_CHUNKS + idx, (v) => v === seq || v === -seq, deadline);
+      if (d !== seq) {
+        rect(idx, out, co); // not done in time, or the worker could not: computed here
+        stats.callerRecomputed++;
+        continue;
+      }
+      stats.workerRectangles++;
+      const i0 = Math.floor(idx / colChunks) * rows * TILE;
+      const i1 = Math.min(m, i0 + rows * TILE);
+      const j0 = (idx % colChunks) * cols * TILE;
+      const j1 = Math.min(n, j0 + cols * TILE);
+      const cw = s.cw[w];
+      for (let i = i0; i < i1; i++) {
+        const o = co + i * n;
+        const r = i * n;
+        for (let j = j0; j < j1; j++) out[o + j] = cw[r + j];
+      }
+    }
+  }
+
+  /** Ends the workers; the pool is not used again. */
+  close(): void {
+    this.closed = true;
+    for (const slot of this.slots) {
+      void slot.worker?.terminate();
+      slot.port?.close();
+    }
+  }
+}
+
+/** Counts of rectangles computed so far in this process, by whom (for tests and benchmarks). */
+export interface MatMulThreadStats {
+  /** Split products run. */
+  jobs: number;
+  /** Rectangles the calling thread computed. */
+  callerRectangles: number;
+  /** Rectangles a worker computed. */
+  workerRectangles: number;
+  /** Rectangles a worker claimed but had not finished in time (or could not compute), computed by the caller. */
+  callerRecomputed: number;
+}
+
+const stats: MatMulThreadStats = { jobs: 0, callerRectangles: 0, workerRectangles: 0, callerRecomputed: 0 };
+
+/** A copy of the counts so far. */
+export function matMulThreadStats(): MatMulThreadStats {
+  return { ...stats };
+}
+
+let pool: MatMulPool | null | undefined;
+let workerCount: number | undefined;
+
+function defaultWorkers(wt: WorkerModule): number {
+  void wt;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const os = require('os') as typeof import('os');
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(0, Math.min(cores, MAX_WORKERS + 1) - 1);
+}
+
+/** The pool when large products may be split (null: run everything on the calling thread). */
+export function matMulPool(): MatMulPool | null {
+  if (pool !== undefined) return pool;
+  pool = null;
+  if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') return null;
+  let wt: WorkerModule;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    wt = require('worker_threads') as WorkerModule;
+  } catch {
+    return null;
+  }
+  const n = Math.min(MAX_WORKERS, workerCount ?? defaultWorkers(wt));
+  if (n > 0) pool = new MatMulPool(wt, n);
+  return pool;
+}
+
+export type { MatMulPool };
+
+/**
+ * Sets how many worker threads large matMuls may use (0: none; default
+ * min(cores, 4) - 1). For tests and benchmarks; applies to the pool made next,
+ * so it is called before the first large product (a pool already made is dropped).
+ */
+export function setMatMulWorkers(n: number): void {
+  if (!Number.isInteger(n) || n < 0) throw new Error(`setMatMulWorkers: n must be a non-negative integer, got ${n}`);
+  workerCount = n;
+  pool?.close();
+  pool = undefined;
+}
+
+/**
+ * Resolves true once a worker of the pool is ready to take work (starting the
+ * pool's workers if needed), false when the pool has none or none started
+ * within `timeoutMs`. For tests and benchmarks: products never wait for this.
+ */
+export async function matMulWorkersReady(timeoutMs = 10000): Promise<boolean> {
+  const p = matMulPool();
+  if (p === null) return false;
+  const end = Date.now() + timeoutMs;
+  while (!p.wake()) {
+    if (Date.now() >= end || !p.starting()) return false;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return true;
+}

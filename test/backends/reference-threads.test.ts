@@ -1,0 +1,151 @@
+/**
+ * The reference backend's matMul split over worker threads (matmul-threads.ts):
+ * the same bits as one thread and as the textbook sum (each element summed in
+ * double over k in order from +0, then stored in the output dtype), with
+ * transposes, batches, odd sizes and products too large to keep scratch for;
+ * the workers do take part, and the process's thread count stays bounded.
+ */
+import * as fs from 'fs';
+import { createReferenceBackend, RefTensor } from '../../src/backends/reference';
+import { matMulThreadStats, matMulWorkersReady, setMatMulWorkers, THREAD_MIN_MACS } from '../../src/backends/reference/matmul-threads';
+import type { DType } from '../../src/backends/types';
+import { hostArrayFor, sizeOf } from '../../src/backends/types';
+
+const backend = createReferenceBackend();
+
+function threads(): number | null {
+  try {
+    const m = /^Threads:\s+(\d+)/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+function randomTensor(shape: number[], dtype: DType, seed: number): RefTensor {
+  let s = seed >>> 0;
+  const data = hostArrayFor(dtype, sizeOf(shape));
+  for (let i = 0; i < data.length; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    data[i] = s / 2147483648 - 1;
+  }
+  return backend.fromHost(data, shape, dtype);
+}
+
+/** The textbook product of one pair of matrices: c[i][j] = sum over p in order, in double, from +0. */
+function textbook(a: ArrayLike<number>, b: ArrayLike<number>, m: number, k: number, n: number, ta: boolean, tb: boolean): Float64Array {
+  const c = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) s += a[ta ? p * m + i : i * k + p] * b[tb ? j * k + p : p * n + j];
+      c[i * n + j] = s;
+    }
+  }
+  return c;
+}
+
+function matMul(a: RefTensor, b: RefTensor, transposeA: boolean, transposeB: boolean): RefTensor {
+  return backend.kernels.matMul([a, b], { transposeA, transposeB }, { dtype: a.dtype, shape: [] });
+}
+
+/** Runs `f` until a worker has computed part of a product (at most `tries` times); returns how many workers' rectangles were seen. */
+function untilAWorkerHelps(f: () => void, tries = 200): number {
+  const before = matMulThreadStats().workerRectangles;
+  for (let i = 0; i < tries && matMulThreadStats().workerRectangles === before; i++) f();
+  return matMulThreadStats().workerRectangles - before;
+}
+
+beforeAll(async () => {
+  setMatMulWorkers(1);
+  expect(await matMulWorkersReady()).toBe(true);
+});
+
+afterAll(() => setMatMulWorkers(0));
+
+describe('matMul over worker threads', () => {
+  test.each([
+    [false, false],
+    [true, false],
+    [false, true],
+    [true, true],
+  ])('130x301 @ 301x157 float32, transposeA=%s transposeB=%s: the textbook sum, bit for bit', (ta, tb) => {
+    const [m, k, n] = [130, 301, 157];
+    expect(m * k * n).toBeGreaterThanOrEqual(THREAD_MIN_MACS);
+    const a = randomTensor(ta ? [k, m] : [m, k], 'float32', 1);
+    const b = randomTensor(tb ? [n, k] : [k, n], 'float32', 2);
+    const expected = Array.from(Float32Array.from(textbook(a.data, b.data, m, k, n, ta, tb)));
+    const helped = untilAWorkerHelps(() => {
+      const c = matMul(a, b, ta, tb);
+      expect(c.shape).toEqual([m, n]);
+      expect(c.data).toBeInstanceOf(Float32Array);
+      expect(Array.from(c.data)).toEqual(expected);
+    });
+    expect(helped).toBeGreaterThan(0);
+  });
+
+  test('67x500 @ 500x93 float64: the textbook sum, bit for bit', () => {
+    const [m, k, n] = [67, 500, 93];
+    const a = randomTensor([m, k], 'float64', 3);
+    const b = randomTensor([k, n], 'float64', 4);
+    const expected = Array.from(textbook(a.data, b.data, m, k, n, false, false));
+    expect(untilAWorkerHelps(() => expect(Array.from(matMul(a, b, false, false).data)).toEqual(expected))).toBeGreaterThan(0);
+  });
+
+  test('broadcast batches [2,1,90,160] @ [1,2,160,150]: each product the textbook sum', () => {
+    const a = randomTensor([2, 1, 90, 160], 'float32', 5);
+    const b = randomTensor([1, 2, 160, 150], 'float32', 6);
+    const expected: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      for (let j = 0; j < 2; j++) {
+        const c = textbook(a.data.subarray(i * 14400, (i + 1) * 14400), b.data.subarray(j * 24000, (j + 1) * 24000), 90, 160, 150, false, false);
+        expected.push(...Float32Array.from(c));
+      }
+    }
+    expect(untilAWorkerHelps(() => {
+      const c = matMul(a, b, false, false);
+      expect(c.shape).toEqual([2, 2, 90, 150]);
+      expect(Array.from(c.data)).toEqual(expected);
+    })).toBeGreaterThan(0);
+  });
+
+  test('a product too large to keep scratch for (2100x2000 @ 2000x9), then a small one again', () => {
+    const a = randomTensor([2100, 2000], 'float32', 7);
+    const b = randomTensor([2000, 9], 'float32', 8);
+    const expected = Array.from(Float32Array.from(textbook(a.data, b.data, 2100, 2000, 9, false, false)));
+    expect(Array.from(matMul(a, b, false, false).data)).toEqual(expected);
+    const x = randomTensor([130, 301], 'float32', 9);
+    const y = randomTensor([301, 157], 'float32', 10);
+    const again = Array.from(Float32Array.from(textbook(x.data, y.data, 130, 301, 157, false, false)));
+    expect(untilAWorkerHelps(() => expect(Array.from(matMul(x, y, false, false).data)).toEqual(again))).toBeGreaterThan(0);
+  });
+
+  test('the same bits with no worker threads', () => {
+    const a = randomTensor([150, 200], 'float32', 11);
+    const b = randomTensor([200, 120], 'float32', 12);
+    const threaded = Array.from(matMul(a, b, false, false).data);
+    setMatMulWorkers(0);
+    try {
+      const jobs = matMulThreadStats().jobs;
+      expect(Array.from(matMul(a, b, false, false).data)).toEqual(threaded);
+      expect(matMulThreadStats().jobs).toBe(jobs); // not split
+    } finally {
+      setMatMulWorkers(1);
+    }
+  });
+
+  test('many large products keep the thread count bounded', async () => {
+    expect(await matMulWorkersReady()).toBe(true);
+    const before = threads();
+    const a = randomTensor([128, 300], 'float32', 13);
+    const b = randomTensor([300, 64], 'float32', 14);
+    const bt = randomTensor([64, 300], 'float32', 15);
+    let peak = before ?? 0;
+    for (let i = 0; i < 200; i++) {
+      if (i % 2 === 0) matMul(a, b, false, false);
+      else matMul(a, bt, false, true);
+      peak = Math.max(peak, threads() ?? 0);
+    }
+    if (before !== null) expect(peak).toBeLessThanOrEqual(before + 1);
+  });
+});
