@@ -956,6 +956,15 @@ export const NN_SPECS: FunctionSpec[] = [
       { name: 'large values are stable', inputs: [fl([[1000, 1001, 1002], [-1000, -1001, -1002]])], run: (K, x) => K.softmax(x), expected: (x) => softmax(x) },
       { name: '-Infinity entries (masked logits) get 0', inputs: [fl([[-Infinity, 0, 1], [2, -Infinity, 2]])], run: (K, x) => K.softmax(x), expected: (x) => softmax(x) },
       { name: 'equal values', inputs: [fl([[5, 5, 5, 5]])], run: (K, x) => K.softmax(x), expected: () => [[0.25, 0.25, 0.25, 0.25]] },
+      // TensorFlow's order: m = max (NaN wins), exp(x - m) / sum: a NaN, a +Infinity (Inf - Inf)
+      // or a row of only -Infinity makes the whole row NaN
+      {
+        name: 'a NaN, +Infinity or only -Infinity in a row gives NaN for the row',
+        inputs: [fl([[1, NaN, 2], [Infinity, 0, 1], [-Infinity, -Infinity, -Infinity], [3, 3, -Infinity]])],
+        run: (K, x) => K.softmax(x),
+        expected: () => [[NaN, NaN, NaN], [NaN, NaN, NaN], [NaN, NaN, NaN], [0.5, 0.5, 0]],
+      },
+      { name: 'the same along axis 0', inputs: [fl([[1, Infinity, -Infinity, 3], [NaN, 0, -Infinity, 3]])], run: (K, x) => K.softmax(x, 0), expected: () => [[NaN, NaN, NaN, 0.5], [NaN, NaN, NaN, 0.5]] },
       { name: 'rows sum to 1', inputs: [fl(X3)], run: (K, x) => K.sum(K.softmax(x), -1), expected: () => [[1, 1, 1], [1, 1, 1]], tol: { float32: { rtol: 1e-6, atol: 1e-6 } } },
     ],
     errorCases: [

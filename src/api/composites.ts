@@ -11,6 +11,8 @@
  *   (all three are bilinear, so the set is closed under differentiation);
  * - maxPool: maxPoolGrad; avgPool: avgPoolGrad, whose gradient is avgPool;
  * - maxPoolGrad: differentiated through its decomposition.
+ * - softmax: y * (g - sum(g * y)); logSoftmax: g - exp(y) * sum(g) (y the output,
+ *   sums along the axis), in primitives.
  *
  * `applyComposite` records one node (or runs it at once on constants);
  * `expansionOf` gives the decomposition that graph building substitutes for an
@@ -36,7 +38,7 @@ import { runsComposite } from '../backends/backend';
 import { KerasShapeError } from '../errors';
 import { activeBackend } from './engine';
 import { fmt, StaticInfo } from './infer';
-import { applyOp, constantFrom, div, expandDimsOp, matMul, mul, reduceOp, reshapeTo, scalar, transposeOp, zerosLikeOp } from './primitives';
+import { applyOp, constantFrom, div, expandDimsOp, matMul, mul, reduceOp, reshapeTo, scalar, sub, transposeOp, unary, zerosLikeOp } from './primitives';
 import { checkBackendDType, constantTensor, constantValue, KTensor } from './tensor';
 import { extractPatches, WindowAxis } from './ops/conv/patches';
 import { gradients } from './ops/graph/gradients';
@@ -231,6 +233,20 @@ function avgPoolGradDecomposed(dy: KTensor, a: CompositeAttrs['avgPoolGrad']): K
   return transposeOp(back, [0, ...spatialAxes(n).map((i) => i + 2), 1]);
 }
 
+/** x - m along `axis`, m the maximum there (held constant for gradients, which do not depend on it). */
+function shiftedByMax(x: KTensor, axis: number): KTensor {
+  return sub(x, applyOp('reduceMax', [x], { axes: [axis], keepDims: true }, { noGrad: true }));
+}
+
+function softmaxDecomposed(x: KTensor, axis: number): KTensor {
+  const e = unary('exp', shiftedByMax(x, axis));
+  return div(e, reduceOp('reduceSum', e, [axis], true));
+}
+
+function logSoftmaxDecomposed(x: KTensor, axis: number): KTensor {
+  const s = shiftedByMax(x, axis);
+  return sub(s, unary('log', reduceOp('reduceSum', unary('exp', s), [axis], true)));
+}
 
 const DEFS: { [C in CompositeName]: CompositeDef<C> } = {
   conv: {
@@ -273,6 +289,14 @@ const DEFS: { [C in CompositeName]: CompositeDef<C> } = {
   avgPoolGrad: {
     decompose: ([dy], a) => avgPoolGradDecomposed(dy, a),
     grad: (_i, a, _y, g) => [applyComposite('avgPool', [g], poolOf(a))],
+  },
+  softmax: {
+    decompose: ([x], a) => softmaxDecomposed(x, a.axis),
+    grad: (_i, a, y, g) => [mul(y, sub(g, reduceOp('reduceSum', mul(g, y), [a.axis], true)))],
+  },
+  logSoftmax: {
+    decompose: ([x], a) => logSoftmaxDecomposed(x, a.axis),
+    grad: (_i, a, y, g) => [sub(g, mul(unary('exp', y), reduceOp('reduceSum', g, [a.axis], true)))],
   },
 };
 

@@ -17,6 +17,7 @@
  *   first maximum, as TensorFlow) and ScatterElements with reduction 'add'.
  * - avgPool: AveragePool with count_include_pad = 0; avgPoolGrad: a grouped
  *   ConvTranspose of dy / counts with a ones kernel.
+ * - softmax, logSoftmax: Softmax, LogSoftmax along the axis.
  */
 import type { CompositeAttrs, CompositeName, ConvWindow, DType, PoolWindow, Shape } from '../types';
 import { poolWindowCounts } from '../types';
@@ -170,6 +171,9 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
     const y = em.node('ConvTranspose', [scaled, ones], { group: c, strides: [...a.strides], pads: g.pads, output_padding: g.outputPadding });
     return toLast(em, y, n);
   },
+  // opset 13 and later: along the one axis given
+  softmax: (em, a, [x]) => em.node('Softmax', [x.name], { axis: a.axis }),
+  logSoftmax: (em, a, [x]) => em.node('LogSoftmax', [x.name], { axis: a.axis }),
 };
 
 function poolAttrs(a: PoolWindow): Record<string, number[]> {
@@ -192,10 +196,12 @@ export function lowerComposite<C extends CompositeName>(
 }
 
 /**
- * The composites the onnx backend runs with ONNX's own operators: all of them on
- * float32 with 1 to 3 spatial axes (ORT's CPU Conv, ConvTranspose and AveragePool
- * have no float64 kernels; float64 runs the decomposition).
+ * The composites the onnx backend runs with ONNX's own operators: the windowed ones
+ * on float32 with 1 to 3 spatial axes (ORT's CPU Conv, ConvTranspose and AveragePool
+ * have no float64 kernels; float64 runs the decomposition); softmax and logSoftmax on
+ * float32 and float64 (the narrow floats run the decomposition).
  */
-export function onnxAcceptsComposite(_op: CompositeName, _attrs: unknown, inputs: readonly { readonly shape: Shape; readonly dtype: DType }[]): boolean {
+export function onnxAcceptsComposite(op: CompositeName, _attrs: unknown, inputs: readonly { readonly shape: Shape; readonly dtype: DType }[]): boolean {
+  if (op === 'softmax' || op === 'logSoftmax') return inputs.every((x) => x.dtype === 'float32' || x.dtype === 'float64');
   return inputs.every((x) => x.dtype === 'float32' && x.shape.length >= 3 && x.shape.length <= 5);
 }

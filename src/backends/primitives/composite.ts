@@ -7,11 +7,12 @@
  * part every layer shares: the attributes and the shape and dtype rules.
  *
  * The windowed composites are channels_last ([batch, s1..sn, channels]) with n = 1
- * to 3 spatial axes, float dtypes only, and explicit padding.
+ * to 3 spatial axes, float dtypes only, and explicit padding. softmax and logSoftmax
+ * normalise along one axis of a float tensor of any rank >= 1.
  */
 import { KerasShapeError } from '../../errors';
 import type { OutputInfo } from '../types';
-import { checkDType, checkSameDType, float, fmt, PrimitiveDefs, StaticInfo } from './definition';
+import { checkAxis, checkDType, checkSameDType, float, fmt, PrimitiveDefs, StaticInfo } from './definition';
 
 /**
  * The window of a convolution along each of its n spatial axes. Along axis i the
@@ -56,6 +57,13 @@ export interface CompositeAttrs {
   readonly avgPool: PoolWindow;
   /** inputs [dy [b, o..., c]]: the gradient of `avgPool`, output [b, inputSpatial..., c]. */
   readonly avgPoolGrad: PoolWindow & { readonly inputSpatial: readonly number[] };
+  /**
+   * inputs [x]: exp(x - m) / sum(exp(x - m)) along `axis`, m the maximum along it (a NaN
+   * or +Inf in a slice gives NaN for the whole slice, as does a slice of only -Inf).
+   */
+  readonly softmax: { readonly axis: number };
+  /** inputs [x]: (x - m) - log(sum(exp(x - m))) along `axis` (the same special values as softmax). */
+  readonly logSoftmax: { readonly axis: number };
 }
 
 /** The name of a composite op. */
@@ -138,6 +146,14 @@ function poolRule(op: string) {
   };
 }
 
+function normaliserRule(op: string) {
+  return ([x]: readonly StaticInfo[], a: { readonly axis: number }): StaticInfo => {
+    checkDType(op, x, float, 'a float tensor');
+    checkAxis(op, a.axis, x.shape.length);
+    return { dtype: x.dtype, shape: x.shape };
+  };
+}
+
 /** The shape and dtype rule of every composite. */
 export const COMPOSITE_DEFS: CompositeDefs = {
   conv: {
@@ -184,6 +200,8 @@ export const COMPOSITE_DEFS: CompositeDefs = {
       return { dtype: dy.dtype, shape: [dy.shape[0], ...a.inputSpatial, dy.shape[n + 1]] };
     },
   },
+  softmax: { arity: 1, infer: normaliserRule('softmax') },
+  logSoftmax: { arity: 1, infer: normaliserRule('logSoftmax') },
 };
 
 /** Every composite name, at run time (the keys of the definition table). */

@@ -8,6 +8,7 @@ import { DType, DTYPE_INFO, DTYPES as ALL_DTYPES, float16Bits, float16Value, Hos
 import { formatShape } from '../../format';
 import { REFERENCE_KERNELS } from './kernels';
 import { REFERENCE_COMPOSITES } from './conv';
+import { REFERENCE_SOFTMAX } from './softmax';
 import { RefTensor, roundFloat16Output, storageFor } from './tensor';
 
 export type { RefTensor } from './tensor';
@@ -61,7 +62,7 @@ function roundingFloat16<K extends object>(table: K): K {
 }
 
 const KERNELS = roundingFloat16(REFERENCE_KERNELS);
-const COMPOSITES = roundingFloat16(REFERENCE_COMPOSITES);
+const COMPOSITES = roundingFloat16({ ...REFERENCE_COMPOSITES, ...REFERENCE_SOFTMAX });
 
 /** Makes the pure-TypeScript reference backend. */
 export function createReferenceBackend(): Backend<RefTensor> {

@@ -233,11 +233,15 @@ export const TFJS_COMPOSITES: CompositeKernelTable<Tensor> = {
   maxPoolGrad,
   avgPool,
   avgPoolGrad,
+  // wasm's Softmax normalises along the last axis only (tfjsAcceptsComposite)
+  softmax: ([x]) => tf.softmax(x),
 };
 
 /** Whether the tfjs kernels take a composite: float32, 1 or 2 spatial axes, or 3 for the convolutions (conv3d.ts). */
 export function tfjsAcceptsComposite<C extends CompositeName>(op: C, attrs: CompositeAttrs[C], inputs: readonly { readonly shape: Shape; readonly dtype: DType }[]): boolean {
   if (!inputs.every((x) => x.dtype === 'float32')) return false;
+  if (op === 'softmax') return (attrs as CompositeAttrs['softmax']).axis === inputs[0].shape.length - 1;
+  if (op === 'logSoftmax') return false;
   if (inputs.every((x) => x.shape.length === 5)) {
     if (op !== 'conv' && op !== 'convInputGrad' && op !== 'convFilterGrad') return false;
     // the kernel's spatial dims: the second input of conv and convInputGrad, an attribute of convFilterGrad

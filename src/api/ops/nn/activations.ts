@@ -4,6 +4,7 @@
  */
 import { KerasValueError } from '../../../errors';
 import { add, applyOp, binary, div, mul, reduceOp, scalar, sub, unary, where } from '../../primitives';
+import { applyComposite } from '../../composites';
 import { KTensor } from '../../tensor';
 import { checkArity, checkNumber, floatTensor, normAxes, normAxis } from '../../validate';
 import { clipValues, log1pOf } from './numerics';
@@ -38,7 +39,8 @@ export function relu(x: TensorInput, alpha = 0, maxValue: number | null = null, 
 }
 
 /**
- * Softmax along `axis` (default the last), computed stably (the maximum is subtracted first).
+ * Softmax along `axis` (default the last), computed stably (the maximum is subtracted
+ * first); one composite op, which onnx and tfjs run on their own Softmax kernels.
  *
  * Mirrors `keras.backend.softmax(x, axis=-1)`.
  */
@@ -46,10 +48,7 @@ export function softmax(x: TensorInput, axis = -1, ...extra: []): KTensor {
   checkArity('softmax', 2, extra);
   const t = floatTensor(x, 'softmax');
   if (t.rank === 0) throw new KerasValueError(`softmax: argument 'x' must have rank >= 1, got a scalar`);
-  const ax = normAxis(axis, t.rank, 'softmax');
-  const m = applyOp('reduceMax', [t], { axes: [ax], keepDims: true }, { noGrad: true });
-  const e = unary('exp', sub(t, m));
-  return div(e, reduceOp('reduceSum', e, [ax], true));
+  return applyComposite('softmax', [t], { axis: normAxis(axis, t.rank, 'softmax') });
 }
 
 /**

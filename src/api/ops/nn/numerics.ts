@@ -2,7 +2,8 @@
  * Numerically careful building blocks of the nn functions (log1p, clipping,
  * log-softmax, sigmoid cross-entropy). Not part of the public namespace.
  */
-import { add, applyOp, binary, div, mul, reduceOp, scalar, sub, unary, where } from '../../primitives';
+import { add, binary, div, mul, scalar, sub, unary, where } from '../../primitives';
+import { applyComposite } from '../../composites';
 import { KTensor } from '../../tensor';
 
 /**
@@ -26,12 +27,10 @@ export function clipValues(x: KTensor, lo: number, hi: number): KTensor {
 
 /**
  * `log(softmax(z))` along `axis`, stably: the maximum is subtracted first (held
- * constant for the gradient, which does not depend on it).
+ * constant for the gradient, which does not depend on it). One composite op.
  */
 export function logSoftmax(z: KTensor, axis: number): KTensor {
-  const m = applyOp('reduceMax', [z], { axes: [axis], keepDims: true }, { noGrad: true });
-  const s = sub(z, m);
-  return sub(s, unary('log', reduceOp('reduceSum', unary('exp', s), [axis], true)));
+  return applyComposite('logSoftmax', [z], { axis });
 }
 
 /**
