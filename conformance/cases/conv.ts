@@ -605,6 +605,23 @@ const SPECS: FunctionSpec[] = [
         expected: () => [[[[0], [2], [0], [2], [0], [0]]]],
       },
       {
+        // padded cells are never part of a window: window 1 = [pad, -Inf, -Inf] sends its
+        // gradient to its first real cell; windows 2 and 3 to the 5: by hand [1, 0, 2]
+        name: 'max pooling gradient of -Infinity next to leading same padding: to the first real cell, by hand',
+        inputs: [fl([[[[-Infinity], [-Infinity], [5]]]], { kind: 'lazy' })],
+        run: (K, x) => K.gradients(K.sum(K.pool2d(x, [1, 3], { strides: [1, 1], padding: 'same' })), [x])[0] as KTensor,
+        expected: () => [[[[1], [0], [2]]]],
+      },
+      {
+        // 3x3 of equal values, 3x3 windows, stride 1, same padding (one cell each side):
+        // window (i, j) sends its gradient to its first real cell (max(i-1, 0), max(j-1, 0)),
+        // so (0,0) gets 4, (0,1) and (1,0) 2 each, (1,1) 1; overlapping windows add up
+        name: 'max pooling gradient of ties over overlapping padded windows: to each first real cell, by hand',
+        inputs: [fl([[[[7], [7], [7]], [[7], [7], [7]], [[7], [7], [7]]]], { kind: 'lazy' })],
+        run: (K, x) => K.gradients(K.sum(K.pool2d(x, [3, 3], { strides: [1, 1], padding: 'same' })), [x])[0] as KTensor,
+        expected: () => [[[[4], [2], [0]], [[2], [1], [0]], [[0], [0], [0]]]],
+      },
+      {
         name: 'all-negative values next to same padding (padding never wins the max)',
         inputs: [df([[[[-5], [-4], [-3]], [[-2.5], [-2], [-1.5]], [[-7], [-6], [-0.5]]]])],
         run: (K, x) => K.pool2d(x, [2, 2], { padding: 'same', strides: [2, 2] }),
@@ -633,6 +650,14 @@ const SPECS: FunctionSpec[] = [
       poolCase(3, [2, 3, 4, 3, 1], [2, 2, 2], 'avg', { padding: 'same', strides: [2, 2, 2], dataFormat: 'channels_first' }),
       poolCase(3, [1, 3, 3, 3, 2], [3, 2, 2], 'max', { padding: 'same' }),
       poolCase(3, [1, 4, 3, 3, 1], [2, 2, 2], 'avg', {}),
+      {
+        // as pool2d's case: window 1 = [pad, -Inf, -Inf] along the last axis sends its gradient to
+        // its first real cell; windows 2 and 3 to the 5: by hand [1, 0, 2]
+        name: 'max pooling gradient of -Infinity next to leading same padding: to the first real cell, by hand',
+        inputs: [fl([[[[[-Infinity], [-Infinity], [5]]]]], { kind: 'lazy' })],
+        run: (K, x) => K.gradients(K.sum(K.pool3d(x, [1, 1, 3], { strides: [1, 1, 1], padding: 'same' })), [x])[0] as KTensor,
+        expected: () => [[[[[1], [0], [2]]]]],
+      },
     ],
     errorCases: poolErrors('pool3d'),
   }),

@@ -171,24 +171,58 @@ function convFilterGradDecomposed(x: KTensor, dy: KTensor, a: CompositeAttrs['co
 
 /**
  * The maximum over `axis` (of length `len`) that routes the whole gradient to the
- * first maximal cell, as TensorFlow's max-pool gradient does.
+ * first maximal cell, as TensorFlow's max-pool gradient does. `firstReal` (int32,
+ * broadcasting against the argMax) is the position of each window's first real
+ * cell, or null when no window starts in padding: padding holds -Infinity, so the
+ * argMax lands before it only in a window whose real cells are all -Infinity, and
+ * is moved to that first real cell (padded cells are never part of a window).
  */
-function firstMax(patches: KTensor, axis: number, len: number): KTensor {
-  const first = applyOp('argMax', [patches], { axis });
+function firstMax(patches: KTensor, axis: number, len: number, firstReal: KTensor | null): KTensor {
+  const top = applyOp('argMax', [patches], { axis });
+  const first = firstReal === null ? top : applyOp('maximum', [top, firstReal], {});
   const cells = constantFrom({ data: Int32Array.from({ length: len }, (_, i) => i), shape: [len, 1] }, 'maxPool', 'cells', 'int32');
   const isFirst = applyOp('equal', [expandDimsOp(first, [axis]), cells], {});
   const picked = applyOp('where', [isFirst, patches, zerosLikeOp(patches)], {});
   return reduceOp('reduceSum', picked, [axis], false);
 }
 
+/**
+ * For each output cell ([o..., 1], int32): the row-major window position of its
+ * window's first real cell (0 for a window of padding only); null when every
+ * window starts on a real cell (no padding before).
+ */
+function firstRealCells(axes: readonly WindowAxis[], spatial: readonly number[]): KTensor | null {
+  if (axes.every((w) => w.padBefore === 0)) return null;
+  const outs = axes.map((w) => w.out);
+  const data = new Int32Array(product(outs));
+  for (let cell = 0; cell < data.length; cell++) {
+    let rem = cell;
+    let pos = 0;
+    let scale = 1;
+    let empty = false;
+    for (let i = axes.length - 1; i >= 0; i--) {
+      const w = axes[i];
+      const start = (rem % w.out) * w.stride - w.padBefore;
+      rem = Math.floor(rem / w.out);
+      const skip = Math.max(0, -start);
+      if (skip >= w.kernel || start + skip >= spatial[i]) empty = true;
+      pos += skip * scale;
+      scale *= w.kernel;
+    }
+    data[cell] = empty ? 0 : pos;
+  }
+  return constantFrom({ data, shape: [...outs, 1] }, 'maxPool', 'firstReal', 'int32');
+}
+
 function maxPoolDecomposed(x: KTensor, a: PoolWindow): KTensor {
   const n = a.window.length;
-  const axes = poolAxes(spatialOf(x.shape, 'maxPool'), a);
+  const spatial = spatialOf(x.shape, 'maxPool');
+  const axes = poolAxes(spatial, a);
   const full = product(a.window);
   const c = x.shape[n + 1] as number;
   const flat = extractPatches(x, axes, -Infinity, 'maxPool');
   const patches = reshapeTo(flat, [x.shape[0], ...axes.map((w) => w.out), full, c], 'maxPool');
-  return firstMax(patches, n + 1, full);
+  return firstMax(patches, n + 1, full, firstRealCells(axes, spatial));
 }
 
 /** The number of real cells of each window, [o..., 1] (a scalar when every window is full). */

@@ -8,7 +8,9 @@
  * - convFilterGrad: wasm has no Conv2DBackpropFilter, so a Conv2D over transposed
  *   operands (x as [in, h, w, batch], dy as the filter [oh, ow, batch, out]): the
  *   stride becomes the dilation and the dilation the stride;
- * - maxPool, avgPool: MaxPool, AvgPool; maxPoolGrad, avgPoolGrad: MaxPoolGrad, AvgPoolGrad.
+ * - maxPool: MaxPool (an input holding a NaN: a JS loop on the wasm heap, heap-pool.ts);
+ *   maxPoolGrad: a JS loop on the wasm heap;
+ * - avgPool, avgPoolGrad: AvgPool, AvgPoolGrad.
  * Three spatial axes: the convolutions in conv3d.ts; pooling runs the decomposition
  * (`tfjsAcceptsComposite`).
  */
@@ -17,6 +19,7 @@ import type { CompositeAttrs, CompositeKernelTable, CompositeName, ConvWindow, D
 import { poolWindowCounts } from '../types';
 import { tf } from './engine';
 import { conv3d, conv3dFilterGrad, conv3dInputGrad, tfjsAccepts3d } from './conv3d';
+import { heapMaxPool, heapMaxPoolGrad, heapPoolUsable, Window2d } from './heap-pool';
 
 type Pads = [[number, number], [number, number], [number, number], [number, number]];
 
@@ -93,24 +96,35 @@ function convFilterGrad([x, dy]: readonly Tensor[], a: CompositeAttrs['convFilte
   });
 }
 
+/** A pooling window (1 or 2 axes) as the heap kernels' 2-D one; they need the wasm engine active. */
+function heapWindow(a: PoolWindow): Window2d {
+  if (!heapPoolUsable()) throw new Error(`tfjs backend: max pooling needs tfjs's wasm engine active (it is '${tf.getBackend()}')`);
+  return { window: win2(a.window, 1), strides: win2(a.strides, 1), pads: win2(a.pads, [0, 0] as readonly [number, number]) };
+}
+
 function poolAttrs(a: PoolWindow): { filterSize: [number, number]; strides: [number, number]; pad: Pads } {
   return { filterSize: win2(a.window, 1), strides: win2(a.strides, 1), pad: explicit(a.pads) };
 }
 
-/** Measured: wasm's MaxPool skips NaNs; a window holding one gives NaN here, as TensorFlow's max. */
+/**
+ * Measured: wasm's MaxPool skips NaNs; an input holding one runs the heap kernel
+ * (heap-pool.ts), which gives NaN for a window holding one, as TensorFlow's max.
+ */
 function maxPool([x]: readonly Tensor[], a: PoolWindow): Tensor {
   const p = poolAttrs(a);
   return tf.tidy(() => {
     const x4 = as4d(x);
-    const y = tf.maxPool(x4, p.filterSize, p.strides, p.pad);
-    const nan = tf.maxPool(tf.cast(tf.isNaN(x4), 'float32') as Tensor4D, p.filterSize, p.strides, p.pad);
-    return back(tf.where(tf.greater(nan, 0), tf.fill(y.shape, NaN), y), a.window.length);
+    return back(anyNaN(x4) ? heapMaxPool(x4, heapWindow(a)) : tf.maxPool(x4, p.filterSize, p.strides, p.pad), a.window.length);
   });
 }
 
-/** Whether `x` holds a NaN (read back: one element). */
+/**
+ * Whether `x` holds a NaN (read back: one element). A sum that is not NaN proves
+ * there is none, at the cost of one reduction; a NaN sum (a NaN, or +Infinity and
+ * -Infinity) is checked exactly.
+ */
 function anyNaN(x: Tensor): boolean {
-  return tf.tidy(() => tf.any(tf.isNaN(x)).dataSync()[0] !== 0);
+  return tf.tidy(() => Number.isNaN(tf.sum(x).dataSync()[0]) && tf.any(tf.isNaN(x)).dataSync()[0] !== 0);
 }
 
 /** Measured: wasm's AvgPool gives -Infinity for a window holding a NaN (its output clamp); NaN here. */
@@ -125,78 +139,15 @@ function avgPool([x]: readonly Tensor[], a: PoolWindow): Tensor {
   });
 }
 
-/** One-hot kernels [kh, kw, c, kh*kw*c] placing tap t of channel c at (th, tw), by shape. */
-const placers = new Map<string, Tensor4D>();
-
-function placer(kh: number, kw: number, c: number): Tensor4D {
-  const key = `${kh}x${kw}x${c}`;
-  let w = placers.get(key);
-  if (w === undefined) {
-    const K = kh * kw;
-    const data = new Float32Array(K * c * K * c);
-    for (let t = 0; t < K; t++) for (let ci = 0; ci < c; ci++) data[(t * c + ci) * K * c + t * c + ci] = 1;
-    w = tf.keep(tf.tensor4d(data, [kh, kw, c, K * c]));
-    placers.set(key, w);
-  }
-  return w;
-}
-
 /**
  * The gradient of max pooling, routed to each window's first maximum (row-major
- * window order), as TensorFlow does. Measured: wasm's MaxPoolGrad and
- * MaxPoolWithArgmax start from a positive maximum (a window of values <= 0 sends
- * its gradient to its first cell) and break ties towards the last cell, so neither
- * is used. Instead, with rank-4 ops only: x padded with -Infinity to what the
- * windows read; for each window tap in order, the strided view of x at that tap
- * compared with the pooled maximum (taps already taken are masked out); the
- * gradients of the taps, stacked on the channel axis, put back in place by
- * DepthToSpace (windows that tile the input) or a transposed convolution with a
- * one-hot kernel.
+ * window order), as TensorFlow does, by the heap kernel (heap-pool.ts). Measured:
+ * wasm's MaxPoolGrad and MaxPoolWithArgmax start from a positive maximum (a window
+ * of values <= 0 sends its gradient to its first cell) and break ties towards the
+ * last cell, so neither is used.
  */
 function maxPoolGrad([x, dy]: readonly Tensor[], a: PoolWindow): Tensor {
-  return tf.tidy(() => {
-    const x4 = as4d(x);
-    const d4 = as4d(dy);
-    const [b, h, w, c] = x4.shape;
-    const [oh, ow] = [d4.shape[1], d4.shape[2]];
-    const [kh, kw] = win2(a.window, 1);
-    const [sh, sw] = win2(a.strides, 1);
-    const [ph, pw] = win2(a.pads, [0, 0] as readonly [number, number]);
-    const eh = (oh - 1) * sh + kh;
-    const ew = (ow - 1) * sw + kw;
-    const keepH = Math.min(h, eh - ph[0]);
-    const keepW = Math.min(w, ew - pw[0]);
-    let xp = keepH === h && keepW === w ? x4 : tf.slice(x4, [0, 0, 0, 0], [-1, keepH, keepW, -1]);
-    const padH: [number, number] = [ph[0], eh - ph[0] - keepH];
-    const padW: [number, number] = [pw[0], ew - pw[0] - keepW];
-    if (padH[0] + padH[1] + padW[0] + padW[1] > 0) xp = tf.pad(xp, [[0, 0], padH, padW, [0, 0]], -Infinity);
-    let y = tf.maxPool(xp, [kh, kw], [sh, sw], 'valid');
-    // a window holding a NaN sends its gradient to its first NaN (its maximum is NaN, as argmax)
-    const nans = anyNaN(xp);
-    if (nans) y = tf.where(tf.greater(tf.maxPool(tf.cast(tf.isNaN(xp), 'float32') as Tensor4D, [kh, kw], [sh, sw], 'valid'), 0), tf.fill(y.shape, NaN), y);
-    const zero = tf.zerosLike(d4);
-    let free: Tensor | null = null;
-    const parts: Tensor[] = [];
-    for (let th = 0; th < kh; th++) {
-      for (let tw = 0; tw < kw; tw++) {
-        const view = tf.stridedSlice(xp, [0, th, tw, 0], [b, th + (oh - 1) * sh + 1, tw + (ow - 1) * sw + 1, c], [1, sh, sw, 1]);
-        const hit = nans ? tf.logicalOr(tf.equal(view, y), tf.logicalAnd(tf.isNaN(view), tf.isNaN(y))) : tf.equal(view, y);
-        const take = free === null ? hit : tf.logicalAnd(hit, free);
-        free = free === null ? tf.logicalNot(hit) : tf.logicalAnd(free, tf.logicalNot(hit));
-        parts.push(tf.where(take, d4, zero));
-      }
-    }
-    const stacked = parts.length === 1 ? parts[0] : tf.concat(parts, 3);
-    const placed =
-      kh === 1 && kw === 1 && sh === 1 && sw === 1
-        ? stacked // one tap per window, in place
-        : kh === kw && sh === kh && sw === kw
-        ? tf.depthToSpace(stacked as Tensor4D, kh)
-        : tf.conv2dTranspose(stacked as Tensor4D, placer(kh, kw, c), [b, eh, ew, c], [sh, sw], 'valid');
-    let dx = tf.slice(placed, [0, padH[0], padW[0], 0], [-1, keepH, keepW, -1]);
-    if (keepH !== h || keepW !== w) dx = tf.pad(dx, [[0, 0], [0, h - keepH], [0, w - keepW], [0, 0]]);
-    return back(dx, a.window.length);
-  });
+  return tf.tidy(() => back(heapMaxPoolGrad(as4d(x), as4d(dy), heapWindow(a)), a.window.length));
 }
 
 /** For each output cell: the window's size over its number of real (unpadded) cells, [1, oh, ow, 1]. */

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import { registerHeapKernels } from './heap-kernels';
+import { registerHeapPoolKernels } from './heap-pool';
 
 /** The tfjs-core module every file of this adapter computes with (functional ops only). */
 export { tf };
@@ -47,6 +48,7 @@ export function startEngine(): Promise<void> {
       if (!ok) throw new Error('tfjs backend: the wasm engine failed to start (tf.setBackend("wasm") returned false)');
       await tf.ready();
       registerHeapKernels();
+      registerHeapPoolKernels();
     })();
     starting.catch(() => {
       starting = undefined;

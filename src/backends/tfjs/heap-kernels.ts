@@ -33,7 +33,7 @@ const COS = 'KerasTs_Cos';
 type HeapArray = Float32Array | Int32Array | Uint8Array;
 
 /** What these kernels use of tfjs-backend-wasm's BackendWasm. */
-interface HeapBackend {
+export interface HeapBackend {
   makeOutput(shape: number[], dtype: DataType): TensorInfo;
   typedArrayFromHeap(info: TensorInfo): HeapArray;
 }
