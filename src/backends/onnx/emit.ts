@@ -49,9 +49,14 @@ export class ModelEmitter implements Emitter {
   /** The values passed to `param`, in call order. */
   readonly paramValues: ParamValue[] = [];
 
+  /**
+   * `root`: the emitter of the enclosing model, for the emitter of a branch body (its
+   * params go there, so they stay in call order and model inputs stay top-level).
+   */
   constructor(
     private readonly builder: ModelBuilder,
     private readonly params: 'initializers' | 'inputs',
+    private readonly root?: ModelEmitter,
   ) {}
 
   /** Appends a node with one fresh output name. */
@@ -77,12 +82,42 @@ export class ModelEmitter implements Emitter {
 
   /** An initializer or a model input (see the class comment). */
   param(dtype: OnnxDType, dims: readonly number[], values: readonly number[]): string {
+    if (this.root !== undefined) return this.root.param(dtype, dims, values);
     this.paramValues.push({ dtype, dims, values });
     if (this.params === 'initializers') return this.constant(dtype, dims, values);
     const name = this.builder.fresh('p');
     this.builder.addInput(name, dtype, dims);
     this.paramInputs.push(name);
     return name;
+  }
+
+  /** An If whose branches are subgraphs of this model (see `Emitter.branch`). */
+  branch(
+    cond: string,
+    thenBody: (em: Emitter) => readonly string[],
+    elseBody: (em: Emitter) => readonly string[],
+    outputs: readonly { readonly dtype: OnnxDType; readonly rank: number }[],
+  ): string[] {
+    const subgraph = (body: (em: Emitter) => readonly string[], label: string): { graph: ReturnType<ModelBuilder['toGraph']> } => {
+      const sub = this.builder.child();
+      const em = new ModelEmitter(sub, this.params, this.root ?? this);
+      const names = body(em);
+      if (names.length !== outputs.length) throw new Error(`onnx emit: a branch gave ${names.length} values for ${outputs.length} outputs`);
+      // a branch output must be a value made in the branch, once
+      const made = sub.producedNames();
+      const used = new Set<string>();
+      names.forEach((name, k) => {
+        const out = made.has(name) && !used.has(name) ? name : em.node('Identity', [name]);
+        used.add(out);
+        sub.addOutput(out, outputs[k].dtype, new Array<null>(outputs[k].rank).fill(null));
+      });
+      return { graph: sub.toGraph(this.builder.fresh(label)) };
+    };
+    const thenBranch = subgraph(thenBody, 'then');
+    const elseBranch = subgraph(elseBody, 'else');
+    const outs = outputs.map(() => this.builder.fresh('t'));
+    this.builder.addNode('If', [cond], outs, { then_branch: thenBranch, else_branch: elseBranch });
+    return outs;
   }
 }
 
@@ -110,5 +145,17 @@ export class ParamRecorder implements Emitter {
   param(dtype: OnnxDType, dims: readonly number[], values: readonly number[]): string {
     this.paramValues.push({ dtype, dims, values });
     return '';
+  }
+
+  /** Runs both bodies (then, else: the order ModelEmitter builds them in) to record their params. */
+  branch(
+    _cond: string,
+    thenBody: (em: Emitter) => readonly string[],
+    elseBody: (em: Emitter) => readonly string[],
+    outputs: readonly { readonly dtype: OnnxDType; readonly rank: number }[],
+  ): string[] {
+    thenBody(this);
+    elseBody(this);
+    return new Array<string>(outputs.length).fill('');
   }
 }

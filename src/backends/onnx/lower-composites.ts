@@ -15,6 +15,8 @@
  *   the stride; the result is cut to the kernel size.
  * - maxPoolGrad: MaxPool's Indices (into the flattened NCHW input; ORT keeps the
  *   first maximum, as TensorFlow) and ScatterElements with reduction 'add'.
+ * - maxPool and maxPoolGrad fix up windows holding a NaN (ORT's MaxPool skips NaNs)
+ *   in the `then` branch of an If that runs only when the input may hold one.
  * - avgPool: AveragePool with count_include_pad = 0; avgPoolGrad: a grouped
  *   ConvTranspose of dy / counts with a ones kernel.
  * - softmax, logSoftmax: Softmax, LogSoftmax along the axis.
@@ -127,21 +129,34 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
   maxPool: (em, a, [x]) => {
     const n = a.window.length;
     const xf = toFirst(em, x.name, n);
-    const y = em.node('MaxPool', [xf], poolAttrs(a));
-    // Measured: ORT's MaxPool skips NaNs; a window holding one gives NaN, as TensorFlow's max.
-    const nan = em.node('MaxPool', [em.node('Cast', [em.node('IsNaN', [xf])], { to: onnxElemType(x.dtype) })], poolAttrs(a));
-    const zero = em.constant(x.dtype, [], [0]);
-    const withNaN = em.node('Where', [em.node('Greater', [nan, zero]), em.constant(x.dtype, [], [NaN]), y]);
-    return toLast(em, withNaN, n);
+    const [y] = em.branch(
+      mayHoldNaN(em, xf),
+      (t) => {
+        // Measured: ORT's MaxPool skips NaNs; a window holding one gives NaN, as TensorFlow's max.
+        const nan = t.node('MaxPool', [nanMask(t, xf, x.dtype)], poolAttrs(a));
+        const isNaNWindow = t.node('Greater', [nan, t.constant(x.dtype, [], [0])]);
+        return [t.node('Where', [isNaNWindow, t.constant(x.dtype, [], [NaN]), t.node('MaxPool', [xf], poolAttrs(a))])];
+      },
+      (e) => [e.node('MaxPool', [xf], poolAttrs(a))],
+      [{ dtype: x.dtype, rank: n + 2 }],
+    );
+    return toLast(em, y, n);
   },
   maxPoolGrad: (em, a, [x, dy]) => {
     const n = a.window.length;
     const xf = toFirst(em, x.name, n);
-    const [, skipping] = em.nodes('MaxPool', [xf], 2, poolAttrs(a));
-    // ORT's MaxPool skips NaNs: a window holding one sends its gradient to its first NaN
-    // (the cell its NaN maximum comes from, as argmax), found as the first 1 of the NaN mask.
-    const [nan, firstNaN] = em.nodes('MaxPool', [em.node('Cast', [em.node('IsNaN', [xf])], { to: onnxElemType(x.dtype) })], 2, poolAttrs(a));
-    const indices = em.node('Where', [em.node('Greater', [nan, em.constant(x.dtype, [], [0])]), firstNaN, skipping]);
+    const [indices] = em.branch(
+      mayHoldNaN(em, xf),
+      (t) => {
+        const [, skipping] = t.nodes('MaxPool', [xf], 2, poolAttrs(a));
+        // ORT's MaxPool skips NaNs: a window holding one sends its gradient to its first NaN
+        // (the cell its NaN maximum comes from, as argmax), found as the first 1 of the NaN mask.
+        const [nan, firstNaN] = t.nodes('MaxPool', [nanMask(t, xf, x.dtype)], 2, poolAttrs(a));
+        return [t.node('Where', [t.node('Greater', [nan, t.constant(x.dtype, [], [0])]), firstNaN, skipping])];
+      },
+      (e) => [e.nodes('MaxPool', [xf], 2, poolAttrs(a))[1]],
+      [{ dtype: 'int64', rank: n + 2 }],
+    );
     const shape = em.node('Shape', [xf]);
     const flat = em.constant('int64', [1], [-1]);
     const zeros = em.node('Reshape', [em.node('ConstantOfShape', [shape], { value: { tensor: { dtype: x.dtype, dims: [1], data: zeroOf(x.dtype) } } }), flat]);
@@ -175,6 +190,20 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
   softmax: (em, a, [x]) => em.node('Softmax', [x.name], { axis: a.axis }),
   logSoftmax: (em, a, [x]) => em.node('LogSoftmax', [x.name], { axis: a.axis }),
 };
+
+/**
+ * A bool scalar, true when `x` may hold a NaN: its sum is NaN (a NaN term makes it
+ * NaN; so may +Inf against -Inf, or overflow both ways, without one). Max pooling
+ * runs its NaN fix-up (a second, masked pooling) only then: one pass over x instead.
+ */
+function mayHoldNaN(em: Emitter, x: string): string {
+  return em.node('IsNaN', [em.node('ReduceSum', [x], { keepdims: 0 })]);
+}
+
+/** 1 where `x` is NaN, else 0, in `dtype`. */
+function nanMask(em: Emitter, x: string, dtype: DType): string {
+  return em.node('Cast', [em.node('IsNaN', [x])], { to: onnxElemType(dtype) });
+}
 
 function poolAttrs(a: PoolWindow): Record<string, number[]> {
   return { kernel_shape: [...a.window], strides: [...a.strides], pads: onnxPads(a.pads) };

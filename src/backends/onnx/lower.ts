@@ -50,6 +50,18 @@ export interface Emitter {
    * (e.g. slice begins). Its dims must depend only on the structure.
    */
   param(dtype: OnnxDType, dims: readonly number[], values: readonly number[]): string;
+  /**
+   * An ONNX `If` on the one-element bool `cond`: each body builds its branch's values
+   * through the emitter it is given (reading this graph's values by name) and returns
+   * one name per entry of `outputs` (the dtype and rank of each, the same in both
+   * branches). Returns the If's output names.
+   */
+  branch(
+    cond: string,
+    thenBody: (em: Emitter) => readonly string[],
+    elseBody: (em: Emitter) => readonly string[],
+    outputs: readonly { readonly dtype: OnnxDType; readonly rank: number }[],
+  ): string[];
 }
 
 /** One input of a primitive, as the lowering sees it. */
