@@ -622,6 +622,35 @@ const SPECS: FunctionSpec[] = [
         expected: () => [[[[4], [2], [0]], [[2], [1], [0]], [[0], [0], [0]]]],
       },
       {
+        // the pooling and its gradient in one function (the onnx backend shares their
+        // MaxPool): windows of [1, NaN, 3, NaN, 5, 5] (1x3, stride 1) all hold a NaN, their
+        // first at 1, 1, 3, 3; in the second row, [1, 6, 3, 2, 5, 4], maxima 6, 6, 5, 5 at 1, 1, 4, 4
+        name: 'max pooling and its gradient together, with NaNs, by hand',
+        inputs: [fl([[[[1], [NaN], [3], [NaN], [5], [5]]], [[[1], [6], [3], [2], [5], [4]]]], { kind: 'lazy' })],
+        run: (K, x) => {
+          const y = K.pool2d(x, [1, 3], { strides: [1, 1] });
+          return [y, K.gradients(K.sum(y), [x])[0] as KTensor];
+        },
+        expected: () => [
+          [[[[NaN], [NaN], [NaN], [NaN]]], [[[6], [6], [5], [5]]]],
+          [[[[0], [2], [0], [2], [0], [0]]], [[[0], [2], [0], [0], [2], [0]]]],
+        ],
+      },
+      {
+        // as above without a NaN: [1, 6, 3, 2, 5, 4] and [-1, -0.5, -2, -2, 3, 3]: maxima
+        // 6, 6, 5, 5 at 1, 1, 4, 4 and -0.5, -0.5, 3, 3 at 1, 1, 4, 4 (the first of equal maxima)
+        name: 'max pooling and its gradient together, by hand',
+        inputs: [fl([[[[1], [6], [3], [2], [5], [4]]], [[[-1], [-0.5], [-2], [-2], [3], [3]]]], { kind: 'lazy' })],
+        run: (K, x) => {
+          const y = K.pool2d(x, [1, 3], { strides: [1, 1] });
+          return [y, K.gradients(K.sum(y), [x])[0] as KTensor];
+        },
+        expected: () => [
+          [[[[6], [6], [5], [5]]], [[[-0.5], [-0.5], [3], [3]]]],
+          [[[[0], [2], [0], [0], [2], [0]]], [[[0], [2], [0], [0], [2], [0]]]],
+        ],
+      },
+      {
         name: 'all-negative values next to same padding (padding never wins the max)',
         inputs: [df([[[[-5], [-4], [-3]], [[-2.5], [-2], [-1.5]], [[-7], [-6], [-0.5]]]])],
         run: (K, x) => K.pool2d(x, [2, 2], { padding: 'same', strides: [2, 2] }),

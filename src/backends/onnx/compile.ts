@@ -9,7 +9,7 @@ import type { BodyNode, CompiledGraph, Graph, GraphNode, GraphResult, OpNode, Sc
 import { constantData, ModelEmitter } from './emit';
 import { LowerInput, lowerPrimitive } from './lower';
 import { lowerComposite } from './lower-composites';
-import { isComposite } from '../types';
+import { CompositeName, isComposite } from '../types';
 import { ModelBuilder } from './model';
 import { SyncSession, SyncSessionOptions } from './ort-binding';
 import { dtypeOfTensor } from './tensors';
@@ -93,6 +93,11 @@ function neededNodes(graph: Graph<unknown>): Uint8Array {
   return needed;
 }
 
+/** What composites applied to the same first input with equal attributes share. */
+function compositeKey(node: OpNode): string {
+  return `${node.inputs[0]}|${JSON.stringify(node.attrs)}`;
+}
+
 /** Whether every element of `t` (a constant's value) is a float +0. */
 function isPlusZeroTensor(t: unknown): boolean {
   if (!(t instanceof ort.Tensor) || (t.type !== 'float32' && t.type !== 'float64')) return false;
@@ -154,6 +159,13 @@ export function lowerNodes<N extends GraphNode<unknown> | BodyNode>(
 ): void {
   const n = graph.nodes.length;
   const zeroFills = plusZeroFills(graph.nodes);
+  // the composites applied to each (first input, attributes), among the needed nodes
+  const compositeUses = new Map<string, CompositeName[]>();
+  graph.nodes.forEach((node, i) => {
+    if (!needed[i] || node.kind !== 'op' || !isComposite(node.op)) return;
+    const key = compositeKey(node);
+    compositeUses.set(key, [...(compositeUses.get(key) ?? []), node.op]);
+  });
   const loopOutputs = new Map<number, string[]>();
   // The outputs of each scan that a needed pick reads.
   const wanted = new Map<number, boolean[]>();
@@ -177,7 +189,8 @@ export function lowerNodes<N extends GraphNode<unknown> | BodyNode>(
       return { name: name ?? '', dtype: src.dtype, rank: src.shape.length, shape: src.shape, ...(plusZeroFill ? { plusZeroFill } : {}) };
     });
     if (isComposite(node.op)) {
-      names[i] = lowerComposite(emitter, node.op, node.attrs as never, inputs, node);
+      const partners = new Set(compositeUses.get(compositeKey(node))?.filter((op) => op !== node.op));
+      names[i] = lowerComposite(emitter, node.op, node.attrs as never, inputs, node, partners);
     } else if (node.op === 'scan') {
       loopOutputs.set(i, lowerScan(builder, emitter, node.attrs, inputs, wanted.get(i) as boolean[]));
     } else if (node.op === 'pick') {

@@ -48,6 +48,7 @@ export class ModelEmitter implements Emitter {
   readonly paramInputs: string[] = [];
   /** The values passed to `param`, in call order. */
   readonly paramValues: ParamValue[] = [];
+  private readonly sharedNames = new Map<string, readonly string[]>();
 
   /**
    * `root`: the emitter of the enclosing model, for the emitter of a branch body (its
@@ -89,6 +90,16 @@ export class ModelEmitter implements Emitter {
     this.builder.addInput(name, dtype, dims);
     this.paramInputs.push(name);
     return name;
+  }
+
+  /** See `Emitter.shared`. */
+  shared(key: string, make: () => readonly string[]): readonly string[] {
+    let names = this.sharedNames.get(key);
+    if (names === undefined) {
+      names = make();
+      this.sharedNames.set(key, names);
+    }
+    return names;
   }
 
   /** An If whose branches are subgraphs of this model (see `Emitter.branch`). */
@@ -145,6 +156,18 @@ export class ParamRecorder implements Emitter {
   param(dtype: OnnxDType, dims: readonly number[], values: readonly number[]): string {
     this.paramValues.push({ dtype, dims, values });
     return '';
+  }
+
+  private readonly sharedNames = new Map<string, readonly string[]>();
+
+  /** As ModelEmitter's: `make` runs the first time only, so params are recorded as there. */
+  shared(key: string, make: () => readonly string[]): readonly string[] {
+    let names = this.sharedNames.get(key);
+    if (names === undefined) {
+      names = make();
+      this.sharedNames.set(key, names);
+    }
+    return names;
   }
 
   /** Runs both bodies (then, else: the order ModelEmitter builds them in) to record their params. */

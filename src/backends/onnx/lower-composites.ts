@@ -38,6 +38,7 @@ type CompositeLowering<C extends CompositeName> = (
   attrs: CompositeAttrs[C],
   inputs: readonly CompositeInput[],
   out: { readonly dtype: DType; readonly shape: Shape },
+  partners: ReadonlySet<CompositeName>,
 ) => string;
 
 function range(from: number, to: number): number[] {
@@ -126,8 +127,10 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
     }
     return em.node('Transpose', [w], { perm: [...range(2, n + 2), 0, 1] });
   },
-  maxPool: (em, a, [x]) => {
+  maxPool: (em, a, [x], _out, partners) => {
     const n = a.window.length;
+    // with its gradient in the same graph, one MaxPool with Indices serves both
+    if (partners.has('maxPoolGrad')) return toLast(em, pooled(em, a, x)[0], n);
     const xf = toFirst(em, x.name, n);
     const [y] = em.branch(
       mayHoldNaN(em, xf),
@@ -145,18 +148,7 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
   maxPoolGrad: (em, a, [x, dy]) => {
     const n = a.window.length;
     const xf = toFirst(em, x.name, n);
-    const [indices] = em.branch(
-      mayHoldNaN(em, xf),
-      (t) => {
-        const [, skipping] = t.nodes('MaxPool', [xf], 2, poolAttrs(a));
-        // ORT's MaxPool skips NaNs: a window holding one sends its gradient to its first NaN
-        // (the cell its NaN maximum comes from, as argmax), found as the first 1 of the NaN mask.
-        const [nan, firstNaN] = t.nodes('MaxPool', [nanMask(t, xf, x.dtype)], 2, poolAttrs(a));
-        return [t.node('Where', [t.node('Greater', [nan, t.constant(x.dtype, [], [0])]), firstNaN, skipping])];
-      },
-      (e) => [e.nodes('MaxPool', [xf], 2, poolAttrs(a))[1]],
-      [{ dtype: 'int64', rank: n + 2 }],
-    );
+    const indices = pooled(em, a, x)[1];
     const shape = em.node('Shape', [xf]);
     const flat = em.constant('int64', [1], [-1]);
     const zeros = em.node('Reshape', [em.node('ConstantOfShape', [shape], { value: { tensor: { dtype: x.dtype, dims: [1], data: zeroOf(x.dtype) } } }), flat]);
@@ -192,6 +184,36 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
 };
 
 /**
+ * Max pooling of channels-last `x` as [y, indices], channels-first (NCHW), made once per
+ * graph for `x` and `a` (`Emitter.shared`): y the maxima and indices MaxPool's (into the
+ * flattened NCHW input). ORT's MaxPool skips NaNs; a window holding one gives NaN, as
+ * TensorFlow's max, and sends its gradient to its first NaN (the cell its NaN maximum
+ * comes from, as argmax), found as the first 1 of the NaN mask: that fix-up runs only
+ * when x may hold a NaN.
+ */
+function pooled(em: Emitter, a: PoolWindow, x: CompositeInput): readonly string[] {
+  return em.shared(`maxPool|${x.name}|${JSON.stringify(a)}`, () => {
+    const n = a.window.length;
+    const xf = toFirst(em, x.name, n);
+    const outputs = [
+      { dtype: x.dtype, rank: n + 2 },
+      { dtype: 'int64' as const, rank: n + 2 },
+    ];
+    return em.branch(
+      mayHoldNaN(em, xf),
+      (t) => {
+        const [y, skipping] = t.nodes('MaxPool', [xf], 2, poolAttrs(a));
+        const [nan, firstNaN] = t.nodes('MaxPool', [nanMask(t, xf, x.dtype)], 2, poolAttrs(a));
+        const isNaNWindow = t.node('Greater', [nan, t.constant(x.dtype, [], [0])]);
+        return [t.node('Where', [isNaNWindow, t.constant(x.dtype, [], [NaN]), y]), t.node('Where', [isNaNWindow, firstNaN, skipping])];
+      },
+      (e) => e.nodes('MaxPool', [xf], 2, poolAttrs(a)),
+      outputs,
+    );
+  });
+}
+
+/**
  * A bool scalar, true when `x` may hold a NaN: its sum is NaN (a NaN term makes it
  * NaN; so may +Inf against -Inf, or overflow both ways, without one). Max pooling
  * runs its NaN fix-up (a second, masked pooling) only then: one pass over x instead.
@@ -213,15 +235,20 @@ function zeroOf(dtype: DType): Float32Array | Float64Array {
   return dtype === 'float64' ? new Float64Array(1) : new Float32Array(1);
 }
 
-/** Lowers composite `op` through `em`; returns the output's name. */
+/**
+ * Lowers composite `op` through `em`; returns the output's name. `partners`: the other
+ * composites the same graph applies to the same first input with equal attributes
+ * (maxPool and its gradient then share their pooling).
+ */
 export function lowerComposite<C extends CompositeName>(
   em: Emitter,
   op: C,
   attrs: CompositeAttrs[C],
   inputs: readonly CompositeInput[],
   out: { readonly dtype: DType; readonly shape: Shape },
+  partners: ReadonlySet<CompositeName> = new Set(),
 ): string {
-  return (LOWERINGS[op] as CompositeLowering<C>)(em, attrs, inputs, out);
+  return (LOWERINGS[op] as CompositeLowering<C>)(em, attrs, inputs, out, partners);
 }
 
 /**

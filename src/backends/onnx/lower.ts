@@ -62,6 +62,12 @@ export interface Emitter {
     elseBody: (em: Emitter) => readonly string[],
     outputs: readonly { readonly dtype: OnnxDType; readonly rank: number }[],
   ): string[];
+  /**
+   * The names `make` returned the first time `key` was asked for in this graph (not
+   * its branches): one computation serves several lowerings (e.g. max pooling and its
+   * gradient share one MaxPool with Indices).
+   */
+  shared(key: string, make: () => readonly string[]): readonly string[];
 }
 
 /** One input of a primitive, as the lowering sees it. */
