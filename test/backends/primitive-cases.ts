@@ -2100,6 +2100,9 @@ const DEPARTURE_CASES: PrimitiveCase[] = (() => {
     { name: 'float32, NaN != NaN', op: 'notEqual', attrs: {}, inputs: [f32([2], [NaN, 1]), f32([2], [NaN, 1])], outShape: [2], outDtype: 'bool', expected: [1, 0] },
     { name: 'float32 vs scalar', op: 'greater', attrs: {}, inputs: [f32([3], [1, 2, 3]), f32([], [2])], outShape: [3], outDtype: 'bool', expected: [0, 0, 1] },
     { name: 'float32 vs scalar', op: 'greaterEqual', attrs: {}, inputs: [f32([3], [1, 2, 3]), f32([], [2])], outShape: [3], outDtype: 'bool', expected: [0, 1, 1] },
+    // a single element on the left; -0 equals +0, NaN is unordered
+    { name: 'float32 scalar vs -0, 1, NaN, -1', op: 'less', attrs: {}, inputs: [f32([], [0]), f32([4], [-0, 1, NaN, -1])], outShape: [4], outDtype: 'bool', expected: [0, 1, 0, 0] },
+    { name: 'float32 scalar vs -0, 1, NaN, -1', op: 'lessEqual', attrs: {}, inputs: [f32([], [0]), f32([4], [-0, 1, NaN, -1])], outShape: [4], outDtype: 'bool', expected: [1, 1, 0, 0] },
     { name: 'int32 [2,1] vs [2]', op: 'less', attrs: {}, inputs: [i32([2, 1], [1, 2]), i32([2], [2, 1])], outShape: [2, 2], outDtype: 'bool', expected: [1, 0, 0, 0] },
     { name: 'float32 vs scalar', op: 'lessEqual', attrs: {}, inputs: [f32([3], [1, 2, 3]), f32([], [2])], outShape: [3], outDtype: 'bool', expected: [1, 1, 0] },
     // [[1&1, 1&0], [0&1, 0&0]]

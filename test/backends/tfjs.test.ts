@@ -11,6 +11,7 @@ import { createTfjsBackend } from '../../src/backends/tfjs';
 import type { Graph, GraphNode, HostArray, OutputInfo } from '../../src/backends/types';
 import { CaseInput, PRIMITIVE_CASES, PrimitiveCase } from './primitive-cases';
 import { PRIMITIVES } from '../../src/backends/types';
+import { broadcastInto } from '../../src/backends/tfjs/heap-kernels';
 
 type T = tf.Tensor;
 let B: Backend<T>;
@@ -332,5 +333,37 @@ describe('tfjs backend: compile', () => {
     expect(mismatch(B.toHost(w), [-2, -2, 0, 0, 2, 2], 1e-4)).toBe('');
     expect(mismatch(last, [0, 0, 0, 0], 1e-4)).toBe('');
     [x, w, lr].forEach((t) => B.dispose(t));
+  });
+});
+
+describe('tfjs backend: the heap broadcast copy', () => {
+  // dst[i] = src[j], j from i's multi-index with each stretched (length 1) source axis read at 0
+  function naive(src: Float32Array, from: number[], to: number[]): Float32Array {
+    const n = to.reduce((p, d) => p * d, 1);
+    const out = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      let rem = i;
+      let j = 0;
+      let scale = 1;
+      for (let a = to.length - 1; a >= 0; a--) {
+        const at = rem % to[a];
+        rem = Math.floor(rem / to[a]);
+        j += (from[a] === 1 ? 0 : at) * scale;
+        scale *= from[a];
+      }
+      out[i] = src[j];
+    }
+    return out;
+  }
+
+  test('matches the index formula for every pattern of stretched axes up to rank 4', () => {
+    const to = [3, 2, 4, 5];
+    for (let mask = 0; mask < 16; mask++) {
+      const from = to.map((d, a) => ((mask >> a) & 1 ? 1 : d));
+      const src = Float32Array.from({ length: from.reduce((p, d) => p * d, 1) }, (_, i) => i + 1);
+      const dst = new Float32Array(to.reduce((p, d) => p * d, 1));
+      broadcastInto(src, from, dst, to);
+      expect(Array.from(dst)).toEqual(Array.from(naive(src, from, to)));
+    }
   });
 });

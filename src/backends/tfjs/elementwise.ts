@@ -22,6 +22,7 @@ import type { BinaryPrimitive, Kernel, UnaryPrimitive } from '../types';
 import { conform, toBool } from './dtypes';
 import { tf } from './engine';
 import { heapMaximum, heapMinimum, heapSign, heapTrig } from './heap-kernels';
+import { Comparison, heapCompare } from './heap-compare';
 import { broadcastShapes, broadcastTo, select } from './shapes';
 
 type UnaryFn = (x: Tensor) => Tensor;
@@ -206,9 +207,9 @@ function nanSafe(f: BinaryFn, a: Tensor, b: Tensor): Tensor {
   });
 }
 
-/** A comparison: same-dtype inputs (any dtype), bool output. */
-function comparison(f: BinaryFn): BinaryKernel {
-  return ([a, b]) => f(a, b);
+/** A comparison: same-dtype inputs (any dtype), bool output; float32/int32 by the heap kernel where it runs. */
+function comparison(f: BinaryFn, op: Comparison): BinaryKernel {
+  return ([a, b]) => heapCompare(op, a, b) ?? f(a, b);
 }
 
 /** A logical op: bool inputs; other dtypes are read as x != 0. */
@@ -229,12 +230,12 @@ export const BINARY_KERNELS: { readonly [P in BinaryPrimitive]: Kernel<Tensor, P
   pow,
   maximum: extremum(heapMaximum, tf.maximum, tf.logicalOr),
   minimum: extremum(heapMinimum, tf.minimum, tf.logicalAnd),
-  equal: comparison(tf.equal),
-  notEqual: comparison(tf.notEqual),
-  greater: comparison(tf.greater),
-  greaterEqual: comparison(tf.greaterEqual),
-  less: comparison(tf.less),
-  lessEqual: comparison(tf.lessEqual),
+  equal: comparison(tf.equal, 'equal'),
+  notEqual: comparison(tf.notEqual, 'notEqual'),
+  greater: comparison(tf.greater, 'greater'),
+  greaterEqual: comparison(tf.greaterEqual, 'greaterEqual'),
+  less: comparison(tf.less, 'less'),
+  lessEqual: comparison(tf.lessEqual, 'lessEqual'),
   logicalAnd: logical(tf.logicalAnd),
   logicalOr: logical(tf.logicalOr),
 };

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import { registerHeapKernels } from './heap-kernels';
+import { registerHeapCompareKernel } from './heap-compare';
 import { registerHeapPoolKernels } from './heap-pool';
 
 /** The tfjs-core module every file of this adapter computes with (functional ops only). */
@@ -49,6 +50,7 @@ export function startEngine(): Promise<void> {
       await tf.ready();
       registerHeapKernels();
       registerHeapPoolKernels();
+      registerHeapCompareKernel();
     })();
     starting.catch(() => {
       starting = undefined;

