@@ -9,6 +9,8 @@
  *   convFilterGrad (a convolution over transposed operands);
  *   convInputGrad and convFilterGrad: conv, convInputGrad and convFilterGrad again
  *   (all three are bilinear, so the set is closed under differentiation);
+ * - depthwiseConv, depthwiseInputGrad, depthwiseFilterGrad: the same closed set,
+ *   channel by channel;
  * - maxPool: maxPoolGrad; avgPool: avgPoolGrad, whose gradient is avgPool;
  * - maxPoolGrad: differentiated through its decomposition.
  * - softmax: y * (g - sum(g * y)); logSoftmax: g - exp(y) * sum(g) (y the output,
@@ -110,27 +112,26 @@ function spatialAxes(n: number): number[] {
 }
 
 /**
- * convInputGrad's decomposition: dx[i] = sum over t of z[i + pads0 - t*d] w[t], with
- * z the output gradient spread by the stride: a stride-1 convolution of z, padded
- * by (k - 1) * d - pads0 before, with the kernel flipped and its channels swapped.
+ * The windows a transposed convolution reads: dx[i] = sum over t of z[i + pads0 - t*d] w[t],
+ * with z the output gradient `dy` spread by the stride, i.e. a stride-1 convolution of
+ * z padded by (k - 1) * d - pads0 before, with the kernel flipped. Returns z's windows,
+ * [b, inputSpatial..., K * channels of dy] (K the kernel's cells, row-major).
  */
-function convInputGradDecomposed(dy: KTensor, kernel: KTensor, a: CompositeAttrs['convInputGrad']): KTensor {
-  const ks = kernel.shape as number[];
-  const n = ks.length - 2;
+function transposedWindows(dy: KTensor, ks: readonly number[], a: ConvWindow & { readonly inputSpatial: readonly number[] }, op: string): KTensor {
   let z = dy;
   a.strides.forEach((s, i) => {
     if (s === 1) return;
     const p = i + 1;
     const split = [...z.shape.slice(0, p + 1), 1, ...z.shape.slice(p + 1)];
     const pads = split.map((_, j): [number, number] => (j === p + 1 ? [0, s - 1] : [0, 0]));
-    const spread = applyOp('pad', [reshapeTo(z, split, 'convInputGrad')], { pads, value: 0 });
+    const spread = applyOp('pad', [reshapeTo(z, split, op)], { pads, value: 0 });
     // (o - 1) * s + 1 cells: the zeros after the last cell are cut.
-    const full = reshapeTo(spread, z.shape.map((d, j) => (j === p ? (d as number) * s : d)), 'convInputGrad');
+    const full = reshapeTo(spread, z.shape.map((d, j) => (j === p ? (d as number) * s : d)), op);
     const begin = full.shape.map(() => 0);
     const size = full.shape.map((_, j) => (j === p ? ((z.shape[p] as number) - 1) * s + 1 : -1));
     z = applyOp('slice', [full], { begin, size });
   });
-  const zs = spatialOf(z.shape, 'convInputGrad');
+  const zs = spatialOf(z.shape, op);
   const pads = a.inputSpatial.map((len, i): [number, number] => {
     const before = (ks[i] - 1) * a.dilations[i] - a.pads[i][0];
     // What the stride-1 windows read to give len outputs; extractPatches pads or cuts the rest.
@@ -138,10 +139,8 @@ function convInputGradDecomposed(dy: KTensor, kernel: KTensor, a: CompositeAttrs
     return [before, Math.max(after, 0)];
   });
   if (pads.some((p) => p[0] < 0)) {
-    throw new KerasShapeError(`convInputGrad: internal: padding before exceeds the kernel span (${JSON.stringify(a.pads)})`);
+    throw new KerasShapeError(`${op}: internal: padding before exceeds the kernel span (${JSON.stringify(a.pads)})`);
   }
-  const flipped = applyOp('reverse', [kernel], { axes: spatialAxes(n) });
-  const swapped = transposeOp(flipped, [...spatialAxes(n), n + 1, n]);
   const axes: WindowAxis[] = a.inputSpatial.map((len, i) => ({
     kernel: ks[i],
     stride: 1,
@@ -149,12 +148,63 @@ function convInputGradDecomposed(dy: KTensor, kernel: KTensor, a: CompositeAttrs
     padBefore: pads[i][0],
     out: len,
   }));
+  return extractPatches(z, axes, 0, op);
+}
+
+/** convInputGrad's decomposition: the transposed windows times the kernel flipped, its channels swapped. */
+function convInputGradDecomposed(dy: KTensor, kernel: KTensor, a: CompositeAttrs['convInputGrad']): KTensor {
+  const ks = kernel.shape as number[];
+  const n = ks.length - 2;
+  const flipped = applyOp('reverse', [kernel], { axes: spatialAxes(n) });
+  const swapped = transposeOp(flipped, [...spatialAxes(n), n + 1, n]);
   const cin = ks[n];
   const cout = ks[n + 1];
   const kprod = product(ks.slice(0, n));
-  const rows = extractPatches(z, axes, 0, 'convInputGrad');
+  const rows = transposedWindows(dy, ks, a, 'convInputGrad');
   const y = matMul(reshapeTo(rows, [null, kprod * cout], 'convInputGrad'), reshapeTo(swapped, [kprod * cout, cin], 'convInputGrad'));
   return reshapeTo(y, [dy.shape[0], ...a.inputSpatial, cin], 'convInputGrad');
+}
+
+/** depthwiseConv's decomposition: the windows of x, per channel [c, b*P, K], times the kernel [c, K, m]. */
+function depthwiseDecomposed(x: KTensor, kernel: KTensor, a: ConvWindow): KTensor {
+  const ks = kernel.shape as number[];
+  const n = ks.length - 2;
+  const [c, m] = [ks[n], ks[n + 1]];
+  const kprod = product(ks.slice(0, n));
+  const axes = conv_axes(spatialOf(x.shape, 'depthwiseConv'), ks.slice(0, n), a);
+  const rows = transposeOp(reshapeTo(extractPatches(x, axes, 0, 'depthwiseConv'), [null, kprod, c], 'depthwiseConv'), [2, 0, 1]);
+  const w = transposeOp(reshapeTo(kernel, [kprod, c, m], 'depthwiseConv'), [1, 0, 2]);
+  const y = transposeOp(matMul(rows, w), [1, 0, 2]); // [b*P, c, m]
+  return reshapeTo(y, [x.shape[0], ...axes.map((w) => w.out), c * m], 'depthwiseConv');
+}
+
+/** depthwiseInputGrad's decomposition: per channel, the transposed windows [c, b*P, K*m] times the flipped kernel [c, K*m, 1]. */
+function depthwiseInputGradDecomposed(dy: KTensor, kernel: KTensor, a: CompositeAttrs['depthwiseInputGrad']): KTensor {
+  const ks = kernel.shape as number[];
+  const n = ks.length - 2;
+  const [c, m] = [ks[n], ks[n + 1]];
+  const kprod = product(ks.slice(0, n));
+  const op = 'depthwiseInputGrad';
+  const windows = reshapeTo(transposedWindows(dy, ks, a, op), [null, kprod, c, m], op);
+  const rows = reshapeTo(transposeOp(windows, [2, 0, 1, 3]), [c, null, kprod * m], op);
+  const flipped = reshapeTo(applyOp('reverse', [kernel], { axes: spatialAxes(n) }), [kprod, c, m], op);
+  const w = reshapeTo(transposeOp(flipped, [1, 0, 2]), [c, kprod * m, 1], op);
+  const y = transposeOp(matMul(rows, w), [1, 0, 2]); // [b*P, c, 1]
+  return reshapeTo(y, [dy.shape[0], ...a.inputSpatial, c], op);
+}
+
+/** depthwiseFilterGrad's decomposition: per channel, the windows of x transposed [c, K, b*P] times dy [c, b*P, m]. */
+function depthwiseFilterGradDecomposed(x: KTensor, dy: KTensor, a: CompositeAttrs['depthwiseFilterGrad']): KTensor {
+  const n = a.kernelSpatial.length;
+  const c = x.shape[n + 1] as number;
+  const m = (dy.shape[n + 1] as number) / c;
+  const kprod = product(a.kernelSpatial);
+  const op = 'depthwiseFilterGrad';
+  const axes = conv_axes(spatialOf(x.shape, op), a.kernelSpatial, a);
+  const rows = transposeOp(reshapeTo(extractPatches(x, axes, 0, op), [null, kprod, c], op), [2, 0, 1]); // [c, b*P, K]
+  const d = transposeOp(reshapeTo(dy, [null, c, m], op), [1, 0, 2]); // [c, b*P, m]
+  const w = transposeOp(matMul(rows, d, true, false), [1, 0, 2]); // [K, c, m]
+  return reshapeTo(w, [...a.kernelSpatial, c, m], op);
 }
 
 /** convFilterGrad's decomposition: the windows of x, transposed, times dy. */
@@ -323,6 +373,27 @@ const DEFS: { [C in CompositeName]: CompositeDef<C> } = {
   avgPoolGrad: {
     decompose: ([dy], a) => avgPoolGradDecomposed(dy, a),
     grad: (_i, a, _y, g) => [applyComposite('avgPool', [g], poolOf(a))],
+  },
+  depthwiseConv: {
+    decompose: ([x, k], a) => depthwiseDecomposed(x, k, a),
+    grad: ([x, k], a, _y, g) => [
+      applyComposite('depthwiseInputGrad', [g, k], { ...windowOf(a), inputSpatial: spatialOf(x.shape, 'depthwiseConv') }),
+      applyComposite('depthwiseFilterGrad', [x, g], { ...windowOf(a), kernelSpatial: (k.shape as number[]).slice(0, -2) }),
+    ],
+  },
+  depthwiseInputGrad: {
+    decompose: ([dy, k], a) => depthwiseInputGradDecomposed(dy, k, a),
+    grad: ([dy, k], a, _y, g) => [
+      applyComposite('depthwiseConv', [g, k], windowOf(a)),
+      applyComposite('depthwiseFilterGrad', [g, dy], { ...windowOf(a), kernelSpatial: (k.shape as number[]).slice(0, -2) }),
+    ],
+  },
+  depthwiseFilterGrad: {
+    decompose: ([x, dy], a) => depthwiseFilterGradDecomposed(x, dy, a),
+    grad: ([x, dy], a, _y, g) => [
+      applyComposite('depthwiseInputGrad', [dy, g], { ...windowOf(a), inputSpatial: spatialOf(x.shape, 'depthwiseFilterGrad') }),
+      applyComposite('depthwiseConv', [x, g], windowOf(a)),
+    ],
   },
   softmax: {
     decompose: ([x], a) => softmaxDecomposed(x, a.axis),

@@ -19,6 +19,9 @@
  *   in the `then` branch of an If that runs only when the input may hold one.
  * - avgPool: AveragePool with count_include_pad = 0; avgPoolGrad: a grouped
  *   ConvTranspose of dy / counts with a ones kernel.
+ * - depthwiseConv: Conv with group = channels; depthwiseInputGrad: ConvTranspose
+ *   with the same grouped weight; depthwiseFilterGrad: a grouped Conv over transposed
+ *   operands.
  * - softmax, logSoftmax: Softmax, LogSoftmax along the axis.
  */
 import type { CompositeAttrs, CompositeName, ConvWindow, DType, PoolWindow, Shape } from '../types';
@@ -58,6 +61,13 @@ function toLast(em: Emitter, x: string, n: number): string {
 /** A channels_last kernel [k..., in, out] as ONNX's [out, in, k...]. */
 function weight(em: Emitter, k: string, n: number): string {
   return em.node('Transpose', [k], { perm: [n + 1, n, ...range(0, n)] });
+}
+
+/** A depthwise kernel [k..., c, m] as a grouped Conv's weight [c * m, 1, k...] (output channel ci * m + j). */
+function depthwiseWeight(em: Emitter, k: CompositeInput, n: number): string {
+  const ks = known(k.shape);
+  const t = em.node('Transpose', [k.name], { perm: [n, n + 1, ...range(0, n)] }); // [c, m, k...]
+  return em.node('Reshape', [t, em.constant('int64', [n + 2], [ks[n] * ks[n + 1], 1, ...ks.slice(0, n)])]);
 }
 
 function onnxPads(pads: readonly (readonly [number, number])[]): number[] {
@@ -126,6 +136,54 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
       w = em.node('Slice', [w, starts, ends, axes]);
     }
     return em.node('Transpose', [w], { perm: [...range(2, n + 2), 0, 1] });
+  },
+  depthwiseConv: (em, a, [x, k]) => {
+    const n = a.strides.length;
+    const c = known(k.shape)[n];
+    const y = em.node('Conv', [toFirst(em, x.name, n), depthwiseWeight(em, k, n)], {
+      strides: [...a.strides],
+      dilations: [...a.dilations],
+      pads: onnxPads(a.pads),
+      group: c,
+    });
+    return toLast(em, y, n);
+  },
+  depthwiseInputGrad: (em, a, [dy, k]) => {
+    const n = a.strides.length;
+    const ks = known(k.shape);
+    const g = transposeGeometry(known(dy.shape).slice(1, n + 1), ks.slice(0, n), a, a.inputSpatial);
+    // group c: each input channel's m gradients ([c * m, 1, k...]) sum into it
+    const y = em.node('ConvTranspose', [toFirst(em, dy.name, n), depthwiseWeight(em, k, n)], {
+      strides: [...a.strides],
+      dilations: [...a.dilations],
+      pads: g.pads,
+      output_padding: g.outputPadding,
+      group: ks[n],
+    });
+    return toLast(em, y, n);
+  },
+  depthwiseFilterGrad: (em, a, [x, dy]) => {
+    // A grouped Conv over transposed operands: x as one image of c * b channels (group ci
+    // holds channel ci of every batch entry), dy as the weight [c * m, b, o...]; the stride
+    // becomes the dilation and the dilation the stride, as for convFilterGrad.
+    const n = a.strides.length;
+    const sp = known(x.shape).slice(1, n + 1);
+    const c = known(x.shape)[n + 1];
+    const m = known(dy.shape)[n + 1] / c;
+    const xt = em.node('Transpose', [x.name], { perm: [n + 1, 0, ...range(1, n + 1)] }); // [c, b, s...]
+    const xs = em.node('Reshape', [xt, em.constant('int64', [n + 2], [1, -1, ...sp])]); // [1, c * b, s...]
+    const ws = em.node('Transpose', [dy.name], { perm: [n + 1, 0, ...range(1, n + 1)] }); // [c * m, b, o...]
+    let w = em.node('Conv', [xs, ws], { strides: [...a.dilations], dilations: [...a.strides], pads: onnxPads(a.pads), group: c }); // [1, c * m, k'...]
+    const outs = known(dy.shape).slice(1, n + 1);
+    const got = sp.map((len, i) => Math.floor((len + a.pads[i][0] + a.pads[i][1] - ((outs[i] - 1) * a.strides[i] + 1)) / a.dilations[i]) + 1);
+    if (got.some((v, i) => v !== a.kernelSpatial[i])) {
+      const starts = em.constant('int64', [n], new Array<number>(n).fill(0));
+      const ends = em.constant('int64', [n], [...a.kernelSpatial]);
+      const axes = em.constant('int64', [n], range(2, n + 2));
+      w = em.node('Slice', [w, starts, ends, axes]);
+    }
+    const split = em.node('Reshape', [w, em.constant('int64', [n + 2], [c, m, ...a.kernelSpatial])]); // [c, m, k...]
+    return em.node('Transpose', [split], { perm: [...range(2, n + 2), 0, 1] });
   },
   maxPool: (em, a, [x], _out, partners) => {
     const n = a.window.length;

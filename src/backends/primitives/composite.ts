@@ -58,6 +58,16 @@ export interface CompositeAttrs {
   /** inputs [dy [b, o..., c]]: the gradient of `avgPool`, output [b, inputSpatial..., c]. */
   readonly avgPoolGrad: PoolWindow & { readonly inputSpatial: readonly number[] };
   /**
+   * inputs [x [b, s..., c], kernel [k..., c, m]]: each input channel cross-correlated
+   * with its own m filters, output [b, o..., c * m] (channel ci * m + j from input
+   * channel ci and filter j, TensorFlow's order; see ConvWindow).
+   */
+  readonly depthwiseConv: ConvWindow;
+  /** inputs [dy [b, o..., c * m], kernel [k..., c, m]]: the gradient of `depthwiseConv` with respect to x, [b, inputSpatial..., c]. */
+  readonly depthwiseInputGrad: ConvWindow & { readonly inputSpatial: readonly number[] };
+  /** inputs [x [b, s..., c], dy [b, o..., c * m]]: the gradient of `depthwiseConv` with respect to its kernel, [kernelSpatial..., c, m]. */
+  readonly depthwiseFilterGrad: ConvWindow & { readonly kernelSpatial: readonly number[] };
+  /**
    * inputs [x]: exp(x - m) / sum(exp(x - m)) along `axis`, m the maximum along it (a NaN
    * or +Inf in a slice gives NaN for the whole slice, as does a slice of only -Inf).
    */
@@ -198,6 +208,38 @@ export const COMPOSITE_DEFS: CompositeDefs = {
       const n = a.window.length;
       windowed('avgPoolGrad', [dy], n, { strides: a.strides, pads: a.pads, inputSpatial: a.inputSpatial }, 'dy');
       return { dtype: dy.dtype, shape: [dy.shape[0], ...a.inputSpatial, dy.shape[n + 1]] };
+    },
+  },
+  depthwiseConv: {
+    arity: 2,
+    infer([x, k], a) {
+      const n = a.strides.length;
+      const sp = windowed('depthwiseConv', [x, k], n, { dilations: a.dilations, pads: a.pads });
+      const ks = k.shape as number[];
+      if (ks.length !== n + 2 || ks.some((d) => d === null)) throw new KerasShapeError(`depthwiseConv: kernel must be a known rank-${n + 2} shape, got [${fmt(k.shape)}]`);
+      if (x.shape[n + 1] !== ks[n]) throw new KerasShapeError(`depthwiseConv: x has ${x.shape[n + 1]} channels, the kernel expects ${ks[n]}`);
+      return { dtype: x.dtype, shape: [x.shape[0], ...sp.map((l, i) => windowOut(l, ks[i], a.strides[i], a.dilations[i], a.pads[i])), ks[n] * ks[n + 1]] };
+    },
+  },
+  depthwiseInputGrad: {
+    arity: 2,
+    infer([dy, k], a) {
+      const n = a.strides.length;
+      windowed('depthwiseInputGrad', [dy, k], n, { dilations: a.dilations, pads: a.pads, inputSpatial: a.inputSpatial }, 'dy');
+      const ks = k.shape as number[];
+      if (dy.shape[n + 1] !== ks[n] * ks[n + 1]) throw new KerasShapeError(`depthwiseInputGrad: dy has ${dy.shape[n + 1]} channels, the kernel gives ${ks[n] * ks[n + 1]}`);
+      return { dtype: dy.dtype, shape: [dy.shape[0], ...a.inputSpatial, ks[n]] };
+    },
+  },
+  depthwiseFilterGrad: {
+    arity: 2,
+    infer([x, dy], a) {
+      const n = a.strides.length;
+      windowed('depthwiseFilterGrad', [x, dy], n, { dilations: a.dilations, pads: a.pads, kernelSpatial: a.kernelSpatial });
+      const c = x.shape[n + 1];
+      const cm = dy.shape[n + 1];
+      if (c === null || cm === null || c < 1 || cm % c !== 0) throw new KerasShapeError(`depthwiseFilterGrad: dy's ${cm} channels are not a multiple of x's ${c}`);
+      return { dtype: x.dtype, shape: [...a.kernelSpatial, c, cm / c] };
     },
   },
   softmax: { arity: 1, infer: normaliserRule('softmax') },

@@ -3,7 +3,7 @@
  * `CompositeAttrs`), channels_last with any number of spatial axes:
  * convolutions by im2col into the blocked matMul (the filter gradient is the
  * transposed product, the input gradient the product with the kernel transposed,
- * then col2im), pooling by direct loops. One table of source offsets per (output
+ * then col2im), depthwise convolutions and pooling by direct loops. One table of source offsets per (output
  * cell, window tap) is made per call, so the inner loops allocate nothing.
  */
 import type { CompositeAttrs, CompositeKernelTable, ConvWindow, PoolWindow } from '../types';
@@ -145,6 +145,110 @@ function convInputGrad([dy, k]: readonly RefTensor[], a: CompositeAttrs['convInp
   return col2im(cols, tapTable(a.inputSpatial, outs, taps, a.strides, a.dilations, a.pads), b, a.inputSpatial, cin, P, K);
 }
 
+/**
+ * The depthwise convolutions, as direct loops over (batch, output cell, tap) with
+ * float64 sums; a tap in the padding reads 0 (and multiplies, as the decomposition's
+ * zero padding does). Channel ci * m + j of the output pairs input channel ci with filter j.
+ */
+function depthwiseGeometry(spatial: readonly number[], outs: readonly number[], taps: readonly number[], a: ConvWindow): { table: Int32Array; S: number; P: number; K: number } {
+  return { table: tapTable(spatial, outs, taps, a.strides, a.dilations, a.pads), S: sizeOf(spatial), P: sizeOf(outs), K: sizeOf(taps) };
+}
+
+function depthwiseConv([x, k]: readonly RefTensor[], a: ConvWindow): RefTensor {
+  const n = a.strides.length;
+  const spatial = x.shape.slice(1, -1);
+  const taps = k.shape.slice(0, n);
+  const [c, m] = [k.shape[n], k.shape[n + 1]];
+  const outs = outSizes(spatial, taps, a);
+  const { table, S, P, K } = depthwiseGeometry(spatial, outs, taps, a);
+  const b = x.shape[0];
+  const cm = c * m;
+  const out = storageFor(x.dtype, b * P * cm);
+  const acc = new Float64Array(cm);
+  const xs = x.data;
+  const w = k.data;
+  for (let bi = 0; bi < b; bi++) {
+    for (let p = 0; p < P; p++) {
+      acc.fill(0);
+      for (let t = 0; t < K; t++) {
+        const cell = table[p * K + t];
+        const from = (bi * S + cell) * c;
+        for (let ci = 0; ci < c; ci++) {
+          const v = cell < 0 ? 0 : xs[from + ci];
+          const wk = (t * c + ci) * m;
+          for (let j = 0; j < m; j++) acc[ci * m + j] += v * w[wk + j];
+        }
+      }
+      const o = (bi * P + p) * cm;
+      for (let q = 0; q < cm; q++) out[o + q] = acc[q];
+    }
+  }
+  return { data: out, shape: [b, ...outs, cm], dtype: x.dtype };
+}
+
+function depthwiseInputGrad([dy, k]: readonly RefTensor[], a: CompositeAttrs['depthwiseInputGrad']): RefTensor {
+  const n = a.strides.length;
+  const taps = k.shape.slice(0, n);
+  const [c, m] = [k.shape[n], k.shape[n + 1]];
+  const outs = dy.shape.slice(1, n + 1);
+  const { table, S, P, K } = depthwiseGeometry(a.inputSpatial, outs, taps, a);
+  const b = dy.shape[0];
+  const cm = c * m;
+  const acc = new Float64Array(b * S * c);
+  const g = dy.data;
+  const w = k.data;
+  for (let bi = 0; bi < b; bi++) {
+    for (let p = 0; p < P; p++) {
+      const o = (bi * P + p) * cm;
+      for (let t = 0; t < K; t++) {
+        const cell = table[p * K + t];
+        if (cell < 0) continue; // a padded cell's gradient is not the input's
+        const to = (bi * S + cell) * c;
+        for (let ci = 0; ci < c; ci++) {
+          const wk = (t * c + ci) * m;
+          let sum = 0;
+          for (let j = 0; j < m; j++) sum += g[o + ci * m + j] * w[wk + j];
+          acc[to + ci] += sum;
+        }
+      }
+    }
+  }
+  const out = storageFor(dy.dtype, acc.length);
+  for (let i = 0; i < acc.length; i++) out[i] = acc[i];
+  return { data: out, shape: [b, ...a.inputSpatial, c], dtype: dy.dtype };
+}
+
+function depthwiseFilterGrad([x, dy]: readonly RefTensor[], a: CompositeAttrs['depthwiseFilterGrad']): RefTensor {
+  const n = a.strides.length;
+  const spatial = x.shape.slice(1, -1);
+  const taps = a.kernelSpatial;
+  const c = x.shape[n + 1];
+  const cm = dy.shape[n + 1];
+  const m = cm / c;
+  const outs = dy.shape.slice(1, n + 1);
+  const { table, S, P, K } = depthwiseGeometry(spatial, outs, taps, a);
+  const acc = new Float64Array(K * cm);
+  const xs = x.data;
+  const g = dy.data;
+  for (let bi = 0; bi < x.shape[0]; bi++) {
+    for (let p = 0; p < P; p++) {
+      const o = (bi * P + p) * cm;
+      for (let t = 0; t < K; t++) {
+        const cell = table[p * K + t];
+        const from = (bi * S + cell) * c;
+        for (let ci = 0; ci < c; ci++) {
+          const v = cell < 0 ? 0 : xs[from + ci];
+          const wk = (t * c + ci) * m;
+          for (let j = 0; j < m; j++) acc[wk + j] += v * g[o + ci * m + j];
+        }
+      }
+    }
+  }
+  const out = storageFor(x.dtype, acc.length);
+  for (let i = 0; i < acc.length; i++) out[i] = acc[i];
+  return { data: out, shape: [...taps, c, m], dtype: x.dtype };
+}
+
 function poolTable(x: RefTensor, a: PoolWindow, spatial: readonly number[]): { table: Int32Array; outs: number[]; P: number; K: number } {
   const ones = a.window.map(() => 1);
   const outs = outSizes(spatial, a.window, { strides: a.strides, dilations: ones, pads: a.pads });
@@ -258,6 +362,9 @@ export const REFERENCE_COMPOSITES: CompositeKernelTable<RefTensor> = {
   conv,
   convInputGrad,
   convFilterGrad,
+  depthwiseConv,
+  depthwiseInputGrad,
+  depthwiseFilterGrad,
   maxPool,
   maxPoolGrad,
   avgPool,

@@ -10,7 +10,8 @@
  *   stride becomes the dilation and the dilation the stride;
  * - maxPool: MaxPool (an input holding a NaN: a JS loop on the wasm heap, heap-pool.ts);
  *   maxPoolGrad: a JS loop on the wasm heap;
- * - avgPool, avgPoolGrad: AvgPool, AvgPoolGrad.
+ * - avgPool, avgPoolGrad: AvgPool, AvgPoolGrad;
+ * - depthwiseConv: DepthwiseConv2dNative (wasm has no depthwise gradient kernels).
  * Three spatial axes: the convolutions in conv3d.ts; pooling runs the decomposition
  * (`tfjsAcceptsComposite`).
  */
@@ -52,6 +53,22 @@ function conv([x, k]: readonly Tensor[], a: ConvWindow): Tensor {
   const n = a.strides.length;
   return tf.tidy(() =>
     back(tf.conv2d(as4d(x), kernel4d(k), win2(a.strides, 1), explicit(a.pads), 'NHWC', win2(a.dilations, 1)), n),
+  );
+}
+
+/** wasm's DepthwiseConv2dNative (the kernel [kh, kw, c, m] as it is), explicit padding; any stride with any dilation. */
+function depthwiseConv([x, k]: readonly Tensor[], a: ConvWindow): Tensor {
+  const n = a.strides.length;
+  return tf.tidy(() =>
+    back(
+      tf.engine().runKernel('DepthwiseConv2dNative', { x: as4d(x), filter: kernel4d(k) }, {
+        strides: win2(a.strides, 1),
+        pad: explicit(a.pads),
+        dilations: win2(a.dilations, 1),
+        dataFormat: 'NHWC',
+      } as never) as Tensor,
+      n,
+    ),
   );
 }
 
@@ -184,6 +201,7 @@ export const TFJS_COMPOSITES: CompositeKernelTable<Tensor> = {
   maxPoolGrad,
   avgPool,
   avgPoolGrad,
+  depthwiseConv,
   // wasm's Softmax normalises along the last axis only (tfjsAcceptsComposite)
   softmax: ([x]) => tf.softmax(x),
 };
@@ -192,7 +210,8 @@ export const TFJS_COMPOSITES: CompositeKernelTable<Tensor> = {
 export function tfjsAcceptsComposite<C extends CompositeName>(op: C, attrs: CompositeAttrs[C], inputs: readonly { readonly shape: Shape; readonly dtype: DType }[]): boolean {
   if (!inputs.every((x) => x.dtype === 'float32')) return false;
   if (op === 'softmax') return (attrs as CompositeAttrs['softmax']).axis === inputs[0].shape.length - 1;
-  if (op === 'logSoftmax') return false;
+  // wasm has no depthwise gradient kernels: their decompositions run
+  if (op === 'logSoftmax' || op === 'depthwiseInputGrad' || op === 'depthwiseFilterGrad') return false;
   if (inputs.every((x) => x.shape.length === 5)) {
     if (op !== 'conv' && op !== 'convInputGrad' && op !== 'convFilterGrad') return false;
     // the kernel's spatial dims: the second input of conv and convInputGrad, an attribute of convFilterGrad

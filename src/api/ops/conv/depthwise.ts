@@ -4,25 +4,18 @@
  */
 import { KerasShapeError } from '../../../errors';
 import { fmt } from '../../infer';
-import { matMul, reshapeTo, transposeOp } from '../../primitives';
+import { matMul, reshapeTo } from '../../primitives';
+import { applyComposite } from '../../composites';
+import { convWindowOf } from './convolution';
 import { KTensor } from '../../tensor';
 import { ConvOptions, kernelArg, optionsArg, WindowedArgs, windowedArgs } from './arguments';
-import { dims, extractPatches, fromChannelsLast, product, WindowAxis } from './patches';
+import { dims, fromChannelsLast, WindowAxis } from './patches';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
 
-/** Depthwise convolution of channels_last `xl` with `kernel` (spatial..., in, multiplier): [batch, out..., in * multiplier]. */
-function depthwiseCore(xl: KTensor, kernel: KTensor, axes: readonly WindowAxis[], fn: string): KTensor {
-  const n = axes.length;
-  const kshape = dims(kernel);
-  const c = kshape[n];
-  const m = kshape[n + 1];
-  const kprod = product(kshape.slice(0, n));
-  const patches = extractPatches(xl, axes, 0, fn); // [b, o..., k*c]
-  const rows = transposeOp(reshapeTo(patches, [null, kprod, c], fn), [2, 0, 1]); // [c, b*o, k]
-  const w = transposeOp(reshapeTo(kernel, [kprod, c, m], fn), [1, 0, 2]); // [c, k, m]
-  const y = transposeOp(matMul(rows, w), [1, 0, 2]); // [b*o, c, m]
-  return reshapeTo(y, [xl.shape[0], ...axes.map((a) => a.out), c * m], fn);
+/** Depthwise convolution of channels_last `xl` with `kernel` (spatial..., in, multiplier): one composite node, [batch, out..., in * multiplier]. */
+function depthwiseCore(xl: KTensor, kernel: KTensor, axes: readonly WindowAxis[]): KTensor {
+  return applyComposite('depthwiseConv', [xl, kernel], convWindowOf(axes, xl.shape.slice(1, -1) as number[]));
 }
 
 /** A 1x..x1 convolution of channels_last `yl` with `kernel` (1..., in, out). */
@@ -53,7 +46,7 @@ export function depthwiseConv2d(x: TensorInput, depthwiseKernel: TensorInput, op
   const fn = 'depthwiseConv2d';
   const opts = optionsArg(options, ['strides', 'padding', 'dataFormat', 'dilationRate'], fn);
   const p = depthwiseParts(fn, 2, x, depthwiseKernel, opts);
-  return fromChannelsLast(depthwiseCore(p.xl, p.kernel, p.axes, fn), p.df);
+  return fromChannelsLast(depthwiseCore(p.xl, p.kernel, p.axes), p.df);
 }
 
 function separableN(fn: string, n: number, x: unknown, depthwiseKernel: unknown, pointwiseKernel: unknown, options: unknown): KTensor {
@@ -69,7 +62,7 @@ function separableN(fn: string, n: number, x: unknown, depthwiseKernel: unknown,
         `(${mid} = in_channels * multiplier of 'depthwiseKernel' [${fmt(ds)}]), got [${fmt(ps)}]`,
     );
   }
-  const y = pointwiseCore(depthwiseCore(p.xl, p.kernel, p.axes, fn), pk, fn);
+  const y = pointwiseCore(depthwiseCore(p.xl, p.kernel, p.axes), pk, fn);
   return fromChannelsLast(y, p.df);
 }
 
