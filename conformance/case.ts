@@ -41,7 +41,7 @@ export type Mode = 'eager' | 'graph';
 
 /** One input of a value case: a host value and how it becomes a tensor. */
 export interface CaseInput {
-  /** The host value (nested numbers, or booleans for bool). */
+  /** The host value (nested numbers, booleans for bool, bigints or whole numbers for int64). */
   readonly value: Nested;
   /** Its dtype; default `'float'` (the variant's float dtype). */
   readonly dtype?: CaseDType;
@@ -75,10 +75,10 @@ export interface CaseContext {
 }
 
 /** What `run` may return: tensors, host values, plain JS values, or arrays of them. */
-export type CaseOutput = KTensor | NDArray | number | string | boolean | null | undefined | readonly CaseOutput[];
+export type CaseOutput = KTensor | NDArray | number | bigint | string | boolean | null | undefined | readonly CaseOutput[];
 
 /** What `run`'s output becomes once evaluated (tensors replaced by their NDArray values). */
-export type Observed = NDArray | number | string | boolean | null | undefined | readonly Observed[];
+export type Observed = NDArray | number | bigint | string | boolean | null | undefined | readonly Observed[];
 
 /**
  * An expected value, structured like the output: an oracle array (or a nested JS

@@ -151,10 +151,28 @@ interface PreparedInput {
 function prepareInputs(c: ValueCase, fx: FloatVariant): PreparedInput[] {
   return (c.inputs ?? []).map((spec) => {
     const dtype = resolveDType(spec.dtype, fx);
+    if (dtype === 'int64') {
+      // exact values (bigints, or whole numbers), fed as nested bigints
+      const a = array(spec.value);
+      const big = a.big ?? a.data.map((v) => BigInt(v));
+      return { spec, dtype, host: { data: a.data, big, shape: a.shape }, feed: toNestedBig(big, a.shape) };
+    }
     const stored = storeAs(array(spec.value), dtype);
     // The oracle sees untagged values: an output's dtype comes from `outDtype` (or an explicit tag).
     return { spec, dtype, host: { data: stored.data, shape: stored.shape }, feed: toNested(stored) };
   });
+}
+
+/** Exact int64 values as nested bigints. */
+function toNestedBig(big: readonly bigint[], shape: readonly number[]): Nested {
+  if (shape.length === 0) return big[0];
+  let k = 0;
+  const build = (axis: number): Nested[] => {
+    const out: Nested[] = [];
+    for (let i = 0; i < shape[axis]; i++) out.push(axis === shape.length - 1 ? big[k++] : build(axis + 1));
+    return out;
+  };
+  return build(0);
 }
 
 interface BuiltInputs {
@@ -244,13 +262,13 @@ interface CompareState {
   readonly tol: Readonly<Record<FloatVariant, Tolerance>>;
 }
 
-function fmtNum(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toPrecision(8);
+function fmtNum(v: number | bigint): string {
+  return typeof v === 'bigint' || Number.isInteger(v) ? String(v) : v.toPrecision(8);
 }
 
 function describeObserved(v: Observed): string {
   if (v instanceof K.NDArray) {
-    const d = Array.from(v.data);
+    const d = [...v.data];
     return `NDArray ${v.dtype} ${fmtShape(v.shape)} {${d.slice(0, 8).map(fmtNum).join(', ')}${d.length > 8 ? ', ...' : ''}}`;
   }
   if (Array.isArray(v)) return `a list of ${v.length}`;
@@ -268,10 +286,14 @@ function compareArray(obs: NDArray, exp: OArray, path: string, st: CompareState)
     st.problems.push(`shape${where}: got ${fmtShape(obs.shape)}, expected ${fmtShape(exp.shape)}`);
     return;
   }
+  if (obs.data instanceof BigInt64Array || exp.big !== undefined) {
+    compareInt64(obs, exp, where, st);
+    return;
+  }
   const float = isFloat(obs.dtype);
   const tol = !float ? { rtol: 0, atol: 0 } : obs.dtype === 'float16' ? FLOAT16_TOLERANCE : st.tol[obs.dtype === 'float64' ? 'float64' : 'float32'];
   // float16 elements are half bit patterns on the host: decoded by the oracle's own routine
-  const values: ArrayLike<number> = obs.dtype === 'float16' ? Array.from(obs.data, halfValue) : obs.data;
+  const values: ArrayLike<number> = obs.dtype === 'float16' ? Array.from(obs.data as Uint16Array, halfValue) : (obs.data as ArrayLike<number>);
   const bad: string[] = [];
   let nBad = 0;
   for (let i = 0; i < exp.data.length; i++) {
@@ -294,6 +316,27 @@ function compareArray(obs: NDArray, exp: OArray, path: string, st: CompareState)
   if (nBad > 0) {
     st.problems.push(`values${where}: ${nBad} of ${exp.data.length} differ (${bad.join('; ')})${float ? ` tol rtol=${tol.rtol} atol=${tol.atol}` : ''}`);
   }
+}
+
+/** int64 values compared exactly, as bigints (expected whole numbers taken exactly). */
+function compareInt64(obs: NDArray, exp: OArray, where: string, st: CompareState): void {
+  if (!(obs.data instanceof BigInt64Array)) {
+    st.problems.push(`values${where}: got ${obs.dtype} numbers, expected int64 values`);
+    return;
+  }
+  const want = exp.big ?? (exp.data.every(Number.isSafeInteger) ? exp.data.map((v) => BigInt(v)) : null);
+  if (want === null) {
+    st.problems.push(`bad expected value${where}: int64 values must be bigints or whole numbers`);
+    return;
+  }
+  const bad: string[] = [];
+  let nBad = 0;
+  for (let i = 0; i < want.length; i++) {
+    if (obs.data[i] === want[i]) continue;
+    nBad++;
+    if (bad.length < 3) bad.push(`[${i}] got ${obs.data[i]}, expected ${want[i]}`);
+  }
+  if (nBad > 0) st.problems.push(`values${where}: ${nBad} of ${want.length} differ (${bad.join('; ')})`);
 }
 
 function compare(obs: Observed, exp: Expected, path: string, st: CompareState): void {
@@ -581,7 +624,7 @@ function runGrad(k: KApi, c: ValueCase, ctx: CaseContext): number {
     let nBad = 0;
     for (let e = 0; e < x.data.length; e++) {
       const num = ref.value[j][e];
-      const a = got.data[e];
+      const a = Number(got.data[e]); // gradients are floats
       const err = Math.abs(a - num);
       if (Number.isFinite(err)) maxErr = Math.max(maxErr, err);
       const allowed = gradientTolerance(ctx.floatx, override, ref, j, e);

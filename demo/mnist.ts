@@ -199,7 +199,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const probs = { data: new Float32Array(test.count * CLASSES) };
     for (let i = 0; i < test.count; i += 500) {
       const end = Math.min(test.count, i + 500);
-      probs.data.set(cnn.predict([batchOf(test, i, end).x])[0].data, i * CLASSES);
+      probs.data.set(cnn.predict([batchOf(test, i, end).x])[0].data as ArrayLike<number>, i * CLASSES) // float probabilities;
     }
     for (let i = 0; i < test.count; i++) {
       let best = 0;

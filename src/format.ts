@@ -72,7 +72,8 @@ export function show(v: unknown): string {
 }
 
 /** One element as TensorFlow's print writes it: C's %g with 6 significant digits; inf, -inf, nan. */
-function printedNumber(v: number, dtype: string): string {
+function printedNumber(v: number | bigint, dtype: string): string {
+  if (typeof v === 'bigint') return String(v);
   if (dtype === 'bool') return v ? '1' : '0';
   if (Number.isNaN(v)) return 'nan';
   if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
@@ -88,7 +89,7 @@ function printedNumber(v: number, dtype: string): string {
 /** Elements kept at each end of an axis longer than twice this (TensorFlow's default `summarize`). */
 const SUMMARIZE = 3;
 
-function printedArray(data: ArrayLike<number>, shape: readonly number[], dtype: string, offset: number, axis: number): string {
+function printedArray(data: ArrayLike<number | bigint>, shape: readonly number[], dtype: string, offset: number, axis: number): string {
   if (axis === shape.length) return printedNumber(data[offset], dtype);
   const n = shape[axis];
   const stride = shape.slice(axis + 1).reduce((p, d) => p * d, 1);
@@ -103,6 +104,6 @@ function printedArray(data: ArrayLike<number>, shape: readonly number[], dtype: 
  * `tf.print` (which Keras 2.3.1 calls) writes them: nested brackets, elements separated
  * by spaces, rows on new lines, at most 3 elements at each end of a long axis.
  */
-export function formatPrinted(message: string, data: ArrayLike<number>, shape: readonly number[], dtype: string): string {
+export function formatPrinted(message: string, data: ArrayLike<number | bigint>, shape: readonly number[], dtype: string): string {
   return `${message} ${printedArray(data, shape, dtype, 0, 0)}\n`;
 }

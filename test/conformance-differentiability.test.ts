@@ -55,7 +55,7 @@ describe('differentiability', () => {
         // x * 0 keeps x in the loss, so the gradient is defined (zeros) whatever f gives
         const loss = K.add(K.sum(K.cast(y, 'float32')), K.sum(K.multiply(x, 0)));
         const [g] = K.gradients(loss, [x]);
-        const v = Array.from(K.eval(g as KTensor).data);
+        const v = [...K.eval(g as KTensor).data];
         if (v.some((e) => e !== 0)) problems.push(`${fn}: gradient [${v.join(', ')}]`);
       }
       expect(problems).toEqual([]);

@@ -9,23 +9,23 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as K from '../src/index';
-import { Backend, DType, registerBackend, UnsupportedError } from '../src/index';
+import { Backend, DType, HostArray, registerBackend, UnsupportedError } from '../src/index';
 import { checkBackend } from '../src/backends/kit';
 import { createReferenceBackend } from '../src/backends/reference';
-import type { RefTensor } from '../src/backends/reference';
+import type { RefValue } from '../src/backends/reference';
 import { allSpecs, ConformanceReport, ErrorCase, runConformance, runConformanceVerdict, runErrorCase, verdict } from '../conformance';
 
 /** The reference backend under another name, with some kernels replaced. */
-function wrapped(name: string, change: (ref: Backend<RefTensor>) => Partial<Backend<RefTensor>['kernels']>, dtypes?: DType[]): Backend<RefTensor> {
+function wrapped(name: string, change: (ref: Backend<RefValue>) => Partial<Backend<RefValue>['kernels']>, dtypes?: DType[]): Backend<RefValue> {
   const ref = createReferenceBackend();
   return { ...ref, name, dtypes: dtypes ? new Set(dtypes) : ref.dtypes, kernels: { ...ref.kernels, ...change(ref) } };
 }
 
 /** tanh's kernel output multiplied by 1 + 1e-4. */
-const tanhOff = (ref: Backend<RefTensor>): Partial<Backend<RefTensor>['kernels']> => ({
+const tanhOff = (ref: Backend<RefValue>): Partial<Backend<RefValue>['kernels']> => ({
   tanh: (inputs, attrs, out) => {
     const y = ref.kernels.tanh(inputs, attrs, out);
-    const host = ref.toHost(y);
+    const host = ref.toHost(y) as HostArray; // tanh gives floats
     for (let i = 0; i < host.length; i++) host[i] *= 1 + 1e-4;
     return ref.fromHost(host, ref.shapeOf(y), out.dtype);
   },
@@ -58,12 +58,12 @@ registerBackend('verdict-float64-claimed', () =>
  * gradients) refuse 3-D data with an UnsupportedError for the feature 'conv3d';
  * `declare`: it says so in `unsupported`.
  */
-function noConv3d(name: string, declare: boolean): Backend<RefTensor> {
+function noConv3d(name: string, declare: boolean): Backend<RefValue> {
   const ref = createReferenceBackend();
   const composites = ref.composites ?? {};
   const { conv, convInputGrad, convFilterGrad } = composites;
   if (conv === undefined || convInputGrad === undefined || convFilterGrad === undefined) throw new Error('the reference backend has native convolution kernels');
-  const refuse3d = (x: RefTensor): void => {
+  const refuse3d = (x: RefValue): void => {
     if (ref.shapeOf(x).length === 5) throw new UnsupportedError(`The '${name}' backend has no 3-D convolution`, name, 'conv3d');
   };
   return {
@@ -85,7 +85,7 @@ registerBackend('verdict-no-cumprod', () => ({
   ...wrapped('verdict-no-cumprod', (ref) => ({
     cumprod: (inputs, attrs, out) => {
       const y = ref.kernels.cumprod(inputs, attrs, out);
-      const host = ref.toHost(y);
+      const host = ref.toHost(y) as HostArray; // the cases' cumprods are of numbers
       for (let i = 0; i < host.length; i++) host[i] *= 2;
       return ref.fromHost(host, ref.shapeOf(y), out.dtype);
     },
@@ -174,7 +174,7 @@ describe('a backend written to be wrong', () => {
     expect(only.status).toBe('pass');
     expect(only.message).toMatch(/runs unsupported, declared by the backend \(The 'verdict-float32-only' backend does not support dtype float64/);
     expect(claimed.status).toBe('fail');
-    expect(claimed.message).toMatch(/does not declare lacking this \(it declares dtypes float16, float32, float64, int8, int16, int32, uint8, uint16, bool and no missing feature\)/);
+    expect(claimed.message).toMatch(/does not declare lacking this \(it declares dtypes float16, float32, float64, int8, int16, int32, int64, uint8, uint16, bool and no missing feature\)/);
     expect(verdict(report).exitCode).toBe(1);
   });
 });

@@ -17,6 +17,7 @@ import { RANDOM_SPECS } from './random';
 import { CONV_SPECS } from './conv';
 import { CTC_SPECS } from './ctc';
 import { DTYPE_VARIANTS } from './dtypes';
+import { INT64_ERRORS, INT64_VARIANTS } from './int64';
 
 /** Extra positional arguments passed by the generic error case (more than any function takes). */
 const TOO_MANY = 20;
@@ -41,10 +42,11 @@ function withExtraArgumentsCase(spec: FunctionSpec): FunctionSpec {
   return { ...spec, errorCases: [...spec.errorCases, extraArgumentsCase(tsName)] };
 }
 
-/** `spec` with its dtype variants (dtypes.ts) appended to its cases. */
+/** `spec` with its dtype variants (dtypes.ts, int64.ts) appended to its cases and error cases. */
 function withDtypeVariants(spec: FunctionSpec): FunctionSpec {
-  const extra = DTYPE_VARIANTS[spec.kerasName];
-  return extra === undefined ? spec : { ...spec, cases: [...spec.cases, ...extra] };
+  const cases = [...(DTYPE_VARIANTS[spec.kerasName] ?? []), ...(INT64_VARIANTS[spec.kerasName] ?? [])];
+  const errorCases = INT64_ERRORS[spec.kerasName] ?? [];
+  return { ...spec, cases: [...spec.cases, ...cases], errorCases: [...spec.errorCases, ...errorCases] };
 }
 
 /** Specs of catalogue functions, keyed by their Keras name in the runner. */
@@ -68,6 +70,6 @@ export const CATALOGUE_SPECS: readonly FunctionSpec[] = [
 export const OPERATOR_SPECS: readonly FunctionSpec[] = OPERATORS.map(withDtypeVariants).map(withExtraArgumentsCase);
 
 // Every dtype variant belongs to a spec (a misspelt function name would drop its cases silently).
-for (const name of Object.keys(DTYPE_VARIANTS)) {
+for (const name of [...Object.keys(DTYPE_VARIANTS), ...Object.keys(INT64_VARIANTS), ...Object.keys(INT64_ERRORS)]) {
   if (![...CATALOGUE_SPECS, ...OPERATOR_SPECS].some((s) => s.kerasName === name)) throw new Error(`conformance: dtype variants for '${name}', which has no spec`);
 }

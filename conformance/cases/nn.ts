@@ -801,7 +801,7 @@ const DROPOUT_SPEC = defineSpec({
       inputs: [fl(Array.from({ length: 40 }, (_, i) => Array.from({ length: 50 }, (__, j) => 1 + ((i + j) % 7))))],
       run: (K, x) => K.dropout(x, 0.25, null, 8),
       check: (r, x) => {
-        const got = (r as NDArray).data;
+        const got = (r as NDArray).data as ArrayLike<number>; // dropout of floats
         const xs = x.data;
         let zeros = 0;
         const kept = new Float64Array(got.length);
@@ -822,7 +822,7 @@ const DROPOUT_SPEC = defineSpec({
       inputs: [fl(Array.from({ length: COUNT }, (_, i) => 1 + (i % 5)))],
       run: (K, x) => K.dropout(x, 0.6, null, 12),
       check: (r, x) => {
-        const got = (r as NDArray).data;
+        const got = (r as NDArray).data as ArrayLike<number>; // dropout of floats
         let kept = 0;
         for (let i = 0; i < got.length; i++) {
           if (got[i] === 0) continue;
@@ -843,7 +843,7 @@ const DROPOUT_SPEC = defineSpec({
         return [y, g as NonNullable<typeof g>];
       },
       check: (r, x) => {
-        const [y, g] = (r as NDArray[]).map((a) => a.data);
+        const [y, g] = (r as NDArray[]).map((a) => a.data as ArrayLike<number>); // floats
         let dropped = 0;
         for (let e = 0; e < y.length; e++) {
           const i = Math.floor(e / 10);
@@ -867,7 +867,7 @@ const DROPOUT_SPEC = defineSpec({
         const a = r as NDArray;
         let dropped = 0;
         for (let i = 0; i < 200; i++) {
-          const row = Array.from(a.data.slice(3 * i, 3 * i + 3));
+          const row = Array.prototype.slice.call(a.data, 3 * i, 3 * i + 3);
           if (row.every((v) => v === 0)) dropped++;
           else if (row.join() !== '2,4,6') return `row ${i} is [${row}], neither zeros nor [2, 4, 6]`;
         }

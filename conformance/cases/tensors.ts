@@ -12,7 +12,7 @@ import { bad, bl, df, fl, i32, M23, T234, vr } from './helpers';
 function stats(r: Observed): { n: number; mean: number; std: number; min: number; max: number; dtype: string } | string {
   if (r === null || typeof r !== 'object' || Array.isArray(r)) return `expected a tensor value, got ${String(r)}`;
   const nd = r as NDArray;
-  const d = Array.from(nd.data);
+  const d = Array.from(nd.data as ArrayLike<number>); // random draws: floats
   const n = d.length;
   const mean = d.reduce((p, v) => p + v, 0) / n;
   const std = Math.sqrt(d.reduce((p, v) => p + (v - mean) ** 2, 0) / n);
@@ -22,7 +22,7 @@ function stats(r: Observed): { n: number; mean: number; std: number; min: number
 function sameValues(a: Observed, b: Observed): boolean {
   const x = a as NDArray;
   const y = b as NDArray;
-  return x.data.length === y.data.length && Array.from(x.data).every((v, i) => v === y.data[i]);
+  return x.data.length === y.data.length && [...x.data].every((v, i) => v === y.data[i]);
 }
 
 /** A check of a random tensor: dtype, shape, bounds, mean and std within `tolMean` / `tolStd`. */

@@ -95,7 +95,7 @@ export function disagreement(a: Outcome, b: Outcome): string | null {
   if (x.shape.length !== y.shape.length || x.shape.some((d, i) => d !== y.shape[i])) return `shape [${x.shape.join(', ')}] vs [${y.shape.join(', ')}]`;
   const float = x.dtype === 'float32' || x.dtype === 'float64';
   for (let i = 0; i < x.data.length; i++) {
-    if (!sameNumber(x.data[i], y.data[i], float)) return `at [${i}]: ${x.data[i]} vs ${y.data[i]}`;
+    if (!sameNumber(Number(x.data[i]), Number(y.data[i]), float) || typeof x.data[i] !== typeof y.data[i]) return `at [${i}]: ${x.data[i]} vs ${y.data[i]}`;
   }
   return null;
 }
@@ -132,7 +132,7 @@ function runsOn(K: KApi, c: FuzzCase): Record<string, Outcome> {
       try {
         const r = fn(feeds());
         // one array of every input's gradient, for the comparison
-        const all = r.flatMap((g) => Array.from(g.data));
+        const all = r.flatMap((g) => [...g.data]);
         return r.length === 1 ? r[0] : ({ data: Float32Array.from(all), shape: [all.length], dtype: 'float32' } as unknown as NDArray);
       } finally {
         fn.dispose();

@@ -17,3 +17,4 @@ export * from './graph';
 export * from './random';
 export * from './statistics';
 export * from './dtypes';
+export * from './int64';

@@ -4,13 +4,13 @@
  * library under test, so expected values do not depend on any backend.
  */
 
-/** The dtypes the oracle tags values with (it always computes in float64). */
-export type OracleDType = 'float16' | 'float32' | 'float64' | 'int8' | 'int16' | 'int32' | 'uint8' | 'uint16' | 'bool';
+/** The dtypes the oracle tags values with (it computes in float64; int64 in bigints, see `OArray.big`). */
+export type OracleDType = 'float16' | 'float32' | 'float64' | 'int8' | 'int16' | 'int32' | 'int64' | 'uint8' | 'uint16' | 'bool';
 
 import { fromFloat } from './dtypes';
 
-/** A nested JS array of numbers or booleans (a scalar is a plain number or boolean). */
-export type Nested = number | boolean | readonly Nested[];
+/** A nested JS array of numbers, booleans or bigints (int64; a scalar is a plain value). */
+export type Nested = number | boolean | bigint | readonly Nested[];
 
 /** An oracle array: row-major data in float64 numbers, its shape, and optionally a dtype tag. */
 export interface OArray {
@@ -20,6 +20,8 @@ export interface OArray {
   readonly data: readonly number[];
   /** The dtype the value stands for, when it matters (checked against tensor outputs). */
   readonly dtype?: OracleDType;
+  /** int64 values exactly (then `data` holds their nearest doubles): what int64 outputs are compared with. */
+  readonly big?: readonly bigint[];
 }
 
 /** Whether `v` is an oracle array. */
@@ -74,18 +76,26 @@ export function array(value: Nested, dtype?: OracleDType): OArray {
     probe = (probe as readonly Nested[])[0];
   }
   const data: number[] = [];
+  const raw: (number | bigint)[] = [];
+  let bigs = false;
   const walk = (node: Nested, depth: number): void => {
     if (depth === shape.length) {
       if (typeof node === 'number') data.push(node);
       else if (typeof node === 'boolean') data.push(node ? 1 : 0);
-      else throw new Error('oracle: ragged nested array');
+      else if (typeof node === 'bigint') {
+        bigs = true;
+        data.push(Number(node));
+      } else throw new Error('oracle: ragged nested array');
+      raw.push(typeof node === 'bigint' ? node : data[data.length - 1]);
       return;
     }
     if (!Array.isArray(node) || node.length !== shape[depth]) throw new Error('oracle: ragged nested array');
     for (const c of node as readonly Nested[]) walk(c, depth + 1);
   };
   walk(value, 0);
-  return { data, shape, dtype };
+  if (!bigs) return { data, shape, dtype };
+  // int64 values: kept exactly (whole numbers among them converted)
+  return { data, shape, dtype, big: raw.map((v) => (typeof v === 'bigint' ? v : BigInt(v))) };
 }
 
 /** A scalar (rank 0) array. */
@@ -133,7 +143,8 @@ export function toNested(a: OArray): Nested {
 
 /** A short description, for failure messages. */
 export function describeOArray(a: OArray): string {
-  const shown = a.data.length > 8 ? `${a.data.slice(0, 8).join(', ')}, ...` : a.data.join(', ');
+  const d: readonly (number | bigint)[] = a.big ?? a.data;
+  const shown = d.length > 8 ? `${d.slice(0, 8).join(', ')}, ...` : d.join(', ');
   return `[${a.shape.join(', ')}]${a.dtype ? ` ${a.dtype}` : ''} {${shown}}`;
 }
 

@@ -164,6 +164,17 @@ export function wholeToInt32(t: KTensor, fn: string, arg: string): KTensor {
 }
 
 /**
+ * Refuses an int64 tensor where indices or labels are taken as int32 (a narrowing
+ * cast would wrap large values silently): a KerasTypeError naming `fn` and `arg`.
+ */
+export function refuseInt64(t: KTensor, fn: string, arg: string): KTensor {
+  if (t.dtype === 'int64') {
+    throw new KerasTypeError(`${fn}: argument '${arg}' must be an integer tensor of at most 32 bits, got dtype int64 (use K.cast(x, 'int32'))`);
+  }
+  return t;
+}
+
+/**
  * The values of `t` read now, for a function whose result's size depends on them: a
  * tensor that depends on a placeholder is refused (its values only come when fed).
  */
@@ -254,6 +265,8 @@ export function asTensor(value: unknown, fn: string, arg: string, dtypeHint?: DT
   const untyped = typeof value === 'number' || typeof value === 'boolean' || Array.isArray(value);
   if (!untyped || dtypeHint === undefined) return constantFrom(value, fn, arg);
   const host = toHostValue(value, fn, arg, undefined, floatx());
+  // nested bigints are int64 values: they keep their dtype
+  if (host.data instanceof BigInt64Array) return constantFrom(host, fn, arg);
   if (isIntDType(dtypeHint) && host.dtype !== 'bool' && !Array.from(host.data).every(Number.isInteger)) {
     throw new KerasTypeError(`${fn}: argument '${arg}' has values that are not whole numbers, for an ${dtypeHint} tensor (use K.cast)`);
   }
@@ -261,7 +274,8 @@ export function asTensor(value: unknown, fn: string, arg: string, dtypeHint?: DT
     // Out of range would saturate (or wrap) silently: refused, as NumPy refuses
     // np.array(300, dtype=np.int8).
     const { min, max } = DTYPE_INFO[dtypeHint];
-    const i = Array.from(host.data).findIndex((x) => x < min || x > max);
+    const data = host.data;
+    const i = Array.from(data).findIndex((x) => x < min || x > max);
     if (i >= 0) {
       throw new KerasValueError(`${fn}: argument '${arg}' has a value out of the ${dtypeHint} range (${min} to ${max}): ${show(host.data[i])} at flat index ${i}`);
     }

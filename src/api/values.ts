@@ -2,8 +2,23 @@
  * Conversion of user values (numbers, booleans, nested arrays, typed arrays with
  * a shape, NDArray) to host arrays of a given dtype, with argument checks.
  */
-import { convertElement, DType, DTYPE_INFO, float16Bits, float16Value, HostArray, hostArrayFor, isFloatDType, sizeOf } from '../backends/types';
-import { KerasShapeError, KerasTypeError, KerasValueError, UnsupportedError } from '../errors';
+import {
+  convertElement,
+  DType,
+  DTYPE_INFO,
+  float16Bits,
+  float16Value,
+  HostArray,
+  HostData,
+  hostArrayFor,
+  hostDataFor,
+  int64ToNumber,
+  INT64_MAX,
+  INT64_MIN,
+  isFloatDType,
+  sizeOf,
+} from '../backends/types';
+import { KerasShapeError, KerasTypeError, KerasValueError } from '../errors';
 import * as os from 'os';
 import type { Backend } from '../backends/backend';
 import { NDArray, NestedArray } from './ndarray';
@@ -11,17 +26,17 @@ import { show } from '../format';
 
 /** Typed array together with its shape (and optionally dtype). */
 export interface ShapedData {
-  readonly data: HostArray | readonly number[];
+  readonly data: HostData | readonly (number | bigint)[];
   readonly shape: readonly number[];
   readonly dtype?: DType;
 }
 
 /** A value that is not a tensor but can become one (a TF.js `tf.Tensor` too: its values are read once). */
-export type TensorLike = number | boolean | NestedArray | HostArray | ShapedData | NDArray | TfTensorLike;
+export type TensorLike = number | bigint | boolean | NestedArray | HostData | ShapedData | NDArray | TfTensorLike;
 
-/** Host data with shape and dtype. */
+/** Host data with shape and dtype (int64: a BigInt64Array). */
 export interface HostValue {
-  readonly data: HostArray;
+  readonly data: HostData;
   readonly shape: number[];
   readonly dtype: DType;
 }
@@ -39,12 +54,18 @@ export function isHostArray(v: unknown): v is HostArray {
   );
 }
 
+/** Whether `v` is a typed array of a layout the library uses, a BigInt64Array (int64) included. */
+export function isHostData(v: unknown): v is HostData {
+  return v instanceof BigInt64Array || isHostArray(v);
+}
+
 /**
  * The dtype a typed array stands for when none is given: its own layout's, with a
  * Uint8Array taken as bool and a Uint16Array as uint16 (pass `{ data, shape, dtype }`
  * for uint8, or for float16 bit patterns).
  */
-function dtypeOfHostArray(a: HostArray): DType {
+function dtypeOfHostArray(a: HostData): DType {
+  if (a instanceof BigInt64Array) return 'int64';
   if (a instanceof Float32Array) return 'float32';
   if (a instanceof Float64Array) return 'float64';
   if (a instanceof Int32Array) return 'int32';
@@ -55,7 +76,8 @@ function dtypeOfHostArray(a: HostArray): DType {
 }
 
 /** Whether `a` is laid out as `dtype`'s host layout (bool: a Uint8Array of 0/1 only). */
-function inLayoutOf(a: HostArray, dtype: DType): boolean {
+function inLayoutOf(a: HostData, dtype: DType): boolean {
+  if (a instanceof BigInt64Array) return dtype === 'int64';
   const ctor = DTYPE_INFO[dtype].host;
   return ctor !== null && a instanceof ctor && (dtype !== 'bool' || isZeroOne(a));
 }
@@ -105,9 +127,9 @@ export function hostOfTfTensor(t: TfTensorLike, fn: string, arg: string): HostVa
 
 /** Whether `v` is a value `toHostValue` accepts. */
 export function isTensorLike(v: unknown): v is TensorLike {
-  if (typeof v === 'number' || typeof v === 'boolean') return true;
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return true;
   if (isTfTensor(v)) return true;
-  if (Array.isArray(v) || isHostArray(v) || v instanceof NDArray) return true;
+  if (Array.isArray(v) || isHostData(v) || v instanceof NDArray) return true;
   return v !== null && typeof v === 'object' && 'data' in v && 'shape' in v;
 }
 
@@ -121,9 +143,11 @@ function describe(v: unknown): string {
 
 /**
  * The numeric values of host elements of dtype `from`: float16 data held in a
- * Uint16Array are bit patterns (decoded here); any other data are the values.
+ * Uint16Array are bit patterns (decoded here); int64 data (bigints) become the
+ * nearest doubles (exact within +-2^53); any other data are the values.
  */
-export function valuesOf(src: ArrayLike<number>, from: DType): ArrayLike<number> {
+export function valuesOf(src: HostData | ArrayLike<number>, from: DType): ArrayLike<number> {
+  if (src instanceof BigInt64Array) return Float64Array.from(src, (v) => Number(v));
   if (from !== 'float16' || !(src instanceof Uint16Array)) return src;
   const out = new Float64Array(src.length);
   for (let i = 0; i < src.length; i++) out[i] = float16Value(src[i]);
@@ -134,6 +158,7 @@ export function valuesOf(src: ArrayLike<number>, from: DType): ArrayLike<number>
  * Converts host elements of dtype `from` (see `valuesOf`) to `dtype`'s host layout,
  * by the one conversion rule (`convertElement` in src/backends/dtypes.ts: float -> int
  * truncates toward zero and saturates, NaN -> 0; int -> int wraps; x -> bool is x != 0).
+ * Not for int64 (see `convertHostData`).
  */
 export function convertHostArray(src: ArrayLike<number>, dtype: DType, from: DType = 'float64'): HostArray {
   const values = valuesOf(src, from);
@@ -147,12 +172,65 @@ export function convertHostArray(src: ArrayLike<number>, dtype: DType, from: DTy
   return out;
 }
 
+/** Host elements: numbers, or bigints (int64 values). */
+type Elements = ArrayLike<number> | ArrayLike<bigint> | readonly (number | bigint)[];
+
+/**
+ * Converts host elements (numbers of dtype `from`, see `valuesOf`, or bigints) to
+ * `dtype`'s host layout, int64 included. bigints go to other dtypes by the one
+ * conversion rule (`int64ToNumber`: wrapped to narrower integers, rounded to floats);
+ * numbers go to int64 only when they are whole numbers within +-2^53 (which it takes
+ * exactly), else a KerasValueError naming `fn`, `arg` and the value (K.cast converts
+ * floats to int64 by the rule); bigints beyond the int64 range are refused too.
+ */
+export function convertHostData(src: Elements, dtype: DType, from: DType, fn: string, arg: string): HostData {
+  if (dtype !== 'int64') {
+    if (!hasBigints(src)) return convertHostArray(src as ArrayLike<number>, dtype, from);
+    const out = hostArrayFor(dtype, src.length);
+    for (let i = 0; i < src.length; i++) {
+      const e = src[i];
+      const v = typeof e === 'bigint' ? int64ToNumber(checkedInt64(e, i, fn, arg), dtype) : convertElement(e, dtype, isFloatDType(from));
+      out[i] = dtype === 'float16' ? float16Bits(v) : v;
+    }
+    return out;
+  }
+  const numbers = hasBigints(src) ? null : valuesOf(src as ArrayLike<number>, from);
+  const out = new BigInt64Array(src.length);
+  for (let i = 0; i < src.length; i++) {
+    const e = numbers === null ? src[i] : numbers[i];
+    if (typeof e === 'bigint') out[i] = checkedInt64(e, i, fn, arg);
+    else if (Number.isInteger(e) && Math.abs(e) <= 2 ** 53) out[i] = BigInt(e); // exact: every such double is a whole number it holds
+    else {
+      throw new KerasValueError(
+        `${fn}: argument '${arg}' has the value ${show(e)} at flat index ${i}, which an int64 cannot take exactly from a number ` +
+          `(expected whole numbers within +-2^53; pass bigints or a BigInt64Array for larger ones, or use K.cast to convert floats)`,
+      );
+    }
+  }
+  return out;
+}
+
+/** Whether host elements hold bigints (a BigInt64Array, or an array with a bigint in it). */
+function hasBigints(src: Elements): boolean {
+  if (src instanceof BigInt64Array) return true;
+  if (!Array.isArray(src)) return false;
+  return (src as readonly unknown[]).some((e) => typeof e === 'bigint');
+}
+
+/** `v` when it is within the int64 range, else a KerasValueError. */
+function checkedInt64(v: bigint, i: number, fn: string, arg: string): bigint {
+  if (v < INT64_MIN || v > INT64_MAX) {
+    throw new KerasValueError(`${fn}: argument '${arg}' has the value ${v} at flat index ${i}, out of the int64 range (-2^63 to 2^63 - 1)`);
+  }
+  return v;
+}
+
 /** Number `v` as an element of `dtype`'s host layout, by the conversion rule (float16: its bits). */
 export function hostElement(v: number, dtype: DType): number {
   return dtype === 'float16' ? float16Bits(v) : convertElement(v, dtype, true);
 }
 
-function flattenNested(v: NestedArray[], fn: string, arg: string): { flat: number[]; shape: number[]; bool: boolean } {
+function flattenNested(v: NestedArray[], fn: string, arg: string): { flat: (number | bigint)[]; shape: number[]; bool: boolean; big: boolean } {
   const shape: number[] = [];
   let probe: NestedArray = v;
   while (Array.isArray(probe)) {
@@ -160,13 +238,17 @@ function flattenNested(v: NestedArray[], fn: string, arg: string): { flat: numbe
     if (probe.length === 0) break;
     probe = probe[0];
   }
-  const flat: number[] = [];
+  const flat: (number | bigint)[] = [];
   let sawBool = false;
   let sawNumber = false;
+  let sawBig = false;
   const walk = (node: NestedArray, depth: number): void => {
     if (depth === shape.length) {
       if (typeof node === 'number') {
         sawNumber = true;
+        flat.push(node);
+      } else if (typeof node === 'bigint') {
+        sawBig = true;
         flat.push(node);
       } else if (typeof node === 'boolean') {
         sawBool = true;
@@ -184,8 +266,8 @@ function flattenNested(v: NestedArray[], fn: string, arg: string): { flat: numbe
     for (const child of node) walk(child, depth + 1);
   };
   walk(v, 0);
-  if (sawBool && sawNumber) throw new KerasTypeError(`${fn}: argument '${arg}' mixes numbers and booleans`);
-  return { flat, shape, bool: sawBool };
+  if (sawBool && (sawNumber || sawBig)) throw new KerasTypeError(`${fn}: argument '${arg}' mixes numbers and booleans`);
+  return { flat, shape, bool: sawBool, big: sawBig };
 }
 
 /**
@@ -203,16 +285,17 @@ export function toHostValue(
   defaultFloat: DType,
   share = false,
 ): HostValue {
-  if (dtype === 'int64') {
-    throw new UnsupportedError(`${fn}: dtype ${dtype} has no host layout yet; no backend supports it`, 'all', `dtype ${dtype}`);
-  }
-  let data: ArrayLike<number>;
+  let data: Elements;
   let shape: number[];
   let natural: DType;
   if (typeof value === 'number') {
     data = [value];
     shape = [];
     natural = defaultFloat;
+  } else if (typeof value === 'bigint') {
+    data = [value];
+    shape = [];
+    natural = 'int64';
   } else if (typeof value === 'boolean') {
     data = [value ? 1 : 0];
     shape = [];
@@ -227,7 +310,7 @@ export function toHostValue(
     data = host.data;
     shape = host.shape;
     natural = host.dtype;
-  } else if (isHostArray(value)) {
+  } else if (isHostData(value)) {
     data = value;
     shape = [value.length];
     natural = dtypeOfHostArray(value);
@@ -235,13 +318,13 @@ export function toHostValue(
     const f = flattenNested(value as NestedArray[], fn, arg);
     data = f.flat;
     shape = f.shape;
-    natural = f.bool ? 'bool' : defaultFloat;
+    natural = f.bool ? 'bool' : f.big ? 'int64' : defaultFloat;
   } else if (value !== null && typeof value === 'object' && 'data' in value && 'shape' in value) {
     const sd = value as ShapedData;
     if (!Array.isArray(sd.shape) || sd.shape.some((d) => !Number.isInteger(d) || d < 0)) {
       throw new KerasShapeError(`${fn}: argument '${arg}'.shape must be an array of non-negative integers`);
     }
-    if (!isHostArray(sd.data) && !Array.isArray(sd.data)) {
+    if (!isHostData(sd.data) && !(Array.isArray(sd.data) && sd.data.every((e) => typeof e === 'number' || typeof e === 'bigint'))) {
       throw new KerasTypeError(`${fn}: argument '${arg}'.data must be a typed array or an array of numbers`);
     }
     if (sd.data.length !== sizeOf(sd.shape)) {
@@ -251,23 +334,26 @@ export function toHostValue(
     }
     data = sd.data;
     shape = [...sd.shape];
-    natural = sd.dtype ?? (isHostArray(sd.data) ? dtypeOfHostArray(sd.data) : defaultFloat);
+    natural = sd.dtype ?? (isHostData(sd.data) ? dtypeOfHostArray(sd.data) : hasBigints(sd.data) ? 'int64' : defaultFloat);
   } else {
     throw new KerasTypeError(
       `${fn}: argument '${arg}' must be a tensor, a number, a boolean, a nested array, a typed array, an NDArray or a TF.js tensor, got ${describe(value)}`,
     );
   }
   const target = dtype ?? natural;
-  if (target === 'int64') {
-    throw new UnsupportedError(`${fn}: dtype ${target} has no host layout yet; no backend supports it`, 'all', `dtype ${target}`);
-  }
-  if (isHostArray(data) && natural === target && inLayoutOf(data, target)) {
+  if (isHostData(data) && natural === target && inLayoutOf(data, target)) {
     return { data: share ? data : data.slice(), shape, dtype: target };
   }
   // The data's own kind decides the conversion: float16 bit patterns, integer typed arrays (wrap), else floats.
-  const source: DType = !isHostArray(data) ? 'float64' : natural === 'float16' && data instanceof Uint16Array ? 'float16' : dtypeOfHostArray(data);
-  const out = convertHostArray(data, target, source);
+  const source: DType = !isHostData(data) ? 'float64' : natural === 'float16' && data instanceof Uint16Array ? 'float16' : dtypeOfHostArray(data);
+  const out = convertHostData(data, target, source, fn, arg);
   return { data: out, shape, dtype: target };
+}
+
+/** `n` elements of `dtype`'s host layout, each the first element of `one` (data already in that layout). */
+export function fillHost(dtype: DType, n: number, one: HostData): HostData {
+  if (one instanceof BigInt64Array) return new BigInt64Array(n).fill(one[0]);
+  return hostArrayFor(dtype, n).fill(one[0]);
 }
 
 /** The most elements one host typed array may hold (V8's limit). */
@@ -306,10 +392,10 @@ export function checkAllocation(n: number, dtype: DType, fn: string, engine?: Pi
  * A zeroed host array of `n` elements of `dtype`, after `checkAllocation`; an
  * allocation the engine refuses anyway is the same KerasValueError.
  */
-export function allocHostArray(dtype: DType, n: number, fn: string, engine?: Pick<Backend, 'name' | 'maxTensorBytes'>): HostArray {
+export function allocHostArray(dtype: DType, n: number, fn: string, engine?: Pick<Backend, 'name' | 'maxTensorBytes'>): HostData {
   checkAllocation(n, dtype, fn, engine);
   try {
-    return hostArrayFor(dtype, n);
+    return hostDataFor(dtype, n);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     throw new KerasValueError(`${fn}: a tensor of ${n} elements of ${dtype} (${n * DTYPE_INFO[dtype].bytes} bytes) cannot be allocated: ${e.message}`);

@@ -12,7 +12,7 @@ import {
   DType,
   DTYPES,
   Graph,
-  HostArray,
+  HostData,
   KernelTable,
   PRIMITIVES,
   Shape,
@@ -61,7 +61,7 @@ export interface DeclaredLacks {
  * An engine adapter. `T` is the engine's native tensor type.
  *
  * Contract:
- * - `fromHost`/`toHost` convert between host typed arrays (see `HostArray`) and native tensors;
+ * - `fromHost`/`toHost` convert between host typed arrays (see `HostData`: int64 is a BigInt64Array) and native tensors;
  *   `toHost` returns a fresh array the caller may keep.
  * - kernels never dispose their inputs; the caller disposes what it no longer needs with `dispose`.
  * - only dtypes in `dtypes` ever reach the kernels: src/api refuses the others with an
@@ -77,21 +77,21 @@ export interface Backend<T = unknown> {
   /** Engine start-up (compiling wasm, loading a native library). Called once by `ready()`. */
   init?(): Promise<void>;
   /** Host data (row-major) to a native tensor of `shape` and `dtype`. */
-  fromHost(data: HostArray, shape: readonly number[], dtype: DType): T;
+  fromHost(data: HostData, shape: readonly number[], dtype: DType): T;
   /** A native tensor's elements, as a new host array of its dtype's layout. */
-  toHost(x: T): HostArray;
+  toHost(x: T): HostData;
   /**
    * Optional: a native tensor over host data that may use `data`'s memory (no copy);
    * the caller leaves `data` unchanged until it disposes the tensor, and uses the
    * tensor within one synchronous call. Default: `fromHost`.
    */
-  borrowHost?(data: HostArray, shape: readonly number[], dtype: DType): T;
+  borrowHost?(data: HostData, shape: readonly number[], dtype: DType): T;
   /**
    * Optional: a native tensor's elements when the caller disposes it right after and
    * never reads it again: may hand out the tensor's own storage (no copy).
    * Default: `toHost`.
    */
-  takeHost?(x: T): HostArray;
+  takeHost?(x: T): HostData;
   /** The concrete shape of a native tensor. */
   shapeOf(x: T): number[];
   /** Frees a native tensor. Must accept a tensor twice without harm. */

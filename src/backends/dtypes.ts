@@ -16,10 +16,16 @@ export type DTypeKind = 'float' | 'int' | 'uint' | 'bool';
  * float16 -> Uint16Array of IEEE 754 half-precision bit patterns (`float16Bits` /
  * `float16Value` convert), float32 -> Float32Array, float64 -> Float64Array,
  * int8 -> Int8Array, int16 -> Int16Array, int32 -> Int32Array, uint8 -> Uint8Array,
- * uint16 -> Uint16Array, bool -> Uint8Array (0/1). int64 (BigInt64Array) is not a
- * HostArray yet: no backend declares int64.
+ * uint16 -> Uint16Array, bool -> Uint8Array (0/1). int64's layout is a BigInt64Array,
+ * which is not a HostArray (its elements are bigints, not numbers): see `HostData`.
  */
 export type HostArray = Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array;
+
+/**
+ * Host storage of any dtype: a `HostArray`, or for int64 a BigInt64Array. What
+ * `Backend.fromHost` takes and `Backend.toHost` gives.
+ */
+export type HostData = HostArray | BigInt64Array;
 
 /** A constructor of host typed arrays. */
 type HostArrayConstructor = new (length: number) => HostArray;
@@ -30,7 +36,7 @@ export interface DTypeInfo {
   readonly kind: DTypeKind;
   /** Bytes per element of the host layout. */
   readonly bytes: number;
-  /** The typed array holding the host layout; null while the dtype has none (int64). */
+  /** The typed array holding the host layout; null for int64, whose layout is a BigInt64Array (not a HostArray). */
   readonly host: HostArrayConstructor | null;
   /** The smallest and largest value (integers and bool; floats: -Infinity and Infinity). */
   readonly min: number;
@@ -47,6 +53,7 @@ export const DTYPE_INFO: { readonly [D in DType]: DTypeInfo & { readonly name: D
   int8: { name: 'int8', kind: 'int', bytes: 1, host: Int8Array, min: -128, max: 127, onnx: 'int8' },
   int16: { name: 'int16', kind: 'int', bytes: 2, host: Int16Array, min: -32768, max: 32767, onnx: 'int16' },
   int32: { name: 'int32', kind: 'int', bytes: 4, host: Int32Array, min: -2147483648, max: 2147483647, onnx: 'int32' },
+  // max: 2^63 - 1 is not a double; 2^63 is the bound a float saturates at (see convertToInt64)
   int64: { name: 'int64', kind: 'int', bytes: 8, host: null, min: -(2 ** 63), max: 2 ** 63, onnx: 'int64' },
   uint8: { name: 'uint8', kind: 'uint', bytes: 1, host: Uint8Array, min: 0, max: 255, onnx: 'uint8' },
   uint16: { name: 'uint16', kind: 'uint', bytes: 2, host: Uint16Array, min: 0, max: 65535, onnx: 'uint16' },
@@ -64,11 +71,16 @@ export function isDType(name: unknown): name is DType {
 /** A static shape: `null` for a dimension unknown until run time. */
 export type Shape = readonly (number | null)[];
 
-/** A zeroed host array of `size` elements in `dtype`'s layout. */
+/** A zeroed host array of `size` elements in `dtype`'s layout (not int64: see `hostDataFor`). */
 export function hostArrayFor(dtype: DType, size: number): HostArray {
   const ctor = DTYPE_INFO[dtype].host;
-  if (ctor === null) throw new Error(`no host layout for dtype ${dtype}`);
+  if (ctor === null) throw new Error(`no number host layout for dtype ${dtype} (int64 data is a BigInt64Array)`);
   return new ctor(size);
+}
+
+/** A zeroed host array of `size` elements in `dtype`'s layout, int64 included. */
+export function hostDataFor(dtype: DType, size: number): HostData {
+  return dtype === 'int64' ? new BigInt64Array(size) : hostArrayFor(dtype, size);
 }
 
 /** Whether `dtype` is a floating-point type. */
@@ -186,5 +198,71 @@ export function wrapInt(v: number, dtype: DType): number {
       return v & 0xffff;
     default:
       return v;
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* int64                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/** The smallest and largest int64, as bigints. */
+export const INT64_MIN = -(2n ** 63n);
+export const INT64_MAX = 2n ** 63n - 1n;
+
+/**
+ * Number `v` converted to int64 by the one rule (`convertElement`): from a float,
+ * truncated toward zero and saturated at [-2^63, 2^63 - 1], NaN -> 0; from an integer
+ * dtype (`fromFloat` false: every such value is a whole number of at most 32 bits),
+ * the value itself.
+ */
+export function numberToInt64(v: number, fromFloat: boolean): bigint {
+  if (!fromFloat) return BigInt(v);
+  if (v !== v) return 0n;
+  if (v >= 2 ** 63) return INT64_MAX;
+  if (v <= -(2 ** 63)) return INT64_MIN;
+  return BigInt(Math.trunc(v));
+}
+
+/** `v` rounded to the nearest value with `bits` significant bits, ties to even (exact, in bigints). */
+function roundToBits(v: bigint, bits: number): bigint {
+  const a = v < 0n ? -v : v;
+  const len = a.toString(2).length;
+  if (len <= bits) return v;
+  const drop = BigInt(len - bits);
+  const unit = 1n << drop;
+  const q = a >> drop;
+  const rest = a - (q << drop);
+  const half = unit >> 1n;
+  const up = rest > half || (rest === half && (q & 1n) === 1n);
+  const r = (up ? q + 1n : q) << drop;
+  return v < 0n ? -r : r;
+}
+
+/**
+ * int64 `v` converted to `dtype` by the one rule (`convertElement`): to a float,
+ * rounded to nearest (ties to even) directly from the integer (float32: not through
+ * float64, which could round twice); to a narrower integer, wrapped (its low bits,
+ * two's complement); to bool, v != 0. Returns the value to store in the dtype's
+ * typed array (float16: the value, not its bits). Not for dtype int64.
+ */
+export function int64ToNumber(v: bigint, dtype: DType): number {
+  switch (dtype) {
+    case 'bool':
+      return v !== 0n ? 1 : 0;
+    case 'float64':
+      return Number(v); // ECMAScript rounds a BigInt to the nearest double, ties to even
+    case 'float32':
+      return Math.fround(Number(roundToBits(v, 24))); // exact once rounded to 24 bits
+    case 'float16':
+      return roundToFloat16(Number(v)); // |v| < 2^53 converts exactly; beyond, both give infinity
+    case 'int8':
+    case 'int16':
+    case 'int32':
+      return Number(BigInt.asIntN(DTYPE_INFO[dtype].bytes * 8, v));
+    case 'uint8':
+    case 'uint16':
+      return Number(BigInt.asUintN(DTYPE_INFO[dtype].bytes * 8, v));
+    default:
+      throw new Error(`int64ToNumber: no number layout for dtype ${dtype}`);
   }
 }

@@ -4,11 +4,11 @@
  * and the registry of the one ONNX exporter (registered like the backends, loaded
  * lazily, so `src/api` never imports an adapter).
  */
-import type { DType, Graph, HostArray, Shape } from './types';
+import type { DType, Graph, HostData, Shape } from './types';
 
 /** A tensor's elements on the host, with its concrete shape and dtype. */
 export interface HostTensor {
-  readonly data: HostArray;
+  readonly data: HostData;
   readonly shape: readonly number[];
   readonly dtype: DType;
 }

@@ -5,8 +5,8 @@
  */
 import { KerasValueError } from '../errors';
 import type { Backend } from './backend';
-import { hostArrayFor, isComposite } from './types';
-import type { DType, HostArray, BodyGraph, CompiledGraph, Graph, GraphResult, PrimitiveName, OpNode, OutputInfo, ScanAttrs } from './types';
+import { hostDataFor, isComposite } from './types';
+import type { DType, HostData, BodyGraph, CompiledGraph, Graph, GraphResult, PrimitiveName, OpNode, OutputInfo, ScanAttrs } from './types';
 
 /** Runs one op node's kernel (a primitive's, or a composite's the backend declares) on native inputs (scan and pick are run by the graph runner). */
 export function runKernel<T>(backend: Backend<T>, node: OpNode, inputs: readonly T[]): T {
@@ -128,8 +128,8 @@ export function runScan<T>(backend: Backend<T>, attrs: ScanAttrs, inputs: readon
   }
 }
 
-function emptyHost(dtype: DType): HostArray {
-  return hostArrayFor(dtype, 0);
+function emptyHost(dtype: DType): HostData {
+  return hostDataFor(dtype, 0);
 }
 
 /**

@@ -15,7 +15,7 @@ export { checkBackend, registerBackend, registeredBackends } from './backend';
 export * from './types';
 export { interpretGraph, runKernel } from './interpret';
 export { createReferenceBackend } from './reference';
-export type { RefTensor } from './reference';
+export type { RefTensor, RefInt64Tensor, RefValue } from './reference';
 export { REFERENCE_KERNELS } from './reference/kernels';
 export {
   ConfigError,

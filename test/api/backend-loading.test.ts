@@ -24,7 +24,7 @@ describe('third-party backend modules', () => {
       const v = K.variable([[1, 2], [3, 4]]);
       const x = K.placeholder({ shape: [null, 2] });
       const f = K.function([x], [K.dot(x, v)]);
-      expect(Array.from(f([[[1, 1]]])[0].data)).toEqual([4, 6]);
+      expect([...f([[[1, 1]]])[0].data]).toEqual([4, 6]);
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const tiny = require(path.join(fixtures, 'node_modules', 'keras-backend-tiny')) as { kernelCalls(): number };
       expect(tiny.kernelCalls()).toBeGreaterThan(0);

@@ -77,7 +77,7 @@ function run(c: Case, secondOrder: boolean): number[][] {
   }
   const x = K.placeholder({ shape: [1] });
   const f = K.function([x], [y, ...grads]);
-  return f([[0]]).map((a) => Array.from(a.data));
+  return f([[0]]).map((a) => Array.from(a.data as ArrayLike<number>)); // float outputs
 }
 
 function close(a: number[][], b: number[][]): void {
@@ -131,7 +131,7 @@ describe.each([...BUILTIN_BACKENDS])('composites inside a loop body on %s', (nam
     const data = values(3 * 1 * 4 * 4 * 1, 5);
     const x = K.placeholder({ shape: [3, 1, 4, 4, 1] });
     const y = K.mapFn((e: KTensor) => K.pool2d(e, [2, 2], { ...cl, strides: [2, 2] }), x);
-    const got = Array.from(K.function([x], [y])([{ data, shape: [3, 1, 4, 4, 1] }])[0].data);
+    const got = [...K.function([x], [y])([{ data, shape: [3, 1, 4, 4, 1] }])[0].data];
     // Each 2x2 window's maximum, worked out here.
     const want: number[] = [];
     for (let t = 0; t < 3; t++) {

@@ -17,11 +17,11 @@ describe('toHostValue', () => {
     expect(toHostValue({ data: a, shape: [3, 1] }, 'f', 'x', 'float32', 'float32', true).data).toBe(a);
     const copy = toHostValue(a, 'f', 'x', undefined, 'float32');
     expect(copy.data).not.toBe(a);
-    expect(Array.from(copy.data)).toEqual([1, 2, 3]);
+    expect([...copy.data]).toEqual([1, 2, 3]);
     // Another dtype is converted (float -> int truncates toward zero; bool is 0/1).
-    expect(Array.from(toHostValue(Float32Array.of(-1.5, 2.7), 'f', 'x', 'int32', 'float32', true).data)).toEqual([-1, 2]);
-    expect(Array.from(toHostValue(Int32Array.of(0, 5), 'f', 'x', 'float64', 'float32', true).data)).toEqual([0, 5]);
-    expect(Array.from(toHostValue(Uint8Array.of(0, 7), 'f', 'x', 'bool', 'float32', true).data)).toEqual([0, 1]);
+    expect([...toHostValue(Float32Array.of(-1.5, 2.7), 'f', 'x', 'int32', 'float32', true).data]).toEqual([-1, 2]);
+    expect([...toHostValue(Int32Array.of(0, 5), 'f', 'x', 'float64', 'float32', true).data]).toEqual([0, 5]);
+    expect([...toHostValue(Uint8Array.of(0, 7), 'f', 'x', 'bool', 'float32', true).data]).toEqual([0, 1]);
   });
 });
 
@@ -45,14 +45,14 @@ describe.each([...BUILTIN_BACKENDS])('function feeds and results on %s', (name) 
     const f = K.function([x], [x, K.multiply(x, 2)]);
     const feed = Float32Array.of(1, 2, 3, 4);
     const [same, twice] = f([{ data: feed, shape: [2, 2] }]);
-    expect(Array.from(same.data)).toEqual([1, 2, 3, 4]);
-    expect(Array.from(twice.data)).toEqual([2, 4, 6, 8]);
+    expect([...same.data]).toEqual([1, 2, 3, 4]);
+    expect([...twice.data]).toEqual([2, 4, 6, 8]);
     same.data[0] = 100;
     twice.data[1] = 100;
     expect(Array.from(feed)).toEqual([1, 2, 3, 4]);
     // A second call sees the feed's current values.
     feed[3] = 10;
-    expect(Array.from(f([{ data: feed, shape: [2, 2] }])[1].data)).toEqual([2, 4, 6, 20]);
+    expect([...f([{ data: feed, shape: [2, 2] }])[1].data]).toEqual([2, 4, 6, 20]);
   });
 
   test('results never share memory with constants or variables', () => {
@@ -63,7 +63,7 @@ describe.each([...BUILTIN_BACKENDS])('function feeds and results on %s', (name) 
     const [vo, co] = f([Float32Array.of(0, 0)]);
     vo.data[0] = 9;
     co.data[0] = 9;
-    expect(Array.from(K.getValue(v).data)).toEqual([1, 2]);
-    expect(Array.from(K.eval(c).data)).toEqual([3, 4]);
+    expect([...K.getValue(v).data]).toEqual([1, 2]);
+    expect([...K.eval(c).data]).toEqual([3, 4]);
   });
 });

@@ -13,7 +13,7 @@ describe.each([...BUILTIN_BACKENDS])('execution model on %s', (name) => {
   it('runs ops on constants at once', () => {
     const c = K.add(K.constant([1, 2, 3]), 1);
     expect(c.isConstant).toBe(true);
-    expect(Array.from(K.eval(c).data)).toEqual([2, 3, 4]);
+    expect([...K.eval(c).data]).toEqual([2, 3, 4]);
   });
 
   it('records ops on variables lazily: eval sees setValue', () => {
@@ -31,16 +31,16 @@ describe.each([...BUILTIN_BACKENDS])('execution model on %s', (name) => {
     const f = K.function([x], [K.sum(K.multiply(v, x))], [K.update(v, K.add(v, x))]);
     // output uses the old v: (1*2 + 1*3) = 5; then v becomes [3, 4]
     expect(f([[2, 3]])[0].item()).toBe(5);
-    expect(Array.from(K.getValue(v).data)).toEqual([3, 4]);
+    expect([...K.getValue(v).data]).toEqual([3, 4]);
     expect(f([[1, 1]])[0].item()).toBe(7);
-    expect(Array.from(K.getValue(v).data)).toEqual([4, 5]);
+    expect([...K.getValue(v).data]).toEqual([4, 5]);
   });
 
   it('accepts any size for a null dimension and refuses a wrong shape or dtype', () => {
     const x = K.placeholder({ shape: [null, 2] });
     const f = K.function([x], [K.sum(x, 1)]);
-    expect(Array.from(f([[[1, 2]]])[0].data)).toEqual([3]);
-    expect(Array.from(f([[[1, 2], [3, 4], [5, 6]]])[0].data)).toEqual([3, 7, 11]);
+    expect([...f([[[1, 2]]])[0].data]).toEqual([3]);
+    expect([...f([[[1, 2], [3, 4], [5, 6]]])[0].data]).toEqual([3, 7, 11]);
     expect(() => f([[[1, 2, 3]]])).toThrow(K.KerasShapeError);
     expect(() => f([[[1, 2, 3]]])).toThrow(/function: input 0 .* expects shape \[None, 2\], got \[1, 3\]/);
     const i = K.placeholder({ shape: [2], dtype: 'int32' });
@@ -62,12 +62,12 @@ describe('switching backends', () => {
     const v = K.variable([[1, 0], [0, 1]]);
     await K.setBackend('onnx');
     expect(K.backend()).toBe('onnx');
-    expect(Array.from(K.eval(K.dot(c, v)).data)).toEqual([1, 2, 3, 4]);
+    expect([...K.eval(K.dot(c, v)).data]).toEqual([1, 2, 3, 4]);
     await K.setBackend('tfjs');
     K.setValue(v, [[2, 0], [0, 2]]);
-    expect(Array.from(K.eval(K.dot(c, v)).data)).toEqual([2, 4, 6, 8]);
+    expect([...K.eval(K.dot(c, v)).data]).toEqual([2, 4, 6, 8]);
     await K.setBackend('reference');
-    expect(Array.from(K.getValue(v).data)).toEqual([2, 0, 0, 2]);
+    expect([...K.getValue(v).data]).toEqual([2, 0, 0, 2]);
   });
 
   it('refuses float64 on tfjs with an UnsupportedError naming the backend', async () => {

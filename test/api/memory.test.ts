@@ -31,8 +31,8 @@ describe('tidy and dispose on tfjs', () => {
       K.square(a); // freed
       return [a, K.add(v, b)];
     });
-    expect(Array.from(K.eval(kept).data)).toEqual([2, 3]);
-    expect(Array.from(K.eval(lazy).data)).toEqual([7, 7]);
+    expect([...K.eval(kept).data]).toEqual([2, 3]);
+    expect([...K.eval(lazy).data]).toEqual([7, 7]);
     // left: a, b and the variable; [1,2], [3,3], the scalars 1 and 2 and square(a) are freed
     expect(tf.memory().numTensors - before).toBe(3);
   });
@@ -42,7 +42,7 @@ describe('tidy and dispose on tfjs', () => {
       const x = K.placeholder({ shape: [2] });
       return K.function([x], [K.multiply(x, K.add(K.constant([1, 2]), 1))]);
     });
-    expect(Array.from(f([[1, 1]])[0].data)).toEqual([2, 3]);
+    expect([...f([[1, 1]])[0].data]).toEqual([2, 3]);
   });
 
   it('makes a disposed tensor an error to use', () => {

@@ -30,8 +30,14 @@ interface OrtResult {
   readonly runs: Record<string, { dims: number[]; data: number[] }>[];
 }
 
-function f32(data: ArrayLike<number>, dims: readonly number[]): Feed {
-  return { type: 'float32', dims, data: Array.from(data) };
+/** Number host data (these tests make no int64 tensors). */
+function nums(a: ArrayLike<number> | BigInt64Array): ArrayLike<number> {
+  if (a instanceof BigInt64Array) throw new Error('unexpected int64 data');
+  return a;
+}
+
+function f32(data: ArrayLike<number> | BigInt64Array, dims: readonly number[]): Feed {
+  return { type: 'float32', dims, data: Array.from(nums(data)) };
 }
 
 /** Runs `file` once per entry of `runs` in a fresh onnxruntime-node session of a child process. */
@@ -44,7 +50,8 @@ function runOrt(file: string, runs: Record<string, Feed>[], feedback: Record<str
 }
 
 /** Every element of `got` within float32 rounding of `want`. */
-function expectClose(got: ArrayLike<number>, want: ArrayLike<number>, rtol = 1e-4, atol = 1e-5): void {
+function expectClose(gotData: ArrayLike<number> | BigInt64Array, wantData: ArrayLike<number> | BigInt64Array, rtol = 1e-4, atol = 1e-5): void {
+  const [got, want] = [nums(gotData), nums(wantData)];
   expect(got.length).toBe(want.length);
   let worst = 0;
   for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(got[i] - want[i]) - rtol * Math.abs(want[i]));

@@ -15,9 +15,9 @@ describe.each([...BUILTIN_BACKENDS])('max-pool gradient on ties, %s', (name) => 
     // window 1 = [0 0 / 0 0] (all tied), window 2 = [3 5 / 5 1] (tie between the two 5s)
     const x = K.variable([[[[0], [0], [3], [5]], [[0], [0], [5], [1]]]]);
     const y = K.pool2d(x, [2, 2], { strides: [2, 2], padding: 'valid', dataFormat: 'channels_last', poolMode: 'max' });
-    expect(Array.from(K.eval(y).data)).toEqual([0, 5]);
+    expect([...K.eval(y).data]).toEqual([0, 5]);
     const [g] = K.gradients(K.sum(y), [x]);
     // row-major over [row, col]: first cell of window 1 is (0, 0); first 5 of window 2 is (0, 3)
-    expect(Array.from(K.eval(g as K.KTensor).data)).toEqual([1, 0, 0, 1, 0, 0, 0, 0]);
+    expect([...K.eval(g as K.KTensor).data]).toEqual([1, 0, 0, 1, 0, 0, 0, 0]);
   });
 });

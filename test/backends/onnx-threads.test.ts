@@ -48,7 +48,7 @@ test('200 compiled functions made, run and dropped: the thread count stays bound
   for (let i = 0; i < 200; i++) {
     const f = compile(smallGraph(B));
     const out = f.run([x], []).outputs[0];
-    expect(Array.from(B.toHost(out))).toEqual([3, 5, 7, 9, 11, 13, 15, 17]);
+    expect([...B.toHost(out)]).toEqual([3, 5, 7, 9, 11, 13, 15, 17]);
     B.dispose(out);
     expect(threadedSessionCount()).toBeLessThanOrEqual(3);
     // Half are kept alive, half disposed at once (as f.dispose() or garbage collection does).

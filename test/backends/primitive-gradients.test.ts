@@ -56,7 +56,7 @@ function weights(n: number): number[] {
 
 /** The outputs y(x) of the case, evaluated eagerly on the active backend. */
 function outputs(c: GradientCase, inputs: readonly CaseInput[]): number[] {
-  return Array.from(K.eval(apply(c, inputs.map((i) => tensorOf(i)))).data);
+  return Array.from(K.eval(apply(c, inputs.map((i) => tensorOf(i)))).data as ArrayLike<number>); // the cases have no int64
 }
 
 interface Numeric {
@@ -133,7 +133,7 @@ function analyticGradient(c: GradientCase): (number[] | null)[] {
     const v = values[next++];
     expect([...v.shape]).toEqual(inp.shape);
     expect(v.dtype).toBe(inp.dtype);
-    return Array.from(v.data);
+    return Array.from(v.data as ArrayLike<number>); // float gradients
   });
 }
 

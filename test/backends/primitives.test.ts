@@ -41,7 +41,14 @@ function isFloat(dtype: DType): boolean {
 }
 
 /** A list of mismatches between `actual` and `expected` ('' when they agree). */
-function compareValues(actual: ArrayLike<number>, expected: readonly number[], dtype: DType, tol: number): string {
+/** Number host data (the shared primitive cases have no int64). */
+function nums(a: ArrayLike<number> | BigInt64Array): ArrayLike<number> {
+  if (a instanceof BigInt64Array) throw new Error('unexpected int64 data');
+  return a;
+}
+
+function compareValues(data: ArrayLike<number> | BigInt64Array, expected: readonly number[], dtype: DType, tol: number): string {
+  const actual = nums(data);
   if (actual.length !== expected.length) {
     return `length ${actual.length}, expected ${expected.length}`;
   }

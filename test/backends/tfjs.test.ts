@@ -33,7 +33,8 @@ function host(x: CaseInput): HostArray {
 }
 
 /** '' when `got` matches `want` (exact, NaN matches NaN, floats within tol relative). */
-function mismatch(got: ArrayLike<number>, want: readonly number[], tol: number): string {
+function mismatch(got: ArrayLike<number> | BigInt64Array, want: readonly number[], tol: number): string {
+  if (got instanceof BigInt64Array) return 'int64 data (tfjs has no int64)';
   if (got.length !== want.length) return `length ${got.length}, expected ${want.length}`;
   for (let i = 0; i < want.length; i++) {
     const a = got[i];
@@ -322,7 +323,7 @@ describe('tfjs backend: compile', () => {
     let last: number[] = [];
     for (let i = 0; i < 1000; i++) {
       const r = compiled.run([x], [w]);
-      if (i === 999) last = [...B.toHost(r.outputs[0])];
+      if (i === 999) last = Array.from(B.toHost(r.outputs[0]) as Float32Array);
       r.outputs.forEach((t) => B.dispose(t));
       w = B.assign!(w, r.updates[0]);
     }

@@ -14,6 +14,7 @@ import {
   PrimitiveAttrs,
   REFERENCE_KERNELS,
   RefTensor,
+  RefValue,
   ReduceAttrs,
 } from '../../src/backends/kit';
 
@@ -49,9 +50,9 @@ void _dropped;
 // @ts-expect-error 'neg' is missing
 export const incomplete: KernelTable<RefTensor> = withoutNeg;
 
-// Wrapping the reference backend: same tensor type, one kernel replaced.
-export function withLoggingExp(): Backend<RefTensor> {
+// Wrapping the reference backend: same tensor type (RefValue: number tensors or int64 ones), one kernel replaced.
+export function withLoggingExp(): Backend<RefValue> {
   const ref = createReferenceBackend();
-  const kernels: KernelTable<RefTensor> = { ...ref.kernels, exp: (inputs, attrs, out) => ref.kernels.exp(inputs, attrs, out) };
+  const kernels: KernelTable<RefValue> = { ...ref.kernels, exp: (inputs, attrs, out) => ref.kernels.exp(inputs, attrs, out) };
   return { ...ref, name: 'logged', kernels };
 }

@@ -17,7 +17,7 @@ import { KernelTable, PRIMITIVE_DEFS, PrimitiveAttrs, PrimitiveDef, PrimitiveDef
 import { ONNX_KERNELS } from '../../src/backends/onnx';
 import { LOWERINGS, LoweringTable } from '../../src/backends/onnx/lower';
 import { REFERENCE_KERNELS } from '../../src/backends/reference/kernels';
-import type { RefTensor } from '../../src/backends/reference/tensor';
+import type { RefTensor } from '../../src/backends/reference';
 import { TFJS_KERNELS } from '../../src/backends/tfjs/kernels';
 
 type ScaleAttrs = { readonly factor: number };

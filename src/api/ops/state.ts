@@ -4,7 +4,7 @@
 import { floatx } from '../../config';
 import { KerasShapeError, KerasTypeError, KerasValueError } from '../../errors';
 import type { Backend } from '../../backends/backend';
-import { hostArrayFor, isFloatDType } from '../../backends/types';
+import { isFloatDType } from '../../backends/types';
 import { activeBackend } from '../engine';
 import { KUpdate } from './graph/function';
 import { fmt } from '../infer';
@@ -13,7 +13,7 @@ import { add, broadcastLike, mul, scalar, sub } from '../primitives';
 import { asTensor } from '../validate';
 import { KTensor, storeVariable, checkBackendDType } from '../tensor';
 import { checkNumber, requireTensor, show } from '../validate';
-import { toHostValue } from '../values';
+import { fillHost, toHostValue } from '../values';
 import { evaluateFor } from './tensors/inspect';
 import type { TensorInput } from '../tensor-input';
 import { checkArity } from '../../arity';
@@ -147,7 +147,7 @@ function prepareValue(x: unknown, value: unknown, fn: string, xArg: string, valu
   let data = host.data;
   if (!sameShape) {
     const n = (v.shape as number[]).reduce((p, d) => p * d, 1);
-    data = hostArrayFor(v.dtype, n).fill(host.data[0]);
+    data = fillHost(v.dtype, n, host.data);
   }
   return [v, backend, backend.fromHost(data, v.shape as number[], v.dtype)];
 }

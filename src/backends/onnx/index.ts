@@ -5,7 +5,7 @@
  */
 import * as ort from 'onnxruntime-node';
 import type { Backend } from '../backend';
-import type { CompositeKernelTable, DType, HostArray, Kernel, KernelTable, OutputInfo, PrimitiveAttrs, PrimitiveName } from '../types';
+import type { CompositeKernelTable, DType, HostData, Kernel, KernelTable, OutputInfo, PrimitiveAttrs, PrimitiveName } from '../types';
 import { COMPOSITES } from '../types';
 import { compileGraph, DEFAULT_SESSION_CONFIG, OnnxSessionConfig } from './compile';
 import { runEager, runEagerComposite } from './eager';
@@ -66,16 +66,16 @@ export function createOnnxBackend(config: OnnxSessionConfig = DEFAULT_SESSION_CO
       const warm = new ort.Tensor('float32', new Float32Array(1), []);
       runEager('identity', {}, [warm], { dtype: 'float32', shape: [] });
     },
-    fromHost(data: HostArray, shape: readonly number[], dtype: DType): ort.Tensor {
+    fromHost(data: HostData, shape: readonly number[], dtype: DType): ort.Tensor {
       return tensorFromHost(data, shape, dtype);
     },
-    toHost(x: ort.Tensor): HostArray {
+    toHost(x: ort.Tensor): HostData {
       return tensorToHost(x);
     },
-    borrowHost(data: HostArray, shape: readonly number[], dtype: DType): ort.Tensor {
+    borrowHost(data: HostData, shape: readonly number[], dtype: DType): ort.Tensor {
       return tensorOverHost(data, shape, dtype);
     },
-    takeHost(x: ort.Tensor): HostArray {
+    takeHost(x: ort.Tensor): HostData {
       return tensorTakeHost(x);
     },
     shapeOf(x: ort.Tensor): number[] {

@@ -187,10 +187,19 @@ function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 
+/**
+ * `body` computed in float64 on an integer or bool x, converted back to `out` by the
+ * cast rule (int64: truncated and saturated, NaN -> 0, as `saturatingToInt`; the
+ * narrower types as before: a plain Cast).
+ */
+function viaFloat64(em: Emitter, x: LowerInput, out: DType, body: (a: string) => string): string {
+  if (out === 'int64') return saturatingToInt(em, body(cast(em, x.name, x.dtype, 'float64')), 'float64', 'int64');
+  return castAround(em, [x], 'float64', out, ([a]) => body(a));
+}
+
 /** Unary op ORT runs on float32/float64 only: other dtypes go through float64. */
 function floatUnary(opType: string): LoweringOf<NoAttrs> {
-  return (em, _attrs, [x], out) =>
-    isFloat(x.dtype) ? em.node(opType, [x.name]) : castAround(em, [x], 'float64', out.dtype, ([a]) => em.node(opType, [a]));
+  return (em, _attrs, [x], out) => (isFloat(x.dtype) ? em.node(opType, [x.name]) : viaFloat64(em, x, out.dtype, (a) => em.node(opType, [a])));
 }
 
 /** Unary op ORT runs on float32/float64/int32: bool goes through int32 (result cast back, x != 0). */
@@ -278,6 +287,7 @@ function numericReduce(opType: string, onBool: 'any' | 'all'): LoweringOf<Reduce
   return (em, attrs, [x]) => {
     if (x.dtype === 'bool') return onBool === 'any' ? reduceAnyBool(em, x.name, attrs) : reduceAllBool(em, x.name, attrs);
     const reduce = (v: string): string => em.node(opType, [v, axesConst(em, attrs.axes)], { keepdims: attrs.keepDims ? 1 : 0 });
+    if (x.dtype === 'int64' && (opType === 'ReduceSum' || opType === 'ReduceProd')) return int64SumOrProd(em, x, attrs, opType === 'ReduceProd');
     if (x.dtype === 'int32' && (opType === 'ReduceSum' || opType === 'ReduceProd')) {
       // ORT saturates int32 sums and products; int64 wraps, and its low 32 bits are the
       // two's-complement int32 result (Cast to int32 keeps them).
@@ -287,6 +297,26 @@ function numericReduce(opType: string, onBool: 'any' | 'all'): LoweringOf<Reduce
     if (isFloat(x.dtype) && (opType === 'ReduceMax' || opType === 'ReduceMin')) return withNaNOf(em, x.name, x.dtype, attrs, r);
     return opType === 'ReduceSum' ? plusZero(em, r, x.dtype) : r;
   };
+}
+
+/**
+ * int64 sum or product over attrs' axes, wrapping: ORT's int64 ReduceSum and
+ * ReduceProd are not exact (measured: sum(2^63 - 1, -2^63, 5, -7) gave -2, as in
+ * double), while CumSum and CumProd wrap exactly. So along each reduced axis: pad
+ * one 0 (1) in front (an empty axis then gives 0 (1)), scan, keep the last element;
+ * then drop the reduced axes unless keepDims.
+ */
+function int64SumOrProd(em: Emitter, x: LowerInput, attrs: ReduceAttrs, prod: boolean): string {
+  let v = x.name;
+  const identity = em.constant('int64', [], [prod ? 1 : 0]);
+  for (const axis of attrs.axes) {
+    const pads = new Array<number>(2 * x.rank).fill(0);
+    pads[axis] = 1;
+    v = em.node('Pad', [v, em.constant('int64', [pads.length], pads), identity], { mode: 'constant' });
+    v = em.node(prod ? 'CumProd' : 'CumSum', [v, em.constant('int64', [], [axis])]);
+    v = em.node('Slice', [v, em.constant('int64', [1], [-1]), em.constant('int64', [1], [BIG]), em.constant('int64', [1], [axis])]);
+  }
+  return attrs.keepDims ? v : em.node('Squeeze', [v, axesConst(em, attrs.axes)]);
 }
 
 /**
@@ -313,11 +343,14 @@ function saturatingToInt(em: Emitter, x: string, dtype: DType, to: DType): strin
     const c = em.node('Max', [em.node('Min', [z, em.constant(dtype, [], [max])]), em.constant(dtype, [], [min])]);
     return em.node('Cast', [c], { to: onnxElemType(to) });
   }
-  const high = em.node('GreaterOrEqual', [x, em.constant(dtype, [], [max + 1])]);
+  // int64: max is 2^63 (DTYPE_INFO), the double nearest 2^63 - 1; x >= 2^63 is out of range
+  const high = em.node('GreaterOrEqual', [x, em.constant(dtype, [], [to === 'int64' ? max : max + 1])]);
   const low = em.node('Less', [x, em.constant(dtype, [], [min])]);
   const bad = em.node('Or', [em.node('Or', [high, low]), em.node('IsNaN', [x])]);
   const t = em.node('Cast', [em.node('Where', [bad, em.constant(dtype, [], [0]), x])], { to: onnxElemType(to) });
-  const hi = em.node('Where', [high, em.constant(to, [], [max]), t]);
+  // 2^63 - 1 is not a double: for int64 it is made as NOT(-2^63)
+  const top = to === 'int64' ? em.node('BitwiseNot', [em.constant('int64', [], [min])]) : em.constant(to, [], [max]);
+  const hi = em.node('Where', [high, top, t]);
   return em.node('Where', [low, em.constant(to, [], [min]), hi]);
 }
 
@@ -380,6 +413,25 @@ function wrappingIntPow(em: Emitter, a: string, e: string): string {
   const unit = em.node('Or', [em.node('Equal', [a, em.constant('int32', [], [1])]), em.node('Equal', [a, em.constant('int32', [], [-1])])]);
   const truncated = em.node('And', [em.node('Less', [e, zero]), em.node('Not', [unit])]);
   return em.node('Where', [truncated, zero, cast(em, r, 'int64', 'int32')]);
+}
+
+/**
+ * int64 `a ** e`, wrapping (ORT's Pow goes through double): repeated squaring over
+ * the 63 value bits of e with int64 Mul, which wraps. A negative e gives the real
+ * result truncated toward zero, as for int32 (see `wrappingIntPow`).
+ */
+function wrappingInt64Pow(em: Emitter, a: string, e: string): string {
+  let base = a;
+  let r = em.constant('int64', [], [1]);
+  const zero = em.constant('int64', [], [0]);
+  for (let k = 0; k < 63; k++) {
+    const bitClear = em.node('Equal', [em.node('BitwiseAnd', [e, em.constant('int64', [], [2 ** k])]), zero]);
+    r = em.node('Where', [bitClear, r, em.node('Mul', [r, base])]);
+    if (k < 62) base = em.node('Mul', [base, base]);
+  }
+  const unit = em.node('Or', [em.node('Equal', [a, em.constant('int64', [], [1])]), em.node('Equal', [a, em.constant('int64', [], [-1])])]);
+  const truncated = em.node('And', [em.node('Less', [e, zero]), em.node('Not', [unit])]);
+  return em.node('Where', [truncated, zero, r]);
 }
 
 function argReduce(opType: string): LoweringOf<PrimitiveAttrs['argMax']> {
@@ -450,7 +502,7 @@ export const LOWERINGS: LoweringTable<PrimitiveAttrs> = {
   sigmoid: (em, _attrs, [x], out) =>
     isFloat(x.dtype)
       ? sigmoidFloat(em, x.name, x.dtype)
-      : castAround(em, [x], 'float64', out.dtype, ([a]) => sigmoidFloat(em, a, 'float64')),
+      : viaFloat64(em, x, out.dtype, (a) => sigmoidFloat(em, a, 'float64')),
   round: roundingUnary('Round'),
   floor: roundingUnary('Floor'),
   ceil: roundingUnary('Ceil'),
@@ -468,6 +520,7 @@ export const LOWERINGS: LoweringTable<PrimitiveAttrs> = {
         castAround(em, inputs, 'float64', out.dtype, (n) => em.node('Div', n)),
   pow: (em, _attrs, inputs, out) => {
     if (isFloat(inputs[0].dtype)) return em.node('Pow', inputs.map((x) => x.name));
+    if (inputs[0].dtype === 'int64') return wrappingInt64Pow(em, inputs[0].name, inputs[1].name);
     return castAround(em, inputs, 'int32', out.dtype, ([a, e]) => wrappingIntPow(em, a, e));
   },
   maximum: extremum('Max'),

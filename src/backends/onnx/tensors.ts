@@ -2,14 +2,15 @@
  * ort.Tensor helpers: dtype mapping, host copies in and out.
  */
 import * as ort from 'onnxruntime-node';
-import { DType, DTYPE_INFO, DTYPES, HostArray } from '../types';
+import { DType, DTYPE_INFO, DTYPES, HostData } from '../types';
 import { constantData, ParamValue } from './emit';
 
 /**
- * The dtypes this backend computes in: every dtype with a host layout (all but
- * int64); float16 and the 8- and 16-bit integers run in a wider type (lower.ts).
+ * The dtypes this backend computes in: every dtype (int64 natively, its host data a
+ * BigInt64Array as onnxruntime takes it); float16 and the 8- and 16-bit integers run
+ * in a wider type (lower.ts).
  */
-export const ONNX_BACKEND_DTYPES: ReadonlySet<DType> = new Set<DType>(DTYPES.filter((d) => DTYPE_INFO[d].host !== null));
+export const ONNX_BACKEND_DTYPES: ReadonlySet<DType> = new Set<DType>(DTYPES);
 
 /** The backend dtype of an ort.Tensor; throws for element types the backend does not use. */
 export function dtypeOfTensor(t: ort.Tensor): DType {
@@ -19,7 +20,7 @@ export function dtypeOfTensor(t: ort.Tensor): DType {
 }
 
 /** Checks that `shape` is concrete and holds `data.length` elements; returns a copy of it. */
-function checkedDims(data: HostArray, shape: readonly number[]): number[] {
+function checkedDims(data: HostData, shape: readonly number[]): number[] {
   let size = 1;
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) throw new Error(`onnx backend: invalid shape [${shape.join(', ')}]`);
@@ -36,7 +37,11 @@ function checkedDims(data: HostArray, shape: readonly number[]): number[] {
  * onnxruntime takes them): `data` itself when it already is (no copy), else a
  * converted copy (bool normalised to 0/1).
  */
-function inLayout(data: HostArray, dtype: DType, copy: boolean): HostArray {
+function inLayout(data: HostData, dtype: DType, copy: boolean): HostData {
+  if (dtype === 'int64' || data instanceof BigInt64Array) {
+    if (!(data instanceof BigInt64Array) || dtype !== 'int64') throw new Error(`onnx backend: ${dtype} data must be ${dtype === 'int64' ? 'a BigInt64Array' : 'numbers'}`);
+    return copy ? data.slice() : data;
+  }
   const ctor = DTYPE_INFO[dtype].host;
   if (ctor === null) throw new Error(`onnx backend: dtype ${dtype} is not supported`);
   if (dtype === 'bool') {
@@ -52,27 +57,27 @@ function inLayout(data: HostArray, dtype: DType, copy: boolean): HostArray {
 }
 
 /** A new ort.Tensor holding a copy of `data` as `dtype` (bool normalised to 0/1). */
-export function tensorFromHost(data: HostArray, shape: readonly number[], dtype: DType): ort.Tensor {
+export function tensorFromHost(data: HostData, shape: readonly number[], dtype: DType): ort.Tensor {
   const dims = checkedDims(data, shape);
   return new ort.Tensor(dtype, inLayout(data, dtype, true) as Float32Array, dims);
 }
 
 /** An ort.Tensor over `data` itself when it has `dtype`'s layout (no copy; bool is still normalised). */
-export function tensorOverHost(data: HostArray, shape: readonly number[], dtype: DType): ort.Tensor {
+export function tensorOverHost(data: HostData, shape: readonly number[], dtype: DType): ort.Tensor {
   const dims = checkedDims(data, shape);
   return new ort.Tensor(dtype, inLayout(data, dtype, false) as Float32Array, dims);
 }
 
 /** A fresh host array with the elements of `t` (float32 -> Float32Array, ..., bool -> Uint8Array 0/1). */
-export function tensorToHost(t: ort.Tensor): HostArray {
+export function tensorToHost(t: ort.Tensor): HostData {
   const dtype = dtypeOfTensor(t);
-  return inLayout(t.data as HostArray, dtype, true);
+  return inLayout(t.data as HostData, dtype, true);
 }
 
 /** The elements of `t`, which the caller disposes right after: its own storage (no copy) when laid out as the host's. */
-export function tensorTakeHost(t: ort.Tensor): HostArray {
+export function tensorTakeHost(t: ort.Tensor): HostData {
   const dtype = dtypeOfTensor(t);
-  return inLayout(t.data as HostArray, dtype, false);
+  return inLayout(t.data as HostData, dtype, false);
 }
 
 /** A tensor holding a param value (see emit.ts), to feed a session. */

@@ -4,17 +4,19 @@
  * graphs run through the default interpreter (there is no `compile`).
  */
 import type { Backend } from '../backend';
-import { DType, DTYPE_INFO, DTYPES as ALL_DTYPES, float16Bits, float16Value, HostArray, roundToFloat16, sizeOf } from '../types';
+import { CompositeKernelTable, DType, DTYPE_INFO, DTYPES as ALL_DTYPES, float16Bits, float16Value, HostArray, HostData, roundToFloat16, sizeOf } from '../types';
 import { formatShape } from '../../format';
 import { REFERENCE_KERNELS } from './kernels';
 import { REFERENCE_COMPOSITES } from './conv';
 import { REFERENCE_SOFTMAX } from './softmax';
-import { RefTensor, roundFloat16Output, storageFor } from './tensor';
+import { isInt64, RefInt64Tensor, RefValue, withInt64 } from './int64';
+import { roundFloat16Output, storageFor } from './tensor';
 
 export type { RefTensor } from './tensor';
+export type { RefInt64Tensor, RefValue } from './int64';
 
-/** Every dtype with a host layout (all but int64). */
-const DTYPES: ReadonlySet<DType> = new Set<DType>(ALL_DTYPES.filter((d) => DTYPE_INFO[d].host !== null));
+/** Every dtype (int64 held as a BigInt64Array: int64.ts). */
+const DTYPES: ReadonlySet<DType> = new Set<DType>(ALL_DTYPES);
 
 /**
  * A copy of host `data` in the backend's storage for `dtype` (see `storageFor`):
@@ -42,7 +44,7 @@ function isStorageOf(data: HostArray, dtype: DType): boolean {
 }
 
 /** The host layout of a tensor's storage: float16 values become their bit patterns. */
-function hostOf(x: RefTensor): HostArray {
+function hostOf(x: RefValue): HostData {
   if (x.dtype !== 'float16') return x.data.slice();
   const out = new Uint16Array(x.data.length);
   for (let i = 0; i < out.length; i++) out[i] = float16Bits(x.data[i]);
@@ -55,40 +57,50 @@ function hostOf(x: RefTensor): HostArray {
  */
 function roundingFloat16<K extends object>(table: K): K {
   const out: Record<string, unknown> = {};
-  for (const [name, kernel] of Object.entries(table) as [string, (...a: unknown[]) => RefTensor][]) {
-    out[name] = (...args: unknown[]): RefTensor => roundFloat16Output(kernel(...args));
+  for (const [name, kernel] of Object.entries(table) as [string, (...a: unknown[]) => RefValue][]) {
+    out[name] = (...args: unknown[]): RefValue => {
+      const r = kernel(...args);
+      return isInt64(r) ? r : roundFloat16Output(r);
+    };
   }
   return out as K;
 }
 
-const KERNELS = roundingFloat16(REFERENCE_KERNELS);
-const COMPOSITES = roundingFloat16({ ...REFERENCE_COMPOSITES, ...REFERENCE_SOFTMAX });
+const KERNELS = roundingFloat16(withInt64(REFERENCE_KERNELS));
+// Composite kernels take number tensors: with an int64 input src/api runs the decomposition (acceptsComposite).
+const COMPOSITES = roundingFloat16({ ...REFERENCE_COMPOSITES, ...REFERENCE_SOFTMAX }) as unknown as CompositeKernelTable<RefValue>;
+
+/** A tensor over host data of `dtype` (int64: a BigInt64Array), its data copied or not. */
+function tensorOf(data: HostData, shape: readonly number[], dtype: DType, copy: boolean): RefValue {
+  if (shape.some((d) => !Number.isInteger(d) || d < 0)) throw new Error(`reference backend: bad shape [${formatShape(shape)}]`);
+  if (data.length !== sizeOf(shape)) {
+    throw new Error(`reference backend: ${data.length} elements do not fill shape [${formatShape(shape)}]`);
+  }
+  if (dtype === 'int64' || data instanceof BigInt64Array) {
+    if (!(data instanceof BigInt64Array) || dtype !== 'int64') throw new Error(`reference backend: ${dtype} data must be ${dtype === 'int64' ? 'a BigInt64Array' : 'numbers'}`);
+    const t: RefInt64Tensor = { data: copy ? data.slice() : data, shape: shape.slice(), dtype };
+    return t;
+  }
+  // Kernels never write their inputs, so data already in dtype's layout may be used as it is.
+  return { data: !copy && isStorageOf(data, dtype) ? data : copyHost(data, dtype), shape: shape.slice(), dtype };
+}
 
 /** Makes the pure-TypeScript reference backend. */
-export function createReferenceBackend(): Backend<RefTensor> {
+export function createReferenceBackend(): Backend<RefValue> {
   return {
     name: 'reference',
     dtypes: DTYPES,
-    fromHost(data: HostArray, shape: readonly number[], dtype: DType): RefTensor {
+    fromHost(data: HostData, shape: readonly number[], dtype: DType): RefValue {
       if (!DTYPES.has(dtype)) throw new Error(`reference backend: dtype ${dtype} is not supported`);
-      if (shape.some((d) => !Number.isInteger(d) || d < 0)) throw new Error(`reference backend: bad shape [${formatShape(shape)}]`);
-      if (data.length !== sizeOf(shape)) {
-        throw new Error(`reference backend: ${data.length} elements do not fill shape [${formatShape(shape)}]`);
-      }
-      return { data: copyHost(data, dtype), shape: shape.slice(), dtype };
+      return tensorOf(data, shape, dtype, true);
     },
-    borrowHost(data: HostArray, shape: readonly number[], dtype: DType): RefTensor {
-      // Kernels never write their inputs, so data already in dtype's layout is used as it is.
-      if (!isStorageOf(data, dtype)) return this.fromHost(data, shape, dtype);
-      if (data.length !== sizeOf(shape)) {
-        throw new Error(`reference backend: ${data.length} elements do not fill shape [${formatShape(shape)}]`);
-      }
-      return { data, shape: shape.slice(), dtype };
+    borrowHost(data: HostData, shape: readonly number[], dtype: DType): RefValue {
+      return tensorOf(data, shape, dtype, false);
     },
-    toHost(x: RefTensor): HostArray {
+    toHost(x: RefValue): HostData {
       return hostOf(x);
     },
-    shapeOf(x: RefTensor): number[] {
+    shapeOf(x: RefValue): number[] {
       return x.shape.slice();
     },
     dispose(): void {
@@ -96,5 +108,6 @@ export function createReferenceBackend(): Backend<RefTensor> {
     },
     kernels: KERNELS,
     composites: COMPOSITES,
+    acceptsComposite: (_op, _attrs, inputs) => inputs.every((i) => i.dtype !== 'int64'),
   };
 }

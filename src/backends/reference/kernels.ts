@@ -2,7 +2,8 @@
  * The reference backend's kernel table: one kernel per primitive, each a thin
  * adapter from the `Kernel` calling convention to the implementations in
  * elementwise.ts, reduce.ts, matmul.ts, layout.ts and gather.ts.
- * Typed as `KernelTable<RefTensor>`, so a missing primitive does not compile.
+ * Typed as `KernelTable<RefTensor>`, so a missing primitive does not compile; int64
+ * calls go to the kernels of int64.ts (`withInt64` in index.ts).
  */
 import type { BinaryPrimitive, Kernel, KernelTable, ReducePrimitive, UnaryPrimitive } from '../types';
 import { hostArrayFor } from '../types';
@@ -29,7 +30,11 @@ const reduceKernel =
   ([x], attrs) =>
     reduce(op, x, attrs.axes, attrs.keepDims);
 
-/** The kernel table of the reference backend. */
+/**
+ * The kernel table of the reference backend over number tensors (every dtype but
+ * int64; the backend joins int64.ts's kernels to it, `withInt64`). Backends built on
+ * the reference layout borrow these.
+ */
 export const REFERENCE_KERNELS: KernelTable<RefTensor> = {
   neg: unaryKernel('neg'),
   abs: unaryKernel('abs'),

@@ -4,8 +4,11 @@
 import { DType, HostArray, hostArrayFor, roundToFloat16 } from '../types';
 
 /**
- * A tensor of the reference backend. `data.length` equals the product of
- * `shape`; `data` uses the layout of `dtype` (see `HostArray`).
+ * A tensor of the reference backend holding numbers (every dtype but int64, whose
+ * tensors hold bigints: `RefInt64Tensor` in int64.ts; the backend's native tensor,
+ * `RefValue`, is either).
+ * `data.length` equals the product of `shape`; `data` uses the layout of `dtype`
+ * (see `HostArray`).
  *
  * Tensors are immutable once made: no kernel writes into an input, so two
  * tensors may share one `data` buffer (reshape and identity do). `fromHost`

@@ -2,15 +2,17 @@
  * Moving tensors between the host (typed arrays, see HostArray) and tfjs.
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
-import type { DType, HostArray } from '../types';
+import type { DType, HostArray, HostData } from '../types';
 import { tfDType } from './dtypes';
 import { tf } from './engine';
 
 /**
  * Host data (row-major) to a new tfjs tensor. tfjs copies the data into the
  * wasm heap, so the caller may reuse `data`. Bools are a Uint8Array of 0/1.
+ * int64 (a BigInt64Array) is not a dtype of this backend (src/api refuses it first).
  */
-export function fromHost(data: HostArray, shape: readonly number[], dtype: DType): Tensor {
+export function fromHost(data: HostData, shape: readonly number[], dtype: DType): Tensor {
+  if (data instanceof BigInt64Array) throw new Error('tfjs backend: int64 data is not supported');
   const d = tfDType(dtype);
   // tfjs takes a Float32Array/Int32Array/Uint8Array of the right dtype as is, and converts others.
   const values = d === 'bool' && !(data instanceof Uint8Array) ? Uint8Array.from(data, (v) => (v !== 0 ? 1 : 0)) : data;

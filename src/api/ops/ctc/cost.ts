@@ -20,7 +20,7 @@ import { asTensor } from '../../validate';
 import { add, binary, broadcastLike, cast, mul, neg, reduceOp, scalar, sub, unary, where } from '../../primitives';
 import { scan } from '../../scan';
 import { KTensor } from '../../tensor';
-import { floatTensor, requireTensorLike, show } from '../../validate';
+import { floatTensor, refuseInt64, requireTensorLike, show } from '../../validate';
 import { constantOf, stopGrad } from '../../primitives';
 import { dimsCompatible } from '../../validate';
 import { logSoftmax } from '../nn/numerics';
@@ -142,6 +142,7 @@ function staticDim(x: KTensor, axis: number, fn: string, arg: string, what: stri
 function intArg(v: unknown, fn: string, arg: string): KTensor {
   const t = requireTensorLike(v, fn, arg);
   if (t.dtype === 'int32') return t;
+  refuseInt64(t, fn, arg);
   if (t.dtype === 'bool') throw new KerasTypeError(`${fn}: argument '${arg}' must be an integer or float tensor, got dtype bool`);
   if (!isFloatDType(t.dtype) && !isIntDType(t.dtype)) throw new KerasTypeError(`${fn}: argument '${arg}' must be an integer or float tensor, got dtype ${t.dtype}`);
   return cast(t, 'int32');

@@ -11,7 +11,7 @@ import { BuiltGraph, buildGraph, drawRandomFeeds, takePrints, variableValues } f
 import { fmt } from '../../infer';
 import { NDArray } from '../../ndarray';
 import { checkBackendNode, KTensor, storeVariable } from '../../tensor';
-import { isHostArray, toHostValue } from '../../values';
+import { isHostData, toHostValue } from '../../values';
 import { show } from '../../validate';
 import { checkRunTimeShapes } from '../../run-shapes';
 import { floatx } from '../../../config';
@@ -98,22 +98,22 @@ export function toNDArray(backend: Backend, value: unknown, dtype: DType): NDArr
 
 /** Whether a feed carries its own dtype (typed array, NDArray, or data with a typed array or dtype). */
 function isTyped(value: unknown): boolean {
-  if (isHostArray(value) || value instanceof NDArray) return true;
+  if (isHostData(value) || value instanceof NDArray) return true;
   if (value !== null && typeof value === 'object' && 'data' in value) {
     const v = value as { data: unknown; dtype?: unknown };
-    return v.dtype !== undefined || isHostArray(v.data);
+    return v.dtype !== undefined || isHostData(v.data);
   }
   return false;
 }
 
-function checkFeedDType(value: unknown, host: { dtype: DType; data: ArrayLike<number> }, want: DType, i: number, name: string): void {
+function checkFeedDType(value: unknown, host: { dtype: DType; data: ArrayLike<number | bigint> }, want: DType, i: number, name: string): void {
   const from = host.dtype;
   if (from === want) return;
   const ok =
     (isFloatDType(want) && (isFloatDType(from) || isIntDType(from))) ||
     (isIntDType(want) && isIntDType(from)) ||
     // untyped values (numbers, nested arrays) of whole numbers are fine for integer placeholders
-    (isIntDType(want) && !isTyped(value) && Array.from(host.data).every(Number.isInteger));
+    (isIntDType(want) && !isTyped(value) && Array.from(host.data).every((e) => typeof e === 'bigint' || Number.isInteger(e)));
   if (!ok) {
     throw new KerasTypeError(`function: input ${i} ('${name}') expects dtype ${want}, got ${from} data`);
   }
@@ -203,8 +203,10 @@ export function kerasFunction<const I extends readonly KTensor[], const O extend
       inputs.forEach((p, i) => {
         const v = values[i];
         // Typed arrays of the placeholder's dtype are not copied here: the engine gets them as they are.
-        // Untyped numbers for an integer placeholder are read as float64: exact for every int32.
-        const host = toHostValue(v, 'function', `values[${i}]`, undefined, isIntDType(p.dtype) ? 'float64' : floatx(), true);
+        // Untyped numbers for an integer placeholder are read as float64 (exact for every int32, and
+        // int64 refuses what is not exact); for a float placeholder, in its own dtype (not through floatx).
+        const untyped = isIntDType(p.dtype) ? 'float64' : isFloatDType(p.dtype) ? p.dtype : floatx();
+        const host = toHostValue(v, 'function', `values[${i}]`, undefined, untyped, true);
         checkFeedDType(v, host, p.dtype, i, p.name);
         if (host.shape.length !== p.shape.length || host.shape.some((d, k) => p.shape[k] !== null && p.shape[k] !== d)) {
           throw new KerasShapeError(

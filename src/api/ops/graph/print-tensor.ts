@@ -32,6 +32,6 @@ export function printTensor(x: TensorInput, message = '', ...extra: []): KTensor
     return y;
   }
   const v = evaluateFor(t, 'printTensor');
-  process.stdout.write(formatPrinted(message, valuesOf(v.data, v.dtype), v.shape, v.dtype));
+  process.stdout.write(formatPrinted(message, v.data instanceof BigInt64Array ? v.data : valuesOf(v.data, v.dtype), v.shape, v.dtype));
   return t;
 }

@@ -6,7 +6,7 @@ import { KerasTypeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
 import { applyOp, cast, constantFrom } from '../../primitives';
 import { constantHostData, KTensor } from '../../tensor';
-import { requireTensorLike, show } from '../../validate';
+import { refuseInt64, requireTensorLike, show } from '../../validate';
 import { toHostValue } from '../../values';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
@@ -18,7 +18,7 @@ function gatherIndices(indices: unknown): { tensor: KTensor; values: ArrayLike<n
       throw new KerasTypeError(`gather: argument 'indices' must be an integer tensor, got dtype ${indices.dtype} (use K.cast)`);
     }
     // the 8- and 16-bit integers widen exactly to the int32 the gather primitive takes
-    return { tensor: cast(indices, 'int32'), values: constantHostData(indices) };
+    return { tensor: cast(refuseInt64(indices, 'gather', 'indices'), 'int32'), values: constantHostData(indices) };
   }
   if (indices === null || indices === undefined) {
     throw new KerasTypeError(`gather: argument 'indices' must be an int32 tensor or whole numbers, got ${show(indices)}`);
@@ -30,6 +30,9 @@ function gatherIndices(indices: unknown): { tensor: KTensor; values: ArrayLike<n
     throw new KerasTypeError(`gather: argument 'indices' must hold integers, got ${host.dtype} values`);
   }
   const values = host.data;
+  if (values instanceof BigInt64Array) {
+    throw new KerasTypeError(`gather: argument 'indices' must hold integers of at most 32 bits, got int64 values (use K.cast(x, 'int32'))`);
+  }
   for (let i = 0; i < values.length; i++) {
     if (!Number.isInteger(values[i])) {
       throw new KerasTypeError(`gather: argument 'indices' must hold whole numbers, got ${values[i]}`);

@@ -6,7 +6,7 @@ import { KerasShapeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
 import { applyOp, cast, constantOf, div, mul, neg, reduceOp, reshapeTo, scalar, stopGrad, sub, sumLastAxis, transposeOp, unary } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { checkArity, flagArg, floatTensor, normAxis, operandLike, requireTensorLike, shapesCompatible, wholeToInt32 } from '../../validate';
+import { checkArity, flagArg, floatTensor, normAxis, operandLike, refuseInt64, requireTensorLike, shapesCompatible, wholeToInt32 } from '../../validate';
 import { evaluateFor } from '../tensors/inspect';
 import { clipValues, logSoftmax, sigmoidCrossEntropy } from './numerics';
 import type { TensorInput } from '../../tensor-input';
@@ -53,7 +53,7 @@ export function categoricalCrossentropy(target: TensorInput, output: TensorInput
 function sparseLabels(target: unknown, o: KTensor, fn: string): KTensor {
   let t = requireTensorLike(target, fn, 'target');
   if (t.dtype === 'bool') t = cast(t, 'int32');
-  else if (t.dtype !== 'int32') t = cast(wholeToInt32(t, fn, 'target'), 'int32');
+  else if (t.dtype !== 'int32') t = cast(wholeToInt32(refuseInt64(t, fn, 'target'), fn, 'target'), 'int32');
   const rows = o.shape.slice(0, -1);
   if (shapesCompatible(t.shape, rows)) return t;
   if (t.rank === rows.length + 1 && t.shape[t.rank - 1] === 1 && shapesCompatible(t.shape.slice(0, -1), rows)) {

@@ -6,7 +6,7 @@ import { floatx } from '../../../config';
 import { KerasTypeError, KerasValueError } from '../../../errors';
 import { applyOp, cast, constantFrom } from '../../primitives';
 import { KTensor } from '../../tensor';
-import { checkDType, checkNumber, countArg, requireTensorLike, numbersOf, show, valuesNow } from '../../validate';
+import { checkDType, checkNumber, countArg, refuseInt64, requireTensorLike, numbersOf, show, valuesNow } from '../../validate';
 import { insertAxis, int32Const } from './helpers';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
@@ -89,7 +89,7 @@ export function oneHot(indices: TensorInput, numClasses: number, ...extra: []): 
   checkArity('oneHot', 2, extra);
   const given = requireTensorLike(indices, 'oneHot', 'indices');
   if (!isIntDType(given.dtype)) throw new KerasTypeError(`oneHot: argument 'indices' must be an integer tensor, got dtype ${given.dtype} (use K.cast)`);
-  const t = cast(given, 'int32'); // the 8- and 16-bit integers widen exactly
+  const t = cast(refuseInt64(given, 'oneHot', 'indices'), 'int32'); // the 8- and 16-bit integers widen exactly
   const n = countArg(numClasses, 'oneHot', 'numClasses');
   const classes = int32Const(
     Array.from({ length: n }, (_, i) => i),

@@ -2,7 +2,7 @@
  * Making tensors (the tensors group): variables, constants, placeholders, zeros,
  * ones, eye, the `*Like` constructors, identity, random variables and cast.
  */
-import { DType, HostArray, hostArrayFor } from '../../../backends/types';
+import { DType, HostData, hostDataFor } from '../../../backends/types';
 import { floatx } from '../../../config';
 import { KerasValueError } from '../../../errors';
 import { activeBackend, fromHostChecked } from '../../engine';
@@ -10,7 +10,7 @@ import { applyOp, constantFrom } from '../../primitives';
 import { broadcastLike, cast as castOp, scalar } from '../../primitives';
 import { HostRandom, nextSeed } from '../../host-random';
 import { checkBackendDType, KTensor, variableTensor } from '../../tensor';
-import { allocHostArray, checkAllocation, convertHostArray, hostElement, isHostArray, toHostValue } from '../../values';
+import { allocHostArray, checkAllocation, convertHostData, fillHost, hostElement, toHostValue } from '../../values';
 import { evaluate } from './inspect';
 import { checkConcreteShape, checkDType, checkNumber, requireTensorLike, show } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
@@ -24,25 +24,29 @@ export interface VariableOptions {
   constraint?: (x: KTensor) => KTensor;
 }
 
-function makeVariable(data: ArrayLike<number>, shape: readonly number[], dtype: DType, fn: string, name?: string, constraint?: VariableOptions['constraint']): KTensor {
+/**
+ * A variable over host data: data already in `dtype`'s layout is handed over as it is
+ * (no copy); other numbers (random draws in float64) are converted by the cast rule.
+ */
+function makeVariable(data: HostData | Float64Array, shape: readonly number[], dtype: DType, fn: string, name?: string, constraint?: VariableOptions['constraint']): KTensor {
   const backend = activeBackend();
   checkBackendDType(backend, dtype);
-  // a host array of the dtype's own layout is handed over as it is (no copy)
   checkAllocation(data.length, dtype, fn, backend); // before a converted copy is made
-  const host = isHostArray(data) && isLayoutOf(data, dtype) ? data : convertHostArray(data, dtype);
+  const host = isLayoutOf(data, dtype) ? data : convertHostData(data, dtype, 'float64', fn, 'value');
   const native = fromHostChecked(fn, backend, host.length, host.byteLength, dtype, () => backend.fromHost(host, shape, dtype));
   return variableTensor(backend, native, shape, dtype, checkName(name, fn), constraint);
 }
 
 /** Whether `a` is the host layout of `dtype`. */
-function isLayoutOf(a: HostArray, dtype: DType): boolean {
-  return hostArrayFor(dtype, 0).constructor === a.constructor;
+function isLayoutOf(a: HostData, dtype: DType): boolean {
+  return hostDataFor(dtype, 0).constructor === a.constructor;
 }
 
 /** `n` elements of `dtype`, all `value` (one typed array, checked before it is made). */
-function filledHost(n: number, value: number, dtype: DType, fn: string): HostArray {
+function filledHost(n: number, value: number, dtype: DType, fn: string): HostData {
   const a = allocHostArray(dtype, n, fn, activeBackend());
-  return value === 0 ? a : a.fill(hostElement(value, dtype));
+  if (value === 0) return a;
+  return a instanceof BigInt64Array ? a.fill(BigInt(value)) : a.fill(hostElement(value, dtype));
 }
 
 function checkName(name: unknown, fn: string): string | undefined {
@@ -66,13 +70,8 @@ export function variable(value: TensorInput, options: VariableOptions = {}, ...e
   if (options.constraint !== undefined && typeof options.constraint !== 'function') {
     throw new KerasValueError(`variable: option 'constraint' must be a function, got ${typeof options.constraint}`);
   }
-  let host;
-  if (value instanceof KTensor) {
-    const nd = evaluate(value);
-    host = { data: nd.data, shape: [...nd.shape] };
-  } else {
-    host = toHostValue(value, 'variable', 'value', dtype, floatx());
-  }
+  // a tensor's value converts from its own dtype (an NDArray knows it)
+  const host = toHostValue(value instanceof KTensor ? evaluate(value) : value, 'variable', 'value', dtype, floatx());
   return makeVariable(host.data, host.shape, dtype, 'variable', options.name, options.constraint);
 }
 
@@ -99,12 +98,14 @@ export function constant(value: TensorInput, options: ConstantOptions = {}, ...e
   if (options.shape === undefined || options.shape === null) return constantFrom(host, 'constant', 'value', dtype, name);
   const shape = checkConcreteShape(options.shape, 'constant', 'shape');
   const n = shape.reduce((p, d) => p * d, 1);
-  let data: ArrayLike<number> = host.data;
-  if (host.data.length === 1 && n !== 1) data = allocHostArray(host.dtype, n, 'constant', activeBackend()).fill(host.data[0]); // already in the layout
-  else if (host.data.length !== n) {
+  let data = host.data;
+  if (host.data.length === 1 && n !== 1) {
+    checkAllocation(n, host.dtype, 'constant', activeBackend());
+    data = fillHost(host.dtype, n, host.data); // already in the layout
+  } else if (host.data.length !== n) {
     throw new KerasValueError(`constant: argument 'value' has ${host.data.length} elements, which cannot fill shape [${shape.join(', ')}]`);
   }
-  return constantFrom({ data: isHostArray(data) && isLayoutOf(data, dtype) ? data : convertHostArray(data, dtype), shape, dtype }, 'constant', 'value', dtype, name);
+  return constantFrom({ data, shape, dtype }, 'constant', 'value', dtype, name);
 }
 
 /** Options of `placeholder`. */
@@ -189,8 +190,11 @@ export function eye(size: number | readonly [number, number], dtype?: DType | nu
   const [r, c] = s;
   const dt = optDType(dtype, 'eye');
   const data = allocHostArray(dt, r * c, 'eye', activeBackend());
-  const one = hostElement(1, dt);
-  for (let i = 0; i < Math.min(r, c); i++) data[i * c + i] = one;
+  if (data instanceof BigInt64Array) for (let i = 0; i < Math.min(r, c); i++) data[i * c + i] = 1n;
+  else {
+    const one = hostElement(1, dt);
+    for (let i = 0; i < Math.min(r, c); i++) data[i * c + i] = one;
+  }
   return makeVariable(data, [r, c], dt, 'eye', checkName(name, 'eye'));
 }
 
