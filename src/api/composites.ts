@@ -13,6 +13,8 @@
  *   channel by channel;
  * - maxPool: maxPoolGrad; avgPool: avgPoolGrad, whose gradient is avgPool;
  * - maxPoolGrad: differentiated through its decomposition.
+ * - resizeBilinear: resizeBilinearGrad (its adjoint: scatter-adds), whose gradient
+ *   is resizeBilinear;
  * - softmax: y * (g - sum(g * y)); logSoftmax: g - exp(y) * sum(g) (y the output,
  *   sums along the axis), in primitives.
  *
@@ -40,7 +42,8 @@ import { runsComposite } from '../backends/backend';
 import { KerasShapeError } from '../errors';
 import { activeBackend } from './engine';
 import { fmt, StaticInfo } from './infer';
-import { applyOp, constantFrom, div, expandDimsOp, matMul, mul, reduceOp, reshapeTo, scalar, sub, transposeOp, unary, zerosLikeOp } from './primitives';
+import { add, applyOp, constantFrom, div, expandDimsOp, matMul, mul, reduceOp, reshapeTo, scalar, sub, transposeOp, unary, zerosLikeOp } from './primitives';
+import { int32Const } from './ops/shape/helpers';
 import { checkBackendDType, constantTensor, constantValue, KTensor } from './tensor';
 import { extractPatches, WindowAxis } from './ops/conv/patches';
 import { gradients } from './ops/graph/gradients';
@@ -317,6 +320,48 @@ function avgPoolGradDecomposed(dy: KTensor, a: CompositeAttrs['avgPoolGrad']): K
   return transposeOp(back, [0, ...spatialAxes(n).map((i) => i + 2), 1]);
 }
 
+/** The taps of linear upsampling by `factor` along an axis of `length`: lower and upper cells, and the weight of the upper one. */
+function linearTaps(length: number, factor: number): { lower: number[]; upper: number[]; weights: Float64Array } {
+  const n = length * factor;
+  const lower: number[] = [];
+  const upper: number[] = [];
+  const weights = new Float64Array(n);
+  for (let o = 0; o < n; o++) {
+    const i = Math.floor(o / factor);
+    lower.push(i);
+    upper.push(Math.min(i + 1, length - 1));
+    weights[o] = (o - i * factor) / factor;
+  }
+  return { lower, upper, weights };
+}
+
+/** The upper cell's weights as a tensor broadcasting along `axis` of a rank-4 tensor. */
+function tapWeights(weights: Float64Array, axis: number, dtype: DType): KTensor {
+  const shape = [1, 1, 1, 1].map((d, i) => (i === axis ? weights.length : d));
+  return constantFrom({ data: weights, shape }, 'resizeBilinear', 'x', dtype);
+}
+
+/** Linear upsampling along `axis` (1 or 2) of a channels_last image: x[i] + (x[i1] - x[i]) * f. */
+function linearAlong(x: KTensor, factor: number, axis: number): KTensor {
+  if (factor === 1) return x;
+  const t = linearTaps(x.shape[axis] as number, factor);
+  const n = t.lower.length;
+  const a = applyOp('gather', [x, int32Const(t.lower, [n], 'resizeBilinear')], { axis });
+  const b = applyOp('gather', [x, int32Const(t.upper, [n], 'resizeBilinear')], { axis });
+  return add(a, mul(sub(b, a), tapWeights(t.weights, axis, x.dtype)));
+}
+
+/** The adjoint of linearAlong: g (1 - f) added into the lower cells, g f into the upper ones. */
+function linearAlongAdjoint(g: KTensor, factor: number, axis: number, length: number): KTensor {
+  if (factor === 1) return g;
+  const t = linearTaps(length, factor);
+  const n = t.lower.length;
+  const gb = mul(g, tapWeights(t.weights, axis, g.dtype));
+  const ga = sub(g, gb);
+  const into = (part: KTensor, cells: number[]): KTensor => applyOp('scatterAdd', [part, int32Const(cells, [n], 'resizeBilinearGrad')], { axis, size: length });
+  return add(into(ga, t.lower), into(gb, t.upper));
+}
+
 /** x - m along `axis`, m the maximum there (held constant for gradients, which do not depend on it). */
 function shiftedByMax(x: KTensor, axis: number): KTensor {
   return sub(x, applyOp('reduceMax', [x], { axes: [axis], keepDims: true }, { noGrad: true }));
@@ -394,6 +439,14 @@ const DEFS: { [C in CompositeName]: CompositeDef<C> } = {
       applyComposite('depthwiseInputGrad', [dy, g], { ...windowOf(a), inputSpatial: spatialOf(x.shape, 'depthwiseFilterGrad') }),
       applyComposite('depthwiseConv', [x, g], windowOf(a)),
     ],
+  },
+  resizeBilinear: {
+    decompose: ([x], a) => linearAlong(linearAlong(x, a.factors[0], 1), a.factors[1], 2),
+    grad: ([x], a, _y, g) => [applyComposite('resizeBilinearGrad', [g], { factors: a.factors, inputSpatial: spatialOf(x.shape, 'resizeBilinear') as [number, number] })],
+  },
+  resizeBilinearGrad: {
+    decompose: ([dy], a) => linearAlongAdjoint(linearAlongAdjoint(dy, a.factors[1], 2, a.inputSpatial[1]), a.factors[0], 1, a.inputSpatial[0]),
+    grad: (_i, a, _y, g) => [applyComposite('resizeBilinear', [g], { factors: a.factors })],
   },
   softmax: {
     decompose: ([x], a) => softmaxDecomposed(x, a.axis),

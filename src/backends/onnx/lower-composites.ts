@@ -22,6 +22,7 @@
  * - depthwiseConv: Conv with group = channels; depthwiseInputGrad: ConvTranspose
  *   with the same grouped weight; depthwiseFilterGrad: a grouped Conv over transposed
  *   operands.
+ * - resizeBilinear: Resize ('linear', 'asymmetric'); its gradient runs the decomposition.
  * - softmax, logSoftmax: Softmax, LogSoftmax along the axis.
  */
 import type { CompositeAttrs, CompositeName, ConvWindow, DType, PoolWindow, Shape } from '../types';
@@ -236,6 +237,16 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
     const y = em.node('ConvTranspose', [scaled, ones], { group: c, strides: [...a.strides], pads: g.pads, output_padding: g.outputPadding });
     return toLast(em, y, n);
   },
+  // TensorFlow's legacy resize: source coordinate o / factor ('asymmetric'), upper cell clamped
+  resizeBilinear: (em, a, [x]) => {
+    const scales = em.constant('float32', [4], [1, 1, a.factors[0], a.factors[1]]);
+    const y = em.node('Resize', [toFirst(em, x.name, 2), '', scales], { mode: 'linear', coordinate_transformation_mode: 'asymmetric' });
+    return toLast(em, y, 2);
+  },
+  // no ONNX operator: onnxAcceptsComposite sends it to its decomposition
+  resizeBilinearGrad: () => {
+    throw new Error('onnx: internal: resizeBilinearGrad has no lowering (its decomposition runs)');
+  },
   // opset 13 and later: along the one axis given
   softmax: (em, a, [x]) => em.node('Softmax', [x.name], { axis: a.axis }),
   logSoftmax: (em, a, [x]) => em.node('LogSoftmax', [x.name], { axis: a.axis }),
@@ -317,5 +328,6 @@ export function lowerComposite<C extends CompositeName>(
  */
 export function onnxAcceptsComposite(op: CompositeName, _attrs: unknown, inputs: readonly { readonly shape: Shape; readonly dtype: DType }[]): boolean {
   if (op === 'softmax' || op === 'logSoftmax') return inputs.every((x) => x.dtype === 'float32' || x.dtype === 'float64');
+  if (op === 'resizeBilinearGrad') return false;
   return inputs.every((x) => x.dtype === 'float32' && x.shape.length >= 3 && x.shape.length <= 5);
 }

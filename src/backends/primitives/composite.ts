@@ -68,6 +68,15 @@ export interface CompositeAttrs {
   /** inputs [x [b, s..., c], dy [b, o..., c * m]]: the gradient of `depthwiseConv` with respect to its kernel, [kernelSpatial..., c, m]. */
   readonly depthwiseFilterGrad: ConvWindow & { readonly kernelSpatial: readonly number[] };
   /**
+   * inputs [x [b, h, w, c]]: bilinear upsampling by integer factors as TensorFlow's legacy
+   * resize (no corner alignment, no half-pixel centres): along each axis of length L,
+   * output o reads i = floor(o / factor), i1 = min(i + 1, L - 1), f = o / factor - i and
+   * gives x[i] + (x[i1] - x[i]) * f; rows first, then columns. Output [b, h * fh, w * fw, c].
+   */
+  readonly resizeBilinear: { readonly factors: readonly [number, number] };
+  /** inputs [dy [b, h * fh, w * fw, c]]: the gradient of `resizeBilinear`, [b, inputSpatial..., c]. */
+  readonly resizeBilinearGrad: { readonly factors: readonly [number, number]; readonly inputSpatial: readonly [number, number] };
+  /**
    * inputs [x]: exp(x - m) / sum(exp(x - m)) along `axis`, m the maximum along it (a NaN
    * or +Inf in a slice gives NaN for the whole slice, as does a slice of only -Inf).
    */
@@ -240,6 +249,23 @@ export const COMPOSITE_DEFS: CompositeDefs = {
       const cm = dy.shape[n + 1];
       if (c === null || cm === null || c < 1 || cm % c !== 0) throw new KerasShapeError(`depthwiseFilterGrad: dy's ${cm} channels are not a multiple of x's ${c}`);
       return { dtype: x.dtype, shape: [...a.kernelSpatial, c, cm / c] };
+    },
+  },
+  resizeBilinear: {
+    arity: 1,
+    infer([x], a) {
+      const sp = windowed('resizeBilinear', [x], 2, { factors: a.factors });
+      return { dtype: x.dtype, shape: [x.shape[0], sp[0] * a.factors[0], sp[1] * a.factors[1], x.shape[3]] };
+    },
+  },
+  resizeBilinearGrad: {
+    arity: 1,
+    infer([dy], a) {
+      const sp = windowed('resizeBilinearGrad', [dy], 2, { factors: a.factors, inputSpatial: a.inputSpatial }, 'dy');
+      if (sp[0] !== a.inputSpatial[0] * a.factors[0] || sp[1] !== a.inputSpatial[1] * a.factors[1]) {
+        throw new KerasShapeError(`resizeBilinearGrad: dy [${fmt(dy.shape)}] is not [${fmt(a.inputSpatial)}] times [${fmt(a.factors)}]`);
+      }
+      return { dtype: dy.dtype, shape: [dy.shape[0], ...a.inputSpatial, dy.shape[3]] };
     },
   },
   softmax: { arity: 1, infer: normaliserRule('softmax') },

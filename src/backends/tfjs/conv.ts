@@ -210,6 +210,7 @@ export const TFJS_COMPOSITES: CompositeKernelTable<Tensor> = {
 export function tfjsAcceptsComposite<C extends CompositeName>(op: C, attrs: CompositeAttrs[C], inputs: readonly { readonly shape: Shape; readonly dtype: DType }[]): boolean {
   if (!inputs.every((x) => x.dtype === 'float32')) return false;
   if (op === 'softmax') return (attrs as CompositeAttrs['softmax']).axis === inputs[0].shape.length - 1;
+  if (op === 'resizeBilinear' || op === 'resizeBilinearGrad') return true; // resize.ts: float32 images
   // wasm has no depthwise gradient kernels: their decompositions run
   if (op === 'logSoftmax' || op === 'depthwiseInputGrad' || op === 'depthwiseFilterGrad') return false;
   if (inputs.every((x) => x.shape.length === 5)) {

@@ -12,6 +12,7 @@ import { dispose, fromHost, maxTensorBytes, shapeOf, toHost } from './host';
 import { TFJS_INTEROP } from './interop';
 import { TFJS_KERNELS } from './kernels';
 import { TFJS_COMPOSITES, tfjsAcceptsComposite } from './conv';
+import { TFJS_RESIZE } from './resize';
 import { assign, createVariable } from './variables';
 
 /** The native tensor of this backend: tfjs-core's Tensor (a tf.Variable for variables). */
@@ -33,7 +34,7 @@ export function createTfjsBackend(): Backend<Tensor> {
     shapeOf,
     dispose,
     kernels: TFJS_KERNELS,
-    composites: TFJS_COMPOSITES,
+    composites: { ...TFJS_COMPOSITES, ...TFJS_RESIZE },
     acceptsComposite: tfjsAcceptsComposite,
     compile: (graph: Graph<Tensor>): CompiledGraph<Tensor> => compileGraph(backend, graph),
     createVariable,

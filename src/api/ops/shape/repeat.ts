@@ -6,10 +6,11 @@ import type { ImageDataFormat } from '../../../config';
 import { isFloatDType } from '../../../backends/types';
 import { KerasTypeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { add, applyOp, constantFrom, mul, sub } from '../../primitives';
+import { applyOp, transposeOp } from '../../primitives';
+import { applyComposite } from '../../composites';
 import { KTensor } from '../../tensor';
 import { checkArity, countArg, dataFormatArg, normAxis, rankArg, requireTensorLike, show } from '../../validate';
-import { insertAxis, int32Const, repeatAlong, tileAxes, zeroIndices } from './helpers';
+import { insertAxis, repeatAlong, tileAxes, zeroIndices } from './helpers';
 import type { TensorInput } from '../../tensor-input';
 
 /**
@@ -68,32 +69,10 @@ export function resizeImages(
   if (t.shape[rows] === null || t.shape[cols] === null) {
     throw new KerasValueError(`${fn}: argument 'x' (shape [${fmt(t.shape)}], ${df}) must have a known height and width for 'bilinear' interpolation`);
   }
-  return linearAlong(linearAlong(t, h, rows, fn), w, cols, fn);
-}
-
-/**
- * Linear upsampling along `axis` (of known length L) by `factor`, as TensorFlow's
- * legacy resize (no corner alignment, no half-pixel centres): output `o` is
- * `x[i] (1 - f) + x[min(i + 1, L - 1)] f` with `i = floor(o / factor)`, `f = o / factor - i`.
- */
-function linearAlong(x: KTensor, factor: number, axis: number, fn: string): KTensor {
-  if (factor === 1) return x;
-  const length = x.shape[axis] as number;
-  const n = length * factor;
-  const lower: number[] = [];
-  const upper: number[] = [];
-  const weights = new Float64Array(n);
-  for (let o = 0; o < n; o++) {
-    const i = Math.floor(o / factor);
-    lower.push(i);
-    upper.push(Math.min(i + 1, length - 1));
-    weights[o] = (o - i * factor) / factor;
-  }
-  const shape = x.shape.map((_, i) => (i === axis ? n : 1));
-  const f = constantFrom({ data: weights, shape }, fn, 'x', x.dtype);
-  const a = applyOp('gather', [x, int32Const(lower, [n], fn)], { axis });
-  const b = applyOp('gather', [x, int32Const(upper, [n], fn)], { axis });
-  return add(a, mul(sub(b, a), f));
+  // one composite node on a channels_last image: engines with a resize kernel run it
+  const xl = df === 'channels_first' ? transposeOp(t, [0, 2, 3, 1]) : t;
+  const y = applyComposite('resizeBilinear', [xl], { factors: [h, w] });
+  return df === 'channels_first' ? transposeOp(y, [0, 3, 1, 2]) : y;
 }
 
 /**
