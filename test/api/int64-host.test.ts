@@ -1,8 +1,13 @@
 /**
  * int64 host values: what the conformance cases do not reach (they compare values):
- * NDArray's views of bigints, feeds without copies, moves between backends, printing,
+ * NDArray's views of bigints, feeds and outputs of compiled functions, moves between
+ * backends, printing, an exported model run by onnxruntime-node in a process of its own,
  * and the tfjs refusal. Expected values are written out by hand.
  */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as K from '../../src/index';
 
 const BACKENDS = ['reference', 'onnx'] as const;
@@ -64,4 +69,19 @@ describe('int64 across backends', () => {
     expect(() => K.constant([1n], { dtype: 'int64' })).toThrow("The 'tfjs' backend does not support dtype int64 (it supports float32, int32, bool)");
     await K.setBackend('reference');
   });
+});
+
+test('an exported int64 model gives the same wrapped sum in onnxruntime-node', async () => {
+  await K.setBackend('onnx');
+  const p = K.placeholder({ shape: [null], dtype: 'int64', name: 'p' });
+  const v = K.variable([2n ** 62n, 1n], { dtype: 'int64', name: 'v' });
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'int64-export-')), 'sum.onnx');
+  K.exportOnnx([p], [K.sum(K.add(p, v))], file);
+  const out = execFileSync(process.execPath, [path.join(__dirname, '../helpers/ort-run.js')], {
+    input: JSON.stringify({ file, runs: [{ p: { type: 'int64', dims: [2], data: [String(2n ** 62n), '5'] } }] }),
+  });
+  const res = JSON.parse(out.toString('utf8')) as { runs: Record<string, { dims: number[]; data: string[] }>[] };
+  // 2^62 + 2^62 + 5 + 1 = 2^63 + 6, which wraps to -2^63 + 6
+  expect(res.runs[0].output.data).toEqual([String(-(2n ** 63n) + 6n)]);
+  await K.setBackend('reference');
 });
