@@ -886,6 +886,17 @@ export const GRAPH_SPECS: FunctionSpec[] = [
         grad: true,
       },
       {
+        // f = sum(relu(x) * w): df/dx = w where x > 0 (relu's gradient, one composite node);
+        // its gradient w.r.t. w, of sum(df/dx * x), is x where x > 0, 0 elsewhere: by hand
+        name: "second order through relu's gradient, by hand",
+        inputs: [fl([[-1, 0.5, 2], [3, -0.25, 0]], { kind: 'lazy' }), fl([[2, -1, 0.5], [1, 4, -3]], { kind: 'lazy' })],
+        run: (K, x, w) => {
+          const gx = K.gradients(K.sum(K.multiply(K.relu(x), w)), [x])[0] as KTensor;
+          return [gx, K.gradients(K.sum(K.multiply(gx, x)), [w])[0] as KTensor];
+        },
+        expected: () => [[[0, -1, 0.5], [1, 0, 0]], [[0, 0.5, 2], [3, 0, 0]]],
+      },
+      {
         name: 'one tensor instead of a list',
         inputs: [df([1, -2, 3], { kind: 'lazy' })],
         run: (K, x) => K.gradients(K.sum(K.exp(x)), x),

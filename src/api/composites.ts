@@ -17,6 +17,8 @@
  *   is resizeBilinear;
  * - softmax: y * (g - sum(g * y)); logSoftmax: g - exp(y) * sum(g) (y the output,
  *   sums along the axis), in primitives.
+ * - reluGrad (the gradient of the relu primitive, where(x > 0, g, 0)): differentiated
+ *   through its decomposition.
  *
  * `applyComposite` records one node (or runs it at once on constants);
  * `expansionOf` gives the decomposition that graph building substitutes for an
@@ -451,6 +453,10 @@ const DEFS: { [C in CompositeName]: CompositeDef<C> } = {
   softmax: {
     decompose: ([x], a) => softmaxDecomposed(x, a.axis),
     grad: (_i, a, y, g) => [mul(y, sub(g, reduceOp('reduceSum', mul(g, y), [a.axis], true)))],
+  },
+  reluGrad: {
+    // where(x > 0, g, +0); its own gradient is the decomposition's
+    decompose: ([x, g]) => applyOp('where', [applyOp('greater', [x, scalar(0, x.dtype)], {}), g, zerosLikeOp(g)], {}),
   },
   logSoftmax: {
     decompose: ([x], a) => logSoftmaxDecomposed(x, a.axis),

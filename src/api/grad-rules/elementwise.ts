@@ -4,6 +4,7 @@
 import { ElementwiseAttrs, isFloatDType } from '../../backends/types';
 import { binary, broadcastLike, cast, div, mul, neg, scalar, sub, unary, unbroadcast, where, zerosLikeOp } from '../primitives';
 import { GradientRules, notDifferentiable as none } from './rule';
+import { applyComposite } from '../composites';
 
 /** Gradient rules of the elementwise primitives. */
 export const ELEMENTWISE_GRADIENTS: GradientRules<ElementwiseAttrs> = {
@@ -16,7 +17,8 @@ export const ELEMENTWISE_GRADIENTS: GradientRules<ElementwiseAttrs> = {
   log: ([x], _a, _y, g) => [div(g, x)],
   tanh: (_i, _a, y, g) => [mul(g, sub(scalar(1, y.dtype), mul(y, y)))],
   sigmoid: (_i, _a, y, g) => [mul(g, mul(y, sub(scalar(1, y.dtype), y)))],
-  relu: ([x], _a, _y, g) => [where(binary('greater', x, scalar(0, x.dtype)), g, zerosLikeOp(g))],
+  // one composite node, which an engine may run with its own kernel
+  relu: ([x], _a, _y, g) => [isFloatDType(x.dtype) ? applyComposite('reluGrad', [x, g], {}) : where(binary('greater', x, scalar(0, x.dtype)), g, zerosLikeOp(g))],
   sin: ([x], _a, _y, g) => [mul(g, unary('cos', x))],
   cos: ([x], _a, _y, g) => [neg(mul(g, unary('sin', x)))],
   round: ([x]) => [zerosLikeOp(x)],

@@ -28,6 +28,7 @@
 import type { CompositeAttrs, CompositeName, ConvWindow, DType, PoolWindow, Shape } from '../types';
 import { poolWindowCounts } from '../types';
 import type { Emitter } from './lower';
+import { whereWithZero } from './lower';
 import { onnxElemType } from './model';
 
 /** One input of a composite, as its lowering sees it (static shape included). */
@@ -250,6 +251,8 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
   // opset 13 and later: along the one axis given
   softmax: (em, a, [x]) => em.node('Softmax', [x.name], { axis: a.axis }),
   logSoftmax: (em, a, [x]) => em.node('LogSoftmax', [x.name], { axis: a.axis }),
+  // where(x > 0, g, +0), the +0 a scalar: one Where, exact by ORT's Where rule (lower.ts, whereWithZero)
+  reluGrad: (em, _a, [x, g]) => whereWithZero(em, em.node('Greater', [x.name, em.constant(x.dtype, [], [0])]), g.name, x.dtype, false),
 };
 
 /**
@@ -327,7 +330,7 @@ export function lowerComposite<C extends CompositeName>(
  * float32 and float64 (the narrow floats run the decomposition).
  */
 export function onnxAcceptsComposite(op: CompositeName, _attrs: unknown, inputs: readonly { readonly shape: Shape; readonly dtype: DType }[]): boolean {
-  if (op === 'softmax' || op === 'logSoftmax') return inputs.every((x) => x.dtype === 'float32' || x.dtype === 'float64');
+  if (op === 'softmax' || op === 'logSoftmax' || op === 'reluGrad') return inputs.every((x) => x.dtype === 'float32' || x.dtype === 'float64');
   if (op === 'resizeBilinearGrad') return false;
   return inputs.every((x) => x.dtype === 'float32' && x.shape.length >= 3 && x.shape.length <= 5);
 }

@@ -176,7 +176,7 @@ function exactWhere(em: Emitter, c: string, a: string, b: string, dtype: DType):
  * condition is negated first, with Xor (ORT's optimiser turns Where(Not(c), x, y)
  * into Where(c, y, x), which would put v second again).
  */
-function whereWithZero(em: Emitter, c: string, v: string, dtype: DType, zeroFirst: boolean): string {
+export function whereWithZero(em: Emitter, c: string, v: string, dtype: DType, zeroFirst: boolean): string {
   const zero = em.constant(dtype, [], [0]);
   const cond = zeroFirst ? c : em.node('Xor', [c, em.constant('bool', [], [1])]);
   return em.node('Where', [cond, zero, v]);

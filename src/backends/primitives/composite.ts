@@ -83,6 +83,11 @@ export interface CompositeAttrs {
   readonly softmax: { readonly axis: number };
   /** inputs [x]: (x - m) - log(sum(exp(x - m))) along `axis` (the same special values as softmax). */
   readonly logSoftmax: { readonly axis: number };
+  /**
+   * inputs [x, g] (one float dtype, one shape): the gradient of relu, g where x > 0 and
+   * +0 elsewhere (a NaN x gives +0): where(x > 0, g, 0).
+   */
+  readonly reluGrad: Record<string, never>;
 }
 
 /** The name of a composite op. */
@@ -270,6 +275,16 @@ export const COMPOSITE_DEFS: CompositeDefs = {
   },
   softmax: { arity: 1, infer: normaliserRule('softmax') },
   logSoftmax: { arity: 1, infer: normaliserRule('logSoftmax') },
+  reluGrad: {
+    arity: 2,
+    infer([x, g]) {
+      checkDType('reluGrad', x, float, 'a float tensor');
+      checkSameDType('reluGrad', [x, g]);
+      const same = x.shape.length === g.shape.length && x.shape.every((d, i) => d === null || g.shape[i] === null || d === g.shape[i]);
+      if (!same) throw new KerasShapeError(`reluGrad: x [${fmt(x.shape)}] and its gradient [${fmt(g.shape)}] must have one shape`);
+      return { dtype: x.dtype, shape: x.shape.map((d, i) => d ?? g.shape[i]) };
+    },
+  },
 };
 
 /** Every composite name, at run time (the keys of the definition table). */

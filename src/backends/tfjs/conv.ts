@@ -21,6 +21,7 @@ import { poolWindowCounts } from '../types';
 import { tf } from './engine';
 import { conv3d, conv3dFilterGrad, conv3dInputGrad, tfjsAccepts3d } from './conv3d';
 import { heapMaxPool, heapMaxPoolGrad, heapPoolUsable, Window2d } from './heap-pool';
+import { heapReluGrad } from './heap-relu-grad';
 
 type Pads = [[number, number], [number, number], [number, number], [number, number]];
 
@@ -204,6 +205,8 @@ export const TFJS_COMPOSITES: CompositeKernelTable<Tensor> = {
   depthwiseConv,
   // wasm's Softmax normalises along the last axis only (tfjsAcceptsComposite)
   softmax: ([x]) => tf.softmax(x),
+  // one JS loop on the heap (heap-relu-grad.ts); off wasm, where(x > 0, g, +0) in tfjs ops
+  reluGrad: ([x, g]) => heapReluGrad(x, g) ?? tf.tidy(() => tf.where(tf.greater(x, 0), g, tf.zerosLike(g))),
 };
 
 /** Whether the tfjs kernels take a composite: float32, 1 or 2 spatial axes, or 3 for the convolutions (conv3d.ts). */
@@ -213,6 +216,7 @@ export function tfjsAcceptsComposite<C extends CompositeName>(op: C, attrs: Comp
   if (op === 'resizeBilinear' || op === 'resizeBilinearGrad') return true; // resize.ts: float32 images
   // wasm has no depthwise gradient kernels: their decompositions run
   if (op === 'logSoftmax' || op === 'depthwiseInputGrad' || op === 'depthwiseFilterGrad') return false;
+  if (op === 'reluGrad') return true;
   if (inputs.every((x) => x.shape.length === 5)) {
     if (op !== 'conv' && op !== 'convInputGrad' && op !== 'convFilterGrad') return false;
     // the kernel's spatial dims: the second input of conv and convInputGrad, an attribute of convFilterGrad

@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { registerHeapKernels } from './heap-kernels';
 import { registerHeapCompareKernel } from './heap-compare';
 import { registerHeapPoolKernels } from './heap-pool';
+import { registerHeapReluGradKernel } from './heap-relu-grad';
 
 /** The tfjs-core module every file of this adapter computes with (functional ops only). */
 export { tf };
@@ -51,6 +52,7 @@ export function startEngine(): Promise<void> {
       registerHeapKernels();
       registerHeapPoolKernels();
       registerHeapCompareKernel();
+      registerHeapReluGradKernel();
     })();
     starting.catch(() => {
       starting = undefined;
