@@ -9,7 +9,7 @@
  */
 import type { NDArray } from '../../src/index';
 import type { CaseInput, ErrorCase, KApi, ValueCase } from '../case';
-import { argExtreme64, binary64, bigOf, castI64, cumulative64, i64, I64_MAX, I64_MIN, OArray, OracleDType, pow64, reduce64, unary64 } from '../oracle';
+import { argExtreme64, binary64, bigOf, castI64, cumulative64, floatToI64, i64, I64_MAX, I64_MIN, OArray, OracleDType, pow64, reduce64, unary64 } from '../oracle';
 import type { KTensor } from '../../src/index';
 import { concatenate, expandDims, gather, pad, repeatElements, reshape, reverse, stack, tile, transpose } from '../oracle';
 
@@ -47,6 +47,25 @@ const Y: bigint[][] = [
   [5n, 2n ** 31n, 2n],
 ];
 
+/**
+ * Operands whose low 32 bits order them the other way (2^31 looks negative as an
+ * int32; 2^32 + 1 looks like 1), in rows of several elements: ORT 1.30's int64
+ * Max/Min/ReduceMax compare them wrongly.
+ */
+const Z: bigint[][] = [
+  [2n ** 31n, 4n, 2n ** 32n + 2n ** 31n],
+  [-(2n ** 32n) + 5n, 2n ** 31n + 7n, 3n],
+];
+const W: bigint[][] = [
+  [4n, 2n ** 31n, 2n ** 32n + 1n],
+  [-(2n ** 32n) + 2n ** 31n + 5n, 7n, -(2n ** 31n)],
+];
+/** Longer rows of the same kind (ORT 1.30's int64 ReduceMax of the first row gave 8). */
+const V: bigint[][] = [
+  [1n, 2n, 3n, 2n ** 31n, 4n, 5n, 6n, 7n, 8n],
+  [9n, 8n, 7n, 2n ** 32n + 1n, 6n, 5n, 4n, 3n, 2n],
+];
+
 const input = (value: CaseInput['value'], extra: Partial<CaseInput> = {}): CaseInput => ({ value, dtype: 'int64', ...extra });
 const flat = (v: bigint[][]): bigint[] => v.flat();
 
@@ -81,6 +100,9 @@ const red = (kind: Kind, f: (K: KApi, x: KTensor, axis: Axis, keepDims?: boolean
       return { ...r, shape: [1, ...r.shape] };
     },
   },
+  { name: 'int64: rows whose low 32 bits order them the other way, over axis 1', inputs: [input(Z)], run: (K, x) => f(K, x, 1), expected: (x) => reduce64(x, [1], kind) },
+  { name: 'int64: the same, over all axes', inputs: [input(W)], run: (K, x) => f(K, x, null), expected: (x) => reduce64(x, null, kind) },
+  { name: 'int64: longer rows of the same kind, over axis 1', inputs: [input(V)], run: (K, x) => f(K, x, 1), expected: (x) => reduce64(x, [1], kind) },
   {
     name: 'int64: over an empty axis',
     inputs: [input([[]] as unknown as bigint[][], { placeholderShape: [null, 0] })],
@@ -234,8 +256,14 @@ export const INT64_VARIANTS: Readonly<Record<string, readonly ValueCase[]>> = {
   add: [binaryCase('wraps', (K, x, y) => K.add(x, y), (a, b) => a + b)],
   subtract: [binaryCase('wraps', (K, x, y) => K.subtract(x, y), (a, b) => a - b)],
   multiply: [binaryCase('wraps', (K, x, y) => K.multiply(x, y), (a, b) => a * b)],
-  maximum: [binaryCase('elementwise', (K, x, y) => K.maximum(x, y), (a, b) => (a > b ? a : b))],
-  minimum: [binaryCase('elementwise', (K, x, y) => K.minimum(x, y), (a, b) => (a < b ? a : b))],
+  maximum: [
+    binaryCase('elementwise', (K, x, y) => K.maximum(x, y), (a, b) => (a > b ? a : b)),
+    { name: 'int64: operands whose low 32 bits order them the other way', inputs: [input(Z), input(W)], run: (K, x, y) => K.maximum(x, y), expected: (x, y) => binary64(x, y, (a, b) => (a > b ? a : b)) },
+  ],
+  minimum: [
+    binaryCase('elementwise', (K, x, y) => K.minimum(x, y), (a, b) => (a < b ? a : b)),
+    { name: 'int64: operands whose low 32 bits order them the other way', inputs: [input(Z), input(W)], run: (K, x, y) => K.minimum(x, y), expected: (x, y) => binary64(x, y, (a, b) => (a < b ? a : b)) },
+  ],
   negative: [unaryCase('wraps (-2^63 negates to itself)', (K, x) => K.negative(x), (x) => unary64(x, (a) => -a))],
   abs: [unaryCase('wraps (-2^63 is its own absolute value)', (K, x) => K.abs(x), (x) => unary64(x, (a) => (a < 0n ? -a : a)))],
   square: [unaryCase('wraps', (K, x) => K.square(x), (x) => unary64(x, (a) => a * a))],
@@ -310,6 +338,20 @@ export const INT64_VARIANTS: Readonly<Record<string, readonly ValueCase[]>> = {
       outDtype: 'int32',
       run: (K, x) => K.argmin(x, 1),
       expected: (x) => argExtreme64(x, 1, 'min'),
+    },
+  ],
+  clip: [
+    {
+      name: 'int64: bounds beyond 2^53 saturate at the int64 range (the cast rule)',
+      inputs: [input(X)],
+      run: (K, x) => K.clip(x, -1e30, 2 ** 60),
+      expected: (x) => unary64(x, (a) => (a > floatToI64(2 ** 60) ? floatToI64(2 ** 60) : a < floatToI64(-1e30) ? floatToI64(-1e30) : a)),
+    },
+    {
+      name: 'int64: bounds truncate toward zero (as for every integer dtype)',
+      inputs: [input(Y)],
+      run: (K, x) => K.clip(x, -0.5, 4.9),
+      expected: (x) => unary64(x, (a) => (a > 4n ? 4n : a < 0n ? 0n : a)),
     },
   ],
   // shape functions: elements moved exactly

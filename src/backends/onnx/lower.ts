@@ -244,6 +244,8 @@ function numericBinary(opType: string): LoweringOf<NoAttrs> {
 function extremum(opType: 'Max' | 'Min'): LoweringOf<NoAttrs> {
   return (em, attrs, inputs, out) => {
     const [a, b] = inputs;
+    // ORT 1.30's int64 Max/Min are wrong from two elements on (max(2^31, 4) gave 4): a select on Greater/Less
+    if (a.dtype === 'int64') return em.node('Where', [em.node(opType === 'Max' ? 'Greater' : 'Less', [a.name, b.name]), a.name, b.name]);
     if (!isFloat(a.dtype)) return numericBinary(opType)(em, attrs, inputs, out);
     const m = em.node(opType, [a.name, b.name]);
     const one = em.constant(a.dtype, [], [1]);
@@ -288,6 +290,7 @@ function numericReduce(opType: string, onBool: 'any' | 'all'): LoweringOf<Reduce
     if (x.dtype === 'bool') return onBool === 'any' ? reduceAnyBool(em, x.name, attrs) : reduceAllBool(em, x.name, attrs);
     const reduce = (v: string): string => em.node(opType, [v, axesConst(em, attrs.axes)], { keepdims: attrs.keepDims ? 1 : 0 });
     if (x.dtype === 'int64' && (opType === 'ReduceSum' || opType === 'ReduceProd')) return int64SumOrProd(em, x, attrs, opType === 'ReduceProd');
+    if (x.dtype === 'int64') return int64Extreme(em, x, attrs, opType === 'ReduceMax');
     if (x.dtype === 'int32' && (opType === 'ReduceSum' || opType === 'ReduceProd')) {
       // ORT saturates int32 sums and products; int64 wraps, and its low 32 bits are the
       // two's-complement int32 result (Cast to int32 keeps them).
@@ -315,6 +318,27 @@ function int64SumOrProd(em: Emitter, x: LowerInput, attrs: ReduceAttrs, prod: bo
     v = em.node('Pad', [v, em.constant('int64', [pads.length], pads), identity], { mode: 'constant' });
     v = em.node(prod ? 'CumProd' : 'CumSum', [v, em.constant('int64', [], [axis])]);
     v = em.node('Slice', [v, em.constant('int64', [1], [-1]), em.constant('int64', [1], [BIG]), em.constant('int64', [1], [axis])]);
+  }
+  return attrs.keepDims ? v : em.node('Squeeze', [v, axesConst(em, attrs.axes)]);
+}
+
+/**
+ * int64 max or min over attrs' axes: ORT 1.30's int64 ReduceMax is wrong (max of
+ * [1, 2, 3, 2^31, 4, ..., 8] gave 8), while ArgMax/ArgMin are right. So along each
+ * reduced axis: pad one -2^63 (2^63 - 1) in front (an empty axis then gives it, the
+ * dtype's end), take the ArgMax (ArgMin) with keepdims and gather that element; then
+ * drop the reduced axes unless keepDims.
+ */
+function int64Extreme(em: Emitter, x: LowerInput, attrs: ReduceAttrs, max: boolean): string {
+  let v = x.name;
+  const lowest = em.constant('int64', [], [-(2 ** 63)]);
+  const end = max ? lowest : em.node('BitwiseNot', [lowest]); // 2^63 - 1 is not a double
+  for (const axis of attrs.axes) {
+    const pads = new Array<number>(2 * x.rank).fill(0);
+    pads[axis] = 1;
+    v = em.node('Pad', [v, em.constant('int64', [pads.length], pads), end], { mode: 'constant' });
+    const idx = em.node(max ? 'ArgMax' : 'ArgMin', [v], { axis, keepdims: 1, select_last_index: 0 });
+    v = em.node('GatherElements', [v, idx], { axis });
   }
   return attrs.keepDims ? v : em.node('Squeeze', [v, axesConst(em, attrs.axes)]);
 }

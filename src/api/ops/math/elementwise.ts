@@ -2,9 +2,9 @@
  * Elementwise math of the math group: square, abs, sqrt, exp, log, round, sign,
  * pow, clip, the comparisons, maximum, minimum, sin and cos.
  */
-import { BinaryPrimitive, isIntDType } from '../../../backends/types';
+import { BinaryPrimitive, DType, isIntDType, numberToInt64 } from '../../../backends/types';
 import { KerasTypeError, KerasValueError } from '../../../errors';
-import { applyOp, binary, scalar, unary } from '../../primitives';
+import { applyOp, binary, constantFrom, scalar, unary } from '../../primitives';
 import { constantHostData, KTensor } from '../../tensor';
 import { asTensor, binaryOperands, checkArity, checkBroadcastable, checkBroadcastsTo, floatTensor, numericTensor, requireTensorLike, show } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
@@ -199,9 +199,14 @@ export function clip(x: TensorInput, minValue: TensorBound, maxValue: TensorBoun
     if (hi === Infinity) hi = null;
   }
   let out = t;
-  if (hi !== null) out = binary('minimum', out, scalar(hi, t.dtype));
-  if (lo !== null) out = binary('maximum', out, scalar(lo, t.dtype));
+  if (hi !== null) out = binary('minimum', out, boundOf(hi, t.dtype, 'maxValue'));
+  if (lo !== null) out = binary('maximum', out, boundOf(lo, t.dtype, 'minValue'));
   return out === t ? applyOp('identity', [t], {}) : out;
+}
+
+/** A clip bound as a scalar of `dtype`; int64 bounds saturate at its range by the cast rule (numbers beyond 2^53 included). */
+function boundOf(v: number, dtype: DType, arg: string): KTensor {
+  return dtype === 'int64' ? constantFrom(numberToInt64(v, true), 'clip', arg, 'int64') : scalar(v, dtype);
 }
 
 /** A comparison: operands converted as for arithmetic (numbers take the other's dtype), bool result. */
