@@ -414,6 +414,52 @@ describe('onnx compile', () => {
     });
   });
 
+  describe('a bias added to a conv nothing else reads is the Conv\'s bias input', () => {
+    // x [1, 2, 2, 1] channels-last, a 1x1 kernel [1, 1, 1, 2] = [[2, -1]], bias [0.5, 3]:
+    // y[h, w] = [2 x + 0.5, -x + 3]
+    const graph = (alsoConv: boolean): Graph<ort.Tensor> => ({
+      nodes: [
+        { kind: 'input', name: 'x', shape: [null, 2, 2, 1], dtype: 'float32' },
+        { kind: 'input', name: 'k', shape: [1, 1, 1, 2], dtype: 'float32' },
+        { kind: 'input', name: 'b', shape: [2], dtype: 'float32' },
+        { kind: 'op', op: 'conv', attrs: { strides: [1, 1], dilations: [1, 1], pads: [[0, 0], [0, 0]] }, inputs: [0, 1], shape: [null, 2, 2, 2], dtype: 'float32' },
+        { kind: 'op', op: 'add', attrs: {}, inputs: [2, 3], shape: [null, 2, 2, 2], dtype: 'float32' },
+      ],
+      inputs: [0, 1, 2],
+      variables: [],
+      outputs: alsoConv ? [4, 3] : [4],
+      updates: [],
+    });
+    const opTypes = (g: Graph<ort.Tensor>): string[] => (onnx.ModelProto.decode(lowerGraph(g).model).graph as onnx.GraphProto).node.map((n) => n.opType ?? '');
+    const x = [1, -2, 0.25, 4];
+    const want = [2.5, 2, -3.5, 5, 1, 2.75, 8.5, -1];
+
+    test('one Conv with three inputs, no Add; the values of conv + bias', () => {
+      const g = graph(false);
+      const ops = opTypes(g);
+      expect(ops.filter((o) => o === 'Conv')).toHaveLength(1);
+      expect(ops).not.toContain('Add');
+      const nodes = (onnx.ModelProto.decode(lowerGraph(g).model).graph as onnx.GraphProto).node;
+      expect(nodes.find((nd) => nd.opType === 'Conv')?.input).toHaveLength(3);
+      const compiled = B.compile!(g);
+      const r = compiled.run([f32(x, [1, 2, 2, 1]), f32([2, -1], [1, 1, 1, 2]), f32([0.5, 3], [2])], []);
+      expect(Array.from(nums(B.toHost(r.outputs[0])))).toEqual(want);
+      B.dispose(r.outputs[0]);
+      compiled.dispose?.();
+    });
+
+    test('not when the conv is read elsewhere too (here: a result)', () => {
+      const g = graph(true);
+      expect(opTypes(g)).toContain('Add');
+      const compiled = B.compile!(g);
+      const r = compiled.run([f32(x, [1, 2, 2, 1]), f32([2, -1], [1, 1, 1, 2]), f32([0.5, 3], [2])], []);
+      expect(Array.from(nums(B.toHost(r.outputs[0])))).toEqual(want);
+      expect(Array.from(nums(B.toHost(r.outputs[1])))).toEqual([2, -1, -4, 2, 0.5, -0.25, 8, -4]);
+      r.outputs.forEach((t) => B.dispose(t));
+      compiled.dispose?.();
+    });
+  });
+
   test('a graph with no outputs and no updates runs without a session', () => {
     const sessions = onnxSessionCount();
     const compiled = B.compile!({ nodes: [{ kind: 'input', name: 'x', shape: [1], dtype: 'float32' }], inputs: [0], variables: [], outputs: [], updates: [] });

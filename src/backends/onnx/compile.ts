@@ -5,10 +5,10 @@
  * are the graph outputs then the update values. `run` is one synchronous run.
  */
 import * as ort from 'onnxruntime-node';
-import type { BodyNode, CompiledGraph, Graph, GraphNode, GraphResult, OpNode, ScanAttrs, Shape } from '../types';
+import type { BodyNode, CompiledGraph, ConvWindow, Graph, GraphNode, GraphResult, OpNode, ScanAttrs, Shape } from '../types';
 import { constantData, ModelEmitter } from './emit';
 import { LowerInput, lowerPrimitive } from './lower';
-import { lowerComposite } from './lower-composites';
+import { lowerComposite, lowerConvBiasAdd } from './lower-composites';
 import { CompositeName, isComposite } from '../types';
 import { ModelBuilder } from './model';
 import { SyncSession, SyncSessionOptions } from './ort-binding';
@@ -93,6 +93,32 @@ function neededNodes(graph: Graph<unknown>): Uint8Array {
   return needed;
 }
 
+/**
+ * Whether node `i` adds a bias to a float32 conv that nothing else reads: `add(c, b)` or
+ * `add(b, c)` with b of the conv's (static) channel count on its last axis and 1 on any
+ * other, and the sum of the conv's shape. Returns the conv node's attributes and inputs,
+ * and which input of the add is the bias.
+ */
+function convBiasAdd(
+  nodes: readonly (GraphNode<unknown> | BodyNode)[],
+  i: number,
+  reads: Uint32Array,
+): { attrs: ConvWindow; inputs: readonly number[]; bias: number } | null {
+  const node = nodes[i];
+  if (node.kind !== 'op' || node.op !== 'add' || node.dtype !== 'float32') return null;
+  for (let side = 0; side < 2; side++) {
+    const c = nodes[node.inputs[side]];
+    const b = nodes[node.inputs[1 - side]];
+    if (c.kind !== 'op' || c.op !== 'conv' || reads[node.inputs[side]] !== 1) continue;
+    const channels = c.shape[c.shape.length - 1];
+    if (channels === null || b.shape.length === 0 || b.shape.length > c.shape.length) continue;
+    if (b.shape[b.shape.length - 1] !== channels || b.shape.slice(0, -1).some((d) => d !== 1)) continue;
+    if (node.shape.length !== c.shape.length || node.shape.some((d, a) => d !== c.shape[a])) continue;
+    return { attrs: c.attrs, inputs: c.inputs, bias: 1 - side };
+  }
+  return null;
+}
+
 /** What composites applied to the same first input with equal attributes share. */
 function compositeKey(node: OpNode): string {
   return `${node.inputs[0]}|${JSON.stringify(node.attrs)}`;
@@ -156,8 +182,15 @@ export function lowerNodes<N extends GraphNode<unknown> | BodyNode>(
   needed: Uint8Array,
   names: (string | undefined)[],
   leaf: (i: number, node: Exclude<N, OpNode>) => string,
+  roots: readonly number[],
 ): void {
   const n = graph.nodes.length;
+  // how many times each node's value is read (by needed ops, or as a result)
+  const reads = new Uint32Array(n);
+  for (const r of roots) reads[r]++;
+  graph.nodes.forEach((node, i) => {
+    if (needed[i] && node.kind === 'op') for (const j of node.inputs) reads[j]++;
+  });
   const zeroFills = plusZeroFills(graph.nodes);
   // the composites applied to each (first input, attributes), among the needed nodes
   const compositeUses = new Map<string, CompositeName[]>();
@@ -196,7 +229,14 @@ export function lowerNodes<N extends GraphNode<unknown> | BodyNode>(
     } else if (node.op === 'pick') {
       names[i] = (loopOutputs.get(node.inputs[0]) as string[])[node.attrs.index];
     } else {
-      names[i] = lowerPrimitive(emitter, node.op, node.attrs as never, inputs, { dtype: node.dtype, rank: node.shape.length });
+      const conv = convBiasAdd(graph.nodes, i, reads);
+      if (conv !== null) {
+        // the conv's own lowering, now unread, is pruned (ModelBuilder.pruneUnused)
+        const [x, k] = conv.inputs.map((j) => names[j] as string);
+        names[i] = lowerConvBiasAdd(emitter, conv.attrs, x, k, inputs[conv.bias]);
+      } else {
+        names[i] = lowerPrimitive(emitter, node.op, node.attrs as never, inputs, { dtype: node.dtype, rank: node.shape.length });
+      }
     }
   }
 }
@@ -241,9 +281,17 @@ export function lowerScan(
     const node = body.nodes[i];
     if (needed[i] && node.kind === 'op') for (const j of node.inputs) needed[j] = 1;
   }
-  lowerNodes(sub, subEmitter, body, needed, names, (i) => {
-    throw new Error(`onnx compile: loop body node ${i} is not an input or an op`);
-  });
+  lowerNodes(
+    sub,
+    subEmitter,
+    body,
+    needed,
+    names,
+    (i) => {
+      throw new Error(`onnx compile: loop body node ${i} is not an input or an op`);
+    },
+    bodyOutputs,
+  );
   // A body output must be a value made in the body, once.
   const used = new Set<string>();
   for (const o of bodyOutputs) {
@@ -334,7 +382,7 @@ export function lowerGraph(graph: Graph<ort.Tensor>): LoweredGraph {
     builder.addInitializer(name, dtypeOfTensor(t), t.dims, t.data as Float32Array | Float64Array | Int32Array | Uint8Array);
     sources.add(name);
     return name;
-  });
+  }, [...graph.outputs, ...graph.updates.map((u) => u.value)]);
 
   // Each result gets its own output name: an input, variable or constant, or a
   // value handed out twice, goes through an Identity.
