@@ -300,6 +300,7 @@ export function lowerScan(
     used.add(name);
     sub.addOutput(name, body.nodes[o].dtype, body.nodes[o].shape);
   }
+  sub.pruneUnused();
   const nk = bodyOutputs.length - nc;
   const dir = attrs.reverse ? 1 : 0;
   // ORT's Scan refuses zero iterations: an If runs it only when there are steps, and
