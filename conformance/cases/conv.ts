@@ -12,8 +12,11 @@ import type { KTensor } from '../../src/index';
 import { defineSpec, ErrorCase, FunctionSpec, KApi, UncheckedKApi, unchecked, ValueCase } from '../case';
 import { Nested, toNested, uniformArray } from '../oracle';
 import { conv, convTranspose, depthwiseConv, localConv, OConvOptions, OFormat, OPadding, pool, separableConv } from '../oracle/conv';
-import { bad, df, fl, withFormat } from './helpers';
+import { bad, df, fl, withFormat, zeroSigns } from './helpers';
 import { badDataFormat, notFloat, shapeText, unknownOption, wrongRank } from './messages';
+
+/** Maxima of relu([-0, -1, -0, -0, 3, -0, NaN, -5]) in 1x2 windows, then the gradient of their sum (pool2d's cases). */
+const POOLED_RELU = [0, 0, 3, NaN, 0, 0, 0, 0, 1, 0, 0, 0];
 
 /** Distinct values in (-1, 1) (no ties for max pooling), 4 decimals, from `seed`. */
 function distinct(shape: readonly number[], seed: string): Nested {
@@ -651,6 +654,27 @@ const SPECS: FunctionSpec[] = [
         ],
       },
       {
+        // relu(-0) and relu of a negative are +0, so are the maxima of windows of them; relu(NaN)
+        // is NaN. Windows (1x2, stride 2) of relu([-0, -1, -0, -0, 3, -0, NaN, -5]): +0, +0, 3,
+        // NaN; their gradients go to cells 0, 2, 4 and 6 (the first of equal zeros, the NaN),
+        // and relu's gradient keeps cell 4's only (x > 0)
+        name: 'max pooling of a relu and its gradient: zero windows give +0, by hand',
+        inputs: [fl([[[[-0], [-1], [-0], [-0], [3], [-0], [NaN], [-5]]]], { kind: 'lazy' })],
+        run: (K, x) => {
+          const y = K.pool2d(K.relu(x), [1, 2], { strides: [1, 2] });
+          return K.concatenate([K.flatten(y), K.flatten(K.gradients(K.sum(y), [x])[0] as KTensor)]);
+        },
+        expected: () => POOLED_RELU,
+        check: zeroSigns(POOLED_RELU),
+      },
+      {
+        name: 'max pooling of a relu: zero windows give +0, by hand',
+        inputs: [fl([[[[-0], [-1], [-0], [-0], [3], [-0], [NaN], [-5]]]])],
+        run: (K, x) => K.flatten(K.pool2d(K.relu(x), [1, 2], { strides: [1, 2] })),
+        expected: () => POOLED_RELU.slice(0, 4),
+        check: zeroSigns(POOLED_RELU.slice(0, 4)),
+      },
+      {
         name: 'all-negative values next to same padding (padding never wins the max)',
         inputs: [df([[[[-5], [-4], [-3]], [[-2.5], [-2], [-1.5]], [[-7], [-6], [-0.5]]]])],
         run: (K, x) => K.pool2d(x, [2, 2], { padding: 'same', strides: [2, 2] }),
@@ -817,5 +841,6 @@ const BY_HAND: Record<string, ValueCase[]> = {
     byHand('channels_last flattens (k, c)', [[[[[1, 3], [2, 4]]]], [[[1], [10], [100], [1000]]]], (K, x, k) => K.localConv2d(x, k, [1, 2], [1, 1], [1, 1], 'channels_last'), [[[[4231]]]]),
   ],
 };
+
 
 export const CONV_SPECS: FunctionSpec[] = SPECS.map((s) => (BY_HAND[s.kerasName] ? { ...s, cases: [...s.cases, ...BY_HAND[s.kerasName]] } : s));

@@ -7,7 +7,7 @@
 import * as ort from 'onnxruntime-node';
 import type { BodyNode, CompiledGraph, ConvWindow, Graph, GraphNode, GraphResult, OpNode, ScanAttrs, Shape } from '../types';
 import { constantData, ModelEmitter } from './emit';
-import { LowerInput, lowerPrimitive } from './lower';
+import { LowerInput, lowerPrimitive, reluKeepingMinusZero } from './lower';
 import { lowerComposite, lowerConvBiasAdd } from './lower-composites';
 import { CompositeName, isComposite } from '../types';
 import { ModelBuilder } from './model';
@@ -214,7 +214,7 @@ export function lowerNodes<N extends GraphNode<unknown> | BodyNode>(
       if (names[i] === undefined) names[i] = leaf(i, node as Exclude<N, OpNode>);
       continue;
     }
-    const inputs: (LowerInput & { readonly shape: Shape })[] = node.inputs.map((j, k) => {
+    const inputs: (LowerInput & { readonly shape: Shape; readonly minusZeros?: boolean })[] = node.inputs.map((j, k) => {
       const src = graph.nodes[j];
       const name = names[j];
       if (name === undefined && !loopOutputs.has(j)) throw new Error(`onnx compile: node ${i} uses node ${j}, which comes later or is missing`);
@@ -223,6 +223,14 @@ export function lowerNodes<N extends GraphNode<unknown> | BodyNode>(
     });
     if (isComposite(node.op)) {
       const partners = new Set(compositeUses.get(compositeKey(node))?.filter((op) => op !== node.op));
+      const src = graph.nodes[node.inputs[0]];
+      if ((node.op === 'maxPool' || node.op === 'maxPoolGrad') && src.kind === 'op' && src.op === 'relu') {
+        // max pooling of a relu reads ORT's Relu before the relu's -0 fix (an Abs over
+        // the whole tensor, pruned when nothing else reads it) and fixes its maxima instead
+        const z = names[src.inputs[0]] as string;
+        const [raw] = emitter.shared(`relu|${z}`, () => [reluKeepingMinusZero(emitter, z)]);
+        inputs[0] = { ...inputs[0], name: raw, minusZeros: true };
+      }
       names[i] = lowerComposite(emitter, node.op, node.attrs as never, inputs, node, partners);
     } else if (node.op === 'scan') {
       loopOutputs.set(i, lowerScan(builder, emitter, node.attrs, inputs, wanted.get(i) as boolean[]));

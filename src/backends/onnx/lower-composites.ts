@@ -36,6 +36,12 @@ export interface CompositeInput {
   readonly name: string;
   readonly dtype: DType;
   readonly shape: Shape;
+  /**
+   * The value named holds -0 where the input has +0, and is the input elsewhere (a
+   * relu's output before its -0 fix, see compile.ts); only maxPool and maxPoolGrad take
+   * such an input.
+   */
+  readonly minusZeros?: boolean;
 }
 
 type CompositeLowering<C extends CompositeName> = (
@@ -182,7 +188,7 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
   maxPool: (em, a, [x], _out, partners) => {
     const n = a.window.length;
     // with its gradient in the same graph, one MaxPool with Indices serves both
-    if (partners.has('maxPoolGrad')) return toLast(em, pooled(em, a, x)[0], n);
+    if (partners.has('maxPoolGrad')) return toLast(em, plusZeros(em, x, pooled(em, a, x)[0]), n);
     const xf = toFirst(em, x.name, n);
     const [y] = em.branch(
       mayHoldNaN(em, xf),
@@ -195,7 +201,7 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
       (e) => [e.node('MaxPool', [xf], poolAttrs(a))],
       [{ dtype: x.dtype, rank: n + 2 }],
     );
-    return toLast(em, y, n);
+    return toLast(em, plusZeros(em, x, y), n);
   },
   maxPoolGrad: (em, a, [x, dy]) => {
     const n = a.window.length;
@@ -264,6 +270,16 @@ function convLowering(em: Emitter, a: ConvWindow, x: string, k: string, bias?: s
 export function lowerConvBiasAdd(em: Emitter, a: ConvWindow, x: string, k: string, bias: CompositeInput): string {
   const b = bias.shape.length === 1 ? bias.name : em.node('Reshape', [bias.name, em.constant('int64', [1], [-1])]);
   return convLowering(em, a, x, k, b);
+}
+
+/**
+ * The maxima `y` of windows of `x` with +0 for -0 when x holds -0 for +0
+ * (`CompositeInput.minusZeros`): a window's maximum is then the one of x with +0 in
+ * place of -0, or a zero of either sign where all its cells are zeros. The Indices
+ * are the same either way (MaxPool keeps the first of cells that compare equal).
+ */
+function plusZeros(em: Emitter, x: CompositeInput, y: string): string {
+  return x.minusZeros === true ? em.node('Abs', [y]) : y;
 }
 
 /**

@@ -182,6 +182,14 @@ export function whereWithZero(em: Emitter, c: string, v: string, dtype: DType, z
   return em.node('Where', [cond, zero, v]);
 }
 
+/**
+ * relu of a float `x` as ORT's Relu gives it: x where x > 0 (and NaN), +0 below, but
+ * -0 for a -0; the relu primitive is an Abs of it (relu(-0) is +0).
+ */
+export function reluKeepingMinusZero(em: Emitter, x: string): string {
+  return em.node('Relu', [x]);
+}
+
 /** int64 constant 0..n-1. */
 function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
@@ -516,7 +524,7 @@ export const LOWERINGS: LoweringTable<PrimitiveAttrs> = {
   sign: numericUnary('Sign'),
   // relu(-0) = +0 (TensorFlow's max(x, 0)); ORT's Relu keeps -0, which Abs turns into +0
   // (Relu's other results are >= 0 or NaN: Abs leaves them as they are)
-  relu: (em, attrs, [x], out) => (isFloat(x.dtype) ? em.node('Abs', [em.node('Relu', [x.name])]) : numericUnary('Relu')(em, attrs, [x], out)),
+  relu: (em, attrs, [x], out) => (isFloat(x.dtype) ? em.node('Abs', [reluKeepingMinusZero(em, x.name)]) : numericUnary('Relu')(em, attrs, [x], out)),
   sqrt: floatUnary('Sqrt'),
   exp: floatUnary('Exp'),
   log: floatUnary('Log'),
