@@ -208,6 +208,65 @@ const FLOAT_LOOPS: { readonly [P in BinaryPrimitive]: BinaryLoop } = {
 };
 
 /**
+ * Contiguous loops for the float arithmetic that training steps spend their
+ * elementwise time in: both operands of the output's layout (`same`), or the
+ * second (`scalarB`) or first (`scalarA`) a single value. The same values as
+ * the strided loops, without their index arithmetic.
+ */
+interface ContiguousLoops {
+  readonly same: (a: HostArray, b: HostArray, o: HostArray, n: number) => void;
+  readonly scalarB: (a: HostArray, y: number, o: HostArray, n: number) => void;
+  readonly scalarA: (x: number, b: HostArray, o: HostArray, n: number) => void;
+}
+
+const FLOAT_CONTIGUOUS: Partial<Record<BinaryPrimitive, ContiguousLoops>> = {
+  add: {
+    same: (a, b, o, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i] + b[i];
+    },
+    scalarB: (a, y, o, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i] + y;
+    },
+    scalarA: (x, b, o, n) => {
+      for (let i = 0; i < n; i++) o[i] = x + b[i];
+    },
+  },
+  sub: {
+    same: (a, b, o, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i] - b[i];
+    },
+    scalarB: (a, y, o, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i] - y;
+    },
+    scalarA: (x, b, o, n) => {
+      for (let i = 0; i < n; i++) o[i] = x - b[i];
+    },
+  },
+  mul: {
+    same: (a, b, o, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i] * b[i];
+    },
+    scalarB: (a, y, o, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i] * y;
+    },
+    scalarA: (x, b, o, n) => {
+      for (let i = 0; i < n; i++) o[i] = x * b[i];
+    },
+  },
+  div: {
+    same: (a, b, o, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i] / b[i];
+    },
+    scalarB: (a, y, o, n) => {
+      for (let i = 0; i < n; i++) o[i] = a[i] / y;
+    },
+    scalarA: (x, b, o, n) => {
+      for (let i = 0; i < n; i++) o[i] = x / b[i];
+    },
+  },
+};
+
+/**
  * Loops that differ for the integer dtypes: products wrap (Math.imul keeps the low
  * 32 bits, and storing into an 8- or 16-bit array keeps the low 8 or 16 of those,
  * so every width wraps as NumPy does) and pow is integer power (likewise).
@@ -237,13 +296,15 @@ export function binaryOutDType(op: BinaryPrimitive, dtype: DType): DType {
 export function binary(op: BinaryPrimitive, a: RefTensor, b: RefTensor): RefTensor {
   const loop = (isIntDType(a.dtype) ? INT_LOOPS[op] : undefined) ?? FLOAT_LOOPS[op];
   if (loop === undefined) throw new Error(`reference backend: unknown binary primitive ${String(op)}`);
+  const fast = a.dtype === 'float32' || a.dtype === 'float64' ? FLOAT_CONTIGUOUS[op] : undefined;
   const dtype = binaryOutDType(op, a.dtype);
   const ad = a.data;
   const bd = b.data;
   if (sameShape(a.shape, b.shape)) {
     const n = ad.length;
     const out = storageFor(dtype, n);
-    loop(ad, 0, 1, bd, 0, 1, out, 0, n);
+    if (fast !== undefined) fast.same(ad, bd, out, n);
+    else loop(ad, 0, 1, bd, 0, 1, out, 0, n);
     return { data: out, shape: a.shape.slice(), dtype };
   }
   const shape = broadcastShapes(a.shape, b.shape);
@@ -251,9 +312,13 @@ export function binary(op: BinaryPrimitive, a: RefTensor, b: RefTensor): RefTens
   const out = storageFor(dtype, n);
   if (n === 0) return { data: out, shape, dtype };
   // One side fills the output layout, the other is a single value.
-  if (bd.length === 1 && ad.length === n) loop(ad, 0, 1, bd, 0, 0, out, 0, n);
-  else if (ad.length === 1 && bd.length === n) loop(ad, 0, 0, bd, 0, 1, out, 0, n);
-  else {
+  if (bd.length === 1 && ad.length === n) {
+    if (fast !== undefined) fast.scalarB(ad, bd[0], out, n);
+    else loop(ad, 0, 1, bd, 0, 0, out, 0, n);
+  } else if (ad.length === 1 && bd.length === n) {
+    if (fast !== undefined) fast.scalarA(ad[0], bd, out, n);
+    else loop(ad, 0, 0, bd, 0, 1, out, 0, n);
+  } else {
     const walk = rowWalk(shape, [broadcastStrides(a.shape, shape), broadcastStrides(b.shape, shape)]);
     const len = walk.rowLength;
     const [as, bs] = walk.rowStrides;

@@ -31,17 +31,25 @@ export interface MatView {
  */
 export function packRows(v: MatView, m: number, k: number, dst: Float64Array): void {
   const { data, off, rs, cs } = v;
-  const panels = Math.ceil(m / TILE);
-  for (let ip = 0; ip < panels; ip++) {
-    const base = ip * k * TILE;
-    for (let t = 0; t < TILE; t++) {
-      const i = ip * TILE + t;
-      let d = base + t;
-      if (i < m) {
-        let s = off + i * rs;
-        for (let p = 0; p < k; p++, d += TILE, s += cs) dst[d] = data[s];
-      } else {
-        for (let p = 0; p < k; p++, d += TILE) dst[d] = 0;
+  const full = Math.floor(m / TILE);
+  // Full panels: the four rows of a panel side by side, step by step along k.
+  for (let ip = 0; ip < full; ip++) {
+    let d = ip * k * TILE;
+    let s = off + ip * TILE * rs;
+    for (let p = 0; p < k; p++, d += TILE, s += cs) {
+      dst[d] = data[s];
+      dst[d + 1] = data[s + rs];
+      dst[d + 2] = data[s + 2 * rs];
+      dst[d + 3] = data[s + 3 * rs];
+    }
+  }
+  if (full * TILE < m) {
+    // The last panel, zero past row m.
+    let d = full * k * TILE;
+    for (let p = 0; p < k; p++, d += TILE) {
+      for (let t = 0; t < TILE; t++) {
+        const i = full * TILE + t;
+        dst[d + t] = i < m ? data[off + i * rs + p * cs] : 0;
       }
     }
   }
