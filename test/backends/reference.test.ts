@@ -373,6 +373,58 @@ describe('broadcasting and reductions against naive loops', () => {
     }
   });
 
+  test.each(['float32', 'float64'] as const)('%s add/sub/mul/div: same shape, a scalar either side, a row along the last axis', (dtype) => {
+    const a = randomTensor([6, 7], dtype, 41);
+    const b = randomTensor([6, 7], dtype, 42);
+    const s = randomTensor([], dtype, 43);
+    const row = randomTensor([1, 7], dtype, 44);
+    const vec = randomTensor([7], dtype, 45);
+    const round = dtype === 'float32' ? Math.fround : (v: number): number => v;
+    const f = { add: (x: number, y: number) => x + y, sub: (x: number, y: number) => x - y, mul: (x: number, y: number) => x * y, div: (x: number, y: number) => x / y };
+    for (const op of ['add', 'sub', 'mul', 'div'] as const) {
+      const cases: [RefTensor, RefTensor, (i: number) => [number, number]][] = [
+        [a, b, (i) => [a.data[i], b.data[i]]],
+        [a, s, (i) => [a.data[i], s.data[0]]],
+        [s, b, (i) => [s.data[0], b.data[i]]],
+        [a, row, (i) => [a.data[i], row.data[i % 7]]],
+        [a, vec, (i) => [a.data[i], vec.data[i % 7]]],
+      ];
+      for (const [x, y, at] of cases) {
+        const out = run(op, [x, y], {});
+        expect(out.shape).toEqual([6, 7]);
+        for (let i = 0; i < 42; i++) expect(out.data[i]).toBe(round(f[op](...at(i))));
+      }
+    }
+  });
+
+  test('float32 relu of special bit patterns: negatives, -0 and -inf give +0; NaNs of either sign, +inf and denormals pass', () => {
+    const bits = [0x7fc00000, 0x7fffffff, 0x7f800001, 0xff800001, 0xffffffff, 0xffc00000, 0x80000000, 0xff800000, 0x7f800000, 0x00000001, 0x80000001, 0x3f800000, 0xbf800000, 0x00000000];
+    const x = new Float32Array(new Uint32Array(bits).buffer);
+    const y = backend.toHost(run('relu', [numeric(backend.fromHost(x, [bits.length], 'float32'))], {}));
+    for (let i = 0; i < bits.length; i++) {
+      const v = x[i];
+      if (Number.isNaN(v)) expect(y[i]).toBeNaN();
+      else expect(Object.is(y[i], v > 0 ? v : 0)).toBe(true);
+    }
+  });
+
+  test.each(['float32', 'int32', 'float64'] as const)('%s where with a random mask (same shapes): x where set, else y, bit for bit', (dtype) => {
+    const c = randomTensor([300], 'bool', 46);
+    const x = randomTensor([300], dtype, 47);
+    const y = randomTensor([300], dtype, 48);
+    const special = dtype === 'int32' ? [] : [NaN, -0, Infinity, -Infinity];
+    special.forEach((v, i) => {
+      (x.data as Float32Array)[i] = v;
+      (y.data as Float32Array)[10 + i] = v;
+    });
+    const out = backend.toHost(run('where', [c, x, y], {}, dtype));
+    for (let i = 0; i < 300; i++) {
+      const want = c.data[i] ? x.data[i] : y.data[i];
+      if (Number.isNaN(want)) expect(out[i]).toBeNaN();
+      else expect(Object.is(out[i], want)).toBe(true);
+    }
+  });
+
   test('where with three different broadcast shapes', () => {
     const c = randomTensor([4, 1], 'bool', 17);
     const a = randomTensor([1, 3], 'int32', 18);
