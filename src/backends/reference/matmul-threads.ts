@@ -227,6 +227,11 @@ class MatMulPool {
     return ready;
   }
 
+  /** The number of worker slots. */
+  get size(): number {
+    return this.slots.length;
+  }
+
   /** Whether some worker is still starting (neither ready nor failed). */
   starting(): boolean {
     return this.slots.some((_, w) => Atomics.load(this.ctrl, SLOT0 + w) === STARTING);
@@ -392,6 +397,7 @@ function defaultWorkers(wt: WorkerModule): number {
 
 /** The pool when large products may be split (null: run everything on the calling thread). */
 export function matMulPool(): MatMulPool | null {
+  if (workerCount === 0) return null;
   if (pool !== undefined) return pool;
   pool = null;
   if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') return null;
@@ -410,13 +416,15 @@ export function matMulPool(): MatMulPool | null {
 export type { MatMulPool };
 
 /**
- * Sets how many worker threads large matMuls may use (0: none; default
- * min(cores, 4) - 1). For tests and benchmarks; applies to the pool made next,
- * so it is called before the first large product (a pool already made is dropped).
+ * Sets how many worker threads large matMuls may use (0: none, every product
+ * on the calling thread; default min(cores, 4) - 1, at most 3). For tests and
+ * benchmarks. 0 leaves the pool as it is (its idle workers end by themselves),
+ * so switching back to the same count finds it again; another count replaces it.
  */
 export function setMatMulWorkers(n: number): void {
   if (!Number.isInteger(n) || n < 0) throw new Error(`setMatMulWorkers: n must be a non-negative integer, got ${n}`);
   workerCount = n;
+  if (n === 0 || (pool != null && pool.size === Math.min(MAX_WORKERS, n))) return;
   pool?.close();
   pool = undefined;
 }
