@@ -333,6 +333,18 @@ export const REDUCE_SPECS: FunctionSpec[] = [
         run: (K, x) => K.prod(x, 1),
         expected: () => ({ data: [0, 2147488281 - 4294967296], shape: [2], dtype: 'int32' }),
       },
+      {
+        // found by the fuzzer: a product past 2^53 (ORT's int64 ReduceProd goes through
+        // double and was off by one); expected: the exact product's low 32 bits, in BigInt
+        name: 'int32 products past 2^53 wrap exactly',
+        inputs: [i32([[-17, 2147483647, -7, 46341], [-9, -19, 65536, 10], [6, -1, -12, 3]], { placeholderShape: [null, null] })],
+        run: (K, x) => K.prod(x, 1),
+        expected: (x) => {
+          const n = x.shape[1];
+          const rows = Array.from({ length: x.shape[0] }, (_, i) => x.data.slice(i * n, (i + 1) * n));
+          return { data: rows.map((r) => Number(BigInt.asIntN(32, r.reduce((p, v) => p * BigInt(v), 1n)))), shape: [3], dtype: 'int32' };
+        },
+      },
       { name: 'bool counts as int32', inputs: [bl([[true, false], [true, true]])], outDtype: 'int32', run: (K, x) => K.prod(x, 1), expected: (x) => reduce(x, 1, false, 'prod') },
       { name: 'over the unknown batch dim (value)', inputs: [fl(PM23)], run: (K, x) => K.prod(x, 0), expected: (x) => reduce(x, 0, false, 'prod') },
     ],

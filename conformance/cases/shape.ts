@@ -349,6 +349,13 @@ export const SHAPE_SPECS: FunctionSpec[] = [
         expected: () => [[[[1, 2, 3, 4, 4, 4]]]],
       },
       {
+        // TensorFlow's x0 + (x1 - x0) f: Inf + (0 - Inf) * 0 is NaN (ORT's Resize gave Inf)
+        name: 'bilinear by hand: an infinite cell makes NaN where it is blended',
+        inputs: [fl([[[[Infinity], [0], [0]]]])],
+        run: (K, x) => K.resizeImages(x, 1, 2, 'channels_last', 'bilinear'),
+        expected: () => [[[[NaN], [NaN], [0], [0], [0], [0]]]],
+      },
+      {
         name: 'bilinear, channels_last, factors 2 and 3',
         inputs: [df(A1232)],
         run: (K, x) => K.resizeImages(x, 2, 3, 'channels_last', 'bilinear'),

@@ -22,7 +22,8 @@
  * - depthwiseConv: Conv with group = channels; depthwiseInputGrad: ConvTranspose
  *   with the same grouped weight; depthwiseFilterGrad: a grouped Conv over transposed
  *   operands.
- * - resizeBilinear: Resize ('linear', 'asymmetric'); its gradient runs the decomposition.
+ * - resizeBilinear and its gradient run their decompositions (ORT's Resize blends
+ *   differently: Inf where TensorFlow's formula gives NaN).
  * - softmax, logSoftmax: Softmax, LogSoftmax along the axis.
  */
 import type { CompositeAttrs, CompositeName, ConvWindow, DType, PoolWindow, Shape } from '../types';
@@ -236,13 +237,12 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
     const y = em.node('ConvTranspose', [scaled, ones], { group: c, strides: [...a.strides], pads: g.pads, output_padding: g.outputPadding });
     return toLast(em, y, n);
   },
-  // TensorFlow's legacy resize: source coordinate o / factor ('asymmetric'), upper cell clamped
-  resizeBilinear: (em, a, [x]) => {
-    const scales = em.constant('float32', [4], [1, 1, a.factors[0], a.factors[1]]);
-    const y = em.node('Resize', [toFirst(em, x.name, 2), '', scales], { mode: 'linear', coordinate_transformation_mode: 'asymmetric' });
-    return toLast(em, y, 2);
+  // ORT's Resize ('linear', 'asymmetric') blends as x[i] (1 - f) + x[i1] f: Inf where
+  // TensorFlow's x[i] + (x[i1] - x[i]) f gives NaN (Inf + (0 - Inf) * 0); measured, so
+  // onnxAcceptsComposite sends both resize composites to their decompositions
+  resizeBilinear: () => {
+    throw new Error('onnx: internal: resizeBilinear has no lowering (its decomposition runs)');
   },
-  // no ONNX operator: onnxAcceptsComposite sends it to its decomposition
   resizeBilinearGrad: () => {
     throw new Error('onnx: internal: resizeBilinearGrad has no lowering (its decomposition runs)');
   },
@@ -358,6 +358,6 @@ export function lowerComposite<C extends CompositeName>(
  */
 export function onnxAcceptsComposite(op: CompositeName, _attrs: unknown, inputs: readonly { readonly shape: Shape; readonly dtype: DType }[]): boolean {
   if (op === 'softmax' || op === 'logSoftmax' || op === 'reluGrad') return inputs.every((x) => x.dtype === 'float32' || x.dtype === 'float64');
-  if (op === 'resizeBilinearGrad') return false;
+  if (op === 'resizeBilinear' || op === 'resizeBilinearGrad') return false;
   return inputs.every((x) => x.dtype === 'float32' && x.shape.length >= 3 && x.shape.length <= 5);
 }

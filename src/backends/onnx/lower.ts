@@ -300,9 +300,11 @@ function numericReduce(opType: string, onBool: 'any' | 'all'): LoweringOf<Reduce
     if (x.dtype === 'int64' && (opType === 'ReduceSum' || opType === 'ReduceProd')) return int64SumOrProd(em, x, attrs, opType === 'ReduceProd');
     if (x.dtype === 'int64') return int64Extreme(em, x, attrs, opType === 'ReduceMax');
     if (x.dtype === 'int32' && (opType === 'ReduceSum' || opType === 'ReduceProd')) {
-      // ORT saturates int32 sums and products; int64 wraps, and its low 32 bits are the
-      // two's-complement int32 result (Cast to int32 keeps them).
-      return cast(em, reduce(cast(em, x.name, 'int32', 'int64')), 'int64', 'int32');
+      // ORT saturates int32 sums and products; the exact wrapping int64 ones (CumSum,
+      // CumProd: ORT's int64 ReduceProd goes through double, wrong past 2^53) keep the
+      // two's-complement int32 result in their low 32 bits (Cast to int32 keeps them).
+      const wide: LowerInput = { ...x, name: cast(em, x.name, 'int32', 'int64'), dtype: 'int64' };
+      return cast(em, int64SumOrProd(em, wide, attrs, opType === 'ReduceProd'), 'int64', 'int32');
     }
     const r = reduce(x.name);
     if (isFloat(x.dtype) && (opType === 'ReduceMax' || opType === 'ReduceMin')) return withNaNOf(em, x.name, x.dtype, attrs, r);
