@@ -356,6 +356,14 @@ export const SHAPE_SPECS: FunctionSpec[] = [
         expected: () => [[[[NaN], [NaN], [0], [0], [0], [0]]]],
       },
       {
+        // TensorFlow blends both axes even with a factor of 1 (f = 0): the -Infinity row becomes
+        // NaN (-Inf + (-Inf - -Inf) * 0), and rows 0 and 1 blend with it (1 + (NaN - 1) * 0)
+        name: 'bilinear by hand: a factor of 1 still blends an infinite cell',
+        inputs: [fl([[[[1]], [[-Infinity]], [[0]]]])],
+        run: (K, x) => K.resizeImages(x, 2, 1, 'channels_last', 'bilinear'),
+        expected: () => [[[[NaN]], [[NaN]], [[NaN]], [[NaN]], [[0]], [[0]]]],
+      },
+      {
         name: 'bilinear, channels_last, factors 2 and 3',
         inputs: [df(A1232)],
         run: (K, x) => K.resizeImages(x, 2, 3, 'channels_last', 'bilinear'),

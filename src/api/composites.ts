@@ -343,9 +343,11 @@ function tapWeights(weights: Float64Array, axis: number, dtype: DType): KTensor 
   return constantFrom({ data: weights, shape }, 'resizeBilinear', 'x', dtype);
 }
 
-/** Linear upsampling along `axis` (1 or 2) of a channels_last image: x[i] + (x[i1] - x[i]) * f. */
+/**
+ * Linear upsampling along `axis` (1 or 2) of a channels_last image: x[i] + (x[i1] - x[i]) * f.
+ * A factor of 1 still blends (f = 0), as TensorFlow's kernel does: an infinite cell gives NaN.
+ */
 function linearAlong(x: KTensor, factor: number, axis: number): KTensor {
-  if (factor === 1) return x;
   const t = linearTaps(x.shape[axis] as number, factor);
   const n = t.lower.length;
   const a = applyOp('gather', [x, int32Const(t.lower, [n], 'resizeBilinear')], { axis });
@@ -355,7 +357,6 @@ function linearAlong(x: KTensor, factor: number, axis: number): KTensor {
 
 /** The adjoint of linearAlong: g (1 - f) added into the lower cells, g f into the upper ones. */
 function linearAlongAdjoint(g: KTensor, factor: number, axis: number, length: number): KTensor {
-  if (factor === 1) return g;
   const t = linearTaps(length, factor);
   const n = t.lower.length;
   const gb = mul(g, tapWeights(t.weights, axis, g.dtype));
@@ -443,11 +444,12 @@ const DEFS: { [C in CompositeName]: CompositeDef<C> } = {
     ],
   },
   resizeBilinear: {
-    decompose: ([x], a) => linearAlong(linearAlong(x, a.factors[0], 1), a.factors[1], 2),
+    // TensorFlow's order: columns blended first (the top and bottom rows), then rows
+    decompose: ([x], a) => linearAlong(linearAlong(x, a.factors[1], 2), a.factors[0], 1),
     grad: ([x], a, _y, g) => [applyComposite('resizeBilinearGrad', [g], { factors: a.factors, inputSpatial: spatialOf(x.shape, 'resizeBilinear') as [number, number] })],
   },
   resizeBilinearGrad: {
-    decompose: ([dy], a) => linearAlongAdjoint(linearAlongAdjoint(dy, a.factors[1], 2, a.inputSpatial[1]), a.factors[0], 1, a.inputSpatial[0]),
+    decompose: ([dy], a) => linearAlongAdjoint(linearAlongAdjoint(dy, a.factors[0], 1, a.inputSpatial[0]), a.factors[1], 2, a.inputSpatial[1]),
     grad: (_i, a, _y, g) => [applyComposite('resizeBilinear', [g], { factors: a.factors })],
   },
   softmax: {

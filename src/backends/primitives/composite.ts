@@ -71,7 +71,9 @@ export interface CompositeAttrs {
    * inputs [x [b, h, w, c]]: bilinear upsampling by integer factors as TensorFlow's legacy
    * resize (no corner alignment, no half-pixel centres): along each axis of length L,
    * output o reads i = floor(o / factor), i1 = min(i + 1, L - 1), f = o / factor - i and
-   * gives x[i] + (x[i1] - x[i]) * f; rows first, then columns. Output [b, h * fh, w * fw, c].
+   * gives x[i] + (x[i1] - x[i]) * f; columns first (the top and bottom rows), then rows, as
+   * TensorFlow's kernel; a factor of 1 still blends (f = 0: an infinite cell gives NaN).
+   * Output [b, h * fh, w * fw, c].
    */
   readonly resizeBilinear: { readonly factors: readonly [number, number] };
   /** inputs [dy [b, h * fh, w * fw, c]]: the gradient of `resizeBilinear`, [b, inputSpatial..., c]. */

@@ -1,7 +1,8 @@
 /**
  * Bilinear upsampling by integer factors (the `resizeBilinear` composite of
  * ../types.ts) and its gradient, as direct loops over channels_last images in
- * float64: rows first, then columns, as the decomposition.
+ * float64: columns first (top and bottom rows), then rows, as the decomposition and
+ * TensorFlow's kernel.
  */
 import type { CompositeAttrs, CompositeKernelTable } from '../types';
 import { RefTensor, storageFor } from './tensor';
@@ -36,9 +37,9 @@ function resizeBilinear([x]: readonly RefTensor[], a: CompositeAttrs['resizeBili
       for (let ox = 0; ox < W; ox++) {
         const [j0, j1, fx] = [s.lo[ox], s.hi[ox], s.f[ox]];
         for (let ci = 0; ci < c; ci++) {
-          const left = at(bi, i0, j0, ci) + (at(bi, i1, j0, ci) - at(bi, i0, j0, ci)) * fy;
-          const right = at(bi, i0, j1, ci) + (at(bi, i1, j1, ci) - at(bi, i0, j1, ci)) * fy;
-          out[o++] = left + (right - left) * fx;
+          const top = at(bi, i0, j0, ci) + (at(bi, i0, j1, ci) - at(bi, i0, j0, ci)) * fx;
+          const bottom = at(bi, i1, j0, ci) + (at(bi, i1, j1, ci) - at(bi, i1, j0, ci)) * fx;
+          out[o++] = top + (bottom - top) * fy;
         }
       }
     }
