@@ -584,6 +584,14 @@ const SPECS: FunctionSpec[] = [
         expected: () => [[[[[NaN], [NaN]]]], [[[[NaN], [NaN]], [[3], [4]]]]],
       },
       {
+        // padded cells are never part of a window: a window of real -Infinity cells next to
+        // 'same' padding is -Infinity (ORT pads with the lowest float: it gave -3.4028235e38)
+        name: 'max pooling of -Infinity cells next to padding, by hand',
+        inputs: [fl([[[[-Infinity], [-Infinity], [5]]]])],
+        run: (K, x) => K.pool2d(x, [1, 3], { strides: [1, 1], padding: 'same' }),
+        expected: () => [[[[-Infinity], [5], [5]]]],
+      },
+      {
         // found by the fuzzer: tfjs's max-pool gradient called DepthToSpace with block 1
         name: 'max pooling 1x1, stride 1 (the gradient is the identity)',
         inputs: [df([[[[0.5, -1], [2, 3]]]])],

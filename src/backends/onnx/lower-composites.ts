@@ -202,7 +202,7 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
       (e) => [e.node('MaxPool', [xf], poolAttrs(a))],
       [{ dtype: x.dtype, rank: n + 2 }],
     );
-    return toLast(em, plusZeros(em, x, y), n);
+    return toLast(em, plusZeros(em, x, padded(em, a, xf, x.dtype, y)), n);
   },
   maxPoolGrad: (em, a, [x, dy]) => {
     const n = a.window.length;
@@ -298,7 +298,7 @@ function pooled(em: Emitter, a: PoolWindow, x: CompositeInput): readonly string[
       { dtype: x.dtype, rank: n + 2 },
       { dtype: 'int64' as const, rank: n + 2 },
     ];
-    return em.branch(
+    const [y, indices] = em.branch(
       mayHoldNaN(em, xf),
       (t) => {
         const [y, skipping] = t.nodes('MaxPool', [xf], 2, poolAttrs(a));
@@ -309,7 +309,21 @@ function pooled(em: Emitter, a: PoolWindow, x: CompositeInput): readonly string[
       (e) => e.nodes('MaxPool', [xf], 2, poolAttrs(a)),
       outputs,
     );
+    return [padded(em, a, xf, x.dtype, y), indices];
   });
+}
+
+/**
+ * `y` (max pooling of channels-first `xf`) with -Infinity for the windows whose real
+ * cells are all -Infinity: ORT pads with the lowest finite float, so such a window next
+ * to padding gave -3.4028235e38. A pooling of the mask "cell is not -Infinity" (padding
+ * reads as the lowest float, below 0) is 0 exactly there. Nothing without padding.
+ */
+function padded(em: Emitter, a: PoolWindow, xf: string, dtype: DType, y: string): string {
+  if (!a.pads.some((p) => p[0] > 0 || p[1] > 0)) return y;
+  const real = em.node('Cast', [em.node('Not', [em.node('Equal', [xf, em.constant(dtype, [], [-Infinity])])])], { to: onnxElemType(dtype) });
+  const allNegInf = em.node('Equal', [em.node('MaxPool', [real], poolAttrs(a)), em.constant(dtype, [], [0])]);
+  return em.node('Where', [allNegInf, em.constant(dtype, [], [-Infinity]), y]);
 }
 
 /**
