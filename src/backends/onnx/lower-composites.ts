@@ -72,6 +72,25 @@ function weight(em: Emitter, k: string, n: number): string {
   return em.node('Transpose', [k], { perm: [n + 1, n, ...range(0, n)] });
 }
 
+/**
+ * A convolution's filter gradient as a Conv over transposed operands: `xs` (x laid out
+ * as [images, channels, s...]) with dy as the weight [out, b, o...], in `group` groups;
+ * the stride becomes the dilation and the dilation the stride. The windows may reach
+ * past the kernel (an end padding the forward pass never read): cut to the kernel.
+ */
+function filterConv(em: Emitter, a: CompositeAttrs['convFilterGrad'], x: CompositeInput, dy: CompositeInput, xs: string, group: number): string {
+  const n = a.strides.length;
+  const ws = em.node('Transpose', [dy.name], { perm: [n + 1, 0, ...range(1, n + 1)] });
+  const w = em.node('Conv', [xs, ws], { strides: [...a.dilations], dilations: [...a.strides], pads: onnxPads(a.pads), ...(group > 1 ? { group } : {}) });
+  const sp = known(x.shape).slice(1, n + 1);
+  const outs = known(dy.shape).slice(1, n + 1);
+  const got = sp.map((len, i) => Math.floor((len + a.pads[i][0] + a.pads[i][1] - ((outs[i] - 1) * a.strides[i] + 1)) / a.dilations[i]) + 1);
+  if (got.every((v, i) => v === a.kernelSpatial[i])) return w;
+  const starts = em.constant('int64', [n], new Array<number>(n).fill(0));
+  const ends = em.constant('int64', [n], [...a.kernelSpatial]);
+  return em.node('Slice', [w, starts, ends, em.constant('int64', [n], range(2, n + 2))]);
+}
+
 /** A depthwise kernel [k..., c, m] as a grouped Conv's weight [c * m, 1, k...] (output channel ci * m + j). */
 function depthwiseWeight(em: Emitter, k: CompositeInput, n: number): string {
   const ks = known(k.shape);
@@ -124,18 +143,7 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
   convFilterGrad: (em, a, [x, dy]) => {
     const n = a.strides.length;
     const xs = em.node('Transpose', [x.name], { perm: [n + 1, 0, ...range(1, n + 1)] }); // [in, b, s...]
-    const ws = em.node('Transpose', [dy.name], { perm: [n + 1, 0, ...range(1, n + 1)] }); // [out, b, o...]
-    let w = em.node('Conv', [xs, ws], { strides: [...a.dilations], dilations: [...a.strides], pads: onnxPads(a.pads) }); // [in, out, k'...]
-    // The windows may reach past the kernel (an end padding the forward pass never read): cut to the kernel.
-    const sp = known(x.shape).slice(1, n + 1);
-    const outs = known(dy.shape).slice(1, n + 1);
-    const got = sp.map((len, i) => Math.floor((len + a.pads[i][0] + a.pads[i][1] - ((outs[i] - 1) * a.strides[i] + 1)) / a.dilations[i]) + 1);
-    if (got.some((g, i) => g !== a.kernelSpatial[i])) {
-      const starts = em.constant('int64', [n], new Array<number>(n).fill(0));
-      const ends = em.constant('int64', [n], [...a.kernelSpatial]);
-      const axes = em.constant('int64', [n], range(2, n + 2));
-      w = em.node('Slice', [w, starts, ends, axes]);
-    }
+    const w = filterConv(em, a, x, dy, xs, 1); // [in, out, k...]
     return em.node('Transpose', [w], { perm: [...range(2, n + 2), 0, 1] });
   },
   depthwiseConv: (em, a, [x, k]) => {
@@ -173,16 +181,7 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
     const m = known(dy.shape)[n + 1] / c;
     const xt = em.node('Transpose', [x.name], { perm: [n + 1, 0, ...range(1, n + 1)] }); // [c, b, s...]
     const xs = em.node('Reshape', [xt, em.constant('int64', [n + 2], [1, -1, ...sp])]); // [1, c * b, s...]
-    const ws = em.node('Transpose', [dy.name], { perm: [n + 1, 0, ...range(1, n + 1)] }); // [c * m, b, o...]
-    let w = em.node('Conv', [xs, ws], { strides: [...a.dilations], dilations: [...a.strides], pads: onnxPads(a.pads), group: c }); // [1, c * m, k'...]
-    const outs = known(dy.shape).slice(1, n + 1);
-    const got = sp.map((len, i) => Math.floor((len + a.pads[i][0] + a.pads[i][1] - ((outs[i] - 1) * a.strides[i] + 1)) / a.dilations[i]) + 1);
-    if (got.some((v, i) => v !== a.kernelSpatial[i])) {
-      const starts = em.constant('int64', [n], new Array<number>(n).fill(0));
-      const ends = em.constant('int64', [n], [...a.kernelSpatial]);
-      const axes = em.constant('int64', [n], range(2, n + 2));
-      w = em.node('Slice', [w, starts, ends, axes]);
-    }
+    const w = filterConv(em, a, x, dy, xs, c); // [1, c * m, k...]
     const split = em.node('Reshape', [w, em.constant('int64', [n + 2], [c, m, ...a.kernelSpatial])]); // [c, m, k...]
     return em.node('Transpose', [split], { perm: [...range(2, n + 2), 0, 1] });
   },
