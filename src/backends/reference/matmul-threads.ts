@@ -12,7 +12,10 @@
  * that the caller copies from once the worker stamps the rectangle done
  * (Atomics.wait). A rectangle a worker has not finished soon after the caller
  * ran out of work (a busy machine may have descheduled it) is computed by the
- * caller as well, so a call never waits long on another thread.
+ * caller as well, so a call never waits long on another thread. Each product
+ * shape is timed both ways and split only while splitting has been the faster
+ * way lately (when the other cores are busy, a split is slower than the caller
+ * alone); the other way is retimed every 16th product of the shape.
  * Every element is computed whole by one thread with the same kernel
  * (`tileBlock`, whose source text the workers run), so the result has the same
  * bits whichever thread computed it and however many threads there are.
@@ -35,6 +38,10 @@ const CHUNKS_PER_THREAD = 8;
 const IDLE_MS = 1000;
 /** Scratch kept between calls, per array, in doubles (32 MiB); larger products use scratch of their own. */
 const KEEP_DOUBLES = 1 << 22;
+/** Every this many products of one shape, the way not chosen is timed again. */
+const EXPLORE_EVERY = 16;
+/** Product shapes whose timings are kept (then forgotten all at once). */
+const MAX_TIMED_SHAPES = 64;
 /** The most workers a pool has. */
 const MAX_WORKERS = 3;
 
@@ -227,6 +234,42 @@ class MatMulPool {
     return ready;
   }
 
+  /** Per product shape: the recent milliseconds per product on the caller alone [0] and split [1], and products since the other way was tried. */
+  private readonly timings = new Map<string, { ms: [number, number]; since: number }>();
+
+  /**
+   * Whether to split the next m x k x n product: the way that has recently been
+   * faster for this shape (each way is timed first; then every EXPLORE_EVERY-th
+   * product of the shape takes the other way, so a change in the machine's load
+   * is noticed). When the other cores are busy, a split waits on descheduled
+   * workers and is slower than the caller alone.
+   */
+  chooseSplit(m: number, n: number, k: number): boolean {
+    const t = this.timings.get(`${m},${n},${k}`);
+    if (t === undefined || Number.isNaN(t.ms[1])) return true;
+    if (Number.isNaN(t.ms[0])) return false;
+    const split = t.ms[1] <= t.ms[0];
+    if (++t.since < EXPLORE_EVERY) return split;
+    t.since = 0;
+    return !split;
+  }
+
+  /** Records how long an m x k x n product took on the caller alone or split. */
+  record(m: number, n: number, k: number, split: boolean, ms: number): void {
+    const key = `${m},${n},${k}`;
+    let t = this.timings.get(key);
+    if (t === undefined) {
+      if (this.timings.size >= MAX_TIMED_SHAPES) this.timings.clear();
+      t = { ms: [NaN, NaN], since: 0 };
+      this.timings.set(key, t);
+    }
+    const i = split ? 1 : 0;
+    const old = t.ms[i];
+    t.ms[i] = Number.isNaN(old) ? ms : old + 0.3 * (ms - old);
+    if (split) stats.split++;
+    else stats.single++;
+  }
+
   /** The number of worker slots. */
   get size(): number {
     return this.slots.length;
@@ -375,9 +418,13 @@ export interface MatMulThreadStats {
   workerRectangles: number;
   /** Rectangles a worker claimed but had not finished in time (or could not compute), computed by the caller. */
   callerRecomputed: number;
+  /** Products large enough to split that were split, with a worker ready. */
+  split: number;
+  /** Products large enough to split, with a worker ready, run on the caller alone (faster lately). */
+  single: number;
 }
 
-const stats: MatMulThreadStats = { jobs: 0, callerRectangles: 0, workerRectangles: 0, callerRecomputed: 0 };
+const stats: MatMulThreadStats = { jobs: 0, callerRectangles: 0, workerRectangles: 0, callerRecomputed: 0, split: 0, single: 0 };
 
 /** A copy of the counts so far. */
 export function matMulThreadStats(): MatMulThreadStats {

@@ -130,7 +130,9 @@ export function matMul(a: RefTensor, b: RefTensor, transposeA: boolean, transpos
   const apLen = Math.ceil(m / TILE) * TILE * k;
   const bpLen = Math.ceil(n / TILE) * TILE * k;
   const pool = m * n * k >= THREAD_MIN_MACS ? matMulPool() : null;
-  const threaded = pool !== null && pool.wake();
+  // Split only while splitting this shape has been the faster way (see MatMulPool.chooseSplit).
+  const ready = pool !== null && pool.wake();
+  const threaded = ready && pool.chooseSplit(m, n, k);
   const scratch = threaded ? pool.scratch(apLen, bpLen, m * n) : localScratch(apLen, bpLen);
   const { ap, bp } = scratch;
   const mPanels = Math.ceil(m / TILE);
@@ -138,6 +140,7 @@ export function matMul(a: RefTensor, b: RefTensor, transposeA: boolean, transpos
   const group = panelGroup(k);
   let packedA = -1;
   let packedB = -1;
+  let computing = 0;
   try {
     for (let t = 0; t < count; t++) {
       // A broadcast operand is packed once and reused across batches.
@@ -149,11 +152,14 @@ export function matMul(a: RefTensor, b: RefTensor, transposeA: boolean, transpos
         bv.off = packedB = offs.b[t];
         packCols(bv, k, n, bp);
       }
+      const t0 = performance.now();
       if (threaded) pool.run(m, n, k, out, t * m * n);
       else tileBlock(ap, bp, m, n, k, out, t * m * n, 0, mPanels, 0, nPanels, group);
+      computing += performance.now() - t0;
     }
   } finally {
     if (threaded) pool.release();
   }
+  if (ready) pool.record(m, n, k, threaded, computing / count);
   return { data: out, shape, dtype: a.dtype };
 }
