@@ -15,7 +15,7 @@
  * caller as well, so a call never waits long on another thread. Each product
  * shape is timed both ways and split only while splitting has been the faster
  * way lately (when the other cores are busy, a split is slower than the caller
- * alone); the other way is retimed every 16th product of the shape.
+ * alone); the other way is retimed every 8th product of the shape.
  * Every element is computed whole by one thread with the same kernel
  * (`tileBlock`, whose source text the workers run), so the result has the same
  * bits whichever thread computed it and however many threads there are.
@@ -39,7 +39,9 @@ const IDLE_MS = 1000;
 /** Scratch kept between calls, per array, in doubles (32 MiB); larger products use scratch of their own. */
 const KEEP_DOUBLES = 1 << 22;
 /** Every this many products of one shape, the way not chosen is timed again. */
-const EXPLORE_EVERY = 16;
+const EXPLORE_EVERY = 8;
+/** Timings kept per shape and way (their median decides). */
+const TIMINGS_KEPT = 3;
 /** Product shapes whose timings are kept (then forgotten all at once). */
 const MAX_TIMED_SHAPES = 64;
 /** The most workers a pool has. */
@@ -155,6 +157,12 @@ interface Slot {
   port: MessagePort | null;
 }
 
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
 function sharedDoubles(n: number): Float64Array {
   return new Float64Array(new SharedArrayBuffer(Math.max(1, n) * 8));
 }
@@ -234,24 +242,26 @@ class MatMulPool {
     return ready;
   }
 
-  /** Per product shape: the recent milliseconds per product on the caller alone [0] and split [1], and products since the other way was tried. */
-  private readonly timings = new Map<string, { ms: [number, number]; since: number }>();
+  /** Per product shape: the last few milliseconds per product on the caller alone [0] and split [1], and products since the way not chosen was timed. */
+  private readonly timings = new Map<string, { ms: [number[], number[]]; since: number }>();
 
   /**
-   * Whether to split the next m x k x n product: the way that has recently been
-   * faster for this shape (each way is timed first; then every EXPLORE_EVERY-th
+   * Whether to split the next m x k x n product: the way whose recent timings
+   * (the median of the last TIMINGS_KEPT) are lower for this shape. Until each
+   * way has been timed twice the two alternate; then every EXPLORE_EVERY-th
    * product of the shape takes the other way, so a change in the machine's load
-   * is noticed). When the other cores are busy, a split waits on descheduled
+   * is noticed. When the other cores are busy, a split waits on descheduled
    * workers and is slower than the caller alone.
    */
   chooseSplit(m: number, n: number, k: number): boolean {
     const t = this.timings.get(`${m},${n},${k}`);
-    if (t === undefined || Number.isNaN(t.ms[1])) return true;
-    if (Number.isNaN(t.ms[0])) return false;
-    const split = t.ms[1] <= t.ms[0];
-    if (++t.since < EXPLORE_EVERY) return split;
+    if (t === undefined) return true;
+    const [single, split] = t.ms;
+    if (split.length < 2 || single.length < 2) return split.length <= single.length;
+    const faster = median(split) <= median(single);
+    if (++t.since < EXPLORE_EVERY) return faster;
     t.since = 0;
-    return !split;
+    return !faster;
   }
 
   /** Records how long an m x k x n product took on the caller alone or split. */
@@ -260,12 +270,12 @@ class MatMulPool {
     let t = this.timings.get(key);
     if (t === undefined) {
       if (this.timings.size >= MAX_TIMED_SHAPES) this.timings.clear();
-      t = { ms: [NaN, NaN], since: 0 };
+      t = { ms: [[], []], since: 0 };
       this.timings.set(key, t);
     }
-    const i = split ? 1 : 0;
-    const old = t.ms[i];
-    t.ms[i] = Number.isNaN(old) ? ms : old + 0.3 * (ms - old);
+    const kept = t.ms[split ? 1 : 0];
+    kept.push(ms);
+    if (kept.length > TIMINGS_KEPT) kept.shift();
     if (split) stats.split++;
     else stats.single++;
   }
