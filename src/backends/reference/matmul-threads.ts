@@ -112,6 +112,10 @@ try {
   let s = 0;
   for (let p = 0; p < 6; p++) s += a[p * 4] * b[p * 4];
   if (c[0] !== s) throw new Error('tileBlock check');
+  // Warm-up: enough 4x4 tiles for the engine to optimise tileBlock before the first job
+  // (interpreted, a worker's first rectangles took several times the caller's).
+  const wa = new Float64Array(64 * 256), wb = new Float64Array(64 * 256), wc = new Float64Array(64 * 64);
+  for (let r = 0; r < 20; r++) tileBlock(wa, wb, 64, 64, 256, wc, 0, 0, 16, 0, 16, 8);
 } catch (e) {
   Atomics.store(ctrl, ${SLOT0} + w, ${FAILED});
   throw e;
