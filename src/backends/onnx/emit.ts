@@ -43,6 +43,16 @@ export interface ParamValue {
  * each param as a model input (eager: one session serves every value), recorded
  * in `paramInputs` in call order.
  */
+/** The names `make` gives for `key`, made the first time only (Emitter.shared). */
+function sharedIn(memo: Map<string, readonly string[]>, key: string, make: () => readonly string[]): readonly string[] {
+  let names = memo.get(key);
+  if (names === undefined) {
+    names = make();
+    memo.set(key, names);
+  }
+  return names;
+}
+
 export class ModelEmitter implements Emitter {
   /** Names of the model inputs made for params, in the order `param` was called. */
   readonly paramInputs: string[] = [];
@@ -94,12 +104,7 @@ export class ModelEmitter implements Emitter {
 
   /** See `Emitter.shared`. */
   shared(key: string, make: () => readonly string[]): readonly string[] {
-    let names = this.sharedNames.get(key);
-    if (names === undefined) {
-      names = make();
-      this.sharedNames.set(key, names);
-    }
-    return names;
+    return sharedIn(this.sharedNames, key, make);
   }
 
   /** An If whose branches are subgraphs of this model (see `Emitter.branch`). */
@@ -162,12 +167,7 @@ export class ParamRecorder implements Emitter {
 
   /** As ModelEmitter's: `make` runs the first time only, so params are recorded as there. */
   shared(key: string, make: () => readonly string[]): readonly string[] {
-    let names = this.sharedNames.get(key);
-    if (names === undefined) {
-      names = make();
-      this.sharedNames.set(key, names);
-    }
-    return names;
+    return sharedIn(this.sharedNames, key, make);
   }
 
   /** Runs both bodies (then, else: the order ModelEmitter builds them in) to record their params. */
