@@ -690,6 +690,14 @@ const SPECS: FunctionSpec[] = [
         grad: true,
       },
       {
+        // a window holding +Infinity and -Infinity averages to NaN (their sum); tfjs-wasm's
+        // AvgPool gave -Infinity (its output clamp). Windows of [Inf, -Inf, 1]: NaN, -Inf
+        name: 'average pooling of +Infinity with -Infinity is NaN, by hand',
+        inputs: [fl([[[[Infinity], [-Infinity], [1]]]])],
+        run: (K, x) => K.pool2d(x, [1, 2], { strides: [1, 1], poolMode: 'avg' }),
+        expected: () => [[[[NaN], [-Infinity]]]],
+      },
+      {
         name: 'default options: max, strides 1, valid',
         inputs: [fl(distinct([1, 3, 3, 1], 'pool:default'))],
         run: (K, x) => K.pool2d(x, [2, 2]),
@@ -711,6 +719,53 @@ const SPECS: FunctionSpec[] = [
       poolCase(3, [2, 3, 4, 3, 1], [2, 2, 2], 'avg', { padding: 'same', strides: [2, 2, 2], dataFormat: 'channels_first' }),
       poolCase(3, [1, 3, 3, 3, 2], [3, 2, 2], 'max', { padding: 'same' }),
       poolCase(3, [1, 4, 3, 3, 1], [2, 2, 2], 'avg', {}),
+      // per-axis strides below, at and above the window, asymmetric 'same' padding (tfjs
+      // pools (h, w) then depth: the windows overlap on some axes and not others)
+      poolCase(3, [1, 5, 4, 5, 2], [3, 2, 3], 'max', { padding: 'same', strides: [2, 1, 2] }),
+      poolCase(3, [2, 4, 5, 3, 1], [2, 3, 2], 'avg', { padding: 'same', strides: [1, 2, 3], dataFormat: 'channels_first' }),
+      poolCase(3, [1, 3, 4, 4, 2], [1, 3, 3], 'max', { padding: 'same' }),
+      poolCase(3, [1, 5, 3, 4, 1], [3, 1, 2], 'avg', { strides: [1, 1, 2] }),
+      {
+        // one 2x2x2 window of values <= 0 (tfjs-wasm's MaxPool3D gave 1.18e-38 for it, its
+        // gradient went to the first cell); the maximum -2 is at (d, h, w) = (0, 1, 0),
+        // (1, 0, 0) and (1, 1, 1): the gradient goes to the first in row-major order, (0, 1, 0)
+        name: 'max pooling 3-D of values <= 0, ties across depth: to the first maximum in row-major order, by hand',
+        inputs: [fl([[[[[-5], [-4]], [[-2], [-3]]], [[[-2], [-6]], [[-7], [-2]]]]], { kind: 'lazy' })],
+        run: (K, x) => {
+          const y = K.pool3d(x, [2, 2, 2]);
+          return [y, K.gradients(K.sum(y), [x])[0] as KTensor];
+        },
+        expected: () => [[[[[[-2]]]]], [[[[[0], [0]], [[1], [0]]], [[[0], [0]], [[0], [0]]]]]],
+      },
+      {
+        // depth 3, 2x2x2 windows, stride 1: both windows' maximum -2 is first at (1, 0, 1)
+        // (depth 0 is below -2, depth 2 is -9), so that cell gets both gradients: 2
+        name: 'max pooling 3-D gradient of windows overlapping along depth, by hand',
+        inputs: [fl([[[[[-5], [-4]], [[-3], [-3]]], [[[-6], [-2]], [[-7], [-2]]], [[[-9], [-9]], [[-9], [-9]]]]], { kind: 'lazy' })],
+        run: (K, x) => {
+          const y = K.pool3d(x, [2, 2, 2], { strides: [1, 1, 1] });
+          return [y, K.gradients(K.sum(y), [x])[0] as KTensor];
+        },
+        expected: () => [[[[[[-2]]], [[[-2]]]]], [[[[[0], [0]], [[0], [0]]], [[[0], [2]], [[0], [0]]], [[[0], [0]], [[0], [0]]]]]],
+      },
+      {
+        // a NaN beats every number (tfjs-wasm's MaxPool3D skipped it): the window's value is
+        // NaN and its gradient goes to its first NaN, (1, 0, 0), not the later (1, 1, 0)
+        name: 'max pooling 3-D with NaNs in the second depth slice, by hand',
+        inputs: [fl([[[[[1], [5]], [[3], [2]]], [[[NaN], [9]], [[NaN], [4]]]]], { kind: 'lazy' })],
+        run: (K, x) => {
+          const y = K.pool3d(x, [2, 2, 2]);
+          return [y, K.gradients(K.sum(y), [x])[0] as KTensor];
+        },
+        expected: () => [[[[[[NaN]]]]], [[[[[0], [0]], [[0], [0]]], [[[1], [0]], [[0], [0]]]]]],
+      },
+      {
+        // windows 2x1x1 over depth 2: (Inf, -Inf) averages to NaN, (1, 3) to 2
+        name: 'average pooling 3-D of +Infinity with -Infinity across depth is NaN, by hand',
+        inputs: [fl([[[[[Infinity], [1]]], [[[-Infinity], [3]]]]])],
+        run: (K, x) => K.pool3d(x, [2, 1, 1], { poolMode: 'avg' }),
+        expected: () => [[[[[NaN], [2]]]]],
+      },
       {
         // as pool2d's case: window 1 = [pad, -Inf, -Inf] along the last axis sends its gradient to
         // its first real cell; windows 2 and 3 to the 5: by hand [1, 0, 2]

@@ -62,6 +62,9 @@ const cases: Case[] = [
   { name: 'avg pool 3x3 same', shapes: [[2, 4, 5, 2]], f: ([x]) => K.pool2d(x, [3, 3], { ...cl, padding: 'same', poolMode: 'avg' }) },
   { name: 'avg pool 2x2 same, strides 2', shapes: [[1, 5, 5, 2]], f: ([x]) => K.pool2d(x, [2, 2], { ...cl, padding: 'same', strides: [2, 2], poolMode: 'avg' }) },
   { name: 'max pool3d 2x2x2 same, strides 2', shapes: [[1, 3, 4, 3, 2]], f: ([x]) => K.pool3d(x, [2, 2, 2], { ...cl, padding: 'same', strides: [2, 2, 2] }) },
+  { name: 'max pool3d 2x3x2, strides 1x2x1 (overlapping)', shapes: [[2, 4, 5, 3, 2]], f: ([x]) => K.pool3d(x, [2, 3, 2], { ...cl, strides: [1, 2, 1] }) },
+  { name: 'max pool3d 3x3x3 same, stride 1', shapes: [[1, 4, 4, 4, 1]], f: ([x]) => K.pool3d(x, [3, 3, 3], { ...cl, padding: 'same' }) },
+  { name: 'avg pool3d 3x2x3 same, strides 2x1x2', shapes: [[1, 5, 4, 5, 2]], f: ([x]) => K.pool3d(x, [3, 2, 3], { ...cl, padding: 'same', strides: [2, 1, 2], poolMode: 'avg' }) },
 ];
 
 /** Output, and the gradients of sum(output * w) (w fixed) with respect to every input, on the active backend. */
