@@ -542,6 +542,24 @@ const SPECS: FunctionSpec[] = [
       depthwiseCase([2, 5, 4, 2], [3, 3, 2, 1], { padding: 'same', strides: [2, 2], dataFormat: 'channels_first' }),
       depthwiseCase([1, 5, 5, 3], [2, 2, 3, 2], { padding: 'same', dilationRate: [2, 2] }),
       depthwiseCase([2, 4, 4, 2], [1, 1, 2, 3], {}),
+      // what tfjs's depthwise gradients treat specially: strides that leave cells unread, uneven
+      // strides with 'same' padding (the spread dy's trailing cells), a batch and a multiplier
+      // to sum over, a dilation along one axis
+      depthwiseCase([2, 7, 6, 2], [3, 2, 2, 2], { strides: [3, 2] }),
+      depthwiseCase([3, 6, 7, 2], [2, 3, 2, 3], { padding: 'same', strides: [2, 3] }),
+      depthwiseCase([2, 6, 6, 1], [3, 2, 1, 2], { padding: 'same', dilationRate: [1, 3] }),
+      {
+        // one row x = [1, 2, 3, 4, 5], filters [1, 10] and [100, 1000], stride 2, valid:
+        // y_j[o] = k_j[0] x[2o] + k_j[1] x[2o + 1] for o = 0, 1 (x[4] unread). The gradient of
+        // sum(y): dx[2o] = 1 + 100, dx[2o + 1] = 10 + 1000, dx[4] = 0; dk[t][j] = x[t] + x[2 + t]
+        name: 'depthwise gradients, stride 2 leaving a cell unread, multiplier 2, by hand',
+        inputs: [fl([[[[1], [2], [3], [4], [5]]]], { kind: 'lazy' }), fl([[[[1, 100]], [[10, 1000]]]], { kind: 'lazy', placeholderShape: [1, 2, 1, 2] })],
+        run: (K, x, k) => {
+          const y = K.depthwiseConv2d(x, k, { strides: [1, 2] });
+          return K.gradients(K.sum(y), [x, k]) as KTensor[];
+        },
+        expected: () => [[[[[101], [1010], [101], [1010], [0]]]], [[[[4, 4]], [[6, 6]]]]],
+      },
     ],
     errorCases: depthwiseErrors('depthwiseConv2d'),
   }),
@@ -554,6 +572,7 @@ const SPECS: FunctionSpec[] = [
       // odd total 'same' padding: 1 cell (kernel 2), then 3 cells (kernel 4, stride 2 over 7): the extra cell at the end
       separableCase(1, [2, 6, 2], [2, 2, 2], 3, { padding: 'same' }),
       separableCase(1, [1, 7, 2], [4, 2, 1], 2, { padding: 'same', strides: [2], dataFormat: 'channels_first' }),
+      separableCase(1, [3, 9, 2], [3, 2, 2], 2, { strides: [3] }),
     ],
     errorCases: depthwiseErrors('separableConv1d'),
   }),

@@ -8,14 +8,15 @@
  * - convFilterGrad: wasm has no Conv2DBackpropFilter, so a Conv2D over transposed
  *   operands (x as [in, h, w, batch], dy as the filter [oh, ow, batch, out]): the
  *   stride becomes the dilation and the dilation the stride;
- * - depthwiseConv: DepthwiseConv2dNative (wasm has no depthwise gradient kernels).
- * Three spatial axes: the convolutions in conv3d.ts. Pooling over 1 to 3 axes: pool.ts.
+ * Depthwise convolutions and their gradients: depthwise.ts. Three spatial axes: the
+ * convolutions in conv3d.ts. Pooling over 1 to 3 axes: pool.ts.
  */
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
 import type { CompositeAttrs, CompositeKernelTable, CompositeName, ConvWindow, DType, Shape } from '../types';
 import { tf } from './engine';
 import { conv3d, conv3dFilterGrad, conv3dInputGrad, tfjsAccepts3d } from './conv3d';
 import { heapReluGrad } from './heap-relu-grad';
+import { TFJS_DEPTHWISE, tfjsAcceptsDepthwiseInputGrad } from './depthwise';
 import { TFJS_POOLING } from './pool';
 import { as4d, back, explicit, kernel4d, Pads, win2 } from './windows';
 
@@ -23,22 +24,6 @@ function conv([x, k]: readonly Tensor[], a: ConvWindow): Tensor {
   const n = a.strides.length;
   return tf.tidy(() =>
     back(tf.conv2d(as4d(x), kernel4d(k), win2(a.strides, 1), explicit(a.pads), 'NHWC', win2(a.dilations, 1)), n),
-  );
-}
-
-/** wasm's DepthwiseConv2dNative (the kernel [kh, kw, c, m] as it is), explicit padding; any stride with any dilation. */
-function depthwiseConv([x, k]: readonly Tensor[], a: ConvWindow): Tensor {
-  const n = a.strides.length;
-  return tf.tidy(() =>
-    back(
-      tf.engine().runKernel('DepthwiseConv2dNative', { x: as4d(x), filter: kernel4d(k) }, {
-        strides: win2(a.strides, 1),
-        pad: explicit(a.pads),
-        dilations: win2(a.dilations, 1),
-        dataFormat: 'NHWC',
-      } as never) as Tensor,
-      n,
-    ),
   );
 }
 
@@ -89,7 +74,7 @@ export const TFJS_COMPOSITES: CompositeKernelTable<Tensor> = {
   convInputGrad: (inputs, a) => (a.strides.length === 3 ? conv3dInputGrad(inputs, a) : convInputGrad(inputs, a)),
   convFilterGrad: (inputs, a) => (a.strides.length === 3 ? conv3dFilterGrad(inputs, a) : convFilterGrad(inputs, a)),
   ...TFJS_POOLING,
-  depthwiseConv,
+  ...TFJS_DEPTHWISE,
   // wasm's Softmax normalises along the last axis only (tfjsAcceptsComposite)
   softmax: ([x]) => tf.softmax(x),
   // one JS loop on the heap (heap-relu-grad.ts); off wasm, where(x > 0, g, +0) in tfjs ops
@@ -101,8 +86,7 @@ export function tfjsAcceptsComposite<C extends CompositeName>(op: C, attrs: Comp
   if (!inputs.every((x) => x.dtype === 'float32')) return false;
   if (op === 'softmax') return (attrs as CompositeAttrs['softmax']).axis === inputs[0].shape.length - 1;
   if (op === 'resizeBilinear' || op === 'resizeBilinearGrad') return true; // resize.ts: float32 images
-  // wasm has no depthwise gradient kernels: their decompositions run
-  if (op === 'logSoftmax' || op === 'depthwiseInputGrad' || op === 'depthwiseFilterGrad') return false;
+  if (op === 'logSoftmax') return false;
   if (op === 'reluGrad') return true;
   if (inputs.every((x) => x.shape.length === 5)) {
     if (op === 'maxPool' || op === 'maxPoolGrad' || op === 'avgPool' || op === 'avgPoolGrad') return true; // pool.ts: as two 2-D poolings
@@ -112,6 +96,7 @@ export function tfjsAcceptsComposite<C extends CompositeName>(op: C, attrs: Comp
     return tfjsAccepts3d(op, attrs as ConvWindow, k);
   }
   if (!inputs.every((x) => x.shape.length === 3 || x.shape.length === 4)) return false;
+  if (op === 'depthwiseInputGrad') return tfjsAcceptsDepthwiseInputGrad(attrs as ConvWindow, (inputs[1].shape as number[]).slice(0, -2));
   if (op === 'convInputGrad') {
     const a = attrs as CompositeAttrs['convInputGrad'];
     const k = inputs[1].shape as number[];
