@@ -202,6 +202,24 @@ function argErrors(name: 'argmax' | 'argmin'): ErrorCase[] {
   ];
 }
 
+/**
+ * Four rows of `n` cells: only -Inf; -Inf but one +Inf and some finite cells; finite
+ * cells with one NaN; all 20 (their logsumexp 20 + log(n) by hand).
+ */
+function specialRows(n: number): number[][] {
+  const ramp = (i: number): number => (i % 7) - 3;
+  return [
+    new Array<number>(n).fill(-Infinity),
+    Array.from({ length: n }, (_, i) => (i === n >> 1 ? Infinity : i % 3 === 0 ? ramp(i) : -Infinity)),
+    Array.from({ length: n }, (_, i) => (i === n - 2 ? NaN : ramp(i))),
+    new Array<number>(n).fill(20),
+  ];
+}
+
+function transpose2(rows: number[][]): number[][] {
+  return rows[0].map((_, j) => rows.map((r) => r[j]));
+}
+
 /** Cases of any / all. */
 function logicalCases(name: 'any' | 'all'): ValueCase[] {
   const o = (x: OArray, axis: Axis = null, keepdims = false): OArray => anyAll(x, axis, keepdims, name);
@@ -422,6 +440,31 @@ export const REDUCE_SPECS: FunctionSpec[] = [
         run: (K, x) => K.logsumexp(x, 1),
         expected: () => [-Infinity, Infinity, 0.5],
       },
+      // by hand: m is the maximum, 0 where it is not finite; a NaN anywhere in a slice wins
+      // (ONNX Runtime's ReduceLogSumExp gave +Inf for a NaN next to +Inf, and -Inf for
+      // -3e38 among -Inf, on some shapes)
+      {
+        name: 'special values down the columns (axis 0)',
+        inputs: [fl([[-Infinity, Infinity, 1, NaN, -3e38], [-Infinity, 1, NaN, Infinity, -Infinity], [-Infinity, 2, 2, 0, -Infinity], [-Infinity, -Infinity, 3, 0, -Infinity]])],
+        run: (K, x) => K.logsumexp(x, 0),
+        expected: () => [-Infinity, Infinity, NaN, NaN, -3e38],
+      },
+      {
+        name: 'special values over axes [0, 2], keepdims',
+        inputs: [fl([[[Infinity, 5], [NaN, 1], [-Infinity, -Infinity]], [[1, -Infinity], [2, 3], [-Infinity, -Infinity]]])],
+        run: (K, x) => K.logsumexp(x, [0, 2], true),
+        expected: () => [[[Infinity], [NaN], [-Infinity]]],
+      },
+      {
+        name: 'over axes [0, 2]: equal cells and -Inf cells',
+        inputs: [fl([[[1, 1], [7, -Infinity]], [[1, -Infinity], [7, 7]]])],
+        run: (K, x) => K.logsumexp(x, [0, 2]),
+        expected: () => [1 + Math.log(3), 7 + Math.log(3)],
+      },
+      // past 8192 elements tfjs runs wasm's kernels instead of its heap loop
+      { name: 'special rows of a large input (axis 1)', inputs: [fl(specialRows(2500))], run: (K, x) => K.logsumexp(x, 1), expected: () => [-Infinity, Infinity, NaN, 20 + Math.log(2500)] },
+      { name: 'special columns of a large input (axis 0, keepdims)', inputs: [fl(transpose2(specialRows(2500)))], run: (K, x) => K.logsumexp(x, 0, true), expected: () => [[-Infinity, Infinity, NaN, 20 + Math.log(2500)]] },
+      { name: 'an empty axis gives -inf', run: (K) => K.logsumexp(K.zeros([2, 0]), 1), expected: () => [-Infinity, -Infinity] },
       { name: 'a scalar', inputs: [df(2.5)], run: (K, x) => K.logsumexp(x), expected: (x) => x, grad: true },
       { name: 'axis [] keeps the input', inputs: [fl(M23)], run: (K, x) => K.logsumexp(x, []), expected: (x) => x },
       {

@@ -19,6 +19,8 @@
  *   sums along the axis), in primitives.
  * - reluGrad (the gradient of the relu primitive, where(x > 0, g, 0)): differentiated
  *   through its decomposition.
+ * - logSumExp: g * exp(x - y) (y the output, g and y with the reduced axes kept), in
+ *   primitives.
  *
  * `applyComposite` records one node (or runs it at once on constants);
  * `expansionOf` gives the decomposition that graph building substitutes for an
@@ -44,7 +46,7 @@ import { runsComposite } from '../backends/backend';
 import { KerasShapeError } from '../errors';
 import { activeBackend } from './engine';
 import { fmt, StaticInfo } from './infer';
-import { add, applyOp, constantFrom, div, expandDimsOp, matMul, mul, reduceOp, reshapeTo, scalar, sub, transposeOp, unary, zerosLikeOp } from './primitives';
+import { add, applyOp, binary, constantFrom, div, expandDimsOp, matMul, mul, reduceOp, reshapeTo, scalar, sub, transposeOp, unary, where, zerosLikeOp } from './primitives';
 import { int32Const } from './ops/shape/helpers';
 import { checkBackendDType, constantTensor, constantValue, KTensor } from './tensor';
 import { extractPatches, WindowAxis } from './ops/conv/patches';
@@ -380,6 +382,20 @@ function logSoftmaxDecomposed(x: KTensor, axis: number): KTensor {
   return sub(s, unary('log', reduceOp('reduceSum', unary('exp', s), [axis], true)));
 }
 
+/**
+ * TensorFlow's reduce_logsumexp: m + log(sum(exp(x - m))) with m the maximum over
+ * `axes`, replaced by 0 where it is not finite (x - x is 0 only for finite x), and
+ * held constant for gradients.
+ */
+function logSumExpDecomposed(x: KTensor, a: CompositeAttrs['logSumExp']): KTensor {
+  const raw = applyOp('reduceMax', [x], { axes: a.axes, keepDims: true }, { noGrad: true });
+  const finite = binary('equal', sub(raw, raw), scalar(0, x.dtype));
+  const m = where(finite, raw, zerosLikeOp(raw));
+  const s = unary('log', reduceOp('reduceSum', unary('exp', sub(x, m)), a.axes, a.keepDims));
+  // Without keepDims, m loses its length-1 axes by a reduction over them (works with unknown dims).
+  return add(s, a.keepDims ? m : reduceOp('reduceMax', m, a.axes, false));
+}
+
 const DEFS: { [C in CompositeName]: CompositeDef<C> } = {
   conv: {
     decompose: ([x, k], a) => convDecomposed(x, k, a),
@@ -459,6 +475,13 @@ const DEFS: { [C in CompositeName]: CompositeDef<C> } = {
   reluGrad: {
     // where(x > 0, g, +0); its own gradient is the decomposition's
     decompose: ([x, g]) => applyOp('where', [applyOp('greater', [x, scalar(0, x.dtype)], {}), g, zerosLikeOp(g)], {}),
+  },
+  logSumExp: {
+    decompose: ([x], a) => logSumExpDecomposed(x, a),
+    grad: ([x], a, y, g) => {
+      const kept = (t: KTensor): KTensor => (a.keepDims ? t : expandDimsOp(t, a.axes));
+      return [mul(kept(g), unary('exp', sub(x, kept(y))))];
+    },
   },
   logSoftmax: {
     decompose: ([x], a) => logSoftmaxDecomposed(x, a.axis),

@@ -7,7 +7,8 @@ import { floatx } from '../../config';
 import { KerasTypeError, KerasValueError } from '../../errors';
 import { applyOp } from '../primitives';
 import { fmt } from '../infer';
-import { add, binary, cast, div, onesLikeOp, reduceOp, scalar, sub, unary, where, zerosLikeOp } from '../primitives';
+import { binary, cast, div, onesLikeOp, reduceOp, scalar, sub, unary } from '../primitives';
+import { applyComposite } from '../composites';
 import { KTensor } from '../tensor';
 import { floatTensor, normAxes, normAxis, requireTensorLike } from '../validate';
 import { checkBool } from '../validate';
@@ -235,7 +236,8 @@ export function argmin(x: TensorInput, axis = -1, ...extra: []): KTensor {
  * `log(sum(exp(x)))` along `axis`, computed stably as TensorFlow's
  * `reduce_logsumexp`: the maximum `m` (0 where it is not finite) is subtracted
  * before `exp` and added back, `m + log(sum(exp(x - m)))`, so large inputs do not
- * overflow and an all -inf slice gives -inf. Float tensors.
+ * overflow and an all -inf slice gives -inf. Float tensors. One composite op, which
+ * each engine may run on a kernel of its own.
  *
  * Mirrors `keras.backend.logsumexp(x, axis=None, keepdims=False)`.
  */
@@ -245,11 +247,5 @@ export function logsumexp(x: TensorInput, axis?: number | readonly number[] | nu
   const axes = normAxes(axis, t.rank, 'logsumexp');
   const kd = keep(keepdims, 'logsumexp');
   if (axes.length === 0) return applyOp('identity', [t], {});
-  const raw = applyOp('reduceMax', [t], { axes, keepDims: true }, { noGrad: true });
-  // x - x is 0 only for finite x: a shift of 0 where the maximum is +-inf or NaN.
-  const finite = binary('equal', sub(raw, raw), scalar(0, t.dtype));
-  const m = where(finite, raw, zerosLikeOp(raw));
-  const s = unary('log', reduceOp('reduceSum', unary('exp', sub(t, m)), axes, kd));
-  // Without keepdims, m loses its length-1 axes by a reduction over them (works with unknown dims).
-  return add(s, kd ? m : reduceOp('reduceMax', m, axes, false));
+  return applyComposite('logSumExp', [t], { axes, keepDims: kd });
 }

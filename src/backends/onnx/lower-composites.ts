@@ -25,6 +25,10 @@
  * - resizeBilinear and its gradient run their decompositions (ORT's Resize blends
  *   differently: Inf where TensorFlow's formula gives NaN).
  * - softmax, logSoftmax: Softmax, LogSoftmax along the axis.
+ * - logSumExp: ReduceMax, 0 where it is not finite, Exp of the difference,
+ *   ReduceSum, Log, plus the shift: not ORT's ReduceLogSumExp, which subtracts an
+ *   infinite maximum too (measured: NaN for a row of only -Inf, or holding +Inf,
+ *   where TensorFlow gives -Inf, +Inf).
  */
 import type { CompositeAttrs, CompositeName, ConvWindow, DType, PoolWindow, Shape } from '../types';
 import { poolWindowCounts } from '../types';
@@ -248,6 +252,16 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
   // opset 13 and later: along the one axis given
   softmax: (em, a, [x]) => em.node('Softmax', [x.name], { axis: a.axis }),
   logSoftmax: (em, a, [x]) => em.node('LogSoftmax', [x.name], { axis: a.axis }),
+  logSumExp: (em, a, [x]) => {
+    const axes = em.constant('int64', [a.axes.length], [...a.axes]);
+    // ORT's ReduceMax skips NaNs, which is harmless here: a NaN cell makes the sum NaN
+    // whatever the shift. An all-NaN slice's maximum may be anything: the sum is NaN.
+    const raw = em.node('ReduceMax', [x.name, axes], { keepdims: 1 });
+    const finite = em.node('Equal', [em.node('Sub', [raw, raw]), em.constant(x.dtype, [], [0])]);
+    const m = em.node('Where', [finite, raw, em.constant(x.dtype, [], [0])]);
+    const s = em.node('ReduceSum', [em.node('Exp', [em.node('Sub', [x.name, m])]), axes], { keepdims: a.keepDims ? 1 : 0 });
+    return em.node('Add', [em.node('Log', [s]), a.keepDims ? m : em.node('Squeeze', [m, axes])]);
+  },
   // where(x > 0, g, +0), the +0 a scalar: one Where, exact by ORT's Where rule (lower.ts, whereWithZero)
   reluGrad: (em, _a, [x, g]) => whereWithZero(em, em.node('Greater', [x.name, em.constant(x.dtype, [], [0])]), g.name, x.dtype, false),
 };
@@ -366,11 +380,11 @@ export function lowerComposite<C extends CompositeName>(
 /**
  * The composites the onnx backend runs with ONNX's own operators: the windowed ones
  * on float32 with 1 to 3 spatial axes (ORT's CPU Conv, ConvTranspose and AveragePool
- * have no float64 kernels; float64 runs the decomposition); softmax and logSoftmax on
- * float32 and float64 (the narrow floats run the decomposition).
+ * have no float64 kernels; float64 runs the decomposition); softmax, logSoftmax,
+ * logSumExp and reluGrad on float32 and float64 (the narrow floats run the decomposition).
  */
 export function onnxAcceptsComposite(op: CompositeName, _attrs: unknown, inputs: readonly { readonly shape: Shape; readonly dtype: DType }[]): boolean {
-  if (op === 'softmax' || op === 'logSoftmax' || op === 'reluGrad') return inputs.every((x) => x.dtype === 'float32' || x.dtype === 'float64');
+  if (op === 'softmax' || op === 'logSoftmax' || op === 'reluGrad' || op === 'logSumExp') return inputs.every((x) => x.dtype === 'float32' || x.dtype === 'float64');
   if (op === 'resizeBilinear' || op === 'resizeBilinearGrad') return false;
   return inputs.every((x) => x.dtype === 'float32' && x.shape.length >= 3 && x.shape.length <= 5);
 }

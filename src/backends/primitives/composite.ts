@@ -8,11 +8,12 @@
  *
  * The windowed composites are channels_last ([batch, s1..sn, channels]) with n = 1
  * to 3 spatial axes, float dtypes only, and explicit padding. softmax and logSoftmax
- * normalise along one axis of a float tensor of any rank >= 1.
+ * normalise along one axis of a float tensor of any rank >= 1; logSumExp reduces
+ * a float tensor over ascending axes.
  */
 import { KerasShapeError } from '../../errors';
 import type { OutputInfo } from '../types';
-import { checkAxis, checkDType, checkSameDType, float, fmt, PrimitiveDefs, StaticInfo } from './definition';
+import { checkAscendingAxes, checkAxis, checkDType, checkSameDType, float, fmt, PrimitiveDefs, StaticInfo } from './definition';
 
 /**
  * The window of a convolution along each of its n spatial axes. Along axis i the
@@ -90,6 +91,13 @@ export interface CompositeAttrs {
    * +0 elsewhere (a NaN x gives +0): where(x > 0, g, 0).
    */
   readonly reluGrad: Record<string, never>;
+  /**
+   * inputs [x]: m + log(sum(exp(x - m))) over `axes` (ascending, not empty), m the
+   * maximum there, or 0 where that maximum is not finite (TensorFlow's
+   * reduce_logsumexp): a slice of only -Inf gives -Inf, one holding +Inf gives +Inf,
+   * one holding a NaN gives NaN. `keepDims` keeps the reduced axes with length 1.
+   */
+  readonly logSumExp: { readonly axes: readonly number[]; readonly keepDims: boolean };
 }
 
 /** The name of a composite op. */
@@ -277,6 +285,16 @@ export const COMPOSITE_DEFS: CompositeDefs = {
   },
   softmax: { arity: 1, infer: normaliserRule('softmax') },
   logSoftmax: { arity: 1, infer: normaliserRule('logSoftmax') },
+  logSumExp: {
+    arity: 1,
+    infer([x], a) {
+      checkDType('logSumExp', x, float, 'a float tensor');
+      if (a.axes.length === 0) throw new KerasShapeError(`logSumExp: 'axes' must not be empty`);
+      checkAscendingAxes('logSumExp', a.axes, x.shape.length);
+      const shape = a.keepDims ? x.shape.map((d, i) => (a.axes.includes(i) ? 1 : d)) : x.shape.filter((_, i) => !a.axes.includes(i));
+      return { dtype: x.dtype, shape };
+    },
+  },
   reluGrad: {
     arity: 2,
     infer([x, g]) {

@@ -19,6 +19,7 @@ import { heapReluGrad } from './heap-relu-grad';
 import { TFJS_DEPTHWISE, tfjsAcceptsDepthwiseInputGrad } from './depthwise';
 import { TFJS_POOLING } from './pool';
 import { as4d, back, explicit, kernel4d, Pads, win2 } from './windows';
+import { heapLogSumExp } from './heap-logsumexp';
 
 function conv([x, k]: readonly Tensor[], a: ConvWindow): Tensor {
   const n = a.strides.length;
@@ -79,6 +80,16 @@ export const TFJS_COMPOSITES: CompositeKernelTable<Tensor> = {
   softmax: ([x]) => tf.softmax(x),
   // one JS loop on the heap (heap-relu-grad.ts); off wasm, where(x > 0, g, +0) in tfjs ops
   reluGrad: ([x, g]) => heapReluGrad(x, g) ?? tf.tidy(() => tf.where(tf.greater(x, 0), g, tf.zerosLike(g))),
+  // small inputs: one JS loop on the heap (heap-logsumexp.ts); larger ones wasm's kernels
+  // without reduceMax's NaN fix (harmless here: a NaN makes the sum NaN whatever the shift)
+  logSumExp: ([x], a) =>
+    heapLogSumExp(x, a.axes, a.keepDims) ??
+    tf.tidy(() => {
+      const raw = tf.max(x, [...a.axes], true);
+      const m = tf.where(tf.equal(tf.sub(raw, raw), 0), raw, tf.zerosLike(raw));
+      const s = tf.log(tf.sum(tf.exp(tf.sub(x, m)), [...a.axes], a.keepDims));
+      return tf.add(s, a.keepDims ? m : tf.reshape(m, s.shape));
+    }),
 };
 
 /** Whether the tfjs kernels take a composite: float32, 1 or 2 spatial axes, or 3 for pooling and the convolutions (conv3d.ts). */
@@ -88,6 +99,7 @@ export function tfjsAcceptsComposite<C extends CompositeName>(op: C, attrs: Comp
   if (op === 'resizeBilinear' || op === 'resizeBilinearGrad') return true; // resize.ts: float32 images
   if (op === 'logSoftmax') return false;
   if (op === 'reluGrad') return true;
+  if (op === 'logSumExp') return true;
   if (inputs.every((x) => x.shape.length === 5)) {
     if (op === 'maxPool' || op === 'maxPoolGrad' || op === 'avgPool' || op === 'avgPoolGrad') return true; // pool.ts: as two 2-D poolings
     if (op !== 'conv' && op !== 'convInputGrad' && op !== 'convFilterGrad') return false;

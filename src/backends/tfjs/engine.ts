@@ -12,6 +12,7 @@ import { registerHeapKernels } from './heap-kernels';
 import { registerHeapCompareKernel } from './heap-compare';
 import { registerHeapPoolKernels } from './heap-pool';
 import { registerHeapReluGradKernel } from './heap-relu-grad';
+import { registerHeapLogSumExpKernel } from './heap-logsumexp';
 
 /** The tfjs-core module every file of this adapter computes with (functional ops only). */
 export { tf };
@@ -53,6 +54,7 @@ export function startEngine(): Promise<void> {
       registerHeapPoolKernels();
       registerHeapCompareKernel();
       registerHeapReluGradKernel();
+      registerHeapLogSumExpKernel();
     })();
     starting.catch(() => {
       starting = undefined;
