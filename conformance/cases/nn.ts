@@ -6,7 +6,7 @@
 import type { KTensor } from '../../src';
 import type { NDArray } from '../../src/index';
 import { defineSpec, FunctionSpec, KApi, ValueCase } from '../case';
-import { map, OArray, roundedUniform, sigmoid, softmax, tag, tanh, toNested } from '../oracle';
+import { map, mul, OArray, roundedUniform, sigmoid, softmax, tag, tanh, toNested } from '../oracle';
 import { reshape } from '../oracle/shape';
 import { transpose as oracleTranspose } from '../oracle';
 import { batchNormalization, biasAdd, binaryCrossentropy, categoricalCrossentropy, clipBounds, elu, hardSigmoid, inTopK, l2Normalize, normalizeBatchInTraining, softplus, softsign, sparseCategoricalCrossentropy } from '../oracle/nn';
@@ -685,6 +685,27 @@ const NBIT_SPEC = defineSpec({
       grad: true,
     },
     {
+      name: 'rank 4, axes [0, 1, 2], gamma null, gradient of normed',
+      inputs: [df(X4D, { placeholderShape: [null, 3, 2, 2] }), df([0.5, 0], { placeholderShape: [2] })],
+      run: (K, x, b) => K.normalizeBatchInTraining(x, null, b, [0, 1, 2])[0],
+      expected: (x, b) => normalizeBatchInTraining(x, null, b, [0, 1, 2], 0.001)[0],
+      grad: true,
+    },
+    {
+      name: 'rank 4, axes [0, 2, 3], beta null, gradient of normed, mean and variance summed',
+      inputs: [df(X4D, { placeholderShape: [null, 3, 2, 2] }), df([2, -1, 0.5], { placeholderShape: [3] })],
+      run: (K, x, g) => {
+        const [n, m, v] = K.normalizeBatchInTraining(x, g, null, [0, 2, 3], 0.01);
+        return K.add(K.add(K.sum(K.square(n)), K.sum(m)), K.sum(v));
+      },
+      expected: (x, g) => {
+        const [n, m, v] = normalizeBatchInTraining(x, g, null, [0, 2, 3], 0.01);
+        const total = (a: OArray): number => Array.from(a.data).reduce((p, q) => p + q, 0);
+        return total(mul(n, n)) + total(m) + total(v);
+      },
+      grad: true,
+    },
+    {
       name: 'negative axes [-3, -2] of rank 3 (the regular case)',
       inputs: [fl(T234), fl([1, 2, 3, 4], { placeholderShape: [4] })],
       run: (K, x, g) => K.normalizeBatchInTraining(x, g, null, [-3, -2]),
@@ -766,6 +787,71 @@ const BN_SPEC = defineSpec({
       run: (K, x) => K.batchNormalization(x, K.constant([0, 1, 2]), K.constant([1, 4, 0.25]), null, null, { axis: 1, epsilon: 0 }),
       // (1 - 0) / 1, (1 - 1) / 2, (1 - 2) / 0.5
       expected: () => [[[[1]], [[0]], [[-2]]]],
+    },
+    // The batchNorm composite's kernels: channels last (onnx transposes to NCHW), a middle
+    // axis (no transpose on onnx for axis 1), beta or gamma alone (the inputs' order)
+    {
+      name: 'rank 4 channels last, 1-D statistics, unknown batch dim, gradient for every input',
+      inputs: [
+        df(toNested(roundedUniform([2, 2, 2, 3], 'bn:NHWC', -2, 2)), { placeholderShape: [null, 2, 2, 3] }),
+        df([0.1, -0.2, 0.3], { placeholderShape: [3] }),
+        df([0.5, 1, 2], { placeholderShape: [3] }),
+        df([0, 1, -1], { placeholderShape: [3] }),
+        df([2, 0.5, 1], { placeholderShape: [3] }),
+      ],
+      run: (K, x, m, v, b, g) => K.batchNormalization(x, m, v, b, g),
+      expected: (x, m, v, b, g) => batchNormalization(x, m, v, b, g, 0.001),
+      grad: true,
+    },
+    {
+      name: 'rank 3, axis 1, beta without gamma, gradient',
+      inputs: [df(T234, { placeholderShape: [2, 3, 4] }), df([0.1, -0.2, 0.3], { placeholderShape: [3] }), df([0.5, 1, 2], { placeholderShape: [3] }), df([0, 1, -1], { placeholderShape: [3] })],
+      run: (K, x, m, v, b) => K.batchNormalization(x, m, v, b, null, { axis: 1 }),
+      expected: (x, m, v, b) => {
+        const c = (p: OArray): OArray => reshape(p, [1, 3, 1]);
+        return batchNormalization(x, c(m), c(v), c(b), null, 0.001);
+      },
+      grad: true,
+    },
+    {
+      name: 'rank 4, axis 2, gamma without beta, unknown batch dim, gradient',
+      inputs: [df(X4D, { placeholderShape: [null, 3, 2, 2] }), df([0.1, -0.2], { placeholderShape: [2] }), df([0.5, 1], { placeholderShape: [2] }), df([2, -0.5], { placeholderShape: [2] })],
+      run: (K, x, m, v, g) => K.batchNormalization(x, m, v, null, g, { axis: 2 }),
+      expected: (x, m, v, g) => {
+        const c = (p: OArray): OArray => reshape(p, [1, 1, 2, 1]);
+        return batchNormalization(x, c(m), c(v), null, c(g), 0.001);
+      },
+      grad: true,
+    },
+    {
+      name: 'by hand: infinities, NaN and a huge x; epsilon 0, var 1/4 (inv 2)',
+      inputs: [fl([[Infinity, -Infinity, NaN], [1e30, 2, 0]])],
+      run: (K, x) => K.batchNormalization(x, K.constant([1, 1, 0]), K.constant([0.25, 0.25, 0.25]), K.constant([0, 0, 1]), null, { epsilon: 0 }),
+      // x * 2 + (beta - mean * 2)
+      expected: () => [[Infinity, -Infinity, NaN], [2e30, 2, 1]],
+    },
+    {
+      name: 'by hand: the formula x * inv + (beta - mean * inv) in float32, x * inv overflowing',
+      inputs: [fl([[3e38, 1]])],
+      run: (K, x) => K.batchNormalization(x, K.constant([3e38, 3e38]), K.constant([0.25, 0.25]), K.constant([0, 0]), null, { epsilon: 0 }),
+      // 3e38 * 2 = Inf, 0 - Inf = -Inf: Inf - Inf = NaN and 2 - Inf = -Inf (not (x - mean) * inv)
+      expected: () => [[NaN, -Infinity]],
+      floatVariants: ['float32'],
+    },
+    {
+      name: 'by hand: zero signs without beta, x * inv - mean * inv',
+      inputs: [fl([[-0, 0, -0, 1]])],
+      run: (K, x) => K.batchNormalization(x, K.constant([0, 0, -0, 1]), K.constant([1, 1, 1, 1]), null, null, { epsilon: 0 }),
+      // -0 + -(0), 0 + -(0), -0 + -(-0), 1 + -(1)
+      expected: () => [[-0, 0, 0, 0]],
+      check: zeroSigns([-0, 0, 0, 0]),
+    },
+    {
+      name: 'by hand: the same zero signs along axis 1 of rank 3',
+      inputs: [fl([[[-0], [0], [-0], [1]]])],
+      run: (K, x) => K.batchNormalization(x, K.constant([0, 0, -0, 1]), K.constant([1, 1, 1, 1]), null, null, { axis: 1, epsilon: 0 }),
+      expected: () => [[[-0], [0], [0], [0]]],
+      check: zeroSigns([-0, 0, 0, 0]),
     },
     {
       name: '{axis: -1, epsilon: 0.01} is the documented epsilon 0.01',

@@ -21,6 +21,10 @@
  *   through its decomposition.
  * - logSumExp: g * exp(x - y) (y the output, g and y with the reduced axes kept), in
  *   primitives.
+ * - batchNorm: with inv = gamma / sqrt(variance + epsilon) and sums over every axis but
+ *   the channels': dx = g * inv, dmean = -sum(g) * inv, dvariance =
+ *   -sum(g * (x - mean)) * inv / (2 (variance + epsilon)), dbeta = sum(g), dgamma =
+ *   sum(g * (x - mean)) / sqrt(variance + epsilon), in primitives.
  *
  * `applyComposite` records one node (or runs it at once on constants);
  * `expansionOf` gives the decomposition that graph building substitutes for an
@@ -396,6 +400,47 @@ function logSumExpDecomposed(x: KTensor, a: CompositeAttrs['logSumExp']): KTenso
   return add(s, a.keepDims ? m : reduceOp('reduceMax', m, a.axes, false));
 }
 
+/**
+ * `tf.nn.batch_normalization`: x * inv + (beta - mean * inv) with inv = 1 / sqrt(variance
+ * + epsilon) * gamma, every parameter broadcasting to x (NumPy rules); without beta the
+ * shift is -(mean * inv), without gamma inv is not scaled. The meaning of the batchNorm
+ * composite (its parameters laid along its axis), and what runs for parameters that are
+ * not per-channel on one axis.
+ */
+export function batchNormFormula(x: KTensor, mean: KTensor, variance: KTensor, beta: KTensor | null, gamma: KTensor | null, eps: number): KTensor {
+  let inv = div(scalar(1, x.dtype), unary('sqrt', add(variance, scalar(eps, x.dtype))));
+  if (gamma) inv = mul(inv, gamma);
+  const shift = beta ? sub(beta, mul(mean, inv)) : unary('neg', mul(mean, inv));
+  return add(mul(x, inv), shift);
+}
+
+/** A 1-D parameter of batchNorm laid along `axis` of a rank-`rank` tensor (as it is when the axis is the last). */
+function alongChannels(p: KTensor, rank: number, axis: number): KTensor {
+  if (axis === rank - 1) return p;
+  return reshapeTo(p, Array.from({ length: rank }, (_, i) => (i === axis ? p.shape[0] : 1)), 'batchNorm');
+}
+
+/** batchNorm's inputs by name. */
+function batchNormInputs(inputs: readonly KTensor[], a: CompositeAttrs['batchNorm']): { x: KTensor; mean: KTensor; variance: KTensor; beta: KTensor | null; gamma: KTensor | null } {
+  const [x, mean, variance] = inputs;
+  return { x, mean, variance, beta: a.beta ? inputs[3] : null, gamma: a.gamma ? inputs[a.beta ? 4 : 3] : null };
+}
+
+function batchNormGrad(inputs: readonly KTensor[], a: CompositeAttrs['batchNorm'], g: KTensor): (KTensor | null)[] {
+  const { x, mean, variance, beta, gamma } = batchNormInputs(inputs, a);
+  const along = (p: KTensor): KTensor => alongChannels(p, x.rank, a.axis);
+  const others = Array.from({ length: x.rank }, (_, i) => i).filter((i) => i !== a.axis);
+  const sumOthers = (t: KTensor): KTensor => reduceOp('reduceSum', t, others, false);
+  const r = div(scalar(1, x.dtype), unary('sqrt', add(variance, scalar(a.epsilon, x.dtype))));
+  const inv = gamma ? mul(r, gamma) : r;
+  const sg = sumOthers(g);
+  const dInv = sumOthers(mul(g, sub(x, along(mean))));
+  const out: (KTensor | null)[] = [mul(g, along(inv)), unary('neg', mul(sg, inv)), mul(mul(dInv, scalar(-0.5, x.dtype)), mul(inv, mul(r, r)))];
+  if (beta) out.push(sg);
+  if (gamma) out.push(mul(dInv, r));
+  return out;
+}
+
 const DEFS: { [C in CompositeName]: CompositeDef<C> } = {
   conv: {
     decompose: ([x, k], a) => convDecomposed(x, k, a),
@@ -482,6 +527,14 @@ const DEFS: { [C in CompositeName]: CompositeDef<C> } = {
       const kept = (t: KTensor): KTensor => (a.keepDims ? t : expandDimsOp(t, a.axes));
       return [mul(kept(g), unary('exp', sub(x, kept(y))))];
     },
+  },
+  batchNorm: {
+    decompose(inputs, a) {
+      const { x, mean, variance, beta, gamma } = batchNormInputs(inputs, a);
+      const along = (p: KTensor): KTensor => alongChannels(p, x.rank, a.axis);
+      return batchNormFormula(x, along(mean), along(variance), beta && along(beta), gamma && along(gamma), a.epsilon);
+    },
+    grad: (inputs, a, _y, g) => batchNormGrad(inputs, a, g),
   },
   logSoftmax: {
     decompose: ([x], a) => logSoftmaxDecomposed(x, a.axis),

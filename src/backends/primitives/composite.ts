@@ -9,7 +9,8 @@
  * The windowed composites are channels_last ([batch, s1..sn, channels]) with n = 1
  * to 3 spatial axes, float dtypes only, and explicit padding. softmax and logSoftmax
  * normalise along one axis of a float tensor of any rank >= 1; logSumExp reduces
- * a float tensor over ascending axes.
+ * a float tensor over ascending axes; batchNorm scales and shifts a float tensor by
+ * per-channel parameters along one axis.
  */
 import { KerasShapeError } from '../../errors';
 import type { OutputInfo } from '../types';
@@ -98,6 +99,14 @@ export interface CompositeAttrs {
    * one holding a NaN gives NaN. `keepDims` keeps the reduced axes with length 1.
    */
   readonly logSumExp: { readonly axes: readonly number[]; readonly keepDims: boolean };
+  /**
+   * inputs [x, mean, variance, beta (when `beta`), gamma (when `gamma`)], the
+   * parameters 1-D with one value per position of x's `axis` (non-negative):
+   * tf.nn.batch_normalization along that axis, x * inv + (beta - mean * inv) with
+   * inv = 1 / sqrt(variance + epsilon) * gamma (epsilon in x's dtype; without beta
+   * the shift is -(mean * inv), without gamma inv is not scaled). Output: x's shape.
+   */
+  readonly batchNorm: { readonly axis: number; readonly epsilon: number; readonly beta: boolean; readonly gamma: boolean };
 }
 
 /** The name of a composite op. */
@@ -293,6 +302,24 @@ export const COMPOSITE_DEFS: CompositeDefs = {
       checkAscendingAxes('logSumExp', a.axes, x.shape.length);
       const shape = a.keepDims ? x.shape.map((d, i) => (a.axes.includes(i) ? 1 : d)) : x.shape.filter((_, i) => !a.axes.includes(i));
       return { dtype: x.dtype, shape };
+    },
+  },
+  batchNorm: {
+    arity: { min: 3, max: 5 },
+    infer(inputs, a) {
+      const [x, ...params] = inputs;
+      checkDType('batchNorm', x, float, 'a float tensor');
+      checkSameDType('batchNorm', inputs);
+      checkAxis('batchNorm', a.axis, x.shape.length);
+      const want = 3 + (a.beta ? 1 : 0) + (a.gamma ? 1 : 0);
+      if (inputs.length !== want) throw new KerasShapeError(`batchNorm: takes ${want} inputs with these attributes, got ${inputs.length}`);
+      const c = x.shape[a.axis];
+      for (const p of params) {
+        if (p.shape.length !== 1 || (c !== null && p.shape[0] !== null && p.shape[0] !== c)) {
+          throw new KerasShapeError(`batchNorm: parameters must be 1-D with x's ${c ?? 'unknown'} channels (axis ${a.axis} of [${fmt(x.shape)}]), got [${fmt(p.shape)}]`);
+        }
+      }
+      return { dtype: x.dtype, shape: x.shape.map((d, i) => (i === a.axis && d === null ? params.find((p) => p.shape[0] !== null)?.shape[0] ?? null : d)) };
     },
   },
   reluGrad: {

@@ -10,6 +10,10 @@
  *   stride becomes the dilation and the dilation the stride;
  * Depthwise convolutions and their gradients: depthwise.ts. Three spatial axes: the
  * convolutions in conv3d.ts. Pooling over 1 to 3 axes: pool.ts.
+ * Also reluGrad, softmax along the last axis and logSumExp. batchNorm runs its
+ * decomposition: a JS loop on the heap, wasm's FusedBatchNorm and the formula in tfjs
+ * ops inside one kernel were all no faster through K.function than wasm's Mul and Add
+ * (measured; FusedBatchNorm also computes (x - mean) * scale / sqrt(...), not the formula).
  */
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
 import type { CompositeAttrs, CompositeKernelTable, CompositeName, ConvWindow, DType, Shape } from '../types';

@@ -4,7 +4,8 @@
 import { Shape } from '../../../backends/types';
 import { KerasShapeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
-import { add, binary, div, mul, neg, onesLikeOp, reduceOp, reshapeTo, scalar, stopGrad, sub, unary } from '../../primitives';
+import { binary, div, onesLikeOp, reduceOp, reshapeTo, scalar, stopGrad, sub } from '../../primitives';
+import { applyComposite, batchNormFormula } from '../../composites';
 import { KTensor } from '../../tensor';
 import { checkArity, checkBroadcastsTo, checkNumber, floatTensor, normAxis, operandLike, show } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
@@ -14,12 +15,39 @@ function optionalParam(v: unknown, x: KTensor, fn: string, arg: string): KTensor
   return v === null || v === undefined ? null : operandLike(v, x, fn, arg, 'x');
 }
 
-/** `tf.nn.batch_normalization`: `x * inv + (beta - mean * inv)` with `inv = gamma / sqrt(var + epsilon)`. */
+/**
+ * `tf.nn.batch_normalization` (`batchNormFormula`): one batchNorm composite node when
+ * every parameter is per-channel on one axis of x (its dims 1 except that axis's, which
+ * is x's known length there and not 1), which an engine may run on a kernel of its own;
+ * else the formula in primitives.
+ */
 function normalize(x: KTensor, mean: KTensor, variance: KTensor, beta: KTensor | null, gamma: KTensor | null, eps: number): KTensor {
-  let inv = div(scalar(1, x.dtype), unary('sqrt', add(variance, scalar(eps, x.dtype))));
-  if (gamma) inv = mul(inv, gamma);
-  const shift = beta ? sub(beta, mul(mean, inv)) : neg(mul(mean, inv));
-  return add(mul(x, inv), shift);
+  const given = [mean, variance, ...(beta ? [beta] : []), ...(gamma ? [gamma] : [])];
+  const axis = channelAxis(x, given);
+  if (axis === null) return batchNormFormula(x, mean, variance, beta, gamma, eps);
+  const c = x.shape[axis] as number;
+  const flat = given.map((p) => (p.rank === 1 ? p : reshapeTo(p, [c], 'batchNormalization')));
+  return applyComposite('batchNorm', [x, ...flat], { axis, epsilon: eps, beta: beta !== null, gamma: gamma !== null });
+}
+
+/** The one axis of x along which every parameter holds x's (known, > 1) length, with 1 elsewhere; else null. */
+function channelAxis(x: KTensor, params: readonly KTensor[]): number | null {
+  let axis: number | null = null;
+  for (const p of params) {
+    if (p.rank > x.rank) return null;
+    for (let j = 0; j < p.rank; j++) {
+      const d = p.shape[j];
+      if (d === 1) continue;
+      const at = x.rank - p.rank + j;
+      if (d === null || (axis !== null && axis !== at)) return null;
+      axis = at;
+    }
+  }
+  if (axis === null) return null;
+  const c = x.shape[axis];
+  if (c === null || c === 1) return null;
+  const a = axis;
+  return params.every((p) => a >= x.rank - p.rank && p.shape[a - (x.rank - p.rank)] === c) ? a : null;
 }
 
 /** The newer arguments of `batchNormalization`, given as its sixth argument. */
