@@ -61,6 +61,7 @@ const cases: Case[] = [
   { name: 'max pool 2x3, strides 1x2, channels_first', shapes: [[1, 2, 5, 6]], f: ([x]) => K.pool2d(x, [2, 3], { dataFormat: 'channels_first', strides: [1, 2] }) },
   { name: 'avg pool 3x3 same', shapes: [[2, 4, 5, 2]], f: ([x]) => K.pool2d(x, [3, 3], { ...cl, padding: 'same', poolMode: 'avg' }) },
   { name: 'avg pool 2x2 same, strides 2', shapes: [[1, 5, 5, 2]], f: ([x]) => K.pool2d(x, [2, 2], { ...cl, padding: 'same', strides: [2, 2], poolMode: 'avg' }) },
+  { name: 'relu (its gradient is the reluGrad composite)', shapes: [[3, 7]], f: ([x]) => K.relu(x) },
   { name: 'max pool3d 2x2x2 same, strides 2', shapes: [[1, 3, 4, 3, 2]], f: ([x]) => K.pool3d(x, [2, 2, 2], { ...cl, padding: 'same', strides: [2, 2, 2] }) },
   { name: 'depthwiseConv2d same, strides 2x3, multiplier 2', shapes: [[2, 6, 7, 3], [3, 2, 3, 2]], f: ([x, k]) => K.depthwiseConv2d(x, k, { ...cl, padding: 'same', strides: [2, 3] }) },
   { name: 'depthwiseConv2d valid, strides 3 (cells unread)', shapes: [[3, 7, 8, 2], [2, 2, 2, 1]], f: ([x, k]) => K.depthwiseConv2d(x, k, { ...cl, strides: 3 }) },

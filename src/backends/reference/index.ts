@@ -12,6 +12,7 @@ import { REFERENCE_SOFTMAX } from './softmax';
 import { REFERENCE_LOGSUMEXP } from './logsumexp';
 import { REFERENCE_BATCH_NORM } from './batchnorm';
 import { REFERENCE_RESIZE } from './resize';
+import { REFERENCE_RELU_GRAD } from './relu-grad';
 import { isInt64, RefInt64Tensor, RefValue, withInt64 } from './int64';
 import { roundFloat16Output, storageFor } from './tensor';
 
@@ -71,7 +72,14 @@ function roundingFloat16<K extends object>(table: K): K {
 
 const KERNELS = roundingFloat16(withInt64(REFERENCE_KERNELS));
 // Composite kernels take number tensors: with an int64 input src/api runs the decomposition (acceptsComposite).
-const COMPOSITES = roundingFloat16({ ...REFERENCE_COMPOSITES, ...REFERENCE_SOFTMAX, ...REFERENCE_LOGSUMEXP, ...REFERENCE_BATCH_NORM, ...REFERENCE_RESIZE }) as unknown as CompositeKernelTable<RefValue>;
+const COMPOSITES = roundingFloat16({
+  ...REFERENCE_COMPOSITES,
+  ...REFERENCE_SOFTMAX,
+  ...REFERENCE_LOGSUMEXP,
+  ...REFERENCE_BATCH_NORM,
+  ...REFERENCE_RESIZE,
+  ...REFERENCE_RELU_GRAD,
+}) as unknown as CompositeKernelTable<RefValue>;
 
 /** A tensor over host data of `dtype` (int64: a BigInt64Array), its data copied or not. */
 function tensorOf(data: HostData, shape: readonly number[], dtype: DType, copy: boolean): RefValue {
