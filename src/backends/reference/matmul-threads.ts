@@ -44,6 +44,8 @@ const EXPLORE_EVERY = 8;
 const TIMINGS_KEPT = 3;
 /** Product shapes whose timings are kept (then forgotten all at once). */
 const MAX_TIMED_SHAPES = 64;
+/** Split jobs after a worker starts that are run but not timed (its first jobs run slower). */
+const WARM_JOBS = 4;
 /** The most workers a pool has. */
 const MAX_WORKERS = 3;
 
@@ -194,6 +196,10 @@ class MatMulPool {
   private current: Scratch;
   private seq = 0;
   private closed = false;
+  /** Whether the workers have not yet run a job on the current scratch (see `record`). */
+  private freshScratch = false;
+  /** Split jobs still to run untimed since a worker started (see `record`). */
+  private warming = 0;
 
   constructor(
     private readonly wt: WorkerModule,
@@ -231,6 +237,7 @@ class MatMulPool {
 
   private use(s: Scratch): void {
     this.current = s;
+    this.freshScratch = true;
     this.slots.forEach((slot, w) => slot.port?.postMessage({ gen: s.gen, ap: s.ap.buffer, bp: s.bp.buffer, cw: s.cw[w].buffer }));
   }
 
@@ -251,25 +258,41 @@ class MatMulPool {
 
   /**
    * Whether to split the next m x k x n product: the way whose recent timings
-   * (the median of the last TIMINGS_KEPT) are lower for this shape. Until each
-   * way has been timed twice the two alternate; then every EXPLORE_EVERY-th
+   * (the median of the last TIMINGS_KEPT) are lower for this shape, after the
+   * first WARM_JOBS jobs of a started worker, which split. Until each
+   * way has been timed TIMINGS_KEPT times the two alternate (a median of two is
+   * their mean, which one slow first split skews); then every EXPLORE_EVERY-th
    * product of the shape takes the other way, so a change in the machine's load
    * is noticed. When the other cores are busy, a split waits on descheduled
    * workers and is slower than the caller alone.
    */
   chooseSplit(m: number, n: number, k: number): boolean {
+    if (this.warming > 0) return true;
     const t = this.timings.get(`${m},${n},${k}`);
     if (t === undefined) return true;
     const [single, split] = t.ms;
-    if (split.length < 2 || single.length < 2) return split.length <= single.length;
+    if (split.length < TIMINGS_KEPT || single.length < TIMINGS_KEPT) return split.length <= single.length;
     const faster = median(split) <= median(single);
     if (++t.since < EXPLORE_EVERY) return faster;
     t.since = 0;
     return !faster;
   }
 
-  /** Records how long an m x k x n product took on the caller alone or split. */
+  /**
+   * Records how long an m x k x n product took on the caller alone or split.
+   * The first WARM_JOBS splits after a worker started (they always split: see
+   * `chooseSplit`) and a split whose scratch was new to the workers are not
+   * recorded: a worker's first jobs and its adoption of new buffers are one-off
+   * costs (the first splits of the bench MLP's products took 12-16 ms, the later
+   * ones 7-8, the caller alone 12).
+   */
   record(m: number, n: number, k: number, split: boolean, ms: number): void {
+    if (split && (this.freshScratch || this.warming > 0)) {
+      this.freshScratch = false;
+      if (this.warming > 0) this.warming--;
+      stats.split++;
+      return;
+    }
     const key = `${m},${n},${k}`;
     let t = this.timings.get(key);
     if (t === undefined) {
@@ -316,6 +339,7 @@ class MatMulPool {
       return;
     }
     worker.unref();
+    this.warming = WARM_JOBS;
     port1.postMessage({ gen: s.gen, ap: s.ap.buffer, bp: s.bp.buffer, cw: s.cw[w].buffer });
     const status = (): number => Atomics.load(this.ctrl, SLOT0 + w);
     worker.on('error', () => {
@@ -432,9 +456,9 @@ export interface MatMulThreadStats {
   workerRectangles: number;
   /** Rectangles a worker claimed but had not finished in time (or could not compute), computed by the caller. */
   callerRecomputed: number;
-  /** Products large enough to split that were split, with a worker ready. */
+  /** Products large enough to split that were split (a worker ready). */
   split: number;
-  /** Products large enough to split, with a worker ready, run on the caller alone (faster lately). */
+  /** Products large enough to split run on the caller alone (no worker ready yet, or the faster way lately). */
   single: number;
 }
 
