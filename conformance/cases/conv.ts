@@ -218,6 +218,19 @@ const CONV3D_CASES: ValueCase[] = [
   // stride 1 with asymmetric 'same' padding: the native tfjs gradients pad and cut
   convCase('conv3d', [1, 3, 4, 3, 2], [3, 2, 2, 2, 3], { padding: 'same' }),
   convShapeCase('conv3d', [2, 5, 4, 4, 2], [3, 3, 3, 2, 3], { padding: 'same', strides: [2, 2, 2] }, [null, 3, 2, 2, 3]),
+  // strides the native tfjs gradients spread dy by: uneven, leaving trailing cells unread
+  // (depth 7, stride 3: cells 5 and 6), and 'same' with a stride above the kernel's depth
+  convCase('conv3d', [2, 7, 5, 6, 2], [2, 3, 2, 2, 3], { strides: [3, 2, 2] }),
+  convCase('conv3d', [1, 5, 6, 4, 1], [2, 2, 3, 1, 2], { padding: 'same', strides: [3, 2, 1] }),
+  {
+    // one line x = [1, 2, 3, 4, 5], filters [1, 10] and [100, 1000], stride 2, valid:
+    // y_j[o] = k_j[0] x[2o] + k_j[1] x[2o + 1] for o = 0, 1 (x[4] unread). The gradient of
+    // sum(y): dx[2o] = 1 + 100, dx[2o + 1] = 10 + 1000, dx[4] = 0; dk[t][j] = x[t] + x[2 + t]
+    name: 'by hand: gradients, stride 2 leaving a cell unread, two filters',
+    inputs: [fl([[[[[1], [2], [3], [4], [5]]]]], { kind: 'lazy' }), fl([[[[[1, 100]], [[10, 1000]]]]], { kind: 'lazy', placeholderShape: [1, 1, 2, 1, 2] })],
+    run: (K, x, k) => K.gradients(K.sum(K.conv3d(x, k, { strides: [1, 1, 2] })), [x, k]) as KTensor[],
+    expected: () => [[[[[[101], [1010], [101], [1010], [0]]]]], [[[[[4, 4]], [[6, 6]]]]]],
+  },
 ];
 
 /* ------------------------------------------------------------------------ */
@@ -333,6 +346,9 @@ const CONV3D_TRANSPOSE_CASES: ValueCase[] = [
   transposeCase(3, [1, 2, 3, 2, 2], [3, 2, 3, 2, 2], [1, 4, 3, 4, 2], { padding: 'same', strides: [2, 1, 2] }),
   transposeCase(3, [1, 3, 2, 2, 1], [2, 3, 2, 1, 1], [1, 3, 4, 3, 1], { padding: 'same', strides: [1, 2, 2], dataFormat: 'channels_first' }),
   transposeCase(3, [1, 2, 2, 2, 1], [2, 2, 2, 2, 1], [1, 3, 4, 4, 2], { dilationRate: [1, 2, 2] }),
+  // uneven strides with outputs longer than the spread input reaches (depth (2 - 1) 3 + 2 = 5
+  // cells, 6 asked; rows 6, 7 asked; columns 6, 7 asked): the last cells get no gradient
+  transposeCase(3, [2, 2, 3, 2, 2], [2, 2, 3, 1, 2], [2, 6, 7, 7, 1], { strides: [3, 2, 3] }),
 ];
 
 /* ------------------------------------------------------------------------ */

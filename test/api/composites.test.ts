@@ -49,6 +49,13 @@ const cases: Case[] = [
   { name: 'conv1d causal, dilation 2', shapes: [[2, 7, 2], [3, 2, 3]], f: ([x, k]) => K.conv1d(x, k, { ...cl, padding: 'causal', dilationRate: 2 }) },
   { name: 'conv1d same, stride 2', shapes: [[2, 8, 3], [4, 3, 2]], f: ([x, k]) => K.conv1d(x, k, { ...cl, padding: 'same', strides: 2 }) },
   { name: 'conv3d same, strides 2', shapes: [[1, 4, 5, 4, 2], [2, 3, 2, 2, 2]], f: ([x, k]) => K.conv3d(x, k, { ...cl, padding: 'same', strides: 2 }) },
+  { name: 'conv3d valid, strides 3x2x2 (cells unread)', shapes: [[2, 7, 5, 6, 2], [2, 3, 2, 2, 3]], f: ([x, k]) => K.conv3d(x, k, { ...cl, strides: [3, 2, 2] }) },
+  { name: 'conv3d same, dilation 2x1x2', shapes: [[1, 5, 4, 5, 2], [2, 2, 3, 2, 2]], f: ([x, k]) => K.conv3d(x, k, { ...cl, padding: 'same', dilationRate: [2, 1, 2] }) },
+  {
+    name: 'conv3dTranspose valid, strides 2x3x2, longer output',
+    shapes: [[1, 2, 3, 2, 2], [3, 2, 2, 3, 2]],
+    f: ([x, k]) => K.conv3dTranspose(x, k, [1, 6, 8, 5, 3], { ...cl, strides: [2, 3, 2] }),
+  },
   {
     name: 'conv2dTranspose valid, strides 2, one extra output cell',
     shapes: [[2, 3, 3, 2], [3, 3, 4, 2]],
