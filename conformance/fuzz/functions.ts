@@ -352,6 +352,33 @@ const biasAdd: FuzzFn = {
   call: (K, [x, b], p) => K.biasAdd(x, b, str(p, 'dataFormat')),
 };
 
+/**
+ * Per-channel statistics along a drawn axis (the batchNorm composite), beta and gamma now
+ * and then null. The channel axis is known in graph mode (1-D statistics need its length;
+ * with it unknown they broadcast along the last axis). epsilon is never 0: a variance of
+ * -0 plus a constant 0 in a compiled onnx graph is one ORT's optimiser may drop as a
+ * no-op (-0 instead of +0: an infinite gradient's sign), the `add` lowering's issue.
+ */
+const batchNormalization: FuzzFn = {
+  name: 'batch_normalization',
+  grad: true,
+  draw: fc.record({ shape: shapeOf(posDim(3), 1, 4), pick: fc.nat(7), beta: fc.boolean(), gamma: fc.boolean(), epsilon: fc.constantFrom(0.001, 0.1) }).map(({ shape, pick, beta, gamma, epsilon }) => {
+    const axis = axisOf(shape.length, pick);
+    const at = axis < 0 ? axis + shape.length : axis;
+    const c = shape[at];
+    const param = float([c], [false]);
+    return {
+      inputs: [float(shape, shape.map((_, i) => i === 0 && at !== 0)), param, param, ...(beta ? [param] : []), ...(gamma ? [param] : [])],
+      params: { axis, epsilon, beta, gamma },
+    };
+  }),
+  call: (K, [x, m, v, ...rest], p) => {
+    const beta = p.beta === true ? rest[0] : null;
+    const gamma = p.gamma === true ? rest[p.beta === true ? 1 : 0] : null;
+    return K.batchNormalization(x, m, v, beta, gamma, { axis: p.axis as number, epsilon: p.epsilon as number });
+  },
+};
+
 const crossentropy = (name: 'categorical_crossentropy' | 'binary_crossentropy'): FuzzFn => ({
   name,
   grad: true,
@@ -450,6 +477,7 @@ export const FUZZ_FUNCTIONS: readonly FuzzFn[] = [
   reduction('softmax', (K, x, a) => K.softmax(x, a), true, false),
   reduction('logsumexp', (K, x, a) => K.logsumexp(x, a), true, false),
   reduction('l2_normalize', (K, x, a) => K.l2Normalize(x, a), true, false),
+  batchNormalization,
   conv1d,
   conv2dLike('conv2d'),
   conv2dLike('depthwise_conv2d'),

@@ -30,7 +30,7 @@
  *   infinite maximum too (measured: NaN for a row of only -Inf, or holding +Inf,
  *   where TensorFlow gives -Inf, +Inf).
  * - batchNorm: channels on axis 1 of an image batch (rank >= 3): BatchNormalization,
- *   epsilon added to the variance in x's dtype beforehand (the attribute is a float:
+ *   a float64 epsilon added to the variance beforehand (the attribute is a float:
  *   0.001 in float64 would be off by 5e-11), ones for a missing gamma and -0 for a
  *   missing beta (ORT's shift is beta - mean * scale, and -0 - v is -v for every v, as
  *   the formula's -(mean * inv)). Other axes: the formula's nodes (measured: ORT's
@@ -275,13 +275,17 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
     const c = known(mean.shape)[0];
     const beta = a.beta ? inputs[3].name : null;
     const gamma = a.gamma ? inputs[a.beta ? 4 : 3].name : null;
-    const v = em.node('Add', [variance.name, em.constant(x.dtype, [], [a.epsilon])]);
     if (a.axis === 1 && rank >= 3) {
-      // channels first with an image per channel: one BatchNormalization (epsilon already added)
+      // channels first with an image per channel: one BatchNormalization. Its epsilon is a
+      // float attribute: exact for float32; float64 adds it to the variance beforehand
+      // (no Add of 0, which ORT's optimiser may drop, turning -0 + 0 = +0 into -0)
       const b = beta ?? em.constant(x.dtype, [c], new Array<number>(c).fill(-0));
       const g = gamma ?? em.constant(x.dtype, [c], new Array<number>(c).fill(1));
-      return em.node('BatchNormalization', [x.name, g, b, mean.name, v], { epsilon: { float: 0 } });
+      const single = x.dtype === 'float32' || a.epsilon === 0;
+      const v = single ? variance.name : em.node('Add', [variance.name, em.constant(x.dtype, [], [a.epsilon])]);
+      return em.node('BatchNormalization', [x.name, g, b, mean.name, v], { epsilon: { float: single ? Math.fround(a.epsilon) : 0 } });
     }
+    const v = em.node('Add', [variance.name, em.constant(x.dtype, [], [a.epsilon])]);
     // the formula's nodes, the [C] parameters laid along the axis
     let inv = em.node('Div', [em.constant(x.dtype, [], [1]), em.node('Sqrt', [v])]);
     if (gamma !== null) inv = em.node('Mul', [inv, gamma]);
