@@ -242,11 +242,16 @@ function evaluateOutput(k: KApi, out: CaseOutput, mode: Mode, built: BuiltInputs
     for (const t of tensors) if (!values.has(t)) values.set(t, k.eval(t));
   } else if (tensors.length > 0) {
     const f = k.function(built.placeholders, tensors);
-    const res = f(built.feeds);
-    if (!Array.isArray(res) || res.length !== tensors.length) {
-      throw new CaseFailure(`K.function returned ${Array.isArray(res) ? res.length : typeof res} values for ${tensors.length} outputs`);
+    try {
+      const res = f(built.feeds);
+      if (!Array.isArray(res) || res.length !== tensors.length) {
+        throw new CaseFailure(`K.function returned ${Array.isArray(res) ? res.length : typeof res} values for ${tensors.length} outputs`);
+      }
+      tensors.forEach((t, i) => values.set(t, res[i]));
+    } finally {
+      // its compiled graph (an ORT session on onnx) now, not when garbage collection gets to it
+      f.dispose();
     }
-    tensors.forEach((t, i) => values.set(t, res[i]));
   }
   for (const [t, v] of values) {
     if (!(v instanceof K.NDArray)) throw new CaseFailure(`evaluating ${t.toString()} gave ${typeof v}, not an NDArray`);
@@ -603,7 +608,12 @@ function runGrad(k: KApi, c: ValueCase, ctx: CaseContext): number {
   const nullAt = grads.map((g, j) => (g === null ? diffIdx[j] : -1)).filter((i) => i >= 0);
   if (nullAt.length > 0) throw new CaseFailure(`K.gradients gave null for input(s) ${nullAt.join(', ')}`);
   const f = k.function(ctx.mode === 'graph' ? built.placeholders : [], grads as KTensor[]);
-  const vals = f(ctx.mode === 'graph' ? built.feeds : []);
+  let vals: NDArray[];
+  try {
+    vals = f(ctx.mode === 'graph' ? built.feeds : []);
+  } finally {
+    f.dispose();
+  }
   const override = c.gradTol?.[ctx.floatx];
   const problems: string[] = [];
   let maxErr = 0;
