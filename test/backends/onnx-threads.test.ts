@@ -4,20 +4,11 @@
  * multi-threaded one; making and dropping many functions keeps the process's
  * thread count bounded (Linux: /proc/self/status).
  */
-import * as fs from 'fs';
 import * as os from 'os';
 import { createOnnxBackend, threadedSessionCount } from '../../src/backends/onnx';
 import type { Graph } from '../../src/backends/types';
 import type * as ort from 'onnxruntime-node';
-
-function threads(): number | null {
-  try {
-    const m = /^Threads:\s+(\d+)/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
-    return m ? Number(m[1]) : null;
-  } catch {
-    return null;
-  }
-}
+import { threadCount as threads } from '../helpers/thread-count';
 
 /** y = x * 2 + 1 over a [null, 4] input: one small compiled graph. */
 function smallGraph(B: ReturnType<typeof createOnnxBackend>): Graph<ort.Tensor> {

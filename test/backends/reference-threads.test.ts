@@ -5,22 +5,14 @@
  * transposes, batches, odd sizes and products too large to keep scratch for;
  * the workers do take part, and the process's thread count stays bounded.
  */
-import * as fs from 'fs';
 import { createReferenceBackend, RefTensor, RefValue } from '../../src/backends/reference';
 import { matMulThreadStats, matMulWorkersReady, setMatMulWorkers, THREAD_MIN_MACS } from '../../src/backends/reference/matmul-threads';
 import type { DType } from '../../src/backends/types';
 import { hostArrayFor, sizeOf } from '../../src/backends/types';
+import { textbookMatMul as textbook } from '../helpers/textbook-matmul';
+import { threadCount as threads } from '../helpers/thread-count';
 
 const backend = createReferenceBackend();
-
-function threads(): number | null {
-  try {
-    const m = /^Threads:\s+(\d+)/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
-    return m ? Number(m[1]) : null;
-  } catch {
-    return null;
-  }
-}
 
 /** A number tensor (these tests make no int64 tensors). */
 function numeric(x: RefValue): RefTensor {
@@ -36,19 +28,6 @@ function randomTensor(shape: number[], dtype: DType, seed: number): RefTensor {
     data[i] = s / 2147483648 - 1;
   }
   return numeric(backend.fromHost(data, shape, dtype));
-}
-
-/** The textbook product of one pair of matrices: c[i][j] = sum over p in order, in double, from +0. */
-function textbook(a: ArrayLike<number>, b: ArrayLike<number>, m: number, k: number, n: number, ta: boolean, tb: boolean): Float64Array {
-  const c = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let p = 0; p < k; p++) s += a[ta ? p * m + i : i * k + p] * b[tb ? j * k + p : p * n + j];
-      c[i * n + j] = s;
-    }
-  }
-  return c;
 }
 
 function matMul(a: RefTensor, b: RefTensor, transposeA: boolean, transposeB: boolean): RefTensor {

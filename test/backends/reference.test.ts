@@ -10,6 +10,7 @@ import { interpretGraph } from '../../src/backends/interpret';
 import { createReferenceBackend, RefTensor, RefValue } from '../../src/backends/reference';
 import type { DType, Graph, OutputInfo, PrimitiveAttrs, PrimitiveName } from '../../src/backends/types';
 import { PRIMITIVES, hostArrayFor, sizeOf } from '../../src/backends/types';
+import { textbookMatMul } from '../helpers/textbook-matmul';
 
 const backend = createReferenceBackend();
 const K = backend.kernels;
@@ -77,27 +78,6 @@ function ravel(idx: readonly number[], shape: readonly number[]): number {
   let flat = 0;
   for (let d = 0; d < shape.length; d++) flat = flat * shape[d] + idx[d];
   return flat;
-}
-
-/** Naive C = op(A) op(B) for one pair of matrices, in double. */
-function naiveMatMul(
-  a: ArrayLike<number>,
-  b: ArrayLike<number>,
-  m: number,
-  k: number,
-  n: number,
-  ta: boolean,
-  tb: boolean,
-): Float64Array {
-  const c = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let p = 0; p < k; p++) s += a[ta ? p * m + i : i * k + p] * b[tb ? j * k + p : p * n + j];
-      c[i * n + j] = s;
-    }
-  }
-  return c;
 }
 
 function expectClose(data: ArrayLike<number> | BigInt64Array, expected: ArrayLike<number>, tol: number): void {
@@ -208,7 +188,7 @@ describe('matMul', () => {
     const c = run('matMul', [a, b], { transposeA: false, transposeB: false });
     const out = backend.toHost(c);
     expect(out).toBeInstanceOf(Float32Array);
-    expectClose(out, naiveMatMul(a.data, b.data, n, n, n, false, false), 1e-6);
+    expectClose(out, textbookMatMul(a.data, b.data, n, n, n, false, false), 1e-6);
   });
 
   test.each([
@@ -222,7 +202,7 @@ describe('matMul', () => {
     const b = randomTensor(tb ? [n, k] : [k, n], 'float64', 4);
     const c = run('matMul', [a, b], { transposeA: ta, transposeB: tb });
     expect(backend.shapeOf(c)).toEqual([m, n]);
-    expectClose(backend.toHost(c), naiveMatMul(a.data, b.data, m, k, n, ta, tb), 1e-12);
+    expectClose(backend.toHost(c), textbookMatMul(a.data, b.data, m, k, n, ta, tb), 1e-12);
   });
 
   test.each([
@@ -234,7 +214,7 @@ describe('matMul', () => {
     const a = randomTensor([m, k], 'float32', 5);
     const b = randomTensor([n, k], 'float32', 6);
     const c = run('matMul', [a, b], { transposeA: false, transposeB: true });
-    expectClose(backend.toHost(c), naiveMatMul(a.data, b.data, m, k, n, false, true), 1e-6);
+    expectClose(backend.toHost(c), textbookMatMul(a.data, b.data, m, k, n, false, true), 1e-6);
   });
 
   test('broadcast batch dims [3,1,6,5] @ [1,2,5,7] with transposeB on [1,2,7,5]', () => {
@@ -245,7 +225,7 @@ describe('matMul', () => {
     const out = backend.toHost(c);
     for (let i = 0; i < 3; i++) {
       for (let j = 0; j < 2; j++) {
-        const expected = naiveMatMul(a.data.subarray(i * 30, i * 30 + 30), b.data.subarray(j * 35, j * 35 + 35), 6, 5, 7, false, true);
+        const expected = textbookMatMul(a.data.subarray(i * 30, i * 30 + 30), b.data.subarray(j * 35, j * 35 + 35), 6, 5, 7, false, true);
         const o = (i * 2 + j) * 42;
         expectClose(out.subarray(o, o + 42), expected, 1e-6);
       }

@@ -106,43 +106,69 @@ function reshaped(t: RefTensor, shape: number[]): RefTensor {
   return { data: t.data, shape, dtype: t.dtype };
 }
 
-function conv([x, k]: readonly RefTensor[], a: ConvWindow): RefTensor {
-  const n = a.strides.length;
+/** One call's windows: the output's and the kernel's spatial sizes, the tap table and the cell counts. */
+interface Windows {
+  readonly outs: readonly number[];
+  readonly taps: readonly number[];
+  readonly table: Int32Array;
+  /** Cells of the input (S), of the output (P) and of the kernel window (K). */
+  readonly S: number;
+  readonly P: number;
+  readonly K: number;
+}
+
+function windows(spatial: readonly number[], outs: readonly number[], taps: readonly number[], a: ConvWindow): Windows {
+  const table = tapTable(spatial, outs, taps, a.strides, a.dilations, a.pads);
+  return { outs, taps, table, S: sizeOf(spatial), P: sizeOf(outs), K: sizeOf(taps) };
+}
+
+/** The windows of a forward convolution: x [b, spatial..., c], kernel [taps..., c, m]. */
+function forwardWindows(x: RefTensor, k: RefTensor, a: ConvWindow): Windows {
   const spatial = x.shape.slice(1, -1);
-  const taps = k.shape.slice(0, n);
-  const [cin, cout] = [k.shape[n], k.shape[n + 1]];
-  const outs = outSizes(spatial, taps, a);
-  const P = sizeOf(outs);
-  const K = sizeOf(taps);
-  const cols = im2col(x, tapTable(spatial, outs, taps, a.strides, a.dilations, a.pads), P, K);
+  const taps = k.shape.slice(0, a.strides.length);
+  return windows(spatial, outSizes(spatial, taps, a), taps, a);
+}
+
+/** The windows of an input gradient: dy [b, outs..., cout], kernel [taps..., c, m]. */
+function inputGradWindows(dy: RefTensor, k: RefTensor, a: CompositeAttrs['convInputGrad']): Windows {
+  const n = a.strides.length;
+  return windows(a.inputSpatial, dy.shape.slice(1, n + 1), k.shape.slice(0, n), a);
+}
+
+/** The windows of a filter gradient: x [b, spatial..., c], dy [b, outs..., cout]. */
+function filterGradWindows(x: RefTensor, dy: RefTensor, a: CompositeAttrs['convFilterGrad']): Windows {
+  return windows(x.shape.slice(1, -1), dy.shape.slice(1, a.strides.length + 1), a.kernelSpatial, a);
+}
+
+/** The kernel's last two dims: input channels and output channels (or the depthwise multiplier). */
+function kernelChannels(k: RefTensor): [number, number] {
+  const r = k.shape.length;
+  return [k.shape[r - 2], k.shape[r - 1]];
+}
+
+function conv([x, k]: readonly RefTensor[], a: ConvWindow): RefTensor {
+  const { outs, table, P, K } = forwardWindows(x, k, a);
+  const [cin, cout] = kernelChannels(k);
+  const cols = im2col(x, table, P, K);
   const y = matMul(cols, reshaped(k, [K * cin, cout]), false, false);
   return reshaped(y, [x.shape[0], ...outs, cout]);
 }
 
 function convFilterGrad([x, dy]: readonly RefTensor[], a: CompositeAttrs['convFilterGrad']): RefTensor {
-  const n = a.strides.length;
-  const spatial = x.shape.slice(1, -1);
-  const taps = a.kernelSpatial;
-  const cin = x.shape[n + 1];
-  const cout = dy.shape[n + 1];
-  const outs = dy.shape.slice(1, n + 1);
-  const P = sizeOf(outs);
-  const K = sizeOf(taps);
-  const cols = im2col(x, tapTable(spatial, outs, taps, a.strides, a.dilations, a.pads), P, K);
+  const { taps, table, P, K } = filterGradWindows(x, dy, a);
+  const cin = x.shape[x.shape.length - 1];
+  const cout = dy.shape[dy.shape.length - 1];
+  const cols = im2col(x, table, P, K);
   const w = matMul(cols, reshaped(dy, [x.shape[0] * P, cout]), true, false);
   return reshaped(w, [...taps, cin, cout]);
 }
 
 function convInputGrad([dy, k]: readonly RefTensor[], a: CompositeAttrs['convInputGrad']): RefTensor {
-  const n = a.strides.length;
-  const taps = k.shape.slice(0, n);
-  const [cin, cout] = [k.shape[n], k.shape[n + 1]];
-  const outs = dy.shape.slice(1, n + 1);
-  const P = sizeOf(outs);
-  const K = sizeOf(taps);
+  const { table, P, K } = inputGradWindows(dy, k, a);
+  const [cin, cout] = kernelChannels(k);
   const b = dy.shape[0];
   const cols = matMul(reshaped(dy, [b * P, cout]), reshaped(k, [K * cin, cout]), false, true);
-  return col2im(cols, tapTable(a.inputSpatial, outs, taps, a.strides, a.dilations, a.pads), b, a.inputSpatial, cin, P, K);
+  return col2im(cols, table, b, a.inputSpatial, cin, P, K);
 }
 
 /**
@@ -150,17 +176,9 @@ function convInputGrad([dy, k]: readonly RefTensor[], a: CompositeAttrs['convInp
  * float64 sums; a tap in the padding reads 0 (and multiplies, as the decomposition's
  * zero padding does). Channel ci * m + j of the output pairs input channel ci with filter j.
  */
-function depthwiseGeometry(spatial: readonly number[], outs: readonly number[], taps: readonly number[], a: ConvWindow): { table: Int32Array; S: number; P: number; K: number } {
-  return { table: tapTable(spatial, outs, taps, a.strides, a.dilations, a.pads), S: sizeOf(spatial), P: sizeOf(outs), K: sizeOf(taps) };
-}
-
 function depthwiseConv([x, k]: readonly RefTensor[], a: ConvWindow): RefTensor {
-  const n = a.strides.length;
-  const spatial = x.shape.slice(1, -1);
-  const taps = k.shape.slice(0, n);
-  const [c, m] = [k.shape[n], k.shape[n + 1]];
-  const outs = outSizes(spatial, taps, a);
-  const { table, S, P, K } = depthwiseGeometry(spatial, outs, taps, a);
+  const { outs, table, S, P, K } = forwardWindows(x, k, a);
+  const [c, m] = kernelChannels(k);
   const b = x.shape[0];
   const cm = c * m;
   const out = storageFor(x.dtype, b * P * cm);
@@ -187,11 +205,8 @@ function depthwiseConv([x, k]: readonly RefTensor[], a: ConvWindow): RefTensor {
 }
 
 function depthwiseInputGrad([dy, k]: readonly RefTensor[], a: CompositeAttrs['depthwiseInputGrad']): RefTensor {
-  const n = a.strides.length;
-  const taps = k.shape.slice(0, n);
-  const [c, m] = [k.shape[n], k.shape[n + 1]];
-  const outs = dy.shape.slice(1, n + 1);
-  const { table, S, P, K } = depthwiseGeometry(a.inputSpatial, outs, taps, a);
+  const { table, S, P, K } = inputGradWindows(dy, k, a);
+  const [c, m] = kernelChannels(k);
   const b = dy.shape[0];
   const cm = c * m;
   const acc = new Float64Array(b * S * c);
@@ -219,14 +234,10 @@ function depthwiseInputGrad([dy, k]: readonly RefTensor[], a: CompositeAttrs['de
 }
 
 function depthwiseFilterGrad([x, dy]: readonly RefTensor[], a: CompositeAttrs['depthwiseFilterGrad']): RefTensor {
-  const n = a.strides.length;
-  const spatial = x.shape.slice(1, -1);
-  const taps = a.kernelSpatial;
-  const c = x.shape[n + 1];
-  const cm = dy.shape[n + 1];
+  const { taps, table, S, P, K } = filterGradWindows(x, dy, a);
+  const c = x.shape[x.shape.length - 1];
+  const cm = dy.shape[dy.shape.length - 1];
   const m = cm / c;
-  const outs = dy.shape.slice(1, n + 1);
-  const { table, S, P, K } = depthwiseGeometry(spatial, outs, taps, a);
   const acc = new Float64Array(K * cm);
   const xs = x.data;
   const g = dy.data;

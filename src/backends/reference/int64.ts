@@ -24,7 +24,8 @@ import {
 } from '../types';
 import { broadcastShapes } from './broadcast';
 import { gather as gatherNumbers, scatterAdd as scatterAddNumbers } from './gather';
-import { broadcastTo as broadcastNumbers, concat, pad as padNumbers, reshape, reverse, slice, tile, transpose } from './layout';
+import { castSelectScanKernels } from './kernels';
+import { broadcastTo as broadcastNumbers, concat, concatPartWindow, pad as padNumbers, reshape, reverse, slice, tile, transpose } from './layout';
 import { RefTensor, storageFor } from './tensor';
 
 /** An int64 tensor of the reference backend: row-major bigints, shape. Immutable, as RefTensor. */
@@ -396,23 +397,14 @@ export const INT64_KERNELS: KernelTable<RefValue> = {
   reduceAll: r('reduceAll'),
 
   identity: ([x]) => int64(big(x, 'identity').data, x.shape),
-  cast: ([x], attrs) => cast(x, attrs.dtype),
-  where: ([c, a, bb]) => where(c, a, bb),
-  argMax: ([x], attrs) => argReduce(x, attrs.axis, true),
-  argMin: ([x], attrs) => argReduce(x, attrs.axis, false),
-  cumsum: ([x], attrs) => cumulative(x, attrs.axis, attrs.exclusive, attrs.reverse, false),
-  cumprod: ([x], attrs) => cumulative(x, attrs.axis, attrs.exclusive, attrs.reverse, true),
+  ...castSelectScanKernels<RefValue>({ cast, where, argReduce, cumulative }),
   matMul: noKernel('matMul'),
   reshape: move((p, attrs) => reshape(p, [...attrs.shape, 2]), 'reshape'),
   transpose: move((p, attrs) => transpose(p, [...attrs.perm, attrs.perm.length]), 'transpose'),
   slice: move((p, attrs) => slice(p, [...attrs.begin, 0], [...attrs.size, 2]), 'slice'),
   concat: (inputs, attrs) => fromPairs(concat(inputs.map((x) => pairs(big(x, 'concat'))), attrs.axis)),
-  concatPart: (inputs, attrs) => {
-    const [x, ...parts] = inputs;
-    let offset = 0;
-    for (let j = 0; j < attrs.index; j++) offset += parts[j].shape[attrs.axis];
-    const begin = x.shape.map((_, i) => (i === attrs.axis ? offset : 0));
-    const size = x.shape.map((_, i) => (i === attrs.axis ? parts[attrs.index].shape[attrs.axis] : -1));
+  concatPart: ([x, ...parts], attrs) => {
+    const { begin, size } = concatPartWindow(x.shape, parts.map((p) => p.shape), attrs.axis, attrs.index);
     return moved(big(x, 'concatPart'), (p) => slice(p, [...begin, 0], [...size, 2]));
   },
   pad: ([x], attrs) => pad(big(x, 'pad'), attrs.pads, attrs.value),

@@ -5,11 +5,11 @@
  * Typed as `KernelTable<RefTensor>`, so a missing primitive does not compile; int64
  * calls go to the kernels of int64.ts (`withInt64` in index.ts).
  */
-import type { BinaryPrimitive, Kernel, KernelTable, ReducePrimitive, UnaryPrimitive } from '../types';
+import type { BinaryPrimitive, DType, Kernel, KernelTable, ReducePrimitive, UnaryPrimitive } from '../types';
 import { hostArrayFor } from '../types';
 import { binary, cast, unary, where } from './elementwise';
 import { gather, scatterAdd } from './gather';
-import { broadcastTo, concat, identity, pad, reshape, reverse, slice, tile, transpose } from './layout';
+import { broadcastTo, concat, concatPartWindow, identity, pad, reshape, reverse, slice, tile, transpose } from './layout';
 import { matMul } from './matmul';
 import { argReduce, cumulative, reduce } from './reduce';
 import { RefTensor } from './tensor';
@@ -29,6 +29,29 @@ const reduceKernel =
   <P extends ReducePrimitive>(op: P): Kernel<RefTensor, P> =>
   ([x], attrs) =>
     reduce(op, x, attrs.axes, attrs.keepDims);
+
+/** The implementations behind the kernels of `castSelectScanKernels`, over tensors `T`. */
+export interface CastSelectScan<T> {
+  cast(x: T, dtype: DType): T;
+  where(cond: T, a: T, b: T): T;
+  argReduce(x: T, axis: number, max: boolean): T;
+  cumulative(x: T, axis: number, exclusive: boolean, reverse: boolean, prod: boolean): T;
+}
+
+/**
+ * The kernels of cast, where, argMax, argMin, cumsum and cumprod: the calling
+ * convention's adapters over `impl` (this file's number implementations, int64.ts's bigint ones).
+ */
+export function castSelectScanKernels<T>(impl: CastSelectScan<T>): Pick<KernelTable<T>, 'cast' | 'where' | 'argMax' | 'argMin' | 'cumsum' | 'cumprod'> {
+  return {
+    cast: ([x], attrs) => impl.cast(x, attrs.dtype),
+    where: ([c, a, b]) => impl.where(c, a, b),
+    argMax: ([x], attrs) => impl.argReduce(x, attrs.axis, true),
+    argMin: ([x], attrs) => impl.argReduce(x, attrs.axis, false),
+    cumsum: ([x], attrs) => impl.cumulative(x, attrs.axis, attrs.exclusive, attrs.reverse, false),
+    cumprod: ([x], attrs) => impl.cumulative(x, attrs.axis, attrs.exclusive, attrs.reverse, true),
+  };
+}
 
 /**
  * The kernel table of the reference backend over number tensors (every dtype but
@@ -76,23 +99,14 @@ export const REFERENCE_KERNELS: KernelTable<RefTensor> = {
   reduceAll: reduceKernel('reduceAll'),
 
   identity: ([x]) => identity(x),
-  cast: ([x], attrs) => cast(x, attrs.dtype),
-  where: ([c, a, b]) => where(c, a, b),
-  argMax: ([x], attrs) => argReduce(x, attrs.axis, true),
-  argMin: ([x], attrs) => argReduce(x, attrs.axis, false),
-  cumsum: ([x], attrs) => cumulative(x, attrs.axis, attrs.exclusive, attrs.reverse, false),
-  cumprod: ([x], attrs) => cumulative(x, attrs.axis, attrs.exclusive, attrs.reverse, true),
+  ...castSelectScanKernels({ cast, where, argReduce, cumulative }),
   matMul: ([a, b], attrs) => matMul(a, b, attrs.transposeA, attrs.transposeB),
   reshape: ([x], attrs) => reshape(x, attrs.shape),
   transpose: ([x], attrs) => transpose(x, attrs.perm),
   slice: ([x], attrs) => slice(x, attrs.begin, attrs.size),
   concat: (inputs, attrs) => concat(inputs, attrs.axis),
-  concatPart: (inputs, attrs) => {
-    const [x, ...parts] = inputs;
-    let offset = 0;
-    for (let j = 0; j < attrs.index; j++) offset += parts[j].shape[attrs.axis];
-    const begin = x.shape.map((_, i) => (i === attrs.axis ? offset : 0));
-    const size = x.shape.map((_, i) => (i === attrs.axis ? parts[attrs.index].shape[attrs.axis] : -1));
+  concatPart: ([x, ...parts], attrs) => {
+    const { begin, size } = concatPartWindow(x.shape, parts.map((p) => p.shape), attrs.axis, attrs.index);
     return slice(x, begin, size);
   },
   pad: ([x], attrs) => pad(x, attrs.pads, attrs.value),

@@ -1,6 +1,6 @@
 /**
- * Layout kernels: reshape, identity, transpose, slice, concat, pad, tile,
- * reverse, broadcastTo and broadcastLike.
+ * Layout kernels: reshape, identity, transpose, slice, concat (and where a
+ * concatenated part lies), pad, tile, reverse, broadcastTo and broadcastLike.
  *
  * All but concat are one strided copy: the output is walked in row-major
  * order while the source is read through a per-axis stride (0 to repeat,
@@ -186,6 +186,25 @@ export function concat(xs: readonly RefTensor[], axis: number): RefTensor {
 /** `value` as stored in `dtype` (bool: value != 0). */
 function fillValue(value: number, dtype: DType): number {
   return dtype === 'bool' ? (value !== 0 ? 1 : 0) : value;
+}
+
+/**
+ * Where part `index` of a concat along `axis` lies in the output (of `shape`): the begin
+ * and size (-1: the whole axis) of the slice that takes it back; `parts` are the shapes
+ * of the tensors concatenated. The concatPart kernels (number and int64) slice with it.
+ */
+export function concatPartWindow(
+  shape: readonly number[],
+  parts: readonly (readonly number[])[],
+  axis: number,
+  index: number,
+): { begin: number[]; size: number[] } {
+  let offset = 0;
+  for (let j = 0; j < index; j++) offset += parts[j][axis];
+  return {
+    begin: shape.map((_, i) => (i === axis ? offset : 0)),
+    size: shape.map((_, i) => (i === axis ? parts[index][axis] : -1)),
+  };
 }
 
 /** Constant padding: pads[i] = [before, after] elements of `value` around axis i. */

@@ -22,59 +22,64 @@ function taps(length: number, factor: number): { lo: Int32Array; hi: Int32Array;
   return { lo, hi, f };
 }
 
-function resizeBilinear([x]: readonly RefTensor[], a: CompositeAttrs['resizeBilinear']): RefTensor {
-  const [b, h, w, c] = x.shape;
-  const [H, W] = [h * a.factors[0], w * a.factors[1]];
-  const r = taps(h, a.factors[0]);
-  const s = taps(w, a.factors[1]);
-  const src = x.data;
-  const out = storageFor(x.dtype, b * H * W * c);
-  const at = (bi: number, i: number, j: number, ci: number): number => src[((bi * h + i) * w + j) * c + ci];
+/**
+ * Visits the output cells of a bilinear resize of [b, h, w, c] by `factors` in row-major
+ * order: `cell(o, tl, tr, bl, br, fx, fy)` with `o` the cell's first element in the
+ * output, tl, tr, bl, br the first elements of the four input cells it blends (top left,
+ * top right, bottom left, bottom right) and fx, fy the right and bottom cells' weights.
+ * The loop over the c channels is the caller's.
+ */
+function eachCell(
+  [b, h, w, c]: readonly number[],
+  factors: readonly [number, number],
+  cell: (o: number, tl: number, tr: number, bl: number, br: number, fx: number, fy: number) => void,
+): void {
+  const r = taps(h, factors[0]);
+  const s = taps(w, factors[1]);
+  const [H, W] = [h * factors[0], w * factors[1]];
   let o = 0;
   for (let bi = 0; bi < b; bi++) {
     for (let oy = 0; oy < H; oy++) {
-      const [i0, i1, fy] = [r.lo[oy], r.hi[oy], r.f[oy]];
-      for (let ox = 0; ox < W; ox++) {
-        const [j0, j1, fx] = [s.lo[ox], s.hi[ox], s.f[ox]];
-        for (let ci = 0; ci < c; ci++) {
-          const top = at(bi, i0, j0, ci) + (at(bi, i0, j1, ci) - at(bi, i0, j0, ci)) * fx;
-          const bottom = at(bi, i1, j0, ci) + (at(bi, i1, j1, ci) - at(bi, i1, j0, ci)) * fx;
-          out[o++] = top + (bottom - top) * fy;
-        }
+      const top = (bi * h + r.lo[oy]) * w;
+      const bottom = (bi * h + r.hi[oy]) * w;
+      for (let ox = 0; ox < W; ox++, o += c) {
+        const [j0, j1] = [s.lo[ox], s.hi[ox]];
+        cell(o, (top + j0) * c, (top + j1) * c, (bottom + j0) * c, (bottom + j1) * c, s.f[ox], r.f[oy]);
       }
     }
   }
-  return { data: out, shape: [b, H, W, c], dtype: x.dtype };
+}
+
+function resizeBilinear([x]: readonly RefTensor[], a: CompositeAttrs['resizeBilinear']): RefTensor {
+  const [b, h, w, c] = x.shape;
+  const src = x.data;
+  const out = storageFor(x.dtype, b * h * a.factors[0] * w * a.factors[1] * c);
+  eachCell(x.shape, a.factors, (o, tl, tr, bl, br, fx, fy) => {
+    for (let ci = 0; ci < c; ci++) {
+      const top = src[tl + ci] + (src[tr + ci] - src[tl + ci]) * fx;
+      const bottom = src[bl + ci] + (src[br + ci] - src[bl + ci]) * fx;
+      out[o + ci] = top + (bottom - top) * fy;
+    }
+  });
+  return { data: out, shape: [b, h * a.factors[0], w * a.factors[1], c], dtype: x.dtype };
 }
 
 function resizeBilinearGrad([dy]: readonly RefTensor[], a: CompositeAttrs['resizeBilinearGrad']): RefTensor {
-  const [b, H, W, c] = dy.shape;
+  const [b, , , c] = dy.shape;
   const [h, w] = a.inputSpatial;
-  const r = taps(h, a.factors[0]);
-  const s = taps(w, a.factors[1]);
   const g = dy.data;
   const acc = new Float64Array(b * h * w * c);
-  const put = (bi: number, i: number, j: number, ci: number, v: number): void => {
-    acc[((bi * h + i) * w + j) * c + ci] += v;
-  };
-  let o = 0;
-  for (let bi = 0; bi < b; bi++) {
-    for (let oy = 0; oy < H; oy++) {
-      const [i0, i1, fy] = [r.lo[oy], r.hi[oy], r.f[oy]];
-      for (let ox = 0; ox < W; ox++) {
-        const [j0, j1, fx] = [s.lo[ox], s.hi[ox], s.f[ox]];
-        for (let ci = 0; ci < c; ci++) {
-          const v = g[o++];
-          const right = v * fx;
-          const left = v - right;
-          put(bi, i0, j0, ci, left - left * fy);
-          put(bi, i1, j0, ci, left * fy);
-          put(bi, i0, j1, ci, right - right * fy);
-          put(bi, i1, j1, ci, right * fy);
-        }
-      }
+  eachCell([b, h, w, c], a.factors, (o, tl, tr, bl, br, fx, fy) => {
+    for (let ci = 0; ci < c; ci++) {
+      const v = g[o + ci];
+      const right = v * fx;
+      const left = v - right;
+      acc[tl + ci] += left - left * fy;
+      acc[bl + ci] += left * fy;
+      acc[tr + ci] += right - right * fy;
+      acc[br + ci] += right * fy;
     }
-  }
+  });
   const out = storageFor(dy.dtype, acc.length);
   for (let i = 0; i < acc.length; i++) out[i] = acc[i];
   return { data: out, shape: [b, h, w, c], dtype: dy.dtype };
