@@ -195,6 +195,9 @@ const CONV2D_CASES: ValueCase[] = [
   convCase('conv2d', [2, 5, 4, 3], [1, 1, 3, 2], {}, true, 'a 1x1 kernel'),
   convCase('conv2d', [2, 5, 4, 3], [1, 1, 3, 2], { strides: [2, 1], dataFormat: 'channels_first' }, true, 'a 1x1 kernel, strides 2x1'),
   convCase('conv2d', [2, 6, 6, 2], [3, 3, 2, 2], { strides: [2, 2] }, false),
+  // 4 and 5 input channels with strides: tfjs's input gradient is then a Conv2D of the spread dy
+  convCase('conv2d', [2, 7, 6, 4], [3, 2, 4, 3], { padding: 'same', strides: [2, 2] }),
+  convCase('conv2d', [1, 9, 7, 5], [2, 3, 5, 2], { strides: [2, 1] }),
   {
     name: 'dataFormat null uses imageDataFormat() (channels_first)',
     inputs: [fl(distinct([2, 2, 4, 4], 'c2d:null:x')), fl(distinct([3, 3, 2, 2], 'c2d:null:k'), { kind: 'constant' })],
@@ -325,6 +328,7 @@ const CONV2D_TRANSPOSE_CASES: ValueCase[] = [
   transposeCase(2, [2, 3, 3, 2], [3, 3, 2, 2], [2, 8, 7, 2], { strides: [2, 2] }),
   transposeCase(2, [2, 3, 2, 2], [3, 3, 2, 2], [2, 6, 3, 2], { padding: 'same', strides: [2, 2], dataFormat: 'channels_first' }, true),
   transposeCase(2, [1, 3, 3, 2], [3, 3, 2, 2], [1, 5, 6, 2], { padding: 'same', strides: [2, 2] }),
+  transposeCase(2, [1, 3, 3, 2], [3, 3, 4, 2], [1, 8, 7, 4], { strides: [2, 2] }),
   transposeCase(2, [2, 4, 3, 2], [2, 2, 3, 2], [2, 4, 3, 3], { padding: 'same' }),
   transposeCase(2, [1, 3, 3, 1], [2, 3, 2, 1], [1, 9, 5, 2], { strides: [3, 1], dataFormat: 'channels_first' }),
   // Keras 2.3.1's dilation_rate: the kernel spans (k - 1) d + 1 cells

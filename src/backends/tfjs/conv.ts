@@ -3,8 +3,9 @@
  * `CompositeAttrs`), on kernels the wasm engine registers, for 1 and 2 spatial
  * axes (1-D as 2-D with a height of 1):
  * - conv: Conv2D with explicit padding;
- * - convInputGrad: with strides, Conv2DBackpropInput (tf.conv2dTranspose); with stride 1
- *   (dilated or not) a Conv2D of dy with the kernel flipped and its channels swapped;
+ * - convInputGrad: a stride-1 Conv2D (dilated or not) of dy spread by the strides, with
+ *   the kernel flipped and its channels swapped; with strides and fewer than 4 input
+ *   channels or strides above 2x2, Conv2DBackpropInput (tf.conv2dTranspose);
  * - convFilterGrad: wasm has no Conv2DBackpropFilter, so a Conv2D over transposed
  *   operands (x as [in, h, w, batch], dy as the filter [oh, ow, batch, out]): the
  *   stride becomes the dilation and the dilation the stride;
@@ -22,7 +23,7 @@ import { conv3d, conv3dFilterGrad, conv3dInputGrad, tfjsAccepts3d } from './conv
 import { heapReluGrad } from './heap-relu-grad';
 import { TFJS_DEPTHWISE, tfjsAcceptsDepthwiseInputGrad } from './depthwise';
 import { TFJS_POOLING } from './pool';
-import { as4d, back, explicit, kernel4d, Pads, win2 } from './windows';
+import { as4d, back, explicit, kernel4d, Pads, spread, win2 } from './windows';
 import { heapLogSumExp } from './heap-logsumexp';
 
 function conv([x, k]: readonly Tensor[], a: ConvWindow): Tensor {
@@ -39,21 +40,27 @@ function convInputGrad([dy, k]: readonly Tensor[], a: CompositeAttrs['convInputG
     const k4 = kernel4d(k);
     const [kh, kw, cin] = k4.shape;
     const [ih, iw] = win2(a.inputSpatial, 1);
-    if (a.strides.some((st) => st > 1)) {
-      return back(tf.conv2dTranspose(d4, k4, [d4.shape[0], ih, iw, cin], win2(a.strides, 1), explicit(a.pads)), n);
-    }
-    // Stride 1 (measured about 4x faster than wasm's Conv2DBackpropInput): dx = conv(dy, kernel
-    // flipped with in/out swapped, the same dilation), padded so that dx has the input's size.
+    const [sh, sw] = win2(a.strides, 1);
     const [dh, dw] = win2(a.dilations, 1);
+    // Measured (interleaved, docs/engine-notes.md): with strides, wasm's Conv2DBackpropInput
+    // beat the spread dy's Conv2D only for fewer than 4 input channels or strides above 2x2.
+    if ((sh > 1 || sw > 1) && dh === 1 && dw === 1 && (cin < 4 || sh * sw > 4)) {
+      return back(tf.conv2dTranspose(d4, k4, [d4.shape[0], ih, iw, cin], [sh, sw], explicit(a.pads)), n);
+    }
+    // dx = conv(z, kernel flipped with in/out swapped, the same dilation), z the dy spread by the
+    // strides, padded (k - 1) d - pad before and cut or extended after to give the input's size
+    // (stride 1: about 4x faster than wasm's Conv2DBackpropInput).
     const [ph, pw] = win2(a.pads, [0, 0] as readonly [number, number]);
+    const z = spread(d4, [sh, sw]);
+    const [, zh, zw] = z.shape;
     const flipped = tf.transpose(tf.reverse(k4, [0, 1]), [0, 1, 3, 2]);
     const pads: Pads = [
       [0, 0],
-      [(kh - 1) * dh - ph[0], (kh - 1) * dh - ph[1]],
-      [(kw - 1) * dw - pw[0], (kw - 1) * dw - pw[1]],
+      [(kh - 1) * dh - ph[0], Math.max(0, ih + ph[0] - zh)],
+      [(kw - 1) * dw - pw[0], Math.max(0, iw + pw[0] - zw)],
       [0, 0],
     ];
-    const y = tf.conv2d(d4, flipped as Tensor4D, 1, pads, 'NHWC', [dh, dw]);
+    const y = tf.conv2d(z, flipped as Tensor4D, 1, pads, 'NHWC', [dh, dw]);
     return back(y.shape[1] === ih && y.shape[2] === iw ? y : tf.slice(y, [0, 0, 0, 0], [-1, ih, iw, -1]), n);
   });
 }
@@ -116,8 +123,9 @@ export function tfjsAcceptsComposite<C extends CompositeName>(op: C, attrs: Comp
   if (op === 'convInputGrad') {
     const a = attrs as CompositeAttrs['convInputGrad'];
     const k = inputs[1].shape as number[];
-    // A stride-1 input gradient pads by (k - 1) * d - pad, which must not be negative.
-    if (a.strides.every((st) => st === 1)) return a.pads.every((p, i) => p[0] <= (k[i] - 1) * a.dilations[i] && p[1] <= (k[i] - 1) * a.dilations[i]);
+    // The flipped kernel's padding, (k - 1) * d - pad, must not be negative (after it, with stride 1).
+    if (!a.pads.every((p, i) => p[0] <= (k[i] - 1) * a.dilations[i])) return false;
+    if (a.strides.every((st) => st === 1)) return a.pads.every((p, i) => p[1] <= (k[i] - 1) * a.dilations[i]);
   }
   return true;
 }

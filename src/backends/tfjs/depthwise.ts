@@ -17,7 +17,7 @@
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
 import type { CompositeAttrs, ConvWindow } from '../types';
 import { tf } from './engine';
-import { as4d, back, explicit, kernel4d, Pads, win2 } from './windows';
+import { as4d, back, explicit, kernel4d, Pads, spread, win2 } from './windows';
 
 /** wasm's DepthwiseConv2dNative, explicit padding, any stride with any dilation (tfjs's op refuses both > 1). */
 function depthwise(x: Tensor4D, filter: Tensor4D, strides: [number, number], pad: Pads, dilations: [number, number]): Tensor4D {
@@ -26,14 +26,6 @@ function depthwise(x: Tensor4D, filter: Tensor4D, strides: [number, number], pad
 
 function depthwiseConv([x, k]: readonly Tensor[], a: ConvWindow): Tensor {
   return tf.tidy(() => back(depthwise(as4d(x), kernel4d(k), win2(a.strides, 1), explicit(a.pads), win2(a.dilations, 1)), a.strides.length));
-}
-
-/** dy [b, oh, ow, ch] with s - 1 zeros after each cell along each axis: [b, oh * sh, ow * sw, ch]. */
-function spread(dy: Tensor4D, [sh, sw]: [number, number]): Tensor4D {
-  if (sh === 1 && sw === 1) return dy;
-  const [b, oh, ow, ch] = dy.shape;
-  const z = tf.pad(tf.reshape(dy, [b, oh, 1, ow, 1, ch]), [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]]);
-  return tf.reshape(z, [b, oh * sh, ow * sw, ch]);
 }
 
 /**

@@ -34,3 +34,11 @@ export function explicit(pads: readonly (readonly [number, number])[]): Pads {
 export function back(y: Tensor, n: number): Tensor {
   return n === 1 ? tf.squeeze(y, [1]) : y;
 }
+
+/** dy [b, oh, ow, ch] with s - 1 zeros after each cell along each axis: [b, oh * sh, ow * sw, ch] (one pad of a rank-6 view, no slicing). */
+export function spread(dy: Tensor4D, [sh, sw]: [number, number]): Tensor4D {
+  if (sh === 1 && sw === 1) return dy;
+  const [b, oh, ow, ch] = dy.shape;
+  const z = tf.pad(tf.reshape(dy, [b, oh, 1, ow, 1, ch]), [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]]);
+  return tf.reshape(z, [b, oh * sh, ow * sw, ch]);
+}
