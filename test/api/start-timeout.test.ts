@@ -29,7 +29,11 @@ function run(body: string): { lines: string[]; status: number | null; signal: No
   }
 }
 
-(fs.existsSync(dist) ? describe : describe.skip)('start-up timeout', () => {
+describe('start-up timeout', () => {
+  beforeAll(() => {
+    if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build\` first (\`npm test\` does)`);
+  });
+
   it('gives up on a createBackend that never resolves, then the process exits by itself', () => {
     const r = run(`K.setBackend('keras-backend-never', { timeoutMs: 100 }).then(() => console.log('resolved'), (e) => console.log(e.constructor.name, e.message));`);
     expect(r.signal).toBeNull();
