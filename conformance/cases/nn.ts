@@ -854,6 +854,13 @@ const BN_SPEC = defineSpec({
       check: zeroSigns([-0, 0, 0, 0]),
     },
     {
+      name: 'axis 1 with every dim unknown in graph mode (as many columns as channels)',
+      inputs: [fl([[[1, 2, 3], [1, 2, 3], [1, 2, 3]]], { placeholderShape: [null, null, null] })],
+      run: (K, x) => K.batchNormalization(x, K.constant([0, 10, 20]), K.constant([1, 4, 0.25]), null, null, { axis: 1, epsilon: 0 }),
+      // row c: (x - mean[c]) / sqrt(var[c])
+      expected: () => [[[1, 2, 3], [-4.5, -4, -3.5], [-38, -36, -34]]],
+    },
+    {
       name: '{axis: -1, epsilon: 0.01} is the documented epsilon 0.01',
       inputs: [df(NX), df([0.2, -0.1, 0.4], { placeholderShape: [3] }), df([0.8, 1.5, 0.3], { placeholderShape: [3] })],
       run: (K, x, m, v) => K.batchNormalization(x, m, v, null, null, { axis: -1, epsilon: 0.01 }),
@@ -874,6 +881,16 @@ const BN_SPEC = defineSpec({
     },
     { name: "Keras 2.3.1's axis and epsilon as 6th and 7th arguments", run: (K) => K.batchNormalization(K.zeros([2, 3]), 0, 1, null, null, bad(-1), bad(0.001)), error: 'KerasTypeError', message: /^batchNormalization: takes at most 6 positional arguments, got 7$/ },
     { name: 'an unknown option', run: (K) => K.batchNormalization(K.zeros([2, 3]), 0, 1, null, null, bad({ axes: 1 })), error: 'KerasValueError', message: "batchNormalization: argument 'options' has an unknown key 'axes' (expected axis, epsilon)" },
+    {
+      name: 'axis 1 unknown until run time: statistics of another length',
+      run: (K) => {
+        const p = K.placeholder({ shape: [null, null, null] });
+        const y = K.batchNormalization(p, K.constant([0, 10, 20]), K.constant([1, 4, 0.25]), null, null, { axis: 1, epsilon: 0 });
+        return K.function([p], [y])([{ data: new Float32Array(4), shape: [1, 2, 2] }]);
+      },
+      error: 'KerasShapeError',
+      message: 'function: at run time, mul: shapes [1, 2, 2] and [1, 3, 1] cannot be broadcast together',
+    },
     { name: 'axis out of range', run: (K) => K.batchNormalization(K.zeros([2, 3]), 0, 1, null, null, { axis: 2 }), error: 'KerasValueError', message: "batchNormalization: argument 'axis' is 2, out of range for a tensor of rank 2 (expected -2 to 1)" },
   ],
 });

@@ -354,21 +354,20 @@ const biasAdd: FuzzFn = {
 
 /**
  * Per-channel statistics along a drawn axis (the batchNorm composite), beta and gamma now
- * and then null. The channel axis is known in graph mode (1-D statistics need its length;
- * with it unknown they broadcast along the last axis). epsilon is never 0: a variance of
- * -0 plus a constant 0 in a compiled onnx graph is one ORT's optimiser may drop as a
- * no-op (-0 instead of +0: an infinite gradient's sign), the `add` lowering's issue.
+ * and then null (an unknown batch dim may be the channel axis). epsilon is never 0: a
+ * variance of -0 plus a constant 0 in a compiled onnx graph is an Add ORT's optimiser
+ * may drop as a no-op (-0 instead of +0: an infinite gradient's sign), the `add`
+ * lowering's issue.
  */
 const batchNormalization: FuzzFn = {
   name: 'batch_normalization',
   grad: true,
   draw: fc.record({ shape: shapeOf(posDim(3), 1, 4), pick: fc.nat(7), beta: fc.boolean(), gamma: fc.boolean(), epsilon: fc.constantFrom(0.001, 0.1) }).map(({ shape, pick, beta, gamma, epsilon }) => {
     const axis = axisOf(shape.length, pick);
-    const at = axis < 0 ? axis + shape.length : axis;
-    const c = shape[at];
+    const c = shape[axis < 0 ? axis + shape.length : axis];
     const param = float([c], [false]);
     return {
-      inputs: [float(shape, shape.map((_, i) => i === 0 && at !== 0)), param, param, ...(beta ? [param] : []), ...(gamma ? [param] : [])],
+      inputs: [float(shape, batchOnly(shape)), param, param, ...(beta ? [param] : []), ...(gamma ? [param] : [])],
       params: { axis, epsilon, beta, gamma },
     };
   }),

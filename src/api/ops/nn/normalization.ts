@@ -58,13 +58,18 @@ export interface BatchNormalizationOptions {
   readonly epsilon?: number;
 }
 
-/** A 1-D parameter of x.shape[axis] values laid along `axis` (shape 1 elsewhere); others unchanged. */
+/**
+ * A 1-D parameter laid along `axis` (shape 1 elsewhere) when its length is x's there or
+ * either is unknown (a mismatch known only at run time is then a shape error there, not
+ * a broadcast along the last axis); a 1-D parameter of another known length, and any
+ * other, unchanged (NumPy broadcasting).
+ */
 function alongAxis(p: KTensor, x: KTensor, axis: number): KTensor {
   if (axis === x.rank - 1 || p.rank !== 1 || x.rank < 2) return p;
   const n = p.shape[0];
   const c = x.shape[axis];
-  if (n === null || c === null || n !== c) return p;
-  return reshapeTo(p, x.shape.map((_, i) => (i === axis ? c : 1)));
+  if (n !== null && c !== null && n !== c) return p;
+  return reshapeTo(p, x.shape.map((_, i) => (i === axis ? n ?? c : 1)));
 }
 
 /** The sixth argument: an epsilon (never an integer, which is Keras 2.3.1's axis) or {axis, epsilon}. */
