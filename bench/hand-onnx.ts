@@ -6,6 +6,7 @@
  * with ONNX Runtime's default threads. The new parameters come back as outputs and
  * are fed to the next step as they are (no host copy), as the backend does.
  */
+import '../src/backends/onnx/ort-env'; // before onnxruntime-node loads: telemetry off unless the user chose
 import * as ort from 'onnxruntime-node';
 import { ModelBuilder } from '../src/backends/onnx/model';
 import { SyncSession } from '../src/backends/onnx/ort-binding';

@@ -1,0 +1,58 @@
+/**
+ * The onnx backend turns ONNX Runtime's telemetry off unless the user chose otherwise
+ * (src/backends/onnx/ort-env.ts): run in child processes over the built files, without
+ * the ORT_DISABLE_TELEMETRY that jest.config.ts sets for the tests themselves.
+ * onnxruntime-node 1.30 on Linux writes /tmp/mat-debug-<pid>.log when its telemetry is
+ * on; the second case shows that check can see it.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const dist = path.join(__dirname, '..', '..', 'dist', 'src', 'index.js');
+const fixtures = path.join(__dirname, '..', 'fixtures');
+const linux = process.platform === 'linux';
+
+/** Runs one compiled function on onnx in a fresh process; its pid, the variable as ORT saw it, and whether its telemetry log exists. */
+function run(value: string | undefined): { pid: number; seen: string; log: boolean } {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'keras-telemetry-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, KERAS_HOME: home, KERAS_BACKEND: 'onnx' };
+  delete env.ORT_DISABLE_TELEMETRY;
+  if (value !== undefined) env.ORT_DISABLE_TELEMETRY = value;
+  const script = `const K = require(${JSON.stringify(dist)});
+K.ready().then(() => {
+  const x = K.placeholder({ shape: [2] });
+  K.function([x], [K.add(x, 1)])([[1, 2]]);
+  console.log(process.pid + ' ' + process.env.ORT_DISABLE_TELEMETRY);
+});`;
+  try {
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: fixtures, env, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    const [pid, seen] = r.stdout.trim().split(' ');
+    const log = path.join('/tmp', `mat-debug-${pid}.log`);
+    const exists = fs.existsSync(log);
+    fs.rmSync(log, { force: true });
+    return { pid: Number(pid), seen, log: exists };
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+describe('ONNX Runtime telemetry', () => {
+  beforeAll(() => {
+    if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build\` first (\`npm test\` does)`);
+  });
+
+  it('is off when the user has not set ORT_DISABLE_TELEMETRY', () => {
+    const r = run(undefined);
+    expect(r.seen).toBe('1');
+    if (linux) expect(r.log).toBe(false);
+  });
+
+  it("stays the user's choice when they set it (0: on)", () => {
+    const r = run('0');
+    expect(r.seen).toBe('0');
+    if (linux) expect(r.log).toBe(true);
+  });
+});
