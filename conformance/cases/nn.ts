@@ -854,6 +854,14 @@ const BN_SPEC = defineSpec({
       check: zeroSigns([-0, 0, 0, 0]),
     },
     {
+      // 1 / sqrt(var + epsilon) with var = -0 and epsilon 0 is 1 / sqrt(+0) = +Inf: onnx
+      // once kept the -0 (ORT's optimiser removed the Add of the constant 0) and gave -Inf
+      name: 'by hand: the gradient for a -0 variance with epsilon 0 is +Inf (var + 0 is +0)',
+      inputs: [fl([[[1, 1], [1, 1], [1, 1]]], { kind: 'lazy', placeholderShape: [null, 3, 2] }), fl([0, 0, -0], { kind: 'lazy', placeholderShape: [3] })],
+      run: (K, x, v) => K.gradients(K.sum(K.batchNormalization(x, K.zeros([3]), v, null, null, { axis: 1, epsilon: 0 })), [x])[0],
+      expected: () => [[[Infinity, Infinity], [Infinity, Infinity], [Infinity, Infinity]]],
+    },
+    {
       name: 'axis 1 with every dim unknown in graph mode (as many columns as channels)',
       inputs: [fl([[[1, 2, 3], [1, 2, 3], [1, 2, 3]]], { placeholderShape: [null, null, null] })],
       run: (K, x) => K.batchNormalization(x, K.constant([0, 10, 20]), K.constant([1, 4, 0.25]), null, null, { axis: 1, epsilon: 0 }),

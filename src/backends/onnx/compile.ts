@@ -125,22 +125,29 @@ function compositeKey(node: OpNode): string {
   return `${node.inputs[0]}|${JSON.stringify(node.attrs)}`;
 }
 
-/** Whether every element of `t` (a constant's value) is a float +0. */
-function isPlusZeroTensor(t: unknown): boolean {
-  if (!(t instanceof ort.Tensor) || (t.type !== 'float32' && t.type !== 'float64')) return false;
-  const data = t.data as Float32Array | Float64Array;
-  for (let i = 0; i < data.length; i++) if (!Object.is(data[i], 0)) return false;
-  return data.length > 0;
+/** 1 when every element of `t` (a constant's value) is a float +0, 2 when each is +0 or -0 (some -0), else 0. */
+function zeroTensorKind(t: unknown): number {
+  if (!(t instanceof ort.Tensor) || (t.type !== 'float32' && t.type !== 'float64' && t.type !== 'float16')) return 0;
+  const data = t.data as Float32Array | Float64Array | Uint16Array;
+  if (data.length === 0) return 0;
+  let kind = 1;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (t.type === 'float16' ? (v & 0x7fff) !== 0 : v !== 0) return 0;
+    if (t.type === 'float16' ? v !== 0 : !Object.is(v, 0)) kind = 2;
+  }
+  return kind;
 }
 
 /**
- * Marks (1) the nodes whose every element is +0: float constants of +0 and their
- * broadcasts (`broadcastTo`, `broadcastLike` of a marked node), e.g. zerosLike.
+ * Marks the nodes whose every element is a float zero: 1 for +0 only, 2 when some are
+ * -0. Float constants and their broadcasts (`broadcastTo`, `broadcastLike` of a marked
+ * node), e.g. zerosLike.
  */
-function plusZeroFills(nodes: readonly (GraphNode<unknown> | BodyNode)[]): Uint8Array {
+function zeroFillKinds(nodes: readonly (GraphNode<unknown> | BodyNode)[]): Uint8Array {
   const marks = new Uint8Array(nodes.length);
   nodes.forEach((node, i) => {
-    if (node.kind === 'constant') marks[i] = isPlusZeroTensor(node.value) ? 1 : 0;
+    if (node.kind === 'constant') marks[i] = zeroTensorKind(node.value);
     else if (node.kind === 'op' && (node.op === 'broadcastTo' || node.op === 'broadcastLike')) marks[i] = marks[node.inputs[0]];
   });
   return marks;
@@ -192,7 +199,7 @@ export function lowerNodes<N extends GraphNode<unknown> | BodyNode>(
   graph.nodes.forEach((node, i) => {
     if (needed[i] && node.kind === 'op') for (const j of node.inputs) reads[j]++;
   });
-  const zeroFills = plusZeroFills(graph.nodes);
+  const zeroFills = zeroFillKinds(graph.nodes);
   // the composites applied to each (first input, attributes), among the needed nodes
   const compositeUses = new Map<string, CompositeName[]>();
   graph.nodes.forEach((node, i) => {
@@ -220,7 +227,15 @@ export function lowerNodes<N extends GraphNode<unknown> | BodyNode>(
       const name = names[j];
       if (name === undefined && !loopOutputs.has(j)) throw new Error(`onnx compile: node ${i} uses node ${j}, which comes later or is missing`);
       const plusZeroFill = zeroFills[j] === 1 && isCovered(graph.nodes, node.inputs, k);
-      return { name: name ?? '', dtype: src.dtype, rank: src.shape.length, shape: src.shape, ...(plusZeroFill ? { plusZeroFill } : {}) };
+      const zeroConstant = zeroFills[j] !== 0;
+      return {
+        name: name ?? '',
+        dtype: src.dtype,
+        rank: src.shape.length,
+        shape: src.shape,
+        ...(plusZeroFill ? { plusZeroFill } : {}),
+        ...(zeroConstant ? { zeroConstant } : {}),
+      };
     });
     if (isComposite(node.op)) {
       const partners = new Set(compositeUses.get(compositeKey(node))?.filter((op) => op !== node.op));

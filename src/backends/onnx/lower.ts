@@ -82,6 +82,12 @@ export interface LowerInput {
    * zerosLike); eager kernels never do.
    */
   readonly plusZeroFill?: boolean;
+  /**
+   * Every element is a float zero (+0 or -0) known when the graph is built: a constant
+   * or its broadcast (compile.ts). `add` and `sub` then avoid an ONNX Add or Sub, which
+   * ORT's NoopElimination removes (see `addOrSub`).
+   */
+  readonly zeroConstant?: boolean;
 }
 
 /** What the lowering is told about the output. */
@@ -241,6 +247,24 @@ function numericBinary(opType: string): LoweringOf<NoAttrs> {
     inputs[0].dtype !== 'bool'
       ? em.node(opType, inputs.map((x) => x.name))
       : castAround(em, inputs, 'int32', out.dtype, (n) => em.node(opType, n));
+}
+
+/**
+ * add and sub. ORT's NoopElimination (graph optimisation level 'basic' and up) removes
+ * an Add of a constant 0 (either side) and a Sub of one (second side), +0 or -0: but
+ * x + (+0) turns a -0 into +0 and x - (-0) does too, so with x = -0 the result kept a
+ * -0 (1 / sqrt(var + epsilon) gave -Inf for var = -0 and epsilon = 0, where +Inf is
+ * right). With a float zero constant on one side the lowering is a Sum (not a target
+ * of that rule), x - c as Sum(x, Neg(c)): the same values, -0 included.
+ */
+function addOrSub(opType: 'Add' | 'Sub'): LoweringOf<NoAttrs> {
+  const plain = numericBinary(opType);
+  return (em, attrs, inputs, out) => {
+    const [a, b] = inputs;
+    if (!isFloat(a.dtype) || (a.zeroConstant !== true && b.zeroConstant !== true)) return plain(em, attrs, inputs, out);
+    if (opType === 'Add') return em.node('Sum', [a.name, b.name]);
+    return em.node('Sum', [a.name, em.node('Neg', [b.name])]);
+  };
 }
 
 /**
@@ -543,8 +567,8 @@ export const LOWERINGS: LoweringTable<PrimitiveAttrs> = {
   logicalNot: (em, _attrs, [x]) => em.node('Not', [cast(em, x.name, x.dtype, 'bool')]),
 
   // binary
-  add: numericBinary('Add'),
-  sub: numericBinary('Sub'),
+  add: addOrSub('Add'),
+  sub: addOrSub('Sub'),
   mul: numericBinary('Mul'),
   div: (em, _attrs, inputs, out) =>
     isFloat(inputs[0].dtype)
