@@ -28,24 +28,65 @@ export interface MatView {
 /**
  * Packs rows [0, m) x columns [0, k) of `v` into `dst` as panels of 4 rows:
  * dst[(panel * k + p) * 4 + t] = v(panel * 4 + t, p), zero past row m.
+ * Offsets and strides are taken as int32 (`| 0`: an offset read from a Float64Array
+ * is a double, and index arithmetic on doubles is slower). When a panel's four rows
+ * are adjacent in memory (rs = 1: a transposed A, or B's columns), four panels are
+ * filled per step along k from the 16 adjacent values (one cache line), where one
+ * panel at a time read each line four times: 2x faster on the bench MLP's operands.
  */
 export function packRows(v: MatView, m: number, k: number, dst: Float64Array): void {
-  const { data, off, rs, cs } = v;
+  const data = v.data;
+  const off = v.off | 0;
+  const rs = v.rs | 0;
+  const cs = v.cs | 0;
   const full = Math.floor(m / TILE);
-  // Full panels: the four rows of a panel side by side, step by step along k.
-  for (let ip = 0; ip < full; ip++) {
-    let d = ip * k * TILE;
-    let s = off + ip * TILE * rs;
-    for (let p = 0; p < k; p++, d += TILE, s += cs) {
-      dst[d] = data[s];
-      dst[d + 1] = data[s + rs];
-      dst[d + 2] = data[s + 2 * rs];
-      dst[d + 3] = data[s + 3 * rs];
+  const step = k * TILE;
+  let ip = 0;
+  if (rs === 1) {
+    // Four panels at a time: rows 16 ip .. 16 ip + 15 are adjacent.
+    for (; ip + 4 <= full; ip += 4) {
+      let d0 = ip * step;
+      let s = off + ip * TILE;
+      for (let p = 0; p < k; p++, d0 += TILE, s += cs) {
+        const d1 = d0 + step;
+        const d2 = d1 + step;
+        const d3 = d2 + step;
+        dst[d0] = data[s];
+        dst[d0 + 1] = data[s + 1];
+        dst[d0 + 2] = data[s + 2];
+        dst[d0 + 3] = data[s + 3];
+        dst[d1] = data[s + 4];
+        dst[d1 + 1] = data[s + 5];
+        dst[d1 + 2] = data[s + 6];
+        dst[d1 + 3] = data[s + 7];
+        dst[d2] = data[s + 8];
+        dst[d2 + 1] = data[s + 9];
+        dst[d2 + 2] = data[s + 10];
+        dst[d2 + 3] = data[s + 11];
+        dst[d3] = data[s + 12];
+        dst[d3 + 1] = data[s + 13];
+        dst[d3 + 2] = data[s + 14];
+        dst[d3 + 3] = data[s + 15];
+      }
+    }
+  }
+  // The other full panels: the four rows of a panel side by side, step by step along k.
+  for (; ip < full; ip++) {
+    let d = ip * step;
+    let s0 = off + ip * TILE * rs;
+    let s1 = s0 + rs;
+    let s2 = s1 + rs;
+    let s3 = s2 + rs;
+    for (let p = 0; p < k; p++, d += TILE, s0 += cs, s1 += cs, s2 += cs, s3 += cs) {
+      dst[d] = data[s0];
+      dst[d + 1] = data[s1];
+      dst[d + 2] = data[s2];
+      dst[d + 3] = data[s3];
     }
   }
   if (full * TILE < m) {
     // The last panel, zero past row m.
-    let d = full * k * TILE;
+    let d = full * step;
     for (let p = 0; p < k; p++, d += TILE) {
       for (let t = 0; t < TILE; t++) {
         const i = full * TILE + t;
