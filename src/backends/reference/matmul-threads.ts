@@ -15,7 +15,7 @@
  * caller as well, so a call never waits long on another thread. Each product
  * shape is timed both ways and split only while splitting has been the faster
  * way lately (when the other cores are busy, a split is slower than the caller
- * alone); the other way is retimed every 8th product of the shape.
+ * alone); the other way is retimed every 16th product of the shape.
  * Every element is computed whole by one thread with the same kernel
  * (`tileBlock`, whose source text the workers run), so the result has the same
  * bits whichever thread computed it and however many threads there are.
@@ -39,7 +39,7 @@ const IDLE_MS = 1000;
 /** Scratch kept between calls, per array, in doubles (32 MiB); larger products use scratch of their own. */
 const KEEP_DOUBLES = 1 << 22;
 /** Every this many products of one shape, the way not chosen is timed again. */
-const EXPLORE_EVERY = 8;
+const EXPLORE_EVERY = 16;
 /** Timings kept per shape and way (their median decides). */
 const TIMINGS_KEPT = 3;
 /** Product shapes whose timings are kept (then forgotten all at once). */
