@@ -42,7 +42,7 @@ export interface StepBenchOptions {
   readonly steps?: readonly StepKind[];
   /** The backends to time through K.function (default every built-in one). */
   readonly backends?: readonly BuiltinBackendName[];
-  /** Interleaved rounds (default 7). */
+  /** Interleaved rounds (default 15). */
   readonly rounds?: number;
 }
 
@@ -97,11 +97,16 @@ function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** Each program's warm-up time before the timed rounds. */
+const WARM_UP_MS = 300;
+
 async function timeInterleaved(progs: Program[], rounds: number): Promise<void> {
-  // Warm-up: one step each (compilation, first-run allocation), then a probe to size the rounds.
+  // Warm-up: each program steps for WARM_UP_MS and at least 3 steps (compilation, first-run
+  // allocation, the JIT, the reference matMul's worker threads starting), then a probe to size the rounds.
   for (const p of progs) {
     if (p.backend) await K.setBackend(p.backend);
-    p.run();
+    const until = performance.now() + WARM_UP_MS;
+    for (let i = 0; i < 3 || performance.now() < until; i++) p.run();
     const t0 = process.hrtime.bigint();
     p.run();
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -126,7 +131,7 @@ export async function benchTrainingSteps(options: StepBenchOptions = {}): Promis
   const rows: StepRow[] = [];
   for (const step of steps) {
     const progs = await programsFor(step, backends);
-    await timeInterleaved(progs, options.rounds ?? 7);
+    await timeInterleaved(progs, options.rounds ?? 15);
     const ms = progs.map((p) => median(p.samples));
     const handOnnx = ms[0];
     const tfjsAt = progs.findIndex((p) => p.program === 'raw tfjs-core');
