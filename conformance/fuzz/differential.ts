@@ -172,6 +172,21 @@ export const KNOWN_DIFFERENCES: readonly {
       ['conv1d', 'conv2d', 'depthwise_conv2d', 'pool2d', 'dot', 'batch_dot'].includes(c.fn) && c.values.some((v) => v.some((x) => !(Math.abs(x) < 1e30))),
   },
   {
+    // products overflow or underflow float32 midway in an order of each engine's (ORT's
+    // ReduceProd pairs [1e30, 0, 1e30, 1e-30] as 1e30 * 1e30 = Inf, Inf * 0 = NaN; in order
+    // it is 0; the reference multiplies in float64), as the sums above
+    why: 'prod over huge (|x| >= 1e30), tiny (0 < |x| <= 1e-30) or non-finite values',
+    covers: (c) => c.fn === 'prod' && c.values.some((v) => v.some((x) => !(Math.abs(x) < 1e30) || (x !== 0 && Math.abs(x) <= 1e-30))),
+  },
+  {
+    // bilinear resize blends huge neighbours that cancel ([0, 1e30, 0] above [0, 1e30,
+    // -1e30]): wasm's ResizeBilinear rounds its blend differently from TensorFlow's
+    // column-then-row order (reference and onnx): -1.13e23 against 0, an ulp or two of
+    // the inputs
+    why: 'resize_images bilinear over huge (|x| >= 1e30) values that cancel',
+    covers: (c) => c.fn === 'resize_images' && c.params.interpolation === 'bilinear' && c.values.some((v) => v.some((x) => Math.abs(x) >= 1e30 && Number.isFinite(x))),
+  },
+  {
     // batch_normalization's parameter gradients are per-channel float32 sums of g * (x -
     // mean) and g: with huge or non-finite terms they overflow or cancel in an order and
     // precision of each engine's (reference: float64), as the window sums above

@@ -282,10 +282,11 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
       const b = beta ?? em.constant(x.dtype, [c], new Array<number>(c).fill(-0));
       const g = gamma ?? em.constant(x.dtype, [c], new Array<number>(c).fill(1));
       const single = x.dtype === 'float32' || a.epsilon === 0;
-      const v = single ? variance.name : em.node('Add', [variance.name, em.constant(x.dtype, [], [a.epsilon])]);
+      const v = single ? variance.name : em.node('Sum', [variance.name, em.constant(x.dtype, [], [a.epsilon])]);
       return em.node('BatchNormalization', [x.name, g, b, mean.name, v], { epsilon: { float: single ? Math.fround(a.epsilon) : 0 } });
     }
-    const v = em.node('Add', [variance.name, em.constant(x.dtype, [], [a.epsilon])]);
+    // a Sum, not an Add: ORT's optimiser drops an Add of a constant 0 (epsilon 0), keeping a -0 variance's sign (lower.ts `addOrSub`)
+    const v = em.node('Sum', [variance.name, em.constant(x.dtype, [], [a.epsilon])]);
     // the formula's nodes, the [C] parameters laid along the axis
     let inv = em.node('Div', [em.constant(x.dtype, [], [1]), em.node('Sqrt', [v])]);
     if (gamma !== null) inv = em.node('Mul', [inv, gamma]);
