@@ -131,7 +131,7 @@ export function unary(op: UnaryPrimitive, x: RefTensor): RefTensor {
 }
 
 /** A typed array's memory as int32 words (for arrays of 4-byte elements). */
-function words(a: Float32Array | Int32Array): Int32Array {
+export function words(a: Float32Array | Int32Array): Int32Array {
   return a instanceof Int32Array ? a : new Int32Array(a.buffer, a.byteOffset, a.length);
 }
 

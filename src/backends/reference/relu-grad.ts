@@ -6,6 +6,7 @@
  * x is not > 0. The same values as the decomposition.
  */
 import type { CompositeKernelTable } from '../types';
+import { words } from './elementwise';
 import { RefTensor, storageFor } from './tensor';
 
 function reluGrad(x: RefTensor, g: RefTensor): RefTensor {
@@ -14,8 +15,8 @@ function reluGrad(x: RefTensor, g: RefTensor): RefTensor {
   const xs = x.data;
   const gs = g.data;
   if (xs instanceof Float32Array && gs instanceof Float32Array && out instanceof Float32Array) {
-    const gi = new Int32Array(gs.buffer, gs.byteOffset, n);
-    const oi = new Int32Array(out.buffer, out.byteOffset, n);
+    const gi = words(gs);
+    const oi = words(out);
     for (let i = 0; i < n; i++) oi[i] = gi[i] & -(+(xs[i] > 0));
   } else {
     for (let i = 0; i < n; i++) out[i] = xs[i] > 0 ? gs[i] : 0;
