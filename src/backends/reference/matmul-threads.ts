@@ -40,7 +40,7 @@ const IDLE_MS = 1000;
 const KEEP_DOUBLES = 1 << 22;
 /** Every this many products of one shape, the way not chosen is timed again. */
 const EXPLORE_EVERY = 16;
-/** Timings kept per shape and way (their median decides). */
+/** Timings kept per shape and way (the fastest of them decides). */
 const TIMINGS_KEPT = 3;
 /** Product shapes whose timings are kept (then forgotten all at once). */
 const MAX_TIMED_SHAPES = 64;
@@ -68,7 +68,8 @@ const P_ROWS = 4; // row panels per rectangle
 const P_COLS = 5; // column panels per rectangle
 const P_COL_CHUNKS = 6;
 const P_GEN = 7; // scratch generation
-const PARAM_WORDS = 8;
+const P_F32 = 8; // 1: C is float32, and the worker's copy of it too
+const PARAM_WORDS = 9;
 
 /**
  * The worker's program: its loop around `tileBlock`'s own source text. Worker
@@ -87,13 +88,13 @@ const done = new Int32Array(workerData.done);
 const port = workerData.port;
 const w = workerData.w;
 const row = w * ${MAX_CHUNKS};
-let gen = -1, ap, bp, cw;
+let gen = -1, ap, bp, cw, cw32;
 function scratch(want) {
   while (gen !== want) {
     const msg = receiveMessageOnPort(port);
     if (msg === undefined) return false;
     const s = msg.message;
-    gen = s.gen; ap = new Float64Array(s.ap); bp = new Float64Array(s.bp); cw = new Float64Array(s.cw);
+    gen = s.gen; ap = new Float64Array(s.ap); bp = new Float64Array(s.bp); cw = new Float64Array(s.cw); cw32 = new Float32Array(s.cw);
   }
   return true;
 }
@@ -106,7 +107,9 @@ function rectangle(idx) {
   const rows = params[${P_ROWS}] | 0, cols = params[${P_COLS}] | 0, colChunks = params[${P_COL_CHUNKS}] | 0;
   const ip0 = ((idx / colChunks) | 0) * rows, jp0 = (idx % colChunks) * cols;
   if (m * n > cw.length) return false;
-  tileBlock(ap, bp, m, n, k, cw, 0, ip0, Math.min(Math.ceil(m / ${TILE}), ip0 + rows), jp0, Math.min(Math.ceil(n / ${TILE}), jp0 + cols), params[${P_GROUP}] | 0);
+  // A float32 C is stored as float32 (rounded as the caller's own stores into C round):
+  // half the bytes for the caller to copy out of this thread's cache.
+  tileBlock(ap, bp, m, n, k, params[${P_F32}] === 1 ? cw32 : cw, 0, ip0, Math.min(Math.ceil(m / ${TILE}), ip0 + rows), jp0, Math.min(Math.ceil(n / ${TILE}), jp0 + cols), params[${P_GROUP}] | 0);
   return true;
 }
 try {
@@ -164,12 +167,6 @@ interface Scratch {
 interface Slot {
   worker: Worker | null;
   port: MessagePort | null;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const h = s.length >> 1;
-  return s.length % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
 function sharedDoubles(n: number): Float64Array {
@@ -260,14 +257,17 @@ class MatMulPool {
   private readonly timings = new Map<string, { ms: [number[], number[]]; since: number }>();
 
   /**
-   * Whether to split the next m x k x n product: the way whose recent timings
-   * (the median of the last TIMINGS_KEPT) are lower for this shape, after the
-   * first WARM_JOBS jobs of a started worker, which split. Until each
-   * way has been timed TIMINGS_KEPT times the two alternate (a median of two is
-   * their mean, which one slow first split skews); then every EXPLORE_EVERY-th
-   * product of the shape takes the other way, so a change in the machine's load
-   * is noticed. When the other cores are busy, a split waits on descheduled
-   * workers and is slower than the caller alone.
+   * Whether to split the next m x k x n product: the way whose best recent
+   * timing (the fastest of the last TIMINGS_KEPT) is lower for this shape, after
+   * the first WARM_JOBS jobs of a started worker, which split. Until each way
+   * has been timed TIMINGS_KEPT times the two alternate; then every
+   * EXPLORE_EVERY-th product of the shape takes the other way, so a change in
+   * the machine's load is noticed. The fastest, not the median: a one-off pause
+   * (a garbage collection, a thread descheduled once) slows either way now and
+   * then, and two such pauses among three split timings kept the bench MLP's
+   * products on one thread for 32 products (a median of [7.4, 13.8, 16.6] ms
+   * against 12.5 ms alone); when the other cores stay busy, every recent split
+   * is slow, and after TIMINGS_KEPT of them the caller alone is chosen.
    */
   chooseSplit(m: number, n: number, k: number): boolean {
     if (this.warming > 0) return true;
@@ -275,7 +275,7 @@ class MatMulPool {
     if (t === undefined) return true;
     const [single, split] = t.ms;
     if (split.length < TIMINGS_KEPT || single.length < TIMINGS_KEPT) return split.length <= single.length;
-    const faster = median(split) <= median(single);
+    const faster = Math.min(...split) <= Math.min(...single);
     if (++t.since < EXPLORE_EVERY) return faster;
     t.since = 0;
     return !faster;
@@ -389,6 +389,8 @@ class MatMulPool {
     p[P_COLS] = cols;
     p[P_COL_CHUNKS] = colChunks;
     p[P_GEN] = s.gen;
+    const f32 = out instanceof Float32Array;
+    p[P_F32] = f32 ? 1 : 0;
     this.owner.fill(0, 0, count);
     this.mine.fill(0, 0, count);
     this.seq = (this.seq % 32767) + 1;
@@ -430,11 +432,11 @@ class MatMulPool {
       const i1 = Math.min(m, i0 + rows * TILE);
       const j0 = (idx % colChunks) * cols * TILE;
       const j1 = Math.min(n, j0 + cols * TILE);
-      const cw = s.cw[w];
+      // Row by row out of the worker's copy (float32 when C is: see workerSource).
+      const cw = f32 ? new Float32Array(s.cw[w].buffer) : s.cw[w];
       for (let i = i0; i < i1; i++) {
-        const o = co + i * n;
         const r = i * n;
-        for (let j = j0; j < j1; j++) out[o + j] = cw[r + j];
+        out.set(cw.subarray(r + j0, r + j1), co + r + j0);
       }
     }
   }
