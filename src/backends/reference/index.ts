@@ -1,10 +1,12 @@
 /**
  * The `reference` backend: every primitive in plain TypeScript over typed
- * arrays. No engine, no start-up, no native memory: `dispose` does nothing and
- * graphs run through the default interpreter (there is no `compile`).
+ * arrays. No engine, no start-up, no native memory: `dispose` only lets a large
+ * tensor's storage be recycled (recycle.ts), and graphs run through the default
+ * interpreter (`compile` only holds the graph's constants).
  */
 import type { Backend } from '../backend';
-import { CompositeKernelTable, DType, DTYPE_INFO, DTYPES as ALL_DTYPES, float16Bits, float16Value, HostArray, HostData, roundToFloat16, sizeOf } from '../types';
+import { interpretGraph } from '../interpret';
+import { CompiledGraph, CompositeKernelTable, Graph, DType, DTYPE_INFO, DTYPES as ALL_DTYPES, float16Bits, float16Value, HostArray, HostData, roundToFloat16, sizeOf } from '../types';
 import { formatShape } from '../../format';
 import { REFERENCE_KERNELS } from './kernels';
 import { REFERENCE_COMPOSITES } from './conv';
@@ -15,6 +17,7 @@ import { REFERENCE_RESIZE } from './resize';
 import { REFERENCE_RELU_GRAD } from './relu-grad';
 import { isInt64, RefInt64Tensor, RefValue, withInt64 } from './int64';
 import { roundFloat16Output, storageFor } from './tensor';
+import { hold, release } from './recycle';
 
 export type { RefTensor } from './tensor';
 export type { RefInt64Tensor, RefValue } from './int64';
@@ -57,22 +60,23 @@ function hostOf(x: RefValue): HostData {
 
 /**
  * `table` with every kernel's float16 output rounded to half precision (kernels
- * compute float16 in float32 storage; see `storageFor`).
+ * compute float16 in float32 storage; see `storageFor`), and every output counted
+ * as a live user of its storage (`hold`: recycle.ts).
  */
-function roundingFloat16<K extends object>(table: K): K {
+function backendTable<K extends object>(table: K): K {
   const out: Record<string, unknown> = {};
   for (const [name, kernel] of Object.entries(table) as [string, (...a: unknown[]) => RefValue][]) {
     out[name] = (...args: unknown[]): RefValue => {
       const r = kernel(...args);
-      return isInt64(r) ? r : roundFloat16Output(r);
+      return hold(isInt64(r) ? r : roundFloat16Output(r));
     };
   }
   return out as K;
 }
 
-const KERNELS = roundingFloat16(withInt64(REFERENCE_KERNELS));
+const KERNELS = backendTable(withInt64(REFERENCE_KERNELS));
 // Composite kernels take number tensors: with an int64 input src/api runs the decomposition (acceptsComposite).
-const COMPOSITES = roundingFloat16({
+const COMPOSITES = backendTable({
   ...REFERENCE_COMPOSITES,
   ...REFERENCE_SOFTMAX,
   ...REFERENCE_LOGSUMEXP,
@@ -96,6 +100,29 @@ function tensorOf(data: HostData, shape: readonly number[], dtype: DType, copy: 
   return { data: !copy && isStorageOf(data, dtype) ? data : copyHost(data, dtype), shape: shape.slice(), dtype };
 }
 
+/**
+ * `graph` run by the default interpreter, its constants held as live users of
+ * their storage while it is compiled (recycle.ts): a constant the program
+ * disposes (K.dispose) keeps its storage for the graph, which still runs, as on
+ * the other backends.
+ */
+function compileGraph(backend: Backend<RefValue>, graph: Graph<RefValue>): CompiledGraph<RefValue> {
+  const held: RefValue[] = [];
+  const nodes = graph.nodes.map((node) => {
+    if (node.kind !== 'constant') return node;
+    const value = hold({ ...node.value } as RefValue); // its own tensor over the same storage
+    held.push(value);
+    return { ...node, value };
+  });
+  const run = interpretGraph(backend, { ...graph, nodes });
+  return {
+    run: (feeds, variables) => run.run(feeds, variables),
+    dispose(): void {
+      for (const v of held.splice(0)) release(v);
+    },
+  };
+}
+
 /** Makes the pure-TypeScript reference backend. */
 export function createReferenceBackend(): Backend<RefValue> {
   return {
@@ -103,10 +130,10 @@ export function createReferenceBackend(): Backend<RefValue> {
     dtypes: DTYPES,
     fromHost(data: HostData, shape: readonly number[], dtype: DType): RefValue {
       if (!DTYPES.has(dtype)) throw new Error(`reference backend: dtype ${dtype} is not supported`);
-      return tensorOf(data, shape, dtype, true);
+      return hold(tensorOf(data, shape, dtype, true));
     },
     borrowHost(data: HostData, shape: readonly number[], dtype: DType): RefValue {
-      return tensorOf(data, shape, dtype, false);
+      return hold(tensorOf(data, shape, dtype, false));
     },
     toHost(x: RefValue): HostData {
       return hostOf(x);
@@ -114,11 +141,16 @@ export function createReferenceBackend(): Backend<RefValue> {
     shapeOf(x: RefValue): number[] {
       return x.shape.slice();
     },
-    dispose(): void {
-      // Garbage-collected host memory: nothing to free.
+    dispose(x: RefValue): void {
+      // Host memory: a large tensor's storage is recycled once no live tensor uses it (recycle.ts).
+      release(x);
     },
     kernels: KERNELS,
     composites: COMPOSITES,
     acceptsComposite: (_op, _attrs, inputs) => inputs.every((i) => i.dtype !== 'int64'),
+    // `this`, not this object: a backend made by spreading this one ({ ...reference, kernels }) runs its own kernels.
+    compile(this: Backend<RefValue>, graph: Graph<RefValue>): CompiledGraph<RefValue> {
+      return compileGraph(this, graph);
+    },
   };
 }

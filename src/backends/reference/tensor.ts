@@ -1,7 +1,8 @@
 /**
  * The reference backend's native tensor: a row-major host array, its shape and dtype.
  */
-import { DType, HostArray, hostArrayFor, roundToFloat16 } from '../types';
+import { DType, DTYPE_INFO, HostArray, roundToFloat16 } from '../types';
+import { allocate } from './recycle';
 
 /**
  * A tensor of the reference backend holding numbers (every dtype but int64, whose
@@ -26,9 +27,13 @@ export interface RefTensor {
  * `dtype` in: the host layout, except float16, held as a Float32Array of values
  * that are exactly representable in half precision (each kernel's float16 output
  * is rounded to half: computed in float32, rounded at each op's output, as NumPy does).
+ * A large array may be one a disposed tensor used (recycle.ts).
  */
 export function storageFor(dtype: DType, n: number): HostArray {
-  return dtype === 'float16' ? new Float32Array(n) : hostArrayFor(dtype, n);
+  if (dtype === 'float16') return allocate(Float32Array, n);
+  const ctor = DTYPE_INFO[dtype].host;
+  if (ctor === null) throw new Error(`reference backend: no number storage for dtype ${dtype} (int64 data is a BigInt64Array)`);
+  return allocate(ctor, n);
 }
 
 /** Rounds a float16 tensor's float32 storage to half precision in place; returns the tensor. */
