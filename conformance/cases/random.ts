@@ -140,6 +140,9 @@ export const RANDOM_SPECS: FunctionSpec[] = [
       ...determinism((K, seed) => K.randomUniform([50], { seed })),
     ],
     errorCases: [
+      { name: 'a dtype string for the options (a positional argument in Keras)', run: (K) => K.randomUniform([2], bad('float64')), error: 'KerasValueError', message: `randomUniform: argument 'options' must be an object {minval, maxval, dtype, seed}, got "float64"` },
+      { name: 'an array for the options', run: (K) => K.randomUniform([2], bad([2, 2])), error: 'KerasValueError', message: "randomUniform: argument 'options' must be an object {minval, maxval, dtype, seed}, got [2,2]" },
+      { name: 'a misspelt option', run: (K) => K.randomUniform([2], bad({ maxVal: 'float64' })), error: 'KerasValueError', message: "randomUniform: argument 'options' has an unknown key 'maxVal' (expected minval, maxval, dtype, seed)" },
       { name: 'maxval below minval', run: (K) => K.randomUniform([2], { minval: 2, maxval: 1 }), error: 'KerasValueError', message: "randomUniform: argument 'maxval' (1) must be >= 'minval' (2)" },
       { name: 'a negative dim', run: (K) => K.randomUniform([2, -1]), error: 'KerasValueError', message: "randomUniform: argument 'shape' must be an array of non-negative integers, got [2,-1]" },
       { name: 'an int dtype', run: (K) => K.randomUniform([2], { dtype: 'int32' }), error: 'KerasValueError', message: "randomUniform: argument 'dtype' must be a float dtype, got int32" },
@@ -184,6 +187,9 @@ export const RANDOM_SPECS: FunctionSpec[] = [
       ...determinism((K, seed) => K.randomNormal([50], { seed })),
     ],
     errorCases: [
+      { name: 'a dtype string for the options (a positional argument in Keras)', run: (K) => K.randomNormal([2], bad('float64')), error: 'KerasValueError', message: `randomNormal: argument 'options' must be an object {mean, stddev, dtype, seed}, got "float64"` },
+      { name: 'an array for the options', run: (K) => K.randomNormal([2], bad([2, 2])), error: 'KerasValueError', message: "randomNormal: argument 'options' must be an object {mean, stddev, dtype, seed}, got [2,2]" },
+      { name: 'a misspelt option', run: (K) => K.randomNormal([2], bad({ std: 'float64' })), error: 'KerasValueError', message: "randomNormal: argument 'options' has an unknown key 'std' (expected mean, stddev, dtype, seed)" },
       { name: 'a negative stddev', run: (K) => K.randomNormal([2], { stddev: -1 }), error: 'KerasValueError', message: "randomNormal: argument 'stddev' must be >= 0, got -1" },
       { name: 'a NaN mean', run: (K) => K.randomNormal([2], { mean: NaN }), error: 'KerasValueError', message: "randomNormal: argument 'mean' must be a finite number, got NaN" },
     ],
@@ -206,7 +212,12 @@ export const RANDOM_SPECS: FunctionSpec[] = [
       },
       ...determinism((K, seed) => K.truncatedNormal([50], { seed })),
     ],
-    errorCases: [{ name: 'a negative stddev', run: (K) => K.truncatedNormal([2], { stddev: -0.1 }), error: 'KerasValueError', message: "truncatedNormal: argument 'stddev' must be >= 0, got -0.1" }],
+    errorCases: [
+      { name: 'a dtype string for the options (a positional argument in Keras)', run: (K) => K.truncatedNormal([2], bad('float64')), error: 'KerasValueError', message: `truncatedNormal: argument 'options' must be an object {mean, stddev, dtype, seed}, got "float64"` },
+      { name: 'an array for the options', run: (K) => K.truncatedNormal([2], bad([2, 2])), error: 'KerasValueError', message: "truncatedNormal: argument 'options' must be an object {mean, stddev, dtype, seed}, got [2,2]" },
+      { name: 'a misspelt option', run: (K) => K.truncatedNormal([2], bad({ std: 'float64' })), error: 'KerasValueError', message: "truncatedNormal: argument 'options' has an unknown key 'std' (expected mean, stddev, dtype, seed)" },
+      { name: 'a negative stddev', run: (K) => K.truncatedNormal([2], { stddev: -0.1 }), error: 'KerasValueError', message: "truncatedNormal: argument 'stddev' must be >= 0, got -0.1" },
+    ],
   }),
   defineSpec({
     kerasName: 'random_binomial',
@@ -240,6 +251,11 @@ export const RANDOM_SPECS: FunctionSpec[] = [
       { name: 'p = 1 gives ones', outDtype: 'float', run: (K) => K.randomBinomial([2, 2], { p: 1, seed: 1 }), expected: () => [[1, 1], [1, 1]] },
       ...determinism((K, seed) => K.randomBinomial([50], { p: 0.5, seed })),
     ],
-    errorCases: [{ name: 'p above 1', run: (K) => K.randomBinomial([2], { p: 1.5 }), error: 'KerasValueError', message: "randomBinomial: argument 'p' must be in [0, 1], got 1.5" }],
+    errorCases: [
+      { name: 'a dtype string for the options (a positional argument in Keras)', run: (K) => K.randomBinomial([2], bad('float64')), error: 'KerasValueError', message: `randomBinomial: argument 'options' must be an object {p, dtype, seed}, got "float64"` },
+      { name: 'an array for the options', run: (K) => K.randomBinomial([2], bad([2, 2])), error: 'KerasValueError', message: "randomBinomial: argument 'options' must be an object {p, dtype, seed}, got [2,2]" },
+      { name: 'a misspelt option', run: (K) => K.randomBinomial([2], bad({ prob: 'float64' })), error: 'KerasValueError', message: "randomBinomial: argument 'options' has an unknown key 'prob' (expected p, dtype, seed)" },
+      { name: 'p above 1', run: (K) => K.randomBinomial([2], { p: 1.5 }), error: 'KerasValueError', message: "randomBinomial: argument 'p' must be in [0, 1], got 1.5" },
+    ],
   }),
 ];

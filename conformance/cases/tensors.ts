@@ -108,6 +108,9 @@ export const TENSORS_SPECS: FunctionSpec[] = [
       },
     ],
     errorCases: [
+      { name: 'a dtype string for the options (a positional argument in Keras)', run: (K) => K.variable([1, 2], bad('float64')), error: 'KerasValueError', message: `variable: argument 'options' must be an object {dtype, name, constraint}, got "float64"` },
+      { name: 'an array for the options', run: (K) => K.variable([1, 2], bad([2, 2])), error: 'KerasValueError', message: "variable: argument 'options' must be an object {dtype, name, constraint}, got [2,2]" },
+      { name: 'a misspelt option', run: (K) => K.variable([1, 2], bad({ dtpye: 'float64' })), error: 'KerasValueError', message: "variable: argument 'options' has an unknown key 'dtpye' (expected dtype, name, constraint)" },
       { name: 'a ragged array', run: (K) => K.variable([[1, 2], [3]]), error: 'KerasShapeError', message: "variable: argument 'value' is a ragged nested array (expected length 2 at depth 1, got 1)" },
       { name: 'a string', run: (K) => K.variable('abc'), error: 'KerasTypeError', message: `variable: argument 'value' must be a tensor, a number, a boolean, a nested array, a typed array, an NDArray or a TF.js tensor, got string "abc"` },
       { name: 'an unknown dtype', run: (K) => K.variable(1, { dtype: bad('float8') }), error: 'KerasTypeError', message: `variable: argument 'dtype' must be one of float16, float32, float64, int8, int16, int32, int64, uint8, uint16, bool, got "float8"` },
@@ -134,6 +137,9 @@ export const TENSORS_SPECS: FunctionSpec[] = [
       { name: 'the name option', modes: ['eager'], run: (K) => K.constant([1], { name: 'my_const' }).name, expected: () => 'my_const' },
     ],
     errorCases: [
+      { name: 'a dtype string for the options (a positional argument in Keras)', run: (K) => K.constant([1, 2], bad('float64')), error: 'KerasValueError', message: `constant: argument 'options' must be an object {dtype, shape, name}, got "float64"` },
+      { name: 'an array for the options', run: (K) => K.constant([1, 2], bad([2, 2])), error: 'KerasValueError', message: "constant: argument 'options' must be an object {dtype, shape, name}, got [2,2]" },
+      { name: 'a misspelt option', run: (K) => K.constant([1, 2], bad({ dtpye: 'float64' })), error: 'KerasValueError', message: "constant: argument 'options' has an unknown key 'dtpye' (expected dtype, shape, name)" },
       {
         name: 'value does not fill shape',
         run: (K) => K.constant([1, 2, 3], { shape: [2, 2] }),
@@ -203,6 +209,9 @@ export const TENSORS_SPECS: FunctionSpec[] = [
       },
     ],
     errorCases: [
+      { name: 'a dtype string for the options (a positional argument in Keras)', run: (K) => K.placeholder(bad('float64')), error: 'KerasValueError', message: `placeholder: argument 'options' must be an object {shape, ndim, dtype, sparse, name}, got "float64"` },
+      { name: 'an array for the options', run: (K) => K.placeholder(bad([2, 2])), error: 'KerasValueError', message: "placeholder: argument 'options' must be an object {shape, ndim, dtype, sparse, name}, got [2,2]" },
+      { name: 'a misspelt option', run: (K) => K.placeholder(bad({ dtpye: 'float64' })), error: 'KerasValueError', message: "placeholder: argument 'options' has an unknown key 'dtpye' (expected shape, ndim, dtype, sparse, name)" },
       { name: 'neither shape nor ndim', run: (K) => K.placeholder(), error: 'KerasValueError', message: "placeholder: give option 'shape' or option 'ndim'" },
       {
         name: 'shape and ndim disagree',
@@ -472,6 +481,9 @@ export const TENSORS_SPECS: FunctionSpec[] = [
       },
     ],
     errorCases: [
+      { name: 'a dtype string for the options (a positional argument in Keras)', run: (K) => K.randomUniformVariable([2], 0, 1, bad('float64')), error: 'KerasValueError', message: `randomUniformVariable: argument 'options' must be an object {dtype, name, seed}, got "float64"` },
+      { name: 'an array for the options', run: (K) => K.randomUniformVariable([2], 0, 1, bad([2, 2])), error: 'KerasValueError', message: "randomUniformVariable: argument 'options' must be an object {dtype, name, seed}, got [2,2]" },
+      { name: 'a misspelt option', run: (K) => K.randomUniformVariable([2], 0, 1, bad({ dtpye: 'float64' })), error: 'KerasValueError', message: "randomUniformVariable: argument 'options' has an unknown key 'dtpye' (expected dtype, name, seed)" },
       { name: 'high < low', run: (K) => K.randomUniformVariable([2], 1, 0), error: 'KerasValueError', message: "randomUniformVariable: argument 'high' (0) must be >= 'low' (1)" },
       { name: 'a negative dim', run: (K) => K.randomUniformVariable([-2], 0, 1), error: 'KerasValueError', message: "randomUniformVariable: argument 'shape' must be an array of non-negative integers, got [-2]" },
       { name: 'low not a number', run: (K) => K.randomUniformVariable([2], bad('a'), 1), error: 'KerasValueError', message: `randomUniformVariable: argument 'low' must be a finite number, got "a"` },
@@ -507,6 +519,9 @@ export const TENSORS_SPECS: FunctionSpec[] = [
       { name: 'scale 0 gives the mean', outDtype: 'float', run: (K) => K.randomNormalVariable([3], 2.5, 0, { seed: 1 }), expected: () => [2.5, 2.5, 2.5] },
     ],
     errorCases: [
+      { name: 'a dtype string for the options (a positional argument in Keras)', run: (K) => K.randomNormalVariable([2], 0, 1, bad('float64')), error: 'KerasValueError', message: `randomNormalVariable: argument 'options' must be an object {dtype, name, seed}, got "float64"` },
+      { name: 'an array for the options', run: (K) => K.randomNormalVariable([2], 0, 1, bad([2, 2])), error: 'KerasValueError', message: "randomNormalVariable: argument 'options' must be an object {dtype, name, seed}, got [2,2]" },
+      { name: 'a misspelt option', run: (K) => K.randomNormalVariable([2], 0, 1, bad({ dtpye: 'float64' })), error: 'KerasValueError', message: "randomNormalVariable: argument 'options' has an unknown key 'dtpye' (expected dtype, name, seed)" },
       { name: 'a negative scale', run: (K) => K.randomNormalVariable([2], 0, -1), error: 'KerasValueError', message: "randomNormalVariable: argument 'scale' must be >= 0, got -1" },
       { name: 'a NaN mean', run: (K) => K.randomNormalVariable([2], NaN, 1), error: 'KerasValueError', message: "randomNormalVariable: argument 'mean' must be a finite number, got NaN" },
       { name: 'a bad shape', run: (K) => K.randomNormalVariable(bad('2'), 0, 1), error: 'KerasValueError', message: `randomNormalVariable: argument 'shape' must be an array of non-negative integers, got "2"` },

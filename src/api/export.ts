@@ -15,6 +15,7 @@ import { buildGraph } from './graph';
 import { NDArray } from './ndarray';
 import { KTensor, variableValue } from './tensor';
 import { checkArity } from '../arity';
+import { optionsArg } from './validate';
 
 /** Options of `exportOnnx`. */
 export interface OnnxExportOptions {
@@ -102,6 +103,7 @@ export function exportGraphToOnnx(
     throw new KerasTypeError(`${fn}: argument 'file' must be a non-empty path string, got ${file === null ? 'null' : typeof file}`);
   }
   if (options === null || typeof options !== 'object') throw new KerasTypeError(`${fn}: argument 'options' must be an object`);
+  optionsArg(options, ['name', 'docString', 'updatedWeights'], fn);
   for (const key of ['name', 'docString'] as const) {
     const v = options[key];
     if (v !== undefined && typeof v !== 'string') throw new KerasTypeError(`${fn}: options.${key} must be a string`);

@@ -10,7 +10,7 @@ import { activeBackend } from '../engine';
 import { HostRandom, nextSeed } from '../host-random';
 import { checkBackendDType, KTensor, RandomDistribution } from '../tensor';
 import { checkAllocation } from '../values';
-import { checkConcreteShape, checkDType, checkNumber, show } from '../validate';
+import { checkConcreteShape, checkDType, checkNumber, optionsArg, show } from '../validate';
 import { checkArity } from '../../arity';
 
 export function seedOf(seed: unknown, fn: string): number {
@@ -50,6 +50,7 @@ export interface RandomNormalOptions {
 }
 
 function normalLike(fn: string, distribution: RandomDistribution, shape: readonly number[], o: RandomNormalOptions): KTensor {
+  o = optionsArg(o, ['mean', 'stddev', 'dtype', 'seed'], fn);
   const s = checkConcreteShape(shape, fn, 'shape');
   const mean = checkNumber(o.mean ?? 0, fn, 'mean');
   const stddev = checkNumber(o.stddev ?? 1, fn, 'stddev');
@@ -93,6 +94,7 @@ export interface RandomUniformOptions {
 export function randomUniform(shape: readonly number[], options: RandomUniformOptions = {}, ...extra: []): KTensor {
   checkArity('randomUniform', 2, extra);
   const fn = 'randomUniform';
+  options = optionsArg(options, ['minval', 'maxval', 'dtype', 'seed'], fn);
   const s = checkConcreteShape(shape, fn, 'shape');
   const lo = checkNumber(options.minval ?? 0, fn, 'minval');
   const hi = checkNumber(options.maxval ?? 1, fn, 'maxval');
@@ -115,6 +117,7 @@ export interface RandomBinomialOptions {
 export function randomBinomial(shape: readonly number[], options: RandomBinomialOptions = {}, ...extra: []): KTensor {
   checkArity('randomBinomial', 2, extra);
   const fn = 'randomBinomial';
+  options = optionsArg(options, ['p', 'dtype', 'seed'], fn);
   const s = checkConcreteShape(shape, fn, 'shape');
   const p = checkNumber(options.p ?? 0, fn, 'p');
   if (p < 0 || p > 1) throw new KerasValueError(`${fn}: argument 'p' must be in [0, 1], got ${p}`);

@@ -22,19 +22,7 @@ export interface ConvOptions {
   readonly dilationRate?: number | readonly number[];
 }
 
-/** The options object (undefined / null: none), with only `keys`. */
-export function optionsArg(v: unknown, keys: readonly string[], fn: string): Record<string, unknown> {
-  if (v === undefined || v === null) return {};
-  if (typeof v !== 'object' || Array.isArray(v)) {
-    throw new KerasValueError(`${fn}: argument 'options' must be an object {${keys.join(', ')}}, got ${show(v)}`);
-  }
-  for (const key of Object.keys(v)) {
-    if (!keys.includes(key)) {
-      throw new KerasValueError(`${fn}: argument 'options' has an unknown key '${key}' (expected ${keys.join(', ')})`);
-    }
-  }
-  return v as Record<string, unknown>;
-}
+export { optionsArg } from '../../validate';
 
 /** `n` positive integers: an array of n, or one int standing for all (undefined / null: `def`). */
 export function tupleArg(v: unknown, n: number, fn: string, arg: string, def?: number): number[] {

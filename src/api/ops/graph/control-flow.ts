@@ -11,7 +11,7 @@ import { fmt } from '../../infer';
 import { applyOp, cast, expandDimsOp, scalar, sub, transposeOp, where } from '../../primitives';
 import { scan, zerosLike } from '../../scan';
 import { KTensor } from '../../tensor';
-import { asTensor, checkBool, checkDType, checkInt, requireTensorLike, shapesCompatible, show } from '../../validate';
+import { asTensor, checkBool, optionsArg, checkDType, checkInt, requireTensorLike, shapesCompatible, show } from '../../validate';
 import type { TensorLike } from '../../values';
 import { insertAxis } from '../shape/helpers';
 import { checkArity } from '../../../arity';
@@ -149,12 +149,8 @@ export function rnn(
   const stepFn = fnArg<(input: KTensor, states: KTensor[]) => unknown>(stepFunction, fn, 'stepFunction');
   const x = requireTensorLike(inputs, fn, 'inputs');
   if (x.rank < 3) throw new KerasValueError(`${fn}: argument 'inputs' must be at least 3D (samples, time, ...), got shape [${fmt(x.shape)}]`);
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new KerasValueError(`${fn}: argument 'options' must be an object {${RNN_KEYS.join(', ')}}, got ${show(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!RNN_KEYS.includes(key)) throw new KerasValueError(`${fn}: argument 'options' has an unknown key '${key}' (expected ${RNN_KEYS.join(', ')})`);
-  }
+  if (options === null) throw new KerasValueError(`${fn}: argument 'options' must be an object {${RNN_KEYS.join(', ')}}, got null`);
+  options = optionsArg(options, RNN_KEYS, fn);
   const goBackwards = options.goBackwards === undefined ? false : checkBool(options.goBackwards, fn, 'goBackwards');
   if (options.unroll !== undefined) checkBool(options.unroll, fn, 'unroll');
   let states = tensorList(initialStates, fn, 'initialStates');

@@ -7,7 +7,7 @@ import { KerasTypeError, KerasValueError } from '../../../errors';
 import { applyOp, onesLikeOp, zerosLikeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { vjp } from '../../vjp';
-import { requireTensor, requireTensorLike, show } from '../../validate';
+import { optionsArg, requireTensor, requireTensorLike, show } from '../../validate';
 import { checkArity } from '../../../arity';
 
 /**
@@ -61,6 +61,7 @@ export function gradients<const V extends KTensor | readonly KTensor[]>(loss: KT
   if (options === null || typeof options !== 'object' || (options.unconnected !== undefined && options.unconnected !== 'none' && options.unconnected !== 'zero')) {
     throw new KerasValueError(`gradients: argument 'options' must be an object whose 'unconnected' is 'none' or 'zero', got ${show(options)}`);
   }
+  optionsArg(options, ['unconnected'], 'gradients');
   const targets = Array.isArray(variables) ? (variables as readonly KTensor[]) : [variables as KTensor];
   targets.forEach((v, i) => requireTensor(v, 'gradients', `variables[${i}]`));
   if (!isFloatDType(loss.dtype)) {

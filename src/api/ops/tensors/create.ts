@@ -12,7 +12,7 @@ import { HostRandom, nextSeed } from '../../host-random';
 import { checkBackendDType, KTensor, variableTensor } from '../../tensor';
 import { allocHostArray, checkAllocation, convertHostData, fillHost, hostElement, toHostValue } from '../../values';
 import { evaluate } from './inspect';
-import { checkConcreteShape, checkDType, checkNumber, requireTensorLike, show } from '../../validate';
+import { checkConcreteShape, checkDType, checkNumber, optionsArg, requireTensorLike, show } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
 
@@ -66,6 +66,7 @@ function optDType(dtype: unknown, fn: string): DType {
  */
 export function variable(value: TensorInput, options: VariableOptions = {}, ...extra: []): KTensor {
   checkArity('variable', 2, extra);
+  options = optionsArg(options, ['dtype', 'name', 'constraint'], 'variable');
   const dtype = optDType(options.dtype, 'variable');
   if (options.constraint !== undefined && typeof options.constraint !== 'function') {
     throw new KerasValueError(`variable: option 'constraint' must be a function, got ${typeof options.constraint}`);
@@ -91,6 +92,7 @@ export interface ConstantOptions {
  */
 export function constant(value: TensorInput, options: ConstantOptions = {}, ...extra: []): KTensor {
   checkArity('constant', 2, extra);
+  options = optionsArg(options, ['dtype', 'shape', 'name'], 'constant');
   const dtype = optDType(options.dtype, 'constant');
   const name = checkName(options.name, 'constant');
   if (value instanceof KTensor) value = evaluate(value);
@@ -127,6 +129,7 @@ export interface PlaceholderOptions {
  */
 export function placeholder(options: PlaceholderOptions = {}, ...extra: []): KTensor {
   checkArity('placeholder', 1, extra);
+  options = optionsArg(options, ['shape', 'ndim', 'dtype', 'sparse', 'name'], 'placeholder');
   const dtype = optDType(options.dtype, 'placeholder');
   checkBackendDType(activeBackend(), dtype);
   if (options.sparse) throw new KerasValueError(`placeholder: option 'sparse' is not supported (sparse tensors are not implemented)`);
@@ -246,6 +249,7 @@ export interface RandomVariableOptions {
 }
 
 function randomVariable(fn: string, shapeArg: unknown, a: number, b: number, kind: 'uniform' | 'normal', options: RandomVariableOptions): KTensor {
+  options = optionsArg(options, ['dtype', 'name', 'seed'], fn);
   const s = checkConcreteShape(shapeArg, fn, 'shape');
   const dt = optDType(options.dtype, fn);
   const n = s.reduce((p, d) => p * d, 1);
