@@ -120,6 +120,11 @@ describe('third-party backend modules', () => {
     expect(err.message).toMatch(/setBackend: the backend 'keras-backend-never' did not start within 200 ms/);
   });
 
+  it('start options that are not an object {timeoutMs} are a ConfigError, never ignored', async () => {
+    expect((await refusal('reference', 5000 as never)).message).toBe("setBackend: argument 'options' must be an object {timeoutMs}, got 5000");
+    expect((await refusal('reference', { timeout: 5000 } as never)).message).toBe("setBackend: argument 'options' has an unknown key 'timeout' (expected timeoutMs)");
+  });
+
   it('names resolve from the working directory, never from the library\'s own folder', async () => {
     // './reference' exists next to the library's backends, not in the user's project
     expect((await refusal('./reference')).message).toMatch(/Unknown backend '.\/reference'/);
