@@ -46,8 +46,21 @@ function nodeIn(args: string[], env: NodeJS.ProcessEnv = {}): string {
   return ok(run(process.execPath, args, project, env), `node ${args.slice(0, 2).join(' ')}`);
 }
 
+/** A node_modules folder above `dir`, which Node's resolution would search too (so the project would not stand alone). */
+function nodeModulesAbove(dir: string): string | undefined {
+  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+    const nm = path.join(d, 'node_modules');
+    if (fs.existsSync(nm)) return nm;
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'keras-packed-'));
+  const stray = nodeModulesAbove(tmp);
+  if (stray !== undefined) {
+    throw new Error(`${stray} exists above the temporary folder ${tmp}: Node would resolve packages from it, so this test cannot show that the installed package stands alone; remove it (or set TMPDIR elsewhere)`);
+  }
   project = path.join(tmp, 'project');
   home = path.join(tmp, 'keras-home');
   fs.mkdirSync(project);
