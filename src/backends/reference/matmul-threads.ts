@@ -10,7 +10,10 @@
  * time with a compare-and-swap until none is left. The caller writes its
  * rectangles straight into the output, a worker into its own shared scratch
  * that the caller copies from once the worker stamps the rectangle done
- * (Atomics.wait). A rectangle a worker has not finished soon after the caller
+ * (Atomics.wait). A worker polls for 2 ms after each job before it sleeps (a
+ * training step's products come a millisecond or two apart), and the caller wakes
+ * the sleeping ones before it packs (`rouse`): a worker woken by the job itself
+ * started late. A rectangle a worker has not finished soon after the caller
  * ran out of work (a busy machine may have descheduled it) is computed by the
  * caller as well, so a call never waits long on another thread. Each product
  * shape is timed both ways and split only while splitting has been the faster
@@ -46,6 +49,8 @@ const TIMINGS_KEPT = 3;
 const MAX_TIMED_SHAPES = 64;
 /** Split jobs after a worker starts that are run but not timed (its first jobs run slower). */
 const WARM_JOBS = 4;
+/** A worker stays awake (polling) this long after a job or a wake-up before it sleeps. */
+const SPIN_MS = 2;
 /** The most workers a pool has. */
 const MAX_WORKERS = 3;
 
@@ -143,6 +148,11 @@ for (;;) {
     }
     v = Atomics.load(ctrl, ${STATE});
   }
+  // Stay awake a moment for the next job (a training step's products come a millisecond or
+  // two apart), then sleep.
+  const awake = performance.now() + ${SPIN_MS};
+  while (Atomics.load(ctrl, ${STATE}) === v && performance.now() < awake);
+  if (Atomics.load(ctrl, ${STATE}) !== v) continue;
   if (Atomics.wait(ctrl, ${STATE}, v, ${IDLE_MS}) === 'timed-out' && Atomics.load(ctrl, ${STATE}) === v) {
     // Idle: end this thread (the caller starts another when it needs one).
     Atomics.store(ctrl, ${SLOT0} + w, ${NONE});
@@ -239,6 +249,14 @@ class MatMulPool {
     this.current = s;
     this.freshScratch = true;
     this.slots.forEach((slot, w) => slot.port?.postMessage({ gen: s.gen, ap: s.ap.buffer, bp: s.bp.buffer, cw: s.cw[w].buffer }));
+  }
+
+  /**
+   * Wakes the sleeping workers ahead of a job (while the caller packs the operands): a
+   * worker that slept since the last product took longer to start on the next.
+   */
+  rouse(): void {
+    Atomics.notify(this.ctrl, STATE);
   }
 
   /** Starts workers in empty slots; true when at least one is ready to take work. */

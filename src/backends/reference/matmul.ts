@@ -133,6 +133,7 @@ export function matMul(a: RefTensor, b: RefTensor, transposeA: boolean, transpos
   // Split only while splitting this shape has been the faster way (see MatMulPool.chooseSplit).
   const ready = pool !== null && pool.wake();
   const threaded = ready && pool.chooseSplit(m, n, k);
+  if (threaded) pool.rouse();
   const scratch = threaded ? pool.scratch(apLen, bpLen, m * n) : localScratch(apLen, bpLen);
   const { ap, bp } = scratch;
   const mPanels = Math.ceil(m / TILE);
