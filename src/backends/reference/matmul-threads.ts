@@ -18,7 +18,8 @@
  * caller as well, so a call never waits long on another thread. Each product
  * shape is timed both ways and split only while splitting has been the faster
  * way lately (when the other cores are busy, a split is slower than the caller
- * alone); the other way is retimed every 16th product of the shape.
+ * alone); the other way is retimed every 16th product of the shape while the
+ * caller alone is faster, every 64th while splitting is.
  * Every element is computed whole by one thread with the same kernel
  * (`tileBlock`, whose source text the workers run), so the result has the same
  * bits whichever thread computed it and however many threads there are.
@@ -41,8 +42,13 @@ const CHUNKS_PER_THREAD = 8;
 const IDLE_MS = 1000;
 /** Scratch kept between calls, per array, in doubles (32 MiB); larger products use scratch of their own. */
 const KEEP_DOUBLES = 1 << 22;
-/** Every this many products of one shape, the way not chosen is timed again. */
-const EXPLORE_EVERY = 16;
+/** While the caller alone is the faster way, every this many products of one shape are split (to notice the other cores free again). */
+const EXPLORE_SPLIT_EVERY = 16;
+/**
+ * While splitting is the faster way, every this many products run on the caller alone.
+ * Rarer: a busier machine shows in the splits' own timings, which every split records.
+ */
+const EXPLORE_SINGLE_EVERY = 64;
 /** Timings kept per shape and way (the fastest of them decides). */
 const TIMINGS_KEPT = 3;
 /** Product shapes whose timings are kept (then forgotten all at once). */
@@ -278,9 +284,9 @@ class MatMulPool {
    * Whether to split the next m x k x n product: the way whose best recent
    * timing (the fastest of the last TIMINGS_KEPT) is lower for this shape, after
    * the first WARM_JOBS jobs of a started worker, which split. Until each way
-   * has been timed TIMINGS_KEPT times the two alternate; then every
-   * EXPLORE_EVERY-th product of the shape takes the other way, so a change in
-   * the machine's load is noticed. The fastest, not the median: a one-off pause
+   * has been timed TIMINGS_KEPT times the two alternate; then the way not chosen
+   * is timed again now and then (EXPLORE_SPLIT_EVERY, EXPLORE_SINGLE_EVERY), so a
+   * change in the machine's load is noticed. The fastest, not the median: a one-off pause
    * (a garbage collection, a thread descheduled once) slows either way now and
    * then, and two such pauses among three split timings kept the bench MLP's
    * products on one thread for 32 products (a median of [7.4, 13.8, 16.6] ms
@@ -294,7 +300,7 @@ class MatMulPool {
     const [single, split] = t.ms;
     if (split.length < TIMINGS_KEPT || single.length < TIMINGS_KEPT) return split.length <= single.length;
     const faster = Math.min(...split) <= Math.min(...single);
-    if (++t.since < EXPLORE_EVERY) return faster;
+    if (++t.since < (faster ? EXPLORE_SINGLE_EVERY : EXPLORE_SPLIT_EVERY)) return faster;
     t.since = 0;
     return !faster;
   }
