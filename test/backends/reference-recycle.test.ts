@@ -80,6 +80,17 @@ describe('reference storage recycling', () => {
     others.forEach((o) => backend.dispose(o));
   });
 
+  it('keeps at most 32 MiB free, dropping the arrays freed longest ago', () => {
+    const mib = 1 << 20;
+    const arrays = Array.from({ length: 40 }, () => filled(mib / 4, 1)); // 40 arrays of 1 MiB
+    arrays.forEach((a) => backend.dispose(a));
+    expect(recycledBytes()).toBeLessThanOrEqual(32 * mib);
+    expect(recycledBytes()).toBeGreaterThanOrEqual(31 * mib);
+    // The next arrays of that length are the last ones freed (the first ones were dropped).
+    const again = Array.from({ length: 3 }, () => allocate(Float32Array, mib / 4));
+    expect(again.map((a) => a.buffer)).toEqual([arrays[39].data.buffer, arrays[38].data.buffer, arrays[37].data.buffer]);
+  });
+
   it('never recycles borrowed host data', () => {
     const host = new Float32Array(1000).fill(4);
     const x = backend.borrowHost!(host, [1000], 'float32');

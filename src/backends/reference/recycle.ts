@@ -25,8 +25,12 @@ import type { HostArray } from '../types';
 /** Arrays from this many bytes are recycled (a smaller one is cheap to make). */
 const MIN_BYTES = 1 << 16;
 let minBytes = MIN_BYTES;
-/** At most this many bytes wait in the free lists; past it, a freed array is left to the collector. */
-const MAX_FREE_BYTES = 1 << 26;
+/**
+ * At most this many bytes wait in the free lists; past it, the arrays freed longest ago
+ * are left to the collector (a training step's arrays come back every step; the bench
+ * MLP's step frees about 3 MB).
+ */
+const MAX_FREE_BYTES = 1 << 25;
 
 type ArrayCtor = new (n: number) => HostArray;
 
@@ -39,9 +43,23 @@ interface Counted {
 const counted = new WeakMap<ArrayBufferLike, Counted>();
 /** Tensors released already: a second dispose of one tensor takes nothing off. */
 const released = new WeakSet<object>();
-/** Free arrays, by constructor, then length. */
+/** Free arrays, by constructor, then length (the last freed on top). */
 const free = new Map<ArrayCtor, Map<number, HostArray[]>>();
+/** Each free array's turn (when it was freed). */
+const freedAt = new Map<HostArray, number>();
+/** Arrays in the order they were freed, with their turn; an entry is current while its array's turn is the same. Evicted from the front. */
+let freedOrder: { readonly array: HostArray; readonly turn: number }[] = [];
+let turns = 0;
 let freeBytes = 0;
+
+function listFor(a: HostArray): HostArray[] {
+  const ctor = a.constructor as ArrayCtor;
+  let byLength = free.get(ctor);
+  if (byLength === undefined) free.set(ctor, (byLength = new Map()));
+  let list = byLength.get(a.length);
+  if (list === undefined) byLength.set(a.length, (list = []));
+  return list;
+}
 
 /** A zeroed array of `n` elements of type `ctor`, recycled when one is free (see the file comment). */
 export function allocate(ctor: ArrayCtor, n: number): HostArray {
@@ -51,6 +69,7 @@ export function allocate(ctor: ArrayCtor, n: number): HostArray {
   if (a === undefined) {
     a = new ctor(n);
   } else {
+    freedAt.delete(a);
     freeBytes -= bytes;
     a.fill(0);
   }
@@ -74,14 +93,23 @@ export function release(t: { readonly data: HostArray | BigInt64Array }): void {
   if (--c.live > 0) return;
   const a = c.array;
   counted.delete(a.buffer);
-  if (freeBytes + a.byteLength > MAX_FREE_BYTES) return;
-  const ctor = a.constructor as ArrayCtor;
-  let byLength = free.get(ctor);
-  if (byLength === undefined) free.set(ctor, (byLength = new Map()));
-  let list = byLength.get(a.length);
-  if (list === undefined) byLength.set(a.length, (list = []));
-  list.push(a);
+  if (a.byteLength > MAX_FREE_BYTES) return;
+  listFor(a).push(a);
+  freedAt.set(a, ++turns);
+  freedOrder.push({ array: a, turn: turns });
   freeBytes += a.byteLength;
+  // Over the budget: the arrays freed longest ago go to the collector.
+  let at = 0;
+  while (freeBytes > MAX_FREE_BYTES) {
+    const { array, turn } = freedOrder[at++];
+    if (freedAt.get(array) !== turn) continue; // taken since (and maybe freed again later)
+    const list = listFor(array);
+    list.splice(list.indexOf(array), 1);
+    freedAt.delete(array);
+    freeBytes -= array.byteLength;
+  }
+  // Entries of arrays taken since stay until the order is compacted, now and then.
+  if (at > 0 || freedOrder.length > 2 * freedAt.size + 16) freedOrder = freedOrder.slice(at).filter((e) => freedAt.get(e.array) === e.turn);
 }
 
 /**
