@@ -640,6 +640,18 @@ export const MATH_SPECS: FunctionSpec[] = [
         error: 'KerasValueError',
         message: 'scatterAdd: index -1 is out of range for an axis of length 2 (expected 0 to 1)',
       },
+      {
+        // found by the fuzzer (seed 20261206): onnx scattered nothing into an empty gradient and checked no index
+        name: 'index -1 fed at run time, gradient only, of an empty reference',
+        run: (K: KApi) => {
+          const p = K.placeholder({ shape: [], dtype: 'int32' });
+          const x = K.placeholder({ shape: [4, 1, 0] });
+          const g = K.gradients(K.sum(K.gather(x, p)), [x])[0] as KTensor;
+          return K.function([x, p], [g])([{ data: new Float32Array(0), shape: [4, 1, 0] }, -1]);
+        },
+        error: 'KerasValueError',
+        message: 'scatterAdd: index -1 is out of range for an axis of length 4 (expected 0 to 3)',
+      },
       { name: 'float indices', run: (K) => K.gather(K.constant([1, 2, 3]), K.constant([0, 1])), error: 'KerasTypeError', message: "gather: argument 'indices' must be an integer tensor, got dtype float32 (use K.cast)" },
       { name: 'fractional numbers', run: (K) => K.gather(K.constant([1, 2, 3]), [0.5]), error: 'KerasTypeError', message: "gather: argument 'indices' must hold whole numbers, got 0.5" },
       { name: 'bool indices', run: (K) => K.gather(K.constant([1, 2, 3]), [true]), error: 'KerasTypeError', message: "gather: argument 'indices' must hold integers, got bool values" },

@@ -741,7 +741,16 @@ function scatterAdd(
   // (measured: then "Indices vs updates dimensions differs" for empty updates)
   const zeros64 = em.node('ConstantOfShape', [u3Shape], { value: { tensor: { dtype: 'int64', dims: [1], data: new BigInt64Array(1) } } });
   const idx3 = em.node('Add', [em.node('Reshape', [idxFlat, idxShape], { allowzero: 1 }), zeros64]);
-  const zShape = em.node('Concat', [preDims, size(), postDims], { axis: 0 });
+  // ScatterElements checks only the indices it scatters, so none when the updates are
+  // empty (a 0 among their other dims), where the other engines still refuse an index out
+  // of range. A scatter of the indices alone into a [length] vector checks each one (and
+  // ORT's error names ScatterElements, as the main scatter's would); the sum of that
+  // vector, 0, is added to the length, so the check always runs.
+  const length = size();
+  const zero64 = { value: { tensor: { dtype: 'int64' as const, dims: [1], data: new BigInt64Array(1) } } };
+  const checked = em.node('ScatterElements', [em.node('ConstantOfShape', [length], zero64), idxFlat, em.node('ConstantOfShape', [n], zero64)], { axis: 0 });
+  const checkedLength = em.node('Add', [length, em.node('ReduceSum', [checked], { keepdims: 1 })]);
+  const zShape = em.node('Concat', [preDims, checkedLength, postDims], { axis: 0 });
   const zeros = em.node('ConstantOfShape', [zShape], {
     value: { tensor: { dtype: dtype === 'bool' ? 'int32' : dtype, dims: [1], data: zeroOf(dtype) } },
   });
