@@ -119,6 +119,27 @@ describe('compiled functions and recycled storage', () => {
     expect(Array.from(f([ones])[0].data as Float32Array)).toEqual([200, 200, 200, 200]);
   });
 
+  it('a function that swaps two variables, and a tidy that returns a view of what it frees, keep their values', async () => {
+    await K.setBackend('reference-recycling');
+    const a = K.variable([1, 2, 3]);
+    const b = K.variable([4, 5, 6]);
+    const x = K.placeholder({ shape: [1] });
+    const swap = K.function([x], [K.sum(a)], [K.update(a, b), K.update(b, a)]);
+    const churn = (): void => {
+      for (let i = 0; i < 10; i++) K.eval(K.multiply(K.ones([3]), -7));
+    };
+    for (let i = 1; i <= 4; i++) {
+      swap([[0]]);
+      churn();
+      expect(Array.from(K.getValue(a).data as Float32Array)).toEqual(i % 2 === 1 ? [4, 5, 6] : [1, 2, 3]);
+      expect(Array.from(K.getValue(b).data as Float32Array)).toEqual(i % 2 === 1 ? [1, 2, 3] : [4, 5, 6]);
+    }
+    // K.tidy frees the [2, 2] tensor it made; the reshape it returns shares that storage
+    const flat = K.tidy(() => K.reshape(K.add(K.constant([[1, 2], [3, 4]]), 10), [4]));
+    churn();
+    expect(Array.from(K.eval(flat).data as Float32Array)).toEqual([11, 12, 13, 14]);
+  });
+
   it('SGD steps with updates give the hand-computed weights', async () => {
     await K.setBackend('reference-recycling');
     // w <- w - lr * d/dw mean((x w - y)^2) = w - lr * 2/N sum((x w - y) x), one feature.
