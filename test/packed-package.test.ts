@@ -46,20 +46,23 @@ function nodeIn(args: string[], env: NodeJS.ProcessEnv = {}): string {
   return ok(run(process.execPath, args, project, env), `node ${args.slice(0, 2).join(' ')}`);
 }
 
-/** A node_modules folder above `dir`, which Node's resolution would search too (so the project would not stand alone). */
-function nodeModulesAbove(dir: string): string | undefined {
+/** Packages whose presence the test checks for itself: found in a node_modules above the project, they would be resolved from there. */
+const SHADOWING = ['keras-backend-ts', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm', 'onnxruntime-node', 'onnx-proto'];
+
+/** A node_modules folder above `dir` holding one of SHADOWING, which Node's resolution would find (so the project would not stand alone). */
+function shadowingAbove(dir: string): string | undefined {
   for (let d = path.dirname(dir); ; d = path.dirname(d)) {
-    const nm = path.join(d, 'node_modules');
-    if (fs.existsSync(nm)) return nm;
+    const found = SHADOWING.map((name) => path.join(d, 'node_modules', ...name.split('/'))).find((p) => fs.existsSync(p));
+    if (found !== undefined) return found;
     if (path.dirname(d) === d) return undefined;
   }
 }
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'keras-packed-'));
-  const stray = nodeModulesAbove(tmp);
+  const stray = shadowingAbove(tmp);
   if (stray !== undefined) {
-    throw new Error(`${stray} exists above the temporary folder ${tmp}: Node would resolve packages from it, so this test cannot show that the installed package stands alone; remove it (or set TMPDIR elsewhere)`);
+    throw new Error(`${stray} exists above the temporary folder ${tmp}: Node would resolve it from there, so this test cannot show that the installed package stands alone; remove it (or set TMPDIR elsewhere)`);
   }
   project = path.join(tmp, 'project');
   home = path.join(tmp, 'keras-home');
