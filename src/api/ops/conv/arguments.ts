@@ -22,8 +22,6 @@ export interface ConvOptions {
   readonly dilationRate?: number | readonly number[];
 }
 
-export { optionsArg } from '../../validate';
-
 /** `n` positive integers: an array of n, or one int standing for all (undefined / null: `def`). */
 export function tupleArg(v: unknown, n: number, fn: string, arg: string, def?: number): number[] {
   if ((v === undefined || v === null) && def !== undefined) return new Array<number>(n).fill(def);
