@@ -31,7 +31,7 @@
  * lowering must never branch on such values: it branches only on what
  * `structuralKey` returns, on input dtypes and on input ranks.
  */
-import { DType, DTYPE_INFO, isIntDType, PrimitiveAttrs, PrimitiveName, ReduceAttrs } from '../types';
+import { DType, DTYPE_INFO, isIntDType, PrimitiveAttrs, PrimitiveName, ReduceAttrs, Shape } from '../types';
 import { AttrValue, OnnxDType, onnxElemType } from './model';
 
 /** Largest int64 this module writes for "to the end" (Slice clamps it to the dim). */
@@ -88,6 +88,8 @@ export interface LowerInput {
    * ORT's NoopElimination removes (see `addOrSub`).
    */
   readonly zeroConstant?: boolean;
+  /** The static shape (null: a dim known only at run time), where the caller knows it (compile.ts; eager kernels do not). */
+  readonly shape?: Shape;
 }
 
 /** What the lowering is told about the output. */
@@ -688,7 +690,11 @@ export const LOWERINGS: LoweringTable<PrimitiveAttrs> = {
     // The length of the scattered axis: the attribute, or like's run-time length.
     const size = (): string =>
       like === undefined ? em.param('int64', [1], [attrs.size]) : em.node('Shape', [like.name], { start: attrs.axis, end: attrs.axis + 1 });
-    const body = ([uName]: string[]): string => scatterAdd(em, attrs, size, uName, u.rank, idx.name, idx.rank, u.dtype === 'bool' ? 'int32' : u.dtype);
+    // The updates can be empty while there are indices only when one of their other dims is 0 (or unknown).
+    const other = u.shape === undefined ? null : [...u.shape.slice(0, attrs.axis), ...u.shape.slice(attrs.axis + idx.rank)];
+    const mayBeEmpty = other === null || other.some((d) => d === null || d === 0);
+    const body = ([uName]: string[]): string =>
+      scatterAdd(em, attrs, size, uName, u.rank, idx.name, idx.rank, u.dtype === 'bool' ? 'int32' : u.dtype, mayBeEmpty);
     return u.dtype === 'bool' ? castAround(em, [u], 'int32', out.dtype, body) : body([u.name]);
   },
   broadcastTo: (em, attrs, [x]) => em.node('Expand', [x.name, em.param('int64', [attrs.shape.length], attrs.shape)]),
@@ -722,6 +728,7 @@ function scatterAdd(
   idx: string,
   idxRank: number,
   dtype: DType,
+  mayBeEmpty: boolean,
 ): string {
   const axis = attrs.axis;
   const post = uRank - axis - idxRank;
@@ -743,14 +750,16 @@ function scatterAdd(
   const idx3 = em.node('Add', [em.node('Reshape', [idxFlat, idxShape], { allowzero: 1 }), zeros64]);
   // ScatterElements checks only the indices it scatters, so none when the updates are
   // empty (a 0 among their other dims), where the other engines still refuse an index out
-  // of range. A scatter of the indices alone into a [length] vector checks each one (and
-  // ORT's error names ScatterElements, as the main scatter's would); the sum of that
-  // vector, 0, is added to the length, so the check always runs.
-  const length = size();
-  const zero64 = { value: { tensor: { dtype: 'int64' as const, dims: [1], data: new BigInt64Array(1) } } };
-  const checked = em.node('ScatterElements', [em.node('ConstantOfShape', [length], zero64), idxFlat, em.node('ConstantOfShape', [n], zero64)], { axis: 0 });
-  const checkedLength = em.node('Add', [length, em.node('ReduceSum', [checked], { keepdims: 1 })]);
-  const zShape = em.node('Concat', [preDims, checkedLength, postDims], { axis: 0 });
+  // of range. Where that can happen (`mayBeEmpty`), a scatter of the indices alone into a
+  // [length] vector checks each one (and ORT's error names ScatterElements, as the main
+  // scatter's would); the sum of that vector, 0, is added to the length, so the check runs.
+  let length = size();
+  if (mayBeEmpty) {
+    const zero64 = { value: { tensor: { dtype: 'int64' as const, dims: [1], data: new BigInt64Array(1) } } };
+    const checked = em.node('ScatterElements', [em.node('ConstantOfShape', [length], zero64), idxFlat, em.node('ConstantOfShape', [n], zero64)], { axis: 0 });
+    length = em.node('Add', [length, em.node('ReduceSum', [checked], { keepdims: 1 })]);
+  }
+  const zShape = em.node('Concat', [preDims, length, postDims], { axis: 0 });
   const zeros = em.node('ConstantOfShape', [zShape], {
     value: { tensor: { dtype: dtype === 'bool' ? 'int32' : dtype, dims: [1], data: zeroOf(dtype) } },
   });
