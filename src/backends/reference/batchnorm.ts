@@ -5,21 +5,16 @@
  * type where the decomposition's primitives round (float16: to float32, then to half),
  * so the result is the decomposition's bit for bit.
  */
-import type { CompositeAttrs, CompositeKernelTable, DType } from '../types';
-import { roundToFloat16, sizeOf } from '../types';
-import { RefTensor, storageFor } from './tensor';
+import type { CompositeAttrs, CompositeKernelTable } from '../types';
+import { sizeOf } from '../types';
+import { RefTensor, storageFor, storageRounder } from './tensor';
 
-function rounder(dtype: DType): (v: number) => number {
-  if (dtype === 'float64') return (v) => v;
-  if (dtype === 'float16') return (v) => roundToFloat16(Math.fround(v));
-  return Math.fround;
-}
 
 function batchNorm(inputs: readonly RefTensor[], a: CompositeAttrs['batchNorm']): RefTensor {
   const [x, mean, variance] = inputs;
   const beta = a.beta ? inputs[3].data : null;
   const gamma = a.gamma ? inputs[a.beta ? 4 : 3].data : null;
-  const r = rounder(x.dtype);
+  const r = storageRounder(x.dtype);
   const c = x.shape[a.axis];
   const inner = sizeOf(x.shape.slice(a.axis + 1));
   const outer = sizeOf(x.shape.slice(0, a.axis));

@@ -6,20 +6,15 @@
  * decomposition's primitives round (float16: to float32, then to half, as the
  * kernels and their wrapper do), so the result is the decomposition's bit for bit.
  */
-import type { CompositeAttrs, CompositeKernelTable, DType } from '../types';
-import { roundToFloat16, sizeOf } from '../types';
+import type { CompositeAttrs, CompositeKernelTable } from '../types';
+import { sizeOf } from '../types';
 import { rowWalk, stridesOf } from './broadcast';
 import { reduce } from './reduce';
-import { RefTensor, storageFor } from './tensor';
+import { RefTensor, storageFor, storageRounder } from './tensor';
 
-function rounder(dtype: DType): (v: number) => number {
-  if (dtype === 'float64') return (v) => v;
-  if (dtype === 'float16') return (v) => roundToFloat16(Math.fround(v));
-  return Math.fround;
-}
 
 function logSumExp(x: RefTensor, a: CompositeAttrs['logSumExp']): RefTensor {
-  const r = rounder(x.dtype);
+  const r = storageRounder(x.dtype);
   const max = reduce('reduceMax', x, a.axes, true);
   const m = Float64Array.from(max.data, (v) => (v - v === 0 ? v : 0));
   const sum = new Float64Array(m.length);

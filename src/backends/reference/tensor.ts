@@ -36,6 +36,17 @@ export function storageFor(dtype: DType, n: number): HostArray {
   return allocate(ctor, n);
 }
 
+/**
+ * Rounds a value as an op's output of `dtype` is stored: float64 as it is, float32 to
+ * float32, float16 to float32 then to half (as a kernel's output and `roundFloat16Output`
+ * do). Direct loops that match a decomposition bit for bit round each step with it.
+ */
+export function storageRounder(dtype: DType): (v: number) => number {
+  if (dtype === 'float64') return (v) => v;
+  if (dtype === 'float16') return (v) => roundToFloat16(Math.fround(v));
+  return Math.fround;
+}
+
 /** Rounds a float16 tensor's float32 storage to half precision in place; returns the tensor. */
 export function roundFloat16Output(t: RefTensor): RefTensor {
   if (t.dtype !== 'float16') return t;
