@@ -123,9 +123,9 @@ export function tfjsAcceptsComposite<C extends CompositeName>(op: C, attrs: Comp
   if (op === 'convInputGrad') {
     const a = attrs as CompositeAttrs['convInputGrad'];
     const k = inputs[1].shape as number[];
-    // The flipped kernel's padding, (k - 1) * d - pad, must not be negative (after it, with stride 1).
+    // The flipped kernel's padding before, (k - 1) * d - pad, must not be negative (after, it
+    // is max(0, ...) and the result is cut to the input: any pad after works).
     if (!a.pads.every((p, i) => p[0] <= (k[i] - 1) * a.dilations[i])) return false;
-    if (a.strides.every((st) => st === 1)) return a.pads.every((p, i) => p[1] <= (k[i] - 1) * a.dilations[i]);
   }
   return true;
 }

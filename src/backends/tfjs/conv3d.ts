@@ -18,6 +18,8 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { CompositeAttrs, ConvWindow } from '../types';
 import { tf } from './engine';
+import { sizeOf } from './shapes';
+import { explicit } from './windows';
 
 type Shape5 = [number, number, number, number, number];
 
@@ -40,7 +42,7 @@ function conv3dBy2d(x: Tensor, k: Tensor, a: ConvWindow): Tensor {
   let rows = tf.reshape(x, [b, depth, plane]);
   if (before > 0 || after > 0) rows = tf.pad(rows, [[0, 0], [before, after], [0, 0]]);
   const taps = tf.reshape(k, [kd, kh * kw * ci * co]);
-  const pad: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [a.pads[1][0], a.pads[1][1]], [a.pads[2][0], a.pads[2][1]], [0, 0]];
+  const pad = explicit([a.pads[1], a.pads[2]]);
   let y: Tensor | undefined;
   for (let t = 0; t < kd; t++) {
     let read = tf.slice(rows, [0, t * dd, 0], [b, od * sd, plane]);
@@ -72,8 +74,8 @@ function spreadTo(z: Tensor, strides: readonly number[], lengths: readonly numbe
   let t = z;
   for (let i = 0; i < 3; i++) {
     const shape = t.shape as Shape5;
-    const outer = shape.slice(0, i + 1).reduce((p, v) => p * v, 1);
-    const inner = shape.slice(i + 2).reduce((p, v) => p * v, 1);
+    const outer = sizeOf(shape.slice(0, i + 1));
+    const inner = sizeOf(shape.slice(i + 2));
     const s = strides[i];
     let len = shape[i + 1];
     let v = tf.reshape(t, [outer, len, inner]);

@@ -18,6 +18,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import type { HeapBackend } from './heap-kernels';
+import { windowOut } from '../types';
 
 const MAX_POOL = 'KerasTs_MaxPool';
 const MAX_POOL_GRAD = 'KerasTs_MaxPoolGrad';
@@ -29,9 +30,9 @@ export interface Window2d {
   readonly pads: readonly [readonly [number, number], readonly [number, number]];
 }
 
-/** Output length along one axis: floor((len + before + after - window) / stride) + 1. */
+/** Output length along one axis (dilation 1). */
 function outLen(len: number, k: number, s: number, p: readonly [number, number]): number {
-  return Math.floor((len + p[0] + p[1] - k) / s) + 1;
+  return windowOut(len, k, s, 1, p);
 }
 
 /**

@@ -21,10 +21,10 @@
  */
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
 import type { CompositeAttrs, PoolWindow } from '../types';
-import { poolWindowCounts } from '../types';
+import { poolWindowCounts, windowOut } from '../types';
 import { tf } from './engine';
 import { heapMaxPool, heapMaxPoolGrad, heapPoolUsable, Window2d } from './heap-pool';
-import { as4d, back, Pads, win2 } from './windows';
+import { as4d, back, explicit, Pads, win2 } from './windows';
 
 type Shape5 = [number, number, number, number, number];
 
@@ -49,12 +49,8 @@ function split3(a: PoolWindow): { readonly hw: Win2; readonly depth: Win2 } {
   };
 }
 
-function outLen(len: number, k: number, s: number, p: readonly [number, number]): number {
-  return Math.floor((len + p[0] + p[1] - k) / s) + 1;
-}
-
 function explicitPads(w: Win2): Pads {
-  return [[0, 0], w.pads[0], w.pads[1], [0, 0]];
+  return explicit(w.pads);
 }
 
 /** The heap kernels' window; they need the wasm engine active. */
@@ -133,7 +129,7 @@ function avgPoolGrad4(dy: Tensor4D, w: Win2, spatial: readonly [number, number])
 /** The output [oh, ow] of the (h, w) pooling of x [b, d, h, w, c]. */
 function hwOuts(x: Tensor, hw: Win2): [number, number] {
   const s = x.shape as Shape5;
-  return [outLen(s[2], hw.window[0], hw.strides[0], hw.pads[0]), outLen(s[3], hw.window[1], hw.strides[1], hw.pads[1])];
+  return [windowOut(s[2], hw.window[0], hw.strides[0], 1, hw.pads[0]), windowOut(s[3], hw.window[1], hw.strides[1], 1, hw.pads[1])];
 }
 
 /** 3-D pooling as two 2-D ones (see the file comment), with `pool4` the 2-D pooling. */
@@ -166,7 +162,7 @@ function maxPoolGrad([x, dy]: readonly Tensor[], a: PoolWindow): Tensor {
     const [oh, ow] = hwOuts(x, hw);
     const x4 = tf.reshape(x, [b * d, h, wd, c]) as Tensor4D;
     // the (h, w) maxima again (NaNs kept): the depth pooling's input, whose gradient routes dy first
-    const y1 = tf.reshape(maxPool4(x4, hw), [b, d, oh * ow, c]) as Tensor4D;
+    const y1 = tf.reshape(heapMaxPool(x4, heapWindow(hw)), [b, d, oh * ow, c]) as Tensor4D;
     const g1 = maxPoolGrad4(y1, tf.reshape(dy, [b, (dy.shape as Shape5)[1], oh * ow, c]) as Tensor4D, depth);
     return tf.reshape(maxPoolGrad4(x4, tf.reshape(g1, [b * d, oh, ow, c]) as Tensor4D, hw), x.shape);
   });
