@@ -7,7 +7,7 @@ import { loadBackendModule } from '../backends/load-module';
 import { BACKEND_ALIASES, configuredBackendName } from '../config';
 import { ConfigError, KerasError, KerasRuntimeError, KerasValueError } from '../errors';
 import { checkArity } from '../arity';
-import { show } from '../format';
+import { optionsArg } from './options';
 
 const instances = new Map<string, Backend>();
 const starting = new Map<string, Promise<Backend>>();
@@ -29,14 +29,8 @@ export interface StartOptions {
 export const DEFAULT_START_TIMEOUT_MS = 60_000;
 
 function timeoutOf(options: StartOptions | undefined, fn: string): number {
-  if (options !== undefined && options !== null) {
-    // (a number here, say a timeout passed on its own, would otherwise be ignored)
-    if (typeof options !== 'object' || Array.isArray(options)) {
-      throw new ConfigError(`${fn}: argument 'options' must be an object {timeoutMs}, got ${show(options)}`);
-    }
-    const unknown = Object.keys(options).find((key) => key !== 'timeoutMs');
-    if (unknown !== undefined) throw new ConfigError(`${fn}: argument 'options' has an unknown key '${unknown}' (expected timeoutMs)`);
-  }
+  // (a number here, say a timeout passed on its own, would otherwise be ignored)
+  optionsArg(options, ['timeoutMs'], fn, (m) => new ConfigError(m));
   const t = options?.timeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   if (typeof t !== 'number' || !(t > 0) || !Number.isFinite(t)) {
     throw new ConfigError(`${fn}: option 'timeoutMs' must be a positive number of milliseconds, got ${String(t)}`);

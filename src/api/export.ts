@@ -15,7 +15,7 @@ import { buildGraph } from './graph';
 import { NDArray } from './ndarray';
 import { KTensor, variableValue } from './tensor';
 import { checkArity } from '../arity';
-import { optionsArg } from './validate';
+import { optionsArg } from './options';
 
 /** Options of `exportOnnx`. */
 export interface OnnxExportOptions {

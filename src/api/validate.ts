@@ -300,21 +300,3 @@ export function checkConcreteShape(v: unknown, fn: string, arg: string): number[
   }
   return [...(v as number[])];
 }
-
-/**
- * The options object (undefined / null: none), with only `keys`: an array, a
- * string or a number there (a positional argument as in Keras's Python, say a
- * dtype) or a misspelt key is an error, never silently ignored.
- */
-export function optionsArg(v: unknown, keys: readonly string[], fn: string): Record<string, unknown> {
-  if (v === undefined || v === null) return {};
-  if (typeof v !== 'object' || Array.isArray(v)) {
-    throw new KerasValueError(`${fn}: argument 'options' must be an object {${keys.join(', ')}}, got ${show(v)}`);
-  }
-  for (const key of Object.keys(v)) {
-    if (!keys.includes(key)) {
-      throw new KerasValueError(`${fn}: argument 'options' has an unknown key '${key}' (expected ${keys.join(', ')})`);
-    }
-  }
-  return v as Record<string, unknown>;
-}

@@ -10,8 +10,9 @@ import { activeBackend } from '../engine';
 import { HostRandom, nextSeed } from '../host-random';
 import { checkBackendDType, KTensor, RandomDistribution } from '../tensor';
 import { checkAllocation } from '../values';
-import { checkConcreteShape, checkDType, checkNumber, optionsArg, show } from '../validate';
+import { checkConcreteShape, checkDType, checkNumber, show } from '../validate';
 import { checkArity } from '../../arity';
+import { optionsArg } from '../options';
 
 export function seedOf(seed: unknown, fn: string): number {
   if (seed === undefined || seed === null) return nextSeed();

@@ -13,10 +13,11 @@ import type { ConvWindow } from '../../../backends/types';
 import { applyComposite } from '../../composites';
 import { KTensor } from '../../tensor';
 import { ConvOptions, windowedArgs } from './arguments';
-import { optionsArg } from '../../validate';
+
 import { effectiveKernel, fromChannelsLast, PaddingMode, WindowAxis } from './patches';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
+import { optionsArg } from '../../options';
 
 /** Options of `conv1d`. */
 export interface Conv1dOptions {

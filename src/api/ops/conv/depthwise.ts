@@ -9,10 +9,11 @@ import { applyComposite } from '../../composites';
 import { convWindowOf } from './convolution';
 import { KTensor } from '../../tensor';
 import { ConvOptions, kernelArg, WindowedArgs, windowedArgs } from './arguments';
-import { optionsArg } from '../../validate';
+
 import { dims, fromChannelsLast, WindowAxis } from './patches';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
+import { optionsArg } from '../../options';
 
 /** Depthwise convolution of channels_last `xl` with `kernel` (spatial..., in, multiplier): one composite node, [batch, out..., in * multiplier]. */
 function depthwiseCore(xl: KTensor, kernel: KTensor, axes: readonly WindowAxis[]): KTensor {

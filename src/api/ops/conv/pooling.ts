@@ -7,12 +7,13 @@ import type { ImageDataFormat } from '../../../config';
 import { KerasValueError } from '../../../errors';
 import { applyComposite } from '../../composites';
 import { KTensor } from '../../tensor';
-import { dataFormatArg, optionsArg, show } from '../../validate';
+import { dataFormatArg, show } from '../../validate';
 import { geometry, paddingArg, rankedFloat, spatialAndChannels, tupleArg } from './arguments';
 import { padsOf } from './convolution';
 import { fromChannelsLast, toChannelsLast } from './patches';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
+import { optionsArg } from '../../options';
 
 /** Options of `pool2d` and `pool3d`. */
 export interface PoolOptions {

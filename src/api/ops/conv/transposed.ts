@@ -7,12 +7,13 @@ import { KerasShapeError, KerasValueError } from '../../../errors';
 import { fmt } from '../../infer';
 import { applyComposite } from '../../composites';
 import { KTensor } from '../../tensor';
-import { dataFormatArg, optionsArg, show } from '../../validate';
+import { dataFormatArg, show } from '../../validate';
 import { checkStridesDilation, kernelArg, paddingArg, rankedFloat, spatialAndChannels, tupleArg } from './arguments';
 import { convWindowOf } from './convolution';
 import { dims, fromChannelsLast, toChannelsLast, WindowAxis, windowAxis } from './patches';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
+import { optionsArg } from '../../options';
 
 /** Options of `conv2dTranspose` and `conv3dTranspose`. */
 export interface ConvTransposeOptions {

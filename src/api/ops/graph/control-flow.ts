@@ -11,10 +11,11 @@ import { fmt } from '../../infer';
 import { applyOp, cast, expandDimsOp, scalar, sub, transposeOp, where } from '../../primitives';
 import { scan, zerosLike } from '../../scan';
 import { KTensor } from '../../tensor';
-import { asTensor, checkBool, optionsArg, checkDType, checkInt, requireTensorLike, shapesCompatible, show } from '../../validate';
+import { asTensor, checkBool, checkDType, checkInt, requireTensorLike, shapesCompatible, show } from '../../validate';
 import type { TensorLike } from '../../values';
 import { insertAxis } from '../shape/helpers';
 import { checkArity } from '../../../arity';
+import { optionsArg } from '../../options';
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
@@ -149,7 +150,6 @@ export function rnn(
   const stepFn = fnArg<(input: KTensor, states: KTensor[]) => unknown>(stepFunction, fn, 'stepFunction');
   const x = requireTensorLike(inputs, fn, 'inputs');
   if (x.rank < 3) throw new KerasValueError(`${fn}: argument 'inputs' must be at least 3D (samples, time, ...), got shape [${fmt(x.shape)}]`);
-  if (options === null) throw new KerasValueError(`${fn}: argument 'options' must be an object {${RNN_KEYS.join(', ')}}, got null`);
   options = optionsArg(options, RNN_KEYS, fn);
   const goBackwards = options.goBackwards === undefined ? false : checkBool(options.goBackwards, fn, 'goBackwards');
   if (options.unroll !== undefined) checkBool(options.unroll, fn, 'unroll');

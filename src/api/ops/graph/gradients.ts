@@ -7,8 +7,9 @@ import { KerasTypeError, KerasValueError } from '../../../errors';
 import { applyOp, onesLikeOp, zerosLikeOp } from '../../primitives';
 import { KTensor } from '../../tensor';
 import { vjp } from '../../vjp';
-import { optionsArg, requireTensor, requireTensorLike, show } from '../../validate';
+import { requireTensor, requireTensorLike, show } from '../../validate';
 import { checkArity } from '../../../arity';
+import { optionsArg } from '../../options';
 
 /**
  * The same values with no gradient flowing back: a tensor, or a list of tensors.
@@ -58,10 +59,10 @@ export function gradients<const V extends KTensor | readonly KTensor[]>(loss: KT
 export function gradients<const V extends KTensor | readonly KTensor[]>(loss: KTensor, variables: V, options: GradientsOptions = {}, ...extra: []): Gradients<V, KTensor | null> {
   checkArity('gradients', 3, extra);
   requireTensor(loss, 'gradients', 'loss');
-  if (options === null || typeof options !== 'object' || (options.unconnected !== undefined && options.unconnected !== 'none' && options.unconnected !== 'zero')) {
+  const { unconnected } = optionsArg(options, ['unconnected'], 'gradients') as GradientsOptions;
+  if (unconnected !== undefined && unconnected !== 'none' && unconnected !== 'zero') {
     throw new KerasValueError(`gradients: argument 'options' must be an object whose 'unconnected' is 'none' or 'zero', got ${show(options)}`);
   }
-  optionsArg(options, ['unconnected'], 'gradients');
   const targets = Array.isArray(variables) ? (variables as readonly KTensor[]) : [variables as KTensor];
   targets.forEach((v, i) => requireTensor(v, 'gradients', `variables[${i}]`));
   if (!isFloatDType(loss.dtype)) {
@@ -69,5 +70,5 @@ export function gradients<const V extends KTensor | readonly KTensor[]>(loss: KT
   }
   const grads = vjp([[loss, onesLikeOp(loss)]], targets);
   // One gradient per variable, in order: the form `Gradients<V, ...>` promises.
-  return targets.map((t, i) => grads[i] ?? (options.unconnected === 'zero' ? zerosLikeOp(t) : null)) as Gradients<V, KTensor | null>;
+  return targets.map((t, i) => grads[i] ?? (unconnected === 'zero' ? zerosLikeOp(t) : null)) as Gradients<V, KTensor | null>;
 }

@@ -9,6 +9,7 @@ import { applyComposite, batchNormFormula } from '../../composites';
 import { KTensor } from '../../tensor';
 import { checkArity, checkBroadcastsTo, checkNumber, floatTensor, normAxis, operandLike, show } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
+import { optionsArg } from '../../options';
 
 /** An optional scale or offset: null/undefined, or a tensor of the dtype of `x`. */
 function optionalParam(v: unknown, x: KTensor, fn: string, arg: string): KTensor | null {
@@ -86,10 +87,7 @@ function epsilonAndAxis(v: unknown, rank: number, fn: string): { eps: number; ax
   if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof KTensor) {
     throw new KerasValueError(`${fn}: argument 'epsilon' must be a finite number or an options object {axis, epsilon}, got ${show(v)}`);
   }
-  const o = v as Record<string, unknown>;
-  for (const k of Object.keys(o)) {
-    if (k !== 'axis' && k !== 'epsilon') throw new KerasValueError(`${fn}: argument 'options' has an unknown key '${k}' (expected axis, epsilon)`);
-  }
+  const o = optionsArg(v, ['axis', 'epsilon'], fn);
   const eps = o.epsilon === undefined ? 0.001 : checkNumber(o.epsilon, fn, 'epsilon');
   const axis = o.axis === undefined ? rank - 1 : normAxis(o.axis, Math.max(rank, 1), fn);
   return { eps, axis };

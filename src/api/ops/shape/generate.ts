@@ -10,6 +10,7 @@ import { checkDType, checkNumber, countArg, refuseInt64, requireTensorLike, numb
 import { insertAxis, int32Const } from './helpers';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
+import { optionsArg } from '../../options';
 
 /** Options of `arange`. */
 export interface ArangeOptions {
@@ -43,15 +44,7 @@ export interface ArangeOptions {
 export function arange(start: number | KTensor, options: ArangeOptions = {}, ...extra: []): KTensor {
   checkArity('arange', 2, extra);
   const fn = 'arange';
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new KerasValueError(`${fn}: argument 'options' must be an object {stop, step, dtype}, got ${show(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (key !== 'stop' && key !== 'step' && key !== 'dtype') {
-      throw new KerasValueError(`${fn}: argument 'options' has an unknown key '${key}' (expected stop, step, dtype)`);
-    }
-  }
-  const { stop = null, step = 1, dtype = 'int32' } = options;
+  const { stop = null, step = 1, dtype = 'int32' } = optionsArg(options, ['stop', 'step', 'dtype'], fn) as ArangeOptions;
   let a = scalarValue(start, fn, 'start');
   let b: number;
   if (stop === null || stop === undefined) {

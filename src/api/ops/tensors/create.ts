@@ -12,9 +12,10 @@ import { HostRandom, nextSeed } from '../../host-random';
 import { checkBackendDType, KTensor, variableTensor } from '../../tensor';
 import { allocHostArray, checkAllocation, convertHostData, fillHost, hostElement, toHostValue } from '../../values';
 import { evaluate } from './inspect';
-import { checkConcreteShape, checkDType, checkNumber, optionsArg, requireTensorLike, show } from '../../validate';
+import { checkConcreteShape, checkDType, checkNumber, requireTensorLike, show } from '../../validate';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
+import { optionsArg } from '../../options';
 
 /** Options of `variable`. */
 export interface VariableOptions {
