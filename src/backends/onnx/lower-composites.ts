@@ -33,9 +33,9 @@
  *   a float64 epsilon added to the variance beforehand (the attribute is a float:
  *   0.001 in float64 would be off by 5e-11), ones for a missing gamma and -0 for a
  *   missing beta (ORT's shift is beta - mean * scale, and -0 - v is -v for every v, as
- *   the formula's -(mean * inv)). Other axes: the formula's nodes (measured: ORT's
- *   BatchNormalization loops per (n, c) column, slower than Mul and Add on [128, 256];
- *   channels last needs two transposes).
+ *   the formula's -(mean * inv)). Other axes run the composite's decomposition
+ *   (measured: ORT's BatchNormalization loops per (n, c) column, slower than Mul and
+ *   Add on [128, 256]; channels last needs two transposes).
  */
 import type { CompositeAttrs, CompositeName, ConvWindow, DType, PoolWindow, Shape } from '../types';
 import { poolWindowCounts } from '../types';
@@ -271,11 +271,10 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
   },
   batchNorm: (em, a, inputs) => {
     const [x, mean, variance] = inputs;
-    const rank = x.shape.length;
     const c = known(mean.shape)[0];
     const beta = a.beta ? inputs[3].name : null;
     const gamma = a.gamma ? inputs[a.beta ? 4 : 3].name : null;
-    if (a.axis === 1 && rank >= 3) {
+    if (a.axis === 1 && x.shape.length >= 3) {
       // channels first with an image per channel: one BatchNormalization. Its epsilon is a
       // float attribute: exact for float32; float64 adds it to the variance beforehand
       // (no Add of 0, which ORT's optimiser may drop, turning -0 + 0 = +0 into -0)
@@ -285,19 +284,7 @@ const LOWERINGS: { readonly [C in CompositeName]: CompositeLowering<C> } = {
       const v = single ? variance.name : em.node('Sum', [variance.name, em.constant(x.dtype, [], [a.epsilon])]);
       return em.node('BatchNormalization', [x.name, g, b, mean.name, v], { epsilon: { float: single ? Math.fround(a.epsilon) : 0 } });
     }
-    // a Sum, not an Add: ORT's optimiser drops an Add of a constant 0 (epsilon 0), keeping a -0 variance's sign (lower.ts `addOrSub`)
-    const v = em.node('Sum', [variance.name, em.constant(x.dtype, [], [a.epsilon])]);
-    // the formula's nodes, the [C] parameters laid along the axis
-    let inv = em.node('Div', [em.constant(x.dtype, [], [1]), em.node('Sqrt', [v])]);
-    if (gamma !== null) inv = em.node('Mul', [inv, gamma]);
-    const m = em.node('Mul', [mean.name, inv]);
-    let shift = beta === null ? em.node('Neg', [m]) : em.node('Sub', [beta, m]);
-    if (a.axis !== rank - 1) {
-      const shape = em.constant('int64', [rank - a.axis], [c, ...new Array<number>(rank - a.axis - 1).fill(1)]);
-      inv = em.node('Reshape', [inv, shape]);
-      shift = em.node('Reshape', [shift, shape]);
-    }
-    return em.node('Add', [em.node('Mul', [x.name, inv]), shift]);
+    throw new Error('internal error: onnx batchNorm lowering outside axis 1 of rank >= 3 (onnxAcceptsComposite)');
   },
   // where(x > 0, g, +0), the +0 a scalar: one Where, exact by ORT's Where rule (lower.ts, whereWithZero)
   reluGrad: (em, _a, [x, g]) => whereWithZero(em, em.node('Greater', [x.name, em.constant(x.dtype, [], [0])]), g.name, x.dtype, false),
@@ -420,10 +407,13 @@ export function lowerComposite<C extends CompositeName>(
  * have no float64 kernels; float64 runs the decomposition); softmax, logSoftmax,
  * logSumExp and reluGrad on float32 and float64 (the narrow floats run the decomposition).
  */
-export function onnxAcceptsComposite(op: CompositeName, _attrs: unknown, inputs: readonly { readonly shape: Shape; readonly dtype: DType }[]): boolean {
+export function onnxAcceptsComposite(op: CompositeName, attrs: unknown, inputs: readonly { readonly shape: Shape; readonly dtype: DType }[]): boolean {
   if (op === 'softmax' || op === 'logSoftmax' || op === 'reluGrad' || op === 'logSumExp') return inputs.every((x) => x.dtype === 'float32' || x.dtype === 'float64');
   if (op === 'resizeBilinear' || op === 'resizeBilinearGrad') return false;
-  // the constants for a missing beta or gamma need C
-  if (op === 'batchNorm') return inputs[1].shape[0] !== null && inputs.every((x) => x.dtype === 'float32' || x.dtype === 'float64');
+  // BatchNormalization on axis 1 of an image batch, other axes the decomposition; the constants for a missing beta or gamma need C
+  if (op === 'batchNorm') {
+    const axis = (attrs as CompositeAttrs['batchNorm']).axis;
+    return axis === 1 && inputs[0].shape.length >= 3 && inputs[1].shape[0] !== null && inputs.every((x) => x.dtype === 'float32' || x.dtype === 'float64');
+  }
   return inputs.every((x) => x.dtype === 'float32' && x.shape.length >= 3 && x.shape.length <= 5);
 }
