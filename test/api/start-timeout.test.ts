@@ -4,35 +4,16 @@
  * has nothing left to do exits by itself (run in a child process over the built files,
  * from the fixtures folder so that its backend modules resolve; killed after 60 s).
  */
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-
-const dist = path.join(__dirname, '..', '..', 'dist', 'src', 'index.js');
-const fixtures = path.join(__dirname, '..', 'fixtures');
+import { requireBuilt, runBuilt } from '../helpers/built-child';
 
 /** Runs `body` (with `K` in scope) in a fresh Node process; its stdout lines, exit status and signal. */
 function run(body: string): { lines: string[]; status: number | null; signal: NodeJS.Signals | null } {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'keras-start-timeout-'));
-  try {
-    const script = `const K = require(${JSON.stringify(dist)});\n${body}`;
-    const r = spawnSync(process.execPath, ['-e', script], {
-      cwd: fixtures,
-      env: { ...process.env, KERAS_HOME: home, KERAS_BACKEND: 'reference' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    return { lines: r.stdout.trim().split('\n'), status: r.status, signal: r.signal };
-  } finally {
-    fs.rmSync(home, { recursive: true, force: true });
-  }
+  const r = runBuilt(body, { ...process.env, KERAS_BACKEND: 'reference' });
+  return { lines: r.stdout.trim().split('\n'), status: r.status, signal: r.signal };
 }
 
 describe('start-up timeout', () => {
-  beforeAll(() => {
-    if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build\` first (\`npm test\` does)`);
-  });
+  beforeAll(requireBuilt);
 
   it('gives up on a createBackend that never resolves, then the process exits by itself', () => {
     const r = run(`K.setBackend('keras-backend-never', { timeoutMs: 100 }).then(() => console.log('resolved'), (e) => console.log(e.constructor.name, e.message));`);

@@ -6,44 +6,33 @@
  * on, on some machines only (CI's did not write it): where a run with telemetry on
  * writes that log, a run with it off must not; elsewhere only the variable is checked.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-
-const dist = path.join(__dirname, '..', '..', 'dist', 'src', 'index.js');
-const fixtures = path.join(__dirname, '..', 'fixtures');
-const linux = process.platform === 'linux';
+import { requireBuilt, runBuilt } from '../helpers/built-child';
 
 /** Runs one compiled function on onnx in a fresh process; its pid, the variable as ORT saw it, and whether its telemetry log exists. */
 function run(value: string | undefined): { pid: number; seen: string; log: boolean } {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'keras-telemetry-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, KERAS_HOME: home, KERAS_BACKEND: 'onnx' };
+  const env: NodeJS.ProcessEnv = { ...process.env, KERAS_BACKEND: 'onnx' };
   delete env.ORT_DISABLE_TELEMETRY;
   if (value !== undefined) env.ORT_DISABLE_TELEMETRY = value;
-  const script = `const K = require(${JSON.stringify(dist)});
-K.ready().then(() => {
+  const r = runBuilt(
+    `K.ready().then(() => {
   const x = K.placeholder({ shape: [2] });
   K.function([x], [K.add(x, 1)])([[1, 2]]);
   console.log(process.pid + ' ' + process.env.ORT_DISABLE_TELEMETRY);
-});`;
-  try {
-    const r = spawnSync(process.execPath, ['-e', script], { cwd: fixtures, env, encoding: 'utf8', timeout: 60_000 });
-    expect(r.status).toBe(0);
-    const [pid, seen] = r.stdout.trim().split(' ');
-    const log = path.join('/tmp', `mat-debug-${pid}.log`);
-    const exists = fs.existsSync(log);
-    fs.rmSync(log, { force: true });
-    return { pid: Number(pid), seen, log: exists };
-  } finally {
-    fs.rmSync(home, { recursive: true, force: true });
-  }
+});`,
+    env,
+  );
+  expect(r.status).toBe(0);
+  const [pid, seen] = r.stdout.trim().split(' ');
+  const log = path.join('/tmp', `mat-debug-${pid}.log`);
+  const exists = fs.existsSync(log);
+  fs.rmSync(log, { force: true });
+  return { pid: Number(pid), seen, log: exists };
 }
 
 describe('ONNX Runtime telemetry', () => {
-  beforeAll(() => {
-    if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build\` first (\`npm test\` does)`);
-  });
+  beforeAll(requireBuilt);
 
   it("stays the user's choice when they set it (0: on), and is off when they have not", () => {
     const on = run('0');
@@ -51,6 +40,6 @@ describe('ONNX Runtime telemetry', () => {
     const off = run(undefined);
     expect(off.seen).toBe('1');
     // The log is the trace of telemetry where ORT writes it: only meaningful when the run with it on left one.
-    if (linux && on.log) expect(off.log).toBe(false);
+    if (on.log) expect(off.log).toBe(false);
   });
 });
