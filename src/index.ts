@@ -7,7 +7,7 @@ import { registerBackend, registeredBackends } from './backends/backend';
 import { registerOnnxExporter } from './backends/export';
 import { isEngineInstalled, requireEnginePackages } from './backends/engine-packages';
 import { isResolvableModule } from './backends/load-module';
-import { BUILTIN_BACKENDS, configureBackendNames, onnxSettings } from './config';
+import { BUILTIN_BACKENDS, configureBackendNames, onnxSettings, tfjsSettings } from './config';
 import type { BuiltinBackendName } from './config';
 import * as K from './api/index';
 
@@ -26,7 +26,7 @@ const BUILTIN_LOADERS: Readonly<Record<BuiltinBackendName, (name: BuiltinBackend
     registerBackend(name, () => {
       requireEnginePackages('tfjs');
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return (require('./backends/tfjs') as typeof import('./backends/tfjs')).createTfjsBackend();
+      return (require('./backends/tfjs') as typeof import('./backends/tfjs')).createTfjsBackend(tfjsSettings());
     }),
   onnx: (name) =>
     registerBackend(name, () => {

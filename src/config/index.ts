@@ -42,6 +42,7 @@ export {
   learningPhase,
   learningPhaseValue,
   onnxSettings,
+  tfjsSettings,
   clearLearningPhase,
   resetConfigForTests,
   setEpsilon,
@@ -51,5 +52,7 @@ export {
 } from './settings';
 export { DEFAULT_ONNX_SETTINGS, ONNX_OPTIMIZATION_LEVELS, parseOnnxSettings } from './onnx-options';
 export type { OnnxOptimizationLevel, OnnxSettings } from './onnx-options';
+export { DEFAULT_TFJS_SETTINGS, parseTfjsSettings } from './tfjs-options';
+export type { TfjsSettings } from './tfjs-options';
 export { getUid, resetUids } from './uids';
 export { currentNameScope, nameScope } from './name-scope';

@@ -21,6 +21,7 @@ import { ConfigError } from '../errors';
 import { createFileAtomically, errorCode } from './atomic-write';
 import { show } from '../format';
 import { DEFAULT_ONNX_SETTINGS, OnnxSettings, parseOnnxSettings } from './onnx-options';
+import { DEFAULT_TFJS_SETTINGS, parseTfjsSettings, TfjsSettings } from './tfjs-options';
 import {
   BACKEND_ALIASES,
   BUILTIN_BACKENDS,
@@ -105,10 +106,12 @@ export interface KerasJsonResult {
   readonly created: boolean;
   /** Whether a file exists at `path`; false when the defaults are kept in memory only. */
   readonly persisted: boolean;
-  /** The file's fields other than the four settings and `onnx`, kept as they are. */
+  /** The file's fields other than the four settings, `onnx` and `tfjs`, kept as they are. */
   readonly extra: Record<string, unknown>;
   /** The onnx backend's session settings (the file's `onnx` object, defaults filled in). */
   readonly onnx: OnnxSettings;
+  /** The tfjs backend's engine settings (the file's `tfjs` object, defaults filled in). */
+  readonly tfjs: TfjsSettings;
   /** The backend selected, with where its name came from. */
   readonly backend: ResolvedBackend;
   /** Why a fallback was taken (an unwritable folder), for diagnostics. */
@@ -356,10 +359,11 @@ function build(
   }
 
   const onnx = has('onnx') ? parseOnnxSettings(json.onnx, file) : DEFAULT_ONNX_SETTINGS;
+  const tfjs = has('tfjs') ? parseTfjsSettings(json.tfjs, file) : DEFAULT_TFJS_SETTINGS;
 
   const extra: Record<string, unknown> = {};
   for (const key of Object.keys(json)) {
-    if (key !== 'floatx' && key !== 'epsilon' && key !== 'backend' && key !== 'image_data_format' && key !== 'onnx') {
+    if (key !== 'floatx' && key !== 'epsilon' && key !== 'backend' && key !== 'image_data_format' && key !== 'onnx' && key !== 'tfjs') {
       extra[key] = json[key];
     }
   }
@@ -371,6 +375,7 @@ function build(
     persisted,
     extra,
     onnx,
+    tfjs,
     backend: Object.freeze(backend),
     warnings: Object.freeze([...warnings]),
   };

@@ -23,8 +23,7 @@
  *   single-threaded, so a program that makes many functions keeps a bounded number
  *   of threads (each session owns its thread pool).
  */
-import { ConfigError } from '../errors';
-import { show } from '../format';
+import { engineObject } from './engine-object';
 
 /** ONNX Runtime's graph optimisation levels. */
 export const ONNX_OPTIMIZATION_LEVELS = ['disabled', 'basic', 'extended', 'all'] as const;
@@ -63,51 +62,28 @@ const KEYS = ['intraOpNumThreads', 'interOpNumThreads', 'graphOptimizationLevel'
  * for anything malformed or unknown.
  */
 export function parseOnnxSettings(value: unknown, file: string): OnnxSettings {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ConfigError(
-      `${file}: field 'onnx' must be an object {${KEYS.join(', ')}}, got ${show(value)}`,
-      file,
-      'onnx',
-    );
-  }
-  const o = value as Record<string, unknown>;
-  const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
-  const bad = (k: string, expected: string): ConfigError =>
-    new ConfigError(`${file}: field 'onnx.${k}' must be ${expected}, got ${show(o[k])}`, file, `onnx.${k}`);
-  for (const k of Object.keys(o)) {
-    if (!KEYS.includes(k)) {
-      throw new ConfigError(`${file}: field 'onnx.${k}' is not an onnx setting (known: ${KEYS.join(', ')})`, file, `onnx.${k}`);
-    }
-  }
-  const count = (k: string, min: number, def: number): number => {
-    if (!has(k)) return def;
-    const v = o[k];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > 1024) {
-      throw bad(k, `an integer from ${min} to 1024`);
-    }
-    return v;
-  };
+  const o = engineObject(value, file, 'onnx', KEYS);
   let level = DEFAULT_ONNX_SETTINGS.graphOptimizationLevel;
-  if (has('graphOptimizationLevel')) {
-    const v = o.graphOptimizationLevel;
+  if (o.has('graphOptimizationLevel')) {
+    const v = o.value('graphOptimizationLevel');
     if (typeof v !== 'string' || !(ONNX_OPTIMIZATION_LEVELS as readonly string[]).includes(v)) {
-      throw bad('graphOptimizationLevel', `one of ${ONNX_OPTIMIZATION_LEVELS.map((l) => `"${l}"`).join(', ')}`);
+      throw o.bad('graphOptimizationLevel', `one of ${ONNX_OPTIMIZATION_LEVELS.map((l) => `"${l}"`).join(', ')}`);
     }
     level = v as OnnxOptimizationLevel;
   }
   let providers = DEFAULT_ONNX_SETTINGS.executionProviders;
-  if (has('executionProviders')) {
-    const v = o.executionProviders;
+  if (o.has('executionProviders')) {
+    const v = o.value('executionProviders');
     if (!Array.isArray(v) || v.length === 0 || v.some((p) => typeof p !== 'string' || p.length === 0)) {
-      throw bad('executionProviders', 'a non-empty array of execution provider names (e.g. ["cuda", "cpu"])');
+      throw o.bad('executionProviders', 'a non-empty array of execution provider names (e.g. ["cuda", "cpu"])');
     }
     providers = Object.freeze([...(v as string[])]);
   }
   return Object.freeze({
-    intraOpNumThreads: count('intraOpNumThreads', 0, DEFAULT_ONNX_SETTINGS.intraOpNumThreads),
-    interOpNumThreads: count('interOpNumThreads', 1, DEFAULT_ONNX_SETTINGS.interOpNumThreads),
+    intraOpNumThreads: o.count('intraOpNumThreads', 0, 1024, DEFAULT_ONNX_SETTINGS.intraOpNumThreads),
+    interOpNumThreads: o.count('interOpNumThreads', 1, 1024, DEFAULT_ONNX_SETTINGS.interOpNumThreads),
     graphOptimizationLevel: level,
     executionProviders: providers,
-    threadedSessions: count('threadedSessions', 0, DEFAULT_ONNX_SETTINGS.threadedSessions),
+    threadedSessions: o.count('threadedSessions', 0, 1024, DEFAULT_ONNX_SETTINGS.threadedSessions),
   });
 }

@@ -9,6 +9,7 @@ import { KerasValueError } from '../errors';
 import { show } from '../format';
 import { BackendNameOptions, KerasJsonResult, LoadKerasJsonOptions, loadKerasJson } from './keras-json';
 import type { OnnxSettings } from './onnx-options';
+import type { TfjsSettings } from './tfjs-options';
 import {
   FLOATX_VALUES,
   Floatx,
@@ -186,4 +187,9 @@ export function configPath(...extra: []): string {
 /** The onnx backend's session settings: keras.json's `onnx` object with the defaults filled in. */
 export function onnxSettings(): OnnxSettings {
   return current().loaded.onnx;
+}
+
+/** The tfjs backend's engine settings: keras.json's `tfjs` object with the defaults filled in. */
+export function tfjsSettings(): TfjsSettings {
+  return current().loaded.tfjs;
 }

@@ -488,3 +488,32 @@ describe("keras.json's onnx object", () => {
     expect(err.message).toContain(`'${field}'`);
   });
 });
+
+describe("keras.json's tfjs object", () => {
+  test('absent: threads 0 (one per core)', () => {
+    writeConfig('{"floatx": "float32"}');
+    expect(load().tfjs).toEqual({ threads: 0 });
+  });
+
+  test('present: read, and not kept among the extras', () => {
+    writeConfig('{"tfjs": {"threads": 1}, "other": 5}');
+    const r = load();
+    expect(r.tfjs).toEqual({ threads: 1 });
+    expect(r.extra).toEqual({ other: 5 });
+  });
+
+  test.each([
+    ['"tfjs": [1]', 'tfjs', "must be an object {threads}"],
+    ['"tfjs": {"threads": -1}', 'tfjs.threads', 'must be an integer from 0 to 64'],
+    ['"tfjs": {"threads": 2.5}', 'tfjs.threads', 'must be an integer from 0 to 64'],
+    ['"tfjs": {"threads": 65}', 'tfjs.threads', 'must be an integer from 0 to 64'],
+    ['"tfjs": {"threads": "2"}', 'tfjs.threads', 'must be an integer from 0 to 64'],
+    ['"tfjs": {"intraOpNumThreads": 2}', 'tfjs.intraOpNumThreads', 'is not a tfjs setting (known: threads)'],
+  ])('a bad field (%s) is a ConfigError naming the file and the field', (text, field, what) => {
+    const file = writeConfig(`{${text}}`);
+    const err = configErrorOf(() => load());
+    expect(err.source).toBe(file);
+    expect(err.field).toBe(field);
+    expect(err.message).toContain(`${file}: field '${field}' ${what}`);
+  });
+});

@@ -13,14 +13,21 @@ import { registerHeapCompareKernel } from './heap-compare';
 import { registerHeapPoolKernels } from './heap-pool';
 import { registerHeapReluGradKernel } from './heap-relu-grad';
 import { registerHeapLogSumExpKernel } from './heap-logsumexp';
+import { startThreadedWasm, WASM_MAX_THREADS } from './wasm-threads';
 
 /** The tfjs-core module every file of this adapter computes with (functional ops only). */
 export { tf };
 
-/** The wasm binary tfjs loads in Node (SIMD, single thread). */
+/** The single-threaded wasm binary (SIMD); the threaded one sits beside it. */
 const WASM_FILE = 'tfjs-backend-wasm-simd.wasm';
 
 let starting: Promise<void> | undefined;
+let startedThreads = 0;
+
+/** How many threads the started wasm engine computes with (0 before it starts). */
+export function engineThreads(): number {
+  return startedThreads;
+}
 
 /**
  * The folder holding the installed tfjs-backend-wasm binaries (with a trailing
@@ -37,18 +44,33 @@ function wasmFolder(): string | undefined {
 
 /**
  * Loads tfjs-backend-wasm, points it at its installed binaries, makes 'wasm'
- * tfjs's active backend and waits until it is ready. Safe to call many times:
- * the work is done once; a failed start may be retried.
+ * tfjs's active backend and waits until it is ready. With `threads` > 1 it
+ * starts the threaded binary (at most WASM_MAX_THREADS threads), falling back to
+ * the single-threaded one if that fails. Safe to call many times: the work is
+ * done once (the first call's `threads` holds); a failed start may be retried.
  */
-export function startEngine(): Promise<void> {
+export function startEngine(threads = 1): Promise<void> {
   if (starting === undefined) {
     starting = (async () => {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       const folder = wasmFolder();
+      const fresh = tf.engine().registry.wasm === undefined;
       // Only before the wasm module is first instantiated; later calls would be ignored anyway.
-      if (folder !== undefined && tf.engine().registry.wasm === undefined) wasm.setWasmPaths(folder);
-      const ok = await tf.setBackend('wasm');
-      if (!ok) throw new Error('tfjs backend: the wasm engine failed to start (tf.setBackend("wasm") returned false)');
+      if (folder !== undefined && fresh) wasm.setWasmPaths(folder);
+      let started = false;
+      if (fresh && folder !== undefined && threads > 1) {
+        try {
+          startedThreads = await startThreadedWasm(wasm, Math.min(threads, WASM_MAX_THREADS));
+          started = true;
+        } catch {
+          // The single-threaded binary below.
+        }
+      }
+      if (!started) {
+        const ok = await tf.setBackend('wasm');
+        if (!ok) throw new Error('tfjs backend: the wasm engine failed to start (tf.setBackend("wasm") returned false)');
+        startedThreads = wasm.getThreadsCount();
+      }
       await tf.ready();
       registerHeapKernels();
       registerHeapPoolKernels();
