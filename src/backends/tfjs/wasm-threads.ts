@@ -22,6 +22,7 @@
  */
 // The os module object itself (an `import * as` namespace would be a copy).
 import os = require('os');
+import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -95,6 +96,17 @@ function isStandIn(obj: unknown): obj is BlobStandIn {
  */
 export async function startThreadedWasm(wasm: WasmModule, threads: number): Promise<number> {
   const pkg = require.resolve('@tensorflow/tfjs-backend-wasm/package.json');
+  // A worker that fails to load is an uncaught error in emscripten's glue (the process
+  // ends): so the files the workers read, and the binary, must be there first.
+  const dir = path.dirname(pkg);
+  const needed = [
+    path.join(dir, 'wasm-out', 'tfjs-backend-wasm-threaded-simd.js'),
+    path.join(dir, 'wasm-out', 'tfjs-backend-wasm-threaded-simd.worker.js'),
+    path.join(dir, 'dist', 'tfjs-backend-wasm-threaded-simd.wasm'),
+  ];
+  const missing = needed.filter((f) => !fs.existsSync(f));
+  if (missing.length > 0) throw new Error(`tfjs backend: threaded wasm needs ${missing.join(', ')}`);
+  if (typeof SharedArrayBuffer !== 'function') throw new Error('tfjs backend: threaded wasm needs SharedArrayBuffer');
   const workerUrl = new URL('data:text/javascript;base64,' + Buffer.from(workerSource(pkg)).toString('base64'));
   const RealBlob = globalThis.Blob;
   const makeUrl = URL.createObjectURL;
