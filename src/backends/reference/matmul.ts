@@ -13,7 +13,7 @@
 import { HostArray, sizeOf } from '../types';
 import { formatShape } from '../../format';
 import { broadcastShapes, broadcastStrides } from './broadcast';
-import { MatView, packCols, packRows, panelGroup, tileBlock, TILE } from './matmul-tiles';
+import { MatView, packCols, packRows, panelGroup, tileBlock, TILE, TILE_INDEX_LIMIT } from './matmul-tiles';
 import { matMulPool, THREAD_MIN_MACS } from './matmul-threads';
 import { RefTensor, storageFor } from './tensor';
 
@@ -117,7 +117,11 @@ export function matMul(a: RefTensor, b: RefTensor, transposeA: boolean, transpos
   const av: MatView = { data: a.data, off: 0, rs: transposeA ? 1 : ac, cs: transposeA ? ac : 1 };
   const bv: MatView = { data: b.data, off: 0, rs: transposeB ? 1 : bc, cs: transposeB ? bc : 1 };
 
-  if (m < TILE || n < TILE) {
+  const apLen = Math.ceil(m / TILE) * TILE * k;
+  const bpLen = Math.ceil(n / TILE) * TILE * k;
+  // Packing and tileBlock index as int32: operands or packed panels of 2^31 elements or more take the row loop.
+  const huge = Math.max(apLen, bpLen, a.data.length, b.data.length) >= TILE_INDEX_LIMIT;
+  if (m < TILE || n < TILE || huge) {
     const row = new Float64Array(n);
     for (let t = 0; t < count; t++) {
       av.off = offs.a[t];
@@ -127,8 +131,6 @@ export function matMul(a: RefTensor, b: RefTensor, transposeA: boolean, transpos
     return { data: out, shape, dtype: a.dtype };
   }
 
-  const apLen = Math.ceil(m / TILE) * TILE * k;
-  const bpLen = Math.ceil(n / TILE) * TILE * k;
   const pool = m * n * k >= THREAD_MIN_MACS ? matMulPool() : null;
   // Split only while splitting this shape has been the faster way (see MatMulPool.chooseSplit).
   const ready = pool !== null && pool.wake();
