@@ -21,9 +21,9 @@ import type { CompositeAttrs, CompositeKernelTable, CompositeName, ConvWindow, D
 import { tf } from './engine';
 import { conv3d, conv3dFilterGrad, conv3dInputGrad, tfjsAccepts3d } from './conv3d';
 import { heapReluGrad } from './heap-relu-grad';
-import { TFJS_DEPTHWISE, tfjsAcceptsDepthwiseInputGrad } from './depthwise';
+import { TFJS_DEPTHWISE } from './depthwise';
 import { TFJS_POOLING } from './pool';
-import { as4d, back, explicit, kernel4d, Pads, spread, win2 } from './windows';
+import { as4d, back, explicit, flippedKernelFits, flippedKernelPads, kernel4d, spread, win2 } from './windows';
 import { heapLogSumExp } from './heap-logsumexp';
 
 function conv([x, k]: readonly Tensor[], a: ConvWindow): Tensor {
@@ -50,16 +50,9 @@ function convInputGrad([dy, k]: readonly Tensor[], a: CompositeAttrs['convInputG
     // dx = conv(z, kernel flipped with in/out swapped, the same dilation), z the dy spread by the
     // strides, padded (k - 1) d - pad before and cut or extended after to give the input's size
     // (stride 1: about 4x faster than wasm's Conv2DBackpropInput).
-    const [ph, pw] = win2(a.pads, [0, 0] as readonly [number, number]);
     const z = spread(d4, [sh, sw]);
-    const [, zh, zw] = z.shape;
     const flipped = tf.transpose(tf.reverse(k4, [0, 1]), [0, 1, 3, 2]);
-    const pads: Pads = [
-      [0, 0],
-      [(kh - 1) * dh - ph[0], Math.max(0, ih + ph[0] - zh)],
-      [(kw - 1) * dw - pw[0], Math.max(0, iw + pw[0] - zw)],
-      [0, 0],
-    ];
+    const pads = flippedKernelPads([kh, kw], [dh, dw], a.pads, [ih, iw], z);
     const y = tf.conv2d(z, flipped as Tensor4D, 1, pads, 'NHWC', [dh, dw]);
     return back(y.shape[1] === ih && y.shape[2] === iw ? y : tf.slice(y, [0, 0, 0, 0], [-1, ih, iw, -1]), n);
   });
@@ -119,13 +112,11 @@ export function tfjsAcceptsComposite<C extends CompositeName>(op: C, attrs: Comp
     return tfjsAccepts3d(op, attrs as ConvWindow, k);
   }
   if (!inputs.every((x) => x.shape.length === 3 || x.shape.length === 4)) return false;
-  if (op === 'depthwiseInputGrad') return tfjsAcceptsDepthwiseInputGrad(attrs as ConvWindow, (inputs[1].shape as number[]).slice(0, -2));
+  if (op === 'depthwiseInputGrad') return flippedKernelFits((attrs as ConvWindow).pads, (inputs[1].shape as number[]).slice(0, -2), (attrs as ConvWindow).dilations);
   if (op === 'convInputGrad') {
     const a = attrs as CompositeAttrs['convInputGrad'];
     const k = inputs[1].shape as number[];
-    // The flipped kernel's padding before, (k - 1) * d - pad, must not be negative (after, it
-    // is max(0, ...) and the result is cut to the input: any pad after works).
-    if (!a.pads.every((p, i) => p[0] <= (k[i] - 1) * a.dilations[i])) return false;
+    if (!flippedKernelFits(a.pads, k, a.dilations)) return false;
   }
   return true;
 }

@@ -17,7 +17,7 @@
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
 import type { CompositeAttrs, ConvWindow } from '../types';
 import { tf } from './engine';
-import { as4d, back, explicit, kernel4d, Pads, spread, win2 } from './windows';
+import { as4d, back, explicit, flippedKernelPads, kernel4d, Pads, spread, win2 } from './windows';
 
 /** wasm's DepthwiseConv2dNative, explicit padding, any stride with any dilation (tfjs's op refuses both > 1). */
 function depthwise(x: Tensor4D, filter: Tensor4D, strides: [number, number], pad: Pads, dilations: [number, number]): Tensor4D {
@@ -38,12 +38,10 @@ function depthwiseInputGrad([dy, k]: readonly Tensor[], a: CompositeAttrs['depth
     const [kh, kw, c, m] = k4.shape;
     const [ih, iw] = win2(a.inputSpatial, 1);
     const [dh, dw] = win2(a.dilations, 1);
-    const [ph, pw] = win2(a.pads, [0, 0] as readonly [number, number]);
     const z = spread(as4d(dy), win2(a.strides, 1));
-    const [b, zh, zw] = z.shape;
+    const b = z.shape[0];
     const flipped = tf.reshape(tf.reverse(k4, [0, 1]), [kh, kw, c * m, 1]) as Tensor4D;
-    // the output has zh - pad + after cells: at least the input's (the extra cells read only the spread's trailing zeros)
-    const pads: Pads = [[0, 0], [(kh - 1) * dh - ph[0], Math.max(0, ih + ph[0] - zh)], [(kw - 1) * dw - pw[0], Math.max(0, iw + pw[0] - zw)], [0, 0]];
+    const pads = flippedKernelPads([kh, kw], [dh, dw], a.pads, [ih, iw], z);
     let y: Tensor = depthwise(z, flipped, [1, 1], pads, [dh, dw]);
     if (y.shape[1] !== ih || y.shape[2] !== iw) y = tf.slice(y, [0, 0, 0, 0], [-1, ih, iw, -1]);
     if (m > 1) y = tf.reshape(tf.sum(tf.reshape(y, [b * ih * iw * c, m]), 1), [b, ih, iw, c]);
@@ -71,11 +69,3 @@ function depthwiseFilterGrad([x, dy]: readonly Tensor[], a: CompositeAttrs['dept
 
 /** The depthwise composites on tfjs (1 and 2 spatial axes, float32). */
 export const TFJS_DEPTHWISE = { depthwiseConv, depthwiseInputGrad, depthwiseFilterGrad };
-
-/**
- * Whether the depthwise input gradient runs here: the flipped kernel is padded
- * (k - 1) d - pad before, which must not be negative (the API's pads never are).
- */
-export function tfjsAcceptsDepthwiseInputGrad(a: ConvWindow, kernelSpatial: readonly number[]): boolean {
-  return a.pads.every((p, i) => p[0] <= (kernelSpatial[i] - 1) * a.dilations[i]);
-}

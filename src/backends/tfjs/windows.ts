@@ -42,3 +42,34 @@ export function spread(dy: Tensor4D, [sh, sw]: [number, number]): Tensor4D {
   const z = tf.pad(tf.reshape(dy, [b, oh, 1, ow, 1, ch]), [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]]);
   return tf.reshape(z, [b, oh * sh, ow * sw, ch]);
 }
+
+/**
+ * The padding of the spread dy `z` [b, zh, zw, ch] for an input gradient computed as a
+ * stride-1 correlation with the flipped kernel (spatial size `kernel`, dilations
+ * `dil`): (k - 1) d - pad before, and after at least what makes the output as long
+ * as the input (`input`); the caller cuts any extra cells (they read only zeros).
+ */
+export function flippedKernelPads(
+  kernel: [number, number],
+  dil: [number, number],
+  pads: readonly (readonly [number, number])[],
+  input: [number, number],
+  z: Tensor4D,
+): Pads {
+  const [ph, pw] = win2(pads, [0, 0] as readonly [number, number]);
+  const [, zh, zw] = z.shape;
+  return [
+    [0, 0],
+    [(kernel[0] - 1) * dil[0] - ph[0], Math.max(0, input[0] + ph[0] - zh)],
+    [(kernel[1] - 1) * dil[1] - pw[0], Math.max(0, input[1] + pw[0] - zw)],
+    [0, 0],
+  ];
+}
+
+/**
+ * Whether `flippedKernelPads` can serve these pads: the padding before, (k - 1) d - pad,
+ * must not be negative (the API's pads never make it so; the one after may be anything).
+ */
+export function flippedKernelFits(pads: readonly (readonly [number, number])[], kernelSpatial: readonly number[], dilations: readonly number[]): boolean {
+  return pads.every((p, i) => p[0] <= (kernelSpatial[i] - 1) * dilations[i]);
+}
