@@ -400,7 +400,7 @@ const SCCE_SPEC = defineSpec({
         return f([new Int32Array([0, 3])])[0];
       },
       error: 'KerasValueError',
-      message: 'gather: index 3 is out of range for an axis of length 3 (expected 0 to 2)',
+      message: "sparseCategoricalCrossentropy: argument 'target': index 3 is out of range for an axis of length 3 (expected 0 to 2)",
     },
     {
       name: 'a negative class index fed at run time',
@@ -411,7 +411,7 @@ const SCCE_SPEC = defineSpec({
         return f([new Int32Array([-1]), [[1, 2, 3]]])[0];
       },
       error: 'KerasValueError',
-      message: 'gather: index -1 is out of range for an axis of length 3 (expected 0 to 2)',
+      message: "sparseCategoricalCrossentropy: argument 'target': index -1 is out of range for an axis of length 3 (expected 0 to 2)",
     },
     {
       name: 'a constant float target that is not whole',

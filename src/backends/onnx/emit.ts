@@ -71,9 +71,9 @@ export class ModelEmitter implements Emitter {
   ) {}
 
   /** Appends a node with one fresh output name. */
-  node(opType: string, inputs: readonly string[], attrs: Readonly<Record<string, AttrValue>> = {}): string {
+  node(opType: string, inputs: readonly string[], attrs: Readonly<Record<string, AttrValue>> = {}, what?: string): string {
     const out = this.builder.fresh('t');
-    this.builder.addNode(opType, inputs, [out], attrs);
+    this.builder.addNode(opType, inputs, [out], attrs, what);
     return out;
   }
 

@@ -39,8 +39,12 @@ const BIG = Number.MAX_SAFE_INTEGER;
 
 /** Where lowered nodes go. Names are ONNX value names. */
 export interface Emitter {
-  /** Appends a node with one output and returns the output's (fresh) name. */
-  node(opType: string, inputs: readonly string[], attrs?: Readonly<Record<string, AttrValue>>): string;
+  /**
+   * Appends a node with one output and returns the output's (fresh) name. `what`
+   * names, in the library's run-time error, whose values a failing node read (see
+   * `nodeName` in model.ts).
+   */
+  node(opType: string, inputs: readonly string[], attrs?: Readonly<Record<string, AttrValue>>, what?: string): string;
   /** Appends a node with `count` outputs and returns their (fresh) names. */
   nodes(opType: string, inputs: readonly string[], count: number, attrs?: Readonly<Record<string, AttrValue>>): string[];
   /** A fixed constant tensor (part of the model's structure). */
@@ -685,7 +689,7 @@ export const LOWERINGS: LoweringTable<PrimitiveAttrs> = {
       em.constant('int64', [n], new Array<number>(n).fill(-1)),
     ]);
   },
-  gather: (em, attrs, [x, idx]) => em.node('Gather', [x.name, nonWrappingIndices(em, idx.name)], { axis: attrs.axis }),
+  gather: (em, attrs, [x, idx]) => em.node('Gather', [x.name, nonWrappingIndices(em, idx.name)], { axis: attrs.axis }, attrs.what),
   scatterAdd: (em, attrs, [u, idx, like], out) => {
     // The length of the scattered axis: the attribute, or like's run-time length.
     const size = (): string =>

@@ -106,6 +106,29 @@ function readsOf(graph: onnx.IGraphProto, read: Set<string>): void {
   }
 }
 
+/** Separates a node's own name from the `what` it carries (see `nodeName`). */
+const WHAT_MARK = '|';
+
+/**
+ * A node's name: `<opType>_<index>`, then, for a node given `what` (whose values it
+ * reads, for the library's run-time error: "fn: argument 'x'"), a mark and `what`
+ * URI-encoded (no quotes, which ORT's error messages use around the name).
+ */
+export function nodeName(opType: string, index: number, what?: string): string {
+  return what === undefined ? `${opType}_${index}` : `${opType}_${index}${WHAT_MARK}${encodeURIComponent(what).replace(/'/g, '%27')}`;
+}
+
+/** The `what` a node name carries (see `nodeName`), or undefined. */
+export function whatOfNodeName(name: string): string | undefined {
+  const at = name.indexOf(WHAT_MARK);
+  if (at < 0) return undefined;
+  try {
+    return decodeURIComponent(name.slice(at + 1));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Accumulates the pieces of one ONNX graph and encodes them as a model.
  * Names are the caller's business, but `fresh` hands out unique ones.
@@ -155,19 +178,23 @@ export class ModelBuilder {
     this.initializers.push(tensorProto(name, dtype, dims, data));
   }
 
-  /** Appends a node of the default domain. Nodes must be added in topological order. */
+  /**
+   * Appends a node of the default domain. Nodes must be added in topological order.
+   * `what`: see `nodeName`.
+   */
   addNode(
     opType: string,
     inputs: readonly string[],
     outputs: readonly string[],
     attrs: Readonly<Record<string, AttrValue>> = {},
+    what?: string,
   ): void {
     const attribute_ = Object.entries(attrs).map(([k, v]) => attribute(k, v));
     this.nodes.push({
       opType,
       input: [...inputs],
       output: [...outputs],
-      name: `${opType}_${this.nodes.length}`,
+      name: nodeName(opType, this.nodes.length, what),
       attribute: attribute_,
     });
   }

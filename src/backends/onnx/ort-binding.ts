@@ -8,6 +8,7 @@ import * as ort from 'onnxruntime-node';
 import { KerasValueError } from '../../errors';
 import { indexOutOfRange } from '../types';
 import { NEGATIVE_INDEX_SHIFT } from './lower';
+import { whatOfNodeName } from './model';
 
 /** The onnxruntime-node version whose internal binding this file was written against. */
 export const PINNED_ORT_VERSION = '1.30.0';
@@ -158,14 +159,17 @@ function classifyRunError(e: unknown): unknown {
   const node = /while running (\w+) node/.exec(message)?.[1];
   if ((node === 'Gather' || node === 'ScatterElements') && /out of (data )?bounds/.test(message)) {
     const fn = node === 'Gather' ? 'gather' : 'scatterAdd';
+    // the failing node's name carries the API function and argument the indices came from, if any
+    const name = /Name:'([^']*)'/.exec(message)?.[1];
+    const what = name === undefined ? undefined : whatOfNodeName(name);
     const range = /inclusive range \[-?\d+,\s*(-?\d+)\]/.exec(message);
     const quoted = /idx=(-?\d+)/.exec(message);
     if (range && quoted) {
       // the lowering shifted negative indices down by NEGATIVE_INDEX_SHIFT: undo it
       const v = Number(quoted[1]);
-      return indexOutOfRange(fn, v < -NEGATIVE_INDEX_SHIFT / 2 ? v + NEGATIVE_INDEX_SHIFT : v, Number(range[1]) + 1);
+      return indexOutOfRange(fn, v < -NEGATIVE_INDEX_SHIFT / 2 ? v + NEGATIVE_INDEX_SHIFT : v, Number(range[1]) + 1, what);
     }
-    return new KerasValueError(`${fn}: an index is out of range`);
+    return new KerasValueError(`${what ?? fn}: an index is out of range`);
   }
   if (node === 'ArgMax' || node === 'ArgMin') {
     return new KerasValueError(`${node === 'ArgMax' ? 'argMax' : 'argMin'}: the reduced axis is empty`);

@@ -10,8 +10,10 @@ export type IndexingAttrs = {
   /**
    * inputs [x, indices (int32)]; output shape x.shape[:axis] + indices.shape + x.shape[axis+1:],
    * out[..., j..., ...] = x[..., indices[j...], ...]. Indices are in [0, x.shape[axis]).
+   * `what` (optional) names whose indices they are in the out-of-range error, as
+   * "fn: argument 'name'", for a gather an API function makes of its argument's values.
    */
-  readonly gather: { readonly axis: number };
+  readonly gather: { readonly axis: number; readonly what?: string };
   /**
    * The adjoint of gather. inputs [updates, indices (int32)], where updates has shape
    * pre + indices.shape + post with pre of length `axis`; output shape pre + [size] + post,
@@ -25,17 +27,20 @@ export type IndexingAttrs = {
 /** Definitions of the indexing primitives. */
 /**
  * The error every backend raises at run time for an index of gather or scatterAdd
- * outside [0, length): it names the first offending index (in flat order) and the range.
+ * outside [0, length): it names the first offending index (in flat order) and the
+ * range, after `what` (gather's attribute: the API function and argument the indices
+ * came from) or else the primitive's name.
  */
-export function indexOutOfRange(op: 'gather' | 'scatterAdd', index: number, length: number): KerasValueError {
-  return new KerasValueError(`${op}: index ${index} is out of range for an axis of length ${length} (expected 0 to ${length - 1})`);
+export function indexOutOfRange(op: 'gather' | 'scatterAdd', index: number, length: number, what?: string): KerasValueError {
+  return new KerasValueError(`${what ?? op}: index ${index} is out of range for an axis of length ${length} (expected 0 to ${length - 1})`);
 }
 
 export const INDEXING_PRIMITIVES: PrimitiveDefs<IndexingAttrs> = {
   gather: {
     arity: 2,
-    infer: ([x, indices], { axis }) => {
+    infer: ([x, indices], { axis, what }) => {
       checkAxis('gather', axis, x.shape.length);
+      if (what !== undefined && typeof what !== 'string') throw new KerasValueError(`gather: 'what' must be a string, got ${typeof what}`);
       checkDType('gather', indices, int32, 'an int32 tensor', "'indices'");
       return { shape: [...x.shape.slice(0, axis), ...indices.shape, ...x.shape.slice(axis + 1)], dtype: x.dtype };
     },

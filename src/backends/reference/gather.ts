@@ -10,26 +10,26 @@ import { RefTensor, storageFor } from './tensor';
 /** Runs at least this long are moved with `TypedArray.set` rather than a loop. */
 const SET_THRESHOLD = 16;
 
-/** Throws unless every index is an integer in [0, size). */
-function checkIndices(indices: HostArray, size: number, what: 'gather' | 'scatterAdd'): void {
+/** Throws unless every index is an integer in [0, size); `what` names whose indices they are (see indexOutOfRange). */
+function checkIndices(indices: HostArray, size: number, op: 'gather' | 'scatterAdd', what?: string): void {
   for (let j = 0; j < indices.length; j++) {
     const v = indices[j];
-    if (!(v >= 0 && v < size)) throw indexOutOfRange(what, v, size);
+    if (!(v >= 0 && v < size)) throw indexOutOfRange(op, v, size, what);
   }
 }
 
 /**
  * Takes slices of `x` along `axis` at `indices` (int32, any shape): output
- * shape x.shape[:axis] + indices.shape + x.shape[axis+1:].
+ * shape x.shape[:axis] + indices.shape + x.shape[axis+1:]. `what`: see indexOutOfRange.
  */
-export function gather(x: RefTensor, indices: RefTensor, axis: number): RefTensor {
+export function gather(x: RefTensor, indices: RefTensor, axis: number, what?: string): RefTensor {
   const rank = x.shape.length;
   if (!(Number.isInteger(axis) && axis >= 0 && axis < rank)) {
     throw new Error(`reference backend: gather axis ${axis} out of range for [${formatShape(x.shape)}]`);
   }
   const n = x.shape[axis];
   const idx = indices.data;
-  checkIndices(idx, n, 'gather');
+  checkIndices(idx, n, 'gather', what);
   const outer = sizeOf(x.shape.slice(0, axis));
   const inner = sizeOf(x.shape.slice(axis + 1));
   const shape = [...x.shape.slice(0, axis), ...indices.shape, ...x.shape.slice(axis + 1)];

@@ -112,7 +112,7 @@ export const REFERENCE_KERNELS: KernelTable<RefTensor> = {
   pad: ([x], attrs) => pad(x, attrs.pads, attrs.value),
   tile: ([x], attrs) => tile(x, attrs.reps),
   reverse: ([x], attrs) => reverse(x, attrs.axes),
-  gather: ([x, indices], attrs) => gather(x, indices, attrs.axis),
+  gather: ([x, indices], attrs) => gather(x, indices, attrs.axis, attrs.what),
   scatterAdd: (inputs, attrs) => {
     const size = inputs.length === 3 ? inputs[2].shape[attrs.axis] : attrs.size;
     return scatterAdd(inputs[0], inputs[1], attrs.axis, size);

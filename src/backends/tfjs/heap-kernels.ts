@@ -143,10 +143,11 @@ const gatherKernel: KernelFunc = ({ inputs, backend, attrs }) => {
   const x = inputs.x as TensorInfo;
   const indices = inputs.indices as TensorInfo;
   const axis = (attrs as NamedAttrMap).axis as number;
+  const what = (attrs as NamedAttrMap).what as string | undefined;
   const n = x.shape[axis];
   const idx = heap.typedArrayFromHeap(indices);
   for (let j = 0; j < idx.length; j++) {
-    if (!(idx[j] >= 0 && idx[j] < n)) throw indexOutOfRange('gather', idx[j], n);
+    if (!(idx[j] >= 0 && idx[j] < n)) throw indexOutOfRange('gather', idx[j], n, what);
   }
   const outer = product(x.shape, 0, axis);
   const block = product(x.shape, axis + 1);
@@ -251,10 +252,10 @@ export function heapTile(x: tf.Tensor, reps: readonly number[]): tf.Tensor {
   return tf.engine().runKernel(TILE, { x }, { reps: [...reps] }) as tf.Tensor;
 }
 
-/** gather(x, indices, axis) with int32 indices in range (checked). A new tensor. */
-export function heapGather(x: tf.Tensor, indices: tf.Tensor, axis: number): tf.Tensor {
+/** gather(x, indices, axis) with int32 indices in range (checked; `what`: see indexOutOfRange). A new tensor. */
+export function heapGather(x: tf.Tensor, indices: tf.Tensor, axis: number, what?: string): tf.Tensor {
   if (!usable()) return tf.gather(x, indices, axis);
-  return tf.engine().runKernel(GATHER, { x, indices }, { axis }) as tf.Tensor;
+  return tf.engine().runKernel(GATHER, { x, indices }, what === undefined ? { axis } : { axis, what }) as tf.Tensor;
 }
 
 type Binary = (a: tf.Tensor, b: tf.Tensor) => tf.Tensor;

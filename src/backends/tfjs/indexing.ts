@@ -15,16 +15,16 @@ import { empty, sizeOf, transpose } from './shapes';
  * gather: out = x.shape[:axis] + indices.shape + x.shape[axis+1:]. A block copy
  * on the heap (wasm's GatherV2 takes 8 ms per MB); indices out of range throw.
  */
-export const gather: Kernel<Tensor, 'gather'> = ([x, indices], { axis }) => {
+export const gather: Kernel<Tensor, 'gather'> = ([x, indices], { axis, what }) => {
   const shape = [...x.shape.slice(0, axis), ...indices.shape, ...x.shape.slice(axis + 1)];
   if (sizeOf(shape) === 0) {
     // an empty result still checks its indices, as the other backends do
     const idx = indices.dataSync();
     const n = x.shape[axis];
-    for (let j = 0; j < idx.length; j++) if (!(idx[j] >= 0 && idx[j] < n)) throw indexOutOfRange('gather', idx[j], n);
+    for (let j = 0; j < idx.length; j++) if (!(idx[j] >= 0 && idx[j] < n)) throw indexOutOfRange('gather', idx[j], n, what);
     return empty(shape, x.dtype);
   }
-  return indices.dtype === 'int32' ? heapGather(x, indices, axis) : tf.gather(x, indices, axis);
+  return indices.dtype === 'int32' ? heapGather(x, indices, axis, what) : tf.gather(x, indices, axis);
 };
 
 /** 0, 1, ..., n-1 shifted by `from`. */

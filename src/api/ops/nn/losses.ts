@@ -88,8 +88,8 @@ function sparseLabels(target: unknown, o: KTensor, fn: string): KTensor {
  * Probabilities (`fromLogits` false) are clipped to `[epsilon(), 1 - epsilon()]` and
  * their logarithm taken as logits, as Keras does (so rows are renormalised).
  * A class index out of range raises a KerasValueError: for a constant target when
- * the call is made (naming this function), for a target known only at run time when
- * the function runs (gather's error naming the index and the class count), as
+ * the call is made, for a target known only at run time when the function runs
+ * (naming this function, the argument, the index and the class count), as
  * TensorFlow raises on CPU.
  *
  * `axis` (Keras 2.3.1) names the classes axis of `output` (default the last); it is
@@ -121,8 +121,9 @@ export function sparseCategoricalCrossentropy(target: TensorInput, output: Tenso
   }
   const eyeData = new Array<number>(classes * classes).fill(0);
   for (let i = 0; i < classes; i++) eyeData[i * classes + i] = 1;
-  // gather checks every index at run time on every backend (an index out of range is a KerasValueError)
-  const oneHot = applyOp('gather', [constantOf(eyeData, [classes, classes], o.dtype, fn), labels], { axis: 0 });
+  // gather checks every index at run time on every backend: an index out of range is a
+  // KerasValueError naming this function's argument
+  const oneHot = applyOp('gather', [constantOf(eyeData, [classes, classes], o.dtype, fn), labels], { axis: 0, what: `${fn}: argument 'target'` });
   const eps = epsilon();
   const z = logits ? o : unary('log', clipValues(o, eps, 1 - eps));
   const ax = o.rank - 1;
