@@ -4,8 +4,7 @@
  * every batch size) then the variables; constants are initializers; model outputs
  * are the graph outputs then the update values. `run` is one synchronous run.
  */
-import './ort-env'; // before onnxruntime-node loads: telemetry off unless the user chose
-import * as ort from 'onnxruntime-node';
+import { ort } from './ort'; // after ort-env.ts: telemetry off unless the user chose
 import type { BodyNode, CompiledGraph, ConvWindow, Graph, GraphNode, GraphResult, OpNode, ScanAttrs, Shape } from '../types';
 import { constantData, ModelEmitter } from './emit';
 import { LowerInput, lowerPrimitive, reluKeepingMinusZero } from './lower';

@@ -5,8 +5,7 @@
  * attribute values such as slice begins are fed as inputs (see lower.ts), so one
  * session serves every shape of those ranks and every such value.
  */
-import './ort-env'; // before onnxruntime-node loads: telemetry off unless the user chose
-import * as ort from 'onnxruntime-node';
+import { ort } from './ort'; // after ort-env.ts: telemetry off unless the user chose
 import type { CompositeAttrs, CompositeName, OutputInfo, PrimitiveAttrs, PrimitiveName } from '../types';
 import { lowerComposite } from './lower-composites';
 import { ModelEmitter, ParamRecorder, ParamValue } from './emit';

@@ -6,8 +6,7 @@
  * `ExportRequest.updatedWeights`); their new values are extra outputs, so a training
  * step is repeated by feeding each run's outputs back.
  */
-import './ort-env'; // before onnxruntime-node loads: telemetry off unless the user chose
-import * as ort from 'onnxruntime-node';
+import { ort } from './ort'; // after ort-env.ts: telemetry off unless the user chose
 import { onnx } from 'onnx-proto';
 import type { ExportedModel, ExportedValue, ExportRequest, HostTensor } from '../export';
 import type { Graph, GraphNode } from '../types';

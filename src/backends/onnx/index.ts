@@ -3,8 +3,7 @@
  * native binding. Eager kernels run small cached sessions (eager.ts); `compile`
  * turns a whole graph into one model and one session (compile.ts).
  */
-import './ort-env'; // before onnxruntime-node loads: telemetry off unless the user chose
-import * as ort from 'onnxruntime-node';
+import { ort } from './ort'; // after ort-env.ts: telemetry off unless the user chose
 import type { Backend } from '../backend';
 import type { CompositeKernelTable, DType, HostData, Kernel, KernelTable, OutputInfo, PrimitiveAttrs, PrimitiveName } from '../types';
 import { COMPOSITES } from '../types';

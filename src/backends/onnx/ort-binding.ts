@@ -3,8 +3,7 @@
  * (`onnxruntime-node/dist/binding`). That path is not part of the package's
  * public API, so the installed version is checked against the pinned one.
  */
-import './ort-env'; // before onnxruntime-node loads: telemetry off unless the user chose
-import * as ort from 'onnxruntime-node';
+import { ort } from './ort'; // after ort-env.ts: telemetry off unless the user chose
 import { KerasValueError } from '../../errors';
 import { indexOutOfRange } from '../types';
 import { NEGATIVE_INDEX_SHIFT } from './lower';

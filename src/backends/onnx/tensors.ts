@@ -1,8 +1,7 @@
 /**
  * ort.Tensor helpers: dtype mapping, host copies in and out.
  */
-import './ort-env'; // before onnxruntime-node loads: telemetry off unless the user chose
-import * as ort from 'onnxruntime-node';
+import { ort } from './ort'; // after ort-env.ts: telemetry off unless the user chose
 import { DType, DTYPE_INFO, DTYPES, HostData } from '../types';
 import { constantData, ParamValue } from './emit';
 
