@@ -19,9 +19,10 @@ const builtEngine = path.join(path.dirname(builtIndex), 'backends', 'tfjs', 'eng
  * own on every turn of the event loop while tfjs starts, and checks a 96x300 . 300x80
  * product (large enough for XNNPACK to split it over threads) against a float64 loop.
  */
-function script(kerasJson: string | null): string {
+function script(kerasJson: string | null, preamble = ''): string {
   return `
     require('v8').setFlagsFromString('--trace-protector-invalidation');
+    ${preamble}
     const fs = require('fs'), os = require('os'), path = require('path');
     ${kerasJson === null ? '' : `fs.writeFileSync(path.join(process.env.KERAS_HOME, 'keras.json'), ${JSON.stringify(kerasJson)});`}
     const RealBlob = globalThis.Blob, makeUrl = URL.createObjectURL, cpus = os.cpus;
@@ -68,8 +69,8 @@ interface ChildReport {
 }
 
 /** Runs the script; its report and every line it printed. */
-function run(kerasJson: string | null): { report: ChildReport; lines: string[]; status: number | null; signal: string | null } {
-  const r = runBuilt(script(kerasJson), { ...process.env, KERAS_BACKEND: 'tfjs' });
+function run(kerasJson: string | null, preamble = ''): { report: ChildReport; lines: string[]; status: number | null; signal: string | null } {
+  const r = runBuilt(script(kerasJson, preamble), { ...process.env, KERAS_BACKEND: 'tfjs' });
   const lines = r.stdout.trim().split('\n');
   const last = lines.filter((l) => l.startsWith('{')).pop();
   if (last === undefined) throw new Error(`the child printed no report:\n${r.stdout}\n${r.stderr}`);
@@ -93,6 +94,19 @@ describe('tfjs wasm threads', () => {
     const { report } = run(null);
     expect(report.userBlobs).toBeGreaterThan(0);
     expect(report.realBlobs).toBe(report.userBlobs);
+  });
+
+  it("a user's own stack formatting and limit change nothing (and are left as they were)", () => {
+    const preamble = `
+      const prepare = () => 42;
+      Error.prepareStackTrace = prepare;
+      Error.stackTraceLimit = 0;
+      process.on('exit', () => console.log(Error.prepareStackTrace === prepare && Error.stackTraceLimit === 0 ? 'kept' : 'changed'));`;
+    const r = run(null, preamble);
+    expect(r.status).toBe(0);
+    expect(r.report.threads).toBe(Math.min(os.availableParallelism(), 8));
+    expect(r.report.realBlobs).toBe(r.report.userBlobs);
+    expect(r.lines[r.lines.length - 1]).toBe('kept');
   });
 
   it("keras.json's tfjs.threads = 1: the single-threaded binary", () => {

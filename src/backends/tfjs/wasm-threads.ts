@@ -62,12 +62,21 @@ function workerSource(pkg: string): string {
 
 /** Whether the current call comes from tfjs-backend-wasm's own code. */
 function calledFromTfjsWasm(): boolean {
-  // The caller's frame is the third (this function, the stand-in, the caller), whatever the user's limit.
+  // The call sites themselves, whatever the user's stack formatting (source maps, a
+  // prepareStackTrace of their own) and limit: the caller's frame is the third (this
+  // function, the stand-in, the caller).
+  const prepare = Error.prepareStackTrace;
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 4;
-  const stack = new Error().stack ?? '';
-  Error.stackTraceLimit = limit;
-  return stack.includes(`${path.sep}tfjs-backend-wasm${path.sep}`);
+  try {
+    Error.stackTraceLimit = 4;
+    Error.prepareStackTrace = (_error, frames): unknown => frames;
+    const frames: unknown = new Error().stack;
+    const inTfjs = (f: NodeJS.CallSite): boolean => (f.getFileName() ?? '').includes(`${path.sep}tfjs-backend-wasm${path.sep}`);
+    return Array.isArray(frames) && (frames as NodeJS.CallSite[]).some(inTfjs);
+  } finally {
+    Error.prepareStackTrace = prepare;
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** What tfjs's start gets instead of a Blob: its type, for `URL.createObjectURL` below. */
