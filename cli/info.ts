@@ -5,7 +5,9 @@
  */
 import { backendFactory } from '../src/backends/backend';
 import { ENGINE_PACKAGES, EngineName, enginePackageStatus, installCommand } from '../src/backends/engine-packages';
+import * as os from 'os';
 import { BUILTIN_BACKENDS, initConfig, KerasJsonResult } from '../src/config';
+import type { OnnxSettings, TfjsSettings } from '../src/config';
 import * as K from '../src/index';
 import { packageInfo } from './package-info';
 
@@ -40,6 +42,13 @@ export interface InfoReport {
   readonly epsilon: number;
   readonly imageDataFormat: string;
   readonly engines: readonly EngineInfo[];
+  /** keras.json's engine settings, defaults filled in (`threads` 0 of tfjs: one per core). */
+  readonly engineSettings: { readonly tfjs: TfjsSettings; readonly onnx: OnnxSettings };
+}
+
+/** What tfjs.threads 0 means on this machine (the threaded binary's pool has at most 8). */
+function tfjsThreads(threads: number): string {
+  return threads === 0 ? `0 (one per core: ${Math.min(os.availableParallelism(), 8)})` : String(threads);
 }
 
 function why(loaded: KerasJsonResult): string {
@@ -99,6 +108,7 @@ export async function gatherInfo(start: boolean): Promise<InfoReport> {
     epsilon: K.epsilon(),
     imageDataFormat: K.imageDataFormat(),
     engines: BUILTIN_BACKENDS.map(engineInfo),
+    engineSettings: { tfjs: loaded.tfjs, onnx: loaded.onnx },
   };
 }
 
@@ -127,6 +137,13 @@ export function infoText(r: InfoReport): string {
     const parts = [pkgs, dtypes, e.note].filter((s) => s !== '');
     lines.push(`${mark} ${e.backend.padEnd(bw)}${parts.join('; ')}`);
   }
-  lines.push('', '(* the backend in use)');
+  lines.push('', '(* the backend in use)', '', 'engine settings (keras.json):');
+  const t = r.engineSettings.tfjs;
+  const o = r.engineSettings.onnx;
+  lines.push(`  tfjs  threads ${tfjsThreads(t.threads)}`);
+  lines.push(
+    `  onnx  intraOpNumThreads ${o.intraOpNumThreads}, interOpNumThreads ${o.interOpNumThreads}, graphOptimizationLevel ${o.graphOptimizationLevel}, ` +
+      `executionProviders ${o.executionProviders.join(', ')}, threadedSessions ${o.threadedSessions}`,
+  );
   return lines.join('\n');
 }

@@ -55,7 +55,7 @@ describe('the parser', () => {
 describe('info', () => {
   it('names the backend, why, the settings and each engine with its installed versions', () => {
     const home = fs.mkdtempSync(path.join(tmp, 'home-'));
-    fs.writeFileSync(path.join(home, 'keras.json'), JSON.stringify({ backend: 'onnx', floatx: 'float64', epsilon: 0.001 }));
+    fs.writeFileSync(path.join(home, 'keras.json'), JSON.stringify({ backend: 'onnx', floatx: 'float64', epsilon: 0.001, tfjs: { threads: 3 } }));
     const fromFile = cli(['info', '--json', '--no-start'], { env: { KERAS_HOME: home, KERAS_BACKEND: '' } });
     expect(fromFile.code).toBe(0);
     const info = JSON.parse(fromFile.stdout);
@@ -73,11 +73,15 @@ describe('info', () => {
     expect(engines.tfjs.dtypes).toEqual(['float32', 'int32', 'bool']);
     expect(engines.reference.dtypes).toContain('float64');
     expect(engines.onnx.dtypes).toContain('float64');
+    // keras.json's engine objects, the missing fields defaulted
+    expect(info.engineSettings.tfjs).toEqual({ threads: 3 });
+    expect(info.engineSettings.onnx).toMatchObject({ intraOpNumThreads: 0, graphOptimizationLevel: 'all', threadedSessions: 4 });
 
     const fromEnv = cli(['info'], { env: { KERAS_HOME: home, KERAS_BACKEND: 'reference' } });
     expect(fromEnv.code).toBe(0);
     expect(fromEnv.stdout).toMatch(/^backend +reference +\(from the environment variable KERAS_BACKEND=reference/m);
     expect(fromEnv.stdout).toMatch(/^started +yes/m);
+    expect(fromEnv.stdout).toMatch(/^  tfjs +threads 3$/m);
   });
 
   it('exits 1 and says why when the backend in use does not start', () => {
