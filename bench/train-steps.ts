@@ -4,7 +4,11 @@
  * programs on the same engines in the same process: a hand-built ONNX training
  * model (hand-onnx.ts) and raw tfjs-core (hand-tfjs.ts). Programs run
  * interleaved (a few steps of each in turn, several rounds) and each reports the
- * median of its step times.
+ * median of its step times. Each turn begins with untimed steps (SETTLE_MS): the
+ * program before it, on another engine, has just filled both cores' caches with its
+ * own data (an onnx step right after threaded tfjs steps took 2.2-2.6 ms, then 1.7,
+ * 1.4, 1.35, 1.15 and 1.0; docs/engine-notes.md), which a program running alone, as a
+ * user runs one engine, never meets.
  *
  * `benchTrainingSteps()` returns the result rows (for other tools to print or
  * chart); run as a script, this file prints them.
@@ -99,6 +103,8 @@ function median(xs: readonly number[]): number {
 
 /** Each program's warm-up time before the timed rounds. */
 const WARM_UP_MS = 300;
+/** Untimed steps at the start of each program's turn in a round: at least one, and at least this long. */
+const SETTLE_MS = 10;
 
 async function timeInterleaved(progs: Program[], rounds: number): Promise<void> {
   // Warm-up: each program steps for WARM_UP_MS and at least 3 steps (compilation, first-run
@@ -115,6 +121,9 @@ async function timeInterleaved(progs: Program[], rounds: number): Promise<void> 
   for (let r = 0; r < rounds; r++) {
     for (const p of progs) {
       if (p.backend) await K.setBackend(p.backend);
+      const settled = performance.now() + SETTLE_MS;
+      do p.run();
+      while (performance.now() < settled);
       for (let i = 0; i < p.perRound; i++) {
         const t0 = process.hrtime.bigint();
         p.run();
