@@ -2,7 +2,8 @@
  * Starting tfjs-backend-wasm's threaded SIMD build in Node, where tfjs 4.22
  * itself only ever starts the single-threaded one.
  *
- * Three things stop the threaded build in Node (measured, docs/engine-notes.md):
+ * Three things stop the threaded build in Node, and one makes it costly (measured,
+ * docs/engine-notes.md):
  * - tfjs's `WASM_HAS_MULTITHREAD_SUPPORT` flag is false in Node; it is set true.
  * - emscripten starts each pthread worker from a `blob:` URL made of tfjs's worker
  *   script, which Node's `Worker` refuses (ERR_WORKER_PATH). While the module
@@ -13,9 +14,12 @@
  * - the C++ side caps XNNPACK's thread pool at half the logical cores
  *   (`emscripten_num_logical_cores() / 2`, for hyper-threaded x86): on a 2-core
  *   machine, 1. While the module starts, `os.cpus()` reports twice the threads
- *   asked for, to this module's caller only (tfjs's glue).
+ *   asked for, to tfjs's glue only.
+ * - tfjs's start makes two Blobs, and Node's Blob slows every typed-array loop in
+ *   the process (see `startThreadedWasm`): while the module starts, tfjs's own code
+ *   gets a plain stand-in instead.
  *
- * Both stand-ins are put back as soon as the module has started. After the start,
+ * The stand-ins are put back as soon as the module has started. After the start,
  * the pool's running workers are unref'd (they would keep the process alive) and
  * the pre-spawned workers the pool does not use (emscripten makes 8) are
  * terminated, freeing their isolates (about 10 MB each).
