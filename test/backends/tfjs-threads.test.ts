@@ -10,6 +10,7 @@
  */
 import * as os from 'os';
 import * as path from 'path';
+import { coreCount } from '../../src/backends/cores';
 import { builtIndex, requireBuilt, runBuilt } from '../helpers/built-child';
 
 const builtEngine = path.join(path.dirname(builtIndex), 'backends', 'tfjs', 'engine.js');
@@ -84,7 +85,7 @@ describe('tfjs wasm threads', () => {
     const r = run(null);
     expect(r.signal).toBeNull();
     expect(r.status).toBe(0);
-    expect(r.report.threads).toBe(Math.min(os.availableParallelism(), 8));
+    expect(r.report.threads).toBe(Math.min(coreCount(), 8));
     expect(r.report.worst).toBeLessThan(1e-3);
     expect(r.report.putBack).toBe(true);
     expect(r.report.cpus).toBe(os.cpus().length);
@@ -104,7 +105,7 @@ describe('tfjs wasm threads', () => {
       process.on('exit', () => console.log(Error.prepareStackTrace === prepare && Error.stackTraceLimit === 0 ? 'kept' : 'changed'));`;
     const r = run(null, preamble);
     expect(r.status).toBe(0);
-    expect(r.report.threads).toBe(Math.min(os.availableParallelism(), 8));
+    expect(r.report.threads).toBe(Math.min(coreCount(), 8));
     expect(r.report.realBlobs).toBe(r.report.userBlobs);
     expect(r.lines[r.lines.length - 1]).toBe('kept');
   });

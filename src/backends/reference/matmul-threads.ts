@@ -29,6 +29,7 @@
  * that makes `tileBlock`'s text refer to outside names), the caller computes
  * every rectangle itself: a worker only ever takes work off it.
  */
+import { coreCount } from '../cores';
 import type { HostArray } from '../types';
 import { tileBlock, panelGroup, TILE } from './matmul-tiles';
 
@@ -503,10 +504,7 @@ let workerCount: number | undefined;
 
 function defaultWorkers(wt: WorkerModule): number {
   void wt;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const os = require('os') as typeof import('os');
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(0, Math.min(cores, MAX_WORKERS + 1) - 1);
+  return Math.max(0, Math.min(coreCount(), MAX_WORKERS + 1) - 1);
 }
 
 /** The pool when large products may be split (null: run everything on the calling thread). */

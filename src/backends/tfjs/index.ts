@@ -3,9 +3,9 @@
  * threaded SIMD binary, one thread per core; see wasm-threads.ts), computing in
  * float32, int32 and bool.
  */
-import * as os from 'os';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Backend } from '../backend';
+import { coreCount } from '../cores';
 import type { CompiledGraph, Graph } from '../types';
 import { compileGraph } from './compile';
 import { TFJS_DTYPES } from './dtypes';
@@ -36,7 +36,7 @@ export function createTfjsBackend(config: TfjsEngineConfig = { threads: 0 }): Ba
   const backend: Backend<Tensor> = {
     name: 'tfjs',
     dtypes: TFJS_DTYPES,
-    init: () => startEngine(config.threads === 0 ? os.availableParallelism() : config.threads),
+    init: () => startEngine(config.threads === 0 ? coreCount() : config.threads),
     fromHost,
     toHost,
     shapeOf,
