@@ -142,6 +142,11 @@ function runsOn(K: KApi, c: FuzzCase): Record<string, Outcome> {
   return out;
 }
 
+/** Whether some value of case `c` is huge (|x| >= 1e30) or not finite: float32 sums of such terms depend on their order. */
+function holdsHugeOrNonFinite(c: FuzzCase): boolean {
+  return c.values.some((v) => v.some((x) => !(Math.abs(x) < 1e30)));
+}
+
 /**
  * Known engine differences, recorded rather than fixed: cases they cover are not
  * compared (`fuzz` counts them). Each is documented in docs/engine-notes.md.
@@ -169,7 +174,7 @@ export const KNOWN_DIFFERENCES: readonly {
     // or cancel beyond its precision (1e30 + 1 - 1e30) or hold ±Inf and NaN differ
     why: 'window and matrix sums over huge (|x| >= 1e30) or non-finite values',
     covers: (c) =>
-      ['conv1d', 'conv2d', 'depthwise_conv2d', 'pool2d', 'dot', 'batch_dot'].includes(c.fn) && c.values.some((v) => v.some((x) => !(Math.abs(x) < 1e30))),
+      ['conv1d', 'conv2d', 'depthwise_conv2d', 'pool2d', 'dot', 'batch_dot'].includes(c.fn) && holdsHugeOrNonFinite(c),
   },
   {
     // products overflow or underflow float32 midway in an order of each engine's (ORT's
@@ -191,7 +196,7 @@ export const KNOWN_DIFFERENCES: readonly {
     // mean) and g: with huge or non-finite terms they overflow or cancel in an order and
     // precision of each engine's (reference: float64), as the window sums above
     why: 'batch_normalization gradients when a value is huge (|x| >= 1e30) or not finite',
-    covers: (c) => c.fn === 'batch_normalization' && c.values.some((v) => v.some((x) => !(Math.abs(x) < 1e30))),
+    covers: (c) => c.fn === 'batch_normalization' && holdsHugeOrNonFinite(c),
     skips: 'gradients',
   },
   {
@@ -200,7 +205,7 @@ export const KNOWN_DIFFERENCES: readonly {
     // 10, 10]) the float32 sum depends on the order (in order 20; ORT's ReduceSum adds
     // pairwise and the 10s are absorbed: 0), as the window sums above
     why: 'categorical_crossentropy from logits over huge (|x| >= 1e30) or non-finite values',
-    covers: (c) => c.fn === 'categorical_crossentropy' && c.params.fromLogits === true && c.values.some((v) => v.some((x) => !(Math.abs(x) < 1e30))),
+    covers: (c) => c.fn === 'categorical_crossentropy' && c.params.fromLogits === true && holdsHugeOrNonFinite(c),
   },
   {
     // categorical_crossentropy on probabilities divides each row by its float32 sum; a row
