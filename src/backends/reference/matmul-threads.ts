@@ -173,12 +173,18 @@ type WorkerModule = typeof import('worker_threads');
 type Worker = import('worker_threads').Worker;
 type MessagePort = import('worker_threads').MessagePort;
 
-/** Packed A and B, and each worker's copy of C. */
+/** Packed A and B, and each worker's copy of C (as float64, and the same memory as float32). */
 interface Scratch {
   gen: number;
   readonly ap: Float64Array;
   readonly bp: Float64Array;
   readonly cw: readonly Float64Array[];
+  readonly cw32: readonly Float32Array[];
+}
+
+/** Scratch `gen` over these arrays, with the float32 views of the workers' copies of C. */
+function scratchOf(gen: number, ap: Float64Array, bp: Float64Array, cw: readonly Float64Array[]): Scratch {
+  return { gen, ap, bp, cw, cw32: cw.map((c) => new Float32Array(c.buffer)) };
 }
 
 interface Slot {
@@ -223,7 +229,7 @@ class MatMulPool {
     workers: number,
   ) {
     this.slots = Array.from({ length: workers }, () => ({ worker: null, port: null }));
-    this.kept = this.current = { gen: 0, ap: sharedDoubles(0), bp: sharedDoubles(0), cw: this.slots.map(() => sharedDoubles(0)) };
+    this.kept = this.current = scratchOf(0, sharedDoubles(0), sharedDoubles(0), this.slots.map(() => sharedDoubles(0)));
   }
 
   /** Float64 scratch for packed A and B of at least the given lengths (and C for each worker), shared with the workers. */
@@ -236,10 +242,10 @@ class MatMulPool {
       // Grow the kept scratch (to at least twice, so a run of growing products reallocates rarely).
       const grow = (have: Float64Array, want: number): Float64Array =>
         have.length >= want ? have : sharedDoubles(Math.min(KEEP_DOUBLES, Math.max(want, 2 * have.length)));
-      next = this.kept = { gen: cur.gen + 1, ap: grow(kept.ap, apLen), bp: grow(kept.bp, bpLen), cw: kept.cw.map((c) => grow(c, cwLen)) };
+      next = this.kept = scratchOf(cur.gen + 1, grow(kept.ap, apLen), grow(kept.bp, bpLen), kept.cw.map((c) => grow(c, cwLen)));
     } else {
       // Too large to keep: this product's own, dropped afterwards (see `release`).
-      next = { gen: cur.gen + 1, ap: sharedDoubles(apLen), bp: sharedDoubles(bpLen), cw: this.slots.map(() => sharedDoubles(cwLen)) };
+      next = scratchOf(cur.gen + 1, sharedDoubles(apLen), sharedDoubles(bpLen), this.slots.map(() => sharedDoubles(cwLen)));
     }
     this.use(next);
     return next;
@@ -458,7 +464,7 @@ class MatMulPool {
       const j0 = (idx % colChunks) * cols * TILE;
       const j1 = Math.min(n, j0 + cols * TILE);
       // Row by row out of the worker's copy (float32 when C is: see workerSource).
-      const cw = f32 ? new Float32Array(s.cw[w].buffer) : s.cw[w];
+      const cw = f32 ? s.cw32[w] : s.cw[w];
       for (let i = i0; i < i1; i++) {
         const r = i * n;
         out.set(cw.subarray(r + j0, r + j1), co + r + j0);
