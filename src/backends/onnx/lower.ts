@@ -750,7 +750,8 @@ function scatterAdd(
   });
   // broadcast by adding zeros of the updates' shape: ORT's Expand keeps a 1 against a 0 dim
   // (measured: then "Indices vs updates dimensions differs" for empty updates)
-  const zeros64 = em.node('ConstantOfShape', [u3Shape], { value: { tensor: { dtype: 'int64', dims: [1], data: new BigInt64Array(1) } } });
+  const int64Zeros = { value: { tensor: { dtype: 'int64' as const, dims: [1], data: new BigInt64Array(1) } } };
+  const zeros64 = em.node('ConstantOfShape', [u3Shape], int64Zeros);
   const idx3 = em.node('Add', [em.node('Reshape', [idxFlat, idxShape], { allowzero: 1 }), zeros64]);
   // ScatterElements checks only the indices it scatters, so none when the updates are
   // empty (a 0 among their other dims), where the other engines still refuse an index out
@@ -759,8 +760,7 @@ function scatterAdd(
   // scatter's would); the sum of that vector, 0, is added to the length, so the check runs.
   let length = size();
   if (mayBeEmpty) {
-    const zero64 = { value: { tensor: { dtype: 'int64' as const, dims: [1], data: new BigInt64Array(1) } } };
-    const checked = em.node('ScatterElements', [em.node('ConstantOfShape', [length], zero64), idxFlat, em.node('ConstantOfShape', [n], zero64)], { axis: 0 });
+    const checked = em.node('ScatterElements', [em.node('ConstantOfShape', [length], int64Zeros), idxFlat, em.node('ConstantOfShape', [n], int64Zeros)], { axis: 0 });
     length = em.node('Add', [length, em.node('ReduceSum', [checked], { keepdims: 1 })]);
   }
   const zShape = em.node('Concat', [preDims, length, postDims], { axis: 0 });

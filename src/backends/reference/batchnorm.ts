@@ -9,7 +9,6 @@ import type { CompositeAttrs, CompositeKernelTable } from '../types';
 import { sizeOf } from '../types';
 import { RefTensor, storageFor, storageRounder } from './tensor';
 
-
 function batchNorm(inputs: readonly RefTensor[], a: CompositeAttrs['batchNorm']): RefTensor {
   const [x, mean, variance] = inputs;
   const beta = a.beta ? inputs[3].data : null;

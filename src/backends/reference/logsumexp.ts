@@ -12,7 +12,6 @@ import { rowWalk, stridesOf } from './broadcast';
 import { reduce } from './reduce';
 import { RefTensor, storageFor, storageRounder } from './tensor';
 
-
 function logSumExp(x: RefTensor, a: CompositeAttrs['logSumExp']): RefTensor {
   const r = storageRounder(x.dtype);
   const max = reduce('reduceMax', x, a.axes, true);

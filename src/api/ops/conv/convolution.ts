@@ -13,7 +13,6 @@ import type { ConvWindow } from '../../../backends/types';
 import { applyComposite } from '../../composites';
 import { KTensor } from '../../tensor';
 import { ConvOptions, windowedArgs } from './arguments';
-
 import { effectiveKernel, fromChannelsLast, PaddingMode, WindowAxis } from './patches';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';

@@ -9,7 +9,6 @@ import { applyComposite } from '../../composites';
 import { convWindowOf } from './convolution';
 import { KTensor } from '../../tensor';
 import { ConvOptions, kernelArg, WindowedArgs, windowedArgs } from './arguments';
-
 import { dims, fromChannelsLast, WindowAxis } from './patches';
 import type { TensorInput } from '../../tensor-input';
 import { checkArity } from '../../../arity';
