@@ -9,7 +9,8 @@
  *
  * Exit status: 0 success; 1 failures (a conformance failure or regression, a
  * benchmark or demo that failed, a backend that does not start); 2 a usage error
- * (unknown option or name, unreadable baseline); 3 the command itself crashed.
+ * (unknown option or name, unreadable baseline, a keras.json the library refuses);
+ * 3 the command itself crashed.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { benchCommand, BENCHMARKS } from './bench';
@@ -19,6 +20,7 @@ import { gatherInfo, infoText } from './info';
 import { BUILTIN_BACKENDS } from '../src/config';
 import { packageInfo } from './package-info';
 import { UsageError } from './usage-error';
+import { ConfigError } from '../src/errors';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -103,6 +105,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (e instanceof UsageError) {
       process.stderr.write(`keras-backend: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      // a mistake in the user's keras.json or environment, whose message names the file and field: not a crash
+      process.stderr.write(`keras-backend: ${e.name}: ${e.message}\n`);
       return 2;
     }
     process.stderr.write(`keras-backend crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -165,3 +165,14 @@ describe('bench and demo', () => {
     expect(Number(m?.[2])).toBeLessThan(Number(m?.[1]));
   });
 });
+
+describe('a keras.json the library refuses', () => {
+  it('is reported as the ConfigError it is, naming the file and the field, with exit status 2 (not a crash)', () => {
+    const home = fs.mkdtempSync(path.join(tmp, 'bad-home-'));
+    const file = path.join(home, 'keras.json');
+    fs.writeFileSync(file, JSON.stringify({ tfjs: { threads: 'many' } }));
+    const r = cli(['info'], { env: { KERAS_HOME: home, KERAS_BACKEND: '' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`keras-backend: ConfigError: ${file}: field 'tfjs.threads' must be an integer from 0 to 64, got "many"\n`);
+  });
+});
