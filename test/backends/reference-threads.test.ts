@@ -7,6 +7,7 @@
  */
 import { createReferenceBackend, RefTensor, RefValue } from '../../src/backends/reference';
 import { matMulThreadStats, matMulWorkersReady, setMatMulWorkers, THREAD_MIN_MACS } from '../../src/backends/reference/matmul-threads';
+import { PANEL_LIMIT, TILE_M, TILE_N } from '../../src/backends/reference/matmul-tiles';
 import type { DType } from '../../src/backends/types';
 import { hostArrayFor, sizeOf } from '../../src/backends/types';
 import { textbookMatMul as textbook } from '../helpers/textbook-matmul';
@@ -103,6 +104,38 @@ describe('matMul over worker threads', () => {
     const y = randomTensor([301, 157], 'float32', 10);
     const again = Array.from(Float32Array.from(textbook(x.data, y.data, 130, 301, 157, false, false)));
     expect(untilAWorkerHelps(() => expect(Array.from(matMul(x, y, false, false).data)).toEqual(again))).toBeGreaterThan(0);
+  });
+
+  test('int32 operands (shared with the workers as float64): the textbook sum, stored as int32', () => {
+    const [m, k, n] = [96, 300, 90];
+    const a = randomTensor([m, k], 'int32', 16); // values -1 and 0 (see randomTensor), exact in double
+    const b = randomTensor([k, n], 'int32', 17);
+    for (let i = 0; i < a.data.length; i++) a.data[i] = (i % 13) - 6;
+    for (let i = 0; i < b.data.length; i++) b.data[i] = (i % 11) - 5;
+    const expected = Array.from(Int32Array.from(textbook(a.data, b.data, m, k, n, false, false)));
+    expect(untilAWorkerHelps(() => {
+      const c = matMul(a, b, false, false);
+      expect(c.data).toBeInstanceOf(Int32Array);
+      expect(Array.from(c.data)).toEqual(expected);
+    })).toBeGreaterThan(0);
+  });
+
+  test('a product whose panels exceed one thread\'s PANEL_LIMIT is computed in blocks of C, the same bits', () => {
+    // (40 + 30) x 70000 doubles of panels > PANEL_LIMIT: blocks of 28 rows (see matMul).
+    const [m, k, n] = [40, 70000, 30];
+    expect((m + n) * k).toBeGreaterThan(PANEL_LIMIT);
+    const a = randomTensor([k, m], 'float32', 18);
+    const b = randomTensor([k, n], 'float32', 19);
+    const expected = Array.from(Float32Array.from(textbook(a.data, b.data, m, k, n, true, false)));
+    expect(Array.from(matMul(a, b, true, false).data)).toEqual(expected);
+  });
+
+  test('an inner dimension too long for one pair of panels takes the row loop, the same bits', () => {
+    const [m, k, n] = [5, Math.floor(PANEL_LIMIT / (TILE_M + TILE_N)) + 1, 3];
+    const a = randomTensor([m, k], 'float32', 20);
+    const b = randomTensor([n, k], 'float32', 21);
+    const expected = Array.from(Float32Array.from(textbook(a.data, b.data, m, k, n, false, true)));
+    expect(Array.from(matMul(a, b, false, true).data)).toEqual(expected);
   });
 
   test('with no worker threads: not split, and the same textbook bits', () => {

@@ -4,34 +4,39 @@
  * One small pool per process (at most `min(cores, 4) - 1` workers, started on
  * the first large product, unref'd so they never keep the process alive, each
  * ending itself after a second without work and started again when needed).
- * The calling thread packs A and B into shared float64 scratch, publishes a job
- * (a grid of rectangles of C's 4x4 tiles) in shared control words and wakes the
+ * The calling thread copies A's and B's data into shared scratch (of the operand's
+ * type when it is float32, else float64), publishes a job (the views of A and B, and
+ * a grid of rectangles of C's 4x2 tiles) in shared control words and wakes the
  * workers; then every thread, the caller included, claims rectangles one at a
- * time with a compare-and-swap until none is left. The caller writes its
- * rectangles straight into the output, a worker into its own shared scratch
- * that the caller copies from once the worker stamps the rectangle done
- * (Atomics.wait). A worker polls for 2 ms after each job before it sleeps (a
+ * time with a compare-and-swap until none is left, and computes each with
+ * `packedRectangle`: it packs the panels of A and B the rectangle needs into its
+ * own panels (a plain array, which threads cannot share: see matmul-tiles.ts) if it
+ * has not yet for this job, so the packing is split over the threads too. The
+ * caller writes its rectangles straight into the output, a worker into its own
+ * shared scratch that the caller copies from once the worker stamps the rectangle
+ * done (Atomics.wait). A worker polls for 2 ms after each job before it sleeps (a
  * training step's products come a millisecond or two apart), and the caller wakes
- * the sleeping ones before it packs (`rouse`): a worker woken by the job itself
- * started late. A rectangle a worker has not finished soon after the caller
- * ran out of work (a busy machine may have descheduled it) is computed by the
+ * the sleeping ones before it copies the operands (`rouse`): a worker woken by the
+ * job itself started late. A rectangle a worker has not finished soon after the
+ * caller ran out of work (a busy machine may have descheduled it) is computed by the
  * caller as well, so a call never waits long on another thread. Each product
  * shape is timed both ways and split only while splitting has been the faster
  * way lately (when the other cores are busy, a split is slower than the caller
  * alone); the other way is retimed every 16th product of the shape while the
  * caller alone is faster, every 64th while splitting is.
  * Every element is computed whole by one thread with the same kernel
- * (`tileBlock`, whose source text the workers run), so the result has the same
- * bits whichever thread computed it and however many threads there are.
+ * (`tileBlock`, whose source text the workers run, as `packPanels`' and
+ * `packedRectangle`'s), so the result has the same bits whichever thread computed it
+ * and however many threads there are.
  *
  * Without worker_threads or SharedArrayBuffer, before a worker has started, or
  * when it failed its start-up check (for instance under code instrumentation
- * that makes `tileBlock`'s text refer to outside names), the caller computes
+ * that makes the kernel's text refer to outside names), the caller computes
  * every rectangle itself: a worker only ever takes work off it.
  */
 import { coreCount } from '../cores';
 import type { HostArray } from '../types';
-import { tileBlock, panelGroup, TILE } from './matmul-tiles';
+import { MatView, packPanels, packedRectangle, panelGroup, PanelState, panelStateFor, tileBlock, TILE_M, TILE_N } from './matmul-tiles';
 
 /** Multiply-adds from which a product is split over threads (below, waking a worker costs more than it saves). */
 export const THREAD_MIN_MACS = 1 << 21;
@@ -81,18 +86,30 @@ const P_COLS = 5; // column panels per rectangle
 const P_COL_CHUNKS = 6;
 const P_GEN = 7; // scratch generation
 const P_F32 = 8; // 1: C is float32, and the worker's copy of it too
-const PARAM_WORDS = 9;
+// A's view (m x k) and B^T's view (n x k) in the shared copies; *_F32: 1 when the copy is float32.
+const P_A_F32 = 9;
+const P_A_OFF = 10;
+const P_A_RS = 11;
+const P_A_CS = 12;
+const P_B_F32 = 13;
+const P_B_OFF = 14;
+const P_B_RS = 15;
+const P_B_CS = 16;
+const PARAM_WORDS = 17;
 
 /**
- * The worker's program: its loop around `tileBlock`'s own source text. Worker
+ * The worker's program: its loop around the kernel's own source text. Worker
  * `w` claims a rectangle (compare-and-swap on STATE), marks it `owner[idx] = w + 1`,
- * computes it into its own scratch `cw` and stamps `done[w * MAX_CHUNKS + idx]`
- * with the job's sequence number (negated when it could not compute it).
+ * computes it into its own scratch `cw` (packing the panels it needs into its own
+ * panels) and stamps `done[w * MAX_CHUNKS + idx]` with the job's sequence number
+ * (negated when it could not compute it).
  */
 function workerSource(): string {
   return `'use strict';
 const { workerData, receiveMessageOnPort } = require('worker_threads');
+const packPanels = ${packPanels.toString()};
 const tileBlock = ${tileBlock.toString()};
+const packedRectangle = ${packedRectangle.toString()};
 const ctrl = new Int32Array(workerData.ctrl);
 const owner = new Int32Array(workerData.owner);
 const params = new Float64Array(workerData.params);
@@ -100,42 +117,65 @@ const done = new Int32Array(workerData.done);
 const port = workerData.port;
 const w = workerData.w;
 const row = w * ${MAX_CHUNKS};
-let gen = -1, ap, bp, cw, cw32;
+let gen = -1, sa32, sa64, sb32, sb64, cw, cw32;
+// This thread's panels (a plain array of doubles, see matmul-tiles.ts) and the job they were packed for.
+let pan = [], aDone = new Uint8Array(0), bDone = new Uint8Array(0), packedFor = -1;
 function scratch(want) {
   while (gen !== want) {
     const msg = receiveMessageOnPort(port);
     if (msg === undefined) return false;
     const s = msg.message;
-    gen = s.gen; ap = new Float64Array(s.ap); bp = new Float64Array(s.bp); cw = new Float64Array(s.cw); cw32 = new Float32Array(s.cw);
+    gen = s.gen;
+    sa32 = new Float32Array(s.sa); sa64 = new Float64Array(s.sa); sb32 = new Float32Array(s.sb); sb64 = new Float64Array(s.sb);
+    cw = new Float64Array(s.cw); cw32 = new Float32Array(s.cw);
   }
   return true;
 }
-function rectangle(idx) {
+function rectangle(idx, seq) {
   if (!scratch(params[${P_GEN}])) return false;
-  // Whole numbers as int32 (| 0): read from a Float64Array they are doubles, and tileBlock
+  // Whole numbers as int32 (| 0): read from a Float64Array they are doubles, and the kernel
   // called with double sizes and offsets ran its index arithmetic in floating point (a
   // worker's rectangle took 1.0 ms where the caller's took 0.6).
   const m = params[${P_M}] | 0, n = params[${P_N}] | 0, k = params[${P_K}] | 0;
   const rows = params[${P_ROWS}] | 0, cols = params[${P_COLS}] | 0, colChunks = params[${P_COL_CHUNKS}] | 0;
+  const mP = Math.ceil(m / ${TILE_M}), nP = Math.ceil(n / ${TILE_N});
   const ip0 = ((idx / colChunks) | 0) * rows, jp0 = (idx % colChunks) * cols;
   if (m * n > cw.length) return false;
+  if (packedFor !== seq) {
+    // A new job: no panel of it packed yet here.
+    const len = (mP * ${TILE_M} + nP * ${TILE_N}) * k;
+    if (pan.length < len) pan = new Array(len).fill(0.5); // doubles from the start (see newPanels)
+    if (aDone.length < mP) aDone = new Uint8Array(mP);
+    if (bDone.length < nP) bDone = new Uint8Array(nP);
+    aDone.fill(0, 0, mP);
+    bDone.fill(0, 0, nP);
+    packedFor = seq;
+  }
+  const a = params[${P_A_F32}] === 1 ? sa32 : sa64, b = params[${P_B_F32}] === 1 ? sb32 : sb64;
   // A float32 C is stored as float32 (rounded as the caller's own stores into C round):
   // half the bytes for the caller to copy out of this thread's cache.
-  tileBlock(ap, bp, m, n, k, params[${P_F32}] === 1 ? cw32 : cw, 0, ip0, Math.min(Math.ceil(m / ${TILE}), ip0 + rows), jp0, Math.min(Math.ceil(n / ${TILE}), jp0 + cols), params[${P_GROUP}] | 0);
+  packedRectangle(pan, aDone, bDone, a, params[${P_A_OFF}], params[${P_A_RS}], params[${P_A_CS}], b, params[${P_B_OFF}], params[${P_B_RS}], params[${P_B_CS}],
+    m, n, k, params[${P_F32}] === 1 ? cw32 : cw, 0, n, ip0, Math.min(mP, ip0 + rows), jp0, Math.min(nP, jp0 + cols), params[${P_GROUP}] | 0);
   return true;
 }
 try {
-  // Start-up check: a 5x6 @ 6x7 product of small integers (exact in double).
-  const a = new Float64Array(8 * 6), b = new Float64Array(8 * 6), c = new Float64Array(35);
-  for (let i = 0; i < 48; i++) { a[i] = (i % 7) - 3; b[i] = (i % 5) - 2; }
-  tileBlock(a, b, 5, 7, 6, c, 0, 0, 2, 0, 2, 1);
+  // Start-up check: a 5x6 @ 6x7 product of small integers (exact in double), its first element.
+  const a = new Float64Array(30), b = new Float64Array(42), c = new Float64Array(35);
+  for (let i = 0; i < 30; i++) a[i] = (i % 7) - 3;
+  for (let i = 0; i < 42; i++) b[i] = (i % 5) - 2;
+  const p0 = new Array(8 * 6 + 8 * 6).fill(0.5);
+  packedRectangle(p0, new Uint8Array(2), new Uint8Array(4), a, 0, 6, 1, b, 0, 1, 7, 5, 7, 6, c, 0, 7, 0, 2, 0, 4, 1);
   let s = 0;
-  for (let p = 0; p < 6; p++) s += a[p * 4] * b[p * 4];
-  if (c[0] !== s) throw new Error('tileBlock check');
-  // Warm-up: enough 4x4 tiles for the engine to optimise tileBlock before the first job
-  // (interpreted, a worker's first rectangles took several times the caller's).
-  const wa = new Float64Array(64 * 256), wb = new Float64Array(64 * 256), wc = new Float64Array(64 * 64);
-  for (let r = 0; r < 20; r++) tileBlock(wa, wb, 64, 64, 256, wc, 0, 0, 16, 0, 16, 8);
+  for (let p = 0; p < 6; p++) s += a[p] * b[p * 7];
+  if (c[0] !== s) throw new Error('kernel check');
+  // Warm-up: enough tiles for the engine to optimise the kernel and the packing before
+  // the first job (interpreted, a worker's first rectangles took several times the caller's).
+  // Both operand types, and both packing orders (rows along k, and rows side by side).
+  const wa = new Float32Array(64 * 256), wd = new Float64Array(64 * 256), wc = new Float64Array(64 * 64), wp = new Array(64 * 256 * 2).fill(0.5);
+  for (let r = 0; r < 10; r++) {
+    packedRectangle(wp, new Uint8Array(16), new Uint8Array(32), wa, 0, 256, 1, wd, 0, 256, 1, 64, 64, 256, wc, 0, 64, 0, 16, 0, 32, 8);
+    packedRectangle(wp, new Uint8Array(16), new Uint8Array(32), wd, 0, 1, 64, wa, 0, 1, 64, 64, 64, 256, wc, 0, 64, 0, 16, 0, 32, 8);
+  }
 } catch (e) {
   Atomics.store(ctrl, ${SLOT0} + w, ${FAILED});
   throw e;
@@ -149,16 +189,18 @@ for (;;) {
       Atomics.store(owner, idx, w + 1);
       Atomics.notify(owner, idx);
       let ok = false;
-      try { ok = rectangle(idx); } catch (e) { ok = false; }
+      try { ok = rectangle(idx, seq); } catch (e) { ok = false; }
       Atomics.store(done, row + idx, ok ? seq : -seq);
       Atomics.notify(done, row + idx);
     }
     v = Atomics.load(ctrl, ${STATE});
   }
   // Stay awake a moment for the next job (a training step's products come a millisecond or
-  // two apart), then sleep.
+  // two apart), then sleep. The clock is read every 1024 polls: each read makes a heap number.
   const awake = performance.now() + ${SPIN_MS};
-  while (Atomics.load(ctrl, ${STATE}) === v && performance.now() < awake);
+  for (let polls = 0; Atomics.load(ctrl, ${STATE}) === v; polls = (polls + 1) | 0) {
+    if ((polls & 1023) === 0 && !(performance.now() < awake)) break;
+  }
   if (Atomics.load(ctrl, ${STATE}) !== v) continue;
   if (Atomics.wait(ctrl, ${STATE}, v, ${IDLE_MS}) === 'timed-out' && Atomics.load(ctrl, ${STATE}) === v) {
     // Idle: end this thread (the caller starts another when it needs one).
@@ -173,19 +215,23 @@ type WorkerModule = typeof import('worker_threads');
 type Worker = import('worker_threads').Worker;
 type MessagePort = import('worker_threads').MessagePort;
 
-/** Packed A and B, and each worker's copy of C (as float64, and the same memory as float32). */
+/** The shared copies of A's and B's data, and each worker's copy of C (as float64, and the same memory as float32). */
 interface Scratch {
   gen: number;
-  readonly ap: Float64Array;
-  readonly bp: Float64Array;
+  readonly sa: Float64Array;
+  readonly sb: Float64Array;
+  readonly sa32: Float32Array;
+  readonly sb32: Float32Array;
   readonly cw: readonly Float64Array[];
   readonly cw32: readonly Float32Array[];
 }
 
-/** Scratch `gen` over these arrays, with the float32 views of the workers' copies of C. */
-function scratchOf(gen: number, ap: Float64Array, bp: Float64Array, cw: readonly Float64Array[]): Scratch {
-  return { gen, ap, bp, cw, cw32: cw.map((c) => new Float32Array(c.buffer)) };
+/** Scratch `gen` over these arrays, with their float32 views. */
+function scratchOf(gen: number, sa: Float64Array, sb: Float64Array, cw: readonly Float64Array[]): Scratch {
+  const f32 = (d: Float64Array): Float32Array => new Float32Array(d.buffer);
+  return { gen, sa, sb, sa32: f32(sa), sb32: f32(sb), cw, cw32: cw.map(f32) };
 }
+
 
 interface Slot {
   worker: Worker | null;
@@ -205,6 +251,44 @@ function waitFor(word: Int32Array, at: number, until: (v: number) => boolean, de
     v = Atomics.load(word, at);
   }
   return v;
+}
+
+/**
+ * One product (or one block of one) for the tile kernel: C (m x n, element (i, j) at
+ * co + i * ldc + j of `out`) = A B, A the m x k view `a`, B given as the n x k view `b` of B^T.
+ */
+export interface TileJob {
+  readonly m: number;
+  readonly n: number;
+  readonly k: number;
+  readonly a: MatView;
+  readonly b: MatView;
+  readonly out: HostArray;
+  readonly co: number;
+  readonly ldc: number;
+}
+
+/** The calling thread's panels (kept between products; see `panelStateFor`). */
+let callerPanels: PanelState | null = null;
+
+/**
+ * C = A B for `job` on the calling thread alone: every panel packed, then every tile.
+ */
+export function runOnCaller(job: TileJob): void {
+  const { m, n, k, a, b } = job;
+  const mP = Math.ceil(m / TILE_M);
+  const nP = Math.ceil(n / TILE_N);
+  const st = (callerPanels = panelStateFor(callerPanels, m, n, k));
+  packedRectangle(st.pan, st.aDone, st.bDone, a.data, a.off, a.rs, a.cs, b.data, b.off, b.rs, b.cs, m, n, k, job.out, job.co, job.ldc, 0, mP, 0, nP, panelGroup(k));
+}
+
+/** Copies rows [i0, i1) x columns [j0, j1) of `src` (rows `srcLd` long, from 0) into `out` (element (i, j) at co + i * ldc + j). */
+function copyRows(src: HostArray, srcLd: number, out: HostArray, co: number, ldc: number, i0: number, i1: number, j0: number, j1: number): void {
+  for (let i = i0; i < i1; i++) {
+    const s = i * srcLd;
+    const o = co + i * ldc;
+    for (let j = j0; j < j1; j++) out[o + j] = src[s + j];
+  }
 }
 
 /** The process's pool (one per module instance; see the file comment). */
@@ -232,20 +316,37 @@ class MatMulPool {
     this.kept = this.current = scratchOf(0, sharedDoubles(0), sharedDoubles(0), this.slots.map(() => sharedDoubles(0)));
   }
 
-  /** Float64 scratch for packed A and B of at least the given lengths (and C for each worker), shared with the workers. */
-  scratch(apLen: number, bpLen: number, cwLen: number): Scratch {
+  /**
+   * Copies A's and B's data into the scratch shared with the workers (as float32 when
+   * the operand is float32, else as float64: exact for every dtype the backend keeps in
+   * a typed array), with room for C (cwLen elements) in each worker's copy. Returns
+   * whether each copy is float32.
+   */
+  share(a: HostArray, b: HostArray, cwLen: number): { readonly aF32: boolean; readonly bF32: boolean } {
+    const s = this.scratch(a.length, b.length, cwLen);
+    const aF32 = a instanceof Float32Array;
+    const bF32 = b instanceof Float32Array;
+    if (aF32) s.sa32.set(a);
+    else s.sa.set(a);
+    if (bF32) s.sb32.set(b);
+    else s.sb.set(b);
+    return { aF32, bF32 };
+  }
+
+  /** Shared scratch of at least the given lengths (in doubles; C's for each worker). */
+  private scratch(saLen: number, sbLen: number, cwLen: number): Scratch {
     const cur = this.current;
-    if (cur.ap.length >= apLen && cur.bp.length >= bpLen && cur.cw[0].length >= cwLen) return cur;
+    if (cur.sa.length >= saLen && cur.sb.length >= sbLen && cur.cw[0].length >= cwLen) return cur;
     const kept = this.kept;
     let next: Scratch;
-    if (apLen <= KEEP_DOUBLES && bpLen <= KEEP_DOUBLES && cwLen <= KEEP_DOUBLES) {
+    if (saLen <= KEEP_DOUBLES && sbLen <= KEEP_DOUBLES && cwLen <= KEEP_DOUBLES) {
       // Grow the kept scratch (to at least twice, so a run of growing products reallocates rarely).
       const grow = (have: Float64Array, want: number): Float64Array =>
         have.length >= want ? have : sharedDoubles(Math.min(KEEP_DOUBLES, Math.max(want, 2 * have.length)));
-      next = this.kept = scratchOf(cur.gen + 1, grow(kept.ap, apLen), grow(kept.bp, bpLen), kept.cw.map((c) => grow(c, cwLen)));
+      next = this.kept = scratchOf(cur.gen + 1, grow(kept.sa, saLen), grow(kept.sb, sbLen), kept.cw.map((c) => grow(c, cwLen)));
     } else {
       // Too large to keep: this product's own, dropped afterwards (see `release`).
-      next = scratchOf(cur.gen + 1, sharedDoubles(apLen), sharedDoubles(bpLen), this.slots.map(() => sharedDoubles(cwLen)));
+      next = scratchOf(cur.gen + 1, sharedDoubles(saLen), sharedDoubles(sbLen), this.slots.map(() => sharedDoubles(cwLen)));
     }
     this.use(next);
     return next;
@@ -261,11 +362,11 @@ class MatMulPool {
   private use(s: Scratch): void {
     this.current = s;
     this.freshScratch = true;
-    this.slots.forEach((slot, w) => slot.port?.postMessage({ gen: s.gen, ap: s.ap.buffer, bp: s.bp.buffer, cw: s.cw[w].buffer }));
+    this.slots.forEach((slot, w) => slot.port?.postMessage({ gen: s.gen, sa: s.sa.buffer, sb: s.sb.buffer, cw: s.cw[w].buffer }));
   }
 
   /**
-   * Wakes the sleeping workers ahead of a job (while the caller packs the operands): a
+   * Wakes the sleeping workers ahead of a job (while the caller copies the operands): a
    * worker that slept since the last product took longer to start on the next.
    */
   rouse(): void {
@@ -374,7 +475,7 @@ class MatMulPool {
     }
     worker.unref();
     this.warming = WARM_JOBS;
-    port1.postMessage({ gen: s.gen, ap: s.ap.buffer, bp: s.bp.buffer, cw: s.cw[w].buffer });
+    port1.postMessage({ gen: s.gen, sa: s.sa.buffer, sb: s.sb.buffer, cw: s.cw[w].buffer });
     const status = (): number => Atomics.load(this.ctrl, SLOT0 + w);
     worker.on('error', () => {
       // A worker that failed its start-up check stays FAILED; one that died otherwise may be started again.
@@ -390,17 +491,17 @@ class MatMulPool {
   }
 
   /**
-   * C (m x n, row-major from `co` in `out`) = A B from the packed scratch
-   * (`scratch()`'s ap and bp), split over the caller and the ready workers.
-   * A rectangle a worker has not finished when the caller has run out of work
-   * (within twice the caller's own time per rectangle) is computed by the
-   * caller too (a busy machine may have descheduled the worker), so the call
-   * never waits long on another thread.
+   * C = A B for one tile job (see `TileJob`), split over the caller and the ready
+   * workers; `share` has copied the operands' data for this call. A rectangle a worker
+   * has not finished when the caller has run out of work (within twice the caller's own
+   * time per rectangle) is computed by the caller too (a busy machine may have
+   * descheduled the worker), so the call never waits long on another thread.
    */
-  run(m: number, n: number, k: number, out: HostArray, co: number): void {
+  run(job: TileJob, shared: { readonly aF32: boolean; readonly bF32: boolean }): void {
+    const { m, n, k, a, b, out, co, ldc } = job;
     const s = this.current;
-    const mP = Math.ceil(m / TILE);
-    const nP = Math.ceil(n / TILE);
+    const mP = Math.ceil(m / TILE_M);
+    const nP = Math.ceil(n / TILE_N);
     const group = panelGroup(k);
     const threads = this.slots.length + 1;
     // Rectangles: whole groups of column panels across, then rows split to reach the aim.
@@ -422,6 +523,14 @@ class MatMulPool {
     p[P_GEN] = s.gen;
     const f32 = out instanceof Float32Array;
     p[P_F32] = f32 ? 1 : 0;
+    p[P_A_F32] = shared.aF32 ? 1 : 0;
+    p[P_A_OFF] = a.off;
+    p[P_A_RS] = a.rs;
+    p[P_A_CS] = a.cs;
+    p[P_B_F32] = shared.bF32 ? 1 : 0;
+    p[P_B_OFF] = b.off;
+    p[P_B_RS] = b.rs;
+    p[P_B_CS] = b.cs;
     this.owner.fill(0, 0, count);
     this.mine.fill(0, 0, count);
     this.seq = (this.seq % 32767) + 1;
@@ -429,10 +538,11 @@ class MatMulPool {
     stats.jobs++;
     Atomics.store(this.ctrl, STATE, (seq << 14) | (count << 7));
     Atomics.notify(this.ctrl, STATE);
-    const rect = (idx: number, c: HostArray, o: number): void => {
+    const st = (callerPanels = panelStateFor(callerPanels, m, n, k));
+    const rect = (idx: number): void => {
       const ip0 = ((idx / colChunks) | 0) * rows; // int32, as the workers' (see workerSource)
       const jp0 = (idx % colChunks) * cols;
-      tileBlock(s.ap, s.bp, m, n, k, c, o, ip0, Math.min(mP, ip0 + rows), jp0, Math.min(nP, jp0 + cols), group);
+      packedRectangle(st.pan, st.aDone, st.bDone, a.data, a.off, a.rs, a.cs, b.data, b.off, b.rs, b.cs, m, n, k, out, co, ldc, ip0, Math.min(mP, ip0 + rows), jp0, Math.min(nP, jp0 + cols), group);
     };
     const t0 = performance.now();
     let own = 0;
@@ -442,7 +552,7 @@ class MatMulPool {
       if (idx >= count) break;
       if (Atomics.compareExchange(this.ctrl, STATE, v, v + 1) !== v) continue;
       this.mine[idx] = 1;
-      rect(idx, out, co);
+      rect(idx);
       own++;
     }
     stats.callerRectangles += own;
@@ -454,21 +564,17 @@ class MatMulPool {
       const w = waitFor(this.owner, idx, (v) => v !== 0, deadline) - 1;
       const d = w < 0 ? 0 : waitFor(this.done, w * MAX_CHUNKS + idx, (v) => v === seq || v === -seq, deadline);
       if (d !== seq) {
-        rect(idx, out, co); // not done in time, or the worker could not: computed here
+        rect(idx); // not done in time, or the worker could not: computed here
         stats.callerRecomputed++;
         continue;
       }
       stats.workerRectangles++;
-      const i0 = Math.floor(idx / colChunks) * rows * TILE;
-      const i1 = Math.min(m, i0 + rows * TILE);
-      const j0 = (idx % colChunks) * cols * TILE;
-      const j1 = Math.min(n, j0 + cols * TILE);
-      // Row by row out of the worker's copy (float32 when C is: see workerSource).
-      const cw = f32 ? s.cw32[w] : s.cw[w];
-      for (let i = i0; i < i1; i++) {
-        const r = i * n;
-        out.set(cw.subarray(r + j0, r + j1), co + r + j0);
-      }
+      const i0 = Math.floor(idx / colChunks) * rows * TILE_M;
+      const i1 = Math.min(m, i0 + rows * TILE_M);
+      const j0 = (idx % colChunks) * cols * TILE_N;
+      const j1 = Math.min(n, j0 + cols * TILE_N);
+      // Row by row out of the worker's copy (float32 when C is: see workerSource; its rows are n long).
+      copyRows(f32 ? s.cw32[w] : s.cw[w], n, out, co, ldc, i0, i1, j0, j1);
     }
   }
 

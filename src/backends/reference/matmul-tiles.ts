@@ -1,24 +1,47 @@
 /**
- * The blocked matMul's inner kernel and its packing, on float64 panels.
+ * The blocked matMul's inner kernel and its packing.
  *
- * A is packed into panels of 4 rows and B into panels of 4 columns (float64,
- * zero-padded, any strides: transposes are folded into the packing). `tileBlock`
- * computes a rectangle of 4x4 tiles of C, each in 16 local accumulators walking
- * both panels contiguously; every element of C is the sum over p = 0..k-1 in
- * order, in double, from +0, stored once in C's dtype. Any split of C into
- * rectangles therefore gives the same bits as one call over all of it.
+ * A is packed into panels of TILE_M = 4 rows and B into panels of TILE_N = 2
+ * columns (zero past the matrix's edge; any strides, so transposes are folded
+ * into the packing). `tileBlock` computes a rectangle of 4x2 tiles of C, each in
+ * 8 local accumulators walking both panels contiguously; every element of C is
+ * the sum over p = 0..k-1 in order, in double, from +0, stored once in C's
+ * dtype. Any split of C into rectangles therefore gives the same bits as one
+ * call over all of it.
  *
- * `tileBlock` is self-contained (no reference outside its own body): the matMul
- * worker threads (matmul-threads.ts) run its source text, so the threads and
- * the calling thread run the same code.
+ * Panels are a plain JS array of doubles, one per thread (`newPanels`), A's panels
+ * first and B's after them. The kernel is bound by the instructions V8 emits per
+ * element read: a double array's element is one bounds check and one load, where a
+ * Float64Array's also sums two base fields and sign-extends the index, and a 4x2
+ * tile keeps its 8 accumulators and 6 operands in registers where a 4x4 tile's 16
+ * accumulators spilled. On the bench MLP's 128x784x256 product: 0.31-0.32 ns per
+ * multiply-add, against 0.40 for 4x2 tiles over Float64Arrays and 0.42 for the 4x4
+ * tiles over Float64Arrays used before.
+ *
+ * A plain array cannot be shared between threads, so each thread packs the panels
+ * it needs itself, from the operands (which the caller copies into shared memory for
+ * the workers): `packedRectangle` packs those of a rectangle that this thread has
+ * not packed for the current product, then computes it.
+ *
+ * `packPanels`, `tileBlock` and `packedRectangle` are self-contained (no reference
+ * outside their own bodies but each other's names): the matMul worker threads
+ * (matmul-threads.ts) run their source text, so the threads and the calling thread
+ * run the same code.
  */
 import type { HostArray } from '../types';
 
-/** Rows (columns) of a micro-tile. */
-export const TILE = 4;
+/** Rows of a micro-tile (A's panel width). */
+export const TILE_M = 4;
+/** Columns of a micro-tile (B's panel width). */
+export const TILE_N = 2;
 
-/** Operands and packed panels must hold fewer elements than this: packing and `tileBlock` index them as int32. */
-export const TILE_INDEX_LIMIT = 2 ** 31;
+/**
+ * The most doubles one thread's panels hold (32 MiB of V8 heap): a product whose
+ * panels need more is computed in blocks of C whose panels fit (matmul.ts), and one
+ * whose single pair of panels would not fit (k above PANEL_LIMIT / 6) takes the row loop.
+ * Also keeps every panel index an int32.
+ */
+export const PANEL_LIMIT = 1 << 22;
 
 /** A strided view of one matrix: element (r, c) is at `off + r * rs + c * cs`. */
 export interface MatView {
@@ -28,98 +51,159 @@ export interface MatView {
   readonly cs: number;
 }
 
+/** A thread's panels: a plain array of doubles (see the file comment). */
+export type Panels = number[];
+
 /**
- * Packs rows [0, m) x columns [0, k) of `v` into `dst` as panels of 4 rows:
- * dst[(panel * k + p) * 4 + t] = v(panel * 4 + t, p), zero past row m.
- * Offsets and strides are taken as int32 (`| 0`: an offset read from a Float64Array
- * is a double, and index arithmetic on doubles is slower). When a panel's four rows
- * are adjacent in memory (rs = 1: a transposed A, or B's columns), four panels are
- * filled per step along k from the 16 adjacent values (one cache line), where one
- * panel at a time read each line four times: 2x faster on the bench MLP's operands.
+ * A panel array of `len` doubles. Filled with a non-integer: V8 then keeps its
+ * elements as raw doubles from the start (an array of small integers would be kept
+ * as tagged integers until the first fraction is stored, and the kernel would see
+ * two element kinds).
  */
-export function packRows(v: MatView, m: number, k: number, dst: Float64Array): void {
-  const data = v.data;
-  const off = v.off | 0;
-  const rs = v.rs | 0;
-  const cs = v.cs | 0;
-  const full = Math.floor(m / TILE);
-  const step = k * TILE;
-  let ip = 0;
-  if (rs === 1) {
-    // Four panels at a time: rows 16 ip .. 16 ip + 15 are adjacent.
-    for (; ip + 4 <= full; ip += 4) {
-      let d0 = ip * step;
-      let s = off + ip * TILE;
-      for (let p = 0; p < k; p++, d0 += TILE, s += cs) {
-        const d1 = d0 + step;
-        const d2 = d1 + step;
-        const d3 = d2 + step;
-        dst[d0] = data[s];
-        dst[d0 + 1] = data[s + 1];
-        dst[d0 + 2] = data[s + 2];
-        dst[d0 + 3] = data[s + 3];
-        dst[d1] = data[s + 4];
-        dst[d1 + 1] = data[s + 5];
-        dst[d1 + 2] = data[s + 6];
-        dst[d1 + 3] = data[s + 7];
-        dst[d2] = data[s + 8];
-        dst[d2 + 1] = data[s + 9];
-        dst[d2 + 2] = data[s + 10];
-        dst[d2 + 3] = data[s + 11];
-        dst[d3] = data[s + 12];
-        dst[d3 + 1] = data[s + 13];
-        dst[d3 + 2] = data[s + 14];
-        dst[d3 + 3] = data[s + 15];
-      }
-    }
-  }
-  // The other full panels: the four rows of a panel side by side, step by step along k.
-  for (; ip < full; ip++) {
-    let d = ip * step;
-    let s0 = off + ip * TILE * rs;
-    let s1 = s0 + rs;
-    let s2 = s1 + rs;
-    let s3 = s2 + rs;
-    for (let p = 0; p < k; p++, d += TILE, s0 += cs, s1 += cs, s2 += cs, s3 += cs) {
-      dst[d] = data[s0];
-      dst[d + 1] = data[s1];
-      dst[d + 2] = data[s2];
-      dst[d + 3] = data[s3];
-    }
-  }
-  if (full * TILE < m) {
-    // The last panel, zero past row m.
-    let d = full * step;
-    for (let p = 0; p < k; p++, d += TILE) {
-      for (let t = 0; t < TILE; t++) {
-        const i = full * TILE + t;
-        dst[d + t] = i < m ? data[off + i * rs + p * cs] : 0;
-      }
-    }
-  }
+export function newPanels(len: number): Panels {
+  return new Array<number>(len).fill(0.5);
 }
 
-/** Packs B (k x n) as panels of 4 columns: dst[(panel * k + p) * 4 + t] = v(p, panel * 4 + t). */
-export function packCols(v: MatView, k: number, n: number, dst: Float64Array): void {
-  // Column j of B is row j of B^T: swap the strides and reuse packRows.
-  packRows({ data: v.data, off: v.off, rs: v.cs, cs: v.rs }, n, k, dst);
+/** A thread's panels and which of them it has packed for the current product. */
+export interface PanelState {
+  pan: Panels;
+  aDone: Uint8Array;
+  bDone: Uint8Array;
 }
 
 /**
- * C[i, j] for the tiles of row panels [ip0, ip1) and column panels [jp0, jp1)
- * of C = A B (m x n, k inner), from packed panels `ap` and `bp`; C is row-major
- * from `co` in `c`. Column panels are taken `group` at a time (packed B of a
- * group stays in L2 while the row panels of A stream through L1).
+ * `state` (or a new one) grown to hold the panels of an m x k by k x n product, with
+ * every panel marked not packed. Panels are kept between products (at most PANEL_LIMIT
+ * doubles, which `matMul` never asks for more than).
+ */
+export function panelStateFor(state: PanelState | null, m: number, n: number, k: number): PanelState {
+  const len = panelsLength(m, n, k);
+  const mP = Math.ceil(m / TILE_M);
+  const nP = Math.ceil(n / TILE_N);
+  let s = state ?? { pan: [], aDone: new Uint8Array(0), bDone: new Uint8Array(0) };
+  if (s.pan.length < len) s = { ...s, pan: newPanels(Math.min(PANEL_LIMIT, Math.max(len, 2 * s.pan.length))) };
+  if (s.aDone.length < mP) s = { ...s, aDone: new Uint8Array(Math.max(mP, 2 * s.aDone.length)) };
+  if (s.bDone.length < nP) s = { ...s, bDone: new Uint8Array(Math.max(nP, 2 * s.bDone.length)) };
+  s.aDone.fill(0, 0, mP);
+  s.bDone.fill(0, 0, nP);
+  return s;
+}
+
+/** Doubles of panels for an m x k by k x n product: A's 4-row panels, then B's 2-column panels. */
+export function panelsLength(m: number, n: number, k: number): number {
+  return (Math.ceil(m / TILE_M) * TILE_M + Math.ceil(n / TILE_N) * TILE_N) * k;
+}
+
+/** Where B's panels start in a thread's panels for an m x k A. */
+export function bPanelsAt(m: number, k: number): number {
+  return Math.ceil(m / TILE_M) * TILE_M * k;
+}
+
+/** Column panels per group for inner dimension k: the packed B of a group fits in about 256 KiB (L2). */
+export function panelGroup(k: number): number {
+  return Math.max(1, Math.floor((256 * 1024) / (k * TILE_N * 8)));
+}
+
+/**
+ * Packs row panels [q0, q1) of width w of the rows x k matrix in `src` (element
+ * (r, p) at off + r * rs + p * cs) into `dst`: panel q at d0 + q * w * k, element
+ * (q * w + t, p) at that + p * w + t, zero past row `rows`. A is packed with
+ * w = TILE_M; B with w = TILE_N as the view of B^T (its columns are the rows).
+ * When a panel's rows are adjacent in memory (rs = 1: a transposed A, or B's
+ * columns), the loop runs along k outside and across the panels inside, reading
+ * each stretch of adjacent values once; otherwise panel by panel along k.
  * Self-contained: see the file comment.
  */
+export function packPanels(
+  src: HostArray,
+  off: number,
+  rs: number,
+  cs: number,
+  rows: number,
+  k: number,
+  w: number,
+  q0: number,
+  q1: number,
+  dst: number[],
+  d0: number,
+): void {
+  // Offsets and strides as int32 (| 0): read from a Float64Array they are doubles, and index arithmetic on doubles is slower.
+  off = off | 0;
+  rs = rs | 0;
+  cs = cs | 0;
+  const full = Math.min(q1, Math.floor(rows / w)) | 0; // panels before `full` have all w rows inside
+  const step = (w * k) | 0;
+  if (rs === 1 && w === 4) {
+    for (let p = 0; p < k; p++) {
+      let d = (d0 + q0 * step + p * 4) | 0;
+      let s = (off + q0 * 4 + p * cs) | 0;
+      for (let q = q0; q < full; q++, d = (d + step) | 0, s = (s + 4) | 0) {
+        dst[d] = src[s];
+        dst[(d + 1) | 0] = src[(s + 1) | 0];
+        dst[(d + 2) | 0] = src[(s + 2) | 0];
+        dst[(d + 3) | 0] = src[(s + 3) | 0];
+      }
+    }
+  } else if (rs === 1 && w === 2) {
+    for (let p = 0; p < k; p++) {
+      let d = (d0 + q0 * step + p * 2) | 0;
+      let s = (off + q0 * 2 + p * cs) | 0;
+      for (let q = q0; q < full; q++, d = (d + step) | 0, s = (s + 2) | 0) {
+        dst[d] = src[s];
+        dst[(d + 1) | 0] = src[(s + 1) | 0];
+      }
+    }
+  } else if (w === 4) {
+    for (let q = q0; q < full; q++) {
+      let d = (d0 + q * step) | 0;
+      let s0 = (off + q * 4 * rs) | 0;
+      let s1 = (s0 + rs) | 0;
+      let s2 = (s1 + rs) | 0;
+      let s3 = (s2 + rs) | 0;
+      for (let p = 0; p < k; p++, d = (d + 4) | 0, s0 = (s0 + cs) | 0, s1 = (s1 + cs) | 0, s2 = (s2 + cs) | 0, s3 = (s3 + cs) | 0) {
+        dst[d] = src[s0];
+        dst[(d + 1) | 0] = src[s1];
+        dst[(d + 2) | 0] = src[s2];
+        dst[(d + 3) | 0] = src[s3];
+      }
+    }
+  } else {
+    for (let q = q0; q < full; q++) {
+      let d = (d0 + q * step) | 0;
+      const s0 = (off + q * w * rs) | 0;
+      for (let p = 0; p < k; p++, d = (d + w) | 0) {
+        for (let t = 0; t < w; t++) dst[(d + t) | 0] = src[(s0 + t * rs + p * cs) | 0];
+      }
+    }
+  }
+  // The last panel, when it reaches past row `rows`: zero there.
+  for (let q = Math.max(q0, full); q < q1; q++) {
+    let d = d0 + q * step;
+    for (let p = 0; p < k; p++, d += w) {
+      for (let t = 0; t < w; t++) {
+        const r = q * w + t;
+        dst[d + t] = r < rows ? src[off + r * rs + p * cs] : 0;
+      }
+    }
+  }
+}
+
+/**
+ * C[i, j] for the 4x2 tiles of row panels [ip0, ip1) and column panels [jp0, jp1)
+ * of C = A B (m x n, k inner), from the panels in `pan` (A's from 0, B's from
+ * `bAt`); C's element (i, j) is at co + i * ldc + j in `c`. Column panels are
+ * taken `group` at a time (the packed B of a group stays in L2 while the row
+ * panels of A stream through L1). Self-contained: see the file comment.
+ */
 export function tileBlock(
-  ap: Float64Array,
-  bp: Float64Array,
+  pan: number[],
+  bAt: number,
   m: number,
   n: number,
   k: number,
   c: HostArray,
   co: number,
+  ldc: number,
   ip0: number,
   ip1: number,
   jp0: number,
@@ -132,74 +216,46 @@ export function tileBlock(
       const aStart = (ip * k * 4) | 0;
       const i = ip * 4;
       for (let jp = g0; jp < g1; jp++) {
-        let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
-        let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-        let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
-        let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+        let c00 = 0, c01 = 0, c10 = 0, c11 = 0, c20 = 0, c21 = 0, c30 = 0, c31 = 0;
         let ao = aStart;
-        let bo = (jp * k * 4) | 0;
-        // `| 0` on the index arithmetic: int32 adds without V8's overflow checks (7% faster).
-        for (let p = 0; p < k; p = (p + 1) | 0, ao = (ao + 4) | 0, bo = (bo + 4) | 0) {
-          const a0 = ap[ao];
-          const a1 = ap[(ao + 1) | 0];
-          const a2 = ap[(ao + 2) | 0];
-          const a3 = ap[(ao + 3) | 0];
-          const b0 = bp[bo];
-          const b1 = bp[(bo + 1) | 0];
-          const b2 = bp[(bo + 2) | 0];
-          const b3 = bp[(bo + 3) | 0];
+        let bo = (bAt + jp * k * 2) | 0;
+        // `| 0` on the index arithmetic: int32 adds without V8's overflow checks.
+        for (let p = 0; p < k; p = (p + 1) | 0, ao = (ao + 4) | 0, bo = (bo + 2) | 0) {
+          const a0 = pan[ao];
+          const a1 = pan[(ao + 1) | 0];
+          const a2 = pan[(ao + 2) | 0];
+          const a3 = pan[(ao + 3) | 0];
+          const b0 = pan[bo];
+          const b1 = pan[(bo + 1) | 0];
           c00 += a0 * b0;
           c01 += a0 * b1;
-          c02 += a0 * b2;
-          c03 += a0 * b3;
           c10 += a1 * b0;
           c11 += a1 * b1;
-          c12 += a1 * b2;
-          c13 += a1 * b3;
           c20 += a2 * b0;
           c21 += a2 * b1;
-          c22 += a2 * b2;
-          c23 += a2 * b3;
           c30 += a3 * b0;
           c31 += a3 * b1;
-          c32 += a3 * b2;
-          c33 += a3 * b3;
         }
-        const j = jp * 4;
-        let o = co + i * n + j;
-        if (i + 4 <= m && j + 4 <= n) {
+        const j = jp * 2;
+        let o = co + i * ldc + j;
+        if (i + 4 <= m && j + 2 <= n) {
           c[o] = c00;
           c[o + 1] = c01;
-          c[o + 2] = c02;
-          c[o + 3] = c03;
-          o += n;
+          o += ldc;
           c[o] = c10;
           c[o + 1] = c11;
-          c[o + 2] = c12;
-          c[o + 3] = c13;
-          o += n;
+          o += ldc;
           c[o] = c20;
           c[o + 1] = c21;
-          c[o + 2] = c22;
-          c[o + 3] = c23;
-          o += n;
+          o += ldc;
           c[o] = c30;
           c[o + 1] = c31;
-          c[o + 2] = c32;
-          c[o + 3] = c33;
         } else {
           // Edge tile: store only the rows and columns inside C.
-          const cols = Math.min(4, n - j);
           const rows = Math.min(4, m - i);
-          for (let r = 0; r < rows; r++, o += n) {
-            const v0 = r === 0 ? c00 : r === 1 ? c10 : r === 2 ? c20 : c30;
-            const v1 = r === 0 ? c01 : r === 1 ? c11 : r === 2 ? c21 : c31;
-            const v2 = r === 0 ? c02 : r === 1 ? c12 : r === 2 ? c22 : c32;
-            const v3 = r === 0 ? c03 : r === 1 ? c13 : r === 2 ? c23 : c33;
-            c[o] = v0;
-            if (cols > 1) c[o + 1] = v1;
-            if (cols > 2) c[o + 2] = v2;
-            if (cols > 3) c[o + 3] = v3;
+          for (let r = 0; r < rows; r++, o += ldc) {
+            c[o] = r === 0 ? c00 : r === 1 ? c10 : r === 2 ? c20 : c30;
+            if (j + 1 < n) c[o + 1] = r === 0 ? c01 : r === 1 ? c11 : r === 2 ? c21 : c31;
           }
         }
       }
@@ -207,7 +263,57 @@ export function tileBlock(
   }
 }
 
-/** Column panels per group for inner dimension k: packed B of a group fits in about 256 KiB (L2). */
-export function panelGroup(k: number): number {
-  return Math.max(1, Math.floor((256 * 1024) / (k * TILE * 8)));
+/**
+ * Computes the tiles of row panels [ip0, ip1) x column panels [jp0, jp1) of
+ * C = A B (see `tileBlock`), first packing into `pan` the panels among them not yet
+ * packed by this thread for this product (`aDone[ip]`, `bDone[jp]` are 0 for those,
+ * and set to 1). A is the m x k view (a, aOff, aRs, aCs), B is given as the n x k
+ * view of B^T (b, bOff, bRs, bCs). Self-contained: see the file comment.
+ */
+export function packedRectangle(
+  pan: number[],
+  aDone: Uint8Array,
+  bDone: Uint8Array,
+  a: HostArray,
+  aOff: number,
+  aRs: number,
+  aCs: number,
+  b: HostArray,
+  bOff: number,
+  bRs: number,
+  bCs: number,
+  m: number,
+  n: number,
+  k: number,
+  c: HostArray,
+  co: number,
+  ldc: number,
+  ip0: number,
+  ip1: number,
+  jp0: number,
+  jp1: number,
+  group: number,
+): void {
+  const bAt = Math.ceil(m / 4) * 4 * k;
+  for (let q = ip0; q < ip1; ) {
+    if (aDone[q] === 1) {
+      q++;
+      continue;
+    }
+    let e = q;
+    while (e < ip1 && aDone[e] === 0) aDone[e++] = 1;
+    packPanels(a, aOff, aRs, aCs, m, k, 4, q, e, pan, 0);
+    q = e;
+  }
+  for (let q = jp0; q < jp1; ) {
+    if (bDone[q] === 1) {
+      q++;
+      continue;
+    }
+    let e = q;
+    while (e < jp1 && bDone[e] === 0) bDone[e++] = 1;
+    packPanels(b, bOff, bRs, bCs, n, k, 2, q, e, pan, bAt);
+    q = e;
+  }
+  tileBlock(pan, bAt, m, n, k, c, co, ldc, ip0, ip1, jp0, jp1, group);
 }

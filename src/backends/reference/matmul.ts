@@ -2,10 +2,11 @@
  * Batched matrix product with broadcast batch dimensions and optional
  * transposes of the last two axes.
  *
- * Large products pack A into panels of 4 rows and B into panels of 4 columns
- * and compute 4x4 tiles of C (matmul-tiles.ts); products of at least
- * THREAD_MIN_MACS multiply-adds are split over worker threads
- * (matmul-threads.ts) with the same bits as on one thread. Small or thin
+ * Products pack A into panels of 4 rows and B into panels of 2 columns and
+ * compute 4x2 tiles of C (matmul-tiles.ts), in blocks of C whose panels fit one
+ * thread's PANEL_LIMIT; products of at least THREAD_MIN_MACS multiply-adds are
+ * split over worker threads (matmul-threads.ts) with the same bits as on one
+ * thread. Small or thin
  * products use a plain i-k-j loop over contiguous rows. Accumulation is in
  * double, each element summed in order over k from +0; the result is stored in
  * the output dtype.
@@ -13,9 +14,12 @@
 import { HostArray, sizeOf } from '../types';
 import { formatShape } from '../../format';
 import { broadcastShapes, broadcastStrides } from './broadcast';
-import { MatView, packCols, packRows, panelGroup, tileBlock, TILE, TILE_INDEX_LIMIT } from './matmul-tiles';
-import { matMulPool, THREAD_MIN_MACS } from './matmul-threads';
+import { MatView, panelsLength, PANEL_LIMIT, TILE_M, TILE_N } from './matmul-tiles';
+import { matMulPool, runOnCaller, THREAD_MIN_MACS, TileJob } from './matmul-threads';
 import { RefTensor, storageFor } from './tensor';
+
+/** Operands of this many elements or more take the row loop (the tile kernel's index arithmetic is int32). */
+const INDEX_LIMIT = 2 ** 31;
 
 /**
  * C = A B for thin products (m or n below a tile): i-k-j over a float64 row
@@ -36,20 +40,6 @@ function rowProduct(av: MatView, bv: MatView, m: number, n: number, k: number, r
     const o = co + i * n;
     for (let j = 0; j < n; j++) c[o + j] = row[j];
   }
-}
-
-/** Packing scratch of the single-threaded path, kept between calls up to KEEP_DOUBLES per array. */
-let kept: { ap: Float64Array; bp: Float64Array } = { ap: new Float64Array(0), bp: new Float64Array(0) };
-/** Scratch kept between calls, per array, in doubles (16 MiB). */
-const KEEP_DOUBLES = 1 << 21;
-
-function localScratch(apLen: number, bpLen: number): { ap: Float64Array; bp: Float64Array } {
-  if (kept.ap.length >= apLen && kept.bp.length >= bpLen) return kept;
-  if (apLen > KEEP_DOUBLES || bpLen > KEEP_DOUBLES) return { ap: new Float64Array(apLen), bp: new Float64Array(bpLen) };
-  const grow = (have: Float64Array, want: number): Float64Array =>
-    have.length >= want ? have : new Float64Array(Math.min(KEEP_DOUBLES, Math.max(want, 2 * have.length)));
-  kept = { ap: grow(kept.ap, apLen), bp: grow(kept.bp, bpLen) };
-  return kept;
 }
 
 /** Offsets (in elements) of each batch's matrix in a and b, for the broadcast batch shape. */
@@ -117,11 +107,10 @@ export function matMul(a: RefTensor, b: RefTensor, transposeA: boolean, transpos
   const av: MatView = { data: a.data, off: 0, rs: transposeA ? 1 : ac, cs: transposeA ? ac : 1 };
   const bv: MatView = { data: b.data, off: 0, rs: transposeB ? 1 : bc, cs: transposeB ? bc : 1 };
 
-  const apLen = Math.ceil(m / TILE) * TILE * k;
-  const bpLen = Math.ceil(n / TILE) * TILE * k;
-  // Packing and tileBlock index as int32: operands or packed panels of 2^31 elements or more take the row loop.
-  const huge = Math.max(apLen, bpLen, a.data.length, b.data.length) >= TILE_INDEX_LIMIT;
-  if (m < TILE || n < TILE || huge) {
+  // The tile kernel indexes operands and panels as int32: operands of 2^31 elements or more,
+  // or an inner dimension too long for one pair of panels, take the row loop.
+  const huge = Math.max(a.data.length, b.data.length) >= INDEX_LIMIT || (TILE_M + TILE_N) * k > PANEL_LIMIT;
+  if (m < TILE_M || n < TILE_N || huge) {
     const row = new Float64Array(n);
     for (let t = 0; t < count; t++) {
       av.off = offs.a[t];
@@ -130,40 +119,46 @@ export function matMul(a: RefTensor, b: RefTensor, transposeA: boolean, transpos
     }
     return { data: out, shape, dtype: a.dtype };
   }
+  // Blocks of C whose panels fit one thread's PANEL_LIMIT (the whole of C, but for large products).
+  let blockRows = m;
+  let blockCols = n;
+  if (panelsLength(m, n, k) > PANEL_LIMIT) {
+    const side = Math.floor(PANEL_LIMIT / k); // rows + columns of a block
+    blockRows = Math.min(m, Math.max(TILE_M, Math.floor(side / 2 / TILE_M) * TILE_M));
+    blockCols = Math.min(n, Math.max(TILE_N, Math.floor((side - Math.ceil(blockRows / TILE_M) * TILE_M) / TILE_N) * TILE_N));
+  }
 
   const pool = m * n * k >= THREAD_MIN_MACS ? matMulPool() : null;
   // Split only while splitting this shape has been the faster way (see MatMulPool.chooseSplit).
   const ready = pool !== null && pool.wake();
   const threaded = ready && pool.chooseSplit(m, n, k);
   if (threaded) pool.rouse();
-  const scratch = threaded ? pool.scratch(apLen, bpLen, m * n) : localScratch(apLen, bpLen);
-  const { ap, bp } = scratch;
-  const mPanels = Math.ceil(m / TILE);
-  const nPanels = Math.ceil(n / TILE);
-  const group = panelGroup(k);
-  let packedA = -1;
-  let packedB = -1;
-  let computing = 0;
+  const t0 = performance.now();
   try {
+    const shared = threaded ? pool.share(a.data, b.data, blockRows * blockCols) : null;
     for (let t = 0; t < count; t++) {
-      // A broadcast operand is packed once and reused across batches.
-      if (offs.a[t] !== packedA) {
-        av.off = packedA = offs.a[t];
-        packRows(av, m, k, ap);
+      for (let i0 = 0; i0 < m; i0 += blockRows) {
+        for (let j0 = 0; j0 < n; j0 += blockCols) {
+          // A's rows from i0, and B's columns from j0 as the rows of B^T.
+          const job: TileJob = {
+            m: Math.min(blockRows, m - i0),
+            n: Math.min(blockCols, n - j0),
+            k,
+            a: { data: a.data, off: offs.a[t] + i0 * av.rs, rs: av.rs, cs: av.cs },
+            b: { data: b.data, off: offs.b[t] + j0 * bv.cs, rs: bv.cs, cs: bv.rs },
+            out,
+            co: t * m * n + i0 * n + j0,
+            ldc: n,
+          };
+          if (shared !== null && pool !== null) pool.run(job, shared);
+          else runOnCaller(job);
+        }
       }
-      if (offs.b[t] !== packedB) {
-        bv.off = packedB = offs.b[t];
-        packCols(bv, k, n, bp);
-      }
-      const t0 = performance.now();
-      if (threaded) pool.run(m, n, k, out, t * m * n);
-      else tileBlock(ap, bp, m, n, k, out, t * m * n, 0, mPanels, 0, nPanels, group);
-      computing += performance.now() - t0;
     }
   } finally {
     if (threaded) pool.release();
   }
   // (timed on the caller alone while the workers start too, so fewer products need to be run that way to compare)
-  if (pool !== null) pool.record(m, n, k, threaded, computing / count);
+  if (pool !== null) pool.record(m, n, k, threaded, (performance.now() - t0) / count);
   return { data: out, shape, dtype: a.dtype };
 }
