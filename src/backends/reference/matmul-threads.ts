@@ -36,7 +36,7 @@
  */
 import { coreCount } from '../cores';
 import type { HostArray } from '../types';
-import { MatView, packPanels, packedRectangle, panelGroup, PanelState, panelStateFor, tileBlock, TILE_M, TILE_N } from './matmul-tiles';
+import { MatView, packPanels, packedRectangle, panelGroup, PANEL_LIMIT, PanelState, panelStateFor, tileBlock, TILE_M, TILE_N } from './matmul-tiles';
 
 /** Multiply-adds from which a product is split over threads (below, waking a worker costs more than it saves). */
 export const THREAD_MIN_MACS = 1 << 21;
@@ -66,7 +66,8 @@ const SPIN_MS = 2;
 /** The most workers a pool has. */
 const MAX_WORKERS = 3;
 
-// Control words (Int32Array). STATE: seq << 14 | count << 7 | next (the next unclaimed rectangle).
+// Control words (Int32Array). STATE: seq << 14 | back << 7 | front: rectangles [front, back) are
+// unclaimed; the caller claims from the front, the workers from the back (see `run`).
 const STATE = 0;
 /** Words 1..MAX_WORKERS: each worker slot's status. */
 const SLOT0 = 1;
@@ -95,11 +96,14 @@ const P_B_F32 = 13;
 const P_B_OFF = 14;
 const P_B_RS = 15;
 const P_B_CS = 16;
-const PARAM_WORDS = 17;
+const P_ROW_CHUNKS = 17;
+const P_COLUMN_MAJOR = 18; // 1: rectangle idx runs down the row chunks first (see `run`)
+const PARAM_WORDS = 19;
 
 /**
  * The worker's program: its loop around the kernel's own source text. Worker
- * `w` claims a rectangle (compare-and-swap on STATE), marks it `owner[idx] = w + 1`,
+ * `w` claims the last unclaimed rectangle (compare-and-swap on STATE), clears its
+ * stamp `done[w * MAX_CHUNKS + idx]`, marks it `owner[idx] = w + 1`,
  * computes it into its own scratch `cw` (packing the panels it needs into its own
  * panels) and stamps `done[w * MAX_CHUNKS + idx]` with the job's sequence number
  * (negated when it could not compute it).
@@ -137,14 +141,16 @@ function rectangle(idx, seq) {
   // called with double sizes and offsets ran its index arithmetic in floating point (a
   // worker's rectangle took 1.0 ms where the caller's took 0.6).
   const m = params[${P_M}] | 0, n = params[${P_N}] | 0, k = params[${P_K}] | 0;
-  const rows = params[${P_ROWS}] | 0, cols = params[${P_COLS}] | 0, colChunks = params[${P_COL_CHUNKS}] | 0;
+  const rows = params[${P_ROWS}] | 0, cols = params[${P_COLS}] | 0, colChunks = params[${P_COL_CHUNKS}] | 0, rowChunks = params[${P_ROW_CHUNKS}] | 0;
   const mP = Math.ceil(m / ${TILE_M}), nP = Math.ceil(n / ${TILE_N});
-  const ip0 = ((idx / colChunks) | 0) * rows, jp0 = (idx % colChunks) * cols;
+  const columnMajor = params[${P_COLUMN_MAJOR}] === 1;
+  const ip0 = (columnMajor ? idx % rowChunks : (idx / colChunks) | 0) * rows;
+  const jp0 = (columnMajor ? (idx / rowChunks) | 0 : idx % colChunks) * cols;
   if (m * n > cw.length) return false;
   if (packedFor !== seq) {
     // A new job: no panel of it packed yet here.
     const len = (mP * ${TILE_M} + nP * ${TILE_N}) * k;
-    if (pan.length < len) pan = new Array(len).fill(0.5); // doubles from the start (see newPanels)
+    if (pan.length < len) pan = new Array(Math.min(${PANEL_LIMIT}, Math.max(len, 2 * pan.length))).fill(0.5); // doubles from the start (see newPanels)
     if (aDone.length < mP) aDone = new Uint8Array(mP);
     if (bDone.length < nP) bDone = new Uint8Array(nP);
     aDone.fill(0, 0, mP);
@@ -184,8 +190,11 @@ Atomics.store(ctrl, ${SLOT0} + w, ${READY});
 for (;;) {
   let v = Atomics.load(ctrl, ${STATE});
   while ((v & 127) < ((v >> 7) & 127)) {
-    const seq = v >>> 14, idx = v & 127;
-    if (Atomics.compareExchange(ctrl, ${STATE}, v, v + 1) === v) {
+    const seq = v >>> 14, idx = ((v >> 7) & 127) - 1;
+    if (Atomics.compareExchange(ctrl, ${STATE}, v, v - 128) === v) {
+      // The stamp cleared before the claim is published: a stamp left from a job
+      // 32767 jobs ago with the same sequence number must not read as done.
+      Atomics.store(done, row + idx, 0);
       Atomics.store(owner, idx, w + 1);
       Atomics.notify(owner, idx);
       let ok = false;
@@ -512,6 +521,14 @@ class MatMulPool {
     const rows = Math.ceil(mP / rowChunks);
     rowChunks = Math.ceil(mP / rows);
     const count = rowChunks * colChunks;
+    // The caller claims rectangles from the front and the workers from the back, so each
+    // thread tends to pack only its own side of the larger operand: rectangles are
+    // numbered down the row chunks first when B's panels are the larger, else across.
+    const columnMajor = nP * TILE_N > mP * TILE_M;
+    const chunkAt = (idx: number): { readonly ip0: number; readonly jp0: number } => ({
+      ip0: (columnMajor ? idx % rowChunks : (idx / colChunks) | 0) * rows, // int32, as the workers' (see workerSource)
+      jp0: (columnMajor ? (idx / rowChunks) | 0 : idx % colChunks) * cols,
+    });
     const p = this.params;
     p[P_M] = m;
     p[P_N] = n;
@@ -520,6 +537,8 @@ class MatMulPool {
     p[P_ROWS] = rows;
     p[P_COLS] = cols;
     p[P_COL_CHUNKS] = colChunks;
+    p[P_ROW_CHUNKS] = rowChunks;
+    p[P_COLUMN_MAJOR] = columnMajor ? 1 : 0;
     p[P_GEN] = s.gen;
     const f32 = out instanceof Float32Array;
     p[P_F32] = f32 ? 1 : 0;
@@ -540,8 +559,7 @@ class MatMulPool {
     Atomics.notify(this.ctrl, STATE);
     const st = (callerPanels = panelStateFor(callerPanels, m, n, k));
     const rect = (idx: number): void => {
-      const ip0 = ((idx / colChunks) | 0) * rows; // int32, as the workers' (see workerSource)
-      const jp0 = (idx % colChunks) * cols;
+      const { ip0, jp0 } = chunkAt(idx);
       packedRectangle(st.pan, st.aDone, st.bDone, a.data, a.off, a.rs, a.cs, b.data, b.off, b.rs, b.cs, m, n, k, out, co, ldc, ip0, Math.min(mP, ip0 + rows), jp0, Math.min(nP, jp0 + cols), group);
     };
     const t0 = performance.now();
@@ -549,7 +567,7 @@ class MatMulPool {
     for (;;) {
       const v = Atomics.load(this.ctrl, STATE);
       const idx = v & 127;
-      if (idx >= count) break;
+      if (idx >= ((v >> 7) & 127)) break;
       if (Atomics.compareExchange(this.ctrl, STATE, v, v + 1) !== v) continue;
       this.mine[idx] = 1;
       rect(idx);
@@ -569,9 +587,10 @@ class MatMulPool {
         continue;
       }
       stats.workerRectangles++;
-      const i0 = Math.floor(idx / colChunks) * rows * TILE_M;
+      const { ip0, jp0 } = chunkAt(idx);
+      const i0 = ip0 * TILE_M;
       const i1 = Math.min(m, i0 + rows * TILE_M);
-      const j0 = (idx % colChunks) * cols * TILE_N;
+      const j0 = jp0 * TILE_N;
       const j1 = Math.min(n, j0 + cols * TILE_N);
       // Row by row out of the worker's copy (float32 when C is: see workerSource; its rows are n long).
       copyRows(f32 ? s.cw32[w] : s.cw[w], n, out, co, ldc, i0, i1, j0, j1);
