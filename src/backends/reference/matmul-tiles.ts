@@ -295,25 +295,20 @@ export function packedRectangle(
   group: number,
 ): void {
   const bAt = Math.ceil(m / 4) * 4 * k;
-  for (let q = ip0; q < ip1; ) {
-    if (aDone[q] === 1) {
-      q++;
-      continue;
+  // Each run of panels in [q0, q1) not yet packed, packed in one call.
+  const packRuns = (done: Uint8Array, q0: number, q1: number, src: HostArray, off: number, rs: number, cs: number, rows: number, w: number, d0: number): void => {
+    for (let q = q0; q < q1; ) {
+      if (done[q] === 1) {
+        q++;
+        continue;
+      }
+      let e = q;
+      while (e < q1 && done[e] === 0) done[e++] = 1;
+      packPanels(src, off, rs, cs, rows, k, w, q, e, pan, d0);
+      q = e;
     }
-    let e = q;
-    while (e < ip1 && aDone[e] === 0) aDone[e++] = 1;
-    packPanels(a, aOff, aRs, aCs, m, k, 4, q, e, pan, 0);
-    q = e;
-  }
-  for (let q = jp0; q < jp1; ) {
-    if (bDone[q] === 1) {
-      q++;
-      continue;
-    }
-    let e = q;
-    while (e < jp1 && bDone[e] === 0) bDone[e++] = 1;
-    packPanels(b, bOff, bRs, bCs, n, k, 2, q, e, pan, bAt);
-    q = e;
-  }
+  };
+  packRuns(aDone, ip0, ip1, a, aOff, aRs, aCs, m, 4, 0);
+  packRuns(bDone, jp0, jp1, b, bOff, bRs, bCs, n, 2, bAt);
   tileBlock(pan, bAt, m, n, k, c, co, ldc, ip0, ip1, jp0, jp1, group);
 }
