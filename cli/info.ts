@@ -5,7 +5,7 @@
  */
 import { backendFactory } from '../src/backends/backend';
 import { ENGINE_PACKAGES, EngineName, enginePackageStatus, installCommand } from '../src/backends/engine-packages';
-import { coreCount } from '../src/backends/cores';
+import { tfjsThreadsFor } from '../src/backends/tfjs/thread-count';
 import { BUILTIN_BACKENDS, initConfig, KerasJsonResult } from '../src/config';
 import type { OnnxSettings, TfjsSettings } from '../src/config';
 import * as K from '../src/index';
@@ -48,7 +48,7 @@ export interface InfoReport {
 
 /** What tfjs.threads 0 means on this machine (the threaded binary's pool has at most 8). */
 function tfjsThreads(threads: number): string {
-  return threads === 0 ? `0 (one per core: ${Math.min(coreCount(), 8)})` : String(threads);
+  return threads === 0 ? `0 (one per core: ${tfjsThreadsFor(0)})` : String(threads);
 }
 
 function why(loaded: KerasJsonResult): string {

@@ -6,7 +6,8 @@
  * the process must end by itself (the pool's workers do not hold it), the start
  * must put back what it stood in for (Blob, URL.createObjectURL, os.cpus) and
  * leave V8's ArrayBuffer-detaching protector intact (a Blob made by Node
- * invalidates it and slows every typed-array loop in the process by about 25%).
+ * invalidates it and slows every typed-array loop in the process by about 25%);
+ * when the threaded engine cannot start, the single-threaded one does, with a warning.
  */
 import * as os from 'os';
 import * as path from 'path';
@@ -70,12 +71,12 @@ interface ChildReport {
 }
 
 /** Runs the script; its report and every line it printed. */
-function run(kerasJson: string | null, preamble = ''): { report: ChildReport; lines: string[]; status: number | null; signal: string | null } {
+function run(kerasJson: string | null, preamble = ''): { report: ChildReport; lines: string[]; stderr: string; status: number | null; signal: string | null } {
   const r = runBuilt(script(kerasJson, preamble), { ...process.env, KERAS_BACKEND: 'tfjs' });
   const lines = r.stdout.trim().split('\n');
   const last = lines.filter((l) => l.startsWith('{')).pop();
   if (last === undefined) throw new Error(`the child printed no report:\n${r.stdout}\n${r.stderr}`);
-  return { report: JSON.parse(last) as ChildReport, lines, status: r.status, signal: r.signal };
+  return { report: JSON.parse(last) as ChildReport, lines, stderr: r.stderr, status: r.status, signal: r.signal };
 }
 
 describe('tfjs wasm threads', () => {
@@ -110,10 +111,27 @@ describe('tfjs wasm threads', () => {
     expect(r.lines[r.lines.length - 1]).toBe('kept');
   });
 
-  it("keras.json's tfjs.threads = 1: the single-threaded binary", () => {
+  it('a threaded engine that cannot start: the single-threaded one, right products, and one warning saying why', () => {
+    // The threaded build's worker script is hidden from the start-up's file check.
+    const preamble = `
+      const fsx = require('fs'), existsSync = fsx.existsSync;
+      fsx.existsSync = (f) => !String(f).endsWith('threaded-simd.worker.js') && existsSync(f);`;
+    const r = run(null, preamble);
+    expect(r.status).toBe(0);
+    expect(r.report.threads).toBe(1);
+    expect(r.report.worst).toBeLessThan(1e-3);
+    expect(r.report.putBack).toBe(true);
+    const warnings = r.stderr.split('\n').filter((l) => l.includes('KERAS_TFJS_ONE_THREAD'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('the threaded wasm engine did not start');
+    expect(warnings[0]).toContain('threaded-simd.worker.js');
+  });
+
+  it("keras.json's tfjs.threads = 1: the single-threaded binary, no warning", () => {
     const r = run('{"tfjs": {"threads": 1}}');
     expect(r.status).toBe(0);
     expect(r.report.threads).toBe(1);
+    expect(r.stderr).not.toContain('KERAS_TFJS_ONE_THREAD');
     expect(r.report.worst).toBeLessThan(1e-3);
   });
 });

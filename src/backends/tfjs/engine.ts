@@ -13,13 +13,17 @@ import { registerHeapCompareKernel } from './heap-compare';
 import { registerHeapPoolKernels } from './heap-pool';
 import { registerHeapReluGradKernel } from './heap-relu-grad';
 import { registerHeapLogSumExpKernel } from './heap-logsumexp';
-import { startThreadedWasm, WASM_MAX_THREADS } from './wasm-threads';
+import { WASM_MAX_THREADS } from './thread-count';
+import { startThreadedWasm } from './wasm-threads';
 
 /** The tfjs-core module every file of this adapter computes with (functional ops only). */
 export { tf };
 
 /** The single-threaded wasm binary (SIMD); the threaded one sits beside it. */
 const WASM_FILE = 'tfjs-backend-wasm-simd.wasm';
+
+/** The code of the warning given when the threaded engine cannot start. */
+export const THREADS_WARNING = 'KERAS_TFJS_ONE_THREAD';
 
 let starting: Promise<void> | undefined;
 let startedThreads = 0;
@@ -46,7 +50,7 @@ function wasmFolder(): string | undefined {
  * Loads tfjs-backend-wasm, points it at its installed binaries, makes 'wasm'
  * tfjs's active backend and waits until it is ready. With `threads` > 1 it
  * starts the threaded binary (at most WASM_MAX_THREADS threads), falling back to
- * the single-threaded one if that fails. Safe to call many times: the work is
+ * the single-threaded one if that fails, with a process warning (THREADS_WARNING) saying why. Safe to call many times: the work is
  * done once (the first call's `threads` holds); a failed start may be retried.
  */
 export function startEngine(threads = 1): Promise<void> {
@@ -62,8 +66,10 @@ export function startEngine(threads = 1): Promise<void> {
         try {
           startedThreads = await startThreadedWasm(wasm, Math.min(threads, WASM_MAX_THREADS));
           started = true;
-        } catch {
-          // The single-threaded binary below.
+        } catch (e) {
+          // The single-threaded binary below, said once (a Node warning: --no-warnings silences it).
+          const why = e instanceof Error ? e.message : String(e);
+          process.emitWarning(`tfjs backend: the threaded wasm engine did not start (${why}); computing on one thread`, { code: THREADS_WARNING });
         }
       }
       if (!started) {

@@ -5,11 +5,11 @@
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Backend } from '../backend';
-import { coreCount } from '../cores';
 import type { CompiledGraph, Graph } from '../types';
 import { compileGraph } from './compile';
 import { TFJS_DTYPES } from './dtypes';
 import { startEngine } from './engine';
+import { tfjsThreadsFor } from './thread-count';
 import { dispose, fromHost, maxTensorBytes, shapeOf, toHost } from './host';
 import { TFJS_INTEROP } from './interop';
 import { TFJS_KERNELS } from './kernels';
@@ -36,7 +36,7 @@ export function createTfjsBackend(config: TfjsEngineConfig = { threads: 0 }): Ba
   const backend: Backend<Tensor> = {
     name: 'tfjs',
     dtypes: TFJS_DTYPES,
-    init: () => startEngine(config.threads === 0 ? coreCount() : config.threads),
+    init: () => startEngine(tfjsThreadsFor(config.threads)),
     fromHost,
     toHost,
     shapeOf,

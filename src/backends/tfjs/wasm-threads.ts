@@ -42,8 +42,6 @@ interface PThreadPool {
   unusedWorkers: { terminate(): unknown }[];
 }
 
-/** The most threads the threaded build can use: emscripten's pre-spawned pool size (tfjs's max_num_threads). */
-export const WASM_MAX_THREADS = 8;
 
 /** The ES module each pthread worker runs first, for the package whose package.json is `pkg`. */
 function workerSource(pkg: string): string {
