@@ -138,6 +138,23 @@ describe('matMul over worker threads', () => {
     expect(Array.from(matMul(a, b, false, true).data)).toEqual(expected);
   });
 
+  test('every shape from 1x1x1 to 9x5x9, both transposes: the textbook sum (edge tiles, the row loop below a tile)', () => {
+    let seed = 100;
+    for (let m = 1; m <= 9; m++) {
+      for (let k = 1; k <= 5; k++) {
+        for (let n = 1; n <= 9; n++) {
+          for (const [ta, tb] of [[false, false], [true, true]] as const) {
+            const a = randomTensor(ta ? [k, m] : [m, k], 'float64', seed++);
+            const b = randomTensor(tb ? [n, k] : [k, n], 'float64', seed++);
+            const c = matMul(a, b, ta, tb);
+            expect(c.shape).toEqual([m, n]);
+            expect(Array.from(c.data)).toEqual(Array.from(textbook(a.data, b.data, m, k, n, ta, tb)));
+          }
+        }
+      }
+    }
+  });
+
   test('with no worker threads: not split, and the same textbook bits', () => {
     const a = randomTensor([150, 200], 'float32', 11);
     const b = randomTensor([200, 120], 'float32', 12);
