@@ -291,12 +291,16 @@ export function runOnCaller(job: TileJob): void {
   packedRectangle(st.pan, st.aDone, st.bDone, a.data, a.off, a.rs, a.cs, b.data, b.off, b.rs, b.cs, m, n, k, job.out, job.co, job.ldc, 0, mP, 0, nP, panelGroup(k));
 }
 
+/** Row pieces at least this long are copied with `set` (a memory copy, but a subarray object made per row). */
+const SET_FROM = 64;
+
 /** Copies rows [i0, i1) x columns [j0, j1) of `src` (rows `srcLd` long, from 0) into `out` (element (i, j) at co + i * ldc + j). */
 function copyRows(src: HostArray, srcLd: number, out: HostArray, co: number, ldc: number, i0: number, i1: number, j0: number, j1: number): void {
   for (let i = i0; i < i1; i++) {
     const s = i * srcLd;
     const o = co + i * ldc;
-    for (let j = j0; j < j1; j++) out[o + j] = src[s + j];
+    if (j1 - j0 >= SET_FROM) out.set(src.subarray(s + j0, s + j1), o + j0);
+    else for (let j = j0; j < j1; j++) out[o + j] = src[s + j];
   }
 }
 
