@@ -241,7 +241,6 @@ function scratchOf(gen: number, sa: Float64Array, sb: Float64Array, cw: readonly
   return { gen, sa, sb, sa32: f32(sa), sb32: f32(sb), cw, cw32: cw.map(f32) };
 }
 
-
 interface Slot {
   worker: Worker | null;
   port: MessagePort | null;

@@ -6,10 +6,10 @@
  * compute 4x2 tiles of C (matmul-tiles.ts), in blocks of C whose panels fit one
  * thread's PANEL_LIMIT; products of at least THREAD_MIN_MACS multiply-adds are
  * split over worker threads (matmul-threads.ts) with the same bits as on one
- * thread. Small or thin
- * products use a plain i-k-j loop over contiguous rows. Accumulation is in
- * double, each element summed in order over k from +0; the result is stored in
- * the output dtype.
+ * thread. Thin products (m below 4 or n below 2), and those past the kernel's
+ * int32 indexing or one pair of panels, use a plain i-k-j loop over contiguous
+ * rows. Accumulation is in double, each element summed in order over k from +0;
+ * the result is stored in the output dtype.
  */
 import { HostArray, sizeOf } from '../types';
 import { formatShape } from '../../format';
