@@ -36,7 +36,21 @@
  */
 import { coreCount } from '../cores';
 import type { HostArray } from '../types';
-import { MatView, packPanels, packedRectangle, panelGroup, PANEL_LIMIT, PanelState, panelStateFor, tileBlock, TILE_M, TILE_N } from './matmul-tiles';
+import {
+  MatView,
+  newPanels,
+  packPanels,
+  packedRectangle,
+  panelGroup,
+  PANEL_LIMIT,
+  PanelState,
+  panelStateFor,
+  readyPanels,
+  rectangleOrigin,
+  tileBlock,
+  TILE_M,
+  TILE_N,
+} from './matmul-tiles';
 
 /** Multiply-adds from which a product is split over threads (below, waking a worker costs more than it saves). */
 export const THREAD_MIN_MACS = 1 << 21;
@@ -111,6 +125,9 @@ const PARAM_WORDS = 19;
 function workerSource(): string {
   return `'use strict';
 const { workerData, receiveMessageOnPort } = require('worker_threads');
+const newPanels = ${newPanels.toString()};
+const readyPanels = ${readyPanels.toString()};
+const rectangleOrigin = ${rectangleOrigin.toString()};
 const packPanels = ${packPanels.toString()};
 const tileBlock = ${tileBlock.toString()};
 const packedRectangle = ${packedRectangle.toString()};
@@ -123,7 +140,7 @@ const w = workerData.w;
 const row = w * ${MAX_CHUNKS};
 let gen = -1, sa32, sa64, sb32, sb64, cw, cw32;
 // This thread's panels (a plain array of doubles, see matmul-tiles.ts) and the job they were packed for.
-let pan = [], aDone = new Uint8Array(0), bDone = new Uint8Array(0), packedFor = -1;
+let st = { pan: [], aDone: new Uint8Array(0), bDone: new Uint8Array(0) }, packedFor = -1;
 function scratch(want) {
   while (gen !== want) {
     const msg = receiveMessageOnPort(port);
@@ -143,24 +160,17 @@ function rectangle(idx, seq) {
   const m = params[${P_M}] | 0, n = params[${P_N}] | 0, k = params[${P_K}] | 0;
   const rows = params[${P_ROWS}] | 0, cols = params[${P_COLS}] | 0, colChunks = params[${P_COL_CHUNKS}] | 0, rowChunks = params[${P_ROW_CHUNKS}] | 0;
   const mP = Math.ceil(m / ${TILE_M}), nP = Math.ceil(n / ${TILE_N});
-  const columnMajor = params[${P_COLUMN_MAJOR}] === 1;
-  const ip0 = (columnMajor ? idx % rowChunks : (idx / colChunks) | 0) * rows;
-  const jp0 = (columnMajor ? (idx / rowChunks) | 0 : idx % colChunks) * cols;
+  const [ip0, jp0] = rectangleOrigin(idx, rows, cols, rowChunks, colChunks, params[${P_COLUMN_MAJOR}] === 1);
   if (m * n > cw.length) return false;
   if (packedFor !== seq) {
     // A new job: no panel of it packed yet here.
-    const len = (mP * ${TILE_M} + nP * ${TILE_N}) * k;
-    if (pan.length < len) pan = new Array(Math.min(${PANEL_LIMIT}, Math.max(len, 2 * pan.length))).fill(0.5); // doubles from the start (see newPanels)
-    if (aDone.length < mP) aDone = new Uint8Array(mP);
-    if (bDone.length < nP) bDone = new Uint8Array(nP);
-    aDone.fill(0, 0, mP);
-    bDone.fill(0, 0, nP);
+    st = readyPanels(st, mP, nP, (mP * ${TILE_M} + nP * ${TILE_N}) * k, ${PANEL_LIMIT});
     packedFor = seq;
   }
   const a = params[${P_A_F32}] === 1 ? sa32 : sa64, b = params[${P_B_F32}] === 1 ? sb32 : sb64;
   // A float32 C is stored as float32 (rounded as the caller's own stores into C round):
   // half the bytes for the caller to copy out of this thread's cache.
-  packedRectangle(pan, aDone, bDone, a, params[${P_A_OFF}], params[${P_A_RS}], params[${P_A_CS}], b, params[${P_B_OFF}], params[${P_B_RS}], params[${P_B_CS}],
+  packedRectangle(st.pan, st.aDone, st.bDone, a, params[${P_A_OFF}], params[${P_A_RS}], params[${P_A_CS}], b, params[${P_B_OFF}], params[${P_B_RS}], params[${P_B_CS}],
     m, n, k, params[${P_F32}] === 1 ? cw32 : cw, 0, n, ip0, Math.min(mP, ip0 + rows), jp0, Math.min(nP, jp0 + cols), params[${P_GROUP}] | 0);
   return true;
 }
@@ -528,10 +538,6 @@ class MatMulPool {
     // thread tends to pack only its own side of the larger operand: rectangles are
     // numbered down the row chunks first when B's panels are the larger, else across.
     const columnMajor = nP * TILE_N > mP * TILE_M;
-    const chunkAt = (idx: number): { readonly ip0: number; readonly jp0: number } => ({
-      ip0: (columnMajor ? idx % rowChunks : (idx / colChunks) | 0) * rows, // int32, as the workers' (see workerSource)
-      jp0: (columnMajor ? (idx / rowChunks) | 0 : idx % colChunks) * cols,
-    });
     const p = this.params;
     p[P_M] = m;
     p[P_N] = n;
@@ -562,7 +568,7 @@ class MatMulPool {
     Atomics.notify(this.ctrl, STATE);
     const st = (callerPanels = panelStateFor(callerPanels, m, n, k));
     const rect = (idx: number): void => {
-      const { ip0, jp0 } = chunkAt(idx);
+      const [ip0, jp0] = rectangleOrigin(idx, rows, cols, rowChunks, colChunks, columnMajor);
       packedRectangle(st.pan, st.aDone, st.bDone, a.data, a.off, a.rs, a.cs, b.data, b.off, b.rs, b.cs, m, n, k, out, co, ldc, ip0, Math.min(mP, ip0 + rows), jp0, Math.min(nP, jp0 + cols), group);
     };
     const t0 = performance.now();
@@ -590,7 +596,7 @@ class MatMulPool {
         continue;
       }
       stats.workerRectangles++;
-      const { ip0, jp0 } = chunkAt(idx);
+      const [ip0, jp0] = rectangleOrigin(idx, rows, cols, rowChunks, colChunks, columnMajor);
       const i0 = ip0 * TILE_M;
       const i1 = Math.min(m, i0 + rows * TILE_M);
       const j0 = jp0 * TILE_N;

@@ -23,10 +23,10 @@
  * the workers): `packedRectangle` packs those of a rectangle that this thread has
  * not packed for the current product, then computes it.
  *
- * `packPanels`, `tileBlock` and `packedRectangle` are self-contained (no reference
- * outside their own bodies but each other's names): the matMul worker threads
- * (matmul-threads.ts) run their source text, so the threads and the calling thread
- * run the same code.
+ * `newPanels`, `readyPanels`, `rectangleOrigin`, `packPanels`, `tileBlock` and
+ * `packedRectangle` are self-contained (no reference outside their own bodies but
+ * each other's names): the matMul worker threads (matmul-threads.ts) run their
+ * source text, so the threads and the calling thread run the same code.
  */
 import type { HostArray } from '../types';
 
@@ -73,15 +73,22 @@ export interface PanelState {
 
 /**
  * `state` (or a new one) grown to hold the panels of an m x k by k x n product, with
- * every panel marked not packed. Panels are kept between products (at most PANEL_LIMIT
- * doubles, which `matMul` never asks for more than).
+ * every panel marked not packed (see `readyPanels`).
  */
 export function panelStateFor(state: PanelState | null, m: number, n: number, k: number): PanelState {
-  const len = panelsLength(m, n, k);
-  const mP = Math.ceil(m / TILE_M);
-  const nP = Math.ceil(n / TILE_N);
-  let s = state ?? { pan: [], aDone: new Uint8Array(0), bDone: new Uint8Array(0) };
-  if (s.pan.length < len) s = { ...s, pan: newPanels(Math.min(PANEL_LIMIT, Math.max(len, 2 * s.pan.length))) };
+  const s = state ?? { pan: [], aDone: new Uint8Array(0), bDone: new Uint8Array(0) };
+  return readyPanels(s, Math.ceil(m / TILE_M), Math.ceil(n / TILE_N), panelsLength(m, n, k), PANEL_LIMIT);
+}
+
+/**
+ * `state` grown to `len` doubles of panels (at least twice what it had, at most
+ * `limit`: a run of growing products reallocates rarely) and to mP row and nP column
+ * panels, every panel marked not packed. Panels are kept between products.
+ * Self-contained but for `newPanels`: the workers run its text (one per job).
+ */
+export function readyPanels(state: PanelState, mP: number, nP: number, len: number, limit: number): PanelState {
+  let s = state;
+  if (s.pan.length < len) s = { ...s, pan: newPanels(Math.min(limit, Math.max(len, 2 * s.pan.length))) };
   if (s.aDone.length < mP) s = { ...s, aDone: new Uint8Array(Math.max(mP, 2 * s.aDone.length)) };
   if (s.bDone.length < nP) s = { ...s, bDone: new Uint8Array(Math.max(nP, 2 * s.bDone.length)) };
   s.aDone.fill(0, 0, mP);
@@ -89,14 +96,21 @@ export function panelStateFor(state: PanelState | null, m: number, n: number, k:
   return s;
 }
 
+/**
+ * The first row panel and first column panel of rectangle `idx` of a job split into
+ * rowChunks x colChunks rectangles of `rows` x `cols` panels, numbered down the row
+ * chunks first (`columnMajor`) or across. The caller and the workers map a claimed
+ * index the same way through it. Self-contained: see the file comment.
+ */
+export function rectangleOrigin(idx: number, rows: number, cols: number, rowChunks: number, colChunks: number, columnMajor: boolean): [number, number] {
+  const r = columnMajor ? idx % rowChunks : (idx / colChunks) | 0;
+  const c = columnMajor ? (idx / rowChunks) | 0 : idx % colChunks;
+  return [r * rows, c * cols];
+}
+
 /** Doubles of panels for an m x k by k x n product: A's 4-row panels, then B's 2-column panels. */
 export function panelsLength(m: number, n: number, k: number): number {
   return (Math.ceil(m / TILE_M) * TILE_M + Math.ceil(n / TILE_N) * TILE_N) * k;
-}
-
-/** Where B's panels start in a thread's panels for an m x k A. */
-export function bPanelsAt(m: number, k: number): number {
-  return Math.ceil(m / TILE_M) * TILE_M * k;
 }
 
 /** Column panels per group for inner dimension k: the packed B of a group fits in about 256 KiB (L2). */
