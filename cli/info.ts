@@ -46,9 +46,11 @@ export interface InfoReport {
   readonly engineSettings: { readonly tfjs: TfjsSettings; readonly onnx: OnnxSettings };
 }
 
-/** What tfjs.threads 0 means on this machine (the threaded binary's pool has at most 8). */
+/** keras.json's tfjs.threads, and the threads it gives on this machine where they differ (0: one per core; the threaded binary's pool has at most 8). */
 function tfjsThreads(threads: number): string {
-  return threads === 0 ? `0 (one per core: ${tfjsThreadsFor(0)})` : String(threads);
+  const used = tfjsThreadsFor(threads);
+  if (threads === 0) return `0 (one per core: ${used})`;
+  return used === threads ? String(threads) : `${threads} (${used} used: the threaded binary's most)`;
 }
 
 function why(loaded: KerasJsonResult): string {

@@ -166,6 +166,16 @@ describe('bench and demo', () => {
   });
 });
 
+describe("info shows the tfjs threads a keras.json setting gives", () => {
+  it('a count above the threaded binary\'s 8 is shown with the 8 used', () => {
+    const home = fs.mkdtempSync(path.join(tmp, 'threads-home-'));
+    fs.writeFileSync(path.join(home, 'keras.json'), JSON.stringify({ tfjs: { threads: 12 } }));
+    const r = cli(['info'], { env: { KERAS_HOME: home, KERAS_BACKEND: 'reference' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^  tfjs +threads 12 \(8 used: the threaded binary's most\)$/m);
+  });
+});
+
 describe('a keras.json the library refuses', () => {
   it('is reported as the ConfigError it is, naming the file and the field, with exit status 2 (not a crash)', () => {
     const home = fs.mkdtempSync(path.join(tmp, 'bad-home-'));

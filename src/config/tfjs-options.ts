@@ -7,8 +7,8 @@
  * ```
  *
  * - `threads`: the threads wasm's XNNPACK kernels (matrix products, convolutions,
- *   pooling) compute with. 0 (default) is one per core of the machine, at most 8
- *   (the threaded binary's pool); 1 is the single-threaded SIMD binary, with no
+ *   pooling) compute with. 0 (default) is one per core of the machine; at most 8
+ *   are used (the threaded binary's pool), whatever is asked; 1 is the single-threaded SIMD binary, with no
  *   worker threads. tfjs's engine is started once per process: the first start's
  *   setting holds until the process ends.
  */
